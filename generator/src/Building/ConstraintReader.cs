@@ -1,0 +1,245 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using OpenApiSdk.Generator.Diagnostics;
+using OpenApiSdk.Generator.Model;
+using OpenApiSdk.Generator.Yaml;
+
+namespace OpenApiSdk.Generator.Building;
+
+/// <summary>Reads a schema's validation keywords into <see cref="Constraints"/>, reporting the ones that cannot hold.</summary>
+internal sealed class ConstraintReader
+{
+    private readonly DiagnosticBag _diagnostics;
+    private readonly bool _isOpenApi31;
+
+    public ConstraintReader(DiagnosticBag diagnostics, bool isOpenApi31)
+    {
+        _diagnostics = diagnostics;
+        _isOpenApi31 = isOpenApi31;
+    }
+
+    public Constraints Read(YamlNode schema, TypeRefKind kind)
+    {
+        if (!schema.IsMapping)
+        {
+            return Constraints.None;
+        }
+
+        int? minLength = ReadCount(schema, "minLength");
+        int? maxLength = ReadCount(schema, "maxLength");
+        if (minLength > maxLength)
+        {
+            _diagnostics.Report(DiagnosticDescriptors.ContradictoryConstraints, schema.Get("minLength"), $"minLength {minLength} is greater than maxLength {maxLength}");
+            minLength = maxLength = null;
+        }
+
+        int? minItems = ReadCount(schema, "minItems");
+        int? maxItems = ReadCount(schema, "maxItems");
+        if (minItems > maxItems)
+        {
+            _diagnostics.Report(DiagnosticDescriptors.ContradictoryConstraints, schema.Get("minItems"), $"minItems {minItems} is greater than maxItems {maxItems}");
+            minItems = maxItems = null;
+        }
+
+        string? pattern = ReadPattern(schema);
+        (string? minimum, bool exclusiveMinimum) = ReadBound(schema, "minimum", "exclusiveMinimum");
+        (string? maximum, bool exclusiveMaximum) = ReadBound(schema, "maximum", "exclusiveMaximum");
+        if (minimum is not null && maximum is not null)
+        {
+            double low = ParseNumber(minimum), high = ParseNumber(maximum);
+            if (low > high || (low == high && (exclusiveMinimum || exclusiveMaximum)))
+            {
+                _diagnostics.Report(DiagnosticDescriptors.ContradictoryConstraints, schema.Get("minimum") ?? schema.Get("exclusiveMinimum"), $"minimum {minimum} is greater than maximum {maximum}");
+                minimum = maximum = null;
+                exclusiveMinimum = exclusiveMaximum = false;
+            }
+        }
+
+        string? multipleOf = ReadNumber(schema, "multipleOf");
+        if (multipleOf is not null && ParseNumber(multipleOf) <= 0)
+        {
+            _diagnostics.Report(DiagnosticDescriptors.ContradictoryConstraints, schema.Get("multipleOf"), $"multipleOf must be greater than 0, not {multipleOf}");
+            multipleOf = null;
+        }
+
+        if (!IsNumeric(kind))
+        {
+            minimum = maximum = multipleOf = null;
+            exclusiveMinimum = exclusiveMaximum = false;
+        }
+
+        if (kind != TypeRefKind.String && kind != TypeRefKind.Enum)
+        {
+            minLength = maxLength = null;
+            pattern = null;
+        }
+
+        var constraints = new Constraints(
+            minLength,
+            maxLength,
+            pattern,
+            minimum,
+            maximum,
+            exclusiveMinimum,
+            exclusiveMaximum,
+            multipleOf,
+            kind == TypeRefKind.Array ? minItems : null,
+            kind == TypeRefKind.Array ? maxItems : null,
+            kind == TypeRefKind.Array && schema.GetBool("uniqueItems"),
+            ReadEnum(schema, kind),
+            ReadConst(schema, kind));
+        return constraints.IsEmpty ? Constraints.None : constraints;
+    }
+
+    private int? ReadCount(YamlNode schema, string keyword)
+    {
+        YamlNode? node = schema.Get(keyword);
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (node.IsScalar && int.TryParse(node.Value, NumberStyles.None, CultureInfo.InvariantCulture, out int value))
+        {
+            return value;
+        }
+
+        _diagnostics.Report(DiagnosticDescriptors.InvalidSchema, node, $"'{keyword}' must be a non-negative integer");
+        return null;
+    }
+
+    private string? ReadNumber(YamlNode schema, string keyword)
+    {
+        YamlNode? node = schema.Get(keyword);
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (node.IsScalar && TryNormalizeNumber(node.Value!, out string? text))
+        {
+            return text;
+        }
+
+        _diagnostics.Report(DiagnosticDescriptors.InvalidSchema, node, $"'{keyword}' must be a number");
+        return null;
+    }
+
+    private (string? Bound, bool Exclusive) ReadBound(YamlNode schema, string inclusiveKeyword, string exclusiveKeyword)
+    {
+        string? inclusive = ReadNumber(schema, inclusiveKeyword);
+        YamlNode? exclusive = schema.Get(exclusiveKeyword);
+        if (exclusive is null)
+        {
+            return (inclusive, false);
+        }
+
+        if (exclusive.IsScalar && exclusive.Value is "true" or "false")
+        {
+            // OpenAPI 3.0: a boolean that makes minimum/maximum exclusive.
+            return (inclusive, inclusive is not null && exclusive.Value == "true");
+        }
+
+        // OpenAPI 3.1 (JSON Schema 2020-12): a number of its own.
+        string? exclusiveBound = ReadNumber(schema, exclusiveKeyword);
+        _ = _isOpenApi31;
+        return exclusiveBound is null ? (inclusive, false) : (exclusiveBound, true);
+    }
+
+    private string? ReadPattern(YamlNode schema)
+    {
+        YamlNode? node = schema.Get("pattern");
+        if (node is null || !node.IsScalar)
+        {
+            return null;
+        }
+
+        string pattern = node.Value!;
+        try
+        {
+            _ = new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+            return pattern;
+        }
+        catch (ArgumentException ex)
+        {
+            _diagnostics.Report(DiagnosticDescriptors.InvalidPattern, node, pattern, ex.Message);
+            return null;
+        }
+    }
+
+    private EquatableArray<JsonLiteral> ReadEnum(YamlNode schema, TypeRefKind kind)
+    {
+        YamlNode? node = schema.Get("enum");
+        if (node is null)
+        {
+            return EquatableArray<JsonLiteral>.Empty;
+        }
+
+        if (!node.IsSequence)
+        {
+            _diagnostics.Report(DiagnosticDescriptors.InvalidSchema, node, "'enum' must be a list of values");
+            return EquatableArray<JsonLiteral>.Empty;
+        }
+
+        var values = new List<JsonLiteral>(node.Items!.Count);
+        foreach (YamlNode item in node.Items)
+        {
+            JsonLiteral? literal = JsonLiterals.From(item);
+            if (literal is null || (literal.Kind != JsonLiteralKind.Null && !JsonLiterals.Fits(literal, kind)))
+            {
+                _diagnostics.Report(DiagnosticDescriptors.InvalidEnumOrDefault, item, $"The enum value '{item.Value ?? "(object)"}' is not a {JsonLiterals.Describe(kind)}");
+                continue;
+            }
+
+            if (!values.Contains(literal))
+            {
+                values.Add(literal);
+            }
+        }
+
+        return values.ToEquatableArray();
+    }
+
+    private JsonLiteral? ReadConst(YamlNode schema, TypeRefKind kind)
+    {
+        YamlNode? node = schema.Get("const");
+        if (node is null)
+        {
+            return null;
+        }
+
+        JsonLiteral? literal = JsonLiterals.From(node);
+        if (literal is null || (literal.Kind != JsonLiteralKind.Null && !JsonLiterals.Fits(literal, kind)))
+        {
+            _diagnostics.Report(DiagnosticDescriptors.InvalidEnumOrDefault, node, $"The const value '{node.Value ?? "(object)"}' is not a {JsonLiterals.Describe(kind)}");
+            return null;
+        }
+
+        return literal;
+    }
+
+    private static bool IsNumeric(TypeRefKind kind) =>
+        kind is TypeRefKind.Int32 or TypeRefKind.Int64 or TypeRefKind.Single or TypeRefKind.Double or TypeRefKind.Decimal;
+
+    public static bool TryNormalizeNumber(string text, out string? normalized)
+    {
+        if (decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal value))
+        {
+            normalized = value.ToString(CultureInfo.InvariantCulture);
+            return true;
+        }
+
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double big) && !double.IsInfinity(big) && !double.IsNaN(big))
+        {
+            normalized = big.ToString("R", CultureInfo.InvariantCulture);
+            return true;
+        }
+
+        normalized = null;
+        return false;
+    }
+
+    public static double ParseNumber(string text) => double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
+}

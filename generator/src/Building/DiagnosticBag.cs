@@ -1,0 +1,48 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using OpenApiSdk.Generator.Diagnostics;
+using OpenApiSdk.Generator.Model;
+using OpenApiSdk.Generator.Yaml;
+
+namespace OpenApiSdk.Generator.Building;
+
+/// <summary>Collects diagnostics for one spec file, each pointing at the YAML node to fix.</summary>
+internal sealed class DiagnosticBag
+{
+    // A hostile spec could otherwise produce millions of diagnostics; the first ones are what a user fixes first.
+    private const int MaxDiagnostics = 500;
+
+    private readonly string _path;
+    private readonly List<DiagnosticInfo> _items = new();
+
+    public DiagnosticBag(string path) => _path = path;
+
+    public bool HasErrors { get; private set; }
+
+    public void Report(DiagnosticDescriptor descriptor, YamlNode? node, params string[] args) =>
+        Report(descriptor, node is null ? null : At(node), args);
+
+    public void Report(DiagnosticDescriptor descriptor, LocationInfo? location, params string[] args)
+    {
+        if (descriptor.DefaultSeverity == DiagnosticSeverity.Error)
+        {
+            HasErrors = true;
+        }
+
+        if (_items.Count < MaxDiagnostics)
+        {
+            _items.Add(new DiagnosticInfo(descriptor.Id, location, args.ToEquatableArray()));
+        }
+    }
+
+    public LocationInfo At(YamlNode node)
+    {
+        int endLine = node.EndLine > 0 ? node.EndLine : node.Line;
+        int endColumn = node.EndLine > 0 ? node.EndColumn : node.Column;
+        return new LocationInfo(_path, node.Line - 1, node.Column - 1, endLine - 1, endColumn - 1);
+    }
+
+    public LocationInfo At(int line, int column) => new(_path, line - 1, column - 1, line - 1, column - 1);
+
+    public EquatableArray<DiagnosticInfo> ToArray() => _items.ToEquatableArray();
+}

@@ -1,0 +1,679 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using OpenApiSdk.Generator.Diagnostics;
+using OpenApiSdk.Generator.Model;
+using OpenApiSdk.Generator.Naming;
+using OpenApiSdk.Generator.Yaml;
+
+namespace OpenApiSdk.Generator.Building;
+
+/// <summary>
+/// Turns schemas into <see cref="TypeModel"/>s and <see cref="TypeRef"/>s. Component schemas that are
+/// objects or string enums become types named after the component; inline ones are named after
+/// where they sit (<c>{Owner}{Property}</c>); anything else is inlined where it is used.
+/// </summary>
+internal sealed class SchemaBuilder
+{
+    private const int MaxShapeDepth = 64;
+
+    /// <summary>Member names every generated model uses itself; a property with one of these names gets a suffix.</summary>
+    private static readonly string[] ReservedMemberNames =
+    {
+        "Validate", "ValidateCore", "ValidateTypeLevel", "ToJson", "FromJson", "ReadJson", "WriteJson", "Converter",
+        "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "ReferenceEquals", "Finalize",
+    };
+
+    private readonly DiagnosticBag _diagnostics;
+    private readonly RefResolver _refs;
+    private readonly ConstraintReader _constraints;
+    private readonly NameScope _typeNames;
+    private readonly CancellationToken _cancellationToken;
+    private readonly Dictionary<YamlNode, PendingType> _typesByNode = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<string, PendingType> _typesByName = new(StringComparer.Ordinal);
+    private readonly List<PendingType> _types = new();
+    private int _shapeDepth;
+
+    public SchemaBuilder(DiagnosticBag diagnostics, RefResolver refs, bool isOpenApi31, NameScope typeNames, CancellationToken cancellationToken)
+    {
+        _diagnostics = diagnostics;
+        _refs = refs;
+        _constraints = new ConstraintReader(diagnostics, isOpenApi31);
+        _typeNames = typeNames;
+        _cancellationToken = cancellationToken;
+    }
+
+    public RefResolver Refs => _refs;
+
+    public ConstraintReader Constraints => _constraints;
+
+    /// <summary>Registers every component schema that becomes a type, so references to it resolve by name.</summary>
+    public void RegisterComponents(YamlNode root)
+    {
+        YamlNode? schemas = root.Get("components")?.Get("schemas");
+        if (schemas is null || !schemas.IsMapping)
+        {
+            return;
+        }
+
+        foreach (KeyValuePair<YamlNode, YamlNode> pair in schemas.Pairs!)
+        {
+            YamlNode schema = pair.Value;
+            if (schema.IsMapping && schema.Get("$ref") is null && BecomesType(schema))
+            {
+                Register(schema, pair.Key, Identifiers.ToPascalCase(pair.Key.Value!), "#/components/schemas/" + pair.Key.Value, "schema");
+            }
+        }
+    }
+
+    /// <summary>Builds every registered type, including the inline ones found on the way.</summary>
+    public EquatableArray<TypeModel> BuildTypes()
+    {
+        var models = new List<TypeModel>(_types.Count);
+        for (int i = 0; i < _types.Count; i++)
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            models.Add(Build(_types[i]));
+        }
+
+        return models.ToEquatableArray();
+    }
+
+    /// <summary>The C# shape of <paramref name="schema"/>, used at <paramref name="owner"/>.<paramref name="member"/>.</summary>
+    public Shape ShapeOf(YamlNode schema, string owner, string member)
+    {
+        if (++_shapeDepth > MaxShapeDepth)
+        {
+            _shapeDepth--;
+            _diagnostics.Report(DiagnosticDescriptors.InvalidSchema, schema, $"The schema for {owner}.{member} nests or refers to itself more than {MaxShapeDepth} levels deep through arrays or aliases; it is typed as JsonElement");
+            return new Shape(TypeRef.Any, Model.Constraints.None, true);
+        }
+
+        try
+        {
+            return ShapeOfCore(schema, owner, member);
+        }
+        finally
+        {
+            _shapeDepth--;
+        }
+    }
+
+    private Shape ShapeOfCore(YamlNode schema, string owner, string member)
+    {
+        if (!schema.IsMapping)
+        {
+            if (!(schema.IsScalar && schema.Value is "true" or "false"))
+            {
+                _diagnostics.Report(DiagnosticDescriptors.InvalidSchema, schema, $"The schema for {owner}.{member} must be a mapping");
+            }
+
+            return new Shape(TypeRef.Any, Model.Constraints.None, true);
+        }
+
+        bool siteNullable = schema.GetBool("nullable");
+        if (schema.Get("$ref") is not null)
+        {
+            YamlNode? target = _refs.Resolve(schema);
+            if (target is null)
+            {
+                return new Shape(TypeRef.Any, Model.Constraints.None, true);
+            }
+
+            if (_typesByNode.TryGetValue(target, out PendingType? registered))
+            {
+                return new Shape(registered.Ref, Model.Constraints.None, siteNullable || AllowsNull(target));
+            }
+
+            Shape aliased = ShapeOf(target, owner, member);
+            return siteNullable ? aliased with { AllowsNull = true } : aliased;
+        }
+
+        // allOf: [ $ref ] with sibling keywords (description, nullable) is a reference, not a new type.
+        if (schema.Get("allOf") is { IsSequence: true } allOf && allOf.Items!.Count == 1 && schema.Get("properties") is null)
+        {
+            Shape inner = ShapeOf(allOf.Items[0], owner, member);
+            return siteNullable ? inner with { AllowsNull = true } : inner;
+        }
+
+        if (_typesByNode.TryGetValue(schema, out PendingType? known))
+        {
+            return new Shape(known.Ref, Model.Constraints.None, AllowsNull(schema));
+        }
+
+        bool allowsNull = AllowsNull(schema);
+        string? type = PrimaryType(schema);
+        switch (type)
+        {
+            case "object":
+                if (IsObjectType(schema))
+                {
+                    PendingType inline = Register(schema, null, owner + member, owner + "." + member, "inline schema");
+                    return new Shape(inline.Ref, Model.Constraints.None, allowsNull);
+                }
+
+                return MapShape(schema, owner, member, allowsNull);
+            case "array":
+            {
+                YamlNode? items = schema.Get("items");
+                Shape element = items is null ? new Shape(TypeRef.Any, Model.Constraints.None, true) : ShapeOf(items, owner, member + "Item");
+                var array = new TypeRef(TypeRefKind.Array, Element: element.Type, ElementConstraints: element.Constraints, ElementAllowsNull: element.AllowsNull);
+                return new Shape(array, _constraints.Read(schema, TypeRefKind.Array), allowsNull);
+            }
+
+            case "string":
+                if (IsStringEnum(schema))
+                {
+                    PendingType inline = Register(schema, null, owner + member, owner + "." + member, "inline enum");
+                    return new Shape(inline.Ref, _constraints.Read(schema, TypeRefKind.Enum) with { Enum = EquatableArray<JsonLiteral>.Empty }, allowsNull);
+                }
+
+                return Primitive(schema, StringKind(schema.GetString("format")), allowsNull);
+            case "integer":
+                return Primitive(schema, schema.GetString("format") == "int32" ? TypeRefKind.Int32 : TypeRefKind.Int64, allowsNull);
+            case "number":
+                return Primitive(schema, schema.GetString("format") switch
+                {
+                    "float" => TypeRefKind.Single,
+                    "decimal" => TypeRefKind.Decimal,
+                    _ => TypeRefKind.Double,
+                }, allowsNull);
+            case "boolean":
+                return Primitive(schema, TypeRefKind.Boolean, allowsNull);
+            default:
+                return new Shape(TypeRef.Any, _constraints.Read(schema, TypeRefKind.Any), true);
+        }
+    }
+
+    private Shape MapShape(YamlNode schema, string owner, string member, bool allowsNull)
+    {
+        YamlNode? additional = schema.Get("additionalProperties");
+        Shape value = additional is { IsMapping: true }
+            ? ShapeOf(additional, owner, member + "Value")
+            : new Shape(TypeRef.Any, Model.Constraints.None, true);
+        var map = new TypeRef(TypeRefKind.Map, Element: value.Type, ElementConstraints: value.Constraints, ElementAllowsNull: value.AllowsNull);
+        return new Shape(map, Model.Constraints.None, allowsNull);
+    }
+
+    private Shape Primitive(YamlNode schema, TypeRefKind kind, bool allowsNull) =>
+        new(new TypeRef(kind), _constraints.Read(schema, kind), allowsNull);
+
+    private static TypeRefKind StringKind(string? format) => format switch
+    {
+        "date-time" => TypeRefKind.DateTimeOffset,
+        "uuid" => TypeRefKind.Guid,
+        "byte" => TypeRefKind.Bytes,
+        _ => TypeRefKind.String,
+    };
+
+    private PendingType Register(YamlNode schema, YamlNode? nameNode, string preferredName, string schemaName, string what)
+    {
+        if (_typesByNode.TryGetValue(schema, out PendingType? existing))
+        {
+            return existing;
+        }
+
+        string name = _typeNames.Claim(preferredName);
+        if (name != preferredName)
+        {
+            _diagnostics.Report(DiagnosticDescriptors.NameCollision, nameNode ?? schema, "The " + what, schemaName, preferredName, name);
+        }
+
+        var pending = new PendingType(schema, name, schemaName, IsStringEnum(schema) && !IsObjectType(schema) ? TypeModelKind.StringEnum : TypeModelKind.Object);
+        _typesByNode.Add(schema, pending);
+        _typesByName.Add(name, pending);
+        _types.Add(pending);
+        return pending;
+    }
+
+    private TypeModel Build(PendingType pending)
+    {
+        YamlNode schema = pending.Node;
+        string? description = Describe(schema);
+        if (pending.Kind == TypeModelKind.StringEnum)
+        {
+            return new TypeModel(TypeModelKind.StringEnum, pending.Name, pending.SchemaName, description, EquatableArray<PropertyModel>.Empty, EnumMembers(schema), EquatableArray<RuleModel>.Empty);
+        }
+
+        EquatableArray<PropertyModel> properties = PropertiesOf(pending);
+        var rules = new List<RuleModel>();
+        foreach (YamlNode ruleNode in RuleNodes(schema, 0))
+        {
+            if (BuildRule(ruleNode, pending) is { } rule)
+            {
+                rules.Add(rule);
+            }
+        }
+
+        return new TypeModel(TypeModelKind.Object, pending.Name, pending.SchemaName, description, properties, EquatableArray<EnumMemberModel>.Empty, rules.ToEquatableArray());
+    }
+
+    /// <summary>The properties of an object type, computed once: rules on other types look them up too.</summary>
+    private EquatableArray<PropertyModel> PropertiesOf(PendingType pending)
+    {
+        if (pending.Properties is { } done)
+        {
+            return done;
+        }
+
+        var collected = new List<KeyValuePair<YamlNode, YamlNode>>();
+        var required = new List<YamlNode>();
+        CollectObject(pending.Node, collected, required, 0);
+
+        var scope = new NameScope(ReservedMemberNames);
+        scope.Reserve(pending.Name);
+        var byJsonName = new Dictionary<string, int>(StringComparer.Ordinal);
+        var properties = new List<PropertyModel>();
+        var requiredNames = new HashSet<string>(StringComparer.Ordinal);
+        foreach (YamlNode node in required)
+        {
+            requiredNames.Add(node.Value!);
+        }
+
+        pending.Properties = EquatableArray<PropertyModel>.Empty; // guards against a type whose allOf reaches itself
+        foreach (KeyValuePair<YamlNode, YamlNode> pair in collected)
+        {
+            string jsonName = pair.Key.Value!;
+            YamlNode propertySchema = pair.Value;
+            string preferred = Identifiers.ToPascalCase(jsonName);
+            if (Array.IndexOf(ReservedMemberNames, preferred) >= 0 || string.Equals(preferred, pending.Name, StringComparison.OrdinalIgnoreCase))
+            {
+                preferred += "Value";
+            }
+
+            int existingIndex = byJsonName.TryGetValue(jsonName, out int index) ? index : -1;
+            string name = existingIndex >= 0 ? properties[existingIndex].Name : scope.Claim(preferred);
+            if (existingIndex < 0 && name != preferred)
+            {
+                _diagnostics.Report(DiagnosticDescriptors.NameCollision, pair.Key, "The property", pending.SchemaName + "." + jsonName, preferred, name);
+            }
+
+            Shape shape = ShapeOf(propertySchema, pending.Name, name);
+            YamlNode? resolved = propertySchema.Get("$ref") is null ? propertySchema : null;
+            bool writeOnly = propertySchema.GetBool("writeOnly") || (_refs.Resolve(propertySchema)?.GetBool("writeOnly") ?? false);
+            bool readOnly = propertySchema.GetBool("readOnly");
+            bool secret = writeOnly || (_refs.Resolve(propertySchema)?.GetString("format") == "password");
+            var property = new PropertyModel(
+                name,
+                jsonName,
+                shape.Type,
+                requiredNames.Contains(jsonName),
+                shape.AllowsNull,
+                secret,
+                readOnly,
+                writeOnly,
+                Describe(propertySchema) ?? (resolved is null ? null : null),
+                shape.Constraints,
+                DefaultJson(propertySchema));
+            if (existingIndex >= 0)
+            {
+                properties[existingIndex] = property;
+            }
+            else
+            {
+                byJsonName.Add(jsonName, properties.Count);
+                properties.Add(property);
+            }
+        }
+
+        foreach (YamlNode node in required)
+        {
+            if (!byJsonName.ContainsKey(node.Value!))
+            {
+                _diagnostics.Report(DiagnosticDescriptors.UndefinedRequiredProperty, node, node.Value!, pending.SchemaName);
+            }
+        }
+
+        EquatableArray<PropertyModel> result = properties.ToEquatableArray();
+        pending.Properties = result;
+        return result;
+    }
+
+    private void CollectObject(YamlNode schema, List<KeyValuePair<YamlNode, YamlNode>> properties, List<YamlNode> required, int depth)
+    {
+        if (depth > 32 || _refs.Resolve(schema) is not { IsMapping: true } resolved)
+        {
+            return;
+        }
+
+        if (resolved.Get("properties") is { IsMapping: true } declared)
+        {
+            properties.AddRange(declared.Pairs!);
+        }
+
+        if (resolved.Get("required") is { IsSequence: true } names)
+        {
+            foreach (YamlNode name in names.Items!)
+            {
+                if (name.IsScalar)
+                {
+                    required.Add(name);
+                }
+            }
+        }
+
+        if (resolved.Get("allOf") is { IsSequence: true } allOf)
+        {
+            foreach (YamlNode part in allOf.Items!)
+            {
+                CollectObject(part, properties, required, depth + 1);
+            }
+        }
+    }
+
+    private IEnumerable<YamlNode> RuleNodes(YamlNode schema, int depth)
+    {
+        if (depth > 32 || _refs.Resolve(schema) is not { IsMapping: true } resolved)
+        {
+            yield break;
+        }
+
+        if (resolved.Get("if") is not null)
+        {
+            yield return resolved;
+        }
+
+        if (resolved.Get("allOf") is { IsSequence: true } allOf)
+        {
+            foreach (YamlNode part in allOf.Items!)
+            {
+                foreach (YamlNode rule in RuleNodes(part, depth + 1))
+                {
+                    yield return rule;
+                }
+            }
+        }
+    }
+
+    private RuleModel? BuildRule(YamlNode ruleNode, PendingType subject)
+    {
+        SchemaCheck? condition = BuildCheck(ruleNode.Get("if")!, subject.Ref, subject);
+        if (condition is null)
+        {
+            return null;
+        }
+
+        SchemaCheck? then = ruleNode.Get("then") is { } thenNode ? BuildCheck(thenNode, subject.Ref, subject) : null;
+        SchemaCheck? otherwise = ruleNode.Get("else") is { } elseNode ? BuildCheck(elseNode, subject.Ref, subject) : null;
+        return then is null && otherwise is null ? null : new RuleModel(condition, then, otherwise);
+    }
+
+    private static readonly HashSet<string> CheckKeywords = new(StringComparer.Ordinal)
+    {
+        "required", "properties", "const", "enum", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf",
+        "minLength", "maxLength", "pattern", "minItems", "maxItems", "uniqueItems", "type", "description", "title", "$comment",
+    };
+
+    /// <summary>A rule fragment checked against a value of <paramref name="subject"/>; null when it uses keywords outside the supported subset.</summary>
+    private SchemaCheck? BuildCheck(YamlNode fragment, TypeRef subject, PendingType? subjectType)
+    {
+        YamlNode? resolved = _refs.Resolve(fragment);
+        if (resolved is null || !resolved.IsMapping)
+        {
+            return null;
+        }
+
+        foreach (KeyValuePair<YamlNode, YamlNode> pair in resolved.Pairs!)
+        {
+            if (!CheckKeywords.Contains(pair.Key.Value!))
+            {
+                _diagnostics.Report(DiagnosticDescriptors.UnsupportedConstruct, pair.Key, $"The keyword '{pair.Key.Value}' inside if/then/else", "the conditional rule is not checked");
+                return null;
+            }
+        }
+
+        EquatableArray<PropertyModel> subjectProperties = subjectType is null ? EquatableArray<PropertyModel>.Empty : PropertiesOf(subjectType);
+        var required = new List<PropertyModel>();
+        if (resolved.Get("required") is { IsSequence: true } names)
+        {
+            foreach (YamlNode name in names.Items!)
+            {
+                if (Find(subjectProperties, name.Value) is { } property)
+                {
+                    required.Add(property);
+                }
+                else
+                {
+                    _diagnostics.Report(DiagnosticDescriptors.UndefinedRequiredProperty, name, name.Value ?? string.Empty, subjectType?.SchemaName ?? "the value");
+                }
+            }
+        }
+
+        var properties = new List<PropertyCheck>();
+        if (resolved.Get("properties") is { IsMapping: true } declared)
+        {
+            foreach (KeyValuePair<YamlNode, YamlNode> pair in declared.Pairs!)
+            {
+                if (Find(subjectProperties, pair.Key.Value) is not { } property)
+                {
+                    _diagnostics.Report(DiagnosticDescriptors.UnsupportedConstruct, pair.Key, $"A rule on the undefined property '{pair.Key.Value}'", "the rule is not checked");
+                    continue;
+                }
+
+                PendingType? nested = property.Type.ModelName is { } modelName && property.Type.Kind == TypeRefKind.Model && _typesByName.TryGetValue(modelName, out PendingType? found) ? found : null;
+                if (BuildCheck(pair.Value, property.Type, nested) is { } check)
+                {
+                    properties.Add(new PropertyCheck(property, check));
+                }
+            }
+        }
+
+        TypeRefKind kind = subject.Kind == TypeRefKind.Enum ? TypeRefKind.String : subject.Kind;
+        return new SchemaCheck(required.ToEquatableArray(), properties.ToEquatableArray(), _constraints.Read(resolved, kind));
+    }
+
+    private static PropertyModel? Find(EquatableArray<PropertyModel> properties, string? jsonName)
+    {
+        foreach (PropertyModel property in properties)
+        {
+            if (property.JsonName == jsonName)
+            {
+                return property;
+            }
+        }
+
+        return null;
+    }
+
+    private static EquatableArray<EnumMemberModel> EnumMembers(YamlNode schema)
+    {
+        var values = new List<string>();
+        foreach (YamlNode item in schema.Get("enum")!.Items!)
+        {
+            if (item.IsScalar && !item.IsNull && !values.Contains(item.Value!))
+            {
+                values.Add(item.Value!);
+            }
+        }
+
+        YamlNode? varNames = schema.Get("x-enum-varnames");
+        bool useVarNames = varNames is { IsSequence: true } && varNames.Items!.Count == values.Count;
+        var preferred = new string[values.Count];
+        var counts = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (int i = 0; i < values.Count; i++)
+        {
+            preferred[i] = useVarNames && varNames!.Items![i].Value is { Length: > 0 } given ? Identifiers.ToPascalCase(given) : MemberName(values[i], spelled: false);
+            counts[preferred[i]] = counts.TryGetValue(preferred[i], out int count) ? count + 1 : 1;
+        }
+
+        var scope = new NameScope(ReservedEnumMemberNames);
+        var members = new List<EnumMemberModel>(values.Count);
+        for (int i = 0; i < values.Count; i++)
+        {
+            // Values that differ only in punctuation (Etc/GMT+1, Etc/GMT-1) are told apart by spelling it out.
+            string name = counts[preferred[i]] > 1 || scope.IsTaken(preferred[i]) ? MemberName(values[i], spelled: true) : preferred[i];
+            members.Add(new EnumMemberModel(scope.Claim(name), values[i]));
+        }
+
+        return members.ToEquatableArray();
+    }
+
+    private static readonly string[] ReservedEnumMemberNames = { "Value", "IsKnown", "KnownValues", "Equals", "GetHashCode", "ToString", "GetType", "Converter" };
+
+    private static string MemberName(string value, bool spelled)
+    {
+        if (value.Length == 0)
+        {
+            return "Empty";
+        }
+
+        string name = spelled ? Identifiers.ToPascalCaseSpelled(value) : Identifiers.ToPascalCase(value);
+        return name[0] == '_' ? "Value" + name.Substring(1) : name;
+    }
+
+    private static string? Describe(YamlNode schema)
+    {
+        string? description = schema.GetString("description");
+        string? title = schema.GetString("title");
+        return description ?? title;
+    }
+
+    private static string? DefaultJson(YamlNode schema) =>
+        schema.Get("default") is { } node && JsonLiterals.From(node) is { } literal
+            ? literal.Kind == JsonLiteralKind.String ? "\"" + literal.Text + "\"" : literal.Text
+            : null;
+
+    public static bool AllowsNull(YamlNode schema)
+    {
+        if (schema.GetBool("nullable"))
+        {
+            return true;
+        }
+
+        YamlNode? type = schema.Get("type");
+        if (type is { IsSequence: true })
+        {
+            foreach (YamlNode item in type.Items!)
+            {
+                if (item.Value == "null")
+                {
+                    return true;
+                }
+            }
+        }
+
+        return type is { IsScalar: true, Value: "null" };
+    }
+
+    private static string? PrimaryType(YamlNode schema)
+    {
+        YamlNode? type = schema.Get("type");
+        if (type is { IsScalar: true } && type.Value != "null")
+        {
+            return type.Value;
+        }
+
+        if (type is { IsSequence: true })
+        {
+            string? found = null;
+            foreach (YamlNode item in type.Items!)
+            {
+                if (item.Value is { } name && name != "null")
+                {
+                    if (found is not null)
+                    {
+                        return null; // several types: a union, kept as JSON
+                    }
+
+                    found = name;
+                }
+            }
+
+            if (found is not null)
+            {
+                return found;
+            }
+        }
+
+        if (schema.Get("oneOf") is not null || schema.Get("anyOf") is not null)
+        {
+            return null;
+        }
+
+        if (schema.Get("properties") is not null || schema.Get("allOf") is not null || schema.Get("additionalProperties") is not null)
+        {
+            return "object";
+        }
+
+        if (schema.Get("items") is not null)
+        {
+            return "array";
+        }
+
+        if (schema.Get("enum") is { IsSequence: true } values && values.Items!.Count > 0 && JsonLiterals.From(values.Items[0]) is { Kind: JsonLiteralKind.String })
+        {
+            return "string";
+        }
+
+        return null;
+    }
+
+    private static bool BecomesType(YamlNode schema) =>
+        PrimaryType(schema) switch
+        {
+            "object" => IsObjectType(schema),
+            "string" => IsStringEnum(schema),
+            _ => false,
+        };
+
+    private static bool IsObjectType(YamlNode schema) =>
+        schema.Get("properties") is { IsMapping: true } || (schema.Get("allOf") is { IsSequence: true } && schema.Get("oneOf") is null && schema.Get("anyOf") is null);
+
+    private static bool IsStringEnum(YamlNode schema)
+    {
+        if (schema.Get("enum") is not { IsSequence: true } values)
+        {
+            return false;
+        }
+
+        bool any = false;
+        foreach (YamlNode item in values.Items!)
+        {
+            if (JsonLiterals.From(item) is not { } literal || (literal.Kind != JsonLiteralKind.String && literal.Kind != JsonLiteralKind.Null))
+            {
+                return false;
+            }
+
+            any |= literal.Kind == JsonLiteralKind.String;
+        }
+
+        return any;
+    }
+
+    /// <summary>A type found while reading the spec, built into a <see cref="TypeModel"/> at the end.</summary>
+    private sealed class PendingType
+    {
+        public PendingType(YamlNode node, string name, string schemaName, TypeModelKind kind)
+        {
+            Node = node;
+            Name = name;
+            SchemaName = schemaName;
+            Kind = kind;
+            Ref = new TypeRef(kind == TypeModelKind.StringEnum ? TypeRefKind.Enum : TypeRefKind.Model, name);
+        }
+
+        public YamlNode Node { get; }
+
+        public string Name { get; }
+
+        public string SchemaName { get; }
+
+        public TypeModelKind Kind { get; }
+
+        public TypeRef Ref { get; }
+
+        public EquatableArray<PropertyModel>? Properties { get; set; }
+    }
+}
+
+/// <summary>A schema's C# type, the constraints on its values, and whether JSON null is allowed.</summary>
+internal sealed record Shape(TypeRef Type, Constraints Constraints, bool AllowsNull);
+
+internal sealed class ReferenceEqualityComparer : IEqualityComparer<YamlNode>
+{
+    public static readonly ReferenceEqualityComparer Instance = new();
+
+    public bool Equals(YamlNode? x, YamlNode? y) => ReferenceEquals(x, y);
+
+    public int GetHashCode(YamlNode obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
+}

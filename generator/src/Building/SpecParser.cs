@@ -1,0 +1,126 @@
+using System;
+using System.Threading;
+using OpenApiSdk.Generator.Diagnostics;
+using OpenApiSdk.Generator.Emitting;
+using OpenApiSdk.Generator.Model;
+using OpenApiSdk.Generator.Naming;
+using OpenApiSdk.Generator.Yaml;
+
+namespace OpenApiSdk.Generator.Building;
+
+/// <summary>The parse stage: YAML text in, equatable <see cref="ApiModel"/> and diagnostics out.</summary>
+internal static class SpecParser
+{
+    public static SpecParseResult Parse(SpecInput input, CancellationToken cancellationToken)
+    {
+        var diagnostics = new DiagnosticBag(input.Path);
+        try
+        {
+            ApiModel? model = ParseCore(input, diagnostics, cancellationToken);
+            return new SpecParseResult(model, diagnostics.ToArray());
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+#pragma warning disable CA1031 // The generator must never crash the compiler: an unexpected failure becomes a diagnostic.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            diagnostics.Report(DiagnosticDescriptors.InternalError, diagnostics.At(1, 1), ex.GetType().Name + ": " + ex.Message);
+            return new SpecParseResult(null, diagnostics.ToArray());
+        }
+    }
+
+    private static ApiModel? ParseCore(SpecInput input, DiagnosticBag diagnostics, CancellationToken cancellationToken)
+    {
+        string? @namespace = input.Namespace is { Length: > 0 } given ? given : input.DefaultNamespace;
+        if (!Identifiers.IsValidNamespace(@namespace))
+        {
+            diagnostics.Report(DiagnosticDescriptors.InvalidMetadata, diagnostics.At(1, 1), "Namespace", @namespace, "namespace");
+            return null;
+        }
+
+        if (input.ClientName is { Length: > 0 } clientName && !Identifiers.IsValidIdentifier(clientName))
+        {
+            diagnostics.Report(DiagnosticDescriptors.InvalidMetadata, diagnostics.At(1, 1), "ClientName", clientName, "identifier");
+            return null;
+        }
+
+        YamlReadResult read = YamlReader.Read(input.Text, cancellationToken);
+        if (read.Root is not { } root)
+        {
+            diagnostics.Report(DiagnosticDescriptors.YamlSyntax, diagnostics.At(read.Line, read.Column), "YAML error", read.Error ?? "unreadable");
+            return null;
+        }
+
+        if (!IsOpenApi3(root, diagnostics, out bool isOpenApi31))
+        {
+            return null;
+        }
+
+        string title = root.Get("info")?.GetString("title") ?? "Api";
+        string client = input.ClientName is { Length: > 0 } named ? named : Identifiers.ToPascalCase(title) + "Client";
+        var context = new SpecContext(@namespace, HintPrefix(input.Path), client, title);
+
+        var typeNames = new NameScope(SupportEmitter.TypeNames);
+        typeNames.Reserve(client);
+        typeNames.Reserve("I" + client);
+        typeNames.Reserve(client + "Options");
+        var refs = new RefResolver(root, diagnostics);
+        var schemas = new SchemaBuilder(diagnostics, refs, isOpenApi31, typeNames, cancellationToken);
+        schemas.RegisterComponents(root);
+        ClientModel? clientModel = OperationBuilder.Build(root, context, schemas, diagnostics, cancellationToken);
+        EquatableArray<TypeModel> types = schemas.BuildTypes();
+        return new ApiModel(context, types, clientModel);
+    }
+
+    private static bool IsOpenApi3(YamlNode root, DiagnosticBag diagnostics, out bool isOpenApi31)
+    {
+        isOpenApi31 = false;
+        if (!root.IsMapping)
+        {
+            diagnostics.Report(DiagnosticDescriptors.NotOpenApi3, root, "The document's root must be a mapping with an 'openapi' field");
+            return false;
+        }
+
+        if (root.Get("swagger") is { } swagger)
+        {
+            diagnostics.Report(DiagnosticDescriptors.NotOpenApi3, swagger, $"This is a Swagger {swagger.Value} document; only OpenAPI 3.0 and 3.1 are supported");
+            return false;
+        }
+
+        YamlNode? version = root.Get("openapi");
+        string? text = version?.Value;
+        if (text is null || !(text.StartsWith("3.0", StringComparison.Ordinal) || text.StartsWith("3.1", StringComparison.Ordinal)))
+        {
+            diagnostics.Report(DiagnosticDescriptors.NotOpenApi3, version ?? root, text is null
+                ? "The document has no 'openapi' field; an OpenAPI document starts with 'openapi: 3.1.0' or 'openapi: 3.0.3'"
+                : $"The 'openapi' version '{text}' is not supported; use 3.0.x or 3.1.x");
+            return false;
+        }
+
+        isOpenApi31 = text.StartsWith("3.1", StringComparison.Ordinal);
+        return true;
+    }
+
+    /// <summary>The spec's file name, restricted to characters hint names allow.</summary>
+    private static string HintPrefix(string path)
+    {
+        int slash = Math.Max(path.LastIndexOf('/'), path.LastIndexOf('\\'));
+        string name = path.Substring(slash + 1);
+        int dot = name.LastIndexOf('.');
+        if (dot > 0)
+        {
+            name = name.Substring(0, dot);
+        }
+
+        var builder = new System.Text.StringBuilder(name.Length);
+        foreach (char c in name)
+        {
+            builder.Append(c < 128 && (char.IsLetterOrDigit(c) || c is '-' or '_' or '.') ? c : '_');
+        }
+
+        return builder.Length == 0 ? "spec" : builder.ToString();
+    }
+}

@@ -1,0 +1,88 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+
+namespace OpenApiSdk.Generator.Diagnostics;
+
+/// <summary>Every diagnostic the generator reports, in one table. IDs are listed in AnalyzerReleases.*.md.</summary>
+internal static class DiagnosticDescriptors
+{
+    private const string Category = "OpenApiSdk";
+    private const string HelpBase = "https://github.com/openapi-sdk-generator/openapi-sdk-generator/blob/main/generator/README.md#";
+
+    public static readonly DiagnosticDescriptor YamlSyntax = Error(
+        "OAS001", "The spec is not valid YAML", "{0}: {1}", "Fix the YAML syntax at the position shown.");
+
+    public static readonly DiagnosticDescriptor NotOpenApi3 = Error(
+        "OAS002", "The file is not an OpenAPI 3.0 or 3.1 document", "{0}", "Convert the document to OpenAPI 3.0 or 3.1 (a Swagger 2.0 file can be converted with swagger2openapi).");
+
+    public static readonly DiagnosticDescriptor UnresolvedRef = Error(
+        "OAS003", "A $ref cannot be resolved", "The $ref '{0}' points at nothing in this document", "Correct the JSON Pointer after '#', or add the missing component.");
+
+    public static readonly DiagnosticDescriptor ExternalRef = Error(
+        "OAS004", "External $ref is not supported", "The $ref '{0}' points to another file; only references inside this document ('#/...') are supported", "Bundle the spec into one file (for example with 'redocly bundle').");
+
+    public static readonly DiagnosticDescriptor DuplicateOperationId = Error(
+        "OAS005", "Duplicate operationId", "The operationId '{0}' is already used by {1}; operationIds must be unique", "Give each operation its own operationId.");
+
+    public static readonly DiagnosticDescriptor InvalidPattern = Error(
+        "OAS006", "A pattern is not a valid regular expression", "The pattern '{0}' is not a valid regular expression: {1}", "Fix the regular expression; the rule is left out until it parses.");
+
+    public static readonly DiagnosticDescriptor ContradictoryConstraints = Error(
+        "OAS007", "Constraints contradict each other", "{0}", "No value can satisfy the schema; correct the bounds.");
+
+    public static readonly DiagnosticDescriptor InvalidEnumOrDefault = Error(
+        "OAS008", "An enum, const or default value breaks its schema", "{0}", "Make the value match the schema's type and constraints.");
+
+    public static readonly DiagnosticDescriptor UndefinedRequiredProperty = Warning(
+        "OAS009", "A required property is not defined", "The property '{0}' is listed in 'required' but not defined in 'properties' of {1}; the requirement is left out", "Define the property or remove it from 'required'.");
+
+    public static readonly DiagnosticDescriptor UnsupportedConstruct = Warning(
+        "OAS010", "An OpenAPI construct is not supported", "{0} is not supported yet and is left out: {1}", "The rest of the SDK is generated; remove the construct or handle it in hand-written code.");
+
+    public static readonly DiagnosticDescriptor InvalidMetadata = Error(
+        "OAS011", "An OpenApiSpec metadata value is not valid", "The {0} '{1}' is not a valid C# {2}", "Set the OpenApiSpec item's metadata to a valid C# name.");
+
+    public static readonly DiagnosticDescriptor NameCollision = Info(
+        "OAS012", "Names map to the same C# identifier", "{0} '{1}' maps to the C# name '{2}', which is taken; it is named '{3}'", "Rename one of the schema or property names to choose the names yourself.");
+
+    public static readonly DiagnosticDescriptor LanguageVersionTooLow = Error(
+        "OAS013", "The C# language version is too low for the generated code", "The generated SDK needs C# {0} or later, but the project uses C# {1}; set <LangVersion>{0}</LangVersion> (or 'latest') in the project file", "Raise LangVersion in the project file.");
+
+    public static readonly DiagnosticDescriptor InvalidSchema = Error(
+        "OAS014", "A schema or operation is malformed", "{0}", "Fix the spec at the position shown; the element is left out.");
+
+    public static readonly DiagnosticDescriptor InternalError = Error(
+        "OAS000", "The generator failed on this spec", "The generator failed on this spec: {0}", "This is a bug in the generator; please report it with the spec.");
+
+    private static readonly Dictionary<string, DiagnosticDescriptor> ById = Index(
+        InternalError, YamlSyntax, NotOpenApi3, UnresolvedRef, ExternalRef, DuplicateOperationId, InvalidPattern, ContradictoryConstraints,
+        InvalidEnumOrDefault, UndefinedRequiredProperty, UnsupportedConstruct, InvalidMetadata, NameCollision,
+        LanguageVersionTooLow, InvalidSchema);
+
+    public static IEnumerable<DiagnosticDescriptor> All => ById.Values;
+
+    public static DiagnosticDescriptor Get(string id) => ById[id];
+
+    private static DiagnosticDescriptor Error(string id, string title, string message, string help) =>
+        Create(id, title, message, help, DiagnosticSeverity.Error);
+
+    private static DiagnosticDescriptor Warning(string id, string title, string message, string help) =>
+        Create(id, title, message, help, DiagnosticSeverity.Warning);
+
+    private static DiagnosticDescriptor Info(string id, string title, string message, string help) =>
+        Create(id, title, message, help, DiagnosticSeverity.Info);
+
+    private static DiagnosticDescriptor Create(string id, string title, string message, string help, DiagnosticSeverity severity) =>
+        new(id, title, message, Category, severity, isEnabledByDefault: true, description: help, helpLinkUri: HelpBase + id.ToLowerInvariant());
+
+    private static Dictionary<string, DiagnosticDescriptor> Index(params DiagnosticDescriptor[] descriptors)
+    {
+        var index = new Dictionary<string, DiagnosticDescriptor>(System.StringComparer.Ordinal);
+        foreach (DiagnosticDescriptor descriptor in descriptors)
+        {
+            index.Add(descriptor.Id, descriptor);
+        }
+
+        return index;
+    }
+}

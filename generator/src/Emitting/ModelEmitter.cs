@@ -1,0 +1,303 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using OpenApiSdk.Generator.Model;
+
+namespace OpenApiSdk.Generator.Emitting;
+
+/// <summary>
+/// Emits one object schema: the class with its properties and DataAnnotations, the reflection-free
+/// JSON converter, the generated validator, value equality and a redacting <c>ToString()</c>.
+/// </summary>
+internal static class ModelEmitter
+{
+    public static string Emit(SpecContext context, TypeModel type)
+    {
+        var w = new SourceWriter();
+        w.Open("namespace " + context.Namespace);
+        if (type.Kind == TypeModelKind.StringEnum)
+        {
+            EnumEmitter.Emit(w, type);
+        }
+        else
+        {
+            EmitClass(w, type);
+        }
+
+        w.Close();
+        return SourceWriter.Header + w;
+    }
+
+    private static void EmitClass(SourceWriter w, TypeModel type)
+    {
+        w.Summary(type.Description ?? "The schema " + type.SchemaName + ".", "Generated from " + type.SchemaName + ".");
+        w.Line(TypeSyntax.GeneratedCode);
+        w.Line("[global::System.Text.Json.Serialization.JsonConverter(typeof(" + type.Name + ".__JsonConverter))]");
+        if (NeedsTypeLevelAttribute(type))
+        {
+            w.Line("[SchemaRules]");
+        }
+
+        w.Open("public sealed partial class " + type.Name + " : global::System.IEquatable<" + type.Name + ">, IOpenApiModel");
+        EmitProperties(w, type);
+        ValidationEmitter.Emit(w, type);
+        JsonEmitter.Emit(w, type);
+        EmitEquality(w, type);
+        EmitToString(w, type);
+        w.Close();
+    }
+
+    private static bool NeedsTypeLevelAttribute(TypeModel type) =>
+        !type.Rules.IsEmpty || type.Properties.Any(p => TypeSyntax.StorageOf(p) == Storage.RequiredValue);
+
+    private static void EmitProperties(SourceWriter w, TypeModel type)
+    {
+        w.Line("private global::System.Collections.Generic.List<ValidationError>? __readErrors;");
+        foreach (PropertyModel property in type.Properties)
+        {
+            Storage storage = TypeSyntax.StorageOf(property);
+            string clrType = TypeSyntax.Of(property.Type);
+            if (storage == Storage.Tracked)
+            {
+                w.Line();
+                w.Line("internal " + TypeSyntax.Nullable(property.Type, true) + " " + TypeSyntax.Field(property) + ";");
+                w.Line("internal bool " + TypeSyntax.IsSetField(property) + ";");
+            }
+            else if (storage == Storage.RequiredValue)
+            {
+                w.Line();
+                w.Line("internal " + clrType + "? " + TypeSyntax.Field(property) + ";");
+            }
+
+            w.Line();
+            EmitPropertyDoc(w, property);
+            w.Line("[global::System.Text.Json.Serialization.JsonPropertyName(" + Literals.String(property.JsonName) + ")]");
+            foreach (string attribute in AnnotationAttributes.For(property))
+            {
+                w.Line(attribute);
+            }
+
+            switch (storage)
+            {
+                case Storage.Tracked:
+                    w.Open("public " + TypeSyntax.Nullable(property.Type, true) + " " + property.Name);
+                    w.Line("get => " + TypeSyntax.Field(property) + ";");
+                    w.Line("set { " + TypeSyntax.Field(property) + " = value; " + TypeSyntax.IsSetField(property) + " = true; }");
+                    w.Close();
+                    break;
+                case Storage.RequiredValue:
+                    w.Open("public " + clrType + " " + property.Name);
+                    w.Line("get => " + TypeSyntax.Field(property) + ".GetValueOrDefault();");
+                    w.Line("set => " + TypeSyntax.Field(property) + " = value;");
+                    w.Close();
+                    break;
+                case Storage.OptionalValue:
+                case Storage.OptionalReference:
+                    w.Line("public " + TypeSyntax.Nullable(property.Type, true) + " " + property.Name + " { get; set; }");
+                    break;
+                case Storage.RequiredReference:
+                    // Non-nullable because a valid instance always has it; only an invalid payload leaves it null, and Validate() says so.
+                    w.Line("public " + clrType + " " + property.Name + " { get; set; } = null!;");
+                    break;
+            }
+        }
+    }
+
+    private static void EmitPropertyDoc(SourceWriter w, PropertyModel property)
+    {
+        var notes = new List<string>();
+        notes.Add("JSON: \"" + property.JsonName + "\"" + (property.Required ? ", required" : ", optional") + (property.AllowsNull ? ", may be null" : string.Empty) + ".");
+        string rules = ConstraintText.Describe(property.Type, property.Constraints);
+        if (rules.Length > 0)
+        {
+            notes.Add("Rules: " + rules + ".");
+        }
+
+        if (property.DefaultJson is not null)
+        {
+            notes.Add("Default: " + property.DefaultJson + ".");
+        }
+
+        if (property.IsSecret)
+        {
+            notes.Add("Secret: never printed by ToString().");
+        }
+
+        if (property.IsReadOnly)
+        {
+            notes.Add("Read-only: set by the server.");
+        }
+
+        w.Summary(property.Description ?? property.JsonName, notes.ToArray());
+    }
+
+    private static void EmitEquality(SourceWriter w, TypeModel type)
+    {
+        string name = type.Name;
+        w.Line();
+        w.Line("/// <summary>Compares every property by value, nested objects and lists included.</summary>");
+        w.Open("public bool Equals(" + name + "? other)");
+        w.Open("if (other is null)");
+        w.Line("return false;");
+        w.Close();
+        w.Line();
+        w.Open("if (ReferenceEquals(this, other))");
+        w.Line("return true;");
+        w.Close();
+        w.Line();
+        if (type.Properties.IsEmpty)
+        {
+            w.Line("return true;");
+        }
+        else
+        {
+            w.Line("return");
+            w.Indent();
+            for (int i = 0; i < type.Properties.Count; i++)
+            {
+                PropertyModel property = type.Properties[i];
+                string comparison = ValueEquals(property, property.Name, "other." + property.Name);
+                if (TypeSyntax.StorageOf(property) == Storage.Tracked)
+                {
+                    comparison = TypeSyntax.IsSetField(property) + " == other." + TypeSyntax.IsSetField(property) + " && " + comparison;
+                }
+                else if (TypeSyntax.StorageOf(property) == Storage.RequiredValue)
+                {
+                    comparison = TypeSyntax.Field(property) + ".HasValue == other." + TypeSyntax.Field(property) + ".HasValue && " + comparison;
+                }
+
+                w.Line(comparison + (i == type.Properties.Count - 1 ? ";" : " &&"));
+            }
+
+            w.Unindent();
+        }
+
+        w.Close();
+        w.Line();
+        w.Line("/// <inheritdoc/>");
+        w.Line("public override bool Equals(object? obj) => obj is " + name + " other && Equals(other);");
+        w.Line();
+        w.Line("/// <inheritdoc/>");
+        w.Open("public override int GetHashCode()");
+        w.Line("int hash = 17;");
+        foreach (PropertyModel property in type.Properties)
+        {
+            w.Line("hash = unchecked((hash * 31) + " + ValueHash(property, property.Name) + ");");
+        }
+
+        w.Line("return hash;");
+        w.Close();
+    }
+
+    private static string ValueEquals(PropertyModel property, string left, string right) => property.Type.Kind switch
+    {
+        TypeRefKind.Array or TypeRefKind.Bytes => "OpenApiRuntime.SequenceEqual(" + left + ", " + right + ")",
+        TypeRefKind.Map => "OpenApiRuntime.DictionaryEqual(" + left + ", " + right + ")",
+        TypeRefKind.Any => "OpenApiRuntime.JsonEqual(" + left + ", " + right + ")",
+        TypeRefKind.String => "string.Equals(" + left + ", " + right + ", global::System.StringComparison.Ordinal)",
+        _ => "global::System.Collections.Generic.EqualityComparer<" + DeclaredType(property) + ">.Default.Equals(" + left + ", " + right + ")",
+    };
+
+    private static string ValueHash(PropertyModel property, string value) => property.Type.Kind switch
+    {
+        TypeRefKind.Array or TypeRefKind.Map => "(" + value + " is null ? 0 : " + value + ".Count)",
+        TypeRefKind.Bytes => "(" + value + " is null ? 0 : " + value + ".Length)",
+        TypeRefKind.Any => "0",
+        TypeRefKind.String => "(" + value + " is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(" + value + "))",
+        _ when property.Type.IsValueType => value + ".GetHashCode()",
+        _ => "(" + value + " is null ? 0 : " + value + ".GetHashCode())",
+    };
+
+    /// <summary>The type of the public property.</summary>
+    internal static string DeclaredType(PropertyModel property) => TypeSyntax.StorageOf(property) switch
+    {
+        Storage.RequiredValue or Storage.RequiredReference => TypeSyntax.Of(property.Type),
+        _ => TypeSyntax.Nullable(property.Type, true),
+    };
+
+    private static void EmitToString(SourceWriter w, TypeModel type)
+    {
+        w.Line();
+        w.Line("/// <summary>The properties that are set, with secrets (passwords, write-only values) shown as ***.</summary>");
+        w.Open("public override string ToString()");
+        w.Line("var text = new global::System.Text.StringBuilder(" + Literals.String(type.Name + " {") + ");");
+        w.Line("bool first = true;");
+        foreach (PropertyModel property in type.Properties)
+        {
+            string present = TypeSyntax.Present(string.Empty, property);
+            string value = property.IsSecret ? "\"***\"" : (TypeSyntax.StorageOf(property) == Storage.Tracked ? property.Name : TypeSyntax.Value(string.Empty, property));
+            w.Open("if (" + present + ")");
+            w.Line("OpenApiRuntime.AppendMember(text, ref first, " + Literals.String(property.Name) + ", " + value + ");");
+            w.Close();
+        }
+
+        w.Line("return text.Append(first ? \"}\" : \" }\").ToString();");
+        w.Close();
+    }
+
+    /// <summary>Human-readable constraint lists for doc comments.</summary>
+    internal static class ConstraintText
+    {
+        public static string Describe(TypeRef type, Constraints constraints)
+        {
+            var parts = new List<string>();
+            if (constraints.MinLength is { } minLength)
+            {
+                parts.Add("at least " + minLength.ToString(CultureInfo.InvariantCulture) + " characters");
+            }
+
+            if (constraints.MaxLength is { } maxLength)
+            {
+                parts.Add("at most " + maxLength.ToString(CultureInfo.InvariantCulture) + " characters");
+            }
+
+            if (constraints.Pattern is { } pattern)
+            {
+                parts.Add("matches " + pattern);
+            }
+
+            if (constraints.Minimum is { } minimum)
+            {
+                parts.Add((constraints.ExclusiveMinimum ? "greater than " : "at least ") + minimum);
+            }
+
+            if (constraints.Maximum is { } maximum)
+            {
+                parts.Add((constraints.ExclusiveMaximum ? "less than " : "at most ") + maximum);
+            }
+
+            if (constraints.MultipleOf is { } multipleOf)
+            {
+                parts.Add("a multiple of " + multipleOf);
+            }
+
+            if (constraints.MinItems is { } minItems)
+            {
+                parts.Add("at least " + minItems.ToString(CultureInfo.InvariantCulture) + " items");
+            }
+
+            if (constraints.MaxItems is { } maxItems)
+            {
+                parts.Add("at most " + maxItems.ToString(CultureInfo.InvariantCulture) + " items");
+            }
+
+            if (constraints.UniqueItems)
+            {
+                parts.Add("unique items");
+            }
+
+            if (!constraints.Enum.IsEmpty)
+            {
+                parts.Add("one of " + string.Join(", ", constraints.Enum.Select(v => v.Text)));
+            }
+
+            if (constraints.Const is { } constant)
+            {
+                parts.Add("exactly " + constant.Text);
+            }
+
+            _ = type;
+            return string.Join("; ", parts);
+        }
+    }
+}

@@ -1,0 +1,698 @@
+namespace OpenApiSdk.Generator.Emitting;
+
+/// <summary>
+/// Emits the small runtime the models share, once per namespace: the validation result types, the
+/// generated DataAnnotations attributes, and JSON helpers. Emitting it (instead of shipping a runtime
+/// library) keeps the package an analyzer with nothing in the consumer's references.
+/// </summary>
+internal static class SupportEmitter
+{
+    /// <summary>The type names emitted here; schemas with these names are renamed.</summary>
+    public static readonly string[] TypeNames =
+    {
+        "ValidationError", "ValidationException", "ValidationCollector", "IOpenApiModel", "IOpenApiEnum", "OpenApiRuntime",
+        "SchemaLengthAttribute", "SchemaItemsAttribute", "SchemaPatternAttribute", "SchemaRangeAttribute", "MultipleOfAttribute", "UniqueItemsAttribute",
+        "SchemaEnumAttribute", "SchemaRulesAttribute", "ApiException",
+    };
+
+    public static string Emit(string @namespace) =>
+        SourceWriter.Header + "namespace " + @namespace + "\n{\n" + Body.Replace("[GeneratedCode]", TypeSyntax.GeneratedCode) + "}\n";
+
+    private const string Body = """
+    /// <summary>One broken rule: the JSON Pointer (RFC 6901) of the offending value, and the rule it breaks.</summary>
+    [GeneratedCode]
+    public sealed class ValidationError : global::System.IEquatable<ValidationError>
+    {
+        /// <summary>Creates an error.</summary>
+        public ValidationError(string pointer, string message)
+        {
+            Pointer = pointer ?? throw new global::System.ArgumentNullException(nameof(pointer));
+            Message = message ?? throw new global::System.ArgumentNullException(nameof(message));
+        }
+
+        /// <summary>Where: a JSON Pointer such as <c>/fe_volume/capacity_in_gb</c>; empty for the whole document.</summary>
+        public string Pointer { get; }
+
+        /// <summary>What: the rule, stated without the offending value (which may be a secret).</summary>
+        public string Message { get; }
+
+        /// <inheritdoc/>
+        public bool Equals(ValidationError? other) => other is not null && Pointer == other.Pointer && Message == other.Message;
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => Equals(obj as ValidationError);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => unchecked((global::System.StringComparer.Ordinal.GetHashCode(Pointer) * 31) + global::System.StringComparer.Ordinal.GetHashCode(Message));
+
+        /// <summary><c>POINTER: MESSAGE</c>.</summary>
+        public override string ToString() => (Pointer.Length == 0 ? "/" : Pointer) + ": " + Message;
+    }
+
+    /// <summary>Thrown when a value breaks its schema; <see cref="Errors"/> lists every broken rule.</summary>
+    [GeneratedCode]
+    public sealed class ValidationException : global::System.Exception
+    {
+        /// <summary>Creates the exception for the given errors.</summary>
+        public ValidationException(string subject, global::System.Collections.Generic.IReadOnlyList<ValidationError> errors)
+            : base(OpenApiRuntime.DescribeErrors(subject, errors))
+        {
+            Errors = errors;
+        }
+
+        /// <summary>Every broken rule, each with its JSON Pointer.</summary>
+        public global::System.Collections.Generic.IReadOnlyList<ValidationError> Errors { get; }
+    }
+
+    /// <summary>Collects errors while validating, tracking the JSON Pointer of the value being checked.</summary>
+    [GeneratedCode]
+    internal sealed class ValidationCollector
+    {
+        private readonly global::System.Collections.Generic.List<ValidationError> _errors = new global::System.Collections.Generic.List<ValidationError>();
+        private readonly global::System.Collections.Generic.List<string> _path = new global::System.Collections.Generic.List<string>();
+
+        public global::System.Collections.Generic.IReadOnlyList<ValidationError> Errors => _errors;
+
+        public void Enter(string name) => _path.Add(OpenApiRuntime.EscapePointer(name));
+
+        public void Enter(int index) => _path.Add(index.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
+
+        public void Exit() => _path.RemoveAt(_path.Count - 1);
+
+        public void Add(string? name, string message)
+        {
+            string pointer = Current();
+            if (name is not null)
+            {
+                pointer += "/" + OpenApiRuntime.EscapePointer(name);
+            }
+
+            _errors.Add(new ValidationError(pointer, message));
+        }
+
+        /// <summary>Adds errors whose pointers are relative to the current value.</summary>
+        public void AddRelative(global::System.Collections.Generic.IEnumerable<ValidationError> errors)
+        {
+            string prefix = Current();
+            foreach (ValidationError error in errors)
+            {
+                _errors.Add(new ValidationError(prefix + error.Pointer, error.Message));
+            }
+        }
+
+        private string Current() => _path.Count == 0 ? string.Empty : "/" + string.Join("/", _path);
+    }
+
+    /// <summary>What every generated model can do, for the generated code that handles models generically.</summary>
+    internal interface IOpenApiModel
+    {
+        bool ValidateCore(ValidationCollector? errors);
+
+        bool ValidateTypeLevel(ValidationCollector? errors);
+
+        void WriteJson(global::System.Text.Json.Utf8JsonWriter writer);
+    }
+
+    /// <summary>What every generated extensible enum can tell.</summary>
+    internal interface IOpenApiEnum
+    {
+        bool IsKnown { get; }
+    }
+
+    /// <summary>Helpers the generated models call.</summary>
+    [GeneratedCode]
+    internal static class OpenApiRuntime
+    {
+        public static string EscapePointer(string name) =>
+            name.IndexOf('~') < 0 && name.IndexOf('/') < 0 ? name : name.Replace("~", "~0").Replace("/", "~1");
+
+        /// <summary>The length in Unicode code points, as JSON Schema counts it.</summary>
+        public static int Length(string value)
+        {
+            int length = value.Length;
+            for (int i = 1; i < value.Length; i++)
+            {
+                if (char.IsLowSurrogate(value[i]) && char.IsHighSurrogate(value[i - 1]))
+                {
+                    length--;
+                }
+            }
+
+            return length;
+        }
+
+        public static global::System.Text.RegularExpressions.Regex CreatePattern(string pattern) =>
+            new global::System.Text.RegularExpressions.Regex(pattern, global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(2));
+
+        /// <summary>A JSON Schema pattern match (a search, not a whole-string match); a match that runs out of time counts as no match.</summary>
+        public static bool IsMatch(global::System.Text.RegularExpressions.Regex pattern, string value)
+        {
+            try
+            {
+                return pattern.IsMatch(value);
+            }
+            catch (global::System.Text.RegularExpressions.RegexMatchTimeoutException)
+            {
+                return false;
+            }
+        }
+
+        public static bool IsMultipleOf(double value, double divisor)
+        {
+            double quotient = value / divisor;
+            return global::System.Math.Abs(quotient - global::System.Math.Round(quotient)) <= 1e-9 * global::System.Math.Max(1d, global::System.Math.Abs(quotient));
+        }
+
+        public static bool AllUnique<T>(global::System.Collections.Generic.IEnumerable<T> items)
+        {
+            var seen = new global::System.Collections.Generic.HashSet<T>();
+            foreach (T item in items)
+            {
+                if (!seen.Add(item))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        public static bool HasErrorAt(global::System.Collections.Generic.List<ValidationError> errors, string name)
+        {
+            string pointer = "/" + EscapePointer(name);
+            foreach (ValidationError error in errors)
+            {
+                if (error.Pointer == pointer || error.Pointer.StartsWith(pointer + "/", global::System.StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        public static string DescribeErrors(string subject, global::System.Collections.Generic.IReadOnlyList<ValidationError> errors)
+        {
+            var text = new global::System.Text.StringBuilder(subject).Append(" is not valid (").Append(errors.Count).Append(errors.Count == 1 ? " error):" : " errors):");
+            foreach (ValidationError error in errors)
+            {
+                text.Append('\n').Append("  ").Append(error);
+            }
+
+            return text.ToString();
+        }
+
+        public static bool SequenceEqual<T>(global::System.Collections.Generic.List<T>? left, global::System.Collections.Generic.List<T>? right)
+        {
+            if (left is null || right is null)
+            {
+                return left is null && right is null;
+            }
+
+            if (left.Count != right.Count)
+            {
+                return false;
+            }
+
+            var comparer = global::System.Collections.Generic.EqualityComparer<T>.Default;
+            for (int i = 0; i < left.Count; i++)
+            {
+                if (!comparer.Equals(left[i], right[i]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        public static bool SequenceEqual(byte[]? left, byte[]? right) =>
+            left is null || right is null ? left is null && right is null : global::System.Linq.Enumerable.SequenceEqual(left, right);
+
+        public static bool DictionaryEqual<T>(global::System.Collections.Generic.Dictionary<string, T>? left, global::System.Collections.Generic.Dictionary<string, T>? right)
+        {
+            if (left is null || right is null)
+            {
+                return left is null && right is null;
+            }
+
+            if (left.Count != right.Count)
+            {
+                return false;
+            }
+
+            var comparer = global::System.Collections.Generic.EqualityComparer<T>.Default;
+            foreach (var pair in left)
+            {
+                if (!right.TryGetValue(pair.Key, out T? other) || !comparer.Equals(pair.Value, other))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        public static bool JsonEqual(global::System.Text.Json.JsonElement? left, global::System.Text.Json.JsonElement? right) =>
+            left is null || right is null ? left is null && right is null : left.Value.GetRawText() == right.Value.GetRawText();
+
+        public static void AppendMember(global::System.Text.StringBuilder text, ref bool first, string name, object? value)
+        {
+            text.Append(first ? " " : ", ").Append(name).Append(" = ");
+            first = false;
+            AppendValue(text, value);
+        }
+
+        private static void AppendValue(global::System.Text.StringBuilder text, object? value)
+        {
+            switch (value)
+            {
+                case null:
+                    text.Append("null");
+                    break;
+                case string s:
+                    text.Append(s);
+                    break;
+                case bool b:
+                    text.Append(b ? "true" : "false");
+                    break;
+                case global::System.IFormattable formattable:
+                    text.Append(formattable.ToString(null, global::System.Globalization.CultureInfo.InvariantCulture));
+                    break;
+                case global::System.Collections.IDictionary dictionary:
+                    text.Append('{');
+                    bool firstEntry = true;
+                    foreach (global::System.Collections.DictionaryEntry entry in dictionary)
+                    {
+                        text.Append(firstEntry ? " " : ", ").Append(entry.Key).Append(" = ");
+                        AppendValue(text, entry.Value);
+                        firstEntry = false;
+                    }
+
+                    text.Append(firstEntry ? "}" : " }");
+                    break;
+                case global::System.Collections.IEnumerable items:
+                    text.Append('[');
+                    bool firstItem = true;
+                    foreach (object? item in items)
+                    {
+                        text.Append(firstItem ? string.Empty : ", ");
+                        AppendValue(text, item);
+                        firstItem = false;
+                    }
+
+                    text.Append(']');
+                    break;
+                default:
+                    text.Append(value);
+                    break;
+            }
+        }
+
+        public static void ReadRootObject(ref global::System.Text.Json.Utf8JsonReader reader, string typeName)
+        {
+            if (!reader.Read() || reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+            {
+                throw new global::System.Text.Json.JsonException("Expected a JSON object for " + typeName + ".");
+            }
+        }
+
+        public static void ReadEnd(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (reader.Read())
+            {
+                throw new global::System.Text.Json.JsonException("Unexpected content after the JSON object.");
+            }
+        }
+
+        public static void ExpectObject(ref global::System.Text.Json.Utf8JsonReader reader, string typeName)
+        {
+            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+            {
+                throw new global::System.Text.Json.JsonException("Expected a JSON object for " + typeName + ".");
+            }
+        }
+
+        public static void SkipValue(ref global::System.Text.Json.Utf8JsonReader reader) => reader.Skip();
+
+        public static global::System.Text.Json.JsonElement ReadElement(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            using (var document = global::System.Text.Json.JsonDocument.ParseValue(ref reader))
+            {
+                return document.RootElement.Clone();
+            }
+        }
+
+        public static bool TryReadString(ref global::System.Text.Json.Utf8JsonReader reader, out string value)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+            {
+                value = reader.GetString()!;
+                return true;
+            }
+
+            value = string.Empty;
+            reader.Skip();
+            return false;
+        }
+
+        public static bool TryReadInt32(ref global::System.Text.Json.Utf8JsonReader reader, out int value)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Number && reader.TryGetInt32(out value))
+            {
+                return true;
+            }
+
+            value = 0;
+            reader.Skip();
+            return false;
+        }
+
+        public static bool TryReadInt64(ref global::System.Text.Json.Utf8JsonReader reader, out long value)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Number && reader.TryGetInt64(out value))
+            {
+                return true;
+            }
+
+            value = 0;
+            reader.Skip();
+            return false;
+        }
+
+        public static bool TryReadSingle(ref global::System.Text.Json.Utf8JsonReader reader, out float value)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Number && reader.TryGetSingle(out value))
+            {
+                return true;
+            }
+
+            value = 0;
+            reader.Skip();
+            return false;
+        }
+
+        public static bool TryReadDouble(ref global::System.Text.Json.Utf8JsonReader reader, out double value)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Number && reader.TryGetDouble(out value))
+            {
+                return true;
+            }
+
+            value = 0;
+            reader.Skip();
+            return false;
+        }
+
+        public static bool TryReadDecimal(ref global::System.Text.Json.Utf8JsonReader reader, out decimal value)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Number && reader.TryGetDecimal(out value))
+            {
+                return true;
+            }
+
+            value = 0;
+            reader.Skip();
+            return false;
+        }
+
+        public static bool TryReadBoolean(ref global::System.Text.Json.Utf8JsonReader reader, out bool value)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.True || reader.TokenType == global::System.Text.Json.JsonTokenType.False)
+            {
+                value = reader.GetBoolean();
+                return true;
+            }
+
+            value = false;
+            reader.Skip();
+            return false;
+        }
+
+        public static bool TryReadDateTimeOffset(ref global::System.Text.Json.Utf8JsonReader reader, out global::System.DateTimeOffset value)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.String && reader.TryGetDateTimeOffset(out value))
+            {
+                return true;
+            }
+
+            value = default;
+            reader.Skip();
+            return false;
+        }
+
+        public static bool TryReadGuid(ref global::System.Text.Json.Utf8JsonReader reader, out global::System.Guid value)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.String && reader.TryGetGuid(out value))
+            {
+                return true;
+            }
+
+            value = default;
+            reader.Skip();
+            return false;
+        }
+
+        public static bool TryReadBytes(ref global::System.Text.Json.Utf8JsonReader reader, out byte[] value)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.String && reader.TryGetBytesFromBase64(out byte[]? bytes))
+            {
+                value = bytes!;
+                return true;
+            }
+
+            value = global::System.Array.Empty<byte>();
+            reader.Skip();
+            return false;
+        }
+
+        public static string ToJson(IOpenApiModel model, bool indented)
+        {
+            using (var stream = new global::System.IO.MemoryStream())
+            {
+                using (var writer = new global::System.Text.Json.Utf8JsonWriter(stream, new global::System.Text.Json.JsonWriterOptions { Indented = indented }))
+                {
+                    model.WriteJson(writer);
+                }
+
+                return global::System.Text.Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
+            }
+        }
+    }
+
+    /// <summary>JSON Schema <c>minLength</c>/<c>maxLength</c>, counted in code points as the spec counts them.</summary>
+    [GeneratedCode]
+    [global::System.AttributeUsage(global::System.AttributeTargets.Property | global::System.AttributeTargets.Field | global::System.AttributeTargets.Parameter)]
+    public sealed class SchemaLengthAttribute : global::System.ComponentModel.DataAnnotations.ValidationAttribute
+    {
+        /// <summary>Creates the rule.</summary>
+        public SchemaLengthAttribute(int minimumLength, int maximumLength)
+            : base("The field {0} must be " + minimumLength + " to " + maximumLength + " characters long.")
+        {
+            MinimumLength = minimumLength;
+            MaximumLength = maximumLength;
+        }
+
+        /// <summary>The least number of code points.</summary>
+        public int MinimumLength { get; }
+
+        /// <summary>The greatest number of code points.</summary>
+        public int MaximumLength { get; }
+
+        /// <inheritdoc/>
+        public override bool IsValid(object? value) =>
+            value is not string text || (OpenApiRuntime.Length(text) >= MinimumLength && OpenApiRuntime.Length(text) <= MaximumLength);
+    }
+
+    /// <summary>JSON Schema <c>minItems</c>/<c>maxItems</c>, without reflection.</summary>
+    [GeneratedCode]
+    [global::System.AttributeUsage(global::System.AttributeTargets.Property | global::System.AttributeTargets.Field | global::System.AttributeTargets.Parameter)]
+    public sealed class SchemaItemsAttribute : global::System.ComponentModel.DataAnnotations.ValidationAttribute
+    {
+        /// <summary>Creates the rule.</summary>
+        public SchemaItemsAttribute(int minimumCount, int maximumCount)
+            : base("The field {0} must have " + minimumCount + " to " + maximumCount + " items.")
+        {
+            MinimumCount = minimumCount;
+            MaximumCount = maximumCount;
+        }
+
+        /// <summary>The least number of items.</summary>
+        public int MinimumCount { get; }
+
+        /// <summary>The greatest number of items.</summary>
+        public int MaximumCount { get; }
+
+        /// <inheritdoc/>
+        public override bool IsValid(object? value) =>
+            value is not global::System.Collections.ICollection items || (items.Count >= MinimumCount && items.Count <= MaximumCount);
+    }
+
+    /// <summary>JSON Schema <c>pattern</c>: the value must contain a match (a search, unlike RegularExpressionAttribute's whole-string match).</summary>
+    [GeneratedCode]
+    [global::System.AttributeUsage(global::System.AttributeTargets.Property | global::System.AttributeTargets.Field | global::System.AttributeTargets.Parameter)]
+    public sealed class SchemaPatternAttribute : global::System.ComponentModel.DataAnnotations.ValidationAttribute
+    {
+        private global::System.Text.RegularExpressions.Regex? _regex;
+
+        /// <summary>Creates the rule.</summary>
+        public SchemaPatternAttribute(string pattern)
+            : base("The field {0} must match the pattern " + pattern + ".")
+        {
+            Pattern = pattern;
+        }
+
+        /// <summary>The .NET regular expression.</summary>
+        public string Pattern { get; }
+
+        /// <inheritdoc/>
+        public override bool IsValid(object? value) =>
+            value is not string text || OpenApiRuntime.IsMatch(_regex ??= OpenApiRuntime.CreatePattern(Pattern), text);
+    }
+
+    /// <summary>JSON Schema <c>minimum</c>/<c>maximum</c> with the exclusive forms, on every target framework.</summary>
+    [GeneratedCode]
+    [global::System.AttributeUsage(global::System.AttributeTargets.Property | global::System.AttributeTargets.Field | global::System.AttributeTargets.Parameter)]
+    public sealed class SchemaRangeAttribute : global::System.ComponentModel.DataAnnotations.ValidationAttribute
+    {
+        /// <summary>Creates the rule.</summary>
+        public SchemaRangeAttribute(double minimum, double maximum)
+            : base("The field {0} is out of range.")
+        {
+            Minimum = minimum;
+            Maximum = maximum;
+        }
+
+        /// <summary>The lower bound.</summary>
+        public double Minimum { get; }
+
+        /// <summary>The upper bound.</summary>
+        public double Maximum { get; }
+
+        /// <summary>True when the value must be greater than <see cref="Minimum"/>.</summary>
+        public bool MinimumIsExclusive { get; set; }
+
+        /// <summary>True when the value must be less than <see cref="Maximum"/>.</summary>
+        public bool MaximumIsExclusive { get; set; }
+
+        /// <inheritdoc/>
+        public override bool IsValid(object? value)
+        {
+            if (value is null)
+            {
+                return true;
+            }
+
+            double number = global::System.Convert.ToDouble(value, global::System.Globalization.CultureInfo.InvariantCulture);
+            return (MinimumIsExclusive ? number > Minimum : number >= Minimum) && (MaximumIsExclusive ? number < Maximum : number <= Maximum);
+        }
+    }
+
+    /// <summary>JSON Schema <c>multipleOf</c>.</summary>
+    [GeneratedCode]
+    [global::System.AttributeUsage(global::System.AttributeTargets.Property | global::System.AttributeTargets.Field | global::System.AttributeTargets.Parameter)]
+    public sealed class MultipleOfAttribute : global::System.ComponentModel.DataAnnotations.ValidationAttribute
+    {
+        /// <summary>Creates the rule.</summary>
+        public MultipleOfAttribute(double divisor)
+            : base("The field {0} must be a multiple of " + divisor.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + ".")
+        {
+            Divisor = divisor;
+        }
+
+        /// <summary>The number the value must be a multiple of.</summary>
+        public double Divisor { get; }
+
+        /// <inheritdoc/>
+        public override bool IsValid(object? value) =>
+            value is null || OpenApiRuntime.IsMultipleOf(global::System.Convert.ToDouble(value, global::System.Globalization.CultureInfo.InvariantCulture), Divisor);
+    }
+
+    /// <summary>JSON Schema <c>uniqueItems</c>.</summary>
+    [GeneratedCode]
+    [global::System.AttributeUsage(global::System.AttributeTargets.Property | global::System.AttributeTargets.Field | global::System.AttributeTargets.Parameter)]
+    public sealed class UniqueItemsAttribute : global::System.ComponentModel.DataAnnotations.ValidationAttribute
+    {
+        /// <summary>Creates the rule.</summary>
+        public UniqueItemsAttribute()
+            : base("The field {0} must not contain duplicate items.")
+        {
+        }
+
+        /// <inheritdoc/>
+        public override bool IsValid(object? value) =>
+            value is not global::System.Collections.IEnumerable items || OpenApiRuntime.AllUnique(global::System.Linq.Enumerable.Cast<object?>(items));
+    }
+
+    /// <summary>JSON Schema <c>enum</c>/<c>const</c>: the value must be one of the listed ones (or, for a generated enum, one the spec lists).</summary>
+    [GeneratedCode]
+    [global::System.AttributeUsage(global::System.AttributeTargets.Property | global::System.AttributeTargets.Field | global::System.AttributeTargets.Parameter)]
+    public sealed class SchemaEnumAttribute : global::System.ComponentModel.DataAnnotations.ValidationAttribute
+    {
+        /// <summary>Creates the rule; with no values, the value's own type (a generated enum) knows what is allowed.</summary>
+        public SchemaEnumAttribute(params string[] allowedValues)
+            : base("The field {0} must be one of the values the spec lists.")
+        {
+            AllowedValues = allowedValues;
+        }
+
+        /// <summary>The allowed values, as JSON text.</summary>
+        public global::System.Collections.Generic.IReadOnlyList<string> AllowedValues { get; }
+
+        /// <inheritdoc/>
+        public override bool IsValid(object? value)
+        {
+            if (value is null)
+            {
+                return true;
+            }
+
+            if (value is IOpenApiEnum known)
+            {
+                return known.IsKnown;
+            }
+
+            string text = value is bool flag ? (flag ? "true" : "false") : global::System.Convert.ToString(value, global::System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
+            foreach (string allowed in AllowedValues)
+            {
+                if (allowed == text)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>The rules no property attribute can state: conditional (if/then/else) rules, required numbers and flags, and values of the wrong JSON type.</summary>
+    [GeneratedCode]
+    [global::System.AttributeUsage(global::System.AttributeTargets.Class)]
+    public sealed class SchemaRulesAttribute : global::System.ComponentModel.DataAnnotations.ValidationAttribute
+    {
+        /// <inheritdoc/>
+        protected override global::System.ComponentModel.DataAnnotations.ValidationResult? IsValid(object? value, global::System.ComponentModel.DataAnnotations.ValidationContext validationContext)
+        {
+            if (value is not IOpenApiModel model)
+            {
+                return global::System.ComponentModel.DataAnnotations.ValidationResult.Success;
+            }
+
+            var errors = new ValidationCollector();
+            if (model.ValidateTypeLevel(errors))
+            {
+                return global::System.ComponentModel.DataAnnotations.ValidationResult.Success;
+            }
+
+            var pointers = new global::System.Collections.Generic.List<string>();
+            foreach (ValidationError error in errors.Errors)
+            {
+                pointers.Add(error.Pointer);
+            }
+
+            return new global::System.ComponentModel.DataAnnotations.ValidationResult(string.Join("; ", errors.Errors), pointers);
+        }
+    }
+
+""";
+}

@@ -1,0 +1,148 @@
+using System;
+
+namespace OpenApiSdk.Generator.Model;
+
+// The equatable, position-free model that code is emitted from. Everything here compares by value
+// (records, strings, EquatableArray), and nothing holds a YAML node, a Location or a symbol, so an
+// edit that leaves the meaning of the spec alone (a comment, a blank line) leaves these equal and
+// the emit steps cached.
+
+/// <summary>What one spec file becomes: its naming context, its types and its client.</summary>
+internal sealed record ApiModel(
+    SpecContext Context,
+    EquatableArray<TypeModel> Types,
+    ClientModel? Client);
+
+/// <summary>Names shared by every file generated from one spec.</summary>
+/// <param name="Namespace">The C# namespace of everything generated.</param>
+/// <param name="HintPrefix">Prefix of every hint name: unique per spec in a project.</param>
+/// <param name="ClientName">The client class name; also reserved against schema names.</param>
+/// <param name="Title">The spec's <c>info.title</c>, for documentation.</param>
+internal sealed record SpecContext(string Namespace, string HintPrefix, string ClientName, string Title);
+
+internal enum TypeModelKind
+{
+    /// <summary>A class with properties, JSON converter and validator.</summary>
+    Object,
+
+    /// <summary>An extensible string enum: a struct that keeps unknown values.</summary>
+    StringEnum,
+}
+
+/// <param name="SchemaName">Where the schema came from, for documentation (<c>#/components/schemas/X</c> or an inline path).</param>
+internal sealed record TypeModel(
+    TypeModelKind Kind,
+    string Name,
+    string SchemaName,
+    string? Description,
+    EquatableArray<PropertyModel> Properties,
+    EquatableArray<EnumMemberModel> Members,
+    EquatableArray<RuleModel> Rules);
+
+internal sealed record EnumMemberModel(string Name, string Value);
+
+/// <param name="Name">The C# property name.</param>
+/// <param name="JsonName">The wire name.</param>
+/// <param name="AllowsNull">JSON <c>null</c> is a valid value (3.0 <c>nullable</c>, 3.1 <c>"null"</c> in <c>type</c>).</param>
+/// <param name="IsSecret"><c>format: password</c> or <c>writeOnly</c>: never printed.</param>
+/// <param name="DefaultJson">The schema's <c>default</c> as JSON text, for documentation.</param>
+internal sealed record PropertyModel(
+    string Name,
+    string JsonName,
+    TypeRef Type,
+    bool Required,
+    bool AllowsNull,
+    bool IsSecret,
+    bool IsReadOnly,
+    bool IsWriteOnly,
+    string? Description,
+    Constraints Constraints,
+    string? DefaultJson);
+
+internal enum TypeRefKind
+{
+    String,
+    Int32,
+    Int64,
+    Single,
+    Double,
+    Decimal,
+    Boolean,
+    DateTimeOffset,
+    Guid,
+    Bytes,
+    Model,
+    Enum,
+    Array,
+    Map,
+    Any,
+}
+
+/// <summary>The C# shape of a value: a primitive, a generated type by name, or a collection of them.</summary>
+/// <param name="ModelName">The generated type's name for <see cref="TypeRefKind.Model"/> and <see cref="TypeRefKind.Enum"/>.</param>
+/// <param name="Element">The item type of an array, the value type of a map.</param>
+/// <param name="ElementConstraints">The rules each item or value must meet.</param>
+/// <param name="ElementAllowsNull">Items or values may be JSON <c>null</c>.</param>
+internal sealed record TypeRef(
+    TypeRefKind Kind,
+    string? ModelName = null,
+    TypeRef? Element = null,
+    Constraints? ElementConstraints = null,
+    bool ElementAllowsNull = false)
+{
+    public static readonly TypeRef String = new(TypeRefKind.String);
+    public static readonly TypeRef Any = new(TypeRefKind.Any);
+
+    public bool IsValueType => Kind is TypeRefKind.Int32 or TypeRefKind.Int64 or TypeRefKind.Single or TypeRefKind.Double
+        or TypeRefKind.Decimal or TypeRefKind.Boolean or TypeRefKind.DateTimeOffset or TypeRefKind.Guid or TypeRefKind.Enum
+        or TypeRefKind.Any;
+
+    public bool IsNumber => Kind is TypeRefKind.Int32 or TypeRefKind.Int64 or TypeRefKind.Single or TypeRefKind.Double or TypeRefKind.Decimal;
+
+    public bool IsInteger => Kind is TypeRefKind.Int32 or TypeRefKind.Int64;
+}
+
+internal enum JsonLiteralKind
+{
+    String,
+    Number,
+    Boolean,
+    Null,
+}
+
+/// <summary>A JSON scalar from the spec (<c>enum</c>, <c>const</c>): its kind and its text.</summary>
+internal sealed record JsonLiteral(JsonLiteralKind Kind, string Text);
+
+/// <summary>The machine-checkable keywords of one schema. Numbers are kept as invariant-culture text.</summary>
+internal sealed record Constraints(
+    int? MinLength = null,
+    int? MaxLength = null,
+    string? Pattern = null,
+    string? Minimum = null,
+    string? Maximum = null,
+    bool ExclusiveMinimum = false,
+    bool ExclusiveMaximum = false,
+    string? MultipleOf = null,
+    int? MinItems = null,
+    int? MaxItems = null,
+    bool UniqueItems = false,
+    EquatableArray<JsonLiteral> Enum = default,
+    JsonLiteral? Const = null)
+{
+    public static readonly Constraints None = new();
+
+    public bool IsEmpty => Equals(None);
+}
+
+/// <summary>JSON Schema <c>if</c>/<c>then</c>/<c>else</c> on an object, in the subset built from
+/// <c>required</c>, <c>properties</c>, <c>const</c>, <c>enum</c> and the scalar constraints.</summary>
+internal sealed record RuleModel(SchemaCheck If, SchemaCheck? Then, SchemaCheck? Else);
+
+/// <summary>A schema fragment checked against a value: <c>required</c> names and nested property checks
+/// apply when the value is an object; <see cref="Constraints"/> apply to the value itself.</summary>
+internal sealed record SchemaCheck(
+    EquatableArray<PropertyModel> Required,
+    EquatableArray<PropertyCheck> Properties,
+    Constraints Constraints);
+
+internal sealed record PropertyCheck(PropertyModel Property, SchemaCheck Check);

@@ -1,0 +1,207 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+
+namespace OpenApiSdk.Generator.Naming;
+
+/// <summary>
+/// Turns spec names into C# identifiers. Every result is a valid identifier that is never a keyword:
+/// PascalCase names start with an upper-case letter or '_' + digit, and camelCase names that hit a
+/// keyword get an '@'. Nothing else from the spec reaches an identifier.
+/// </summary>
+internal static class Identifiers
+{
+    private static readonly HashSet<string> Keywords = new(StringComparer.Ordinal)
+    {
+        "abstract", "as", "base", "bool", "break", "byte", "case", "catch", "char", "checked", "class", "const", "continue",
+        "decimal", "default", "delegate", "do", "double", "else", "enum", "event", "explicit", "extern", "false", "finally",
+        "fixed", "float", "for", "foreach", "goto", "if", "implicit", "in", "int", "interface", "internal", "is", "lock",
+        "long", "namespace", "new", "null", "object", "operator", "out", "override", "params", "private", "protected",
+        "public", "readonly", "ref", "return", "sbyte", "sealed", "short", "sizeof", "stackalloc", "static", "string",
+        "struct", "switch", "this", "throw", "true", "try", "typeof", "uint", "ulong", "unchecked", "unsafe", "ushort",
+        "using", "virtual", "void", "volatile", "while",
+    };
+
+    /// <summary>Words for punctuation, used when a name would otherwise be empty or collide (<c>+1</c> / <c>-1</c>).</summary>
+    private static readonly Dictionary<char, string> SymbolWords = new()
+    {
+        ['+'] = "Plus", ['-'] = "Minus", ['*'] = "Star", ['/'] = "Slash", ['.'] = "Dot", ['<'] = "Lt", ['>'] = "Gt",
+        ['='] = "Eq", ['!'] = "Not", ['@'] = "At", ['#'] = "Hash", ['$'] = "Dollar", ['%'] = "Percent", ['&'] = "And",
+        ['|'] = "Or", ['~'] = "Tilde", ['^'] = "Caret", [':'] = "Colon", [','] = "Comma", ['?'] = "Question",
+    };
+
+    public static bool IsKeyword(string name) => Keywords.Contains(name);
+
+    /// <summary><c>capacity_in_gb</c> → <c>CapacityInGb</c>, <c>X-Language</c> → <c>XLanguage</c>.</summary>
+    public static string ToPascalCase(string raw) => ToPascalCase(raw, spellSymbols: false);
+
+    /// <summary>Like <see cref="ToPascalCase(string)"/>, but punctuation is spelled out: <c>Etc/GMT+1</c> → <c>EtcSlashGmtPlus1</c>.</summary>
+    public static string ToPascalCaseSpelled(string raw) => ToPascalCase(raw, spellSymbols: true);
+
+    private static string ToPascalCase(string raw, bool spellSymbols)
+    {
+        var builder = new StringBuilder(raw.Length + 4);
+        bool startWord = true;
+        char previous = '\0';
+        for (int i = 0; i < raw.Length; i++)
+        {
+            char c = raw[i];
+            if (IsIdentifierPart(c) && c != '_')
+            {
+                bool boundary = startWord
+                    || (char.IsUpper(c) && char.IsLower(previous))
+                    || (char.IsDigit(previous) && char.IsLetter(c));
+                if (boundary)
+                {
+                    builder.Append(char.ToUpperInvariant(c));
+                }
+                else if (char.IsUpper(c) && char.IsUpper(previous) && i + 1 < raw.Length && char.IsLower(raw[i + 1]))
+                {
+                    // "HTTPServer": the last capital starts a new word.
+                    builder.Append(c);
+                }
+                else
+                {
+                    builder.Append(char.IsUpper(previous) && char.IsUpper(c) ? char.ToLowerInvariant(c) : c);
+                }
+
+                startWord = false;
+                previous = c;
+            }
+            else
+            {
+                if (spellSymbols && SymbolWords.TryGetValue(c, out string? word))
+                {
+                    builder.Append(word);
+                }
+
+                startWord = true;
+                previous = c;
+            }
+        }
+
+        if (builder.Length == 0)
+        {
+            return "Value";
+        }
+
+        if (char.IsDigit(builder[0]))
+        {
+            builder.Insert(0, '_');
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>A parameter or local name: camelCase, with '@' before a keyword.</summary>
+    public static string ToCamelCase(string raw)
+    {
+        string pascal = ToPascalCase(raw);
+        if (pascal[0] == '_')
+        {
+            return pascal;
+        }
+
+        string camel = char.ToLowerInvariant(pascal[0]) + pascal.Substring(1);
+        return IsKeyword(camel) ? "@" + camel : camel;
+    }
+
+    /// <summary>True when <paramref name="name"/> is a valid C# identifier (no '@', no keyword).</summary>
+    public static bool IsValidIdentifier(string name)
+    {
+        if (name.Length == 0 || IsKeyword(name) || !IsIdentifierStart(name[0]))
+        {
+            return false;
+        }
+
+        for (int i = 1; i < name.Length; i++)
+        {
+            if (!IsIdentifierPart(name[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>True when <paramref name="name"/> is a dotted namespace of valid identifiers.</summary>
+    public static bool IsValidNamespace(string name)
+    {
+        foreach (string part in name.Split('.'))
+        {
+            if (!IsValidIdentifier(part))
+            {
+                return false;
+            }
+        }
+
+        return name.Length > 0;
+    }
+
+    private static bool IsIdentifierStart(char c) => c == '_' || char.IsLetter(c);
+
+    private static bool IsIdentifierPart(char c)
+    {
+        switch (CharUnicodeInfo.GetUnicodeCategory(c))
+        {
+            case UnicodeCategory.UppercaseLetter:
+            case UnicodeCategory.LowercaseLetter:
+            case UnicodeCategory.TitlecaseLetter:
+            case UnicodeCategory.ModifierLetter:
+            case UnicodeCategory.OtherLetter:
+            case UnicodeCategory.LetterNumber:
+            case UnicodeCategory.DecimalDigitNumber:
+            case UnicodeCategory.ConnectorPunctuation:
+            case UnicodeCategory.NonSpacingMark:
+            case UnicodeCategory.SpacingCombiningMark:
+                return c != '\u2040' && (c < 0x80 ? char.IsLetterOrDigit(c) || c == '_' : true);
+            default:
+                return false;
+        }
+    }
+}
+
+/// <summary>
+/// Hands out names unique within one scope, case-insensitively (hint names must be unique on
+/// case-insensitive file systems). A taken name gets the first free numeric suffix: the same input
+/// order always gives the same names.
+/// </summary>
+internal sealed class NameScope
+{
+    private readonly HashSet<string> _taken = new(StringComparer.OrdinalIgnoreCase);
+
+    public NameScope(IEnumerable<string>? reserved = null)
+    {
+        if (reserved is not null)
+        {
+            foreach (string name in reserved)
+            {
+                _taken.Add(name);
+            }
+        }
+    }
+
+    public bool IsTaken(string name) => _taken.Contains(name);
+
+    public void Reserve(string name) => _taken.Add(name);
+
+    /// <summary>Claims <paramref name="preferred"/> or, when taken, the first free <c>preferred2</c>, <c>preferred3</c>, ...</summary>
+    public string Claim(string preferred)
+    {
+        if (_taken.Add(preferred))
+        {
+            return preferred;
+        }
+
+        for (int suffix = 2; ; suffix++)
+        {
+            string candidate = preferred + suffix.ToString(CultureInfo.InvariantCulture);
+            if (_taken.Add(candidate))
+            {
+                return candidate;
+            }
+        }
+    }
+}

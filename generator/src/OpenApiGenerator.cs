@@ -1,0 +1,132 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using OpenApiSdk.Generator.Building;
+using OpenApiSdk.Generator.Diagnostics;
+using OpenApiSdk.Generator.Emitting;
+using OpenApiSdk.Generator.Model;
+
+namespace OpenApiSdk.Generator;
+
+/// <summary>
+/// Reads each <c>OpenApiSpec</c> file and emits models, validators and a client. Stages: inputs (text +
+/// metadata) → parse (YAML → equatable model + diagnostics) → fan out per type and per client →
+/// emit. Diagnostics are reported from their own output, so moving one does not re-emit code.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed partial class OpenApiGenerator : IIncrementalGenerator
+{
+    /// <summary>The lowest C# version the generated code compiles with.</summary>
+    internal const int MinimumLanguageVersion = 9;
+
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        IncrementalValuesProvider<SpecInput> inputs = context.AdditionalTextsProvider
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(static (pair, cancellationToken) => SpecInputReader.Read(pair.Left, pair.Right, cancellationToken))
+            .Where(static input => input is not null)
+            .Select(static (input, _) => input!)
+            .WithTrackingName(TrackingNames.Inputs);
+
+        IncrementalValuesProvider<SpecParseResult> parsed = inputs
+            .Select(static (input, cancellationToken) => SpecParser.Parse(input, cancellationToken))
+            .WithTrackingName(TrackingNames.Parse);
+
+        IncrementalValueProvider<TargetInfo> target = context.CompilationProvider
+            .Select(static (compilation, _) => TargetInfo.From(compilation))
+            .WithTrackingName(TrackingNames.Target);
+
+        IncrementalValuesProvider<EquatableArray<DiagnosticInfo>> diagnostics = parsed
+            .Select(static (result, _) => result.Diagnostics)
+            .WithTrackingName(TrackingNames.Diagnostics);
+        context.RegisterSourceOutput(diagnostics, static (spc, items) =>
+        {
+            foreach (DiagnosticInfo item in items)
+            {
+                spc.ReportDiagnostic(item.ToDiagnostic());
+            }
+        });
+
+        context.RegisterSourceOutput(inputs.Collect().Combine(target), static (spc, pair) =>
+        {
+            if (!pair.Left.IsEmpty && !pair.Right.LanguageVersionSupported)
+            {
+                spc.ReportDiagnostic(Diagnostic.Create(
+                    DiagnosticDescriptors.LanguageVersionTooLow,
+                    Location.None,
+                    MinimumLanguageVersion.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    pair.Right.LanguageVersion));
+            }
+        });
+
+        IncrementalValuesProvider<ApiModel> models = parsed
+            .Where(static result => result.Model is not null)
+            .Select(static (result, _) => result.Model!)
+            .Combine(target)
+            .Where(static pair => pair.Right.LanguageVersionSupported)
+            .Select(static (pair, _) => pair.Left)
+            .WithTrackingName(TrackingNames.Models);
+
+        IncrementalValuesProvider<TypeOutput> types = models
+            .SelectMany(static (model, _) => model.Types.Select(type => new TypeOutput(model.Context, type)))
+            .WithTrackingName(TrackingNames.Types);
+        context.RegisterSourceOutput(types, static (spc, output) =>
+            AddSource(spc, output.Context.HintPrefix + "." + output.Type.Name + ".g.cs", () => ModelEmitter.Emit(output.Context, output.Type)));
+
+        IncrementalValuesProvider<string> namespaces = models
+            .Select(static (model, _) => model.Context.Namespace)
+            .Collect()
+            .SelectMany(static (all, _) => all.Distinct(StringComparer.Ordinal).OrderBy(name => name, StringComparer.Ordinal))
+            .WithTrackingName(TrackingNames.Support);
+        context.RegisterSourceOutput(namespaces, static (spc, @namespace) =>
+            AddSource(spc, @namespace + ".OpenApiRuntime.g.cs", () => SupportEmitter.Emit(@namespace)));
+
+        RegisterClients(context, models, target);
+    }
+
+    static partial void RegisterClients(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<ApiModel> models, IncrementalValueProvider<TargetInfo> target);
+
+    /// <summary>Adds one generated file; a failure becomes a diagnostic instead of a crashed generator.</summary>
+    internal static void AddSource(SourceProductionContext context, string hintName, Func<string> emit)
+    {
+        try
+        {
+            context.AddSource(hintName, SourceText.From(emit(), Encoding.UTF8));
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+#pragma warning disable CA1031 // The generator must never crash the compiler.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, Location.None, hintName + ": " + ex.Message));
+        }
+    }
+}
+
+/// <summary>One type to emit, with the names it needs from its spec.</summary>
+internal sealed record TypeOutput(SpecContext Context, TypeModel Type);
+
+/// <summary>The few facts about the consuming compilation that change what is emitted; equatable, so edits don't re-emit.</summary>
+internal sealed record TargetInfo(bool LanguageVersionSupported, string LanguageVersion, bool HasServiceCollection, bool HasHttpClientFactory)
+{
+    public static TargetInfo From(Compilation compilation)
+    {
+        LanguageVersion version = compilation is CSharpCompilation csharp ? csharp.LanguageVersion : Microsoft.CodeAnalysis.CSharp.LanguageVersion.Default;
+        bool supported = version >= Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp9;
+        return new TargetInfo(
+            supported,
+            version.ToDisplayString(),
+            compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.IServiceCollection") is not null,
+            compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions") is not null);
+    }
+}

@@ -1,0 +1,188 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using OpenApiSdk.Generator;
+
+namespace OpenApiSdk.Tests.Harness;
+
+/// <summary>One spec file as the generator sees it: path, text and OpenApiSpec metadata.</summary>
+public sealed record SpecFile(string Path, string Text, string? Namespace = "Test.Sdk", string? ClientName = null);
+
+/// <summary>The outcome of running the generator and compiling its output.</summary>
+public sealed record GeneratorRun(
+    GeneratorDriver Driver,
+    GeneratorDriverRunResult Result,
+    Compilation OutputCompilation,
+    ImmutableArray<Diagnostic> GeneratorDiagnostics,
+    ImmutableArray<Diagnostic> CompileDiagnostics)
+{
+    public IEnumerable<GeneratedSourceResult> Sources => Result.Results.SelectMany(r => r.GeneratedSources);
+
+    /// <summary>Compiler errors and warnings in the generated code (info and hidden left out).</summary>
+    public IReadOnlyList<Diagnostic> CompileProblems =>
+        CompileDiagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+
+    public string Source(string hintNameEnd) =>
+        Sources.Single(s => s.HintName.EndsWith(hintNameEnd, StringComparison.Ordinal)).SourceText.ToString();
+}
+
+public enum TargetFramework
+{
+    Net100,
+    Net80,
+}
+
+/// <summary>Runs <see cref="OpenApiGenerator"/> in-process over in-memory specs, the way the compiler does.</summary>
+public static class GeneratorHarness
+{
+    public static GeneratorRun Run(string specText, string path = "/specs/spec.yaml", string? @namespace = "Test.Sdk", string? clientName = null) =>
+        Run(new[] { new SpecFile(path, specText, @namespace, clientName) });
+
+    public static GeneratorRun Run(
+        IEnumerable<SpecFile> specs,
+        TargetFramework framework = TargetFramework.Net100,
+        LanguageVersion languageVersion = LanguageVersion.Latest,
+        IEnumerable<string>? extraSources = null,
+        bool trackSteps = false)
+    {
+        CSharpCompilation compilation = CreateCompilation(framework, languageVersion, extraSources ?? Array.Empty<string>());
+        GeneratorDriver driver = CreateDriver(specs, languageVersion, trackSteps);
+        return RunDriver(driver, compilation);
+    }
+
+    public static GeneratorRun RunDriver(GeneratorDriver driver, Compilation compilation)
+    {
+        driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> generatorDiagnostics, CancellationToken.None);
+        GeneratorDriverRunResult result = driver.GetRunResult();
+        ImmutableArray<Diagnostic> compileDiagnostics = output.GetDiagnostics();
+        return new GeneratorRun(driver, result, output, generatorDiagnostics, compileDiagnostics);
+    }
+
+    public static GeneratorDriver CreateDriver(IEnumerable<SpecFile> specs, LanguageVersion languageVersion = LanguageVersion.Latest, bool trackSteps = false)
+    {
+        List<SpecFile> files = specs.ToList();
+        return CSharpGeneratorDriver.Create(
+            new[] { new OpenApiGenerator().AsSourceGenerator() },
+            files.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)),
+            new CSharpParseOptions(languageVersion),
+            new SpecOptionsProvider(files),
+            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
+    }
+
+    public static CSharpCompilation CreateCompilation(TargetFramework framework = TargetFramework.Net100, LanguageVersion languageVersion = LanguageVersion.Latest, IEnumerable<string>? sources = null)
+    {
+        IEnumerable<MetadataReference> references = framework switch
+        {
+            TargetFramework.Net80 => Basic.Reference.Assemblies.Net80.References.All,
+            _ => Basic.Reference.Assemblies.Net100.References.All,
+        };
+        var parseOptions = new CSharpParseOptions(languageVersion);
+        return CSharpCompilation.Create(
+            "GeneratedSdk",
+            (sources ?? Array.Empty<string>()).Select(s => CSharpSyntaxTree.ParseText(s, parseOptions)),
+            references,
+            new CSharpCompilationOptions(
+                OutputKind.DynamicallyLinkedLibrary,
+                nullableContextOptions: NullableContextOptions.Enable,
+                warningLevel: 9999,
+                deterministic: true));
+    }
+
+    /// <summary>The directory holding the repository's <c>spec/</c>, found by walking up from the test's output folder.</summary>
+    public static string RepositoryRoot
+    {
+        get
+        {
+            string? directory = AppContext.BaseDirectory;
+            while (directory is not null && !File.Exists(Path.Combine(directory, "Generator.sln")))
+            {
+                directory = Path.GetDirectoryName(directory);
+            }
+
+            return directory ?? throw new InvalidOperationException("Generator.sln not found above " + AppContext.BaseDirectory);
+        }
+    }
+
+    public static string SeedSpecPath => Path.Combine(RepositoryRoot, "spec", "taurusdb-starrocks.yaml");
+
+    /// <summary>The folder of real-world specs beside the repository, or null when it is absent (a plain clone).</summary>
+    public static string? SharedSpecsDirectory
+    {
+        get
+        {
+            string candidate = Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "specs"));
+            return Directory.Exists(candidate) ? candidate : null;
+        }
+    }
+}
+
+public sealed class InMemoryAdditionalText : AdditionalText
+{
+    private readonly SourceText _text;
+
+    public InMemoryAdditionalText(string path, string text)
+    {
+        Path = path;
+        _text = SourceText.From(text);
+    }
+
+    public override string Path { get; }
+
+    public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
+}
+
+/// <summary>Supplies the OpenApiSpec metadata that the package's targets make compiler-visible.</summary>
+public sealed class SpecOptionsProvider : AnalyzerConfigOptionsProvider
+{
+    private readonly Dictionary<string, SpecFile> _specs;
+
+    public SpecOptionsProvider(IEnumerable<SpecFile> specs, string rootNamespace = "Test.Root")
+    {
+        _specs = specs.ToDictionary(s => s.Path, StringComparer.Ordinal);
+        GlobalOptions = new DictionaryOptions(new Dictionary<string, string> { ["build_property.RootNamespace"] = rootNamespace });
+    }
+
+    public override AnalyzerConfigOptions GlobalOptions { get; }
+
+    public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => DictionaryOptions.Empty;
+
+    public override AnalyzerConfigOptions GetOptions(AdditionalText textFile)
+    {
+        if (!_specs.TryGetValue(textFile.Path, out SpecFile? spec))
+        {
+            return DictionaryOptions.Empty;
+        }
+
+        var values = new Dictionary<string, string> { ["build_metadata.AdditionalFiles.OpenApiSpec"] = "true" };
+        if (spec.Namespace is not null)
+        {
+            values["build_metadata.AdditionalFiles.Namespace"] = spec.Namespace;
+        }
+
+        if (spec.ClientName is not null)
+        {
+            values["build_metadata.AdditionalFiles.ClientName"] = spec.ClientName;
+        }
+
+        return new DictionaryOptions(values);
+    }
+
+    private sealed class DictionaryOptions : AnalyzerConfigOptions
+    {
+        public static readonly DictionaryOptions Empty = new(new Dictionary<string, string>());
+
+        private readonly Dictionary<string, string> _values;
+
+        public DictionaryOptions(Dictionary<string, string> values) => _values = values;
+
+        public override bool TryGetValue(string key, [NotNullWhen(true)] out string? value) => _values.TryGetValue(key, out value);
+    }
+}
