@@ -54,9 +54,15 @@ public sealed partial class OpenApiGenerator : IIncrementalGenerator
             }
         });
 
-        context.RegisterSourceOutput(inputs.Collect().Combine(target), static (spc, pair) =>
+        // Only "is there any spec" matters here, as an equatable bool: a spec edit must not re-run this output.
+        IncrementalValueProvider<bool> anySpec = inputs
+            .Select(static (_, _) => true)
+            .Collect()
+            .Select(static (all, _) => !all.IsEmpty)
+            .WithTrackingName(TrackingNames.AnySpec);
+        context.RegisterSourceOutput(anySpec.Combine(target), static (spc, pair) =>
         {
-            if (!pair.Left.IsEmpty && !pair.Right.LanguageVersionSupported)
+            if (pair.Left && !pair.Right.LanguageVersionSupported)
             {
                 spc.ReportDiagnostic(Diagnostic.Create(
                     DiagnosticDescriptors.LanguageVersionTooLow,

@@ -8,7 +8,9 @@ public static class TrackingNames
     public const string Models = nameof(Models);
     public const string Diagnostics = nameof(Diagnostics);
     public const string Target = nameof(Target);
+    public const string AnySpec = nameof(AnySpec);
     public const string Types = nameof(Types);
     public const string Support = nameof(Support);
     public const string Clients = nameof(Clients);
+    public const string ClientGroups = nameof(ClientGroups);
 }

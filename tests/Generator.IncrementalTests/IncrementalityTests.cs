@@ -1,0 +1,216 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using OpenApiSdk.Generator;
+using OpenApiSdk.Tests.Harness;
+using Xunit;
+using static OpenApiSdk.IncrementalTests.PipelineSteps;
+
+namespace OpenApiSdk.IncrementalTests;
+
+/// <summary>
+/// The generator runs on every keystroke in the IDE: a change that does not touch the spec must not
+/// re-parse or re-emit anything, and a change to one schema must re-emit that schema's file only.
+/// </summary>
+public class IncrementalityTests
+{
+    private const string UserCode = "namespace App { public static class Program { public static int Answer() => 42; } }";
+
+    [Theory]
+    [InlineData("add")]
+    [InlineData("edit")]
+    public void Unrelated_csharp_edit_reruns_no_parse_or_emit_step(string change)
+    {
+        CSharpCompilation compilation = Compilation(UserCode);
+        GeneratorDriver driver = GeneratorHarness.CreateDriver(new[] { Seed() }, trackSteps: true).RunGenerators(compilation);
+        GeneratorRunResult first = Single(driver);
+        Assert.Contains(Outputs(first, TrackingNames.Types), o => o.Reason == IncrementalStepRunReason.New);
+
+        SyntaxTree tree = compilation.SyntaxTrees.Single();
+        CSharpCompilation edited = change == "add"
+            ? compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace App { internal sealed class Extra { } }", (CSharpParseOptions)tree.Options))
+            : compilation.ReplaceSyntaxTree(tree, tree.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(UserCode.Replace("42", "43", StringComparison.Ordinal))));
+
+        driver = driver.RunGenerators(edited);
+        GeneratorRunResult second = Single(driver);
+
+        // The pipeline's steps all ran (the step table is not empty) and none produced anything new.
+        var outputs = AllPipelineOutputs(second).ToList();
+        Assert.Contains(outputs, o => o.Step == TrackingNames.Parse);
+        Assert.Contains(outputs, o => o.Step == TrackingNames.Types);
+        Assert.All(outputs, o => Assert.True(
+            o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged,
+            $"step {o.Step} output was {o.Reason} after an unrelated C# edit"));
+
+        // No RegisterSourceOutput callback ran again, so no source was re-added.
+        List<IncrementalStepRunReason> sourceOutputs = SourceOutputReasons(second);
+        Assert.NotEmpty(sourceOutputs);
+        Assert.All(sourceOutputs, reason => Assert.True(
+            reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged,
+            $"a source output was {reason} after an unrelated C# edit"));
+        Assert.Equal(Sources(first), Sources(second));
+    }
+
+    [Theory]
+    [InlineData("ErrorResponse", "description: Error response body (status codes 400 and 500).")]
+    [InlineData("FeVolume", "description: Storage information of the frontend node.")]
+    [InlineData("Tag", "description: Tag (response). Used for both user tags and system tags in responses.")]
+    public void Editing_one_schema_description_re_emits_that_schema_only(string schema, string line)
+    {
+        SpecFile seed = Seed();
+        Assert.Contains(line, seed.Text, StringComparison.Ordinal);
+        var text = new InMemoryAdditionalText(seed.Path, seed.Text);
+        GeneratorDriver driver = CreateDriver(seed, text).RunGenerators(Compilation(UserCode));
+        GeneratorRunResult first = Single(driver);
+
+        var edited = new InMemoryAdditionalText(seed.Path, seed.Text.Replace(line, line + " Edited in the IDE.", StringComparison.Ordinal));
+        driver = driver.ReplaceAdditionalText(text, edited).RunGenerators(Compilation(UserCode));
+        GeneratorRunResult second = Single(driver);
+
+        var types = Outputs(second, TrackingNames.Types);
+        Assert.True(types.Count > 10, "the seed has more than 10 types");
+        var modified = types.Where(o => o.Reason == IncrementalStepRunReason.Modified).ToList();
+        Assert.Equal(schema, TypeName(Assert.Single(modified).Value));
+        Assert.All(types.Except(modified), o => Assert.True(
+            o.Reason is IncrementalStepRunReason.Unchanged or IncrementalStepRunReason.Cached,
+            $"type {TypeName(o.Value)} was {o.Reason} though only {schema} changed"));
+
+        // One source output callback ran again; the others were skipped.
+        Assert.Equal(1, SourceOutputReasons(second).Count(r => r is IncrementalStepRunReason.Modified or IncrementalStepRunReason.New));
+
+        Dictionary<string, string> before = Sources(first), after = Sources(second);
+        Assert.Equal(before.Keys.OrderBy(k => k, StringComparer.Ordinal), after.Keys.OrderBy(k => k, StringComparer.Ordinal));
+        string changed = Assert.Single(before.Keys, k => before[k] != after[k]);
+        Assert.EndsWith("." + schema + ".g.cs", changed, StringComparison.Ordinal);
+        Assert.Contains("Edited in the IDE.", after[changed], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("\n")]
+    [InlineData("# A comment added at the top of the spec.\n")]
+    [InlineData("\n\n# Two blank lines and a comment.\n")]
+    public void Blank_line_or_comment_at_the_top_re_emits_no_code(string prefix)
+    {
+        SpecFile seed = Seed();
+        var text = new InMemoryAdditionalText(seed.Path, seed.Text);
+        GeneratorDriver driver = CreateDriver(seed, text).RunGenerators(Compilation(UserCode));
+        GeneratorRunResult first = Single(driver);
+
+        driver = driver.ReplaceAdditionalText(text, new InMemoryAdditionalText(seed.Path, prefix + seed.Text)).RunGenerators(Compilation(UserCode));
+        GeneratorRunResult second = Single(driver);
+
+        // The text changed, so the spec was read and parsed again ...
+        Assert.Contains(Outputs(second, TrackingNames.Inputs), o => o.Reason == IncrementalStepRunReason.Modified);
+
+        // ... but the model it gave is equal, so nothing downstream re-ran.
+        AssertNoCodeStepRan(second);
+        Assert.All(SourceOutputReasons(second), reason => Assert.True(
+            reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged,
+            $"a source output was {reason} after a whitespace/comment edit"));
+        Assert.Equal(Sources(first), Sources(second));
+    }
+
+    [Fact]
+    public void Blank_line_at_the_top_moves_diagnostics_but_re_emits_no_code()
+    {
+        const string spec = """
+            openapi: 3.0.3
+            info:
+              title: Warned
+              version: '1'
+            paths: {}
+            components:
+              schemas:
+                Pet:
+                  type: object
+                  required: [name, ghost]
+                  properties:
+                    name:
+                      type: string
+            """;
+        var file = new SpecFile("/specs/warned.yaml", spec);
+        var text = new InMemoryAdditionalText(file.Path, file.Text);
+        GeneratorDriver driver = CreateDriver(file, text).RunGenerators(Compilation(UserCode));
+        GeneratorRunResult first = Single(driver);
+        Diagnostic before = Assert.Single(first.Diagnostics, d => d.Id == "OAS009");
+
+        driver = driver.ReplaceAdditionalText(text, new InMemoryAdditionalText(file.Path, "\n# moved\n" + spec)).RunGenerators(Compilation(UserCode));
+        GeneratorRunResult second = Single(driver);
+        Diagnostic after = Assert.Single(second.Diagnostics, d => d.Id == "OAS009");
+
+        Assert.Equal(before.Location.GetLineSpan().StartLinePosition.Line + 2, after.Location.GetLineSpan().StartLinePosition.Line);
+        Assert.Contains(Outputs(second, TrackingNames.Diagnostics), o => o.Reason == IncrementalStepRunReason.Modified);
+        AssertNoCodeStepRan(second);
+        Assert.Equal(Sources(first), Sources(second));
+    }
+
+    [Fact]
+    public void Changing_the_namespace_metadata_re_emits_that_spec_only()
+    {
+        SpecFile seed = Seed("TaurusDb.StarRocks");
+        var other = new SpecFile("/specs/pets.yaml", """
+            openapi: 3.0.3
+            info:
+              title: Pets
+              version: '1'
+            paths: {}
+            components:
+              schemas:
+                Pet:
+                  type: object
+                  properties:
+                    name:
+                      type: string
+            """, "Pets.Sdk");
+        GeneratorDriver driver = GeneratorHarness.CreateDriver(new[] { seed, other }, trackSteps: true).RunGenerators(Compilation(UserCode));
+        GeneratorRunResult first = Single(driver);
+
+        SpecFile renamed = seed with { Namespace = "Contoso.Renamed" };
+        driver = driver.WithUpdatedAnalyzerConfigOptions(new SpecOptionsProvider(new[] { renamed, other })).RunGenerators(Compilation(UserCode));
+        GeneratorRunResult second = Single(driver);
+
+        var types = Outputs(second, TrackingNames.Types);
+        var seedTypes = types.Where(o => TypeNamespace(o.Value) != "Pets.Sdk").ToList();
+        Assert.True(seedTypes.Count > 10);
+        Assert.All(seedTypes, o => Assert.Equal("Contoso.Renamed", TypeNamespace(o.Value)));
+        Assert.All(seedTypes, o => Assert.Equal(IncrementalStepRunReason.Modified, o.Reason));
+        var petTypes = types.Where(o => TypeNamespace(o.Value) == "Pets.Sdk").ToList();
+        Assert.NotEmpty(petTypes);
+        Assert.All(petTypes, o => Assert.True(
+            o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged,
+            $"{TypeName(o.Value)} of the other spec was {o.Reason}"));
+
+        Dictionary<string, string> before = Sources(first), after = Sources(second);
+        string request = after.Single(s => s.Key.EndsWith(".CreateStarRocksInstanceRequest.g.cs", StringComparison.Ordinal)).Value;
+        Assert.Contains("namespace Contoso.Renamed", request, StringComparison.Ordinal);
+        Assert.DoesNotContain("TaurusDb.StarRocks", request, StringComparison.Ordinal);
+        Assert.Contains(after.Keys, k => k.StartsWith("Contoso.Renamed", StringComparison.Ordinal));
+        Assert.DoesNotContain(after.Keys, k => k.StartsWith("TaurusDb.StarRocks", StringComparison.Ordinal));
+        foreach (string pets in before.Keys.Where(k => k.StartsWith("pets.", StringComparison.Ordinal) || k.StartsWith("Pets.Sdk", StringComparison.Ordinal)))
+        {
+            Assert.Equal(before[pets], after[pets]);
+        }
+    }
+
+    private static void AssertNoCodeStepRan(GeneratorRunResult result)
+    {
+        foreach (string step in new[] { TrackingNames.Models, TrackingNames.Types, TrackingNames.Support, TrackingNames.Clients })
+        {
+            Assert.All(Outputs(result, step), o => Assert.True(
+                o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged,
+                $"step {step} output was {o.Reason}, so code would be re-emitted"));
+        }
+
+        Assert.NotEmpty(Outputs(result, TrackingNames.Types));
+    }
+
+    private static CSharpGeneratorDriver CreateDriver(SpecFile spec, AdditionalText text) =>
+        CSharpGeneratorDriver.Create(
+            new[] { new OpenApiGenerator().AsSourceGenerator() },
+            new[] { text },
+            new CSharpParseOptions(LanguageVersion.Latest),
+            new SpecOptionsProvider(new[] { spec }),
+            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+}
