@@ -1,6 +1,111 @@
 namespace OpenApiSdk.Generator.Model;
 
-/// <summary>The client generated from a spec's <c>paths</c>.</summary>
-internal sealed record ClientModel(string Name, EquatableArray<OperationModel> Operations);
+// The client half of the equatable model: built from `paths`, `servers` and `securitySchemes`.
+// Like the type model it holds only strings, TypeRefs and EquatableArrays, never YAML nodes.
 
-internal sealed record OperationModel(string Name, string Method, string Path);
+/// <summary>What every generated file of a client needs to know about it.</summary>
+/// <param name="Name">The client class name (<c>StarRocksClient</c>); the interface is <c>I{Name}</c>, the options <c>{Name}Options</c>.</param>
+/// <param name="Servers">The spec's <c>servers</c>, in order; the first is the default base address.</param>
+/// <param name="Security">Every supported security scheme, each with the option properties that carry its credential.</param>
+/// <param name="HeaderDefaults">Optional string header parameters that get a default in the options (<c>X-Language</c>).</param>
+/// <param name="RequestIdHeader">The response header that identifies a request (<c>X-Request-Id</c>).</param>
+internal sealed record ClientInfo(
+    string Name,
+    string? Description,
+    EquatableArray<ServerModel> Servers,
+    EquatableArray<SecuritySchemeModel> Security,
+    EquatableArray<HeaderDefaultModel> HeaderDefaults,
+    string RequestIdHeader);
+
+/// <summary>The client: what every file of it shares, and its operations by group.</summary>
+internal sealed record ClientModel(ClientInfo Info, EquatableArray<OperationGroupModel> Groups);
+
+/// <param name="Url">The URL template, <c>https://{endpoint}</c>.</param>
+internal sealed record ServerModel(string Url, string? Description, EquatableArray<ServerVariableModel> Variables);
+
+/// <param name="PropertyName">The options property that overrides the variable.</param>
+internal sealed record ServerVariableModel(string Name, string PropertyName, string Default, EquatableArray<string> Enum, string? Description);
+
+internal enum SecurityKind
+{
+    /// <summary>An <c>apiKey</c> in a header.</summary>
+    ApiKeyHeader,
+
+    /// <summary>An <c>apiKey</c> in the query string.</summary>
+    ApiKeyQuery,
+
+    /// <summary><c>http</c> <c>bearer</c>, <c>oauth2</c> and <c>openIdConnect</c>: <c>Authorization: Bearer</c>.</summary>
+    Bearer,
+
+    /// <summary><c>http</c> <c>basic</c>: the credential is <c>user:password</c>, sent base64-encoded.</summary>
+    Basic,
+}
+
+/// <param name="Name">The key under <c>components.securitySchemes</c>.</param>
+/// <param name="PropertyName">The options property holding the credential; <c>{PropertyName}Provider</c> holds the async provider.</param>
+/// <param name="WireName">The header or query parameter name (apiKey only).</param>
+internal sealed record SecuritySchemeModel(string Name, string PropertyName, SecurityKind Kind, string WireName, string? Description);
+
+/// <param name="PropertyName">The options property holding the default.</param>
+internal sealed record HeaderDefaultModel(string WireName, string PropertyName, string? Description);
+
+/// <param name="Name">The group's C# name (from its tag); empty for the operations on the client itself.</param>
+/// <param name="Tag">The tag the group stands for, for documentation.</param>
+internal sealed record OperationGroupModel(string Name, string? Tag, string? Description, EquatableArray<OperationModel> Operations);
+
+/// <param name="Name">The C# method name, <c>CreateStarRocksInstanceAsync</c>.</param>
+/// <param name="OperationId">The <c>operationId</c>, or a name made from method and path.</param>
+/// <param name="Security">The names of the security schemes whose credentials the operation sends.</param>
+internal sealed record OperationModel(
+    string Name,
+    string OperationId,
+    string Method,
+    string Path,
+    string? Summary,
+    string? Description,
+    bool Deprecated,
+    EquatableArray<ParameterModel> Parameters,
+    BodyModel? Body,
+    ResponseModel? Success,
+    EquatableArray<ResponseModel> Errors,
+    EquatableArray<string> Security);
+
+internal enum ParameterLocation
+{
+    Path,
+    Query,
+    Header,
+}
+
+/// <param name="Name">The C# parameter name.</param>
+/// <param name="WireName">The name in the path template, query string or header.</param>
+/// <param name="Style">The serialization style: simple, form, spaceDelimited or pipeDelimited.</param>
+/// <param name="DefaultOption">The options property giving the default for an optional header, if any.</param>
+internal sealed record ParameterModel(
+    string Name,
+    string WireName,
+    ParameterLocation In,
+    TypeRef Type,
+    Constraints Constraints,
+    bool Required,
+    bool AllowsNull,
+    bool IsSecret,
+    string Style,
+    bool Explode,
+    string? Description,
+    string? DefaultJson,
+    string? DefaultOption);
+
+/// <param name="Name">The C# parameter name (<c>body</c>).</param>
+internal sealed record BodyModel(string Name, TypeRef Type, bool Required, string MediaType, string? Description);
+
+/// <param name="Status">The status code, <c>201</c>, <c>4XX</c> or <c>default</c>.</param>
+/// <param name="Type">The type of the JSON body; null when there is none.</param>
+/// <param name="ErrorCodeProperty">For an error body: the C# property holding the error code (<c>ErrorCode</c>).</param>
+/// <param name="ErrorMessageProperty">For an error body: the C# property holding the message (<c>ErrorMsg</c>).</param>
+internal sealed record ResponseModel(
+    string Status,
+    TypeRef? Type,
+    string? Description,
+    string? ErrorCodeProperty,
+    string? ErrorMessageProperty);
