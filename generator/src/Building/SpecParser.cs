@@ -67,6 +67,7 @@ internal static class SpecParser
         typeNames.Reserve(client);
         typeNames.Reserve("I" + client);
         typeNames.Reserve(client + "Options");
+        typeNames.Reserve(client + "ServiceCollectionExtensions");
         var refs = new RefResolver(root, diagnostics);
         var schemas = new SchemaBuilder(diagnostics, refs, isOpenApi31, typeNames, cancellationToken);
         schemas.RegisterComponents(root);
