@@ -90,8 +90,172 @@ internal sealed class ConstraintReader
             kind == TypeRefKind.Array && schema.GetBool("uniqueItems"),
             ReadEnum(schema, kind),
             ReadConst(schema, kind));
-        return constraints.IsEmpty ? Constraints.None : constraints;
+        Constraints result = constraints.IsEmpty ? Constraints.None : constraints;
+        CheckDefault(schema, kind, result, SchemaBuilder.AllowsNull(schema));
+        return result;
     }
+
+    /// <summary>
+    /// Checks the schema's <c>default</c> against the schema's own type and rules (OAS008); false when it
+    /// breaks one, so that it is not documented as the default.
+    /// </summary>
+    public bool CheckDefault(YamlNode schema, TypeRefKind kind, Constraints constraints, bool allowsNull = false)
+    {
+        if (!schema.IsMapping || schema.Get("default") is not { } node)
+        {
+            return true;
+        }
+
+        string? problem = DefaultProblem(schema, node, kind, constraints, allowsNull || SchemaBuilder.AllowsNull(schema));
+        if (problem is null)
+        {
+            return true;
+        }
+
+        _diagnostics.Report(DiagnosticDescriptors.InvalidEnumOrDefault, node, problem + "; the default is left out of the documentation");
+        return false;
+    }
+
+    private static string? DefaultProblem(YamlNode schema, YamlNode node, TypeRefKind kind, Constraints c, bool allowsNull)
+    {
+        string shown = node.IsScalar ? "'" + Shorten(node.Value!) + "'" : node.IsSequence ? "list" : "object";
+        switch (kind)
+        {
+            case TypeRefKind.Array:
+                if (!node.IsSequence)
+                {
+                    return node.IsNull && allowsNull ? null : $"The default {shown} is not an array";
+                }
+
+                int count = node.Items!.Count;
+                return c.MinItems > count ? $"The default has {count} items, fewer than minItems {c.MinItems}"
+                    : c.MaxItems < count ? $"The default has {count} items, more than maxItems {c.MaxItems}"
+                    : null;
+            case TypeRefKind.Map or TypeRefKind.Model:
+                return node.IsMapping || (node.IsNull && allowsNull) ? null : $"The default {shown} is not an object";
+            case TypeRefKind.Any:
+                return null;
+        }
+
+        if (JsonLiterals.From(node) is not { } literal)
+        {
+            return $"The default {shown} is not {JsonLiterals.Describe(kind)}";
+        }
+
+        if (literal.Kind == JsonLiteralKind.Null)
+        {
+            return allowsNull ? null : "The default is null, but the schema does not allow null";
+        }
+
+        if (!JsonLiterals.Fits(literal, kind))
+        {
+            return $"The default {shown} is not {JsonLiterals.Describe(kind)}";
+        }
+
+        if (schema.Get("enum") is { IsSequence: true } values)
+        {
+            bool found = false;
+            foreach (YamlNode item in values.Items!)
+            {
+                found |= JsonLiterals.From(item) is { } allowed && allowed.Equals(literal);
+            }
+
+            if (!found)
+            {
+                return $"The default {shown} is not one of the enum values";
+            }
+        }
+
+        if (c.Const is { } constant && !constant.Equals(literal))
+        {
+            return $"The default {shown} is not the const value '{Shorten(constant.Text)}'";
+        }
+
+        if (literal.Kind == JsonLiteralKind.String)
+        {
+            int length = CodePoints(literal.Text);
+            if (c.MinLength > length)
+            {
+                return $"The default {shown} is shorter than minLength {c.MinLength}";
+            }
+
+            if (c.MaxLength < length)
+            {
+                return $"The default {shown} is longer than maxLength {c.MaxLength}";
+            }
+
+            if (c.Pattern is { } pattern && !Matches(pattern, literal.Text))
+            {
+                return $"The default {shown} does not match the pattern '{Shorten(pattern)}'";
+            }
+        }
+
+        if (literal.Kind == JsonLiteralKind.Number)
+        {
+            double value = ParseNumber(literal.Text);
+            if (c.Minimum is { } minimum && (c.ExclusiveMinimum ? value <= ParseNumber(minimum) : value < ParseNumber(minimum)))
+            {
+                return $"The default {shown} is below the {(c.ExclusiveMinimum ? "exclusive " : string.Empty)}minimum {minimum}";
+            }
+
+            if (c.Maximum is { } maximum && (c.ExclusiveMaximum ? value >= ParseNumber(maximum) : value > ParseNumber(maximum)))
+            {
+                return $"The default {shown} is above the {(c.ExclusiveMaximum ? "exclusive " : string.Empty)}maximum {maximum}";
+            }
+
+            if (c.MultipleOf is { } multipleOf && !IsMultiple(literal.Text, multipleOf))
+            {
+                return $"The default {shown} is not a multiple of {multipleOf}";
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsMultiple(string value, string multipleOf)
+    {
+        if (decimal.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal v)
+            && decimal.TryParse(multipleOf, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal m)
+            && m != 0)
+        {
+            return v % m == 0;
+        }
+
+        return true; // beyond decimal's range: not judged here
+    }
+
+    private static bool Matches(string pattern, string text)
+    {
+        try
+        {
+            return Regex.IsMatch(text, Emitting.Literals.DotNetPattern(pattern), RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return true; // not judged: the generated validator would time out too
+        }
+        catch (ArgumentException)
+        {
+            return true; // an invalid pattern is reported on its own (OAS006)
+        }
+    }
+
+    private static int CodePoints(string text)
+    {
+        int count = 0;
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (!(char.IsLowSurrogate(text[i]) && i > 0 && char.IsHighSurrogate(text[i - 1])))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>Spec text quoted in a message, cut short so a hostile value cannot flood the error list.</summary>
+    internal static string Shorten(string text) => text.Length <= 80 ? text : text.Substring(0, 77) + "...";
 
     private int? ReadCount(YamlNode schema, string keyword)
     {
@@ -164,7 +328,7 @@ internal sealed class ConstraintReader
         }
         catch (ArgumentException ex)
         {
-            _diagnostics.Report(DiagnosticDescriptors.InvalidPattern, node, pattern, ex.Message);
+            _diagnostics.Report(DiagnosticDescriptors.InvalidPattern, node, Shorten(pattern), Shorten(ex.Message.Replace(pattern, "...")));
             return null;
         }
     }
@@ -189,7 +353,7 @@ internal sealed class ConstraintReader
             JsonLiteral? literal = JsonLiterals.From(item);
             if (literal is null || (literal.Kind != JsonLiteralKind.Null && !JsonLiterals.Fits(literal, kind)))
             {
-                _diagnostics.Report(DiagnosticDescriptors.InvalidEnumOrDefault, item, $"The enum value '{item.Value ?? "(object)"}' is not a {JsonLiterals.Describe(kind)}");
+                _diagnostics.Report(DiagnosticDescriptors.InvalidEnumOrDefault, item, $"The enum value '{Shorten(item.Value ?? "(object)")}' is not {JsonLiterals.Describe(kind)}");
                 continue;
             }
 
@@ -213,7 +377,7 @@ internal sealed class ConstraintReader
         JsonLiteral? literal = JsonLiterals.From(node);
         if (literal is null || (literal.Kind != JsonLiteralKind.Null && !JsonLiterals.Fits(literal, kind)))
         {
-            _diagnostics.Report(DiagnosticDescriptors.InvalidEnumOrDefault, node, $"The const value '{node.Value ?? "(object)"}' is not a {JsonLiterals.Describe(kind)}");
+            _diagnostics.Report(DiagnosticDescriptors.InvalidEnumOrDefault, node, $"The const value '{Shorten(node.Value ?? "(object)")}' is not {JsonLiterals.Describe(kind)}");
             return null;
         }
 

@@ -14,6 +14,7 @@ internal sealed class DiagnosticBag
 
     private readonly string _path;
     private readonly List<DiagnosticInfo> _items = new();
+    private readonly HashSet<DiagnosticInfo> _seen = new();
 
     public DiagnosticBag(string path) => _path = path;
 
@@ -29,9 +30,11 @@ internal sealed class DiagnosticBag
             HasErrors = true;
         }
 
-        if (_items.Count < MaxDiagnostics)
+        // The same problem reached twice (a schema used from two places, a $ref followed twice) is reported once.
+        var item = new DiagnosticInfo(descriptor.Id, location, args.ToEquatableArray());
+        if (_items.Count < MaxDiagnostics && _seen.Add(item))
         {
-            _items.Add(new DiagnosticInfo(descriptor.Id, location, args.ToEquatableArray()));
+            _items.Add(item);
         }
     }
 

@@ -50,15 +50,16 @@ internal static class JsonLiterals
         _ => false,
     };
 
+    /// <summary>What a value of <paramref name="kind"/> is called in messages, with its article.</summary>
     public static string Describe(TypeRefKind kind) => kind switch
     {
-        TypeRefKind.String or TypeRefKind.Enum or TypeRefKind.DateTimeOffset or TypeRefKind.Guid or TypeRefKind.Bytes => "string",
-        TypeRefKind.Int32 => "32-bit integer",
-        TypeRefKind.Int64 => "integer",
-        TypeRefKind.Single or TypeRefKind.Double or TypeRefKind.Decimal => "number",
-        TypeRefKind.Boolean => "boolean",
-        TypeRefKind.Array => "array",
-        _ => "value of the schema's type",
+        TypeRefKind.String or TypeRefKind.Enum or TypeRefKind.DateTimeOffset or TypeRefKind.Guid or TypeRefKind.Bytes => "a string",
+        TypeRefKind.Int32 => "a 32-bit integer",
+        TypeRefKind.Int64 => "an integer",
+        TypeRefKind.Single or TypeRefKind.Double or TypeRefKind.Decimal => "a number",
+        TypeRefKind.Boolean => "a boolean",
+        TypeRefKind.Array => "an array",
+        _ => "a value of the schema's type",
     };
 
     private static bool LooksNumeric(string text)

@@ -24,6 +24,7 @@ internal sealed class RefResolver
     public YamlNode? Resolve(YamlNode node)
     {
         YamlNode current = node;
+        List<YamlNode>? seen = null;
         for (int hop = 0; hop < MaxHops; hop++)
         {
             YamlNode? reference = current.IsMapping ? current.Get("$ref") : null;
@@ -31,6 +32,15 @@ internal sealed class RefResolver
             {
                 return current;
             }
+
+            seen ??= new List<YamlNode>();
+            if (seen.Contains(current))
+            {
+                _diagnostics.Report(DiagnosticDescriptors.InvalidSchema, node.Get("$ref") ?? node, $"The $ref '{node.GetString("$ref")}' loops back to itself without reaching a schema; a schema cannot be only a reference to itself");
+                return null;
+            }
+
+            seen.Add(current);
 
             YamlNode? target = ResolveReference(reference);
             if (target is null)

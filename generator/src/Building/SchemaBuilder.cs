@@ -17,11 +17,27 @@ internal sealed class SchemaBuilder
 {
     private const int MaxShapeDepth = 64;
 
+    /// <summary>How deep if/then/else fragments may nest through properties.</summary>
+    private const int MaxCheckDepth = 8;
+
+    /// <summary>Checks built for if/then/else rules in one spec; aliases could otherwise multiply them.</summary>
+    private const int MaxChecks = 2_000;
+
+    /// <summary>
+    /// Properties and enum members in one spec. YAML aliases can share one big mapping among many
+    /// schemas, so a small file could otherwise expand into gigabytes of generated code.
+    /// </summary>
+    internal const int MaxMembers = 200_000;
+
+    /// <summary>Located OAS010 warnings per construct; further ones are counted in one summary warning.</summary>
+    private const int MaxWarningsPerConstruct = 20;
+
     /// <summary>Member names every generated model uses itself; a property with one of these names gets a suffix.</summary>
     private static readonly string[] ReservedMemberNames =
     {
         "Validate", "ValidateCore", "ValidateTypeLevel", "ToJson", "FromJson", "ReadJson", "WriteJson", "Converter",
         "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "ReferenceEquals", "Finalize",
+        "IsValid", "AddReadError", "HasReadError", "ValidateReadErrors",
     };
 
     private readonly DiagnosticBag _diagnostics;
@@ -32,7 +48,13 @@ internal sealed class SchemaBuilder
     private readonly Dictionary<YamlNode, PendingType> _typesByNode = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, PendingType> _typesByName = new(StringComparer.Ordinal);
     private readonly List<PendingType> _types = new();
+    private readonly HashSet<YamlNode> _shaping = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<YamlNode, HashSet<string>> _reported = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<string, Overflow> _overflow = new(StringComparer.Ordinal);
     private int _shapeDepth;
+    private int _checks;
+    private int _members;
+    private bool _membersExhausted;
 
     public SchemaBuilder(DiagnosticBag diagnostics, RefResolver refs, bool isOpenApi31, NameScope typeNames, CancellationToken cancellationToken)
     {
@@ -59,6 +81,11 @@ internal sealed class SchemaBuilder
         foreach (KeyValuePair<YamlNode, YamlNode> pair in schemas.Pairs!)
         {
             YamlNode schema = pair.Value;
+            if (schema.IsMapping && schema.Get("$ref") is not null)
+            {
+                _ = _refs.Resolve(schema); // reports a broken or looping reference even when nothing uses it
+            }
+
             if (schema.IsMapping && schema.Get("$ref") is null && BecomesType(schema))
             {
                 Register(schema, pair.Key, Identifiers.ToPascalCase(pair.Key.Value!), "#/components/schemas/" + pair.Key.Value, "schema");
@@ -76,6 +103,20 @@ internal sealed class SchemaBuilder
             models.Add(Build(_types[i]));
         }
 
+        foreach (KeyValuePair<string, Overflow> pair in _overflow)
+        {
+            if (pair.Value.First is null)
+            {
+                continue;
+            }
+
+            _diagnostics.Report(
+                DiagnosticDescriptors.UnsupportedConstruct,
+                pair.Value.First,
+                pair.Key,
+                $"it is also left out at {pair.Value.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)} more places in this document, not listed one by one");
+        }
+
         return models.ToEquatableArray();
     }
 
@@ -89,12 +130,21 @@ internal sealed class SchemaBuilder
             return new Shape(TypeRef.Any, Model.Constraints.None, true);
         }
 
+        if (!_shaping.Add(schema))
+        {
+            // Only arrays, maps and plain $ref aliases recurse here: object types are named and stop the walk.
+            _shapeDepth--;
+            ReportUnsupported(schema, schema, "A schema that contains itself through arrays, maps or $refs with no object type in between", $"{owner}.{member} is typed as JsonElement at the point where it repeats");
+            return new Shape(TypeRef.Any, Model.Constraints.None, true);
+        }
+
         try
         {
             return ShapeOfCore(schema, owner, member);
         }
         finally
         {
+            _shaping.Remove(schema);
             _shapeDepth--;
         }
     }
@@ -143,6 +193,11 @@ internal sealed class SchemaBuilder
 
         bool allowsNull = AllowsNull(schema);
         string? type = PrimaryType(schema);
+        if (!(type == "object" && IsObjectType(schema)) && !(type == "string" && IsStringEnum(schema)))
+        {
+            CheckUnsupported(schema, owner + "." + member, objectType: false, typedAsAny: type is null);
+        }
+
         switch (type)
         {
             case "object":
@@ -213,6 +268,7 @@ internal sealed class SchemaBuilder
             return existing;
         }
 
+        preferredName = Identifiers.Truncate(preferredName, Identifiers.MaxLength); // inline names concatenate their owners'
         string name = _typeNames.Claim(preferredName);
         if (name != preferredName)
         {
@@ -230,14 +286,16 @@ internal sealed class SchemaBuilder
     {
         YamlNode schema = pending.Node;
         string? description = Describe(schema);
+        CheckUnsupported(schema, pending.SchemaName, objectType: pending.Kind == TypeModelKind.Object, typedAsAny: false);
         if (pending.Kind == TypeModelKind.StringEnum)
         {
-            return new TypeModel(TypeModelKind.StringEnum, pending.Name, pending.SchemaName, description, EquatableArray<PropertyModel>.Empty, EnumMembers(schema), EquatableArray<RuleModel>.Empty);
+            _ = _constraints.Read(schema, TypeRefKind.Enum); // reports enum values and a default that break the schema
+            return new TypeModel(TypeModelKind.StringEnum, pending.Name, pending.SchemaName, description, EquatableArray<PropertyModel>.Empty, EnumMembers(schema, pending.Name), EquatableArray<RuleModel>.Empty);
         }
 
         EquatableArray<PropertyModel> properties = PropertiesOf(pending);
         var rules = new List<RuleModel>();
-        foreach (YamlNode ruleNode in RuleNodes(schema, 0))
+        foreach (YamlNode ruleNode in RuleNodes(schema, 0, new HashSet<YamlNode>(ReferenceEqualityComparer.Instance)))
         {
             if (BuildRule(ruleNode, pending) is { } rule)
             {
@@ -258,7 +316,7 @@ internal sealed class SchemaBuilder
 
         var collected = new List<KeyValuePair<YamlNode, YamlNode>>();
         var required = new List<YamlNode>();
-        CollectObject(pending.Node, collected, required, 0);
+        CollectObject(pending.Node, collected, required, 0, new HashSet<YamlNode>(ReferenceEqualityComparer.Instance));
 
         var scope = new NameScope(ReservedMemberNames);
         scope.Reserve(pending.Name);
@@ -273,6 +331,12 @@ internal sealed class SchemaBuilder
         pending.Properties = EquatableArray<PropertyModel>.Empty; // guards against a type whose allOf reaches itself
         foreach (KeyValuePair<YamlNode, YamlNode> pair in collected)
         {
+            if (!SpendMember(pair.Key))
+            {
+                break;
+            }
+
+            _cancellationToken.ThrowIfCancellationRequested();
             string jsonName = pair.Key.Value!;
             YamlNode propertySchema = pair.Value;
             string preferred = Identifiers.ToPascalCase(jsonName);
@@ -304,7 +368,7 @@ internal sealed class SchemaBuilder
                 writeOnly,
                 Describe(propertySchema) ?? (resolved is null ? null : null),
                 shape.Constraints,
-                DefaultJson(propertySchema));
+                DefaultJson(propertySchema, shape));
             if (existingIndex >= 0)
             {
                 properties[existingIndex] = property;
@@ -329,9 +393,10 @@ internal sealed class SchemaBuilder
         return result;
     }
 
-    private void CollectObject(YamlNode schema, List<KeyValuePair<YamlNode, YamlNode>> properties, List<YamlNode> required, int depth)
+    private void CollectObject(YamlNode schema, List<KeyValuePair<YamlNode, YamlNode>> properties, List<YamlNode> required, int depth, HashSet<YamlNode> visited)
     {
-        if (depth > 32 || _refs.Resolve(schema) is not { IsMapping: true } resolved)
+        // Each schema is collected once: aliases and $refs can reach one allOf part many times.
+        if (depth > 32 || _refs.Resolve(schema) is not { IsMapping: true } resolved || !visited.Add(resolved))
         {
             return;
         }
@@ -356,14 +421,14 @@ internal sealed class SchemaBuilder
         {
             foreach (YamlNode part in allOf.Items!)
             {
-                CollectObject(part, properties, required, depth + 1);
+                CollectObject(part, properties, required, depth + 1, visited);
             }
         }
     }
 
-    private IEnumerable<YamlNode> RuleNodes(YamlNode schema, int depth)
+    private IEnumerable<YamlNode> RuleNodes(YamlNode schema, int depth, HashSet<YamlNode> visited)
     {
-        if (depth > 32 || _refs.Resolve(schema) is not { IsMapping: true } resolved)
+        if (depth > 32 || _refs.Resolve(schema) is not { IsMapping: true } resolved || !visited.Add(resolved))
         {
             yield break;
         }
@@ -377,7 +442,7 @@ internal sealed class SchemaBuilder
         {
             foreach (YamlNode part in allOf.Items!)
             {
-                foreach (YamlNode rule in RuleNodes(part, depth + 1))
+                foreach (YamlNode rule in RuleNodes(part, depth + 1, visited))
                 {
                     yield return rule;
                 }
@@ -387,14 +452,14 @@ internal sealed class SchemaBuilder
 
     private RuleModel? BuildRule(YamlNode ruleNode, PendingType subject)
     {
-        SchemaCheck? condition = BuildCheck(ruleNode.Get("if")!, subject.Ref, subject);
+        SchemaCheck? condition = BuildCheck(ruleNode.Get("if")!, subject.Ref, subject, 0);
         if (condition is null)
         {
             return null;
         }
 
-        SchemaCheck? then = ruleNode.Get("then") is { } thenNode ? BuildCheck(thenNode, subject.Ref, subject) : null;
-        SchemaCheck? otherwise = ruleNode.Get("else") is { } elseNode ? BuildCheck(elseNode, subject.Ref, subject) : null;
+        SchemaCheck? then = ruleNode.Get("then") is { } thenNode ? BuildCheck(thenNode, subject.Ref, subject, 0) : null;
+        SchemaCheck? otherwise = ruleNode.Get("else") is { } elseNode ? BuildCheck(elseNode, subject.Ref, subject, 0) : null;
         return then is null && otherwise is null ? null : new RuleModel(condition, then, otherwise);
     }
 
@@ -405,11 +470,17 @@ internal sealed class SchemaBuilder
     };
 
     /// <summary>A rule fragment checked against a value of <paramref name="subject"/>; null when it uses keywords outside the supported subset.</summary>
-    private SchemaCheck? BuildCheck(YamlNode fragment, TypeRef subject, PendingType? subjectType)
+    private SchemaCheck? BuildCheck(YamlNode fragment, TypeRef subject, PendingType? subjectType, int depth)
     {
         YamlNode? resolved = _refs.Resolve(fragment);
         if (resolved is null || !resolved.IsMapping)
         {
+            return null;
+        }
+
+        if (depth > MaxCheckDepth || ++_checks > MaxChecks)
+        {
+            ReportUnsupported(fragment, fragment, "An if/then/else rule that nests more than " + MaxCheckDepth + " levels deep or makes this spec's rules exceed " + MaxChecks + " checks", "the rule is not checked");
             return null;
         }
 
@@ -451,7 +522,7 @@ internal sealed class SchemaBuilder
                 }
 
                 PendingType? nested = property.Type.ModelName is { } modelName && property.Type.Kind == TypeRefKind.Model && _typesByName.TryGetValue(modelName, out PendingType? found) ? found : null;
-                if (BuildCheck(pair.Value, property.Type, nested) is { } check)
+                if (BuildCheck(pair.Value, property.Type, nested, depth + 1) is { } check)
                 {
                     properties.Add(new PropertyCheck(property, check));
                 }
@@ -475,13 +546,19 @@ internal sealed class SchemaBuilder
         return null;
     }
 
-    private static EquatableArray<EnumMemberModel> EnumMembers(YamlNode schema)
+    private EquatableArray<EnumMemberModel> EnumMembers(YamlNode schema, string typeName)
     {
         var values = new List<string>();
+        var distinct = new HashSet<string>(StringComparer.Ordinal);
         foreach (YamlNode item in schema.Get("enum")!.Items!)
         {
-            if (item.IsScalar && !item.IsNull && !values.Contains(item.Value!))
+            if (item.IsScalar && !item.IsNull && distinct.Add(item.Value!))
             {
+                if (!SpendMember(item))
+                {
+                    break;
+                }
+
                 values.Add(item.Value!);
             }
         }
@@ -497,6 +574,7 @@ internal sealed class SchemaBuilder
         }
 
         var scope = new NameScope(ReservedEnumMemberNames);
+        scope.Reserve(typeName); // a member cannot share its struct's name (CS0542)
         var members = new List<EnumMemberModel>(values.Count);
         for (int i = 0; i < values.Count; i++)
         {
@@ -528,10 +606,162 @@ internal sealed class SchemaBuilder
         return description ?? title;
     }
 
-    private static string? DefaultJson(YamlNode schema) =>
-        schema.Get("default") is { } node && JsonLiterals.From(node) is { } literal
-            ? literal.Kind == JsonLiteralKind.String ? "\"" + literal.Text + "\"" : literal.Text
-            : null;
+    /// <summary>The property's default for its documentation; null when it breaks the schema (reported as OAS008).</summary>
+    private string? DefaultJson(YamlNode propertySchema, Shape shape)
+    {
+        if (propertySchema.Get("default") is not { } node || JsonLiterals.From(node) is not { } literal)
+        {
+            return null;
+        }
+
+        TypeRefKind kind = shape.Type.Kind;
+        if (kind is TypeRefKind.Model or TypeRefKind.Array or TypeRefKind.Map)
+        {
+            return null; // scalars only: a structured default is not documented
+        }
+
+        if (!_constraints.CheckDefault(propertySchema, kind, shape.Constraints, shape.AllowsNull))
+        {
+            return null;
+        }
+
+        return literal.Kind == JsonLiteralKind.String ? "\"" + literal.Text + "\"" : literal.Text;
+    }
+
+    /// <summary>Counts one property or enum member against <see cref="MaxMembers"/>; false once the budget is spent.</summary>
+    private bool SpendMember(YamlNode at)
+    {
+        if (++_members <= MaxMembers)
+        {
+            return true;
+        }
+
+        if (!_membersExhausted)
+        {
+            _membersExhausted = true;
+            _diagnostics.Report(DiagnosticDescriptors.InvalidSchema, at, $"The spec expands to more than {MaxMembers} properties and enum values (YAML aliases can repeat one mapping many times); the rest are left out");
+        }
+
+        return false;
+    }
+
+    /// <summary>Keywords that change what a value may be but that the generated code does not check (OAS010, once per schema and keyword).</summary>
+    private static readonly (string Keyword, string LeftOut)[] UnsupportedKeywords =
+    {
+        ("not", "values matching the 'not' schema are not rejected"),
+        ("discriminator", "the subtype is not chosen by it"),
+        ("patternProperties", "members are not checked against it"),
+        ("propertyNames", "member names are not checked"),
+        ("unevaluatedProperties", "members are not checked against it"),
+        ("dependentRequired", "the dependent requirements are not checked"),
+        ("dependentSchemas", "the dependent schemas are not checked"),
+        ("dependencies", "the dependencies are not checked"),
+        ("minProperties", "the member count is not checked"),
+        ("maxProperties", "the member count is not checked"),
+        ("prefixItems", "the leading items are not checked against it"),
+        ("additionalItems", "the extra items are not checked against it"),
+        ("unevaluatedItems", "the items are not checked against it"),
+        ("contains", "the items are not checked against it"),
+        ("minContains", "the items are not checked against it"),
+        ("maxContains", "the items are not checked against it"),
+        ("$dynamicRef", "the reference is not followed"),
+        ("$recursiveRef", "the reference is not followed"),
+    };
+
+    /// <summary>Reports each construct in <paramref name="schema"/> that the generated code leaves out.</summary>
+    private void CheckUnsupported(YamlNode schema, string where, bool objectType, bool typedAsAny)
+    {
+        if (!schema.IsMapping)
+        {
+            return;
+        }
+
+        foreach ((string keyword, string leftOut) in UnsupportedKeywords)
+        {
+            if (KeyNode(schema, keyword) is { } key)
+            {
+                ReportUnsupported(schema, key, $"'{keyword}' (in {where})", leftOut);
+            }
+        }
+
+        foreach (string keyword in new[] { "oneOf", "anyOf" })
+        {
+            if (KeyNode(schema, keyword) is { } key)
+            {
+                ReportUnsupported(schema, key, $"'{keyword}' (in {where})", typedAsAny
+                    ? "the value is typed as JsonElement and not checked against the alternatives"
+                    : "the value is not checked against the alternatives");
+            }
+        }
+
+        if (!objectType && KeyNode(schema, "if") is { } condition)
+        {
+            ReportUnsupported(schema, condition, $"'if' (in {where}, which is not an object type)", "the conditional rule is not checked");
+        }
+
+        if (objectType && KeyNode(schema, "additionalProperties") is { } additionalKey && schema.Get("additionalProperties") is { } additional)
+        {
+            if (additional is { IsScalar: true, Value: "false" })
+            {
+                ReportUnsupported(schema, additionalKey, $"'additionalProperties: false' (in {where})", "members not listed in 'properties' are ignored when read, not rejected");
+            }
+            else if (additional.IsMapping)
+            {
+                ReportUnsupported(schema, additionalKey, $"'additionalProperties' beside 'properties' (in {where})", "members not listed in 'properties' are ignored when read, not kept or checked");
+            }
+        }
+
+        if (schema.Get("type") is { IsSequence: true } types && PrimaryType(schema) is null)
+        {
+            ReportUnsupported(schema, types, $"A value of several types (in {where})", "it is typed as JsonElement and its type is not checked");
+        }
+    }
+
+    private void ReportUnsupported(YamlNode schema, YamlNode at, string construct, string leftOut)
+    {
+        if (!_reported.TryGetValue(schema, out HashSet<string>? done))
+        {
+            done = new HashSet<string>(StringComparer.Ordinal);
+            _reported.Add(schema, done);
+        }
+
+        int where = construct.IndexOf(" (in ", StringComparison.Ordinal);
+        string kind = where > 0 ? construct.Substring(0, where) : construct;
+        if (!done.Add(kind))
+        {
+            return;
+        }
+
+        if (!_overflow.TryGetValue(kind, out Overflow? overflow))
+        {
+            overflow = new Overflow();
+            _overflow.Add(kind, overflow);
+        }
+
+        if (++overflow.Reported <= MaxWarningsPerConstruct)
+        {
+            _diagnostics.Report(DiagnosticDescriptors.UnsupportedConstruct, at, construct, leftOut);
+        }
+        else
+        {
+            overflow.First ??= at;
+            overflow.Count++;
+        }
+    }
+
+    private static YamlNode? KeyNode(YamlNode mapping, string key)
+    {
+        List<KeyValuePair<YamlNode, YamlNode>> pairs = mapping.Pairs!;
+        for (int i = pairs.Count - 1; i >= 0; i--)
+        {
+            if (string.Equals(pairs[i].Key.Value, key, StringComparison.Ordinal))
+            {
+                return pairs[i].Key;
+            }
+        }
+
+        return null;
+    }
 
     public static bool AllowsNull(YamlNode schema)
     {
@@ -664,6 +894,16 @@ internal sealed class SchemaBuilder
 
         public EquatableArray<PropertyModel>? Properties { get; set; }
     }
+}
+
+/// <summary>How often one unsupported construct was seen past the located warnings.</summary>
+internal sealed class Overflow
+{
+    public int Reported { get; set; }
+
+    public int Count { get; set; }
+
+    public YamlNode? First { get; set; }
 }
 
 /// <summary>A schema's C# type, the constraints on its values, and whether JSON null is allowed.</summary>

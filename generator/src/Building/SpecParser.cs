@@ -50,7 +50,7 @@ internal static class SpecParser
         YamlReadResult read = YamlReader.Read(input.Text, cancellationToken);
         if (read.Root is not { } root)
         {
-            diagnostics.Report(DiagnosticDescriptors.YamlSyntax, diagnostics.At(read.Line, read.Column), "YAML error", read.Error ?? "unreadable");
+            diagnostics.Report(DiagnosticDescriptors.YamlSyntax, diagnostics.At(read.Line, read.Column), "The spec is not valid YAML", read.Error ?? "unreadable");
             return null;
         }
 

@@ -7,7 +7,7 @@ namespace OpenApiSdk.Generator.Diagnostics;
 internal static class DiagnosticDescriptors
 {
     private const string Category = "OpenApiSdk";
-    private const string HelpBase = "https://github.com/openapi-sdk-generator/openapi-sdk-generator/blob/main/generator/README.md#";
+    private const string HelpBase = "https://github.com/openapi-sdk-generator/openapi-sdk-generator/blob/main/generator/DIAGNOSTICS.md#";
 
     public static readonly DiagnosticDescriptor YamlSyntax = Error(
         "OAS001", "The spec is not valid YAML", "{0}: {1}", "Fix the YAML syntax at the position shown.");

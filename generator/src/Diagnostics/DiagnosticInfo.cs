@@ -7,6 +7,9 @@ namespace OpenApiSdk.Generator.Diagnostics;
 /// <summary>An equatable stand-in for <see cref="Location"/>: a file and a 0-based line/column span.</summary>
 internal sealed record LocationInfo(string FilePath, int StartLine, int StartColumn, int EndLine, int EndColumn)
 {
+    /// <summary>The first character of <paramref name="path"/>: where a problem with the whole file is shown.</summary>
+    public static Location FileStart(string path) => new LocationInfo(path, 0, 0, 0, 0).ToLocation();
+
     public Location ToLocation() => Location.Create(
         FilePath,
         default,

@@ -21,6 +21,9 @@ internal static class Identifiers
         "public", "readonly", "ref", "return", "sbyte", "sealed", "short", "sizeof", "stackalloc", "static", "string",
         "struct", "switch", "this", "throw", "true", "try", "typeof", "uint", "ulong", "unchecked", "unsafe", "ushort",
         "using", "virtual", "void", "volatile", "while",
+
+        // Contextual keywords that are errors as names in some places the generated code uses them (async methods).
+        "await",
     };
 
     /// <summary>Words for punctuation, used when a name would otherwise be empty or collide (<c>+1</c> / <c>-1</c>).</summary>
@@ -86,12 +89,37 @@ internal static class Identifiers
             return "Value";
         }
 
-        if (char.IsDigit(builder[0]))
+        // A digit or a combining mark may continue an identifier but not start one.
+        if (!IsIdentifierStart(builder[0]))
         {
             builder.Insert(0, '_');
         }
 
-        return builder.ToString();
+        return Truncate(builder.ToString(), MaxLength);
+    }
+
+    /// <summary>
+    /// Longest generated identifier. C# allows 512 characters, but type names also make up hint names
+    /// and nested inline types concatenate their owners' names.
+    /// </summary>
+    /// <remarks>Leaves room for a numeric suffix from <see cref="NameScope"/>.</remarks>
+    public const int MaxLength = 120;
+
+    /// <summary>Cuts <paramref name="name"/> to <paramref name="maxLength"/> characters without splitting a surrogate pair.</summary>
+    public static string Truncate(string name, int maxLength)
+    {
+        if (name.Length <= maxLength)
+        {
+            return name;
+        }
+
+        int length = maxLength;
+        if (char.IsHighSurrogate(name[length - 1]))
+        {
+            length--;
+        }
+
+        return name.Substring(0, length);
     }
 
     /// <summary>A parameter or local name: camelCase, with '@' before a keyword.</summary>

@@ -1,0 +1,414 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using OpenApiSdk.Tests.Harness;
+using Xunit;
+using static OpenApiSdk.DiagnosticsTests.DiagnosticAssert;
+
+namespace OpenApiSdk.DiagnosticsTests;
+
+/// <summary>
+/// One test per diagnostic: its ID, severity, file, and the line and column of the YAML node to fix.
+/// Positions are written 1-based, as an editor and `dotnet build` show them (the comments mark them).
+/// </summary>
+public sealed class DiagnosticTests
+{
+    [Fact]
+    public void OAS001_yaml_syntax_error_points_at_the_bad_token()
+    {
+        const string yaml =
+            "openapi: 3.1.0\n" +
+            "info:\n" +
+            "  title: a: b\n" + // line 3: a second ': ' inside a plain scalar; the error is at col 11, that ':'
+            "  version: '1'\n";
+        GeneratorRun run = Run(yaml);
+        Diagnostic d = Single(run, "OAS001", DiagnosticSeverity.Error, 3, 11);
+        Assert.Equal("The spec is not valid YAML: While scanning a plain scalar value, found invalid mapping.", Message(d));
+        Assert.DoesNotContain(run.Sources, s => s.HintName.StartsWith("api.", System.StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void OAS001_unclosed_flow_sequence_is_reported_not_thrown()
+    {
+        const string yaml =
+            "openapi: 3.1.0\n" +
+            "info: [title, version\n"; // line 2: never closed; the parser sees the end of the file at line 3
+        GeneratorRun run = Run(yaml);
+        Diagnostic d = run.GeneratorDiagnostics.Single(x => x.Id == "OAS001");
+        Assert.Equal(DiagnosticSeverity.Error, d.Severity);
+        Assert.Equal(Path, d.Location.GetLineSpan().Path);
+        Assert.True(d.Location.GetLineSpan().StartLinePosition.Line >= 1, d.ToString());
+    }
+
+    [Fact]
+    public void OAS002_swagger_2_is_named_as_such()
+    {
+        const string yaml =
+            "swagger: '2.0'\n" + // line 1, value at col 10
+            "info:\n" +
+            "  title: T\n" +
+            "  version: '1'\n" +
+            "paths: {}\n";
+        Diagnostic d = Single(Run(yaml), "OAS002", DiagnosticSeverity.Error, 1, 10);
+        Assert.Contains("Swagger 2.0 document", Message(d), System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void OAS002_unsupported_openapi_version_points_at_the_version()
+    {
+        const string yaml =
+            "info:\n" +
+            "  title: T\n" +
+            "  version: '1'\n" +
+            "openapi: 4.0.0\n" + // line 4, value at col 10
+            "paths: {}\n";
+        Diagnostic d = Single(Run(yaml), "OAS002", DiagnosticSeverity.Error, 4, 10);
+        Assert.Contains("'4.0.0'", Message(d), System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void OAS003_unresolved_ref_points_at_the_ref_value()
+    {
+        string yaml = Spec(
+            "    Pet:\n" +                                   // 8
+            "      type: object\n" +                         // 9
+            "      properties:\n" +                          // 10
+            "        owner:\n" +                             // 11
+            "          $ref: '#/components/schemas/Owner'\n"); // 12, value at col 17
+        GeneratorRun run = Run(yaml);
+        Diagnostic d = Single(run, "OAS003", DiagnosticSeverity.Error, 12, 17);
+        Assert.Contains("#/components/schemas/Owner", Message(d), System.StringComparison.Ordinal);
+
+        // One bad reference costs that property's type, not the SDK: Pet is still generated and compiles.
+        Assert.Contains("class Pet", run.Source("api.Pet.g.cs"), System.StringComparison.Ordinal);
+        CompilesCleanly(run);
+    }
+
+    [Fact]
+    public void OAS004_external_ref_is_named_as_external()
+    {
+        string yaml = Spec(
+            "    Pet:\n" +                          // 8
+            "      type: object\n" +                // 9
+            "      properties:\n" +                 // 10
+            "        owner:\n" +                    // 11
+            "          $ref: 'common.yaml#/Owner'\n"); // 12, value at col 17
+        Diagnostic d = Single(Run(yaml), "OAS004", DiagnosticSeverity.Error, 12, 17);
+        Assert.Contains("another file", Message(d), System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void OAS006_invalid_pattern_points_at_the_pattern()
+    {
+        string yaml = Spec(
+            "    Pet:\n" +                 // 8
+            "      type: object\n" +       // 9
+            "      properties:\n" +        // 10
+            "        name:\n" +            // 11
+            "          type: string\n" +   // 12
+            "          pattern: '[a-'\n"); // 13, value at col 20
+        GeneratorRun run = Run(yaml);
+        Diagnostic d = Single(run, "OAS006", DiagnosticSeverity.Error, 13, 20);
+        Assert.Contains("'[a-'", Message(d), System.StringComparison.Ordinal);
+        CompilesCleanly(run);
+    }
+
+    [Fact]
+    public void OAS007_min_length_above_max_length()
+    {
+        string yaml = Spec(
+            "    Code:\n" +                 // 8
+            "      type: object\n" +        // 9
+            "      properties:\n" +         // 10
+            "        value:\n" +            // 11
+            "          type: string\n" +    // 12
+            "          maxLength: 2\n" +    // 13
+            "          minLength: 5\n");    // 14, value at col 22
+        Diagnostic d = Single(Run(yaml), "OAS007", DiagnosticSeverity.Error, 14, 22);
+        Assert.Equal("minLength 5 is greater than maxLength 2", Message(d));
+    }
+
+    [Fact]
+    public void OAS007_minimum_above_maximum()
+    {
+        string yaml = Spec(
+            "    Range:\n" +                // 8
+            "      type: object\n" +        // 9
+            "      properties:\n" +         // 10
+            "        size:\n" +             // 11
+            "          type: integer\n" +   // 12
+            "          minimum: 10\n" +     // 13, value at col 20
+            "          maximum: 1\n");      // 14
+        Diagnostic d = Single(Run(yaml), "OAS007", DiagnosticSeverity.Error, 13, 20);
+        Assert.Equal("minimum 10 is greater than maximum 1", Message(d));
+    }
+
+    [Fact]
+    public void OAS008_enum_value_of_the_wrong_type()
+    {
+        string yaml = Spec(
+            "    Level:\n" +                // 8
+            "      type: object\n" +        // 9
+            "      properties:\n" +         // 10
+            "        value:\n" +            // 11
+            "          type: integer\n" +   // 12
+            "          enum: [1, 2, two]\n"); // 13, 'two' at col 24
+        Diagnostic d = Single(Run(yaml), "OAS008", DiagnosticSeverity.Error, 13, 24);
+        Assert.Equal("The enum value 'two' is not an integer", Message(d));
+    }
+
+    [Theory]
+    [InlineData("type: integer\n          maximum: 10\n          default: 20", "The default '20' is above the maximum 10")]
+    [InlineData("type: integer\n          minimum: 5\n          default: 1", "The default '1' is below the minimum 5")]
+    [InlineData("type: integer\n          multipleOf: 5\n          default: 12", "The default '12' is not a multiple of 5")]
+    [InlineData("type: integer\n          maxLength: 1\n          default: abc", "The default 'abc' is not an integer")]
+    [InlineData("type: string\n          enum: [a, b]\n          default: c", "The default 'c' is not one of the enum values")]
+    [InlineData("type: string\n          maxLength: 2\n          default: abc", "The default 'abc' is longer than maxLength 2")]
+    [InlineData("type: string\n          minLength: 4\n          default: abc", "The default 'abc' is shorter than minLength 4")]
+    [InlineData("type: string\n          pattern: '^[0-9]+$'\n          default: abc", "The default 'abc' does not match the pattern '^[0-9]+$'")]
+    [InlineData("type: boolean\n          x-note: one\n          default: 'yes'", "The default 'yes' is not a boolean")]
+    [InlineData("type: string\n          x-note: one\n          default: null", "The default is null, but the schema does not allow null")]
+    [InlineData("type: array\n          maxItems: 1\n          default: [a, b]", "The default has 2 items, more than maxItems 1")]
+    public void OAS008_default_that_breaks_its_schema_points_at_the_default(string schema, string message)
+    {
+        string yaml = Spec(
+            "    Settings:\n" +          // 8
+            "      type: object\n" +     // 9
+            "      properties:\n" +      // 10
+            "        value:\n" +         // 11
+            "          " + schema + "\n"); // 12-14: the default is on line 14, value at col 20
+        GeneratorRun run = Run(yaml);
+        Diagnostic d = Single(run, "OAS008", DiagnosticSeverity.Error, 14, 20);
+        Assert.Equal(message + "; the default is left out of the documentation", Message(d));
+        Assert.DoesNotContain("Default:", run.Source("api.Settings.g.cs"), System.StringComparison.Ordinal);
+        CompilesCleanly(run);
+    }
+
+    [Theory]
+    [InlineData("type: integer\n          maximum: 10\n          default: 10", "Default: 10.")]
+    [InlineData("type: string\n          enum: [a, b]\n          default: b", "Default: \"b\".")]
+    [InlineData("type: string\n          pattern: '^[0-9]+$'\n          default: '42'", "Default: \"42\".")]
+    [InlineData("type: number\n          multipleOf: 0.5\n          default: 1.5", "Default: 1.5.")]
+    public void A_default_that_keeps_the_rules_is_documented_without_a_diagnostic(string schema, string documented)
+    {
+        string yaml = Spec(
+            "    Settings:\n" +
+            "      type: object\n" +
+            "      properties:\n" +
+            "        value:\n" +
+            "          " + schema + "\n");
+        GeneratorRun run = Run(yaml);
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Contains(documented, run.Source("api.Settings.g.cs"), System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void OAS008_default_of_a_component_enum_outside_its_values()
+    {
+        string yaml = Spec(
+            "    Color:\n" +            // 8
+            "      type: string\n" +    // 9
+            "      enum: [red, blue]\n" + // 10
+            "      default: green\n");  // 11, value at col 16
+        Diagnostic d = Single(Run(yaml), "OAS008", DiagnosticSeverity.Error, 11, 16);
+        Assert.StartsWith("The default 'green' is not one of the enum values", Message(d), System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void OAS009_required_property_that_is_not_defined()
+    {
+        string yaml = Spec(
+            "    Pet:\n" +                   // 8
+            "      type: object\n" +         // 9
+            "      required: [name, tag]\n" + // 10, 'tag' at col 24
+            "      properties:\n" +          // 11
+            "        name:\n" +              // 12
+            "          type: string\n");     // 13
+        GeneratorRun run = Run(yaml);
+        Diagnostic d = Single(run, "OAS009", DiagnosticSeverity.Warning, 10, 24);
+        Assert.Contains("'tag'", Message(d), System.StringComparison.Ordinal);
+        Assert.Contains("left out", Message(d), System.StringComparison.Ordinal);
+        CompilesCleanly(run);
+    }
+
+    [Theory]
+    [InlineData("oneOf: [{type: string}, {type: integer}]", "'oneOf'")]
+    [InlineData("anyOf: [{type: string}, {type: integer}]", "'anyOf'")]
+    [InlineData("not: {type: string}", "'not'")]
+    [InlineData("patternProperties: {'^x-': {type: string}}", "'patternProperties'")]
+    [InlineData("propertyNames: {maxLength: 3}", "'propertyNames'")]
+    [InlineData("dependentRequired: {a: [b]}", "'dependentRequired'")]
+    [InlineData("minProperties: 1", "'minProperties'")]
+    [InlineData("prefixItems: [{type: string}]", "'prefixItems'")]
+    [InlineData("contains: {type: string}", "'contains'")]
+    [InlineData("$dynamicRef: '#node'", "'$dynamicRef'")]
+    [InlineData("unevaluatedProperties: false", "'unevaluatedProperties'")]
+    public void OAS010_unsupported_construct_is_named_where_it_is(string keywordLine, string named)
+    {
+        string yaml = Spec(
+            "    Holder:\n" +             // 8
+            "      type: object\n" +      // 9
+            "      properties:\n" +       // 10
+            "        value:\n" +          // 11
+            "          " + keywordLine + "\n"); // 12, keyword at col 11
+        GeneratorRun run = Run(yaml);
+        Diagnostic d = Single(run, "OAS010", DiagnosticSeverity.Warning, 12, 11);
+        Assert.StartsWith(named + " (in Holder.Value) is not supported yet and is left out: ", Message(d), System.StringComparison.Ordinal);
+        CompilesCleanly(run);
+    }
+
+    [Fact]
+    public void OAS010_discriminator_and_additional_properties_false_on_an_object_type()
+    {
+        string yaml = Spec(
+            "    Pet:\n" +                           // 8
+            "      type: object\n" +                 // 9
+            "      additionalProperties: false\n" +  // 10, keyword at col 7
+            "      discriminator:\n" +               // 11, keyword at col 7
+            "        propertyName: kind\n" +         // 12
+            "      properties:\n" +                  // 13
+            "        kind:\n" +                      // 14
+            "          type: string\n");             // 15
+        GeneratorRun run = Run(yaml);
+        Diagnostic[] warnings = run.GeneratorDiagnostics.Where(d => d.Id == "OAS010").OrderBy(d => d.Location.GetLineSpan().StartLinePosition.Line).ToArray();
+        Assert.Equal(2, warnings.Length);
+        At(warnings[0], DiagnosticSeverity.Warning, 10, 7);
+        Assert.Contains("'additionalProperties: false' (in #/components/schemas/Pet)", Message(warnings[0]), System.StringComparison.Ordinal);
+        At(warnings[1], DiagnosticSeverity.Warning, 11, 7);
+        Assert.Contains("'discriminator'", Message(warnings[1]), System.StringComparison.Ordinal);
+        CompilesCleanly(run);
+    }
+
+    [Fact]
+    public void OAS010_is_reported_once_per_schema_however_often_it_is_used()
+    {
+        string yaml = Spec(
+            "    Choice:\n" +                             // 8
+            "      oneOf: [{type: string}, {type: integer}]\n" + // 9, keyword at col 7
+            "    Holder:\n" +
+            "      type: object\n" +
+            "      properties:\n" +
+            "        first:\n" +
+            "          $ref: '#/components/schemas/Choice'\n" +
+            "        second:\n" +
+            "          $ref: '#/components/schemas/Choice'\n");
+        GeneratorRun run = Run(yaml);
+        Single(run, "OAS010", DiagnosticSeverity.Warning, 9, 7);
+        CompilesCleanly(run);
+    }
+
+    [Fact]
+    public void OAS010_many_occurrences_are_summarised_after_twenty()
+    {
+        var schemas = new System.Text.StringBuilder();
+        for (int i = 0; i < 30; i++)
+        {
+            schemas.Append("    S").Append(i).Append(":\n      type: object\n      additionalProperties: false\n      properties:\n        a: {type: string}\n");
+        }
+
+        GeneratorRun run = Run(Spec(schemas.ToString()));
+        Diagnostic[] warnings = run.GeneratorDiagnostics.Where(d => d.Id == "OAS010").ToArray();
+        Assert.Equal(21, warnings.Length);
+        Diagnostic summary = warnings.Single(d => Message(d).Contains("10 more places", System.StringComparison.Ordinal));
+        At(summary, DiagnosticSeverity.Warning, 8 + (20 * 5) + 2, 7); // S20's additionalProperties
+    }
+
+    [Fact]
+    public void OAS011_invalid_namespace_metadata()
+    {
+        Diagnostic d = Single(Run(Spec("    A: {type: string}\n"), @namespace: "My.1Api"), "OAS011", DiagnosticSeverity.Error, 1, 1);
+        Assert.Equal("The Namespace 'My.1Api' is not a valid C# namespace", Message(d));
+    }
+
+    [Fact]
+    public void OAS011_invalid_client_name_metadata()
+    {
+        Diagnostic d = Single(Run(Spec("    A: {type: string}\n"), clientName: "class"), "OAS011", DiagnosticSeverity.Error, 1, 1);
+        Assert.Equal("The ClientName 'class' is not a valid C# identifier", Message(d));
+    }
+
+    [Fact]
+    public void OAS012_names_mapping_to_one_identifier_are_numbered_in_spec_order()
+    {
+        string yaml = Spec(
+            "    Item:\n" +               // 8
+            "      type: object\n" +      // 9
+            "      properties:\n" +       // 10
+            "        a-b:\n" +            // 11
+            "          type: string\n" +  // 12
+            "        A_B:\n" +            // 13, key at col 9
+            "          type: integer\n"); // 14
+        GeneratorRun run = Run(yaml);
+        Diagnostic d = Single(run, "OAS012", DiagnosticSeverity.Info, 13, 9);
+        Assert.Equal("The property '#/components/schemas/Item.A_B' maps to the C# name 'AB', which is taken; it is named 'AB2'", Message(d));
+        string source = run.Source("api.Item.g.cs");
+        Assert.Contains("public string? AB {", source, System.StringComparison.Ordinal);
+        Assert.Contains("public long? AB2 {", source, System.StringComparison.Ordinal);
+
+        // The same spec gives the same names on every build.
+        Assert.Equal(source, Run(yaml).Source("api.Item.g.cs"));
+        CompilesCleanly(run);
+    }
+
+    [Fact]
+    public void OAS013_language_version_too_low_is_a_project_level_error()
+    {
+        // A compilation takes its language version from its syntax trees, so the consumer has one file.
+        // The project's LangVersion is at fault, not a YAML node: the diagnostic has no source location.
+        GeneratorRun run = GeneratorHarness.Run(new[] { new SpecFile(Path, Spec("    A: {type: string}\n")) }, languageVersion: LanguageVersion.CSharp8, extraSources: new[] { "class Consumer { }" });
+        Diagnostic d = run.GeneratorDiagnostics.Single(x => x.Id == "OAS013");
+        Assert.Equal(DiagnosticSeverity.Error, d.Severity);
+        Assert.Equal(Location.None, d.Location);
+        Assert.Contains("<LangVersion>9</LangVersion>", Message(d), System.StringComparison.Ordinal);
+        Assert.Empty(run.Sources);
+    }
+
+    [Fact]
+    public void OAS014_malformed_keyword_value()
+    {
+        string yaml = Spec(
+            "    Pet:\n" +                 // 8
+            "      type: object\n" +       // 9
+            "      properties:\n" +        // 10
+            "        name:\n" +            // 11
+            "          type: string\n" +   // 12
+            "          maxLength: -1\n");  // 13, value at col 22
+        Diagnostic d = Single(Run(yaml), "OAS014", DiagnosticSeverity.Error, 13, 22);
+        Assert.Equal("'maxLength' must be a non-negative integer", Message(d));
+    }
+
+    [Fact]
+    public void OAS014_schema_that_is_only_a_ref_to_itself()
+    {
+        string yaml = Spec(
+            "    A:\n" +                              // 8
+            "      $ref: '#/components/schemas/A'\n"); // 9, value at col 13
+        GeneratorRun run = Run(yaml);
+        Diagnostic d = Single(run, "OAS014", DiagnosticSeverity.Error, 9, 13);
+        Assert.Contains("loops", Message(d), System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_descriptor_has_help_text_and_a_release_entry()
+    {
+        string releases = System.IO.File.ReadAllText(System.IO.Path.Combine(GeneratorHarness.RepositoryRoot, "generator", "AnalyzerReleases.Unshipped.md"));
+        string docs = System.IO.File.ReadAllText(System.IO.Path.Combine(GeneratorHarness.RepositoryRoot, "generator", "DIAGNOSTICS.md"));
+        var generator = new OpenApiSdk.Generator.OpenApiGenerator();
+        var descriptors = typeof(OpenApiSdk.Generator.OpenApiGenerator).Assembly
+            .GetType("OpenApiSdk.Generator.Diagnostics.DiagnosticDescriptors")!
+            .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Select(f => f.GetValue(null))
+            .OfType<DiagnosticDescriptor>()
+            .ToList();
+        Assert.NotNull(generator);
+        Assert.True(descriptors.Count >= 15);
+        foreach (DiagnosticDescriptor descriptor in descriptors)
+        {
+            Assert.StartsWith("OAS", descriptor.Id, System.StringComparison.Ordinal);
+            Assert.False(string.IsNullOrWhiteSpace(descriptor.Description.ToString(System.Globalization.CultureInfo.InvariantCulture)), descriptor.Id);
+            Assert.EndsWith(descriptor.Id.ToLowerInvariant(), descriptor.HelpLinkUri, System.StringComparison.Ordinal);
+            Assert.Contains(descriptor.Id + " | OpenApiSdk | " + descriptor.DefaultSeverity, releases, System.StringComparison.Ordinal);
+            Assert.Contains("| " + descriptor.Id + " |", docs, System.StringComparison.Ordinal);
+        }
+    }
+}
