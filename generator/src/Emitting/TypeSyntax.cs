@@ -46,13 +46,13 @@ internal static class TypeSyntax
         TypeRefKind.Guid => "global::System.Guid",
         TypeRefKind.Bytes => "byte[]",
         TypeRefKind.Model or TypeRefKind.Enum => type.ModelName!,
-        TypeRefKind.Array => List + "<" + Nullable(type.Element!, type.ElementAllowsNull) + ">",
-        TypeRefKind.Map => Dictionary + "<string, " + Nullable(type.Element!, type.ElementAllowsNull) + ">",
+        TypeRefKind.Array => List + "<" + Nullable(type.Element!, type.ElementAllowsNull && type.Element!.Kind != TypeRefKind.Any) + ">",
+        TypeRefKind.Map => Dictionary + "<string, " + Nullable(type.Element!, type.ElementAllowsNull && type.Element!.Kind != TypeRefKind.Any) + ">",
         _ => JsonElement,
     };
 
     public static string Nullable(TypeRef type, bool nullable) =>
-        nullable && type.Kind != TypeRefKind.Any ? Of(type) + "?" : Of(type);
+        nullable ? Of(type) + "?" : Of(type); // a JsonElement item holds JSON null itself; an optional JsonElement property is JsonElement?
 
     public static Storage StorageOf(PropertyModel property)
     {
