@@ -246,10 +246,13 @@ internal static class ClientEmitter
     private static void EmitHelpers(SourceWriter w, ClientInfo client, string apiException)
     {
         w.Line();
-        w.Summary("A path segment: percent-encoded, so a value can never add segments, a query or a fragment; '.' and '..' are encoded too.");
+        w.Summary("A path segment: percent-encoded, so a value can never add segments, a query or a fragment. '.' and '..' are refused: System.Uri would resolve them, even encoded, and change the path.");
         w.Open("internal static string __PathSegment(string value)");
-        w.Line("string escaped = global::System.Uri.EscapeDataString(value);");
-        w.Line("return escaped == \".\" ? \"%2E\" : escaped == \"..\" ? \"%2E%2E\" : escaped;");
+        w.Open("if (value == \".\" || value == \"..\")");
+        w.Line("throw new global::System.ArgumentException(\"A path parameter cannot be '.' or '..'.\", nameof(value));");
+        w.Close();
+        w.Line();
+        w.Line("return global::System.Uri.EscapeDataString(value);");
         w.Close();
 
         w.Line();

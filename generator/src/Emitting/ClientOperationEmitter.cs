@@ -457,6 +457,20 @@ internal sealed class ClientOperationEmitter
             w.Line();
         }
 
+        // An undocumented status: services answer 401, 404, 429 ... with the same error body as the documented
+        // ones, so when the operation declares exactly one error body type, it is tried (and only kept if it parses).
+        List<ResponseModel> typed = operation.Errors.Where(e => e.Type is not null).ToList();
+        if (typed.Count > 0 && typed.All(e => e.Type!.Equals(typed[0].Type)) && ClientTypes.IsReference(typed[0].Type!))
+        {
+            ResponseModel error = typed[0];
+            w.Open("if (__TryRead" + _json.Reader(error.Type!) + "(__body, out " + _types.Of(error.Type!) + " __undeclared))");
+            string code = error.ErrorCodeProperty is { } c ? "__undeclared." + c : "null";
+            string message = error.ErrorMessageProperty is { } m ? "__undeclared." + m : "null";
+            w.Line("throw " + client + ".__ApiError(" + op + ", __response, __body, __undeclared, " + code + ", " + message + ");");
+            w.Close();
+            w.Line();
+        }
+
         w.Line("throw " + client + ".__ApiError(" + op + ", __response, __body, " + _client.Name + ".__Describe(__response, __body, false));");
     }
 
