@@ -1,0 +1,345 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Reflection;
+using System.Runtime.Loader;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using OpenApiSdk.Tests.Harness;
+using Xunit;
+
+namespace OpenApiSdk.ClientTests;
+
+/// <summary>The client the generator emits, driven in-process: compile checks, grouping, diagnostics, parameter styles.</summary>
+public sealed class ClientGenerationTests
+{
+    /// <summary>A small spec with several tags, query/header arrays in each style, and an undocumented error body.</summary>
+    private const string PetStore = """
+        openapi: 3.0.3
+        info:
+          title: Pet Store
+          version: 1.0.0
+        servers:
+          - url: https://{region}.pets.example/api
+            variables:
+              region:
+                default: eu
+                enum: [eu, us]
+        security:
+          - bearer: []
+        tags:
+          - name: pets
+          - name: stores
+        paths:
+          /pets:
+            get:
+              operationId: listPets
+              tags: [pets]
+              parameters:
+                - name: tags
+                  in: query
+                  schema: { type: array, items: { type: string } }
+                - name: ids
+                  in: query
+                  explode: false
+                  schema: { type: array, items: { type: integer, format: int32 } }
+                - name: kinds
+                  in: query
+                  style: pipeDelimited
+                  explode: false
+                  schema: { type: array, items: { type: string } }
+                - name: limit
+                  in: query
+                  schema: { type: integer, format: int32, minimum: 1, maximum: 100 }
+                - name: X-Trace
+                  in: header
+                  schema: { type: array, items: { type: string } }
+              responses:
+                '200':
+                  description: ok
+                  content:
+                    application/json:
+                      schema:
+                        type: array
+                        items: { $ref: '#/components/schemas/Pet' }
+                default:
+                  description: error
+                  content:
+                    application/json:
+                      schema: { $ref: '#/components/schemas/Problem' }
+            post:
+              operationId: createPet
+              tags: [pets]
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema: { $ref: '#/components/schemas/Pet' }
+              responses:
+                '204':
+                  description: created
+          /pets/{petId}:
+            delete:
+              tags: [pets]
+              parameters:
+                - name: petId
+                  in: path
+                  required: true
+                  schema: { type: integer, format: int64 }
+              responses:
+                '204': { description: deleted }
+          /stores/{id}/inventory:
+            get:
+              operationId: getInventory
+              tags: [stores]
+              parameters:
+                - name: id
+                  in: path
+                  required: true
+                  schema: { type: string, pattern: '^[a-z]+$' }
+              responses:
+                '200':
+                  description: ok
+                  content:
+                    application/json:
+                      schema:
+                        type: object
+                        additionalProperties: { type: integer, format: int32 }
+        components:
+          securitySchemes:
+            bearer:
+              type: http
+              scheme: bearer
+          schemas:
+            Pet:
+              type: object
+              required: [name]
+              properties:
+                id: { type: integer, format: int64 }
+                name: { type: string, minLength: 1 }
+            Problem:
+              type: object
+              properties:
+                code: { type: string }
+                message: { type: string }
+        """;
+
+    [Theory]
+    [InlineData(TargetFramework.Net100)]
+    [InlineData(TargetFramework.Net80)]
+    public void The_seed_client_compiles_without_warnings(TargetFramework framework)
+    {
+        var spec = new SpecFile(GeneratorHarness.SeedSpecPath, File.ReadAllText(GeneratorHarness.SeedSpecPath), "TaurusDb.StarRocks", "StarRocksClient");
+        GeneratorRun run = GeneratorHarness.Run(new[] { spec }, framework);
+
+        Assert.Empty(run.GeneratorDiagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning));
+        Assert.Empty(run.CompileProblems);
+        Assert.Contains(run.Sources, s => s.HintName.EndsWith(".StarRocksClient.g.cs", StringComparison.Ordinal));
+        Assert.Contains(run.Sources, s => s.HintName.EndsWith(".StarRocksClient.Operations.g.cs", StringComparison.Ordinal));
+        INamedTypeSymbol client = run.OutputCompilation.GetTypeByMetadataName("TaurusDb.StarRocks.IStarRocksClient")!;
+        IMethodSymbol create = Assert.Single(client.GetMembers("CreateStarRocksInstanceAsync").OfType<IMethodSymbol>());
+        Assert.Equal(
+            new[] { "projectId", "instanceId", "body", "xLanguage", "cancellationToken" },
+            create.Parameters.Select(p => p.Name).ToArray());
+        Assert.Equal("CancellationToken", create.Parameters[^1].Type.Name);
+        Assert.Equal("CreateStarRocksInstanceResponse", ((INamedTypeSymbol)create.ReturnType).TypeArguments.Single().Name);
+
+        // Without Microsoft.Extensions.Http in the compilation nothing that needs it is emitted.
+        Assert.DoesNotContain(run.Sources, s => s.SourceText.ToString().Contains("Microsoft.Extensions.DependencyInjection", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(TargetFramework.Net100)]
+    [InlineData(TargetFramework.Net80)]
+    public void A_spec_with_several_tags_gets_one_operations_class_per_tag_and_compiles_without_warnings(TargetFramework framework)
+    {
+        GeneratorRun run = GeneratorHarness.Run(new[] { new SpecFile("/specs/petstore.yaml", PetStore, "Pets.Sdk", "PetClient") }, framework);
+
+        Assert.Empty(run.GeneratorDiagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning));
+        Assert.Empty(run.CompileProblems);
+        Assert.Contains(run.Sources, s => s.HintName == "petstore.PetClient.PetsOperations.g.cs");
+        Assert.Contains(run.Sources, s => s.HintName == "petstore.PetClient.StoresOperations.g.cs");
+
+        INamedTypeSymbol pets = run.OutputCompilation.GetTypeByMetadataName("Pets.Sdk.PetClient+PetsOperations")!;
+        Assert.NotNull(pets.GetMembers("ListPetsAsync").SingleOrDefault());
+        Assert.NotNull(pets.GetMembers("CreatePetAsync").SingleOrDefault());
+        Assert.NotNull(pets.GetMembers("DeletePetsByPetIdAsync").SingleOrDefault()); // no operationId: method + path
+        Assert.NotNull(run.OutputCompilation.GetTypeByMetadataName("Pets.Sdk.PetClient+StoresOperations")!.GetMembers("GetInventoryAsync").SingleOrDefault());
+        INamedTypeSymbol contract = run.OutputCompilation.GetTypeByMetadataName("Pets.Sdk.IPetClient")!;
+        Assert.NotNull(contract.GetMembers("Pets").SingleOrDefault());
+        Assert.NotNull(contract.GetMembers("Stores").SingleOrDefault());
+    }
+
+    [Fact]
+    public void Where_the_project_has_IHttpClientFactory_a_registration_extension_is_emitted_and_compiles()
+    {
+        const string stubs = """
+            namespace Microsoft.Extensions.DependencyInjection
+            {
+                public interface IServiceCollection { }
+                public interface IHttpClientBuilder { }
+                public static class HttpClientFactoryServiceCollectionExtensions
+                {
+                    public static IHttpClientBuilder AddHttpClient<TClient, TImplementation>(this IServiceCollection services, System.Func<System.Net.Http.HttpClient, System.IServiceProvider, TImplementation> factory)
+                        where TClient : class
+                        where TImplementation : class, TClient
+                        => throw new System.NotImplementedException();
+                }
+            }
+            """;
+        GeneratorRun run = GeneratorHarness.Run(new[] { new SpecFile("/specs/petstore.yaml", PetStore, "Pets.Sdk", "PetClient") }, extraSources: new[] { stubs });
+
+        Assert.Empty(run.CompileProblems);
+        Assert.NotNull(run.OutputCompilation.GetTypeByMetadataName("Pets.Sdk.PetClientServiceCollectionExtensions")!.GetMembers("AddPetClient").SingleOrDefault());
+    }
+
+    [Fact]
+    public void A_duplicate_operationId_is_reported_at_the_second_operationId()
+    {
+        const string spec = """
+            openapi: 3.1.0
+            info: { title: Dup, version: '1' }
+            paths:
+              /a:
+                get:
+                  operationId: getThing
+                  responses: { '200': { description: ok } }
+              /b:
+                get:
+                  operationId: getThing
+                  responses: { '200': { description: ok } }
+            """;
+        GeneratorRun run = GeneratorHarness.Run(spec);
+
+        Diagnostic duplicate = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "OAS005");
+        Assert.Equal(DiagnosticSeverity.Error, duplicate.Severity);
+        Assert.Equal(9, duplicate.Location.GetLineSpan().StartLinePosition.Line); // 0-based: line 10, the second operationId
+        Assert.Contains("GET /a", duplicate.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.Empty(run.CompileProblems);
+    }
+
+    [Fact]
+    public void Unsupported_constructs_are_warnings_that_name_them_and_the_rest_still_compiles()
+    {
+        const string spec = """
+            openapi: 3.1.0
+            info: { title: Odd, version: '1' }
+            webhooks:
+              newThing:
+                post:
+                  responses: { '200': { description: ok } }
+            paths:
+              /things:
+                post:
+                  operationId: createThing
+                  parameters:
+                    - name: session
+                      in: cookie
+                      schema: { type: string }
+                  requestBody:
+                    required: true
+                    content:
+                      application/json:
+                        schema: { type: object, properties: { name: { type: string } } }
+                  callbacks:
+                    done:
+                      '{$request.body#/url}':
+                        post:
+                          responses: { '200': { description: ok } }
+                  responses:
+                    '201':
+                      description: ok
+                      links:
+                        self: { operationId: createThing }
+              /upload:
+                post:
+                  operationId: upload
+                  requestBody:
+                    required: true
+                    content:
+                      multipart/form-data:
+                        schema: { type: object, properties: { file: { type: string, format: binary } } }
+                  responses: { '204': { description: ok } }
+            """;
+        GeneratorRun run = GeneratorHarness.Run(spec, clientName: "OddClient");
+
+        string[] messages = run.GeneratorDiagnostics.Where(d => d.Id == "OAS010").Select(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        Assert.All(run.GeneratorDiagnostics.Where(d => d.Id == "OAS010"), d => Assert.Equal(DiagnosticSeverity.Warning, d.Severity));
+        Assert.Contains(messages, m => m.Contains("'webhooks'", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.Contains("cookie parameter", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.Contains("'callbacks'", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.Contains("'links'", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.Contains("multipart/form-data", StringComparison.Ordinal) && m.Contains("upload", StringComparison.Ordinal));
+        Assert.Empty(run.CompileProblems);
+        INamedTypeSymbol client = run.OutputCompilation.GetTypeByMetadataName("Test.Sdk.OddClient")!;
+        Assert.NotNull(client.GetMembers("CreateThingAsync").SingleOrDefault());
+        Assert.Empty(client.GetMembers("UploadAsync"));
+    }
+
+    [Fact]
+    public async Task Query_and_header_arrays_honour_style_and_explode_and_unset_optional_ones_are_left_out()
+    {
+        GeneratorRun run = GeneratorHarness.Run(new[] { new SpecFile("/specs/petstore.yaml", PetStore, "Pets.Sdk", "PetClient") });
+        Assert.Empty(run.CompileProblems);
+        using var stream = new MemoryStream();
+        Assert.True(run.OutputCompilation.Emit(stream).Success);
+
+        var context = new AssemblyLoadContext("generated-petstore", isCollectible: true);
+        try
+        {
+            stream.Position = 0;
+            Assembly assembly = context.LoadFromStream(stream);
+            var handler = new CapturingHandler();
+            using var http = new HttpClient(handler);
+            Type optionsType = assembly.GetType("Pets.Sdk.PetClientOptions")!;
+            object options = Activator.CreateInstance(optionsType)!;
+            optionsType.GetProperty("Bearer")!.SetValue(options, "bt");
+            object client = Activator.CreateInstance(assembly.GetType("Pets.Sdk.PetClient")!, http, options)!;
+            object pets = client.GetType().GetProperty("Pets")!.GetValue(client)!;
+            MethodInfo list = pets.GetType().GetMethod("ListPetsAsync")!;
+
+            await (Task)list.Invoke(pets, new object?[] { new[] { "a b", "c&d" }, new[] { 1, 2 }, new[] { "x", "y" }, 5, new[] { "t1", "t2" }, CancellationToken.None })!;
+            await (Task)list.Invoke(pets, new object?[] { null, null, null, null, null, CancellationToken.None })!;
+
+            // servers: https://{region}.pets.example/api with region's default eu; form+explode by default, explode: false joins with commas.
+            Assert.Equal("https://eu.pets.example/api/pets?tags=a%20b&tags=c%26d&ids=1%2C2&kinds=x%7Cy&limit=5", handler.Requests[0].RequestUri!.AbsoluteUri);
+            Assert.Equal("t1,t2", string.Join(",", handler.Requests[0].Headers.GetValues("X-Trace")));
+            Assert.Equal("Bearer bt", handler.Requests[0].Headers.GetValues("Authorization").Single());
+            Assert.Equal("https://eu.pets.example/api/pets", handler.Requests[1].RequestUri!.AbsoluteUri);
+            Assert.False(handler.Requests[1].Headers.Contains("X-Trace"));
+
+            // limit has maximum 100: nothing is sent.
+            Exception invalid = await Assert.ThrowsAnyAsync<Exception>(() => (Task)list.Invoke(pets, new object?[] { null, null, null, 500, null, CancellationToken.None })!);
+            Assert.Equal("ValidationException", invalid.GetType().Name);
+            Assert.Equal(2, handler.Requests.Count);
+
+            // An undeclared status with the declared default error body is the typed exception with code and message.
+            handler.Reply = new HttpResponseMessage(HttpStatusCode.NotFound) { Content = new StringContent("{\"code\":\"E404\",\"message\":\"no pets\"}") };
+            Exception error = await Assert.ThrowsAnyAsync<Exception>(() => (Task)list.Invoke(pets, new object?[] { null, null, null, null, null, CancellationToken.None })!);
+            Assert.Equal("ApiException`1", error.GetType().Name);
+            Assert.Equal("E404", error.GetType().GetProperty("ErrorCode")!.GetValue(error));
+            Assert.Equal("no pets", error.GetType().GetProperty("ErrorMessage")!.GetValue(error));
+        }
+        finally
+        {
+            context.Unload();
+        }
+    }
+
+    private sealed class CapturingHandler : HttpMessageHandler
+    {
+        public List<HttpRequestMessage> Requests { get; } = new();
+
+        public HttpResponseMessage? Reply { get; set; }
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Requests.Add(request);
+            return Task.FromResult(Reply ?? new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("[]") });
+        }
+    }
+}
