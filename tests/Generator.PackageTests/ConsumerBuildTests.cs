@@ -111,7 +111,8 @@ public sealed class ConsumerBuildTests
             """
                 <OpenApiSpec Include="pets.yaml" Namespace="PetShop.Api" ClientName="PetShopApi" />
                 <AdditionalFiles Include="./pets.yaml" />
-            """);
+            """,
+            referencePackage: false);
         app.Write(
             "Directory.Build.targets",
             """
@@ -125,6 +126,11 @@ public sealed class ConsumerBuildTests
             """);
         app.Write("pets.yaml", PetsSpec);
         app.Write("Program.cs", ConsoleProgram);
+
+        // A development dependency: `dotnet add package` keeps it out of this project's own consumers.
+        CliResult add = app.AddPackage();
+        Assert.True(add.ExitCode == 0, add.ToString());
+        Assert.Contains("<PrivateAssets>all</PrivateAssets>", app.ReadProject(), StringComparison.Ordinal);
 
         CliResult build = app.Build();
         Assert.True(build.ExitCode == 0, build.ToString());
@@ -222,6 +228,27 @@ public sealed class ConsumerBuildTests
         Assert.True(build.ErrorIds is ["OAS013"], build.ToString());
         Assert.Contains("<LangVersion>9</LangVersion>", build.Errors[0], StringComparison.Ordinal);
         Assert.Contains("7.3", build.Errors[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Netstandard20_library_without_the_json_and_annotations_packages_gets_one_error_naming_both()
+    {
+        ConsumerProject library = _fixture.NewProject("BareLibrary");
+        library.WriteProject(
+            """
+                <TargetFramework>netstandard2.0</TargetFramework>
+                <LangVersion>9</LangVersion>
+            """,
+            """
+                <OpenApiSpec Include="pets.yaml" />
+            """);
+        library.Write("pets.yaml", PetsSpec);
+
+        CliResult build = library.Build();
+        Assert.NotEqual(0, build.ExitCode);
+        Assert.True(build.ErrorIds is ["OAS101"], build.ToString());
+        Assert.Contains("""<PackageReference Include="System.Text.Json" """, build.Errors[0], StringComparison.Ordinal);
+        Assert.Contains("""<PackageReference Include="System.ComponentModel.Annotations" """, build.Errors[0], StringComparison.Ordinal);
     }
 
     [Fact]

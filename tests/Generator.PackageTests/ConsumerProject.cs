@@ -22,8 +22,8 @@ public sealed class ConsumerProject
     /// <summary>The PackageReference a user adds with <c>dotnet add package</c>.</summary>
     public string PackageReference => $"""<PackageReference Include="{PackageFixture.PackageId}" Version="{_fixture.Version}" />""";
 
-    /// <summary>Writes <c>Name.csproj</c>: an SDK project with the given properties and items plus the package reference.</summary>
-    public void WriteProject(string properties, string items)
+    /// <summary>Writes <c>Name.csproj</c>: an SDK project with the given properties and items, and the package reference unless told not to.</summary>
+    public void WriteProject(string properties, string items, bool referencePackage = true)
     {
         Write(
             Name + ".csproj",
@@ -33,7 +33,7 @@ public sealed class ConsumerProject
             {properties}
               </PropertyGroup>
               <ItemGroup>
-                {PackageReference}
+                {(referencePackage ? PackageReference : string.Empty)}
             {items}
               </ItemGroup>
             </Project>
@@ -47,6 +47,12 @@ public sealed class ConsumerProject
         System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, content);
     }
+
+    /// <summary>Adds the package as a user does: <c>dotnet add package Id --version Version</c>.</summary>
+    public CliResult AddPackage() =>
+        DotNetCli.Run(Directory, _fixture.Packages, ["add", Name + ".csproj", "package", PackageFixture.PackageId, "--version", _fixture.Version]);
+
+    public string ReadProject() => File.ReadAllText(Path.Combine(Directory, Name + ".csproj"));
 
     public CliResult Build() =>
         DotNetCli.Run(Directory, _fixture.Packages, ["build", Name + ".csproj", .. DotNetCli.BuildOptions]);
