@@ -14,7 +14,7 @@ internal static class AnnotationAttributes
 {
     private const string DataAnnotations = "global::System.ComponentModel.DataAnnotations.";
 
-    public static IEnumerable<string> For(PropertyModel property)
+    public static IEnumerable<string> For(PropertyModel property, string q)
     {
         Constraints c = property.Constraints;
         TypeRef type = property.Type;
@@ -26,52 +26,52 @@ internal static class AnnotationAttributes
         if (type.Kind == TypeRefKind.String && (c.MinLength is not null || c.MaxLength is not null))
         {
             // StringLength counts UTF-16 units and JSON Schema counts code points; the generated attribute counts as the spec does.
-            yield return "[SchemaLength(" + Int(c.MinLength ?? 0) + ", " + Int(c.MaxLength ?? int.MaxValue) + ")]";
+            yield return "[" + q + "SchemaLength(" + Int(c.MinLength ?? 0) + ", " + Int(c.MaxLength ?? int.MaxValue) + ")]";
         }
 
         if (type.Kind == TypeRefKind.Array && (c.MinItems is not null || c.MaxItems is not null))
         {
             // MinLength/MaxLength read Count through reflection, which trimming breaks; the generated attribute does not.
-            yield return "[SchemaItems(" + Int(c.MinItems ?? 0) + ", " + Int(c.MaxItems ?? int.MaxValue) + ")]";
+            yield return "[" + q + "SchemaItems(" + Int(c.MinItems ?? 0) + ", " + Int(c.MaxItems ?? int.MaxValue) + ")]";
         }
 
         if (c.Pattern is { } pattern)
         {
-            yield return "[SchemaPattern(" + Literals.String(Literals.DotNetPattern(pattern)) + ")]";
+            yield return "[" + q + "SchemaPattern(" + Literals.String(Literals.DotNetPattern(pattern)) + ")]";
         }
 
         if (type.IsNumber && (c.Minimum is not null || c.Maximum is not null))
         {
-            yield return RangeAttribute(type.Kind, c);
+            yield return RangeAttribute(type.Kind, c, q);
         }
 
         if (type.IsNumber && c.MultipleOf is { } multipleOf)
         {
-            yield return "[MultipleOf(" + TypeSyntax.Number(multipleOf, TypeRefKind.Double) + ")]";
+            yield return "[" + q + "MultipleOf(" + TypeSyntax.Number(multipleOf, TypeRefKind.Double) + ")]";
         }
 
         if (type.Kind == TypeRefKind.Array && c.UniqueItems)
         {
-            yield return "[UniqueItems]";
+            yield return "[" + q + "UniqueItems]";
         }
 
         if (type.Kind == TypeRefKind.Enum)
         {
-            yield return "[SchemaEnum]";
+            yield return "[" + q + "SchemaEnum]";
         }
         else if (!c.Enum.IsEmpty || c.Const is not null)
         {
             IEnumerable<JsonLiteral> allowed = c.Const is { } constant ? new[] { constant } : c.Enum;
-            yield return "[SchemaEnum(" + string.Join(", ", allowed.Select(v => Literals.String(v.Text))) + ")]";
+            yield return "[" + q + "SchemaEnum(" + string.Join(", ", allowed.Select(v => Literals.String(v.Text))) + ")]";
         }
     }
 
-    private static string RangeAttribute(TypeRefKind kind, Constraints c)
+    private static string RangeAttribute(TypeRefKind kind, Constraints c, string q)
     {
         if (c.ExclusiveMinimum || c.ExclusiveMaximum)
         {
             // RangeAttribute's exclusive bounds exist only on .NET 8+; the generated attribute works everywhere.
-            return "[SchemaRange(" + Double(c.Minimum, "double.MinValue") + ", " + Double(c.Maximum, "double.MaxValue")
+            return "[" + q + "SchemaRange(" + Double(c.Minimum, "double.MinValue") + ", " + Double(c.Maximum, "double.MaxValue")
                 + (c.ExclusiveMinimum ? ", MinimumIsExclusive = true" : string.Empty)
                 + (c.ExclusiveMaximum ? ", MaximumIsExclusive = true" : string.Empty) + ")]";
         }

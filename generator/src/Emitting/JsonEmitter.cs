@@ -12,11 +12,17 @@ namespace OpenApiSdk.Generator.Emitting;
 internal sealed class JsonEmitter
 {
     private readonly SourceWriter _w;
+    private readonly string _q;
     private int _depth;
 
-    private JsonEmitter(SourceWriter writer) => _w = writer;
+    private JsonEmitter(SourceWriter writer, string qualifier)
+    {
+        _w = writer;
+        _q = qualifier;
+    }
 
-    public static void Emit(SourceWriter w, TypeModel type) => new JsonEmitter(w).EmitJson(type);
+    /// <param name="qualifier"><c>global::Namespace.</c>: generated names are qualified, so a property named like a type cannot hide it.</param>
+    public static void Emit(SourceWriter w, TypeModel type, string qualifier) => new JsonEmitter(w, qualifier).EmitJson(type);
 
     private void EmitJson(TypeModel type)
     {
@@ -30,14 +36,14 @@ internal sealed class JsonEmitter
         _w.Line("/// <exception cref=\"global::System.Text.Json.JsonException\">The text is not JSON, or its root is not an object.</exception>");
         _w.Open("public static " + name + " FromJson(global::System.ReadOnlySpan<byte> utf8Json)");
         _w.Line("var reader = new " + TypeSyntax.Reader + "(utf8Json);");
-        _w.Line("OpenApiRuntime.ReadRootObject(ref reader, " + Literals.String(name) + ");");
+        _w.Line(_q + "OpenApiRuntime.ReadRootObject(ref reader, " + Literals.String(name) + ");");
         _w.Line("var result = ReadJson(ref reader);");
-        _w.Line("OpenApiRuntime.ReadEnd(ref reader);");
+        _w.Line(_q + "OpenApiRuntime.ReadEnd(ref reader);");
         _w.Line("return result;");
         _w.Close();
         _w.Line();
         _w.Line("/// <summary>Writes this instance as JSON; properties that were never set are left out.</summary>");
-        _w.Line("public string ToJson(bool indented = false) => OpenApiRuntime.ToJson(this, indented);");
+        _w.Line("public string ToJson(bool indented = false) => " + _q + "OpenApiRuntime.ToJson(this, indented);");
 
         _w.Line();
         _w.Line("/// <summary>Reads the object the reader is on (its StartObject token) and leaves the reader on its EndObject.</summary>");
@@ -47,7 +53,9 @@ internal sealed class JsonEmitter
         for (int i = 0; i < type.Properties.Count; i++)
         {
             PropertyModel property = type.Properties[i];
-            _w.Open("if (reader.ValueTextEquals(__JsonConverter.N" + Int(i) + ".EncodedUtf8Bytes))");
+            // EncodedUtf8Bytes is the escaped form ('"' as \u0022, non-ASCII as \uXXXX), and ValueTextEquals
+            // compares the unescaped name: names that need escaping would never match. The string overload compares text.
+            _w.Open("if (reader.ValueTextEquals(" + Literals.String(property.JsonName) + "))");
             _w.Line("reader.Read();");
             EmitReadProperty(property);
             _w.Line("continue;");
@@ -102,7 +110,7 @@ internal sealed class JsonEmitter
 
         _w.Line();
         _w.Open("public override " + name + " Read(ref " + TypeSyntax.Reader + " reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)");
-        _w.Line("OpenApiRuntime.ExpectObject(ref reader, " + Literals.String(name) + ");");
+        _w.Line(_q + "OpenApiRuntime.ExpectObject(ref reader, " + Literals.String(name) + ");");
         _w.Line("return ReadJson(ref reader);");
         _w.Close();
         _w.Line();
@@ -121,7 +129,7 @@ internal sealed class JsonEmitter
     {
         if (type.Kind == TypeRefKind.Any)
         {
-            _w.Line(store("OpenApiRuntime.ReadElement(ref reader)"));
+            _w.Line(store(_q + "OpenApiRuntime.ReadElement(ref reader)"));
             return;
         }
 
@@ -134,13 +142,13 @@ internal sealed class JsonEmitter
         {
             case TypeRefKind.Model:
                 _w.Open("else if (reader.TokenType == " + TypeSyntax.TokenType + ".StartObject)");
-                _w.Line(store(type.ModelName + ".ReadJson(ref reader)"));
+                _w.Line(store(_q + type.ModelName + ".ReadJson(ref reader)"));
                 _w.Close();
                 EmitMismatch(pointer, "must be an object");
                 break;
             case TypeRefKind.Enum:
-                _w.Open("else if (OpenApiRuntime.TryReadString(ref reader, out string " + v + "))");
-                _w.Line(store("new " + type.ModelName + "(" + v + ")"));
+                _w.Open("else if (" + _q + "OpenApiRuntime.TryReadString(ref reader, out string " + v + "))");
+                _w.Line(store("new " + _q + type.ModelName + "(" + v + ")"));
                 _w.Close();
                 EmitMismatch(pointer, "must be a string");
                 break;
@@ -152,7 +160,7 @@ internal sealed class JsonEmitter
                 break;
             default:
                 (string method, string clr, string message) = Scalar(type.Kind);
-                _w.Open("else if (OpenApiRuntime." + method + "(ref reader, out " + clr + " " + v + "))");
+                _w.Open("else if (" + _q + "OpenApiRuntime." + method + "(ref reader, out " + clr + " " + v + "))");
                 _w.Line(store(v));
                 _w.Close();
                 EmitMismatch(pointer, message);
@@ -165,7 +173,7 @@ internal sealed class JsonEmitter
     private void EmitMismatch(string pointer, string message)
     {
         _w.Open("else");
-        _w.Line("OpenApiRuntime.SkipValue(ref reader);");
+        _w.Line(_q + "OpenApiRuntime.SkipValue(ref reader);");
         _w.Line("result.AddReadError(" + pointer + ", " + Literals.String(message) + ");");
         _w.Close();
     }
@@ -174,7 +182,7 @@ internal sealed class JsonEmitter
     {
         string list = "list" + Int(depth), index = "index" + Int(depth);
         _w.Open("else if (reader.TokenType == " + TypeSyntax.TokenType + ".StartArray)");
-        _w.Line("var " + list + " = new " + TypeSyntax.Of(type) + "();");
+        _w.Line("var " + list + " = new " + TypeSyntax.Of(type, _q) + "();");
         _w.Line("int " + index + " = 0;");
         _w.Open("while (reader.Read() && reader.TokenType != " + TypeSyntax.TokenType + ".EndArray)");
         EmitReadValue(type.Element!, type.ElementAllowsNull, pointer + " + \"/\" + " + index + ".ToString(global::System.Globalization.CultureInfo.InvariantCulture)", value => list + ".Add(" + value + ");");
@@ -189,11 +197,11 @@ internal sealed class JsonEmitter
     {
         string map = "map" + Int(depth), key = "key" + Int(depth);
         _w.Open("else if (reader.TokenType == " + TypeSyntax.TokenType + ".StartObject)");
-        _w.Line("var " + map + " = new " + TypeSyntax.Of(type) + "();");
+        _w.Line("var " + map + " = new " + TypeSyntax.Of(type, _q) + "();");
         _w.Open("while (reader.Read() && reader.TokenType == " + TypeSyntax.TokenType + ".PropertyName)");
         _w.Line("string " + key + " = reader.GetString() ?? string.Empty;");
         _w.Line("reader.Read();");
-        EmitReadValue(type.Element!, type.ElementAllowsNull, pointer + " + \"/\" + OpenApiRuntime.EscapePointer(" + key + ")", value => map + "[" + key + "] = " + value + ";");
+        EmitReadValue(type.Element!, type.ElementAllowsNull, pointer + " + \"/\" + " + _q + "OpenApiRuntime.EscapePointer(" + key + ")", value => map + "[" + key + "] = " + value + ";");
         _w.Close();
         _w.Line(store(map));
         _w.Close();

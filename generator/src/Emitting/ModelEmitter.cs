@@ -21,46 +21,46 @@ internal static class ModelEmitter
         }
         else
         {
-            EmitClass(w, type);
+            EmitClass(w, type, "global::" + context.Namespace + ".");
         }
 
         w.Close();
         return SourceWriter.Header + w;
     }
 
-    private static void EmitClass(SourceWriter w, TypeModel type)
+    private static void EmitClass(SourceWriter w, TypeModel type, string q)
     {
         w.Summary(type.Description ?? "The schema " + type.SchemaName + ".", "Generated from " + type.SchemaName + ".");
         w.Line(TypeSyntax.GeneratedCode);
         w.Line("[global::System.Text.Json.Serialization.JsonConverter(typeof(" + type.Name + ".__JsonConverter))]");
         if (NeedsTypeLevelAttribute(type))
         {
-            w.Line("[SchemaRules]");
+            w.Line("[" + q + "SchemaRules]");
         }
 
         w.Open("public sealed partial class " + type.Name + " : global::System.IEquatable<" + type.Name + ">, IOpenApiModel");
-        EmitProperties(w, type);
-        ValidationEmitter.Emit(w, type);
-        JsonEmitter.Emit(w, type);
-        EmitEquality(w, type);
-        EmitToString(w, type);
+        EmitProperties(w, type, q);
+        ValidationEmitter.Emit(w, type, q);
+        JsonEmitter.Emit(w, type, q);
+        EmitEquality(w, type, q);
+        EmitToString(w, type, q);
         w.Close();
     }
 
     private static bool NeedsTypeLevelAttribute(TypeModel type) =>
         !type.Rules.IsEmpty || type.Properties.Any(p => TypeSyntax.StorageOf(p) == Storage.RequiredValue);
 
-    private static void EmitProperties(SourceWriter w, TypeModel type)
+    private static void EmitProperties(SourceWriter w, TypeModel type, string q)
     {
-        w.Line("private global::System.Collections.Generic.List<ValidationError>? __readErrors;");
+        w.Line("private global::System.Collections.Generic.List<" + q + "ValidationError>? __readErrors;");
         foreach (PropertyModel property in type.Properties)
         {
             Storage storage = TypeSyntax.StorageOf(property);
-            string clrType = TypeSyntax.Of(property.Type);
+            string clrType = TypeSyntax.Of(property.Type, q);
             if (storage == Storage.Tracked)
             {
                 w.Line();
-                w.Line("internal " + TypeSyntax.Nullable(property.Type, true) + " " + TypeSyntax.Field(property) + ";");
+                w.Line("internal " + TypeSyntax.Nullable(property.Type, true, q) + " " + TypeSyntax.Field(property) + ";");
                 w.Line("internal bool " + TypeSyntax.IsSetField(property) + ";");
             }
             else if (storage == Storage.RequiredValue)
@@ -72,7 +72,7 @@ internal static class ModelEmitter
             w.Line();
             EmitPropertyDoc(w, property);
             w.Line("[global::System.Text.Json.Serialization.JsonPropertyName(" + Literals.String(property.JsonName) + ")]");
-            foreach (string attribute in AnnotationAttributes.For(property))
+            foreach (string attribute in AnnotationAttributes.For(property, q))
             {
                 w.Line(attribute);
             }
@@ -80,7 +80,7 @@ internal static class ModelEmitter
             switch (storage)
             {
                 case Storage.Tracked:
-                    w.Open("public " + TypeSyntax.Nullable(property.Type, true) + " " + property.Name);
+                    w.Open("public " + TypeSyntax.Nullable(property.Type, true, q) + " " + property.Name);
                     w.Line("get => " + TypeSyntax.Field(property) + ";");
                     w.Line("set { " + TypeSyntax.Field(property) + " = value; " + TypeSyntax.IsSetField(property) + " = true; }");
                     w.Close();
@@ -93,7 +93,7 @@ internal static class ModelEmitter
                     break;
                 case Storage.OptionalValue:
                 case Storage.OptionalReference:
-                    w.Line("public " + TypeSyntax.Nullable(property.Type, true) + " " + property.Name + " { get; set; }");
+                    w.Line("public " + TypeSyntax.Nullable(property.Type, true, q) + " " + property.Name + " { get; set; }");
                     break;
                 case Storage.RequiredReference:
                     // Non-nullable because a valid instance always has it; only an invalid payload leaves it null, and Validate() says so.
@@ -131,7 +131,7 @@ internal static class ModelEmitter
         w.Summary(property.Description ?? property.JsonName, notes.ToArray());
     }
 
-    private static void EmitEquality(SourceWriter w, TypeModel type)
+    private static void EmitEquality(SourceWriter w, TypeModel type, string q)
     {
         string name = type.Name;
         w.Line();
@@ -156,7 +156,7 @@ internal static class ModelEmitter
             for (int i = 0; i < type.Properties.Count; i++)
             {
                 PropertyModel property = type.Properties[i];
-                string comparison = ValueEquals(property, property.Name, "other." + property.Name);
+                string comparison = ValueEquals(property, property.Name, "other." + property.Name, q);
                 if (TypeSyntax.StorageOf(property) == Storage.Tracked)
                 {
                     comparison = TypeSyntax.IsSetField(property) + " == other." + TypeSyntax.IsSetField(property) + " && " + comparison;
@@ -189,13 +189,13 @@ internal static class ModelEmitter
         w.Close();
     }
 
-    private static string ValueEquals(PropertyModel property, string left, string right) => property.Type.Kind switch
+    private static string ValueEquals(PropertyModel property, string left, string right, string q) => property.Type.Kind switch
     {
-        TypeRefKind.Array or TypeRefKind.Bytes => "OpenApiRuntime.SequenceEqual(" + left + ", " + right + ")",
-        TypeRefKind.Map => "OpenApiRuntime.DictionaryEqual(" + left + ", " + right + ")",
-        TypeRefKind.Any => "OpenApiRuntime.JsonEqual(" + left + ", " + right + ")",
+        TypeRefKind.Array or TypeRefKind.Bytes => q + "OpenApiRuntime.SequenceEqual(" + left + ", " + right + ")",
+        TypeRefKind.Map => q + "OpenApiRuntime.DictionaryEqual(" + left + ", " + right + ")",
+        TypeRefKind.Any => q + "OpenApiRuntime.JsonEqual(" + left + ", " + right + ")",
         TypeRefKind.String => "string.Equals(" + left + ", " + right + ", global::System.StringComparison.Ordinal)",
-        _ => "global::System.Collections.Generic.EqualityComparer<" + DeclaredType(property) + ">.Default.Equals(" + left + ", " + right + ")",
+        _ => "global::System.Collections.Generic.EqualityComparer<" + DeclaredType(property, q) + ">.Default.Equals(" + left + ", " + right + ")",
     };
 
     private static string ValueHash(PropertyModel property, string value) => property.Type.Kind switch
@@ -209,13 +209,13 @@ internal static class ModelEmitter
     };
 
     /// <summary>The type of the public property.</summary>
-    internal static string DeclaredType(PropertyModel property) => TypeSyntax.StorageOf(property) switch
+    internal static string DeclaredType(PropertyModel property, string q) => TypeSyntax.StorageOf(property) switch
     {
-        Storage.RequiredValue or Storage.RequiredReference => TypeSyntax.Of(property.Type),
-        _ => TypeSyntax.Nullable(property.Type, true),
+        Storage.RequiredValue or Storage.RequiredReference => TypeSyntax.Of(property.Type, q),
+        _ => TypeSyntax.Nullable(property.Type, true, q),
     };
 
-    private static void EmitToString(SourceWriter w, TypeModel type)
+    private static void EmitToString(SourceWriter w, TypeModel type, string q)
     {
         w.Line();
         w.Line("/// <summary>The properties that are set, with secrets (passwords, write-only values) shown as ***.</summary>");
@@ -227,7 +227,7 @@ internal static class ModelEmitter
             string present = TypeSyntax.Present(string.Empty, property);
             string value = property.IsSecret ? "\"***\"" : (TypeSyntax.StorageOf(property) == Storage.Tracked ? property.Name : TypeSyntax.Value(string.Empty, property));
             w.Open("if (" + present + ")");
-            w.Line("OpenApiRuntime.AppendMember(text, ref first, " + Literals.String(property.Name) + ", " + value + ");");
+            w.Line(q + "OpenApiRuntime.AppendMember(text, ref first, " + Literals.String(property.Name) + ", " + value + ");");
             w.Close();
         }
 

@@ -33,7 +33,8 @@ internal static class TypeSyntax
     public const string TokenType = "global::System.Text.Json.JsonTokenType";
     public const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"OpenApiSdk.Generator\", \"" + GeneratorInfo.Version + "\")]";
 
-    public static string Of(TypeRef type) => type.Kind switch
+    /// <param name="qualifier">Prefix for generated type names (<c>global::Namespace.</c>), or empty.</param>
+    public static string Of(TypeRef type, string qualifier = "") => type.Kind switch
     {
         TypeRefKind.String => "string",
         TypeRefKind.Int32 => "int",
@@ -51,8 +52,8 @@ internal static class TypeSyntax
         _ => JsonElement,
     };
 
-    public static string Nullable(TypeRef type, bool nullable) =>
-        nullable ? Of(type) + "?" : Of(type); // a JsonElement item holds JSON null itself; an optional JsonElement property is JsonElement?
+    public static string Nullable(TypeRef type, bool nullable, string qualifier = "") =>
+        nullable ? Of(type, qualifier) + "?" : Of(type, qualifier); // a JsonElement item holds JSON null itself; an optional JsonElement property is JsonElement?
 
     public static Storage StorageOf(PropertyModel property)
     {

@@ -13,23 +13,29 @@ namespace OpenApiSdk.Generator.Emitting;
 internal sealed class ValidationEmitter
 {
     private readonly SourceWriter _w;
+    private readonly string _q;
     private readonly List<string> _patterns = new();
     private int _depth;
 
-    private ValidationEmitter(SourceWriter writer) => _w = writer;
+    private ValidationEmitter(SourceWriter writer, string qualifier)
+    {
+        _w = writer;
+        _q = qualifier;
+    }
 
-    public static void Emit(SourceWriter w, TypeModel type) => new ValidationEmitter(w).EmitValidator(type);
+    /// <param name="qualifier"><c>global::Namespace.</c>: generated names are qualified, so a property named like a type cannot hide it.</param>
+    public static void Emit(SourceWriter w, TypeModel type, string qualifier) => new ValidationEmitter(w, qualifier).EmitValidator(type);
 
     private void EmitValidator(TypeModel type)
     {
         _w.Line();
         _w.Summary("Checks every rule of the schema and returns all violations, each with the JSON Pointer (RFC 6901) of the offending value; empty when the object is valid.");
-        _w.Open("public global::System.Collections.Generic.IReadOnlyList<ValidationError> Validate()");
+        _w.Open("public global::System.Collections.Generic.IReadOnlyList<" + _q + "ValidationError> Validate()");
         _w.Open("if (ValidateCore(null))");
-        _w.Line("return global::System.Array.Empty<ValidationError>();");
+        _w.Line("return global::System.Array.Empty<" + _q + "ValidationError>();");
         _w.Close();
         _w.Line();
-        _w.Line("var errors = new ValidationCollector();");
+        _w.Line("var errors = new " + _q + "ValidationCollector();");
         _w.Line("ValidateCore(errors);");
         _w.Line("return errors.Errors;");
         _w.Close();
@@ -39,7 +45,7 @@ internal sealed class ValidationEmitter
         _w.Line("public bool IsValid() => ValidateCore(null);");
 
         _w.Line();
-        _w.Open("internal bool ValidateCore(ValidationCollector? errors)");
+        _w.Open("internal bool ValidateCore(" + _q + "ValidationCollector? errors)");
         _w.Line("bool valid = ValidateReadErrors(errors);");
         _w.Open("if (!valid && errors is null)");
         _w.Line("return false;");
@@ -69,9 +75,9 @@ internal sealed class ValidationEmitter
         }
 
         _w.Line();
-        _w.Line("bool IOpenApiModel.ValidateCore(ValidationCollector? errors) => ValidateCore(errors);");
+        _w.Line("bool " + _q + "IOpenApiModel.ValidateCore(" + _q + "ValidationCollector? errors) => ValidateCore(errors);");
         _w.Line();
-        _w.Line("bool IOpenApiModel.ValidateTypeLevel(ValidationCollector? errors) => ValidateTypeLevel(errors);");
+        _w.Line("bool " + _q + "IOpenApiModel.ValidateTypeLevel(" + _q + "ValidationCollector? errors) => ValidateTypeLevel(errors);");
 
         if (_patterns.Count > 0)
         {
@@ -81,7 +87,7 @@ internal sealed class ValidationEmitter
             for (int i = 0; i < _patterns.Count; i++)
             {
                 _w.Line("internal static readonly global::System.Text.RegularExpressions.Regex P" + i.ToString(CultureInfo.InvariantCulture)
-                    + " = OpenApiRuntime.CreatePattern(" + Literals.String(Literals.DotNetPattern(_patterns[i])) + ");");
+                    + " = " + _q + "OpenApiRuntime.CreatePattern(" + Literals.String(Literals.DotNetPattern(_patterns[i])) + ");");
             }
 
             _w.Close();
@@ -92,7 +98,7 @@ internal sealed class ValidationEmitter
     private void EmitTypeLevel(TypeModel type)
     {
         _w.Line();
-        _w.Open("internal bool ValidateTypeLevel(ValidationCollector? errors)");
+        _w.Open("internal bool ValidateTypeLevel(" + _q + "ValidationCollector? errors)");
         _w.Line("bool valid = ValidateReadErrors(errors);");
         foreach (PropertyModel property in type.Properties.Where(p => TypeSyntax.StorageOf(p) == Storage.RequiredValue))
         {
@@ -116,7 +122,7 @@ internal sealed class ValidationEmitter
     {
         _w.Line();
         _w.Line("/// <summary>Problems met while reading JSON (a wrong type, a null where none is allowed), reported by validation.</summary>");
-        _w.Open("private bool ValidateReadErrors(ValidationCollector? errors)");
+        _w.Open("private bool ValidateReadErrors(" + _q + "ValidationCollector? errors)");
         _w.Open("if (__readErrors is null)");
         _w.Line("return true;");
         _w.Close();
@@ -125,9 +131,9 @@ internal sealed class ValidationEmitter
         _w.Line("return false;");
         _w.Close();
         _w.Line();
-        _w.Line("private bool HasReadError(string property) => __readErrors is not null && OpenApiRuntime.HasErrorAt(__readErrors, property);");
+        _w.Line("private bool HasReadError(string property) => __readErrors is not null && " + _q + "OpenApiRuntime.HasErrorAt(__readErrors, property);");
         _w.Line();
-        _w.Line("internal void AddReadError(string pointer, string message) => (__readErrors ??= new global::System.Collections.Generic.List<ValidationError>()).Add(new ValidationError(pointer, message));");
+        _w.Line("internal void AddReadError(string pointer, string message) => (__readErrors ??= new global::System.Collections.Generic.List<" + _q + "ValidationError>()).Add(new " + _q + "ValidationError(pointer, message));");
     }
 
     private void EmitProperty(PropertyModel property)
@@ -179,7 +185,7 @@ internal sealed class ValidationEmitter
         switch (type.Kind)
         {
             case TypeRefKind.Model:
-                _w.Open("if (!((IOpenApiModel)" + value + ").ValidateCore(errors))");
+                _w.Open("if (!((" + _q + "IOpenApiModel)" + value + ").ValidateCore(errors))");
                 FailBody(null);
                 _w.Close();
                 return;
@@ -272,17 +278,17 @@ internal sealed class ValidationEmitter
         {
             if (c.MinLength is { } minLength)
             {
-                yield return ("OpenApiRuntime.Length(" + value + ") < " + Int(minLength), "must be at least " + Int(minLength) + " characters long");
+                yield return (_q + "OpenApiRuntime.Length(" + value + ") < " + Int(minLength), "must be at least " + Int(minLength) + " characters long");
             }
 
             if (c.MaxLength is { } maxLength)
             {
-                yield return ("OpenApiRuntime.Length(" + value + ") > " + Int(maxLength), "must be at most " + Int(maxLength) + " characters long");
+                yield return (_q + "OpenApiRuntime.Length(" + value + ") > " + Int(maxLength), "must be at most " + Int(maxLength) + " characters long");
             }
 
             if (c.Pattern is { } pattern)
             {
-                yield return ("!OpenApiRuntime.IsMatch(" + Pattern(pattern) + ", " + value + ")", "must match the pattern " + pattern);
+                yield return ("!" + _q + "OpenApiRuntime.IsMatch(" + Pattern(pattern) + ", " + value + ")", "must match the pattern " + pattern);
             }
         }
 
@@ -305,7 +311,7 @@ internal sealed class ValidationEmitter
                     ? value + " % " + TypeSyntax.Number(multipleOf, kind) + " != 0"
                     : kind == TypeRefKind.Decimal
                         ? value + " % " + TypeSyntax.Number(multipleOf, kind) + " != 0m"
-                        : "!OpenApiRuntime.IsMultipleOf(" + value + ", " + TypeSyntax.Number(multipleOf, TypeRefKind.Double) + ")";
+                        : "!" + _q + "OpenApiRuntime.IsMultipleOf(" + value + ", " + TypeSyntax.Number(multipleOf, TypeRefKind.Double) + ")";
                 yield return (violated, "must be a multiple of " + multipleOf);
             }
         }
@@ -324,7 +330,7 @@ internal sealed class ValidationEmitter
 
             if (c.UniqueItems)
             {
-                yield return ("!OpenApiRuntime.AllUnique(" + value + ")", "must not contain duplicate items");
+                yield return ("!" + _q + "OpenApiRuntime.AllUnique(" + value + ")", "must not contain duplicate items");
             }
         }
 
@@ -375,7 +381,7 @@ internal sealed class ValidationEmitter
     {
         _w.Line();
         _w.Line("/// <summary>The schema's if/then/else rules.</summary>");
-        _w.Open("private bool ValidateRules(ValidationCollector? errors)");
+        _w.Open("private bool ValidateRules(" + _q + "ValidationCollector? errors)");
         _w.Line("bool valid = true;");
         foreach (RuleModel rule in type.Rules)
         {
