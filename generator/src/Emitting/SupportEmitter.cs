@@ -487,7 +487,6 @@ internal static class SupportEmitter
     {
         /// <summary>Creates the rule.</summary>
         public SchemaLengthAttribute(int minimumLength, int maximumLength)
-            : base("The field {0} must be " + minimumLength + " to " + maximumLength + " characters long.")
         {
             MinimumLength = minimumLength;
             MaximumLength = maximumLength;
@@ -498,6 +497,9 @@ internal static class SupportEmitter
 
         /// <summary>The greatest number of code points.</summary>
         public int MaximumLength { get; }
+
+        /// <inheritdoc/>
+        public override string FormatErrorMessage(string name) => "The field " + name + " must be " + MinimumLength + " to " + MaximumLength + " characters long.";
 
         /// <inheritdoc/>
         public override bool IsValid(object? value) =>
@@ -511,7 +513,6 @@ internal static class SupportEmitter
     {
         /// <summary>Creates the rule.</summary>
         public SchemaItemsAttribute(int minimumCount, int maximumCount)
-            : base("The field {0} must have " + minimumCount + " to " + maximumCount + " items.")
         {
             MinimumCount = minimumCount;
             MaximumCount = maximumCount;
@@ -522,6 +523,9 @@ internal static class SupportEmitter
 
         /// <summary>The greatest number of items.</summary>
         public int MaximumCount { get; }
+
+        /// <inheritdoc/>
+        public override string FormatErrorMessage(string name) => "The field " + name + " must have " + MinimumCount + " to " + MaximumCount + " items.";
 
         /// <inheritdoc/>
         public override bool IsValid(object? value) =>
@@ -537,13 +541,16 @@ internal static class SupportEmitter
 
         /// <summary>Creates the rule.</summary>
         public SchemaPatternAttribute(string pattern)
-            : base("The field {0} must match the pattern " + pattern + ".")
         {
             Pattern = pattern;
         }
 
         /// <summary>The .NET regular expression.</summary>
         public string Pattern { get; }
+
+        // The pattern is spec text: it is concatenated, never used as a format string.
+        /// <inheritdoc/>
+        public override string FormatErrorMessage(string name) => "The field " + name + " must match the pattern " + Pattern + ".";
 
         /// <inheritdoc/>
         public override bool IsValid(object? value) =>
@@ -557,7 +564,6 @@ internal static class SupportEmitter
     {
         /// <summary>Creates the rule.</summary>
         public SchemaRangeAttribute(double minimum, double maximum)
-            : base("The field {0} is out of range.")
         {
             Minimum = minimum;
             Maximum = maximum;
@@ -568,6 +574,9 @@ internal static class SupportEmitter
 
         /// <summary>The upper bound.</summary>
         public double Maximum { get; }
+
+        /// <inheritdoc/>
+        public override string FormatErrorMessage(string name) => "The field " + name + " is out of range.";
 
         /// <summary>True when the value must be greater than <see cref="Minimum"/>.</summary>
         public bool MinimumIsExclusive { get; set; }
@@ -595,13 +604,15 @@ internal static class SupportEmitter
     {
         /// <summary>Creates the rule.</summary>
         public MultipleOfAttribute(double divisor)
-            : base("The field {0} must be a multiple of " + divisor.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + ".")
         {
             Divisor = divisor;
         }
 
         /// <summary>The number the value must be a multiple of.</summary>
         public double Divisor { get; }
+
+        /// <inheritdoc/>
+        public override string FormatErrorMessage(string name) => "The field " + name + " must be a multiple of " + Divisor.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + ".";
 
         /// <inheritdoc/>
         public override bool IsValid(object? value) =>
@@ -615,9 +626,11 @@ internal static class SupportEmitter
     {
         /// <summary>Creates the rule.</summary>
         public UniqueItemsAttribute()
-            : base("The field {0} must not contain duplicate items.")
         {
         }
+
+        /// <inheritdoc/>
+        public override string FormatErrorMessage(string name) => "The field " + name + " must not contain duplicate items.";
 
         /// <inheritdoc/>
         public override bool IsValid(object? value) =>
@@ -631,10 +644,12 @@ internal static class SupportEmitter
     {
         /// <summary>Creates the rule; with no values, the value's own type (a generated enum) knows what is allowed.</summary>
         public SchemaEnumAttribute(params string[] allowedValues)
-            : base("The field {0} must be one of the values the spec lists.")
         {
             AllowedValues = allowedValues;
         }
+
+        /// <inheritdoc/>
+        public override string FormatErrorMessage(string name) => "The field " + name + " must be one of the values the spec lists.";
 
         /// <summary>The allowed values, as JSON text.</summary>
         public global::System.Collections.Generic.IReadOnlyList<string> AllowedValues { get; }
