@@ -88,4 +88,14 @@ public class JsonTests
         JsonException error = Assert.ThrowsAny<JsonException>(() => CreateStarRocksInstanceRequest.FromJson("{\n  \"name\": oops }"));
         Assert.Equal(1, error.LineNumber);
     }
+
+    [Fact]
+    public void Properties_the_spec_does_not_declare_are_kept_on_a_round_trip()
+    {
+        string json = ResponseJson.Replace("\"job_id\"", "\"added_later\" : { \"x\" : [1, 2] },\n  \"job_id\"", System.StringComparison.Ordinal);
+        CreateStarRocksInstanceResponse response = CreateStarRocksInstanceResponse.FromJson(json);
+        Assert.Equal("[1,2]", response.AdditionalProperties!["added_later"].GetProperty("x").GetRawText().Replace(" ", string.Empty, System.StringComparison.Ordinal));
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(json), JsonNode.Parse(response.ToJson())));
+        Assert.Equal(response, CreateStarRocksInstanceResponse.FromJson(json));
+    }
 }

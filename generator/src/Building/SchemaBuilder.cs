@@ -21,13 +21,13 @@ internal sealed class SchemaBuilder
     private const int MaxCheckDepth = 8;
 
     /// <summary>Checks built for if/then/else rules in one spec; aliases could otherwise multiply them.</summary>
-    private const int MaxChecks = 2_000;
+    private const int MaxChecks = 256;
 
     /// <summary>
     /// Properties and enum members in one spec. YAML aliases can share one big mapping among many
     /// schemas, so a small file could otherwise expand into gigabytes of generated code.
     /// </summary>
-    internal const int MaxMembers = 200_000;
+    internal const int MaxMembers = 50_000;
 
     /// <summary>Located OAS010 warnings per construct; further ones are counted in one summary warning.</summary>
     private const int MaxWarningsPerConstruct = 20;
@@ -37,7 +37,7 @@ internal sealed class SchemaBuilder
     {
         "Validate", "ValidateCore", "ValidateTypeLevel", "ToJson", "FromJson", "ReadJson", "WriteJson", "Converter",
         "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "ReferenceEquals", "Finalize",
-        "IsValid", "AddReadError", "HasReadError", "ValidateReadErrors",
+        "IsValid", "AddReadError", "HasReadError", "ValidateReadErrors", "AdditionalProperties",
     };
 
     private readonly DiagnosticBag _diagnostics;
@@ -303,7 +303,8 @@ internal sealed class SchemaBuilder
             }
         }
 
-        return new TypeModel(TypeModelKind.Object, pending.Name, pending.SchemaName, description, properties, EquatableArray<EnumMemberModel>.Empty, rules.ToEquatableArray());
+        bool closed = schema.Get("additionalProperties") is { IsScalar: true, Value: "false" };
+        return new TypeModel(TypeModelKind.Object, pending.Name, pending.SchemaName, description, properties, EquatableArray<EnumMemberModel>.Empty, rules.ToEquatableArray(), closed);
     }
 
     /// <summary>The properties of an object type, computed once: rules on other types look them up too.</summary>

@@ -18,7 +18,7 @@ internal static class AnnotationAttributes
     {
         Constraints c = property.Constraints;
         TypeRef type = property.Type;
-        if (property.Required && !property.AllowsNull && !type.IsValueType)
+        if (property.Required && !property.IsReadOnly && !property.AllowsNull && !type.IsValueType)
         {
             yield return "[" + DataAnnotations + "Required" + (type.Kind == TypeRefKind.String ? "(AllowEmptyStrings = true)]" : "]");
         }

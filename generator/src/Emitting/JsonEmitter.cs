@@ -63,8 +63,9 @@ internal sealed class JsonEmitter
             _w.Line();
         }
 
+        _w.Line("string __name = reader.GetString() ?? string.Empty;");
         _w.Line("reader.Read();");
-        _w.Line("reader.Skip();");
+        _w.Line("(result.AdditionalProperties ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[__name] = " + _q + "OpenApiRuntime.ReadElement(ref reader);");
         _w.Close();
         _w.Line();
         _w.Line("return result;");
@@ -97,6 +98,12 @@ internal sealed class JsonEmitter
             _w.Close();
         }
 
+        _w.Open("if (AdditionalProperties is not null)");
+        _w.Open("foreach (var pair in AdditionalProperties)");
+        _w.Line("writer.WritePropertyName(pair.Key);");
+        _w.Line("pair.Value.WriteTo(writer);");
+        _w.Close();
+        _w.Close();
         _w.Line("writer.WriteEndObject();");
         _w.Close();
 

@@ -40,6 +40,7 @@ internal static class ModelEmitter
 
         w.Open("public sealed partial class " + type.Name + " : global::System.IEquatable<" + type.Name + ">, IOpenApiModel");
         EmitProperties(w, type, q);
+        EmitAdditionalProperties(w, type);
         ValidationEmitter.Emit(w, type, q);
         JsonEmitter.Emit(w, type, q);
         EmitEquality(w, type, q);
@@ -103,6 +104,16 @@ internal static class ModelEmitter
         }
     }
 
+    private static void EmitAdditionalProperties(SourceWriter w, TypeModel type)
+    {
+        w.Line();
+        w.Line(type.ForbidsAdditionalProperties
+            ? "/// <summary>Properties the schema does not declare; it forbids them (additionalProperties: false), so Validate() reports each one.</summary>"
+            : "/// <summary>Properties the schema does not declare, kept as they arrived so that nothing is lost on a round trip.</summary>");
+        w.Line("[global::System.Text.Json.Serialization.JsonExtensionData]");
+        w.Line("public global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }");
+    }
+
     private static void EmitPropertyDoc(SourceWriter w, PropertyModel property)
     {
         var notes = new List<string>();
@@ -145,14 +156,10 @@ internal static class ModelEmitter
         w.Line("return true;");
         w.Close();
         w.Line();
-        if (type.Properties.IsEmpty)
+        w.Line("return");
+        w.Indent();
+        w.Line(q + "OpenApiRuntime.DictionaryEqual(AdditionalProperties, other.AdditionalProperties)" + (type.Properties.IsEmpty ? ";" : " &&"));
         {
-            w.Line("return true;");
-        }
-        else
-        {
-            w.Line("return");
-            w.Indent();
             for (int i = 0; i < type.Properties.Count; i++)
             {
                 PropertyModel property = type.Properties[i];
@@ -168,9 +175,9 @@ internal static class ModelEmitter
 
                 w.Line(comparison + (i == type.Properties.Count - 1 ? ";" : " &&"));
             }
-
-            w.Unindent();
         }
+
+        w.Unindent();
 
         w.Close();
         w.Line();

@@ -214,10 +214,9 @@ internal static class SupportEmitter
                 return false;
             }
 
-            var comparer = global::System.Collections.Generic.EqualityComparer<T>.Default;
             for (int i = 0; i < left.Count; i++)
             {
-                if (!comparer.Equals(left[i], right[i]))
+                if (!ItemEquals(left[i], right[i]))
                 {
                     return false;
                 }
@@ -241,10 +240,9 @@ internal static class SupportEmitter
                 return false;
             }
 
-            var comparer = global::System.Collections.Generic.EqualityComparer<T>.Default;
             foreach (var pair in left)
             {
-                if (!right.TryGetValue(pair.Key, out T? other) || !comparer.Equals(pair.Value, other))
+                if (!right.TryGetValue(pair.Key, out T? other) || !ItemEquals(pair.Value, other))
                 {
                     return false;
                 }
@@ -252,6 +250,12 @@ internal static class SupportEmitter
 
             return true;
         }
+
+        // JsonElement's own Equals compares positions in a document, not values.
+        private static bool ItemEquals<T>(T left, T right) =>
+            left is global::System.Text.Json.JsonElement leftElement && right is global::System.Text.Json.JsonElement rightElement
+                ? leftElement.GetRawText() == rightElement.GetRawText()
+                : global::System.Collections.Generic.EqualityComparer<T>.Default.Equals(left, right);
 
         public static bool JsonEqual(global::System.Text.Json.JsonElement? left, global::System.Text.Json.JsonElement? right) =>
             left is null || right is null ? left is null && right is null : left.Value.GetRawText() == right.Value.GetRawText();

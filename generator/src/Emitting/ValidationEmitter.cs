@@ -55,6 +55,21 @@ internal sealed class ValidationEmitter
             EmitProperty(property);
         }
 
+        if (type.ForbidsAdditionalProperties)
+        {
+            _w.Line();
+            _w.Open("if (AdditionalProperties is not null && AdditionalProperties.Count > 0)");
+            _w.Open("if (errors is null)");
+            _w.Line("return false;");
+            _w.Close();
+            _w.Line();
+            _w.Line("valid = false;");
+            _w.Open("foreach (string name in AdditionalProperties.Keys)");
+            _w.Line("errors.Add(name, \"is not allowed: the schema declares no such property (additionalProperties: false)\");");
+            _w.Close();
+            _w.Close();
+        }
+
         if (!type.Rules.IsEmpty)
         {
             _w.Line();
@@ -100,7 +115,7 @@ internal sealed class ValidationEmitter
         _w.Line();
         _w.Open("internal bool ValidateTypeLevel(" + _q + "ValidationCollector? errors)");
         _w.Line("bool valid = ValidateReadErrors(errors);");
-        foreach (PropertyModel property in type.Properties.Where(p => TypeSyntax.StorageOf(p) == Storage.RequiredValue))
+        foreach (PropertyModel property in type.Properties.Where(p => TypeSyntax.StorageOf(p) == Storage.RequiredValue && !p.IsReadOnly))
         {
             _w.Open("if (" + TypeSyntax.Absent(string.Empty, property) + " && !HasReadError(" + Literals.String(property.JsonName) + "))");
             FailBody(Literals.String(property.JsonName), "is required");
@@ -140,14 +155,16 @@ internal sealed class ValidationEmitter
     {
         string segment = Literals.String(property.JsonName);
         bool needsValueChecks = NeedsChecks(property.Type, property.Constraints);
-        if (!property.Required && !needsValueChecks)
+        // A read-only property is set by the server: a request leaves it out, so Validate() does not require it.
+        bool required = property.Required && !property.IsReadOnly;
+        if (!required && !needsValueChecks)
         {
             return;
         }
 
         _w.Line();
         string? isNull = TypeSyntax.PresentButNull(string.Empty, property);
-        if (property.Required)
+        if (required)
         {
             _w.Open("if (" + TypeSyntax.Absent(string.Empty, property) + ")");
             _w.Open("if (!HasReadError(" + segment + "))");

@@ -30,6 +30,7 @@ internal enum TypeModelKind
 }
 
 /// <param name="SchemaName">Where the schema came from, for documentation (<c>#/components/schemas/X</c> or an inline path).</param>
+/// <param name="ForbidsAdditionalProperties"><c>additionalProperties: false</c>: undeclared properties are validation errors.</param>
 internal sealed record TypeModel(
     TypeModelKind Kind,
     string Name,
@@ -37,7 +38,8 @@ internal sealed record TypeModel(
     string? Description,
     EquatableArray<PropertyModel> Properties,
     EquatableArray<EnumMemberModel> Members,
-    EquatableArray<RuleModel> Rules);
+    EquatableArray<RuleModel> Rules,
+    bool ForbidsAdditionalProperties = false);
 
 internal sealed record EnumMemberModel(string Name, string Value);
 
