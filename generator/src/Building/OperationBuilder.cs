@@ -25,6 +25,8 @@ internal static class OperationBuilder
         "MemberwiseClone", "Finalize", "ReferenceEquals",
     };
 
+    private const int MaxReportsPerConstruct = 5;
+
     private static readonly string[] ReservedParameterNames = { "cancellationToken" };
 
     /// <summary>Members of the options class that credentials, headers and server variables cannot be named.</summary>
@@ -62,7 +64,9 @@ internal static class OperationBuilder
         private readonly Dictionary<string, HeaderDefaultModel> _headerDefaults = new(StringComparer.OrdinalIgnoreCase);
         private readonly List<HeaderDefaultModel> _headerDefaultList = new();
         private readonly Dictionary<string, string> _operationIds = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, int> _unsupportedCounts = new(StringComparer.Ordinal);
         private string? _requestIdHeader;
+        private string? _defaultServerUrl;
 
         public Builder(YamlNode root, SchemaBuilder schemas, DiagnosticBag diagnostics, CancellationToken cancellationToken)
         {
@@ -74,9 +78,27 @@ internal static class OperationBuilder
 
         private RefResolver Refs => _schemas.Refs;
 
+        /// <summary>
+        /// Reports an unsupported construct (OAS010), at most <see cref="MaxReportsPerConstruct"/> times per kind of
+        /// construct: a spec that uses one on every operation (Stripe's deepObject) would otherwise fill the
+        /// diagnostic limit and hide everything else.
+        /// </summary>
+        private void Unsupported(YamlNode? node, string construct, string consequence)
+        {
+            _unsupportedCounts.TryGetValue(construct, out int count);
+            _unsupportedCounts[construct] = ++count;
+            if (count < MaxReportsPerConstruct)
+            {
+                _diagnostics.Report(DiagnosticDescriptors.UnsupportedConstruct, node, construct, consequence);
+            }
+            else if (count == MaxReportsPerConstruct)
+            {
+                _diagnostics.Report(DiagnosticDescriptors.UnsupportedConstruct, node, construct, consequence + " (further occurrences in this spec are not reported)");
+            }
+        }
+
         public ClientModel? Build(YamlNode paths, SpecContext context)
         {
-            EquatableArray<ServerModel> servers = Servers(_root.Get("servers"));
             YamlNode? rootSecurity = _root.Get("security");
 
             // First pass: read every operation with its tag; names are given once the groups are known.
@@ -106,10 +128,20 @@ internal static class OperationBuilder
                 {
                     if (item.Get(method) is { IsMapping: true } operation)
                     {
-                        pending.Add(new PendingOperation(path, method, operation, shared));
+                        pending.Add(new PendingOperation(path, method, operation, shared) { Servers = item.Get("servers") });
                     }
                 }
             }
+
+            // The client's servers: the root's, else (Twilio) those of the first path or operation that has them.
+            YamlNode? serversNode = _root.Get("servers") is { IsSequence: true } rootServers && rootServers.Items!.Count > 0 ? rootServers : null;
+            foreach (PendingOperation operation in pending)
+            {
+                serversNode ??= operation.Node.Get("servers") ?? operation.Servers;
+            }
+
+            EquatableArray<ServerModel> servers = Servers(serversNode);
+            _defaultServerUrl = servers.Count > 0 ? servers[0].Url : null;
 
             // Tags: operations go into groups only when the spec has several tags in use.
             var tags = new List<string>();
@@ -132,7 +164,16 @@ internal static class OperationBuilder
             {
                 foreach (string tag in tags)
                 {
-                    string name = memberNames.Claim(Identifiers.ToPascalCase(tag));
+                    // The property is {Name}, its class {Name}Operations: both must be free.
+                    string preferred = Identifiers.ToPascalCase(tag);
+                    string name = preferred;
+                    for (int suffix = 2; memberNames.IsTaken(name) || memberNames.IsTaken(name + "Operations"); suffix++)
+                    {
+                        name = preferred + suffix.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    }
+
+                    memberNames.Reserve(name);
+                    memberNames.Reserve(name + "Operations");
                     groupNames[tag] = name;
                     groupOperations[name] = new List<OperationModel>();
                     groupScopes[name] = new NameScope(ReservedClientMembers);
@@ -287,9 +328,15 @@ internal static class OperationBuilder
             string baseName = Identifiers.ToPascalCase(operationId);
             string methodName = names.Claim(baseName + "Async");
 
+            if ((operation.Get("servers") ?? pending.Servers) is { } servers
+                && !(servers.IsSequence && servers.Items!.Count > 0 && servers.Items[0].IsMapping && servers.Items[0].GetString("url") == _defaultServerUrl))
+            {
+                Unsupported(servers, "'servers' on a path or operation", $"{operationId} is sent to the client's base address");
+            }
+
             if (operation.Get("callbacks") is { } callbacks)
             {
-                _diagnostics.Report(DiagnosticDescriptors.UnsupportedConstruct, callbacks, "'callbacks'", $"the operation {operationId} is generated without them");
+                Unsupported(callbacks, "'callbacks'", $"the operation {operationId} is generated without them");
             }
 
             // Parameters: the operation's own override the path item's with the same name and location.
@@ -429,7 +476,7 @@ internal static class OperationBuilder
 
                     break;
                 case "cookie":
-                    _diagnostics.Report(DiagnosticDescriptors.UnsupportedConstruct, node, "A cookie parameter", $"'{name}' of {operationId} is not sent");
+                    Unsupported(node, "A cookie parameter", $"'{name}' of {operationId} is not sent");
                     return null;
                 default:
                     _diagnostics.Report(DiagnosticDescriptors.InvalidSchema, node, $"The parameter '{name}' of {operationId} has the unknown location '{location}'; it is left out");
@@ -441,7 +488,7 @@ internal static class OperationBuilder
             if (schema is null)
             {
                 string construct = node.Get("content") is not null ? "A parameter with 'content'" : "A parameter without a schema";
-                _diagnostics.Report(DiagnosticDescriptors.UnsupportedConstruct, node, construct, $"'{name}' of {operationId} is not sent");
+                Unsupported(node, construct, $"'{name}' of {operationId} is not sent");
                 return null;
             }
 
@@ -450,7 +497,7 @@ internal static class OperationBuilder
             TypeRef type = shape.Type;
             if (!IsSimple(type) && !(type.Kind == TypeRefKind.Array && type.Element is { } element && IsSimple(element)))
             {
-                _diagnostics.Report(DiagnosticDescriptors.UnsupportedConstruct, node, "An object or map parameter", $"'{name}' of {operationId} is not sent");
+                Unsupported(node, "An object or map parameter", $"'{name}' of {operationId} is not sent");
                 return null;
             }
 
@@ -464,7 +511,7 @@ internal static class OperationBuilder
             };
             if (!styleSupported)
             {
-                _diagnostics.Report(DiagnosticDescriptors.UnsupportedConstruct, node.Get("style") ?? node, $"The style '{style}'", $"'{name}' of {operationId} is sent in the default style '{defaultStyle}'");
+                Unsupported(node.Get("style") ?? node, $"The style '{style}'", $"'{name}' of {operationId} is sent in the default style '{defaultStyle}'");
                 style = defaultStyle;
                 explode = style == "form";
             }
@@ -530,7 +577,7 @@ internal static class OperationBuilder
             if (json is null)
             {
                 string mediaTypes = MediaTypes(content);
-                _diagnostics.Report(DiagnosticDescriptors.UnsupportedConstruct, content, "A request body of type " + mediaTypes,
+                Unsupported(content, "A request body of type " + mediaTypes,
                     required ? $"the operation {operationId} is left out" : $"{operationId} is sent without a body");
                 return !required;
             }
@@ -562,7 +609,7 @@ internal static class OperationBuilder
 
                 if (response.Get("links") is { } links)
                 {
-                    _diagnostics.Report(DiagnosticDescriptors.UnsupportedConstruct, links, "'links'", $"the {status} response of {operationId} is read without them");
+                    Unsupported(links, "'links'", $"the {status} response of {operationId} is read without them");
                 }
 
                 NoteRequestIdHeader(response.Get("headers"));
@@ -578,7 +625,7 @@ internal static class OperationBuilder
                     }
                     else
                     {
-                        _diagnostics.Report(DiagnosticDescriptors.UnsupportedConstruct, content, "A response body of type " + MediaTypes(content),
+                        Unsupported(content, "A response body of type " + MediaTypes(content),
                             $"the {status} response of {operationId} is returned without its body");
                     }
                 }
@@ -705,11 +752,21 @@ internal static class OperationBuilder
                 if (kind is null)
                 {
                     string what = type == "apiKey" ? "An apiKey security scheme in '" + location + "'" : "The security scheme type '" + type + (type == "http" ? " " + scheme.GetString("scheme") : string.Empty) + "'";
-                    _diagnostics.Report(DiagnosticDescriptors.UnsupportedConstruct, node, what, $"no credential is sent for '{name}'");
+                    Unsupported(node, what, $"no credential is sent for '{name}'");
                 }
                 else
                 {
-                    model = new SecuritySchemeModel(name, _optionNames.Claim(Identifiers.ToPascalCase(name)), kind.Value, wireName ?? "Authorization", description);
+                    // The credential is {Property}, its provider {Property}Provider: both must be free.
+                    string preferred = Identifiers.ToPascalCase(name);
+                    string property = preferred;
+                    for (int suffix = 2; _optionNames.IsTaken(property) || _optionNames.IsTaken(property + "Provider"); suffix++)
+                    {
+                        property = preferred + suffix.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    }
+
+                    _optionNames.Reserve(property);
+                    _optionNames.Reserve(property + "Provider");
+                    model = new SecuritySchemeModel(name, property, kind.Value, wireName ?? "Authorization", description);
                     _usedSchemes.Add(model);
                 }
             }
@@ -755,5 +812,8 @@ internal static class OperationBuilder
         public List<YamlNode> SharedParameters { get; }
 
         public string? Tag { get; }
+
+        /// <summary>The path item's <c>servers</c>, if any.</summary>
+        public YamlNode? Servers { get; init; }
     }
 }
