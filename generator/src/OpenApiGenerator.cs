@@ -83,8 +83,30 @@ public sealed partial class OpenApiGenerator : IIncrementalGenerator
         IncrementalValuesProvider<TypeOutput> types = models
             .SelectMany(static (model, _) => model.Types.Select(type => new TypeOutput(model.Context, type)))
             .WithTrackingName(TrackingNames.Types);
-        context.RegisterSourceOutput(types, static (spc, output) =>
-            AddSource(spc, output.Context.HintPrefix + "." + output.Type.Name + ".g.cs", () => ModelEmitter.Emit(output.Context, output.Type)));
+
+        // Each type is emitted in its own cached step, so a one-schema edit re-emits one type. The texts are
+        // then written one file per type, or, for a spec with many types, into a fixed set of files by a
+        // stable hash of the type name: Roslyn's driver checks each added hint name against every file added
+        // before it (a linear scan), which made thousands of files cost O(n²) on every run, even a cached one.
+        IncrementalValuesProvider<EmittedType> emitted = types
+            .Select(static (output, _) => EmittedType.Emit(output))
+            .WithTrackingName(TrackingNames.Emit);
+        IncrementalValuesProvider<TypeFile> typeFiles = emitted
+            .Collect()
+            .SelectMany(static (all, _) => TypeFile.Group(all))
+            .WithTrackingName(TrackingNames.TypeFiles);
+        context.RegisterSourceOutput(typeFiles, static (spc, file) =>
+        {
+            foreach (string error in file.Errors)
+            {
+                spc.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, Location.None, error));
+            }
+
+            if (!file.Parts.IsEmpty)
+            {
+                AddSource(spc, file.HintName, () => file.Parts.Count == 1 ? file.Parts[0] : string.Concat(file.Parts));
+            }
+        });
 
         IncrementalValuesProvider<string> namespaces = models
             .Select(static (model, _) => model.Context.Namespace)
@@ -121,6 +143,80 @@ public sealed partial class OpenApiGenerator : IIncrementalGenerator
 
 /// <summary>One type to emit, with the names it needs from its spec.</summary>
 internal sealed record TypeOutput(SpecContext Context, TypeModel Type);
+
+/// <summary>One type's generated text (or why it failed), keyed by its spec's hint prefix.</summary>
+internal sealed record EmittedType(string HintPrefix, string Name, string? Text, string? Error)
+{
+    public static EmittedType Emit(TypeOutput output)
+    {
+        try
+        {
+            return new EmittedType(output.Context.HintPrefix, output.Type.Name, ModelEmitter.Emit(output.Context, output.Type), null);
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+#pragma warning disable CA1031 // The generator must never crash the compiler.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            return new EmittedType(output.Context.HintPrefix, output.Type.Name, null, output.Context.HintPrefix + "." + output.Type.Name + ".g.cs: " + ex.Message);
+        }
+    }
+}
+
+/// <summary>
+/// One generated file of model types: its hint name and the types' texts in order. Parts compare by
+/// value, and unchanged parts are the same string instances, so comparing a cached file is cheap.
+/// </summary>
+internal sealed record TypeFile(string HintName, EquatableArray<string> Parts, EquatableArray<string> Errors)
+{
+    /// <summary>Up to this many types in a spec, each type has its own file.</summary>
+    public const int OneFilePerTypeUpTo = 128;
+
+    /// <summary>Above it, types share this many files, chosen by a stable hash of the type name.</summary>
+    public const int SharedFiles = 64;
+
+    public static IEnumerable<TypeFile> Group(ImmutableArray<EmittedType> all)
+    {
+        foreach (IGrouping<string, EmittedType> spec in all.GroupBy(t => t.HintPrefix, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            List<EmittedType> types = spec.OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
+            if (types.Count <= OneFilePerTypeUpTo)
+            {
+                foreach (EmittedType type in types)
+                {
+                    yield return Create(spec.Key + "." + type.Name + ".g.cs", new[] { type });
+                }
+
+                continue;
+            }
+
+            foreach (IGrouping<int, EmittedType> bucket in types.GroupBy(t => Bucket(t.Name)).OrderBy(g => g.Key))
+            {
+                yield return Create(spec.Key + ".Models" + bucket.Key.ToString("D2", System.Globalization.CultureInfo.InvariantCulture) + ".g.cs", bucket);
+            }
+        }
+    }
+
+    private static TypeFile Create(string hintName, IEnumerable<EmittedType> types) => new(
+        hintName,
+        types.Where(t => t.Text is not null).Select(t => t.Text!).ToEquatableArray(),
+        types.Where(t => t.Error is not null).Select(t => t.Error!).ToEquatableArray());
+
+    /// <summary>FNV-1a over the name's UTF-16 code units: the same in every process (string.GetHashCode is not).</summary>
+    private static int Bucket(string name)
+    {
+        uint hash = 2166136261;
+        foreach (char c in name)
+        {
+            hash = unchecked((hash ^ c) * 16777619);
+        }
+
+        return (int)(hash % SharedFiles);
+    }
+}
 
 /// <summary>The few facts about the consuming compilation that change what is emitted; equatable, so edits don't re-emit.</summary>
 internal sealed record TargetInfo(bool LanguageVersionSupported, string LanguageVersion, bool HasServiceCollection, bool HasHttpClientFactory)

@@ -194,9 +194,58 @@ public class IncrementalityTests
         }
     }
 
+    [Fact]
+    public void Large_spec_shares_files_and_a_one_schema_edit_re_emits_one_type_into_one_file()
+    {
+        var builder = new System.Text.StringBuilder("openapi: 3.0.3\ninfo:\n  title: Many\n  version: '1'\npaths: {}\ncomponents:\n  schemas:\n");
+        for (int i = 0; i < 300; i++)
+        {
+            builder.Append("    Thing").Append(i).Append(":\n      type: object\n      description: Thing number ").Append(i)
+                .Append(".\n      properties:\n        name:\n          type: string\n          maxLength: 10\n");
+        }
+
+        string spec = builder.ToString();
+        var file = new SpecFile("/specs/many.yaml", spec, "Many.Sdk");
+        var text = new InMemoryAdditionalText(file.Path, spec);
+        GeneratorDriver driver = CreateDriver(file, text).RunGenerators(Compilation(UserCode));
+        GeneratorRunResult first = Single(driver);
+        Dictionary<string, string> before = Sources(first);
+        int typeFiles = before.Keys.Count(k => k.StartsWith("many.", StringComparison.Ordinal));
+        Assert.InRange(typeFiles, 2, 64);
+        Assert.Equal(300, before.Values.Sum(s => CountOf(s, "public sealed partial class Thing")));
+
+        // Unrelated edit: nothing re-runs.
+        driver = driver.RunGenerators(Compilation(UserCode, "class Other { }"));
+        Assert.All(SourceOutputReasons(Single(driver)), r => Assert.True(r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged));
+
+        // One description edited: one type re-emitted, one file re-added.
+        driver = driver.ReplaceAdditionalText(text, new InMemoryAdditionalText(file.Path, spec.Replace("Thing number 150.", "Thing number 150, edited.", StringComparison.Ordinal)))
+            .RunGenerators(Compilation(UserCode));
+        GeneratorRunResult second = Single(driver);
+        var emitted = Outputs(second, TrackingNames.Emit);
+        Assert.Equal(300, emitted.Count);
+        Assert.Single(emitted, o => o.Reason == IncrementalStepRunReason.Modified);
+        Assert.Single(Outputs(second, TrackingNames.TypeFiles), o => o.Reason == IncrementalStepRunReason.Modified);
+        Assert.Equal(1, SourceOutputReasons(second).Count(r => r is IncrementalStepRunReason.Modified or IncrementalStepRunReason.New));
+        Dictionary<string, string> after = Sources(second);
+        string changed = Assert.Single(before.Keys, k => before[k] != after[k]);
+        Assert.Contains("Thing number 150, edited.", after[changed], StringComparison.Ordinal);
+    }
+
+    private static int CountOf(string text, string value)
+    {
+        int count = 0;
+        for (int i = text.IndexOf(value, StringComparison.Ordinal); i >= 0; i = text.IndexOf(value, i + value.Length, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
     private static void AssertNoCodeStepRan(GeneratorRunResult result)
     {
-        foreach (string step in new[] { TrackingNames.Models, TrackingNames.Types, TrackingNames.Support, TrackingNames.Clients })
+        foreach (string step in new[] { TrackingNames.Models, TrackingNames.Types, TrackingNames.Emit, TrackingNames.TypeFiles, TrackingNames.Support, TrackingNames.Clients, TrackingNames.ClientGroups })
         {
             Assert.All(Outputs(result, step), o => Assert.True(
                 o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged,

@@ -13,7 +13,7 @@ internal static class ModelEmitter
 {
     public static string Emit(SpecContext context, TypeModel type)
     {
-        var w = new SourceWriter();
+        var w = SourceWriter.WithHeader();
         w.Open("namespace " + context.Namespace);
         if (type.Kind == TypeModelKind.StringEnum)
         {
@@ -25,7 +25,7 @@ internal static class ModelEmitter
         }
 
         w.Close();
-        return SourceWriter.Header + w;
+        return w.ToString();
     }
 
     private static void EmitClass(SourceWriter w, TypeModel type, string q)
