@@ -92,6 +92,37 @@ public sealed class ClientGenerationTests
                   schema: { type: integer, format: int64 }
               responses:
                 '204': { description: deleted }
+          /pets/{petId}/photo:
+            put:
+              operationId: uploadPhoto
+              tags: [pets]
+              parameters:
+                - name: petId
+                  in: path
+                  required: true
+                  schema: { type: integer, format: int64 }
+              requestBody:
+                required: true
+                content:
+                  image/png:
+                    schema: { type: string, format: binary }
+              responses:
+                '200':
+                  description: the stored photo
+                  content:
+                    application/octet-stream:
+                      schema: { type: string, format: binary }
+          /login:
+            post:
+              operationId: login
+              tags: [stores]
+              requestBody:
+                required: true
+                content:
+                  application/x-www-form-urlencoded:
+                    schema: { $ref: '#/components/schemas/Login' }
+              responses:
+                '204': { description: logged in }
           /stores/{id}/inventory:
             get:
               operationId: getInventory
@@ -121,6 +152,13 @@ public sealed class ClientGenerationTests
               properties:
                 id: { type: integer, format: int64 }
                 name: { type: string, minLength: 1 }
+            Login:
+              type: object
+              required: [user]
+              properties:
+                user: { type: string }
+                scopes: { type: array, items: { type: string } }
+                remember: { type: boolean }
             Problem:
               type: object
               properties:
@@ -317,6 +355,26 @@ public sealed class ClientGenerationTests
             Assert.Equal("ValidationException", invalid.GetType().Name);
             Assert.Equal(2, handler.Requests.Count);
 
+            // A binary body goes as the caller's bytes with its media type; a binary success body comes back as bytes.
+            handler.Reply = new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(new byte[] { 9, 8, 7 }) };
+            MethodInfo upload = pets.GetType().GetMethod("UploadPhotoAsync")!;
+            var photo = (Task<byte[]>)upload.Invoke(pets, new object?[] { 42L, new byte[] { 0x89, 0x50, 0x4E, 0x47 }, CancellationToken.None })!;
+            Assert.Equal(new byte[] { 9, 8, 7 }, await photo);
+            Assert.Equal("https://eu.pets.example/api/pets/42/photo", handler.Requests[2].RequestUri!.AbsoluteUri);
+            Assert.Equal("image/png", handler.Requests[2].Content!.Headers.ContentType!.MediaType);
+            Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, handler.Bodies[2]);
+
+            // A form body: the model's members as fields, arrays repeated, unset ones left out.
+            handler.Reply = new HttpResponseMessage(HttpStatusCode.NoContent);
+            Type loginType = assembly.GetType("Pets.Sdk.Login")!;
+            object login = Activator.CreateInstance(loginType)!;
+            loginType.GetProperty("User")!.SetValue(login, "a b&c");
+            loginType.GetProperty("Scopes")!.SetValue(login, new List<string> { "read", "write" });
+            object stores = client.GetType().GetProperty("Stores")!.GetValue(client)!;
+            await (Task)stores.GetType().GetMethod("LoginAsync")!.Invoke(stores, new object?[] { login, CancellationToken.None })!;
+            Assert.Equal("application/x-www-form-urlencoded", handler.Requests[3].Content!.Headers.ContentType!.MediaType);
+            Assert.Equal("user=a+b%26c&scopes=read&scopes=write", System.Text.Encoding.ASCII.GetString(handler.Bodies[3]));
+
             // An undeclared status with the declared default error body is the typed exception with code and message.
             handler.Reply = new HttpResponseMessage(HttpStatusCode.NotFound) { Content = new StringContent("{\"code\":\"E404\",\"message\":\"no pets\"}") };
             Exception error = await Assert.ThrowsAnyAsync<Exception>(() => (Task)list.Invoke(pets, new object?[] { null, null, null, null, null, CancellationToken.None })!);
@@ -334,12 +392,15 @@ public sealed class ClientGenerationTests
     {
         public List<HttpRequestMessage> Requests { get; } = new();
 
+        public List<byte[]> Bodies { get; } = new();
+
         public HttpResponseMessage? Reply { get; set; }
 
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             Requests.Add(request);
-            return Task.FromResult(Reply ?? new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("[]") });
+            Bodies.Add(request.Content is null ? Array.Empty<byte>() : await request.Content.ReadAsByteArrayAsync(cancellationToken));
+            return Reply ?? new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("[]") };
         }
     }
 }

@@ -573,19 +573,38 @@ internal static class OperationBuilder
                 return true;
             }
 
-            (string MediaType, YamlNode Media)? json = JsonMedia(content);
-            if (json is null)
+            string? description = resolved.GetString("description");
+            if (JsonMedia(content) is { } json)
             {
-                string mediaTypes = MediaTypes(content);
-                Unsupported(content, "A request body of type " + mediaTypes,
-                    required ? $"the operation {operationId} is left out" : $"{operationId} is sent without a body");
-                return !required;
+                YamlNode? schema = json.Media.Get("schema");
+                Shape shape = schema is null ? new Shape(TypeRef.Any, Constraints.None, true) : _schemas.ShapeOf(schema, owner, "Request");
+                body = new BodyModel(names.Claim("body"), shape.Type, required, json.MediaType, BodyEncoding.Json, description);
+                return true;
             }
 
-            YamlNode? schema = json.Value.Media.Get("schema");
-            Shape shape = schema is null ? new Shape(TypeRef.Any, Constraints.None, true) : _schemas.ShapeOf(schema, owner, "Request");
-            body = new BodyModel(names.Claim("body"), shape.Type, required, json.Value.MediaType, resolved.GetString("description"));
-            return true;
+            // A form of an object: written as JSON by the generated code, then sent as its members.
+            if (Media(content, "application/x-www-form-urlencoded") is { } form && form.Get("schema") is { } formSchema
+                && _schemas.ShapeOf(formSchema, owner, "Request") is { Type.Kind: TypeRefKind.Model or TypeRefKind.Map } formShape)
+            {
+                body = new BodyModel(names.Claim("body"), formShape.Type, required, "application/x-www-form-urlencoded", BodyEncoding.Form, description);
+                return true;
+            }
+
+            // Any other single-part media type (octet-stream, images, text): the caller's bytes as they are.
+            foreach (KeyValuePair<YamlNode, YamlNode> pair in content.Pairs!)
+            {
+                string mediaType = pair.Key.Value ?? string.Empty;
+                if (!mediaType.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase) && !mediaType.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase))
+                {
+                    string sent = mediaType.IndexOf('*') >= 0 ? "application/octet-stream" : mediaType;
+                    body = new BodyModel(names.Claim("body"), new TypeRef(TypeRefKind.Bytes), required, sent, BodyEncoding.Binary, description);
+                    return true;
+                }
+            }
+
+            Unsupported(content, "A request body of type " + MediaTypes(content),
+                required ? $"the operation {operationId} is left out" : $"{operationId} is sent without a body");
+            return !required;
         }
 
         private (ResponseModel? Success, EquatableArray<ResponseModel> Errors) Responses(YamlNode? responses, string owner, string operationId)
@@ -616,6 +635,7 @@ internal static class OperationBuilder
 
                 bool isSuccess = status.Length == 3 && status[0] == '2';
                 TypeRef? type = null;
+                bool binary = false;
                 if (response.Get("content") is { IsMapping: true } content && content.Pairs!.Count > 0)
                 {
                     if (JsonMedia(content) is { } json)
@@ -623,14 +643,15 @@ internal static class OperationBuilder
                         string member = isSuccess ? "Response" : "Error" + Identifiers.ToPascalCase(status);
                         type = json.Media.Get("schema") is { } schema ? _schemas.ShapeOf(schema, owner, member).Type : TypeRef.Any;
                     }
-                    else
+                    else if (isSuccess)
                     {
-                        Unsupported(content, "A response body of type " + MediaTypes(content),
-                            $"the {status} response of {operationId} is returned without its body");
+                        // Another media type: the success body is returned as its bytes; an error body stays in the exception.
+                        type = new TypeRef(TypeRefKind.Bytes);
+                        binary = true;
                     }
                 }
 
-                var model = new ResponseModel(status, type, response.GetString("description"), null, null);
+                var model = new ResponseModel(status, type, response.GetString("description"), null, null, binary);
                 if (isSuccess)
                 {
                     int code = status.Equals("2XX", StringComparison.OrdinalIgnoreCase) ? 299 : int.TryParse(status, out int parsed) ? parsed : 299;
@@ -675,6 +696,19 @@ internal static class OperationBuilder
                 if (bare == "application/json" || bare.EndsWith("+json", StringComparison.Ordinal) || bare == "*/*" || bare == "application/*")
                 {
                     return (bare is "*/*" or "application/*" ? "application/json" : bare, pair.Value);
+                }
+            }
+
+            return null;
+        }
+
+        private static YamlNode? Media(YamlNode content, string mediaType)
+        {
+            foreach (KeyValuePair<YamlNode, YamlNode> pair in content.Pairs!)
+            {
+                if (pair.Key.Value is { } name && name.Split(';')[0].Trim().Equals(mediaType, StringComparison.OrdinalIgnoreCase))
+                {
+                    return pair.Value;
                 }
             }
 

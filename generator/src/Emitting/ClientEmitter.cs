@@ -273,6 +273,42 @@ internal static class ClientEmitter
         w.Close();
 
         w.Line();
+        w.Summary("A form body: the members of the JSON object the generated code wrote, arrays as repeated fields, nested objects as JSON text.");
+        w.Open("internal static global::System.Net.Http.FormUrlEncodedContent __FormContent(byte[] json)");
+        w.Line("var fields = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string?, string?>>();");
+        w.Open("using (var document = global::System.Text.Json.JsonDocument.Parse(json))");
+        w.Open("foreach (var property in document.RootElement.EnumerateObject())");
+        w.Open("if (property.Value.ValueKind == global::System.Text.Json.JsonValueKind.Array)");
+        w.Open("foreach (var item in property.Value.EnumerateArray())");
+        w.Line("__FormField(fields, property.Name, item);");
+        w.Close();
+        w.Close();
+        w.Open("else");
+        w.Line("__FormField(fields, property.Name, property.Value);");
+        w.Close();
+        w.Close();
+        w.Close();
+        w.Line();
+        w.Line("return new global::System.Net.Http.FormUrlEncodedContent(fields);");
+        w.Close();
+
+        w.Line();
+        w.Open("private static void __FormField(global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string?, string?>> fields, string name, global::System.Text.Json.JsonElement value)");
+        w.Open("if (value.ValueKind == global::System.Text.Json.JsonValueKind.Null || value.ValueKind == global::System.Text.Json.JsonValueKind.Undefined)");
+        w.Line("return;");
+        w.Close();
+        w.Line();
+        w.Line("fields.Add(new global::System.Collections.Generic.KeyValuePair<string?, string?>(name, value.ValueKind == global::System.Text.Json.JsonValueKind.String ? value.GetString() : value.GetRawText()));");
+        w.Close();
+
+        w.Line();
+        w.Open("internal static global::System.Net.Http.ByteArrayContent __BinaryContent(byte[] body, string mediaType)");
+        w.Line("var content = new global::System.Net.Http.ByteArrayContent(body);");
+        w.Line("content.Headers.TryAddWithoutValidation(\"Content-Type\", mediaType);");
+        w.Line("return content;");
+        w.Close();
+
+        w.Line();
         w.Summary("The whole response body; empty when there is none.");
         w.Open("internal static async global::System.Threading.Tasks.Task<byte[]> __ReadBodyAsync(" + Response + " response)");
         w.Open("if (response.Content is null)");

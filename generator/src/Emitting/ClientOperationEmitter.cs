@@ -287,7 +287,7 @@ internal sealed class ClientOperationEmitter
         w.Line();
         w.Line("var __uri = new global::System.Uri(" + client + ".__BaseUrl() + __path.ToString() + __query.ToString(), global::System.UriKind.Absolute);");
         w.Open("using (var __request = new global::System.Net.Http.HttpRequestMessage(" + HttpMethod(operation.Method) + ", __uri))");
-        w.Line("__request.Headers.TryAddWithoutValidation(\"Accept\", \"application/json\");");
+        w.Line("__request.Headers.TryAddWithoutValidation(\"Accept\", " + (operation.Success is { Binary: true } ? "\"*/*\"" : "\"application/json\"") + ");");
         foreach (ParameterModel parameter in operation.Parameters.Where(p => p.In == ParameterLocation.Header))
         {
             EmitHeader(parameter, values[parameter]);
@@ -318,20 +318,30 @@ internal sealed class ClientOperationEmitter
 
         if (operation.Body is { } body)
         {
-            string writer = _json.Writer(body.Type);
             bool optional = !body.Required && body.Type.Kind != TypeRefKind.Any;
             if (optional)
             {
                 w.Open("if (" + body.Name + " is not null)");
             }
 
-            w.Open("using (var __stream = new global::System.IO.MemoryStream())");
-            w.Open("using (var __writer = new global::System.Text.Json.Utf8JsonWriter(__stream))");
-            w.Line(writer + "(__writer, " + body.Name + (optional && body.Type.IsValueType ? ".GetValueOrDefault()" : string.Empty) + ");");
-            w.Close();
-            w.Line();
-            w.Line("__request.Content = " + _client.Name + ".__JsonContent(__stream.ToArray(), " + Literals.String(body.MediaType) + ");");
-            w.Close();
+            if (body.Encoding == BodyEncoding.Binary)
+            {
+                w.Line("__request.Content = " + _client.Name + ".__BinaryContent(" + body.Name + ", " + Literals.String(body.MediaType) + ");");
+            }
+            else
+            {
+                string writer = _json.Writer(body.Type);
+                w.Open("using (var __stream = new global::System.IO.MemoryStream())");
+                w.Open("using (var __writer = new global::System.Text.Json.Utf8JsonWriter(__stream))");
+                w.Line(writer + "(__writer, " + body.Name + (optional && body.Type.IsValueType ? ".GetValueOrDefault()" : string.Empty) + ");");
+                w.Close();
+                w.Line();
+                w.Line(body.Encoding == BodyEncoding.Form
+                    ? "__request.Content = " + _client.Name + ".__FormContent(__stream.ToArray());"
+                    : "__request.Content = " + _client.Name + ".__JsonContent(__stream.ToArray(), " + Literals.String(body.MediaType) + ");");
+                w.Close();
+            }
+
             if (optional)
             {
                 w.Close();
@@ -343,7 +353,11 @@ internal sealed class ClientOperationEmitter
         w.Line("byte[] __body = await " + _client.Name + ".__ReadBodyAsync(__response).ConfigureAwait(false);");
         w.Line("int __status = (int)__response.StatusCode;");
         w.Open("if (" + SuccessCondition(operation.Success) + ")");
-        if (operation.Success?.Type is { } successType)
+        if (operation.Success is { Binary: true })
+        {
+            w.Line("return __body;");
+        }
+        else if (operation.Success?.Type is { } successType)
         {
             string reader = _json.Reader(successType);
             w.Open("if (__TryRead" + reader + "(__body, out " + _types.Of(successType) + " __result))");
@@ -372,7 +386,7 @@ internal sealed class ClientOperationEmitter
     private void EmitTryRead(OperationModel operation)
     {
         var types = new List<TypeRef>();
-        if (operation.Success?.Type is { } success)
+        if (operation.Success is { Type: { } success, Binary: false })
         {
             types.Add(success);
         }

@@ -96,11 +96,24 @@ internal sealed record ParameterModel(
     string? DefaultJson,
     string? DefaultOption);
 
+internal enum BodyEncoding
+{
+    /// <summary>JSON, written with the generated code.</summary>
+    Json,
+
+    /// <summary><c>application/x-www-form-urlencoded</c>: the object's members as form fields.</summary>
+    Form,
+
+    /// <summary>Any other media type: the caller's bytes as they are.</summary>
+    Binary,
+}
+
 /// <param name="Name">The C# parameter name (<c>body</c>).</param>
-internal sealed record BodyModel(string Name, TypeRef Type, bool Required, string MediaType, string? Description);
+internal sealed record BodyModel(string Name, TypeRef Type, bool Required, string MediaType, BodyEncoding Encoding, string? Description);
 
 /// <param name="Status">The status code, <c>201</c>, <c>4XX</c> or <c>default</c>.</param>
-/// <param name="Type">The type of the JSON body; null when there is none.</param>
+/// <param name="Type">The type of the JSON body (<see cref="TypeRefKind.Bytes"/> with <paramref name="Binary"/> for any other media type); null when there is none.</param>
+/// <param name="Binary">The body is returned as its raw bytes, not read as JSON.</param>
 /// <param name="ErrorCodeProperty">For an error body: the C# property holding the error code (<c>ErrorCode</c>).</param>
 /// <param name="ErrorMessageProperty">For an error body: the C# property holding the message (<c>ErrorMsg</c>).</param>
 internal sealed record ResponseModel(
@@ -108,4 +121,5 @@ internal sealed record ResponseModel(
     TypeRef? Type,
     string? Description,
     string? ErrorCodeProperty,
-    string? ErrorMessageProperty);
+    string? ErrorMessageProperty,
+    bool Binary = false);
