@@ -98,6 +98,31 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void OAS005_duplicate_operation_id_points_at_the_second_one()
+    {
+        const string yaml =
+            "openapi: 3.1.0\n" +
+            "info:\n" +
+            "  title: T\n" +
+            "  version: '1'\n" +
+            "paths:\n" +
+            "  /pets:\n" +
+            "    get:\n" +
+            "      operationId: listPets\n" +           // 8
+            "      responses:\n" +
+            "        '200': {description: ok}\n" +
+            "  /animals:\n" +
+            "    get:\n" +
+            "      operationId: listPets\n" +           // 13, value at col 20
+            "      responses:\n" +
+            "        '200': {description: ok}\n";
+        GeneratorRun run = Run(yaml);
+        Diagnostic d = Single(run, "OAS005", DiagnosticSeverity.Error, 13, 20);
+        Assert.Equal("The operationId 'listPets' is already used by GET /pets; operationIds must be unique", Message(d));
+        CompilesCleanly(run); // the second operation is left out; the first one and the models are generated
+    }
+
+    [Fact]
     public void OAS006_invalid_pattern_points_at_the_pattern()
     {
         string yaml = Spec(
