@@ -700,16 +700,10 @@ internal sealed class SchemaBuilder
             ReportUnsupported(schema, condition, $"'if' (in {where}, which is not an object type)", "the conditional rule is not checked");
         }
 
-        if (objectType && KeyNode(schema, "additionalProperties") is { } additionalKey && schema.Get("additionalProperties") is { } additional)
+        // additionalProperties: false is checked by Validate(); a schema for the extra members is not.
+        if (objectType && KeyNode(schema, "additionalProperties") is { } additionalKey && schema.Get("additionalProperties") is { IsMapping: true })
         {
-            if (additional is { IsScalar: true, Value: "false" })
-            {
-                ReportUnsupported(schema, additionalKey, $"'additionalProperties: false' (in {where})", "members not listed in 'properties' are ignored when read, not rejected");
-            }
-            else if (additional.IsMapping)
-            {
-                ReportUnsupported(schema, additionalKey, $"'additionalProperties' beside 'properties' (in {where})", "members not listed in 'properties' are ignored when read, not kept or checked");
-            }
+            ReportUnsupported(schema, additionalKey, $"'additionalProperties' with a schema beside 'properties' (in {where})", "members not listed in 'properties' are kept in AdditionalProperties as JSON, not typed or checked against that schema");
         }
 
         if (schema.Get("type") is { IsSequence: true } types && PrimaryType(schema) is null)
