@@ -305,6 +305,59 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void OAS010_allOf_that_combines_a_string_with_other_schemas_keeps_the_first_parts_rules()
+    {
+        string yaml = Spec(
+            "    Code:\n" +                                      // 8
+            "      type: string\n" +                             // 9
+            "      pattern: '^[A-Z]+$'\n" +                       // 10
+            "    Holder:\n" +                                    // 11
+            "      type: object\n" +                             // 12
+            "      properties:\n" +                              // 13
+            "        code:\n" +                                  // 14
+            "          allOf:\n" +                               // 15, keyword at col 11
+            "            - $ref: '#/components/schemas/Code'\n" + // 16
+            "            - maxLength: 5\n");                     // 17
+        GeneratorRun run = Run(yaml);
+        Diagnostic d = Single(run, "OAS010", DiagnosticSeverity.Warning, 15, 11);
+        Assert.Equal("'allOf' that combines a non-object schema with others (in Holder.Code) is not supported yet and is left out: only the first part's type and constraints are checked", Message(d));
+        CompilesCleanly(run);
+        Assert.Contains("public string? Code {", run.Source("api.Holder.g.cs"), System.StringComparison.Ordinal);
+        using Loaded sdk = Loaded.From(run);
+        Assert.Empty(Loaded.Errors(sdk.FromJson("Holder", "{\"code\":\"ABC\"}")));
+        Assert.NotEmpty(Loaded.Errors(sdk.FromJson("Holder", "{\"code\":\"abc\"}")));
+    }
+
+    [Fact]
+    public void AllOf_of_a_reference_and_a_description_is_that_reference()
+    {
+        string yaml = Spec(
+            "    Id:\n" +
+            "      type: string\n" +
+            "      format: uuid\n" +
+            "    Named:\n" +
+            "      allOf:\n" +
+            "        - type: string\n" +
+            "        - description: A name.\n" +
+            "    Holder:\n" +
+            "      type: object\n" +
+            "      properties:\n" +
+            "        owner:\n" +
+            "          allOf:\n" +
+            "            - $ref: '#/components/schemas/Id'\n" +
+            "            - description: The owner's id.\n" +
+            "              nullable: true\n" +
+            "        name: {$ref: '#/components/schemas/Named'}\n");
+        GeneratorRun run = Run(yaml, "Test.Sdk");
+        Assert.Empty(run.GeneratorDiagnostics);
+        CompilesCleanly(run);
+        string holder = run.Source("api.Holder.g.cs");
+        Assert.Contains("global::System.Guid? Owner", holder, System.StringComparison.Ordinal);
+        Assert.Contains("public string? Name {", holder, System.StringComparison.Ordinal);
+        Assert.DoesNotContain(run.Sources, s => s.HintName.EndsWith("api.Named.g.cs", System.StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Additional_properties_false_is_supported_and_not_reported()
     {
         string yaml = Spec(

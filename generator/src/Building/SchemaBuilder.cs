@@ -86,7 +86,7 @@ internal sealed class SchemaBuilder
                 _ = _refs.Resolve(schema); // reports a broken or looping reference even when nothing uses it
             }
 
-            if (schema.IsMapping && schema.Get("$ref") is null && BecomesType(schema))
+            if (schema.IsMapping && schema.Get("$ref") is null && BecomesType(schema) && !IsNonObjectAllOf(schema))
             {
                 Register(schema, pair.Key, Identifiers.ToPascalCase(pair.Key.Value!), "#/components/schemas/" + pair.Key.Value, "schema");
             }
@@ -179,11 +179,17 @@ internal sealed class SchemaBuilder
             return siteNullable ? aliased with { AllowsNull = true } : aliased;
         }
 
-        // allOf: [ $ref ] with sibling keywords (description, nullable) is a reference, not a new type.
-        if (schema.Get("allOf") is { IsSequence: true } allOf && allOf.Items!.Count == 1 && schema.Get("properties") is null)
+        // allOf: [ $ref ] with sibling keywords (description, nullable), or with parts that only annotate it,
+        // is a reference, not a new type; so is an allOf whose first part is not an object.
+        if (DecidingAllOfPart(schema, out bool othersLeftOut, out bool partsAllowNull) is { } part)
         {
-            Shape inner = ShapeOf(allOf.Items[0], owner, member);
-            return siteNullable ? inner with { AllowsNull = true } : inner;
+            if (othersLeftOut)
+            {
+                ReportUnsupported(schema, KeyNode(schema, "allOf")!, $"'allOf' that combines a non-object schema with others (in {owner}.{member})", "only the first part's type and constraints are checked");
+            }
+
+            Shape inner = ShapeOf(part, owner, member);
+            return siteNullable || partsAllowNull ? inner with { AllowsNull = true } : inner;
         }
 
         if (_typesByNode.TryGetValue(schema, out PendingType? known))
@@ -645,6 +651,79 @@ internal sealed class SchemaBuilder
 
         return false;
     }
+
+    private static readonly HashSet<string> AnnotationKeywords = new(StringComparer.Ordinal)
+    {
+        "description", "title", "example", "examples", "nullable", "readOnly", "writeOnly", "deprecated", "default", "$comment", "externalDocs", "xml",
+    };
+
+    /// <summary>A schema part that only describes (<c>{description: ...}</c>, <c>{nullable: true}</c>) and constrains nothing.</summary>
+    private static bool IsAnnotationOnly(YamlNode part)
+    {
+        if (!part.IsMapping)
+        {
+            return false;
+        }
+
+        foreach (KeyValuePair<YamlNode, YamlNode> pair in part.Pairs!)
+        {
+            string key = pair.Key.Value ?? string.Empty;
+            if (!AnnotationKeywords.Contains(key) && !key.StartsWith("x-", StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The allOf part that decides a schema's type, when the schema is not an object type of its own: the
+    /// only part besides annotation-only ones, or a first part that is not an object (a string, a number,
+    /// an array; its constraints apply, the other parts' are left out and reported).
+    /// </summary>
+    private YamlNode? DecidingAllOfPart(YamlNode schema, out bool othersLeftOut, out bool partsAllowNull)
+    {
+        othersLeftOut = partsAllowNull = false;
+        if (schema.Get("allOf") is not { IsSequence: true } allOf || schema.Get("properties") is not null || schema.Get("additionalProperties") is not null)
+        {
+            return null;
+        }
+
+        YamlNode? first = null;
+        int deciding = 0;
+        foreach (YamlNode part in allOf.Items!)
+        {
+            if (IsAnnotationOnly(part))
+            {
+                partsAllowNull |= part.GetBool("nullable");
+            }
+            else
+            {
+                deciding++;
+                first ??= part;
+            }
+        }
+
+        if (first is null)
+        {
+            return null;
+        }
+
+        if (deciding == 1)
+        {
+            return first;
+        }
+
+        othersLeftOut = true;
+        return IsNonObject(first) ? first : null;
+    }
+
+    private bool IsNonObjectAllOf(YamlNode schema) =>
+        DecidingAllOfPart(schema, out _, out _) is { } part && IsNonObject(part);
+
+    private bool IsNonObject(YamlNode part) =>
+        _refs.Resolve(part) is { IsMapping: true } resolved && PrimaryType(resolved) is "string" or "integer" or "number" or "boolean" or "array";
 
     /// <summary>Keywords that change what a value may be but that the generated code does not check (OAS010, once per schema and keyword).</summary>
     private static readonly (string Keyword, string LeftOut)[] UnsupportedKeywords =
