@@ -156,6 +156,8 @@ internal static class OperationBuilder
             bool grouped = tags.Count > 1;
             var memberNames = new NameScope(ReservedClientMembers);
             memberNames.Reserve(context.ClientName);
+            memberNames.Reserve("I" + context.ClientName);
+            memberNames.Reserve(context.ClientName + "Options");
             var groupNames = new Dictionary<string, string>(StringComparer.Ordinal);
             var groupOperations = new Dictionary<string, List<OperationModel>>(StringComparer.Ordinal) { [string.Empty] = new List<OperationModel>() };
             var groupScopes = new Dictionary<string, NameScope>(StringComparer.Ordinal) { [string.Empty] = memberNames };

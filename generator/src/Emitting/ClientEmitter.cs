@@ -116,7 +116,7 @@ internal static class ClientEmitter
 
     private static void EmitClient(SourceWriter w, SpecContext context, ClientInfo client, ClientTypes types)
     {
-        string options = client.Name + "Options";
+        string options = types.Generated(client.Name + "Options");
         string apiException = types.Generated("ApiException");
         w.Summary(
             client.Description ?? context.Title,
@@ -133,7 +133,7 @@ internal static class ClientEmitter
         w.Open();
         w.Close();
         w.Line();
-        w.Summary("Creates a client that sends requests with <paramref name=\"httpClient\"/> (which it does not dispose), configured by <paramref name=\"options\"/>.");
+        w.Summary("Creates a client that sends requests with httpClient (which it does not dispose), configured by options.");
         w.Open("public " + client.Name + "(" + HttpClient + " httpClient, " + options + " options)");
         w.Line("_httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));");
         w.Line("_options = options ?? throw new global::System.ArgumentNullException(nameof(options));");
@@ -365,7 +365,7 @@ internal static class ClientEmitter
         w.Summary("Registers I" + client.Name + " as a typed HttpClient (IHttpClientFactory), so handlers such as retries can be added to the returned builder.");
         w.Line(TypeSyntax.GeneratedCode);
         w.Open("public static class " + client.Name + "ServiceCollectionExtensions");
-        w.Summary("Adds I" + client.Name + " and " + client.Name + ", configured by <paramref name=\"configure\"/>.");
+        w.Summary("Adds I" + client.Name + " and " + client.Name + ", configured by configure.");
         w.Open("public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder Add" + client.Name + "(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<" + options + ">? configure = null)");
         w.Line("var options = new " + options + "();");
         w.Line("configure?.Invoke(options);");
