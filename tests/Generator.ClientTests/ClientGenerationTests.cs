@@ -236,6 +236,63 @@ public sealed class ClientGenerationTests
     }
 
     [Fact]
+    public void Two_specs_in_one_namespace_each_get_their_client_and_share_one_ApiException()
+    {
+        var seed = new SpecFile(GeneratorHarness.SeedSpecPath, File.ReadAllText(GeneratorHarness.SeedSpecPath), "Shared.Sdk", "StarRocksClient");
+        var pets = new SpecFile("/specs/petstore.yaml", PetStore, "Shared.Sdk", "PetClient");
+        GeneratorRun run = GeneratorHarness.Run(new[] { seed, pets }, TargetFramework.Net80);
+
+        Assert.Empty(run.CompileProblems);
+        Assert.NotNull(run.OutputCompilation.GetTypeByMetadataName("Shared.Sdk.StarRocksClient"));
+        Assert.NotNull(run.OutputCompilation.GetTypeByMetadataName("Shared.Sdk.PetClient"));
+        Assert.NotNull(run.OutputCompilation.GetTypeByMetadataName("Shared.Sdk.ApiException"));
+    }
+
+    [Theory]
+    [InlineData(TargetFramework.Net100)]
+    [InlineData(TargetFramework.Net80)]
+    public void Hostile_parameter_and_operation_names_become_distinct_valid_parameters(TargetFramework framework)
+    {
+        const string spec = """
+            openapi: 3.1.0
+            info: { title: "Names \"quoted\" */ </summary>", version: '1' }
+            paths:
+              /things/{class}/{default}.json:
+                get:
+                  operationId: 'get things/by-class!'
+                  summary: "ends a comment */ and a tag </summary><b>"
+                  parameters:
+                    - { name: class, in: path, required: true, schema: { type: string } }
+                    - { name: default, in: path, required: true, schema: { type: integer, format: int32 } }
+                    - { name: id, in: query, schema: { type: string } }
+                    - { name: ID, in: header, schema: { type: string } }
+                    - { name: body, in: query, schema: { type: boolean } }
+                    - { name: cancellationToken, in: query, schema: { type: string, format: date-time } }
+                    - { name: "new\nline", in: header, schema: { type: string, format: uuid } }
+                  requestBody:
+                    content:
+                      application/json:
+                        schema: { type: object, properties: { a: { type: string } } }
+                  responses:
+                    '200':
+                      description: ok
+                      content:
+                        application/json:
+                          schema: { type: array, items: { type: object, additionalProperties: { type: number } } }
+            """;
+        GeneratorRun run = GeneratorHarness.Run(new[] { new SpecFile("/specs/names.yaml", spec, "Names.Sdk", "NamesClient") }, framework);
+
+        Assert.Empty(run.GeneratorDiagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning));
+        Assert.Empty(run.CompileProblems);
+        IMethodSymbol method = run.OutputCompilation.GetTypeByMetadataName("Names.Sdk.INamesClient")!.GetMembers().OfType<IMethodSymbol>().Single();
+        Assert.Equal("GetThingsByClassAsync", method.Name);
+        string[] names = method.Parameters.Select(p => p.Name).ToArray();
+        Assert.Equal(names.Length, names.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+        Assert.Equal("cancellationToken", names[^1]);
+        Assert.Equal("CancellationToken", method.Parameters[^1].Type.Name);
+    }
+
+    [Fact]
     public void A_duplicate_operationId_is_reported_at_the_second_operationId()
     {
         const string spec = """
