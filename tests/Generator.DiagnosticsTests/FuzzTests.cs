@@ -169,6 +169,17 @@ public sealed class FuzzTests
         {
             var random = new Random(unchecked((int)mutation));
             List<(YamlNode Parent, YamlNode? Key, int Index, YamlNode Node)> nodes = Walk(root);
+
+            // Half the mutations hit the schemas, where most of the generator's decisions are made.
+            if (random.Next(2) == 0
+                && root.Children.TryGetValue(new YamlScalarNode("components"), out YamlNode? components)
+                && components is YamlMappingNode componentMap
+                && componentMap.Children.TryGetValue(new YamlScalarNode("schemas"), out YamlNode? schemas)
+                && schemas is YamlMappingNode schemaMap
+                && Walk(schemaMap) is { Count: > 0 } schemaNodes)
+            {
+                nodes = schemaNodes;
+            }
             (YamlNode parent, YamlNode? key, int index, YamlNode node) = nodes[random.Next(nodes.Count)];
             Apply(random, root, parent, key, index, node, nodes);
         }

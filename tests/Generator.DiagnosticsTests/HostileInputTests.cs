@@ -83,6 +83,54 @@ public sealed class HostileInputTests
     }
 
     [Fact]
+    public void Hostile_paths_operation_ids_parameters_and_servers_reach_the_client_only_escaped()
+    {
+        const string yaml = """
+            openapi: 3.1.0
+            info:
+              title: "Evil */ </summary> \" title\r\n#error x"
+              description: "ends */ </summary> <!-- \u2028#error"
+              version: "1\"\\"
+            servers:
+              - url: "https://example.com/a\"b\\c"
+            paths:
+              "/items/{id}/\"x\"":
+                get:
+                  operationId: "get\"Item */ class"
+                  summary: "</summary> \r\n#error injected \u2029 \"\"\""
+                  description: "*/ <!-- "
+                  parameters:
+                    - {name: id, in: path, required: true, description: "*/ \"", schema: {type: string, pattern: "^\"[\\\\a-z]+\"$"}}
+                    - {name: "class", in: query, schema: {type: string}}
+                    - {name: "a b\"c", in: query, schema: {type: integer}}
+                    - {name: "X-Evil\"Header", in: header, schema: {type: string, enum: ["a\"b", "c\\d", ""]}}
+                    - {name: "", in: query, schema: {type: string}}
+                  responses:
+                    '200':
+                      description: "ok */ </summary>"
+                      content: {application/json: {schema: {$ref: '#/components/schemas/class'}}}
+                    default:
+                      description: "#error"
+                post:
+                  operationId: "123"
+                  requestBody:
+                    content: {application/json: {schema: {type: object, properties: {"\"": {type: string}}}}}
+                  responses: {'204': {description: ""}}
+            components:
+              schemas:
+                class: {type: object, properties: {"it's": {type: string}}}
+            """;
+        GeneratorRun run = Run(yaml);
+        Hostile.NeverCrashed(run.GeneratorDiagnostics);
+
+        // The POST under a path with {id} declares no 'id': that operation is an error and left out; the rest compiles.
+        Assert.Equal(new[] { "OAS014" }, run.GeneratorDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.Id));
+        CompilesCleanly(run);
+        Assert.Empty(Hostile.DocumentationProblems(run));
+        Assert.All(run.Sources.SelectMany(source => source.SourceText.Lines.Select(l => l.ToString().TrimStart())), line => Assert.False(line.StartsWith("#error", StringComparison.Ordinal), line));
+    }
+
+    [Fact]
     public void Hostile_names_become_distinct_valid_members_that_keep_their_json_names()
     {
         GeneratorRun run = Run(EscapingSpec);
