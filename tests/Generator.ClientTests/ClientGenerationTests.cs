@@ -92,6 +92,36 @@ public sealed class ClientGenerationTests
                   schema: { type: integer, format: int64 }
               responses:
                 '204': { description: deleted }
+          /pets/search:
+            get:
+              operationId: searchPets
+              tags: [pets]
+              parameters:
+                - name: filter
+                  in: query
+                  style: deepObject
+                  explode: true
+                  schema: { $ref: '#/components/schemas/Filter' }
+                - name: page
+                  in: query
+                  schema:
+                    type: object
+                    properties:
+                      offset: { type: integer, format: int32 }
+                      size: { type: integer, format: int32, maximum: 50 }
+                - name: expand
+                  in: query
+                  style: deepObject
+                  explode: true
+                  schema: { type: array, items: { type: string } }
+              responses:
+                '200':
+                  description: ok
+                  content:
+                    application/json:
+                      schema:
+                        type: array
+                        items: { $ref: '#/components/schemas/Pet' }
           /pets/{petId}/photo:
             put:
               operationId: uploadPhoto
@@ -152,6 +182,15 @@ public sealed class ClientGenerationTests
               properties:
                 id: { type: integer, format: int64 }
                 name: { type: string, minLength: 1 }
+            Filter:
+              type: object
+              properties:
+                kind: { type: string }
+                age:
+                  type: object
+                  properties:
+                    min: { type: integer, format: int32 }
+                    max: { type: integer, format: int32 }
             Login:
               type: object
               required: [user]
@@ -431,6 +470,28 @@ public sealed class ClientGenerationTests
             await (Task)stores.GetType().GetMethod("LoginAsync")!.Invoke(stores, new object?[] { login, CancellationToken.None })!;
             Assert.Equal("application/x-www-form-urlencoded", handler.Requests[3].Content!.Headers.ContentType!.MediaType);
             Assert.Equal("user=a+b%26c&scopes=read&scopes=write", System.Text.Encoding.ASCII.GetString(handler.Bodies[3]));
+
+            // Objects in the query: deepObject as filter[kind]=..&filter[age][min]=..; form (exploded) as one parameter per member;
+            // an array in deepObject style as expand[0]=..&expand[1]=..; an object breaking its schema is not sent.
+            handler.Reply = null;
+            Type filterType = assembly.GetType("Pets.Sdk.Filter")!;
+            object filter = Activator.CreateInstance(filterType)!;
+            filterType.GetProperty("Kind")!.SetValue(filter, "cat");
+            Type ageType = filterType.GetProperty("Age")!.PropertyType;
+            object age = Activator.CreateInstance(ageType)!;
+            ageType.GetProperty("Min")!.SetValue(age, 1);
+            filterType.GetProperty("Age")!.SetValue(filter, age);
+            MethodInfo search = pets.GetType().GetMethod("SearchPetsAsync")!;
+            Type pageType = search.GetParameters()[1].ParameterType;
+            object page = Activator.CreateInstance(pageType)!;
+            pageType.GetProperty("Offset")!.SetValue(page, 10);
+            pageType.GetProperty("Size")!.SetValue(page, 5);
+            await (Task)search.Invoke(pets, new object?[] { filter, page, new[] { "a", "b" }, CancellationToken.None })!;
+            Assert.Equal("https://eu.pets.example/api/pets/search?filter%5Bkind%5D=cat&filter%5Bage%5D%5Bmin%5D=1&offset=10&size=5&expand%5B0%5D=a&expand%5B1%5D=b", handler.Requests[4].RequestUri!.AbsoluteUri);
+            pageType.GetProperty("Size")!.SetValue(page, 500);
+            Exception badPage = await Assert.ThrowsAnyAsync<Exception>(() => (Task)search.Invoke(pets, new object?[] { null, page, null, CancellationToken.None })!);
+            Assert.Equal("ValidationException", badPage.GetType().Name);
+            Assert.Equal(5, handler.Requests.Count);
 
             // An undeclared status with the declared default error body is the typed exception with code and message.
             handler.Reply = new HttpResponseMessage(HttpStatusCode.NotFound) { Content = new StringContent("{\"code\":\"E404\",\"message\":\"no pets\"}") };

@@ -497,9 +497,11 @@ internal static class OperationBuilder
             string memberName = Identifiers.ToPascalCase(name);
             Shape shape = _schemas.ShapeOf(schema, owner, memberName);
             TypeRef type = shape.Type;
-            if (!IsSimple(type) && !(type.Kind == TypeRefKind.Array && type.Element is { } element && IsSimple(element)))
+            bool simpleArray = type.Kind == TypeRefKind.Array && type.Element is { } element && IsSimple(element);
+            bool queryObject = kind == ParameterLocation.Query && type.Kind is TypeRefKind.Model or TypeRefKind.Map;
+            if (!IsSimple(type) && !simpleArray && !queryObject)
             {
-                Unsupported(node, "An object or map parameter", $"'{name}' of {operationId} is not sent");
+                Unsupported(node, type.Kind == TypeRefKind.Array ? "An array-of-objects parameter" : "An object parameter outside the query string", $"'{name}' of {operationId} is not sent");
                 return null;
             }
 
@@ -508,7 +510,9 @@ internal static class OperationBuilder
             bool explode = node.Get("explode") is { IsScalar: true } explodeNode ? explodeNode.Value is "true" or "True" : style == "form";
             bool styleSupported = kind switch
             {
-                ParameterLocation.Query => style is "form" || ((style is "spaceDelimited" or "pipeDelimited") && type.Kind == TypeRefKind.Array),
+                ParameterLocation.Query => style is "form"
+                    || ((style is "spaceDelimited" or "pipeDelimited") && simpleArray)
+                    || (style is "deepObject" && (queryObject || simpleArray)),
                 _ => style == "simple",
             };
             if (!styleSupported)

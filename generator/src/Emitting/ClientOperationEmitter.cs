@@ -577,7 +577,29 @@ internal sealed class ClientOperationEmitter
         }
 
         string present = !parameter.Required && parameter.Type.IsValueType ? value + ".GetValueOrDefault()" : value;
-        if (parameter.Type.Kind == TypeRefKind.Array)
+        if (parameter.Type.Kind is TypeRefKind.Model or TypeRefKind.Map)
+        {
+            // An object: written as JSON by the generated code, then spread into the query string.
+            w.Open("using (var __stream = new global::System.IO.MemoryStream())");
+            w.Open("using (var __writer = new global::System.Text.Json.Utf8JsonWriter(__stream))");
+            w.Line(_json.Writer(parameter.Type) + "(__writer, " + value + ");");
+            w.Close();
+            w.Line();
+            w.Line(parameter.Style == "deepObject"
+                ? _client.Name + ".__QueryDeepObject(__query, " + name + ", __stream.ToArray());"
+                : _client.Name + ".__QueryFormObject(__query, " + name + ", __stream.ToArray(), " + (parameter.Explode ? "true" : "false") + ");");
+            w.Close();
+        }
+        else if (parameter.Type.Kind == TypeRefKind.Array && parameter.Style == "deepObject")
+        {
+            TypeRef element = parameter.Type.Element!;
+            w.Line("int __index = 0;");
+            w.Open("foreach (var __item in " + value + ")");
+            w.Line(_client.Name + ".__Query(__query, " + name + " + \"[\" + __index.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \"]\", " + ItemText(element, parameter.Type.ElementAllowsNull, "__item") + ");");
+            w.Line("__index++;");
+            w.Close();
+        }
+        else if (parameter.Type.Kind == TypeRefKind.Array)
         {
             TypeRef element = parameter.Type.Element!;
             string item = ItemText(element, parameter.Type.ElementAllowsNull, "__item");
@@ -691,7 +713,7 @@ internal sealed class ClientOperationEmitter
     }
 
     private static bool NeedsCheck(ParameterModel parameter) =>
-        parameter.Type.Kind == TypeRefKind.Enum
+        parameter.Type.Kind is TypeRefKind.Enum or TypeRefKind.Model
         || parameter.In == ParameterLocation.Header
         || (parameter.Type.Kind != TypeRefKind.Array && !parameter.Constraints.IsEmpty)
         || (parameter.Type.Kind == TypeRefKind.Array && (parameter.Constraints.MinItems is not null || parameter.Constraints.MaxItems is not null));
@@ -707,6 +729,13 @@ internal sealed class ClientOperationEmitter
         }
 
         string present = optional && parameter.Type.IsValueType ? value + ".GetValueOrDefault()" : value;
+        if (parameter.Type.Kind == TypeRefKind.Model)
+        {
+            w.Line("__errors.Enter(" + name + ");");
+            w.Line("((" + _types.Generated("IOpenApiModel") + ")" + value + ").ValidateCore(__errors);");
+            w.Line("__errors.Exit();");
+        }
+
         var violations = new List<(string Condition, string Message)>(Violations(parameter.Type, parameter.Constraints, present));
         if (parameter.In == ParameterLocation.Header && parameter.Type.Kind is TypeRefKind.String or TypeRefKind.Enum)
         {
