@@ -412,11 +412,49 @@ public sealed class DiagnosticTests
         Assert.Equal("The Namespace 'My.1Api' is not a valid C# namespace", Message(d));
     }
 
-    [Fact]
-    public void OAS011_invalid_client_name_metadata()
+    [Theory]
+    [InlineData("class")]
+    [InlineData("nameof")]
+    [InlineData("My Client")]
+    [InlineData("2Client")]
+    public void OAS011_invalid_client_name_metadata(string clientName)
     {
-        Diagnostic d = Single(Run(Spec("    A: {type: string}\n"), clientName: "class"), "OAS011", DiagnosticSeverity.Error, 1, 1);
-        Assert.Equal("The ClientName 'class' is not a valid C# identifier", Message(d));
+        Diagnostic d = Single(Run(Spec("    A: {type: string}\n"), clientName: clientName), "OAS011", DiagnosticSeverity.Error, 1, 1);
+        Assert.Equal($"The ClientName '{clientName}' is not a valid C# identifier", Message(d));
+    }
+
+    [Theory]
+    [InlineData("global")]
+    [InlineData("global.Api")]
+    [InlineData("1Api")]
+    [InlineData("My..Api")]
+    [InlineData("My.Api.")]
+    [InlineData("My.class")]
+    [InlineData("My Api")]
+    [InlineData("My-Api")]
+    [InlineData("@Api")]
+    [InlineData("My.Api<T>")]
+    [InlineData("Api.nameof")]
+    [InlineData("var.Models")]
+    public void OAS011_namespaces_that_cannot_be_declared(string @namespace)
+    {
+        GeneratorRun run = Run(Spec("    A: {type: object, properties: {a: {type: string}}}\n"), @namespace: @namespace);
+        Diagnostic d = Single(run, "OAS011", DiagnosticSeverity.Error, 1, 1);
+        Assert.Equal($"The Namespace '{@namespace}' is not a valid C# namespace", Message(d));
+        Assert.Empty(run.Sources);
+    }
+
+    [Theory]
+    [InlineData("Über.Api")]
+    [InlineData("System")]
+    [InlineData("Api.System.Text")]
+    [InlineData("_Internal.V2")]
+    [InlineData("Var.Dynamic.Nameof")]
+    public void Unusual_but_valid_namespaces_compile(string @namespace)
+    {
+        GeneratorRun run = Run(Spec("    A: {type: object, properties: {a: {type: string}, b: {type: integer}}}\n"), @namespace: @namespace);
+        Assert.Empty(run.GeneratorDiagnostics);
+        CompilesCleanly(run);
     }
 
     [Fact]
@@ -478,6 +516,35 @@ public sealed class DiagnosticTests
         GeneratorRun run = Run(yaml);
         Diagnostic d = Single(run, "OAS014", DiagnosticSeverity.Error, 9, 13);
         Assert.Contains("loops", Message(d), System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_broken_schema_costs_that_schema_not_the_sdk()
+    {
+        string yaml = Spec(
+            "    Bad:\n" +
+            "      type: object\n" +
+            "      required: [ghost]\n" +
+            "      properties:\n" +
+            "        code: {type: string, pattern: '(', minLength: 9, maxLength: 1}\n" +
+            "        owner: {$ref: '#/components/schemas/Nobody'}\n" +
+            "        level: {type: integer, enum: [1, one], default: 7}\n" +
+            "        size: {type: integer, minimum: 5, maximum: 1}\n" +
+            "    Good:\n" +
+            "      type: object\n" +
+            "      required: [id]\n" +
+            "      properties:\n" +
+            "        id: {type: string, pattern: '^[a-z]+$'}\n" +
+            "        bad: {$ref: '#/components/schemas/Bad'}\n");
+        GeneratorRun run = Run(yaml);
+        Assert.Equal(
+            new[] { "OAS003", "OAS006", "OAS007", "OAS007", "OAS008", "OAS008", "OAS009" },
+            run.GeneratorDiagnostics.Select(d => d.Id).OrderBy(id => id, System.StringComparer.Ordinal));
+        CompilesCleanly(run);
+
+        using Loaded sdk = Loaded.From(run);
+        Assert.Empty(Loaded.Errors(sdk.FromJson("Good", "{\"id\":\"abc\",\"bad\":{\"code\":\"x\",\"level\":1}}")));
+        Assert.Equal(new[] { "/id: must match the pattern ^[a-z]+$" }, Loaded.Errors(sdk.FromJson("Good", "{\"id\":\"ABC\"}")));
     }
 
     [Fact]

@@ -41,7 +41,7 @@ internal static class SpecParser
             return null;
         }
 
-        if (input.ClientName is { Length: > 0 } clientName && !Identifiers.IsValidIdentifier(clientName))
+        if (input.ClientName is { Length: > 0 } clientName && !Identifiers.IsValidTypeName(clientName))
         {
             diagnostics.Report(DiagnosticDescriptors.InvalidMetadata, diagnostics.At(1, 1), "ClientName", clientName, "identifier");
             return null;

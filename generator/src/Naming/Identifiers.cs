@@ -154,12 +154,24 @@ internal static class Identifiers
         return true;
     }
 
-    /// <summary>True when <paramref name="name"/> is a dotted namespace of valid identifiers.</summary>
+    /// <summary>
+    /// Contextual keywords that are valid identifiers but, as a namespace segment, would capture names the
+    /// generated code uses (<c>nameof(...)</c>, <c>global::</c>, <c>var</c>).
+    /// </summary>
+    private static readonly HashSet<string> ReservedNamespaceSegments = new(StringComparer.Ordinal)
+    {
+        "global", "nameof", "var", "dynamic", "value", "field", "await", "async", "yield", "record", "required", "scoped", "file", "_",
+    };
+
+    /// <summary>True when <paramref name="name"/> can name a generated type (the client): a valid identifier that is no contextual keyword the generated code uses.</summary>
+    public static bool IsValidTypeName(string name) => IsValidIdentifier(name) && !ReservedNamespaceSegments.Contains(name);
+
+    /// <summary>True when <paramref name="name"/> is a dotted namespace of valid identifiers that the generated code can live in.</summary>
     public static bool IsValidNamespace(string name)
     {
         foreach (string part in name.Split('.'))
         {
-            if (!IsValidIdentifier(part))
+            if (!IsValidIdentifier(part) || ReservedNamespaceSegments.Contains(part))
             {
                 return false;
             }
