@@ -169,6 +169,36 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void OAS007_const_of_the_wrong_type()
+    {
+        string yaml = Spec(
+            "    Fixed:\n" +               // 8
+            "      type: object\n" +       // 9
+            "      properties:\n" +        // 10
+            "        value:\n" +           // 11
+            "          type: integer\n" +  // 12
+            "          const: one\n");     // 13, value at col 18
+        Diagnostic d = Single(Run(yaml), "OAS007", DiagnosticSeverity.Error, 13, 18);
+        Assert.Equal("The const value 'one' is not an integer, so no value can satisfy the schema", Message(d));
+    }
+
+    [Fact]
+    public void OAS007_enum_without_a_single_value_of_the_schemas_type()
+    {
+        string yaml = Spec(
+            "    Flag:\n" +                // 8
+            "      type: object\n" +       // 9
+            "      properties:\n" +        // 10
+            "        value:\n" +           // 11
+            "          type: boolean\n" +  // 12
+            "          enum: [yes, no]\n"); // 13, the list at col 17
+        GeneratorRun run = Run(yaml);
+        Diagnostic d = Single(run, "OAS007", DiagnosticSeverity.Error, 13, 17);
+        Assert.Equal("No enum value is a boolean, so no value can satisfy the schema", Message(d));
+        Assert.Equal(2, run.GeneratorDiagnostics.Count(x => x.Id == "OAS008"));
+    }
+
+    [Fact]
     public void OAS008_enum_value_of_the_wrong_type()
     {
         string yaml = Spec(
@@ -178,8 +208,15 @@ public sealed class DiagnosticTests
             "        value:\n" +            // 11
             "          type: integer\n" +   // 12
             "          enum: [1, 2, two]\n"); // 13, 'two' at col 24
-        Diagnostic d = Single(Run(yaml), "OAS008", DiagnosticSeverity.Error, 13, 24);
-        Assert.Equal("The enum value 'two' is not an integer", Message(d));
+        GeneratorRun run = Run(yaml);
+        Diagnostic d = Single(run, "OAS008", DiagnosticSeverity.Warning, 13, 24);
+        Assert.Equal("The enum value 'two' is not an integer; no valid value can equal it, so it is left out", Message(d));
+
+        // Leaving it out changes nothing the schema allows: 1 and 2 are accepted, 3 is not.
+        CompilesCleanly(run);
+        using Loaded sdk = Loaded.From(run);
+        Assert.Empty(Loaded.Errors(sdk.FromJson("Level", "{\"value\":2}")));
+        Assert.NotEmpty(Loaded.Errors(sdk.FromJson("Level", "{\"value\":3}")));
     }
 
     [Theory]
@@ -203,7 +240,7 @@ public sealed class DiagnosticTests
             "        value:\n" +         // 11
             "          " + schema + "\n"); // 12-14: the default is on line 14, value at col 20
         GeneratorRun run = Run(yaml);
-        Diagnostic d = Single(run, "OAS008", DiagnosticSeverity.Error, 14, 20);
+        Diagnostic d = Single(run, "OAS008", DiagnosticSeverity.Warning, 14, 20);
         Assert.Equal(message + "; the default is left out of the documentation", Message(d));
         Assert.DoesNotContain("Default:", run.Source("api.Settings.g.cs"), System.StringComparison.Ordinal);
         CompilesCleanly(run);
@@ -235,7 +272,7 @@ public sealed class DiagnosticTests
             "      type: string\n" +    // 9
             "      enum: [red, blue]\n" + // 10
             "      default: green\n");  // 11, value at col 16
-        Diagnostic d = Single(Run(yaml), "OAS008", DiagnosticSeverity.Error, 11, 16);
+        Diagnostic d = Single(Run(yaml), "OAS008", DiagnosticSeverity.Warning, 11, 16);
         Assert.StartsWith("The default 'green' is not one of the enum values", Message(d), System.StringComparison.Ordinal);
     }
 

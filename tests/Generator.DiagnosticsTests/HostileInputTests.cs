@@ -63,7 +63,8 @@ public sealed class HostileInputTests
     {
         GeneratorRun run = Run(EscapingSpec);
         Hostile.NeverCrashed(run.GeneratorDiagnostics);
-        Assert.Equal(new[] { "OAS008" }, run.GeneratorDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.Id)); // the 'note' default, on purpose
+        NoErrors(run);
+        Assert.Equal("OAS008", run.GeneratorDiagnostics.Single(d => d.Severity == DiagnosticSeverity.Warning).Id); // the 'note' default, on purpose
         CompilesCleanly(run);
         Assert.Empty(Hostile.DocumentationProblems(run));
 

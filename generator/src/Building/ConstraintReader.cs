@@ -348,12 +348,22 @@ internal sealed class ConstraintReader
         }
 
         var values = new List<JsonLiteral>(node.Items!.Count);
+        int dropped = 0;
         foreach (YamlNode item in node.Items)
         {
             JsonLiteral? literal = JsonLiterals.From(item);
+            if (literal is null && kind == TypeRefKind.Any)
+            {
+                // An object or array among the allowed values of an untyped schema: not checkable, so not checked at all.
+                _diagnostics.Report(DiagnosticDescriptors.UnsupportedConstruct, item, "An enum value that is an object or array", "the enum is not checked");
+                return EquatableArray<JsonLiteral>.Empty;
+            }
+
             if (literal is null || (literal.Kind != JsonLiteralKind.Null && !JsonLiterals.Fits(literal, kind)))
             {
-                _diagnostics.Report(DiagnosticDescriptors.InvalidEnumOrDefault, item, $"The enum value '{Shorten(item.Value ?? "(object)")}' is not {JsonLiterals.Describe(kind)}");
+                // No value of the schema's type can equal it: leaving it out changes nothing the schema allows.
+                _diagnostics.Report(DiagnosticDescriptors.InvalidEnumOrDefault, item, $"The enum value '{Shorten(item.Value ?? "(object)")}' is not {JsonLiterals.Describe(kind)}; no valid value can equal it, so it is left out");
+                dropped++;
                 continue;
             }
 
@@ -361,6 +371,11 @@ internal sealed class ConstraintReader
             {
                 values.Add(literal);
             }
+        }
+
+        if (values.Count == 0 && dropped > 0)
+        {
+            _diagnostics.Report(DiagnosticDescriptors.ContradictoryConstraints, node, $"No enum value is {JsonLiterals.Describe(kind)}, so no value can satisfy the schema");
         }
 
         return values.ToEquatableArray();
@@ -375,9 +390,15 @@ internal sealed class ConstraintReader
         }
 
         JsonLiteral? literal = JsonLiterals.From(node);
+        if (literal is null && kind == TypeRefKind.Any)
+        {
+            _diagnostics.Report(DiagnosticDescriptors.UnsupportedConstruct, node, "A const that is an object or array", "the value is not checked against it");
+            return null;
+        }
+
         if (literal is null || (literal.Kind != JsonLiteralKind.Null && !JsonLiterals.Fits(literal, kind)))
         {
-            _diagnostics.Report(DiagnosticDescriptors.InvalidEnumOrDefault, node, $"The const value '{Shorten(node.Value ?? "(object)")}' is not {JsonLiterals.Describe(kind)}");
+            _diagnostics.Report(DiagnosticDescriptors.ContradictoryConstraints, node, $"The const value '{Shorten(node.Value ?? "(object)")}' is not {JsonLiterals.Describe(kind)}, so no value can satisfy the schema");
             return null;
         }
 

@@ -28,10 +28,10 @@ internal static class DiagnosticDescriptors
         "OAS006", "A pattern is not a valid regular expression", "The pattern '{0}' is not a valid regular expression: {1}", "Fix the regular expression; the rule is left out until it parses.");
 
     public static readonly DiagnosticDescriptor ContradictoryConstraints = Error(
-        "OAS007", "Constraints contradict each other", "{0}", "No value can satisfy the schema; correct the bounds.");
+        "OAS007", "Constraints contradict each other", "{0}", "No value can satisfy the schema; correct the bounds, the const or the enum values.");
 
-    public static readonly DiagnosticDescriptor InvalidEnumOrDefault = Error(
-        "OAS008", "An enum, const or default value breaks its schema", "{0}", "Make the value match the schema's type and constraints.");
+    public static readonly DiagnosticDescriptor InvalidEnumOrDefault = Warning(
+        "OAS008", "An enum or default value breaks its schema", "{0}", "Make the value match the schema's type and constraints; until then it is left out (a const of the wrong type, or an enum with no valid value, is OAS007).");
 
     public static readonly DiagnosticDescriptor UndefinedRequiredProperty = Warning(
         "OAS009", "A required property is not defined", "The property '{0}' is listed in 'required' but not defined in 'properties' of {1}; the requirement is left out", "Define the property or remove it from 'required'.");
