@@ -425,12 +425,14 @@ public sealed class HostileInputTests
             "        ? " + longText + "\n" + // an explicit key: YAML limits implicit keys to 1024 characters
             "        : {type: string}\n" +
             "        code: {type: integer, enum: [1, " + longText + "]}\n" +
-            "        bad: {type: string, pattern: '(" + longText + "'}\n");
+            "        bad: {type: string, pattern: '(" + longText + "'}\n" +
+            "        gone: {$ref: '#/components/schemas/" + longText + "'}\n");
         GeneratorRun run = Hostile.Within(() => Run(yaml));
         Hostile.NeverCrashed(run.GeneratorDiagnostics);
         CompilesCleanly(run);
         Assert.Contains(run.GeneratorDiagnostics, d => d.Id == "OAS008");
         Assert.Contains(run.GeneratorDiagnostics, d => d.Id == "OAS006");
+        Assert.Contains(run.GeneratorDiagnostics, d => d.Id == "OAS003");
         Assert.All(run.GeneratorDiagnostics, d => Assert.True(Message(d).Length < 500, d.Id + ": " + Message(d).Length));
     }
 

@@ -12,6 +12,8 @@ internal sealed class DiagnosticBag
     // A hostile spec could otherwise produce millions of diagnostics; the first ones are what a user fixes first.
     private const int MaxDiagnostics = 500;
 
+    private const int MaxArgumentLength = 300;
+
     private readonly string _path;
     private readonly List<DiagnosticInfo> _items = new();
     private readonly HashSet<DiagnosticInfo> _seen = new();
@@ -28,6 +30,16 @@ internal sealed class DiagnosticBag
         if (descriptor.DefaultSeverity == DiagnosticSeverity.Error)
         {
             HasErrors = true;
+        }
+
+        // Spec text in a message is cut short: a hostile 1 MB name must not become a 1 MB error line.
+        for (int i = 0; i < args.Length; i++)
+        {
+            if (args[i] is { Length: > MaxArgumentLength } text)
+            {
+                int cut = char.IsHighSurrogate(text[MaxArgumentLength - 4]) ? MaxArgumentLength - 4 : MaxArgumentLength - 3;
+                args[i] = text.Substring(0, cut) + "...";
+            }
         }
 
         // The same problem reached twice (a schema used from two places, a $ref followed twice) is reported once.
