@@ -498,10 +498,10 @@ internal static class OperationBuilder
             Shape shape = _schemas.ShapeOf(schema, owner, memberName);
             TypeRef type = shape.Type;
             bool simpleArray = type.Kind == TypeRefKind.Array && type.Element is { } element && IsSimple(element);
-            bool queryObject = kind == ParameterLocation.Query && type.Kind is TypeRefKind.Model or TypeRefKind.Map;
+            bool queryObject = kind == ParameterLocation.Query && type.Kind is TypeRefKind.Model or TypeRefKind.Map or TypeRefKind.Any;
             if (!IsSimple(type) && !simpleArray && !queryObject)
             {
-                Unsupported(node, type.Kind == TypeRefKind.Array ? "An array-of-objects parameter" : "An object parameter outside the query string", $"'{name}' of {operationId} is not sent");
+                Unsupported(node, type.Kind == TypeRefKind.Array ? "An array-of-objects parameter" : "An object or untyped parameter outside the query string", $"'{name}' of {operationId} is not sent");
                 return null;
             }
 

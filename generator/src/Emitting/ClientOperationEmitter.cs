@@ -577,12 +577,12 @@ internal sealed class ClientOperationEmitter
         }
 
         string present = !parameter.Required && parameter.Type.IsValueType ? value + ".GetValueOrDefault()" : value;
-        if (parameter.Type.Kind is TypeRefKind.Model or TypeRefKind.Map)
+        if (parameter.Type.Kind is TypeRefKind.Model or TypeRefKind.Map or TypeRefKind.Any)
         {
-            // An object: written as JSON by the generated code, then spread into the query string.
+            // An object (or any JSON value): written as JSON by the generated code, then spread into the query string.
             w.Open("using (var __stream = new global::System.IO.MemoryStream())");
             w.Open("using (var __writer = new global::System.Text.Json.Utf8JsonWriter(__stream))");
-            w.Line(_json.Writer(parameter.Type) + "(__writer, " + value + ");");
+            w.Line(_json.Writer(parameter.Type) + "(__writer, " + present + ");");
             w.Close();
             w.Line();
             w.Line(parameter.Style == "deepObject"
