@@ -348,6 +348,7 @@ internal sealed class ConstraintReader
         }
 
         var values = new List<JsonLiteral>(node.Items!.Count);
+        var distinct = new HashSet<JsonLiteral>();
         int dropped = 0;
         foreach (YamlNode item in node.Items)
         {
@@ -367,7 +368,7 @@ internal sealed class ConstraintReader
                 continue;
             }
 
-            if (!values.Contains(literal))
+            if (distinct.Add(literal))
             {
                 values.Add(literal);
             }

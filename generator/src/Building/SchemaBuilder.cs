@@ -126,7 +126,7 @@ internal sealed class SchemaBuilder
         if (++_shapeDepth > MaxShapeDepth)
         {
             _shapeDepth--;
-            _diagnostics.Report(DiagnosticDescriptors.InvalidSchema, schema, $"The schema for {owner}.{member} nests or refers to itself more than {MaxShapeDepth} levels deep through arrays or aliases; it is typed as JsonElement");
+            _diagnostics.Report(DiagnosticDescriptors.InvalidSchema, schema, $"The schema nests or refers to itself more than {MaxShapeDepth} levels deep through arrays or aliases; it is typed as JsonElement at {ConstraintReader.Shorten(owner + "." + member)}");
             return new Shape(TypeRef.Any, Model.Constraints.None, true);
         }
 

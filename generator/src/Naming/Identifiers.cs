@@ -212,6 +212,10 @@ internal sealed class NameScope
 {
     private readonly HashSet<string> _taken = new(StringComparer.OrdinalIgnoreCase);
 
+    // The next suffix to try per preferred name: names are only ever added, so every suffix below it is
+    // still taken, and a thousand names that all map to "Value" cost linear, not quadratic, time.
+    private readonly Dictionary<string, int> _nextSuffix = new(StringComparer.OrdinalIgnoreCase);
+
     public NameScope(IEnumerable<string>? reserved = null)
     {
         if (reserved is not null)
@@ -235,11 +239,12 @@ internal sealed class NameScope
             return preferred;
         }
 
-        for (int suffix = 2; ; suffix++)
+        for (int suffix = _nextSuffix.TryGetValue(preferred, out int next) ? next : 2; ; suffix++)
         {
             string candidate = preferred + suffix.ToString(CultureInfo.InvariantCulture);
             if (_taken.Add(candidate))
             {
+                _nextSuffix[preferred] = suffix + 1;
                 return candidate;
             }
         }
