@@ -72,6 +72,12 @@ public class GeneratorBenchmarks
         return stream;
     }
 
+    [Benchmark(Description = "Stage: generator's YamlReader.Read")]
+    public object? StageYamlRead() => Stages.ReadYaml(_text);
+
+    [Benchmark(Description = "Stage: generator's parse (YAML to model)")]
+    public object? StageParse() => Stages.Parse(_path, _text);
+
     [Benchmark(Description = "Generator: re-run, unrelated C# edit")]
     public GeneratorDriver RerunAfterUnrelatedEdit() =>
         _warm.RunGenerators(_compilation.ReplaceSyntaxTree(_userTree, _editedUserTree));

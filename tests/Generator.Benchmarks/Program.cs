@@ -22,6 +22,12 @@ public static class Program
             return 0;
         }
 
+        if (args.Length == 2 && args[0] == "--ab")
+        {
+            Stages.Alternate(args[1], 4);
+            return 0;
+        }
+
         if (args.Length == 2 && args[0] == "--rerun")
         {
             RerunProfile.Run(args[1]);

@@ -68,5 +68,57 @@ public static class Stages
         Console.WriteLine($"  ModelEmitter.Emit, all types    {emitting / runs,9:F1} ms {emitBytes / runs / 1024.0 / 1024,8:F1} MB");
     }
 
+    private static readonly MethodInfo ReadMethod = Type("Yaml.YamlReader").GetMethod("Read")!;
+    private static readonly MethodInfo ParseMethod = Type("Building.SpecParser").GetMethod("Parse")!;
+    private static readonly Type InputType = Type("Building.SpecInput");
+
+    /// <summary>The generator's YAML stage alone (YamlDotNet events to its own node tree).</summary>
+    public static object? ReadYaml(string text) => ReadMethod.Invoke(null, new object[] { text, CancellationToken.None });
+
+    /// <summary>The generator's parse stage: YAML to the equatable model (includes <see cref="ReadYaml"/>).</summary>
+    public static object? Parse(string path, string text) =>
+        ParseMethod.Invoke(null, new[] { Activator.CreateInstance(InputType, path, text, "Bench.Sdk", "BenchClient", "Bench")!, CancellationToken.None });
+
+    /// <summary>
+    /// <c>--ab SPEC</c>: NSwag, the generator's full run, its reader and the YamlDotNet floor, alternated in one
+    /// process and measured in process CPU time, so a loaded machine skews them alike.
+    /// </summary>
+    public static void Alternate(string path, int rounds)
+    {
+        string text = System.IO.File.ReadAllText(path);
+        var names = new[] { "NSwag", "Generator full run", "YamlDotNet floor", "Generator YamlReader.Read" };
+        var actions = new Action[]
+        {
+            () => ColdRuns.NSwag(text),
+            () => ColdRuns.Generator(path, text),
+            () => new YamlDotNet.RepresentationModel.YamlStream().Load(new System.IO.StringReader(text)),
+            () => ReadYaml(text),
+        };
+        var totals = new double[actions.Length];
+        var bytes = new double[actions.Length];
+        for (int i = 0; i <= rounds; i++)
+        {
+            for (int a = 0; a < actions.Length; a++)
+            {
+                long b0 = GC.GetTotalAllocatedBytes(precise: true);
+                TimeSpan t0 = Process.GetCurrentProcess().TotalProcessorTime;
+                actions[a]();
+                TimeSpan t1 = Process.GetCurrentProcess().TotalProcessorTime;
+                long b1 = GC.GetTotalAllocatedBytes(precise: true);
+                if (i > 0)
+                {
+                    totals[a] += (t1 - t0).TotalMilliseconds;
+                    bytes[a] += b1 - b0;
+                }
+            }
+        }
+
+        Console.WriteLine($"{System.IO.Path.GetFileName(path)}: mean of {rounds} warm rounds, process CPU time and allocations");
+        for (int a = 0; a < actions.Length; a++)
+        {
+            Console.WriteLine($"  {names[a],-26} {totals[a] / rounds,8:F0} ms  {bytes[a] / rounds / 1048576,8:F1} MB  ({totals[a] / totals[0]:F2}x NSwag time, {bytes[a] / bytes[0]:F2}x NSwag bytes, {totals[a] / totals[2]:F2}x floor)");
+        }
+    }
+
     private static Type Type(string name) => Generator.GetType("OpenApiSdk.Generator." + name, throwOnError: true)!;
 }
