@@ -470,16 +470,37 @@ internal static class SupportEmitter
             return false;
         }
 
+        // One stream and writer per thread, reset per call: a call allocates only its result string.
+        [global::System.ThreadStatic]
+        private static global::System.IO.MemoryStream? t_jsonStream;
+        [global::System.ThreadStatic]
+        private static global::System.Text.Json.Utf8JsonWriter? t_jsonWriter;
+        [global::System.ThreadStatic]
+        private static global::System.Text.Json.Utf8JsonWriter? t_indentedJsonWriter;
+
         public static string ToJson(IOpenApiModel model, bool indented)
         {
-            using (var stream = new global::System.IO.MemoryStream())
+            global::System.IO.MemoryStream stream = t_jsonStream ??= new global::System.IO.MemoryStream(1024);
+            stream.SetLength(0);
+            global::System.Text.Json.Utf8JsonWriter writer = indented
+                ? t_indentedJsonWriter ??= new global::System.Text.Json.Utf8JsonWriter(stream, new global::System.Text.Json.JsonWriterOptions { Indented = true })
+                : t_jsonWriter ??= new global::System.Text.Json.Utf8JsonWriter(stream);
+            writer.Reset(stream);
+            try
             {
-                using (var writer = new global::System.Text.Json.Utf8JsonWriter(stream, new global::System.Text.Json.JsonWriterOptions { Indented = indented }))
-                {
-                    model.WriteJson(writer);
-                }
-
+                model.WriteJson(writer);
+                writer.Flush();
                 return global::System.Text.Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
+            }
+            finally
+            {
+                if (stream.Capacity > 1 << 20)
+                {
+                    // Keep no megabyte buffers alive after one large document.
+                    t_jsonStream = null;
+                    t_jsonWriter = null;
+                    t_indentedJsonWriter = null;
+                }
             }
         }
     }
