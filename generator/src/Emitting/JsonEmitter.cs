@@ -53,9 +53,8 @@ internal sealed class JsonEmitter
         for (int i = 0; i < type.Properties.Count; i++)
         {
             PropertyModel property = type.Properties[i];
-            // EncodedUtf8Bytes is the escaped form ('"' as \u0022, non-ASCII as \uXXXX), and ValueTextEquals
-            // compares the unescaped name: names that need escaping would never match. The string overload compares text.
-            _w.Open("if (reader.ValueTextEquals(" + Literals.String(property.JsonName) + "))");
+            // ValueTextEquals compares the unescaped name with plain UTF-8 (not JsonEncodedText's escaped bytes).
+            _w.Open("if (reader.ValueTextEquals(__JsonConverter.U" + Int(i) + "))");
             _w.Line("reader.Read();");
             EmitReadProperty(property);
             _w.Line("continue;");
@@ -113,6 +112,7 @@ internal sealed class JsonEmitter
         for (int i = 0; i < type.Properties.Count; i++)
         {
             _w.Line("internal static readonly global::System.Text.Json.JsonEncodedText N" + Int(i) + " = global::System.Text.Json.JsonEncodedText.Encode(" + Literals.String(type.Properties[i].JsonName) + ");");
+            _w.Line("internal static readonly byte[] U" + Int(i) + " = global::System.Text.Encoding.UTF8.GetBytes(" + Literals.String(type.Properties[i].JsonName) + ");");
         }
 
         _w.Line();
