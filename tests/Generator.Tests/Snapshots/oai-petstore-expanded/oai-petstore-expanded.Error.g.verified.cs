@@ -35,6 +35,10 @@ namespace Snapshot.Sdk
         [global::System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Message { get; set; } = null!;
 
+        /// <summary>Properties the schema does not declare, kept as they arrived so that nothing is lost on a round trip.</summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
         /// <summary>
         /// Checks every rule of the schema and returns all violations, each with the JSON Pointer (RFC 6901) of the offending value; empty when the object is valid.
         /// </summary>
@@ -152,7 +156,7 @@ namespace Snapshot.Sdk
             var result = new Error();
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("code"))
+                if (reader.ValueTextEquals(__JsonConverter.U0))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -171,7 +175,7 @@ namespace Snapshot.Sdk
                     continue;
                 }
 
-                if (reader.ValueTextEquals("message"))
+                if (reader.ValueTextEquals(__JsonConverter.U1))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -190,8 +194,9 @@ namespace Snapshot.Sdk
                     continue;
                 }
 
+                string __name = reader.GetString() ?? string.Empty;
                 reader.Read();
-                reader.Skip();
+                (result.AdditionalProperties ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[__name] = global::Snapshot.Sdk.OpenApiRuntime.ReadElement(ref reader);
             }
 
             return result;
@@ -211,6 +216,14 @@ namespace Snapshot.Sdk
                 writer.WritePropertyName(__JsonConverter.N1);
                 writer.WriteStringValue(Message);
             }
+            if (AdditionalProperties is not null)
+            {
+                foreach (var pair in AdditionalProperties)
+                {
+                    writer.WritePropertyName(pair.Key);
+                    pair.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
 
@@ -218,7 +231,9 @@ namespace Snapshot.Sdk
         internal sealed class __JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Error>
         {
             internal static readonly global::System.Text.Json.JsonEncodedText N0 = global::System.Text.Json.JsonEncodedText.Encode("code");
+            internal static readonly byte[] U0 = global::System.Text.Encoding.UTF8.GetBytes("code");
             internal static readonly global::System.Text.Json.JsonEncodedText N1 = global::System.Text.Json.JsonEncodedText.Encode("message");
+            internal static readonly byte[] U1 = global::System.Text.Encoding.UTF8.GetBytes("message");
 
             public override Error Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -243,6 +258,7 @@ namespace Snapshot.Sdk
             }
 
             return
+                global::Snapshot.Sdk.OpenApiRuntime.DictionaryEqual(AdditionalProperties, other.AdditionalProperties) &&
                 _Code.HasValue == other._Code.HasValue && global::System.Collections.Generic.EqualityComparer<int>.Default.Equals(Code, other.Code) &&
                 string.Equals(Message, other.Message, global::System.StringComparison.Ordinal);
         }

@@ -42,6 +42,10 @@ namespace Snapshot.Sdk
         [global::System.Text.Json.Serialization.JsonPropertyName("tag")]
         public string? Tag { get; set; }
 
+        /// <summary>Properties the schema does not declare, kept as they arrived so that nothing is lost on a round trip.</summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
         /// <summary>
         /// Checks every rule of the schema and returns all violations, each with the JSON Pointer (RFC 6901) of the offending value; empty when the object is valid.
         /// </summary>
@@ -159,7 +163,7 @@ namespace Snapshot.Sdk
             var result = new Pet();
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("id"))
+                if (reader.ValueTextEquals(__JsonConverter.U0))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -178,7 +182,7 @@ namespace Snapshot.Sdk
                     continue;
                 }
 
-                if (reader.ValueTextEquals("name"))
+                if (reader.ValueTextEquals(__JsonConverter.U1))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -197,7 +201,7 @@ namespace Snapshot.Sdk
                     continue;
                 }
 
-                if (reader.ValueTextEquals("tag"))
+                if (reader.ValueTextEquals(__JsonConverter.U2))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -216,8 +220,9 @@ namespace Snapshot.Sdk
                     continue;
                 }
 
+                string __name = reader.GetString() ?? string.Empty;
                 reader.Read();
-                reader.Skip();
+                (result.AdditionalProperties ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[__name] = global::Snapshot.Sdk.OpenApiRuntime.ReadElement(ref reader);
             }
 
             return result;
@@ -242,6 +247,14 @@ namespace Snapshot.Sdk
                 writer.WritePropertyName(__JsonConverter.N2);
                 writer.WriteStringValue(Tag!);
             }
+            if (AdditionalProperties is not null)
+            {
+                foreach (var pair in AdditionalProperties)
+                {
+                    writer.WritePropertyName(pair.Key);
+                    pair.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
 
@@ -249,8 +262,11 @@ namespace Snapshot.Sdk
         internal sealed class __JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Pet>
         {
             internal static readonly global::System.Text.Json.JsonEncodedText N0 = global::System.Text.Json.JsonEncodedText.Encode("id");
+            internal static readonly byte[] U0 = global::System.Text.Encoding.UTF8.GetBytes("id");
             internal static readonly global::System.Text.Json.JsonEncodedText N1 = global::System.Text.Json.JsonEncodedText.Encode("name");
+            internal static readonly byte[] U1 = global::System.Text.Encoding.UTF8.GetBytes("name");
             internal static readonly global::System.Text.Json.JsonEncodedText N2 = global::System.Text.Json.JsonEncodedText.Encode("tag");
+            internal static readonly byte[] U2 = global::System.Text.Encoding.UTF8.GetBytes("tag");
 
             public override Pet Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -275,6 +291,7 @@ namespace Snapshot.Sdk
             }
 
             return
+                global::Snapshot.Sdk.OpenApiRuntime.DictionaryEqual(AdditionalProperties, other.AdditionalProperties) &&
                 _Id.HasValue == other._Id.HasValue && global::System.Collections.Generic.EqualityComparer<long>.Default.Equals(Id, other.Id) &&
                 string.Equals(Name, other.Name, global::System.StringComparison.Ordinal) &&
                 string.Equals(Tag, other.Tag, global::System.StringComparison.Ordinal);

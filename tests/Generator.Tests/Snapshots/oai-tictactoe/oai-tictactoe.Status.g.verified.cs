@@ -30,6 +30,10 @@ namespace Snapshot.Sdk
         [global::Snapshot.Sdk.SchemaItems(3, 3)]
         public global::System.Collections.Generic.List<global::System.Collections.Generic.List<Mark>>? Board { get; set; }
 
+        /// <summary>Properties the schema does not declare, kept as they arrived so that nothing is lost on a round trip.</summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
         /// <summary>
         /// Checks every rule of the schema and returns all violations, each with the JSON Pointer (RFC 6901) of the offending value; empty when the object is valid.
         /// </summary>
@@ -206,7 +210,7 @@ namespace Snapshot.Sdk
             var result = new Status();
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("winner"))
+                if (reader.ValueTextEquals(__JsonConverter.U0))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -225,7 +229,7 @@ namespace Snapshot.Sdk
                     continue;
                 }
 
-                if (reader.ValueTextEquals("board"))
+                if (reader.ValueTextEquals(__JsonConverter.U1))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -282,8 +286,9 @@ namespace Snapshot.Sdk
                     continue;
                 }
 
+                string __name = reader.GetString() ?? string.Empty;
                 reader.Read();
-                reader.Skip();
+                (result.AdditionalProperties ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[__name] = global::Snapshot.Sdk.OpenApiRuntime.ReadElement(ref reader);
             }
 
             return result;
@@ -320,6 +325,14 @@ namespace Snapshot.Sdk
                 }
                 writer.WriteEndArray();
             }
+            if (AdditionalProperties is not null)
+            {
+                foreach (var pair in AdditionalProperties)
+                {
+                    writer.WritePropertyName(pair.Key);
+                    pair.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
 
@@ -327,7 +340,9 @@ namespace Snapshot.Sdk
         internal sealed class __JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Status>
         {
             internal static readonly global::System.Text.Json.JsonEncodedText N0 = global::System.Text.Json.JsonEncodedText.Encode("winner");
+            internal static readonly byte[] U0 = global::System.Text.Encoding.UTF8.GetBytes("winner");
             internal static readonly global::System.Text.Json.JsonEncodedText N1 = global::System.Text.Json.JsonEncodedText.Encode("board");
+            internal static readonly byte[] U1 = global::System.Text.Encoding.UTF8.GetBytes("board");
 
             public override Status Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -352,6 +367,7 @@ namespace Snapshot.Sdk
             }
 
             return
+                global::Snapshot.Sdk.OpenApiRuntime.DictionaryEqual(AdditionalProperties, other.AdditionalProperties) &&
                 global::System.Collections.Generic.EqualityComparer<Winner?>.Default.Equals(Winner, other.Winner) &&
                 global::Snapshot.Sdk.OpenApiRuntime.SequenceEqual(Board, other.Board);
         }

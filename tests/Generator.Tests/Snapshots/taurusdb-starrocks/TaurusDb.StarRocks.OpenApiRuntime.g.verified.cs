@@ -198,10 +198,9 @@ namespace TaurusDb.StarRocks
                 return false;
             }
 
-            var comparer = global::System.Collections.Generic.EqualityComparer<T>.Default;
             for (int i = 0; i < left.Count; i++)
             {
-                if (!comparer.Equals(left[i], right[i]))
+                if (!ItemEquals(left[i], right[i]))
                 {
                     return false;
                 }
@@ -225,10 +224,9 @@ namespace TaurusDb.StarRocks
                 return false;
             }
 
-            var comparer = global::System.Collections.Generic.EqualityComparer<T>.Default;
             foreach (var pair in left)
             {
-                if (!right.TryGetValue(pair.Key, out T? other) || !comparer.Equals(pair.Value, other))
+                if (!right.TryGetValue(pair.Key, out T? other) || !ItemEquals(pair.Value, other))
                 {
                     return false;
                 }
@@ -236,6 +234,12 @@ namespace TaurusDb.StarRocks
 
             return true;
         }
+
+        // JsonElement's own Equals compares positions in a document, not values.
+        private static bool ItemEquals<T>(T left, T right) =>
+            left is global::System.Text.Json.JsonElement leftElement && right is global::System.Text.Json.JsonElement rightElement
+                ? leftElement.GetRawText() == rightElement.GetRawText()
+                : global::System.Collections.Generic.EqualityComparer<T>.Default.Equals(left, right);
 
         public static bool JsonEqual(global::System.Text.Json.JsonElement? left, global::System.Text.Json.JsonElement? right) =>
             left is null || right is null ? left is null && right is null : left.Value.GetRawText() == right.Value.GetRawText();
@@ -450,16 +454,37 @@ namespace TaurusDb.StarRocks
             return false;
         }
 
+        // One stream and writer per thread, reset per call: a call allocates only its result string.
+        [global::System.ThreadStatic]
+        private static global::System.IO.MemoryStream? t_jsonStream;
+        [global::System.ThreadStatic]
+        private static global::System.Text.Json.Utf8JsonWriter? t_jsonWriter;
+        [global::System.ThreadStatic]
+        private static global::System.Text.Json.Utf8JsonWriter? t_indentedJsonWriter;
+
         public static string ToJson(IOpenApiModel model, bool indented)
         {
-            using (var stream = new global::System.IO.MemoryStream())
+            global::System.IO.MemoryStream stream = t_jsonStream ??= new global::System.IO.MemoryStream(1024);
+            stream.SetLength(0);
+            global::System.Text.Json.Utf8JsonWriter writer = indented
+                ? t_indentedJsonWriter ??= new global::System.Text.Json.Utf8JsonWriter(stream, new global::System.Text.Json.JsonWriterOptions { Indented = true })
+                : t_jsonWriter ??= new global::System.Text.Json.Utf8JsonWriter(stream);
+            writer.Reset(stream);
+            try
             {
-                using (var writer = new global::System.Text.Json.Utf8JsonWriter(stream, new global::System.Text.Json.JsonWriterOptions { Indented = indented }))
-                {
-                    model.WriteJson(writer);
-                }
-
+                model.WriteJson(writer);
+                writer.Flush();
                 return global::System.Text.Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
+            }
+            finally
+            {
+                if (stream.Capacity > 1 << 20)
+                {
+                    // Keep no megabyte buffers alive after one large document.
+                    t_jsonStream = null;
+                    t_jsonWriter = null;
+                    t_indentedJsonWriter = null;
+                }
             }
         }
     }

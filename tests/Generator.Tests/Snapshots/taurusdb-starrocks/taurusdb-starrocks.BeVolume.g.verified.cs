@@ -44,6 +44,10 @@ namespace TaurusDb.StarRocks
             set => _CapacityInGb = value;
         }
 
+        /// <summary>Properties the schema does not declare, kept as they arrived so that nothing is lost on a round trip.</summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
         /// <summary>
         /// Checks every rule of the schema and returns all violations, each with the JSON Pointer (RFC 6901) of the offending value; empty when the object is valid.
         /// </summary>
@@ -196,7 +200,7 @@ namespace TaurusDb.StarRocks
             var result = new BeVolume();
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("io_type"))
+                if (reader.ValueTextEquals(__JsonConverter.U0))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -215,7 +219,7 @@ namespace TaurusDb.StarRocks
                     continue;
                 }
 
-                if (reader.ValueTextEquals("capacity_in_gb"))
+                if (reader.ValueTextEquals(__JsonConverter.U1))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -234,8 +238,9 @@ namespace TaurusDb.StarRocks
                     continue;
                 }
 
+                string __name = reader.GetString() ?? string.Empty;
                 reader.Read();
-                reader.Skip();
+                (result.AdditionalProperties ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[__name] = global::TaurusDb.StarRocks.OpenApiRuntime.ReadElement(ref reader);
             }
 
             return result;
@@ -255,6 +260,14 @@ namespace TaurusDb.StarRocks
                 writer.WritePropertyName(__JsonConverter.N1);
                 writer.WriteNumberValue(_CapacityInGb.GetValueOrDefault());
             }
+            if (AdditionalProperties is not null)
+            {
+                foreach (var pair in AdditionalProperties)
+                {
+                    writer.WritePropertyName(pair.Key);
+                    pair.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
 
@@ -262,7 +275,9 @@ namespace TaurusDb.StarRocks
         internal sealed class __JsonConverter : global::System.Text.Json.Serialization.JsonConverter<BeVolume>
         {
             internal static readonly global::System.Text.Json.JsonEncodedText N0 = global::System.Text.Json.JsonEncodedText.Encode("io_type");
+            internal static readonly byte[] U0 = global::System.Text.Encoding.UTF8.GetBytes("io_type");
             internal static readonly global::System.Text.Json.JsonEncodedText N1 = global::System.Text.Json.JsonEncodedText.Encode("capacity_in_gb");
+            internal static readonly byte[] U1 = global::System.Text.Encoding.UTF8.GetBytes("capacity_in_gb");
 
             public override BeVolume Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -287,6 +302,7 @@ namespace TaurusDb.StarRocks
             }
 
             return
+                global::TaurusDb.StarRocks.OpenApiRuntime.DictionaryEqual(AdditionalProperties, other.AdditionalProperties) &&
                 string.Equals(IoType, other.IoType, global::System.StringComparison.Ordinal) &&
                 _CapacityInGb.HasValue == other._CapacityInGb.HasValue && global::System.Collections.Generic.EqualityComparer<int>.Default.Equals(CapacityInGb, other.CapacityInGb);
         }

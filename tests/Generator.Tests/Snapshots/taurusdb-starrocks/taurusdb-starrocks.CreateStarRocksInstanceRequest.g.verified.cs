@@ -251,6 +251,10 @@ namespace TaurusDb.StarRocks
         [global::System.Text.Json.Serialization.JsonPropertyName("region_code")]
         public string? RegionCode { get; set; }
 
+        /// <summary>Properties the schema does not declare, kept as they arrived so that nothing is lost on a round trip.</summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
         /// <summary>
         /// Checks every rule of the schema and returns all violations, each with the JSON Pointer (RFC 6901) of the offending value; empty when the object is valid.
         /// </summary>
@@ -929,7 +933,7 @@ namespace TaurusDb.StarRocks
             var result = new CreateStarRocksInstanceRequest();
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("name"))
+                if (reader.ValueTextEquals(__JsonConverter.U0))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -948,7 +952,7 @@ namespace TaurusDb.StarRocks
                     continue;
                 }
 
-                if (reader.ValueTextEquals("engine"))
+                if (reader.ValueTextEquals(__JsonConverter.U1))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -967,7 +971,7 @@ namespace TaurusDb.StarRocks
                     continue;
                 }
 
-                if (reader.ValueTextEquals("ha"))
+                if (reader.ValueTextEquals(__JsonConverter.U2))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -986,7 +990,7 @@ namespace TaurusDb.StarRocks
                     continue;
                 }
 
-                if (reader.ValueTextEquals("fe_flavor_id"))
+                if (reader.ValueTextEquals(__JsonConverter.U3))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -1005,7 +1009,7 @@ namespace TaurusDb.StarRocks
                     continue;
                 }
 
-                if (reader.ValueTextEquals("be_flavor_id"))
+                if (reader.ValueTextEquals(__JsonConverter.U4))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -1024,7 +1028,7 @@ namespace TaurusDb.StarRocks
                     continue;
                 }
 
-                if (reader.ValueTextEquals("db_root_pwd"))
+                if (reader.ValueTextEquals(__JsonConverter.U5))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -1043,7 +1047,7 @@ namespace TaurusDb.StarRocks
                     continue;
                 }
 
-                if (reader.ValueTextEquals("fe_count"))
+                if (reader.ValueTextEquals(__JsonConverter.U6))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -1062,7 +1066,7 @@ namespace TaurusDb.StarRocks
                     continue;
                 }
 
-                if (reader.ValueTextEquals("be_count"))
+                if (reader.ValueTextEquals(__JsonConverter.U7))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -1081,7 +1085,7 @@ namespace TaurusDb.StarRocks
                     continue;
                 }
 
-                if (reader.ValueTextEquals("az_mode"))
+                if (reader.ValueTextEquals(__JsonConverter.U8))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -1100,7 +1104,7 @@ namespace TaurusDb.StarRocks
                     continue;
                 }
 
-                if (reader.ValueTextEquals("fe_volume"))
+                if (reader.ValueTextEquals(__JsonConverter.U9))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -1119,7 +1123,7 @@ namespace TaurusDb.StarRocks
                     continue;
                 }
 
-                if (reader.ValueTextEquals("be_volume"))
+                if (reader.ValueTextEquals(__JsonConverter.U10))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -1138,7 +1142,7 @@ namespace TaurusDb.StarRocks
                     continue;
                 }
 
-                if (reader.ValueTextEquals("az_code"))
+                if (reader.ValueTextEquals(__JsonConverter.U11))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -1157,7 +1161,7 @@ namespace TaurusDb.StarRocks
                     continue;
                 }
 
-                if (reader.ValueTextEquals("time_zone"))
+                if (reader.ValueTextEquals(__JsonConverter.U12))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -1176,7 +1180,7 @@ namespace TaurusDb.StarRocks
                     continue;
                 }
 
-                if (reader.ValueTextEquals("tags_info"))
+                if (reader.ValueTextEquals(__JsonConverter.U13))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -1195,7 +1199,7 @@ namespace TaurusDb.StarRocks
                     continue;
                 }
 
-                if (reader.ValueTextEquals("security_group_id"))
+                if (reader.ValueTextEquals(__JsonConverter.U14))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -1214,7 +1218,7 @@ namespace TaurusDb.StarRocks
                     continue;
                 }
 
-                if (reader.ValueTextEquals("pay_info"))
+                if (reader.ValueTextEquals(__JsonConverter.U15))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -1233,7 +1237,7 @@ namespace TaurusDb.StarRocks
                     continue;
                 }
 
-                if (reader.ValueTextEquals("region_code"))
+                if (reader.ValueTextEquals(__JsonConverter.U16))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -1252,8 +1256,9 @@ namespace TaurusDb.StarRocks
                     continue;
                 }
 
+                string __name = reader.GetString() ?? string.Empty;
                 reader.Read();
-                reader.Skip();
+                (result.AdditionalProperties ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[__name] = global::TaurusDb.StarRocks.OpenApiRuntime.ReadElement(ref reader);
             }
 
             return result;
@@ -1348,6 +1353,14 @@ namespace TaurusDb.StarRocks
                 writer.WritePropertyName(__JsonConverter.N16);
                 writer.WriteStringValue(RegionCode!);
             }
+            if (AdditionalProperties is not null)
+            {
+                foreach (var pair in AdditionalProperties)
+                {
+                    writer.WritePropertyName(pair.Key);
+                    pair.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
 
@@ -1355,22 +1368,39 @@ namespace TaurusDb.StarRocks
         internal sealed class __JsonConverter : global::System.Text.Json.Serialization.JsonConverter<CreateStarRocksInstanceRequest>
         {
             internal static readonly global::System.Text.Json.JsonEncodedText N0 = global::System.Text.Json.JsonEncodedText.Encode("name");
+            internal static readonly byte[] U0 = global::System.Text.Encoding.UTF8.GetBytes("name");
             internal static readonly global::System.Text.Json.JsonEncodedText N1 = global::System.Text.Json.JsonEncodedText.Encode("engine");
+            internal static readonly byte[] U1 = global::System.Text.Encoding.UTF8.GetBytes("engine");
             internal static readonly global::System.Text.Json.JsonEncodedText N2 = global::System.Text.Json.JsonEncodedText.Encode("ha");
+            internal static readonly byte[] U2 = global::System.Text.Encoding.UTF8.GetBytes("ha");
             internal static readonly global::System.Text.Json.JsonEncodedText N3 = global::System.Text.Json.JsonEncodedText.Encode("fe_flavor_id");
+            internal static readonly byte[] U3 = global::System.Text.Encoding.UTF8.GetBytes("fe_flavor_id");
             internal static readonly global::System.Text.Json.JsonEncodedText N4 = global::System.Text.Json.JsonEncodedText.Encode("be_flavor_id");
+            internal static readonly byte[] U4 = global::System.Text.Encoding.UTF8.GetBytes("be_flavor_id");
             internal static readonly global::System.Text.Json.JsonEncodedText N5 = global::System.Text.Json.JsonEncodedText.Encode("db_root_pwd");
+            internal static readonly byte[] U5 = global::System.Text.Encoding.UTF8.GetBytes("db_root_pwd");
             internal static readonly global::System.Text.Json.JsonEncodedText N6 = global::System.Text.Json.JsonEncodedText.Encode("fe_count");
+            internal static readonly byte[] U6 = global::System.Text.Encoding.UTF8.GetBytes("fe_count");
             internal static readonly global::System.Text.Json.JsonEncodedText N7 = global::System.Text.Json.JsonEncodedText.Encode("be_count");
+            internal static readonly byte[] U7 = global::System.Text.Encoding.UTF8.GetBytes("be_count");
             internal static readonly global::System.Text.Json.JsonEncodedText N8 = global::System.Text.Json.JsonEncodedText.Encode("az_mode");
+            internal static readonly byte[] U8 = global::System.Text.Encoding.UTF8.GetBytes("az_mode");
             internal static readonly global::System.Text.Json.JsonEncodedText N9 = global::System.Text.Json.JsonEncodedText.Encode("fe_volume");
+            internal static readonly byte[] U9 = global::System.Text.Encoding.UTF8.GetBytes("fe_volume");
             internal static readonly global::System.Text.Json.JsonEncodedText N10 = global::System.Text.Json.JsonEncodedText.Encode("be_volume");
+            internal static readonly byte[] U10 = global::System.Text.Encoding.UTF8.GetBytes("be_volume");
             internal static readonly global::System.Text.Json.JsonEncodedText N11 = global::System.Text.Json.JsonEncodedText.Encode("az_code");
+            internal static readonly byte[] U11 = global::System.Text.Encoding.UTF8.GetBytes("az_code");
             internal static readonly global::System.Text.Json.JsonEncodedText N12 = global::System.Text.Json.JsonEncodedText.Encode("time_zone");
+            internal static readonly byte[] U12 = global::System.Text.Encoding.UTF8.GetBytes("time_zone");
             internal static readonly global::System.Text.Json.JsonEncodedText N13 = global::System.Text.Json.JsonEncodedText.Encode("tags_info");
+            internal static readonly byte[] U13 = global::System.Text.Encoding.UTF8.GetBytes("tags_info");
             internal static readonly global::System.Text.Json.JsonEncodedText N14 = global::System.Text.Json.JsonEncodedText.Encode("security_group_id");
+            internal static readonly byte[] U14 = global::System.Text.Encoding.UTF8.GetBytes("security_group_id");
             internal static readonly global::System.Text.Json.JsonEncodedText N15 = global::System.Text.Json.JsonEncodedText.Encode("pay_info");
+            internal static readonly byte[] U15 = global::System.Text.Encoding.UTF8.GetBytes("pay_info");
             internal static readonly global::System.Text.Json.JsonEncodedText N16 = global::System.Text.Json.JsonEncodedText.Encode("region_code");
+            internal static readonly byte[] U16 = global::System.Text.Encoding.UTF8.GetBytes("region_code");
 
             public override CreateStarRocksInstanceRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -1395,6 +1425,7 @@ namespace TaurusDb.StarRocks
             }
 
             return
+                global::TaurusDb.StarRocks.OpenApiRuntime.DictionaryEqual(AdditionalProperties, other.AdditionalProperties) &&
                 string.Equals(Name, other.Name, global::System.StringComparison.Ordinal) &&
                 global::System.Collections.Generic.EqualityComparer<StarRocksEngine>.Default.Equals(Engine, other.Engine) &&
                 global::System.Collections.Generic.EqualityComparer<StarRocksHa>.Default.Equals(Ha, other.Ha) &&

@@ -93,6 +93,10 @@ namespace TaurusDb.StarRocks
             set { _IsAutoRenew = value; __isSetIsAutoRenew = true; }
         }
 
+        /// <summary>Properties the schema does not declare, kept as they arrived so that nothing is lost on a round trip.</summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
         /// <summary>
         /// Checks every rule of the schema and returns all violations, each with the JSON Pointer (RFC 6901) of the offending value; empty when the object is valid.
         /// </summary>
@@ -188,7 +192,7 @@ namespace TaurusDb.StarRocks
             var result = new InstancePayInfo();
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("pay_model"))
+                if (reader.ValueTextEquals(__JsonConverter.U0))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -207,7 +211,7 @@ namespace TaurusDb.StarRocks
                     continue;
                 }
 
-                if (reader.ValueTextEquals("order_id"))
+                if (reader.ValueTextEquals(__JsonConverter.U1))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -226,7 +230,7 @@ namespace TaurusDb.StarRocks
                     continue;
                 }
 
-                if (reader.ValueTextEquals("period"))
+                if (reader.ValueTextEquals(__JsonConverter.U2))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -245,7 +249,7 @@ namespace TaurusDb.StarRocks
                     continue;
                 }
 
-                if (reader.ValueTextEquals("period_type"))
+                if (reader.ValueTextEquals(__JsonConverter.U3))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -264,7 +268,7 @@ namespace TaurusDb.StarRocks
                     continue;
                 }
 
-                if (reader.ValueTextEquals("is_auto_renew"))
+                if (reader.ValueTextEquals(__JsonConverter.U4))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -283,8 +287,9 @@ namespace TaurusDb.StarRocks
                     continue;
                 }
 
+                string __name = reader.GetString() ?? string.Empty;
                 reader.Read();
-                reader.Skip();
+                (result.AdditionalProperties ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[__name] = global::TaurusDb.StarRocks.OpenApiRuntime.ReadElement(ref reader);
             }
 
             return result;
@@ -347,6 +352,14 @@ namespace TaurusDb.StarRocks
                     writer.WriteStringValue(_IsAutoRenew!);
                 }
             }
+            if (AdditionalProperties is not null)
+            {
+                foreach (var pair in AdditionalProperties)
+                {
+                    writer.WritePropertyName(pair.Key);
+                    pair.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
 
@@ -354,10 +367,15 @@ namespace TaurusDb.StarRocks
         internal sealed class __JsonConverter : global::System.Text.Json.Serialization.JsonConverter<InstancePayInfo>
         {
             internal static readonly global::System.Text.Json.JsonEncodedText N0 = global::System.Text.Json.JsonEncodedText.Encode("pay_model");
+            internal static readonly byte[] U0 = global::System.Text.Encoding.UTF8.GetBytes("pay_model");
             internal static readonly global::System.Text.Json.JsonEncodedText N1 = global::System.Text.Json.JsonEncodedText.Encode("order_id");
+            internal static readonly byte[] U1 = global::System.Text.Encoding.UTF8.GetBytes("order_id");
             internal static readonly global::System.Text.Json.JsonEncodedText N2 = global::System.Text.Json.JsonEncodedText.Encode("period");
+            internal static readonly byte[] U2 = global::System.Text.Encoding.UTF8.GetBytes("period");
             internal static readonly global::System.Text.Json.JsonEncodedText N3 = global::System.Text.Json.JsonEncodedText.Encode("period_type");
+            internal static readonly byte[] U3 = global::System.Text.Encoding.UTF8.GetBytes("period_type");
             internal static readonly global::System.Text.Json.JsonEncodedText N4 = global::System.Text.Json.JsonEncodedText.Encode("is_auto_renew");
+            internal static readonly byte[] U4 = global::System.Text.Encoding.UTF8.GetBytes("is_auto_renew");
 
             public override InstancePayInfo Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -382,6 +400,7 @@ namespace TaurusDb.StarRocks
             }
 
             return
+                global::TaurusDb.StarRocks.OpenApiRuntime.DictionaryEqual(AdditionalProperties, other.AdditionalProperties) &&
                 global::System.Collections.Generic.EqualityComparer<InstancePayInfoPayModel?>.Default.Equals(PayModel, other.PayModel) &&
                 __isSetOrderId == other.__isSetOrderId && string.Equals(OrderId, other.OrderId, global::System.StringComparison.Ordinal) &&
                 __isSetPeriod == other.__isSetPeriod && string.Equals(Period, other.Period, global::System.StringComparison.Ordinal) &&

@@ -60,6 +60,10 @@ namespace TaurusDb.StarRocks
         [global::TaurusDb.StarRocks.SchemaEnum]
         public PayInfoIsAutoRenew? IsAutoRenew { get; set; }
 
+        /// <summary>Properties the schema does not declare, kept as they arrived so that nothing is lost on a round trip.</summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
         /// <summary>
         /// Checks every rule of the schema and returns all violations, each with the JSON Pointer (RFC 6901) of the offending value; empty when the object is valid.
         /// </summary>
@@ -187,7 +191,7 @@ namespace TaurusDb.StarRocks
             var result = new PayInfo();
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("pay_model"))
+                if (reader.ValueTextEquals(__JsonConverter.U0))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -206,7 +210,7 @@ namespace TaurusDb.StarRocks
                     continue;
                 }
 
-                if (reader.ValueTextEquals("period"))
+                if (reader.ValueTextEquals(__JsonConverter.U1))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -225,7 +229,7 @@ namespace TaurusDb.StarRocks
                     continue;
                 }
 
-                if (reader.ValueTextEquals("period_type"))
+                if (reader.ValueTextEquals(__JsonConverter.U2))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -244,7 +248,7 @@ namespace TaurusDb.StarRocks
                     continue;
                 }
 
-                if (reader.ValueTextEquals("is_auto_renew"))
+                if (reader.ValueTextEquals(__JsonConverter.U3))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -263,8 +267,9 @@ namespace TaurusDb.StarRocks
                     continue;
                 }
 
+                string __name = reader.GetString() ?? string.Empty;
                 reader.Read();
-                reader.Skip();
+                (result.AdditionalProperties ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[__name] = global::TaurusDb.StarRocks.OpenApiRuntime.ReadElement(ref reader);
             }
 
             return result;
@@ -294,6 +299,14 @@ namespace TaurusDb.StarRocks
                 writer.WritePropertyName(__JsonConverter.N3);
                 writer.WriteStringValue(IsAutoRenew.GetValueOrDefault().Value);
             }
+            if (AdditionalProperties is not null)
+            {
+                foreach (var pair in AdditionalProperties)
+                {
+                    writer.WritePropertyName(pair.Key);
+                    pair.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
 
@@ -301,9 +314,13 @@ namespace TaurusDb.StarRocks
         internal sealed class __JsonConverter : global::System.Text.Json.Serialization.JsonConverter<PayInfo>
         {
             internal static readonly global::System.Text.Json.JsonEncodedText N0 = global::System.Text.Json.JsonEncodedText.Encode("pay_model");
+            internal static readonly byte[] U0 = global::System.Text.Encoding.UTF8.GetBytes("pay_model");
             internal static readonly global::System.Text.Json.JsonEncodedText N1 = global::System.Text.Json.JsonEncodedText.Encode("period");
+            internal static readonly byte[] U1 = global::System.Text.Encoding.UTF8.GetBytes("period");
             internal static readonly global::System.Text.Json.JsonEncodedText N2 = global::System.Text.Json.JsonEncodedText.Encode("period_type");
+            internal static readonly byte[] U2 = global::System.Text.Encoding.UTF8.GetBytes("period_type");
             internal static readonly global::System.Text.Json.JsonEncodedText N3 = global::System.Text.Json.JsonEncodedText.Encode("is_auto_renew");
+            internal static readonly byte[] U3 = global::System.Text.Encoding.UTF8.GetBytes("is_auto_renew");
 
             public override PayInfo Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -328,6 +345,7 @@ namespace TaurusDb.StarRocks
             }
 
             return
+                global::TaurusDb.StarRocks.OpenApiRuntime.DictionaryEqual(AdditionalProperties, other.AdditionalProperties) &&
                 global::System.Collections.Generic.EqualityComparer<PayInfoPayModel?>.Default.Equals(PayModel, other.PayModel) &&
                 string.Equals(Period, other.Period, global::System.StringComparison.Ordinal) &&
                 global::System.Collections.Generic.EqualityComparer<PayInfoPeriodType?>.Default.Equals(PeriodType, other.PeriodType) &&

@@ -91,20 +91,20 @@ namespace TaurusDb.StarRocks
     public partial class StarRocksClient : IStarRocksClient
     {
         private readonly global::System.Net.Http.HttpClient _httpClient;
-        private readonly StarRocksClientOptions _options;
+        private readonly global::TaurusDb.StarRocks.StarRocksClientOptions _options;
 
         /// <summary>
         /// Creates a client with default options (credentials unset).
         /// </summary>
         public StarRocksClient(global::System.Net.Http.HttpClient httpClient)
-            : this(httpClient, new StarRocksClientOptions())
+            : this(httpClient, new global::TaurusDb.StarRocks.StarRocksClientOptions())
         {
         }
 
         /// <summary>
-        /// Creates a client that sends requests with &lt;paramref name="httpClient"/&gt; (which it does not dispose), configured by &lt;paramref name="options"/&gt;.
+        /// Creates a client that sends requests with httpClient (which it does not dispose), configured by options.
         /// </summary>
-        public StarRocksClient(global::System.Net.Http.HttpClient httpClient, StarRocksClientOptions options)
+        public StarRocksClient(global::System.Net.Http.HttpClient httpClient, global::TaurusDb.StarRocks.StarRocksClientOptions options)
         {
             _httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));
             _options = options ?? throw new global::System.ArgumentNullException(nameof(options));
@@ -113,7 +113,7 @@ namespace TaurusDb.StarRocks
         /// <summary>
         /// The options this client was created with.
         /// </summary>
-        public StarRocksClientOptions Options => _options;
+        public global::TaurusDb.StarRocks.StarRocksClientOptions Options => _options;
 
         /// <summary>
         /// The HttpClient requests are sent with.
@@ -200,6 +200,109 @@ namespace TaurusDb.StarRocks
             query.Append(query.Length == 0 ? '?' : '&').Append(global::System.Uri.EscapeDataString(name)).Append('=').Append(global::System.Uri.EscapeDataString(value));
         }
 
+        /// <summary>
+        /// A query object in deepObject style: name[member]=value, nested objects and arrays as name[a][b] and name[a][0].
+        /// </summary>
+        internal static void __QueryDeepObject(global::System.Text.StringBuilder query, string name, byte[] json)
+        {
+            using (var document = global::System.Text.Json.JsonDocument.Parse(json))
+            {
+                __QueryDeep(query, name, document.RootElement);
+            }
+        }
+
+        private static void __QueryDeep(global::System.Text.StringBuilder query, string name, global::System.Text.Json.JsonElement value)
+        {
+            if (value.ValueKind == global::System.Text.Json.JsonValueKind.Object)
+            {
+                foreach (var property in value.EnumerateObject())
+                {
+                    __QueryDeep(query, name + "[" + property.Name + "]", property.Value);
+                }
+            }
+            else if (value.ValueKind == global::System.Text.Json.JsonValueKind.Array)
+            {
+                int index = 0;
+                foreach (var item in value.EnumerateArray())
+                {
+                    __QueryDeep(query, name + "[" + index.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", item);
+                    index++;
+                }
+            }
+            else if (value.ValueKind == global::System.Text.Json.JsonValueKind.String)
+            {
+                __Query(query, name, value.GetString()!);
+            }
+            else if (value.ValueKind != global::System.Text.Json.JsonValueKind.Null && value.ValueKind != global::System.Text.Json.JsonValueKind.Undefined)
+            {
+                __Query(query, name, value.GetRawText());
+            }
+        }
+
+        /// <summary>
+        /// A query object in form style: exploded, each member is its own parameter; otherwise name=member,value,member,value. Nested values are JSON text.
+        /// </summary>
+        internal static void __QueryFormObject(global::System.Text.StringBuilder query, string name, byte[] json, bool explode)
+        {
+            var pairs = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
+            bool isArray;
+            using (var document = global::System.Text.Json.JsonDocument.Parse(json))
+            {
+                global::System.Text.Json.JsonElement root = document.RootElement;
+                isArray = root.ValueKind == global::System.Text.Json.JsonValueKind.Array;
+                if (root.ValueKind == global::System.Text.Json.JsonValueKind.Object)
+                {
+                    foreach (var property in root.EnumerateObject())
+                    {
+                        if (property.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null)
+                        {
+                            pairs.Add(new global::System.Collections.Generic.KeyValuePair<string, string>(property.Name, __Text(property.Value)));
+                        }
+                    }
+                }
+                else if (root.ValueKind == global::System.Text.Json.JsonValueKind.Array)
+                {
+                    foreach (var item in root.EnumerateArray())
+                    {
+                        pairs.Add(new global::System.Collections.Generic.KeyValuePair<string, string>(name, __Text(item)));
+                    }
+                }
+                else if (root.ValueKind != global::System.Text.Json.JsonValueKind.Null)
+                {
+                    __Query(query, name, __Text(root));
+                    return;
+                }
+            }
+
+            if (explode)
+            {
+                foreach (var pair in pairs)
+                {
+                    __Query(query, pair.Key, pair.Value);
+                }
+            }
+            else if (pairs.Count > 0)
+            {
+                var joined = new global::System.Collections.Generic.List<string>();
+                foreach (var pair in pairs)
+                {
+                    if (!isArray)
+                    {
+                        joined.Add(pair.Key);
+                    }
+
+                    joined.Add(pair.Value);
+                }
+
+                __Query(query, name, string.Join(",", joined));
+            }
+        }
+
+        private static string __Text(global::System.Text.Json.JsonElement value)
+        {
+            return value.ValueKind == global::System.Text.Json.JsonValueKind.String ? value.GetString()! : value.GetRawText();
+        }
+
         internal static bool __HasLineBreak(string value)
         {
             return value.IndexOf('\r') >= 0 || value.IndexOf('\n') >= 0;
@@ -209,6 +312,50 @@ namespace TaurusDb.StarRocks
         {
             var content = new global::System.Net.Http.ByteArrayContent(json);
             content.Headers.ContentType = new global::System.Net.Http.Headers.MediaTypeHeaderValue(mediaType) { CharSet = "utf-8" };
+            return content;
+        }
+
+        /// <summary>
+        /// A form body: the members of the JSON object the generated code wrote, arrays as repeated fields, nested objects as JSON text.
+        /// </summary>
+        internal static global::System.Net.Http.FormUrlEncodedContent __FormContent(byte[] json)
+        {
+            var fields = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string?, string?>>();
+            using (var document = global::System.Text.Json.JsonDocument.Parse(json))
+            {
+                foreach (var property in document.RootElement.EnumerateObject())
+                {
+                    if (property.Value.ValueKind == global::System.Text.Json.JsonValueKind.Array)
+                    {
+                        foreach (var item in property.Value.EnumerateArray())
+                        {
+                            __FormField(fields, property.Name, item);
+                        }
+                    }
+                    else
+                    {
+                        __FormField(fields, property.Name, property.Value);
+                    }
+                }
+            }
+
+            return new global::System.Net.Http.FormUrlEncodedContent(fields);
+        }
+
+        private static void __FormField(global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string?, string?>> fields, string name, global::System.Text.Json.JsonElement value)
+        {
+            if (value.ValueKind == global::System.Text.Json.JsonValueKind.Null || value.ValueKind == global::System.Text.Json.JsonValueKind.Undefined)
+            {
+                return;
+            }
+
+            fields.Add(new global::System.Collections.Generic.KeyValuePair<string?, string?>(name, value.ValueKind == global::System.Text.Json.JsonValueKind.String ? value.GetString() : value.GetRawText()));
+        }
+
+        internal static global::System.Net.Http.ByteArrayContent __BinaryContent(byte[] body, string mediaType)
+        {
+            var content = new global::System.Net.Http.ByteArrayContent(body);
+            content.Headers.TryAddWithoutValidation("Content-Type", mediaType);
             return content;
         }
 

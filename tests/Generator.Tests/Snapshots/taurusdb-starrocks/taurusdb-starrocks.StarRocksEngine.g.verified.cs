@@ -52,6 +52,10 @@ namespace TaurusDb.StarRocks
         [global::System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Version { get; set; } = null!;
 
+        /// <summary>Properties the schema does not declare, kept as they arrived so that nothing is lost on a round trip.</summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
         /// <summary>
         /// Checks every rule of the schema and returns all violations, each with the JSON Pointer (RFC 6901) of the offending value; empty when the object is valid.
         /// </summary>
@@ -184,7 +188,7 @@ namespace TaurusDb.StarRocks
             var result = new StarRocksEngine();
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("type"))
+                if (reader.ValueTextEquals(__JsonConverter.U0))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -203,7 +207,7 @@ namespace TaurusDb.StarRocks
                     continue;
                 }
 
-                if (reader.ValueTextEquals("version"))
+                if (reader.ValueTextEquals(__JsonConverter.U1))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -222,8 +226,9 @@ namespace TaurusDb.StarRocks
                     continue;
                 }
 
+                string __name = reader.GetString() ?? string.Empty;
                 reader.Read();
-                reader.Skip();
+                (result.AdditionalProperties ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[__name] = global::TaurusDb.StarRocks.OpenApiRuntime.ReadElement(ref reader);
             }
 
             return result;
@@ -243,6 +248,14 @@ namespace TaurusDb.StarRocks
                 writer.WritePropertyName(__JsonConverter.N1);
                 writer.WriteStringValue(Version);
             }
+            if (AdditionalProperties is not null)
+            {
+                foreach (var pair in AdditionalProperties)
+                {
+                    writer.WritePropertyName(pair.Key);
+                    pair.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
 
@@ -250,7 +263,9 @@ namespace TaurusDb.StarRocks
         internal sealed class __JsonConverter : global::System.Text.Json.Serialization.JsonConverter<StarRocksEngine>
         {
             internal static readonly global::System.Text.Json.JsonEncodedText N0 = global::System.Text.Json.JsonEncodedText.Encode("type");
+            internal static readonly byte[] U0 = global::System.Text.Encoding.UTF8.GetBytes("type");
             internal static readonly global::System.Text.Json.JsonEncodedText N1 = global::System.Text.Json.JsonEncodedText.Encode("version");
+            internal static readonly byte[] U1 = global::System.Text.Encoding.UTF8.GetBytes("version");
 
             public override StarRocksEngine Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -275,6 +290,7 @@ namespace TaurusDb.StarRocks
             }
 
             return
+                global::TaurusDb.StarRocks.OpenApiRuntime.DictionaryEqual(AdditionalProperties, other.AdditionalProperties) &&
                 _Type.HasValue == other._Type.HasValue && global::System.Collections.Generic.EqualityComparer<StarRocksEngineType>.Default.Equals(Type, other.Type) &&
                 string.Equals(Version, other.Version, global::System.StringComparison.Ordinal);
         }

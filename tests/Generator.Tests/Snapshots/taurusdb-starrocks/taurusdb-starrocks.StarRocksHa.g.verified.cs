@@ -38,6 +38,10 @@ namespace TaurusDb.StarRocks
             set => _Mode = value;
         }
 
+        /// <summary>Properties the schema does not declare, kept as they arrived so that nothing is lost on a round trip.</summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
         /// <summary>
         /// Checks every rule of the schema and returns all violations, each with the JSON Pointer (RFC 6901) of the offending value; empty when the object is valid.
         /// </summary>
@@ -156,7 +160,7 @@ namespace TaurusDb.StarRocks
             var result = new StarRocksHa();
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("mode"))
+                if (reader.ValueTextEquals(__JsonConverter.U0))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -175,8 +179,9 @@ namespace TaurusDb.StarRocks
                     continue;
                 }
 
+                string __name = reader.GetString() ?? string.Empty;
                 reader.Read();
-                reader.Skip();
+                (result.AdditionalProperties ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[__name] = global::TaurusDb.StarRocks.OpenApiRuntime.ReadElement(ref reader);
             }
 
             return result;
@@ -191,6 +196,14 @@ namespace TaurusDb.StarRocks
                 writer.WritePropertyName(__JsonConverter.N0);
                 writer.WriteStringValue(_Mode.GetValueOrDefault().Value);
             }
+            if (AdditionalProperties is not null)
+            {
+                foreach (var pair in AdditionalProperties)
+                {
+                    writer.WritePropertyName(pair.Key);
+                    pair.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
 
@@ -198,6 +211,7 @@ namespace TaurusDb.StarRocks
         internal sealed class __JsonConverter : global::System.Text.Json.Serialization.JsonConverter<StarRocksHa>
         {
             internal static readonly global::System.Text.Json.JsonEncodedText N0 = global::System.Text.Json.JsonEncodedText.Encode("mode");
+            internal static readonly byte[] U0 = global::System.Text.Encoding.UTF8.GetBytes("mode");
 
             public override StarRocksHa Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -222,6 +236,7 @@ namespace TaurusDb.StarRocks
             }
 
             return
+                global::TaurusDb.StarRocks.OpenApiRuntime.DictionaryEqual(AdditionalProperties, other.AdditionalProperties) &&
                 _Mode.HasValue == other._Mode.HasValue && global::System.Collections.Generic.EqualityComparer<StarRocksHaMode>.Default.Equals(Mode, other.Mode);
         }
 

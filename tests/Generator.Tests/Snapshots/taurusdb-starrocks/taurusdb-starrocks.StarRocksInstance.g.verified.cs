@@ -135,6 +135,10 @@ namespace TaurusDb.StarRocks
         [global::System.Text.Json.Serialization.JsonPropertyName("tags_info")]
         public InstanceTagsInfo? TagsInfo { get; set; }
 
+        /// <summary>Properties the schema does not declare, kept as they arrived so that nothing is lost on a round trip.</summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
         /// <summary>
         /// Checks every rule of the schema and returns all violations, each with the JSON Pointer (RFC 6901) of the offending value; empty when the object is valid.
         /// </summary>
@@ -275,7 +279,7 @@ namespace TaurusDb.StarRocks
             var result = new StarRocksInstance();
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("id"))
+                if (reader.ValueTextEquals(__JsonConverter.U0))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -294,7 +298,7 @@ namespace TaurusDb.StarRocks
                     continue;
                 }
 
-                if (reader.ValueTextEquals("az_code"))
+                if (reader.ValueTextEquals(__JsonConverter.U1))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -313,7 +317,7 @@ namespace TaurusDb.StarRocks
                     continue;
                 }
 
-                if (reader.ValueTextEquals("az_mode"))
+                if (reader.ValueTextEquals(__JsonConverter.U2))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -332,7 +336,7 @@ namespace TaurusDb.StarRocks
                     continue;
                 }
 
-                if (reader.ValueTextEquals("name"))
+                if (reader.ValueTextEquals(__JsonConverter.U3))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -351,7 +355,7 @@ namespace TaurusDb.StarRocks
                     continue;
                 }
 
-                if (reader.ValueTextEquals("engine"))
+                if (reader.ValueTextEquals(__JsonConverter.U4))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -370,7 +374,7 @@ namespace TaurusDb.StarRocks
                     continue;
                 }
 
-                if (reader.ValueTextEquals("vpc_id"))
+                if (reader.ValueTextEquals(__JsonConverter.U5))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -389,7 +393,7 @@ namespace TaurusDb.StarRocks
                     continue;
                 }
 
-                if (reader.ValueTextEquals("security_group_id"))
+                if (reader.ValueTextEquals(__JsonConverter.U6))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -408,7 +412,7 @@ namespace TaurusDb.StarRocks
                     continue;
                 }
 
-                if (reader.ValueTextEquals("sub_net_id"))
+                if (reader.ValueTextEquals(__JsonConverter.U7))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -427,7 +431,7 @@ namespace TaurusDb.StarRocks
                     continue;
                 }
 
-                if (reader.ValueTextEquals("db_user"))
+                if (reader.ValueTextEquals(__JsonConverter.U8))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -446,7 +450,7 @@ namespace TaurusDb.StarRocks
                     continue;
                 }
 
-                if (reader.ValueTextEquals("port"))
+                if (reader.ValueTextEquals(__JsonConverter.U9))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -465,7 +469,7 @@ namespace TaurusDb.StarRocks
                     continue;
                 }
 
-                if (reader.ValueTextEquals("ha_mode"))
+                if (reader.ValueTextEquals(__JsonConverter.U10))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -484,7 +488,7 @@ namespace TaurusDb.StarRocks
                     continue;
                 }
 
-                if (reader.ValueTextEquals("pay_info"))
+                if (reader.ValueTextEquals(__JsonConverter.U11))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -503,7 +507,7 @@ namespace TaurusDb.StarRocks
                     continue;
                 }
 
-                if (reader.ValueTextEquals("enable_ssl"))
+                if (reader.ValueTextEquals(__JsonConverter.U12))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -522,7 +526,7 @@ namespace TaurusDb.StarRocks
                     continue;
                 }
 
-                if (reader.ValueTextEquals("status"))
+                if (reader.ValueTextEquals(__JsonConverter.U13))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -541,7 +545,7 @@ namespace TaurusDb.StarRocks
                     continue;
                 }
 
-                if (reader.ValueTextEquals("region"))
+                if (reader.ValueTextEquals(__JsonConverter.U14))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -560,7 +564,7 @@ namespace TaurusDb.StarRocks
                     continue;
                 }
 
-                if (reader.ValueTextEquals("tags_info"))
+                if (reader.ValueTextEquals(__JsonConverter.U15))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -579,8 +583,9 @@ namespace TaurusDb.StarRocks
                     continue;
                 }
 
+                string __name = reader.GetString() ?? string.Empty;
                 reader.Read();
-                reader.Skip();
+                (result.AdditionalProperties ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[__name] = global::TaurusDb.StarRocks.OpenApiRuntime.ReadElement(ref reader);
             }
 
             return result;
@@ -670,6 +675,14 @@ namespace TaurusDb.StarRocks
                 writer.WritePropertyName(__JsonConverter.N15);
                 TagsInfo!.WriteJson(writer);
             }
+            if (AdditionalProperties is not null)
+            {
+                foreach (var pair in AdditionalProperties)
+                {
+                    writer.WritePropertyName(pair.Key);
+                    pair.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
 
@@ -677,21 +690,37 @@ namespace TaurusDb.StarRocks
         internal sealed class __JsonConverter : global::System.Text.Json.Serialization.JsonConverter<StarRocksInstance>
         {
             internal static readonly global::System.Text.Json.JsonEncodedText N0 = global::System.Text.Json.JsonEncodedText.Encode("id");
+            internal static readonly byte[] U0 = global::System.Text.Encoding.UTF8.GetBytes("id");
             internal static readonly global::System.Text.Json.JsonEncodedText N1 = global::System.Text.Json.JsonEncodedText.Encode("az_code");
+            internal static readonly byte[] U1 = global::System.Text.Encoding.UTF8.GetBytes("az_code");
             internal static readonly global::System.Text.Json.JsonEncodedText N2 = global::System.Text.Json.JsonEncodedText.Encode("az_mode");
+            internal static readonly byte[] U2 = global::System.Text.Encoding.UTF8.GetBytes("az_mode");
             internal static readonly global::System.Text.Json.JsonEncodedText N3 = global::System.Text.Json.JsonEncodedText.Encode("name");
+            internal static readonly byte[] U3 = global::System.Text.Encoding.UTF8.GetBytes("name");
             internal static readonly global::System.Text.Json.JsonEncodedText N4 = global::System.Text.Json.JsonEncodedText.Encode("engine");
+            internal static readonly byte[] U4 = global::System.Text.Encoding.UTF8.GetBytes("engine");
             internal static readonly global::System.Text.Json.JsonEncodedText N5 = global::System.Text.Json.JsonEncodedText.Encode("vpc_id");
+            internal static readonly byte[] U5 = global::System.Text.Encoding.UTF8.GetBytes("vpc_id");
             internal static readonly global::System.Text.Json.JsonEncodedText N6 = global::System.Text.Json.JsonEncodedText.Encode("security_group_id");
+            internal static readonly byte[] U6 = global::System.Text.Encoding.UTF8.GetBytes("security_group_id");
             internal static readonly global::System.Text.Json.JsonEncodedText N7 = global::System.Text.Json.JsonEncodedText.Encode("sub_net_id");
+            internal static readonly byte[] U7 = global::System.Text.Encoding.UTF8.GetBytes("sub_net_id");
             internal static readonly global::System.Text.Json.JsonEncodedText N8 = global::System.Text.Json.JsonEncodedText.Encode("db_user");
+            internal static readonly byte[] U8 = global::System.Text.Encoding.UTF8.GetBytes("db_user");
             internal static readonly global::System.Text.Json.JsonEncodedText N9 = global::System.Text.Json.JsonEncodedText.Encode("port");
+            internal static readonly byte[] U9 = global::System.Text.Encoding.UTF8.GetBytes("port");
             internal static readonly global::System.Text.Json.JsonEncodedText N10 = global::System.Text.Json.JsonEncodedText.Encode("ha_mode");
+            internal static readonly byte[] U10 = global::System.Text.Encoding.UTF8.GetBytes("ha_mode");
             internal static readonly global::System.Text.Json.JsonEncodedText N11 = global::System.Text.Json.JsonEncodedText.Encode("pay_info");
+            internal static readonly byte[] U11 = global::System.Text.Encoding.UTF8.GetBytes("pay_info");
             internal static readonly global::System.Text.Json.JsonEncodedText N12 = global::System.Text.Json.JsonEncodedText.Encode("enable_ssl");
+            internal static readonly byte[] U12 = global::System.Text.Encoding.UTF8.GetBytes("enable_ssl");
             internal static readonly global::System.Text.Json.JsonEncodedText N13 = global::System.Text.Json.JsonEncodedText.Encode("status");
+            internal static readonly byte[] U13 = global::System.Text.Encoding.UTF8.GetBytes("status");
             internal static readonly global::System.Text.Json.JsonEncodedText N14 = global::System.Text.Json.JsonEncodedText.Encode("region");
+            internal static readonly byte[] U14 = global::System.Text.Encoding.UTF8.GetBytes("region");
             internal static readonly global::System.Text.Json.JsonEncodedText N15 = global::System.Text.Json.JsonEncodedText.Encode("tags_info");
+            internal static readonly byte[] U15 = global::System.Text.Encoding.UTF8.GetBytes("tags_info");
 
             public override StarRocksInstance Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -716,6 +745,7 @@ namespace TaurusDb.StarRocks
             }
 
             return
+                global::TaurusDb.StarRocks.OpenApiRuntime.DictionaryEqual(AdditionalProperties, other.AdditionalProperties) &&
                 string.Equals(Id, other.Id, global::System.StringComparison.Ordinal) &&
                 string.Equals(AzCode, other.AzCode, global::System.StringComparison.Ordinal) &&
                 global::System.Collections.Generic.EqualityComparer<StarRocksInstanceAzMode?>.Default.Equals(AzMode, other.AzMode) &&

@@ -35,6 +35,10 @@ namespace TaurusDb.StarRocks
         [global::System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Value { get; set; } = null!;
 
+        /// <summary>Properties the schema does not declare, kept as they arrived so that nothing is lost on a round trip.</summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
         /// <summary>
         /// Checks every rule of the schema and returns all violations, each with the JSON Pointer (RFC 6901) of the offending value; empty when the object is valid.
         /// </summary>
@@ -142,7 +146,7 @@ namespace TaurusDb.StarRocks
             var result = new SysTag();
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("key"))
+                if (reader.ValueTextEquals(__JsonConverter.U0))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -161,7 +165,7 @@ namespace TaurusDb.StarRocks
                     continue;
                 }
 
-                if (reader.ValueTextEquals("value"))
+                if (reader.ValueTextEquals(__JsonConverter.U1))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -180,8 +184,9 @@ namespace TaurusDb.StarRocks
                     continue;
                 }
 
+                string __name = reader.GetString() ?? string.Empty;
                 reader.Read();
-                reader.Skip();
+                (result.AdditionalProperties ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[__name] = global::TaurusDb.StarRocks.OpenApiRuntime.ReadElement(ref reader);
             }
 
             return result;
@@ -201,6 +206,14 @@ namespace TaurusDb.StarRocks
                 writer.WritePropertyName(__JsonConverter.N1);
                 writer.WriteStringValue(Value);
             }
+            if (AdditionalProperties is not null)
+            {
+                foreach (var pair in AdditionalProperties)
+                {
+                    writer.WritePropertyName(pair.Key);
+                    pair.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
 
@@ -208,7 +221,9 @@ namespace TaurusDb.StarRocks
         internal sealed class __JsonConverter : global::System.Text.Json.Serialization.JsonConverter<SysTag>
         {
             internal static readonly global::System.Text.Json.JsonEncodedText N0 = global::System.Text.Json.JsonEncodedText.Encode("key");
+            internal static readonly byte[] U0 = global::System.Text.Encoding.UTF8.GetBytes("key");
             internal static readonly global::System.Text.Json.JsonEncodedText N1 = global::System.Text.Json.JsonEncodedText.Encode("value");
+            internal static readonly byte[] U1 = global::System.Text.Encoding.UTF8.GetBytes("value");
 
             public override SysTag Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -233,6 +248,7 @@ namespace TaurusDb.StarRocks
             }
 
             return
+                global::TaurusDb.StarRocks.OpenApiRuntime.DictionaryEqual(AdditionalProperties, other.AdditionalProperties) &&
                 string.Equals(Key, other.Key, global::System.StringComparison.Ordinal) &&
                 string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
         }
