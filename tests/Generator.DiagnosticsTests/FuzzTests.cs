@@ -27,7 +27,7 @@ namespace OpenApiSdk.DiagnosticsTests;
 /// </remarks>
 public sealed class FuzzTests
 {
-    public const int DefaultIterations = 150;
+    public const int DefaultIterations = 300;
 
     /// <summary>Generous bound per case: a failure detector for hangs, not a performance measurement.</summary>
     private static readonly TimeSpan CaseBound = TimeSpan.FromSeconds(20);
