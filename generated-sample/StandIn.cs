@@ -21,45 +21,8 @@ namespace GeneratedSample;
 /// </summary>
 internal sealed partial class StandIn : IAsyncDisposable
 {
-    /// <summary>The page's example response (status 201).</summary>
-    internal const string ExampleResponse = """
-        {
-          "instance" : {
-            "id" : "590031445ef845bb912d7fc8243db80cin17",
-            "az_code" : "az1",
-            "az_mode" : "single",
-            "name" : "htap-ff64",
-            "engine" : {
-              "type" : "star-rocks",
-              "version" : "3.1"
-            },
-            "vpc_id" : "d5a1a29b-1476-490f-9682-c1a59593e7b0",
-            "security_group_id" : "967a0ac2-3cae-4e57-a49a-d0f6ff07dcc1",
-            "sub_net_id" : "2ce0bc80-bfc5-4d5e-9b78-a7f91572e03b",
-            "db_user" : "root",
-            "port" : 3306,
-            "ha_mode" : "Single",
-            "pay_info" : {
-              "pay_model" : "0",
-              "order_id" : null,
-              "period" : null,
-              "period_type" : null,
-              "is_auto_renew" : null
-            },
-            "enable_ssl" : false,
-            "status" : "creating",
-            "region" : "az",
-            "tags_info" : {
-              "tags" : [ ],
-              "sys_tags" : [ {
-                "key" : "_sys_enterprise_project_id",
-                "value" : "0"
-              } ]
-            }
-          },
-          "job_id" : "cf0b7506-1505-450f-9d95-ce9d93b6b5c3"
-        }
-        """;
+    /// <summary>The page's example response (status 201): examples/create-instance-response.json, embedded.</summary>
+    internal static readonly string ExampleResponse = ReadExampleResponse();
 
     private const int MaxHeaderBytes = 64 * 1024;
     private const int MaxBodyBytes = 1024 * 1024;
@@ -289,4 +252,12 @@ internal sealed partial class StandIn : IAsyncDisposable
 
     [GeneratedRegex("^[A-Za-z0-9]{32}in07$", RegexOptions.CultureInvariant)]
     private static partial Regex InstanceId();
+
+    private static string ReadExampleResponse()
+    {
+        using Stream stream = typeof(StandIn).Assembly.GetManifestResourceStream("create-instance-response.json")
+            ?? throw new InvalidOperationException("The embedded example response is missing.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
 }

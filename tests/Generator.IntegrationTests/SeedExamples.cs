@@ -7,10 +7,10 @@ using Xunit;
 
 namespace OpenApiSdk.IntegrationTests;
 
-/// <summary>The seed page's example request and response, and variations of them.</summary>
+/// <summary>The seed page's example request and response (generated-sample/examples), and variations of them.</summary>
 internal static class SeedExamples
 {
-    public static string RequestJson => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Examples", "create-instance-request.json"));
+    public static string RequestJson => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Examples", "create-instance.json"));
 
     public static string ResponseJson => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Examples", "create-instance-response.json"));
 
