@@ -498,7 +498,7 @@ internal static class OperationBuilder
             Shape shape = _schemas.ShapeOf(schema, owner, memberName);
             TypeRef type = shape.Type;
             bool simpleArray = type.Kind == TypeRefKind.Array && type.Element is { } element && IsSimple(element);
-            bool queryObject = kind == ParameterLocation.Query && type.Kind is TypeRefKind.Model or TypeRefKind.Map or TypeRefKind.Any;
+            bool queryObject = kind == ParameterLocation.Query && type.Kind is TypeRefKind.Model or TypeRefKind.Map or TypeRefKind.Any or TypeRefKind.Union;
             if (!IsSimple(type) && !simpleArray && !queryObject)
             {
                 Unsupported(node, type.Kind == TypeRefKind.Array ? "An array-of-objects parameter" : "An object or untyped parameter outside the query string", $"'{name}' of {operationId} is not sent");
@@ -550,7 +550,7 @@ internal static class OperationBuilder
                 defaultOption);
         }
 
-        private static bool IsSimple(TypeRef type) => type.Kind is not (TypeRefKind.Model or TypeRefKind.Array or TypeRefKind.Map or TypeRefKind.Any);
+        private static bool IsSimple(TypeRef type) => type.Kind is not (TypeRefKind.Model or TypeRefKind.Array or TypeRefKind.Map or TypeRefKind.Any or TypeRefKind.Union);
 
         private HeaderDefaultModel HeaderDefault(string wireName, string? description)
         {

@@ -88,6 +88,17 @@ internal sealed class RefResolver
         return target;
     }
 
+    /// <summary>The schema a reference string leads to (following further <c>$ref</c>s), or null; reports nothing.</summary>
+    public YamlNode? Lookup(string reference)
+    {
+        if (!reference.StartsWith("#", StringComparison.Ordinal) || Walk(reference) is not { } found)
+        {
+            return null;
+        }
+
+        return found.IsMapping && found.Get("$ref") is not null ? Resolve(found) : found;
+    }
+
     private void Report(YamlNode reference, string text)
     {
         bool external = !text.StartsWith("#", StringComparison.Ordinal);

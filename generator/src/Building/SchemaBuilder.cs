@@ -197,6 +197,21 @@ internal sealed class SchemaBuilder
             return new Shape(known.Ref, Model.Constraints.None, AllowsNull(schema));
         }
 
+        if (ChoiceOf(schema) is { } choice)
+        {
+            bool unionAllowsNull = AllowsNull(schema) || choice.HasNull;
+            if (choice.Alternatives.Count == 1)
+            {
+                // anyOf: [ $ref ] (often with nullable or a {type: 'null'} alternative) is that schema, not a union.
+                CheckUnsupported(schema, owner + "." + member, objectType: false, typedAsAny: false, choiceHandled: true);
+                Shape only = ShapeOf(choice.Alternatives[0], owner, member);
+                return unionAllowsNull ? only with { AllowsNull = true } : only;
+            }
+
+            PendingType union = Register(schema, null, owner + member, owner + "." + member, "inline union");
+            return new Shape(union.Ref, Model.Constraints.None, unionAllowsNull);
+        }
+
         bool allowsNull = AllowsNull(schema);
         string? type = PrimaryType(schema);
         if (!(type == "object" && IsObjectType(schema)) && !(type == "string" && IsStringEnum(schema)))
@@ -281,7 +296,10 @@ internal sealed class SchemaBuilder
             _diagnostics.Report(DiagnosticDescriptors.NameCollision, nameNode ?? schema, "The " + what, schemaName, preferredName, name);
         }
 
-        var pending = new PendingType(schema, name, schemaName, IsStringEnum(schema) && !IsObjectType(schema) ? TypeModelKind.StringEnum : TypeModelKind.Object);
+        TypeModelKind kind = ChoiceOf(schema) is { Alternatives.Count: > 1 } ? TypeModelKind.Union
+            : IsStringEnum(schema) && !IsObjectType(schema) ? TypeModelKind.StringEnum
+            : TypeModelKind.Object;
+        var pending = new PendingType(schema, name, schemaName, kind);
         _typesByNode.Add(schema, pending);
         _typesByName.Add(name, pending);
         _types.Add(pending);
@@ -292,7 +310,12 @@ internal sealed class SchemaBuilder
     {
         YamlNode schema = pending.Node;
         string? description = Describe(schema);
-        CheckUnsupported(schema, pending.SchemaName, objectType: pending.Kind == TypeModelKind.Object, typedAsAny: false);
+        CheckUnsupported(schema, pending.SchemaName, objectType: pending.Kind == TypeModelKind.Object, typedAsAny: false, choiceHandled: pending.Kind == TypeModelKind.Union);
+        if (pending.Kind == TypeModelKind.Union)
+        {
+            return new TypeModel(TypeModelKind.Union, pending.Name, pending.SchemaName, description, EquatableArray<PropertyModel>.Empty, EquatableArray<EnumMemberModel>.Empty, EquatableArray<RuleModel>.Empty, Union: BuildUnion(pending));
+        }
+
         if (pending.Kind == TypeModelKind.StringEnum)
         {
             _ = _constraints.Read(schema, TypeRefKind.Enum); // reports enum values and a default that break the schema
@@ -622,7 +645,7 @@ internal sealed class SchemaBuilder
         }
 
         TypeRefKind kind = shape.Type.Kind;
-        if (kind is TypeRefKind.Model or TypeRefKind.Array or TypeRefKind.Map)
+        if (kind is TypeRefKind.Model or TypeRefKind.Array or TypeRefKind.Map or TypeRefKind.Union)
         {
             return null; // scalars only: a structured default is not documented
         }
@@ -749,7 +772,8 @@ internal sealed class SchemaBuilder
     };
 
     /// <summary>Reports each construct in <paramref name="schema"/> that the generated code leaves out.</summary>
-    private void CheckUnsupported(YamlNode schema, string where, bool objectType, bool typedAsAny)
+    /// <param name="choiceHandled">The schema is a union (or an alias of its one alternative): its <c>oneOf</c>/<c>anyOf</c> and <c>discriminator</c> are honoured.</param>
+    private void CheckUnsupported(YamlNode schema, string where, bool objectType, bool typedAsAny, bool choiceHandled = false)
     {
         if (!schema.IsMapping)
         {
@@ -758,6 +782,11 @@ internal sealed class SchemaBuilder
 
         foreach ((string keyword, string leftOut) in UnsupportedKeywords)
         {
+            if (choiceHandled && keyword == "discriminator")
+            {
+                continue;
+            }
+
             if (KeyNode(schema, keyword) is { } key)
             {
                 ReportUnsupported(schema, key, $"'{keyword}' (in {where})", leftOut);
@@ -766,6 +795,11 @@ internal sealed class SchemaBuilder
 
         foreach (string keyword in new[] { "oneOf", "anyOf" })
         {
+            if (choiceHandled && schema.Get("oneOf") is null == (keyword == "anyOf"))
+            {
+                continue; // the keyword the union is built from; a second one beside it is still reported
+            }
+
             if (KeyNode(schema, keyword) is { } key)
             {
                 ReportUnsupported(schema, key, $"'{keyword}' (in {where})", typedAsAny
@@ -856,8 +890,32 @@ internal sealed class SchemaBuilder
             }
         }
 
-        return type is { IsScalar: true, Value: "null" };
+        if (type is { IsScalar: true, Value: "null" } || IsNullOnly(schema))
+        {
+            return true;
+        }
+
+        YamlNode? alternatives = schema.Get("oneOf") ?? schema.Get("anyOf");
+        if (alternatives is { IsSequence: true })
+        {
+            foreach (YamlNode alternative in alternatives.Items!)
+            {
+                if (IsNullOnly(alternative))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
+
+    /// <summary>A schema that only allows JSON null: <c>{type: 'null'}</c> or <c>{enum: [null]}</c>.</summary>
+    private static bool IsNullOnly(YamlNode schema) =>
+        schema.IsMapping
+        && (schema.Get("type") is { IsScalar: true, Value: "null" }
+            || (schema.Get("enum") is { IsSequence: true } values && values.Items!.Count == 1 && values.Items[0].IsNull))
+        && schema.Get("oneOf") is null && schema.Get("anyOf") is null;
 
     private static string? PrimaryType(YamlNode schema)
     {
@@ -912,8 +970,8 @@ internal sealed class SchemaBuilder
         return null;
     }
 
-    private static bool BecomesType(YamlNode schema) =>
-        PrimaryType(schema) switch
+    private bool BecomesType(YamlNode schema) =>
+        ChoiceOf(schema) is { } choice ? choice.Alternatives.Count > 1 : PrimaryType(schema) switch
         {
             "object" => IsObjectType(schema),
             "string" => IsStringEnum(schema),
@@ -944,6 +1002,127 @@ internal sealed class SchemaBuilder
         return any;
     }
 
+    /// <summary>
+    /// The alternatives of a schema that is a choice (<c>oneOf</c>, else <c>anyOf</c>) and nothing else: no
+    /// properties, items or allOf of its own, and no alternative that is a bare fragment (<c>{required: [a]}</c>)
+    /// whose rules a typed alternative could not carry. Null alternatives are left out and noted.
+    /// </summary>
+    private Choice? ChoiceOf(YamlNode schema)
+    {
+        if (!schema.IsMapping)
+        {
+            return null;
+        }
+
+        YamlNode? list = schema.Get("oneOf") is { IsSequence: true } oneOf ? oneOf : schema.Get("anyOf") is { IsSequence: true } anyOf ? anyOf : null;
+        if (list is null || list.Items!.Count == 0
+            || schema.Get("properties") is not null || schema.Get("allOf") is not null || schema.Get("additionalProperties") is not null || schema.Get("items") is not null
+            || (schema.Get("type") is { IsScalar: true } type && type.Value is not ("object" or "null")))
+        {
+            return null;
+        }
+
+        var alternatives = new List<YamlNode>(list.Items.Count);
+        bool hasNull = false;
+        foreach (YamlNode alternative in list.Items)
+        {
+            if (_refs.Resolve(alternative) is not { } resolved)
+            {
+                continue; // a broken $ref, reported by the resolver
+            }
+
+            if (IsNullOnly(resolved))
+            {
+                hasNull = true;
+                continue;
+            }
+
+            if (resolved.IsMapping && PrimaryType(resolved) is null && ChoiceOf(resolved) is null && !IsAnnotationOnly(resolved))
+            {
+                return null; // a fragment such as {required: [a]}: kept as JSON and reported
+            }
+
+            hasNull |= resolved.IsMapping && AllowsNull(resolved);
+            alternatives.Add(alternative);
+        }
+
+        return alternatives.Count == 0 ? null : new Choice(alternatives, hasNull);
+    }
+
+    private static readonly string[] ReservedVariantNames = { "Json", "Valid", "Value" };
+
+    private UnionModel BuildUnion(PendingType pending)
+    {
+        YamlNode schema = pending.Node;
+        Choice choice = ChoiceOf(schema)!;
+        YamlNode? discriminator = schema.Get("discriminator");
+        string? propertyName = discriminator?.GetString("propertyName");
+        var scope = new NameScope(ReservedVariantNames);
+        var variants = new List<VariantModel>(choice.Alternatives.Count);
+        for (int i = 0; i < choice.Alternatives.Count; i++)
+        {
+            YamlNode alternative = choice.Alternatives[i];
+            Shape shape = ShapeOf(alternative, pending.Name, "Option" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            string name = scope.Claim(VariantName(shape.Type));
+            EquatableArray<string> tags = propertyName is null ? EquatableArray<string>.Empty : Tags(alternative, discriminator!);
+            string origin = alternative.GetString("$ref") ?? pending.SchemaName + "/" + (schema.Get("oneOf") is null ? "anyOf/" : "oneOf/") + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            variants.Add(new VariantModel(name, shape.Type, shape.Constraints, tags, origin));
+        }
+
+        return new UnionModel(schema.Get("oneOf") is { IsSequence: true }, propertyName, variants.ToEquatableArray());
+    }
+
+    private static string VariantName(TypeRef type) => type.Kind switch
+    {
+        TypeRefKind.Model or TypeRefKind.Enum or TypeRefKind.Union => type.ModelName!,
+        TypeRefKind.DateTimeOffset => "DateTime",
+        TypeRefKind.Array => VariantName(type.Element!) + "List",
+        TypeRefKind.Map => VariantName(type.Element!) + "Map",
+        TypeRefKind.Any => "JsonValue",
+        _ => type.Kind.ToString(),
+    };
+
+    /// <summary>
+    /// The discriminator values that choose <paramref name="alternative"/>: the <c>mapping</c> keys that point at
+    /// it, else (as OpenAPI says) the name of the component schema it refers to. An inline alternative has none.
+    /// </summary>
+    private EquatableArray<string> Tags(YamlNode alternative, YamlNode discriminator)
+    {
+        if (alternative.GetString("$ref") is not { } reference || _refs.Resolve(alternative) is not { } target)
+        {
+            return EquatableArray<string>.Empty;
+        }
+
+        var tags = new List<string>();
+        if (discriminator.Get("mapping") is { IsMapping: true } mapping)
+        {
+            foreach (KeyValuePair<YamlNode, YamlNode> pair in mapping.Pairs!)
+            {
+                if (pair.Key.Value is not { } tag || pair.Value.Value is not { } pointsAt)
+                {
+                    continue;
+                }
+
+                // A mapping value is a reference ('#/components/schemas/Cat') or a bare schema name ('Cat').
+                string targetReference = pointsAt.IndexOf('/') >= 0 ? pointsAt : "#/components/schemas/" + pointsAt;
+                if (targetReference == reference || ReferenceEquals(_refs.Lookup(targetReference), target))
+                {
+                    tags.Add(tag);
+                }
+            }
+        }
+
+        if (tags.Count == 0)
+        {
+            tags.Add(RefResolver.Unescape(reference.Substring(reference.LastIndexOf('/') + 1)));
+        }
+
+        return tags.ToEquatableArray();
+    }
+
+    /// <summary>The non-null alternatives of a <c>oneOf</c>/<c>anyOf</c>, and whether one of them allows JSON null.</summary>
+    private sealed record Choice(List<YamlNode> Alternatives, bool HasNull);
+
     /// <summary>A type found while reading the spec, built into a <see cref="TypeModel"/> at the end.</summary>
     private sealed class PendingType
     {
@@ -953,7 +1132,7 @@ internal sealed class SchemaBuilder
             Name = name;
             SchemaName = schemaName;
             Kind = kind;
-            Ref = new TypeRef(kind == TypeModelKind.StringEnum ? TypeRefKind.Enum : TypeRefKind.Model, name);
+            Ref = new TypeRef(kind switch { TypeModelKind.StringEnum => TypeRefKind.Enum, TypeModelKind.Union => TypeRefKind.Union, _ => TypeRefKind.Model }, name);
         }
 
         public YamlNode Node { get; }

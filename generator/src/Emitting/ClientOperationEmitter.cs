@@ -577,7 +577,7 @@ internal sealed class ClientOperationEmitter
         }
 
         string present = !parameter.Required && parameter.Type.IsValueType ? value + ".GetValueOrDefault()" : value;
-        if (parameter.Type.Kind is TypeRefKind.Model or TypeRefKind.Map or TypeRefKind.Any)
+        if (parameter.Type.Kind is TypeRefKind.Model or TypeRefKind.Map or TypeRefKind.Any or TypeRefKind.Union)
         {
             // An object (or any JSON value): written as JSON by the generated code, then spread into the query string.
             w.Open("using (var __stream = new global::System.IO.MemoryStream())");
@@ -705,15 +705,15 @@ internal sealed class ClientOperationEmitter
         string model = "((" + _types.Generated("IOpenApiModel") + ")" + body.Name + ")";
         return body.Type.Kind switch
         {
-            TypeRefKind.Model => model + ".ValidateCore(__errors);",
-            TypeRefKind.Array when body.Type.Element is { Kind: TypeRefKind.Model } =>
+            TypeRefKind.Model or TypeRefKind.Union => model + ".ValidateCore(__errors);",
+            TypeRefKind.Array when body.Type.Element is { Kind: TypeRefKind.Model or TypeRefKind.Union } =>
                 "for (int __i = 0; __i < " + body.Name + ".Count; __i++) { if (" + body.Name + "[__i] is { } __item) { __errors.Enter(__i); ((" + _types.Generated("IOpenApiModel") + ")__item).ValidateCore(__errors); __errors.Exit(); } }",
             _ => null,
         };
     }
 
     private static bool NeedsCheck(ParameterModel parameter) =>
-        parameter.Type.Kind is TypeRefKind.Enum or TypeRefKind.Model
+        parameter.Type.Kind is TypeRefKind.Enum or TypeRefKind.Model or TypeRefKind.Union
         || parameter.In == ParameterLocation.Header
         || (parameter.Type.Kind != TypeRefKind.Array && !parameter.Constraints.IsEmpty)
         || (parameter.Type.Kind == TypeRefKind.Array && (parameter.Constraints.MinItems is not null || parameter.Constraints.MaxItems is not null));
@@ -729,7 +729,7 @@ internal sealed class ClientOperationEmitter
         }
 
         string present = optional && parameter.Type.IsValueType ? value + ".GetValueOrDefault()" : value;
-        if (parameter.Type.Kind == TypeRefKind.Model)
+        if (parameter.Type.Kind is TypeRefKind.Model or TypeRefKind.Union)
         {
             w.Line("__errors.Enter(" + name + ");");
             w.Line("((" + _types.Generated("IOpenApiModel") + ")" + value + ").ValidateCore(__errors);");

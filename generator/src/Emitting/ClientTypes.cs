@@ -20,7 +20,7 @@ internal sealed class ClientTypes
 
     public string Of(TypeRef type) => type.Kind switch
     {
-        TypeRefKind.Model or TypeRefKind.Enum => Generated(type.ModelName!),
+        TypeRefKind.Model or TypeRefKind.Enum or TypeRefKind.Union => Generated(type.ModelName!),
         TypeRefKind.Array => TypeSyntax.List + "<" + Nullable(type.Element!, type.ElementAllowsNull) + ">",
         TypeRefKind.Map => TypeSyntax.Dictionary + "<string, " + Nullable(type.Element!, type.ElementAllowsNull) + ">",
         _ => TypeSyntax.Of(type),
@@ -131,6 +131,9 @@ internal sealed class ClientJson
                 w.Close();
                 w.Line("return " + clr + ".ReadJson(ref reader);");
                 break;
+            case TypeRefKind.Union:
+                w.Line("return " + clr + ".ReadJson(ref reader);"); // any JSON value: the union decides what it fits
+                break;
             case TypeRefKind.Array:
             {
                 TypeRef element = type.Element!;
@@ -210,6 +213,7 @@ internal sealed class ClientJson
         switch (type.Kind)
         {
             case TypeRefKind.Model:
+            case TypeRefKind.Union:
                 w.Line("value.WriteJson(writer);");
                 break;
             case TypeRefKind.Array:

@@ -125,6 +125,14 @@ internal sealed class JsonEmitter
         _w.Close();
     }
 
+    /// <summary>Reads the value the reader is on into <paramref name="store"/>; a mismatch is recorded on <c>result</c> at <paramref name="pointer"/> (a C# string expression).</summary>
+    public static void EmitRead(SourceWriter w, string qualifier, TypeRef type, string pointer, System.Func<string, string> store) =>
+        new JsonEmitter(w, qualifier).EmitReadValue(type, allowsNull: false, pointer, store);
+
+    /// <summary>Writes the non-null <paramref name="value"/> of <paramref name="type"/> to <c>writer</c>.</summary>
+    public static void EmitWriteValue(SourceWriter w, string qualifier, TypeRef type, string value) =>
+        new JsonEmitter(w, qualifier).EmitWrite(type, value);
+
     private void EmitReadProperty(PropertyModel property)
     {
         string pointer = Literals.String("/" + EscapePointer(property.JsonName));
@@ -152,6 +160,11 @@ internal sealed class JsonEmitter
                 _w.Line(store(_q + type.ModelName + ".ReadJson(ref reader)"));
                 _w.Close();
                 EmitMismatch(pointer, "must be an object");
+                break;
+            case TypeRefKind.Union:
+                _w.Open("else");
+                _w.Line(store(_q + type.ModelName + ".ReadJson(ref reader)"));
+                _w.Close();
                 break;
             case TypeRefKind.Enum:
                 _w.Open("else if (" + _q + "OpenApiRuntime.TryReadString(ref reader, out string " + v + "))");
@@ -248,6 +261,7 @@ internal sealed class JsonEmitter
                 _w.Line("writer.WriteBooleanValue(" + value + ");");
                 break;
             case TypeRefKind.Model:
+            case TypeRefKind.Union:
                 _w.Line(value + ".WriteJson(writer);");
                 break;
             case TypeRefKind.Any:

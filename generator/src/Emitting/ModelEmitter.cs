@@ -19,6 +19,10 @@ internal static class ModelEmitter
         {
             EnumEmitter.Emit(w, type);
         }
+        else if (type.Kind == TypeModelKind.Union)
+        {
+            UnionEmitter.Emit(w, type, "global::" + context.Namespace + ".");
+        }
         else
         {
             EmitClass(w, type, "global::" + context.Namespace + ".");

@@ -46,7 +46,7 @@ internal static class TypeSyntax
         TypeRefKind.DateTimeOffset => "global::System.DateTimeOffset",
         TypeRefKind.Guid => "global::System.Guid",
         TypeRefKind.Bytes => "byte[]",
-        TypeRefKind.Model or TypeRefKind.Enum => type.ModelName!,
+        TypeRefKind.Model or TypeRefKind.Enum or TypeRefKind.Union => type.ModelName!,
         TypeRefKind.Array => List + "<" + Nullable(type.Element!, type.ElementAllowsNull && type.Element!.Kind != TypeRefKind.Any) + ">",
         TypeRefKind.Map => Dictionary + "<string, " + Nullable(type.Element!, type.ElementAllowsNull && type.Element!.Kind != TypeRefKind.Any) + ">",
         _ => JsonElement,

@@ -26,7 +26,56 @@ internal sealed class ValidationEmitter
     /// <param name="qualifier"><c>global::Namespace.</c>: generated names are qualified, so a property named like a type cannot hide it.</param>
     public static void Emit(SourceWriter w, TypeModel type, string qualifier) => new ValidationEmitter(w, qualifier).EmitValidator(type);
 
-    private void EmitValidator(TypeModel type)
+    /// <summary>The validator of a <see cref="TypeModelKind.Union"/>: the alternative held is checked against its own schema.</summary>
+    public static void EmitUnion(SourceWriter w, TypeModel type, string qualifier) => new ValidationEmitter(w, qualifier).EmitUnionValidator(type);
+
+    private void EmitUnionValidator(TypeModel type)
+    {
+        UnionModel union = type.Union!;
+        EmitEntryPoints();
+        _w.Line();
+        _w.Open("internal bool ValidateCore(" + _q + "ValidationCollector? errors)");
+        _w.Line("bool valid = ValidateReadErrors(errors);");
+        _w.Open("if (!valid && errors is null)");
+        _w.Line("return false;");
+        _w.Close();
+        if (union.ExactlyOne && union.Discriminator is null)
+        {
+            _w.Line();
+            _w.Open("if (__matches > 1)");
+            FailBody(null, "must match exactly one of the alternatives (oneOf), but the JSON that was read matches several");
+            _w.Close();
+        }
+
+        var checkedVariants = Enumerable.Range(0, union.Variants.Count).Where(i => NeedsChecks(union.Variants[i].Type, union.Variants[i].Constraints)).ToList();
+        if (checkedVariants.Count > 0)
+        {
+            _w.Line();
+            _w.Open("switch (__variant)");
+            foreach (int i in checkedVariants)
+            {
+                VariantModel variant = union.Variants[i];
+                string value = "value" + Int(i + 1);
+                _w.Open("case " + Int(i + 1) + ":");
+                _w.Line("var " + value + " = (" + TypeSyntax.Of(variant.Type, _q) + ")__value!;");
+                EmitValueChecks(variant.Type, variant.Constraints, value);
+                _w.Line("break;");
+                _w.Close();
+            }
+
+            _w.Close();
+        }
+
+        _w.Line();
+        _w.Line("return valid;");
+        _w.Close();
+        _w.Line();
+        _w.Line("internal bool ValidateTypeLevel(" + _q + "ValidationCollector? errors) => ValidateCore(errors);");
+        EmitReadErrors();
+        EmitInterfaceAndPatterns();
+    }
+
+    private void EmitEntryPoints()
     {
         _w.Line();
         _w.Summary("Checks every rule of the schema and returns all violations, each with the JSON Pointer (RFC 6901) of the offending value; empty when the object is valid.");
@@ -43,6 +92,11 @@ internal sealed class ValidationEmitter
         _w.Line();
         _w.Line("/// <summary>True when <see cref=\"Validate\"/> would find nothing; does not allocate.</summary>");
         _w.Line("public bool IsValid() => ValidateCore(null);");
+    }
+
+    private void EmitValidator(TypeModel type)
+    {
+        EmitEntryPoints();
 
         _w.Line();
         _w.Open("internal bool ValidateCore(" + _q + "ValidationCollector? errors)");
@@ -89,6 +143,11 @@ internal sealed class ValidationEmitter
             EmitRules(type);
         }
 
+        EmitInterfaceAndPatterns();
+    }
+
+    private void EmitInterfaceAndPatterns()
+    {
         _w.Line();
         _w.Line("bool " + _q + "IOpenApiModel.ValidateCore(" + _q + "ValidationCollector? errors) => ValidateCore(errors);");
         _w.Line();
@@ -191,7 +250,7 @@ internal sealed class ValidationEmitter
 
     private static bool NeedsChecks(TypeRef type, Constraints constraints) => type.Kind switch
     {
-        TypeRefKind.Model or TypeRefKind.Enum => true,
+        TypeRefKind.Model or TypeRefKind.Enum or TypeRefKind.Union => true,
         TypeRefKind.Array or TypeRefKind.Map => !constraints.IsEmpty || !type.ElementAllowsNull && !type.Element!.IsValueType || NeedsChecks(type.Element!, type.ElementConstraints ?? Constraints.None),
         _ => !constraints.IsEmpty,
     };
@@ -202,6 +261,7 @@ internal sealed class ValidationEmitter
         switch (type.Kind)
         {
             case TypeRefKind.Model:
+            case TypeRefKind.Union:
                 _w.Open("if (!((" + _q + "IOpenApiModel)" + value + ").ValidateCore(errors))");
                 FailBody(null);
                 _w.Close();

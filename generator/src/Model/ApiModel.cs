@@ -27,6 +27,9 @@ internal enum TypeModelKind
 
     /// <summary>An extensible string enum: a struct that keeps unknown values.</summary>
     StringEnum,
+
+    /// <summary><c>oneOf</c>/<c>anyOf</c>: a class holding one of its alternatives, chosen by a discriminator or by what the JSON fits.</summary>
+    Union,
 }
 
 /// <param name="SchemaName">Where the schema came from, for documentation (<c>#/components/schemas/X</c> or an inline path).</param>
@@ -39,7 +42,22 @@ internal sealed record TypeModel(
     EquatableArray<PropertyModel> Properties,
     EquatableArray<EnumMemberModel> Members,
     EquatableArray<RuleModel> Rules,
-    bool ForbidsAdditionalProperties = false);
+    bool ForbidsAdditionalProperties = false,
+    UnionModel? Union = null,
+    EquatableArray<ChoiceModel> Choices = default);
+
+/// <summary>The alternatives of a <see cref="TypeModelKind.Union"/>.</summary>
+/// <param name="ExactlyOne"><c>oneOf</c> (a value must match exactly one alternative) rather than <c>anyOf</c>.</param>
+/// <param name="Discriminator">The property whose value names the alternative, when the schema has a <c>discriminator</c>.</param>
+internal sealed record UnionModel(bool ExactlyOne, string? Discriminator, EquatableArray<VariantModel> Variants);
+
+/// <param name="Name">The C# name of the alternative, used in <c>Is{Name}</c>, <c>As{Name}</c> and <c>From{Name}</c>.</param>
+/// <param name="Tags">The discriminator values that choose this alternative.</param>
+/// <param name="Origin">Where the alternative comes from, for documentation.</param>
+internal sealed record VariantModel(string Name, TypeRef Type, Constraints Constraints, EquatableArray<string> Tags, string Origin);
+
+/// <summary><c>oneOf</c>/<c>anyOf</c> beside an object's own properties: fragments the object must match exactly one / at least one of.</summary>
+internal sealed record ChoiceModel(bool ExactlyOne, EquatableArray<SchemaCheck> Options);
 
 internal sealed record EnumMemberModel(string Name, string Value);
 
@@ -78,10 +96,13 @@ internal enum TypeRefKind
     Array,
     Map,
     Any,
+
+    /// <summary>A generated <see cref="TypeModelKind.Union"/> class: read from any JSON token, not only an object.</summary>
+    Union,
 }
 
 /// <summary>The C# shape of a value: a primitive, a generated type by name, or a collection of them.</summary>
-/// <param name="ModelName">The generated type's name for <see cref="TypeRefKind.Model"/> and <see cref="TypeRefKind.Enum"/>.</param>
+/// <param name="ModelName">The generated type's name for <see cref="TypeRefKind.Model"/>, <see cref="TypeRefKind.Enum"/> and <see cref="TypeRefKind.Union"/>.</param>
 /// <param name="Element">The item type of an array, the value type of a map.</param>
 /// <param name="ElementConstraints">The rules each item or value must meet.</param>
 /// <param name="ElementAllowsNull">Items or values may be JSON <c>null</c>.</param>
