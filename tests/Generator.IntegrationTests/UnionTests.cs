@@ -212,3 +212,34 @@ public class UnionTests
         Assert.Contains("Cat", Pet.FromJson("{\"petType\":\"cat\",\"name\":\"Tom\"}").ToString(), System.StringComparison.Ordinal);
     }
 }
+
+/// <summary>Enums written as <c>oneOf</c> of <c>const</c>s, and <c>minProperties</c>/<c>maxProperties</c> on objects and maps.</summary>
+public class ChoiceKeywordTests
+{
+    [Fact]
+    public void An_enum_written_as_const_alternatives_is_an_enum()
+    {
+        Assert.Equal(WebhookEventEventType.Create, WebhookEvent.FromJson("{\"eventType\":\"CREATE\"}").EventType);
+        Assert.Empty(WebhookEvent.FromJson("{\"eventType\":\"UPDATE\"}").Validate());
+        Assert.Equal("/eventType", Assert.Single(WebhookEvent.FromJson("{\"eventType\":\"DELETE\"}").Validate()).Pointer);
+    }
+
+    [Theory]
+    [InlineData("{}", "must have at least 1 property")]
+    [InlineData("{\"note\":\"a\",\"eventType\":\"CREATE\",\"extra\":1}", "must have at most 2 properties")]
+    public void An_object_counts_declared_and_additional_members(string json, string message)
+    {
+        ValidationError error = Assert.Single(WebhookEvent.FromJson(json).Validate());
+        Assert.Equal(string.Empty, error.Pointer);
+        Assert.Equal(message, error.Message);
+    }
+
+    [Fact]
+    public void A_map_counts_its_entries()
+    {
+        Assert.Empty(WebhookEvent.FromJson("{\"settings\":{\"a\":\"1\"}}").Validate());
+        ValidationError error = Assert.Single(WebhookEvent.FromJson("{\"settings\":{\"a\":\"1\",\"b\":\"2\"}}").Validate());
+        Assert.Equal("/settings", error.Pointer);
+        Assert.Equal("must have at most 1 property", error.Message);
+    }
+}

@@ -35,11 +35,13 @@ internal sealed class ConstraintReader
             minLength = maxLength = null;
         }
 
-        int? minItems = ReadCount(schema, "minItems");
-        int? maxItems = ReadCount(schema, "maxItems");
+        // An object's minProperties/maxProperties are kept as MinItems/MaxItems: both count what a collection holds.
+        string countedMin = kind == TypeRefKind.Map ? "minProperties" : "minItems", countedMax = kind == TypeRefKind.Map ? "maxProperties" : "maxItems";
+        int? minItems = ReadCount(schema, countedMin);
+        int? maxItems = ReadCount(schema, countedMax);
         if (minItems > maxItems)
         {
-            _diagnostics.Report(DiagnosticDescriptors.ContradictoryConstraints, schema.Get("minItems"), $"minItems {minItems} is greater than maxItems {maxItems}");
+            _diagnostics.Report(DiagnosticDescriptors.ContradictoryConstraints, schema.Get(countedMin), $"{countedMin} {minItems} is greater than {countedMax} {maxItems}");
             minItems = maxItems = null;
         }
 
@@ -85,8 +87,8 @@ internal sealed class ConstraintReader
             exclusiveMinimum,
             exclusiveMaximum,
             multipleOf,
-            kind == TypeRefKind.Array ? minItems : null,
-            kind == TypeRefKind.Array ? maxItems : null,
+            kind is TypeRefKind.Array or TypeRefKind.Map ? minItems : null,
+            kind is TypeRefKind.Array or TypeRefKind.Map ? maxItems : null,
             kind == TypeRefKind.Array && schema.GetBool("uniqueItems"),
             ReadEnum(schema, kind),
             ReadConst(schema, kind));
@@ -256,6 +258,19 @@ internal sealed class ConstraintReader
 
     /// <summary>Spec text quoted in a message, cut short so a hostile value cannot flood the error list.</summary>
     internal static string Shorten(string text) => text.Length <= 80 ? text : text.Substring(0, 77) + "...";
+
+    /// <summary>An object type's <c>minProperties</c> and <c>maxProperties</c>.</summary>
+    public (int? Min, int? Max) ReadPropertyCounts(YamlNode schema)
+    {
+        int? min = ReadCount(schema, "minProperties"), max = ReadCount(schema, "maxProperties");
+        if (min > max)
+        {
+            _diagnostics.Report(DiagnosticDescriptors.ContradictoryConstraints, schema.Get("minProperties"), $"minProperties {min} is greater than maxProperties {max}");
+            return (null, null);
+        }
+
+        return (min, max);
+    }
 
     private int? ReadCount(YamlNode schema, string keyword)
     {

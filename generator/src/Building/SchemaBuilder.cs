@@ -268,7 +268,9 @@ internal sealed class SchemaBuilder
             ? ShapeOf(additional, owner, member + "Value")
             : new Shape(TypeRef.Any, Model.Constraints.None, true);
         var map = new TypeRef(TypeRefKind.Map, Element: value.Type, ElementConstraints: value.Constraints, ElementAllowsNull: value.AllowsNull);
-        return new Shape(map, Model.Constraints.None, allowsNull);
+        (int? minProperties, int? maxProperties) = _constraints.ReadPropertyCounts(schema);
+        Constraints counts = minProperties is null && maxProperties is null ? Model.Constraints.None : new Constraints(MinItems: minProperties, MaxItems: maxProperties);
+        return new Shape(map, counts, allowsNull);
     }
 
     private Shape Primitive(YamlNode schema, TypeRefKind kind, bool allowsNull) =>
@@ -310,7 +312,8 @@ internal sealed class SchemaBuilder
     {
         YamlNode schema = pending.Node;
         string? description = Describe(schema);
-        CheckUnsupported(schema, pending.SchemaName, objectType: pending.Kind == TypeModelKind.Object, typedAsAny: false, choiceHandled: pending.Kind == TypeModelKind.Union);
+        bool choiceHandled = pending.Kind == TypeModelKind.Union || (pending.Kind == TypeModelKind.StringEnum && ConstAlternatives(schema) is not null);
+        CheckUnsupported(schema, pending.SchemaName, objectType: pending.Kind == TypeModelKind.Object, typedAsAny: false, choiceHandled);
         if (pending.Kind == TypeModelKind.Union)
         {
             return new TypeModel(TypeModelKind.Union, pending.Name, pending.SchemaName, description, EquatableArray<PropertyModel>.Empty, EquatableArray<EnumMemberModel>.Empty, EquatableArray<RuleModel>.Empty, Union: BuildUnion(pending));
@@ -333,7 +336,12 @@ internal sealed class SchemaBuilder
         }
 
         bool closed = schema.Get("additionalProperties") is { IsScalar: true, Value: "false" };
-        return new TypeModel(TypeModelKind.Object, pending.Name, pending.SchemaName, description, properties, EquatableArray<EnumMemberModel>.Empty, rules.ToEquatableArray(), closed);
+        (int? minProperties, int? maxProperties) = _constraints.ReadPropertyCounts(schema);
+        return new TypeModel(TypeModelKind.Object, pending.Name, pending.SchemaName, description, properties, EquatableArray<EnumMemberModel>.Empty, rules.ToEquatableArray(), closed)
+        {
+            MinProperties = minProperties,
+            MaxProperties = maxProperties,
+        };
     }
 
     /// <summary>The properties of an object type, computed once: rules on other types look them up too.</summary>
@@ -580,7 +588,7 @@ internal sealed class SchemaBuilder
     {
         var values = new List<string>();
         var distinct = new HashSet<string>(StringComparer.Ordinal);
-        foreach (YamlNode item in schema.Get("enum")!.Items!)
+        foreach (YamlNode item in schema.Get("enum")?.Items ?? ConstAlternatives(schema)!)
         {
             if (item.IsScalar && !item.IsNull && distinct.Add(item.Value!))
             {
@@ -782,9 +790,10 @@ internal sealed class SchemaBuilder
 
         foreach ((string keyword, string leftOut) in UnsupportedKeywords)
         {
-            if (choiceHandled && keyword == "discriminator")
+            if ((choiceHandled && keyword == "discriminator")
+                || (keyword is "minProperties" or "maxProperties" && (objectType || PrimaryType(schema) == "object")))
             {
-                continue;
+                continue; // honoured: the union chooses by it / Validate() counts an object's members
             }
 
             if (KeyNode(schema, keyword) is { } key)
@@ -949,7 +958,7 @@ internal sealed class SchemaBuilder
 
         if (schema.Get("oneOf") is not null || schema.Get("anyOf") is not null)
         {
-            return null;
+            return ConstAlternatives(schema) is null ? null : "string";
         }
 
         if (schema.Get("properties") is not null || schema.Get("allOf") is not null || schema.Get("additionalProperties") is not null)
@@ -985,7 +994,7 @@ internal sealed class SchemaBuilder
     {
         if (schema.Get("enum") is not { IsSequence: true } values)
         {
-            return false;
+            return ConstAlternatives(schema) is not null;
         }
 
         bool any = false;
@@ -1015,7 +1024,7 @@ internal sealed class SchemaBuilder
         }
 
         YamlNode? list = schema.Get("oneOf") is { IsSequence: true } oneOf ? oneOf : schema.Get("anyOf") is { IsSequence: true } anyOf ? anyOf : null;
-        if (list is null || list.Items!.Count == 0
+        if (list is null || list.Items!.Count == 0 || ConstAlternatives(schema) is not null
             || schema.Get("properties") is not null || schema.Get("allOf") is not null || schema.Get("additionalProperties") is not null || schema.Get("items") is not null
             || (schema.Get("type") is { IsScalar: true } type && type.Value is not ("object" or "null")))
         {
@@ -1049,6 +1058,55 @@ internal sealed class SchemaBuilder
         return alternatives.Count == 0 ? null : new Choice(alternatives, hasNull);
     }
 
+    /// <summary>
+    /// The string values of an enum written as alternatives, <c>oneOf: [{const: CREATE, description: ...}, ...]</c>
+    /// (each alternative a string <c>const</c> or one-value <c>enum</c>); null when the schema is not that.
+    /// </summary>
+    private static List<YamlNode>? ConstAlternatives(YamlNode schema)
+    {
+        if (!schema.IsMapping || (schema.Get("oneOf") ?? schema.Get("anyOf")) is not { IsSequence: true } list || list.Items!.Count == 0 || schema.Get("enum") is not null)
+        {
+            return null;
+        }
+
+        var values = new List<YamlNode>(list.Items.Count);
+        foreach (YamlNode alternative in list.Items)
+        {
+            if (!alternative.IsMapping)
+            {
+                return null;
+            }
+
+            YamlNode? value = null;
+            foreach (KeyValuePair<YamlNode, YamlNode> pair in alternative.Pairs!)
+            {
+                switch (pair.Key.Value)
+                {
+                    case "const":
+                        value = pair.Value;
+                        break;
+                    case "enum" when pair.Value is { IsSequence: true } one && one.Items!.Count == 1:
+                        value = one.Items[0];
+                        break;
+                    case "type" when pair.Value.Value == "string":
+                    case "description" or "title" or "$comment":
+                        break;
+                    default:
+                        return null;
+                }
+            }
+
+            if (value is null || JsonLiterals.From(value) is not { Kind: JsonLiteralKind.String })
+            {
+                return null;
+            }
+
+            values.Add(value);
+        }
+
+        return values;
+    }
+
     private static readonly string[] ReservedVariantNames = { "Json", "Valid", "Value" };
 
     private UnionModel BuildUnion(PendingType pending)
@@ -1069,7 +1127,10 @@ internal sealed class SchemaBuilder
             variants.Add(new VariantModel(name, shape.Type, shape.Constraints, tags, origin));
         }
 
-        return new UnionModel(schema.Get("oneOf") is { IsSequence: true }, propertyName, variants.ToEquatableArray());
+        // An alternative with no discriminator value (inline, unmapped) could never be chosen by it: then the
+        // alternatives are told apart by what the JSON is valid against, as JSON Schema itself does.
+        bool tagged = propertyName is not null && variants.TrueForAll(v => !v.Tags.IsEmpty);
+        return new UnionModel(schema.Get("oneOf") is { IsSequence: true }, tagged ? propertyName : null, variants.ToEquatableArray());
     }
 
     private static string VariantName(TypeRef type) => type.Kind switch

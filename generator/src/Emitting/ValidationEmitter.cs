@@ -132,6 +132,7 @@ internal sealed class ValidationEmitter
             _w.Close();
         }
 
+        EmitPropertyCount(type);
         _w.Line();
         _w.Line("return valid;");
         _w.Close();
@@ -168,6 +169,36 @@ internal sealed class ValidationEmitter
         }
     }
 
+    /// <summary><c>minProperties</c>/<c>maxProperties</c>: the members present, declared and additional, are counted.</summary>
+    private void EmitPropertyCount(TypeModel type)
+    {
+        if (type.MinProperties is null && type.MaxProperties is null)
+        {
+            return;
+        }
+
+        _w.Line();
+        _w.Line("int __members = AdditionalProperties?.Count ?? 0;");
+        foreach (PropertyModel property in type.Properties)
+        {
+            _w.Line("__members += " + TypeSyntax.Present(string.Empty, property) + " ? 1 : 0;");
+        }
+
+        if (type.MinProperties is { } min)
+        {
+            _w.Open("if (__members < " + Int(min) + ")");
+            FailBody(null, "must have at least " + Int(min) + Plural(" propert", min));
+            _w.Close();
+        }
+
+        if (type.MaxProperties is { } max)
+        {
+            _w.Open("if (__members > " + Int(max) + ")");
+            FailBody(null, "must have at most " + Int(max) + Plural(" propert", max));
+            _w.Close();
+        }
+    }
+
     /// <summary>The checks DataAnnotations attributes cannot make: for <c>[SchemaRules]</c>.</summary>
     private void EmitTypeLevel(TypeModel type)
     {
@@ -188,6 +219,7 @@ internal sealed class ValidationEmitter
             _w.Close();
         }
 
+        EmitPropertyCount(type);
         _w.Line("return valid;");
         _w.Close();
     }
@@ -395,14 +427,15 @@ internal sealed class ValidationEmitter
 
         if (kind is TypeRefKind.Array or TypeRefKind.Map)
         {
+            string unit = kind == TypeRefKind.Map ? " propert" : " item";
             if (c.MinItems is { } minItems)
             {
-                yield return (value + ".Count < " + Int(minItems), "must have at least " + Int(minItems) + " item" + (minItems == 1 ? string.Empty : "s"));
+                yield return (value + ".Count < " + Int(minItems), "must have at least " + Int(minItems) + Plural(unit, minItems));
             }
 
             if (c.MaxItems is { } maxItems)
             {
-                yield return (value + ".Count > " + Int(maxItems), "must have at most " + Int(maxItems) + " item" + (maxItems == 1 ? string.Empty : "s"));
+                yield return (value + ".Count > " + Int(maxItems), "must have at most " + Int(maxItems) + Plural(unit, maxItems));
             }
 
             if (c.UniqueItems)
@@ -425,6 +458,9 @@ internal sealed class ValidationEmitter
             }
         }
     }
+
+    private static string Plural(string unit, int count) =>
+        unit == " propert" ? (count == 1 ? " property" : " properties") : (count == 1 ? unit : unit + "s");
 
     private static bool Comparable(TypeRefKind kind, JsonLiteral literal) => literal.Kind switch
     {

@@ -44,7 +44,14 @@ internal sealed record TypeModel(
     EquatableArray<RuleModel> Rules,
     bool ForbidsAdditionalProperties = false,
     UnionModel? Union = null,
-    EquatableArray<ChoiceModel> Choices = default);
+    EquatableArray<ChoiceModel> Choices = default)
+{
+    /// <summary><c>minProperties</c>: the fewest members (declared and additional) an instance may have.</summary>
+    public int? MinProperties { get; init; }
+
+    /// <summary><c>maxProperties</c>: the most members (declared and additional) an instance may have.</summary>
+    public int? MaxProperties { get; init; }
+}
 
 /// <summary>The alternatives of a <see cref="TypeModelKind.Union"/>.</summary>
 /// <param name="ExactlyOne"><c>oneOf</c> (a value must match exactly one alternative) rather than <c>anyOf</c>.</param>
