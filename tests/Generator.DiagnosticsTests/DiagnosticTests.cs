@@ -294,8 +294,8 @@ public sealed class DiagnosticTests
     }
 
     [Theory]
-    [InlineData("oneOf: [{type: string}, {type: integer}]", "'oneOf'")]
-    [InlineData("anyOf: [{type: string}, {type: integer}]", "'anyOf'")]
+    [InlineData("oneOf: [{required: [a]}, {required: [b]}]", "'oneOf'")] // bare fragments: no typed alternative can carry them
+    [InlineData("anyOf: [{required: [a]}, {minProperties: 2}]", "'anyOf'")]
     [InlineData("not: {type: string}", "'not'")]
     [InlineData("patternProperties: {'^x-': {type: string}}", "'patternProperties'")]
     [InlineData("propertyNames: {maxLength: 3}", "'propertyNames'")]
@@ -413,7 +413,7 @@ public sealed class DiagnosticTests
     {
         string yaml = Spec(
             "    Choice:\n" +                             // 8
-            "      oneOf: [{type: string}, {type: integer}]\n" + // 9, keyword at col 7
+            "      oneOf: [{required: [a]}, {required: [b]}]\n" + // 9, keyword at col 7
             "    Holder:\n" +
             "      type: object\n" +
             "      properties:\n" +

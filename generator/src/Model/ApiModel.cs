@@ -43,8 +43,7 @@ internal sealed record TypeModel(
     EquatableArray<EnumMemberModel> Members,
     EquatableArray<RuleModel> Rules,
     bool ForbidsAdditionalProperties = false,
-    UnionModel? Union = null,
-    EquatableArray<ChoiceModel> Choices = default)
+    UnionModel? Union = null)
 {
     /// <summary><c>minProperties</c>: the fewest members (declared and additional) an instance may have.</summary>
     public int? MinProperties { get; init; }
@@ -62,9 +61,6 @@ internal sealed record UnionModel(bool ExactlyOne, string? Discriminator, Equata
 /// <param name="Tags">The discriminator values that choose this alternative.</param>
 /// <param name="Origin">Where the alternative comes from, for documentation.</param>
 internal sealed record VariantModel(string Name, TypeRef Type, Constraints Constraints, EquatableArray<string> Tags, string Origin);
-
-/// <summary><c>oneOf</c>/<c>anyOf</c> beside an object's own properties: fragments the object must match exactly one / at least one of.</summary>
-internal sealed record ChoiceModel(bool ExactlyOne, EquatableArray<SchemaCheck> Options);
 
 internal sealed record EnumMemberModel(string Name, string Value);
 
