@@ -135,6 +135,15 @@ public class UnionTests
     }
 
     [Fact]
+    public void An_inline_choice_written_twice_is_one_type_named_after_its_alternatives()
+    {
+        Assert.Equal(typeof(StringOrAccount), typeof(Charge).GetProperty(nameof(Charge.Account))!.PropertyType);
+        Assert.Equal(typeof(StringOrAccount), typeof(Charge).GetProperty(nameof(Charge.OnBehalfOf))!.PropertyType);
+        StringOrAccount id = "acct_2";
+        Assert.Equal("\"acct_2\"", id.ToJson());
+    }
+
+    [Fact]
     public void AnyOf_reports_the_rules_of_the_alternative_the_json_fits()
     {
         Charge tooLong = Charge.FromJson("{\"amount\":5,\"account\":\"acct_123456789012345678901\"}");
@@ -176,7 +185,7 @@ public class UnionTests
     public void A_limit_reads_as_a_typed_number_or_enum()
     {
         Assert.Equal(5L, Charge.FromJson("{\"amount\":5,\"limit\":5}").Limit!.AsInt64);
-        Assert.Equal(ChargeLimitOption2.Unlimited, Charge.FromJson("{\"amount\":5,\"limit\":\"unlimited\"}").Limit!.AsChargeLimitOption2);
+        Assert.Equal(Int64OrStringOption2.Unlimited, Charge.FromJson("{\"amount\":5,\"limit\":\"unlimited\"}").Limit!.AsInt64OrStringOption2);
     }
 
     [Fact]
@@ -186,7 +195,7 @@ public class UnionTests
         Charge cleared = Charge.FromJson("{\"amount\":5,\"metadata\":\"\"}");
 
         Assert.Equal("v", map.Metadata!.AsStringMap!["k"]);
-        Assert.True(cleared.Metadata!.IsChargeMetadataOption2);
+        Assert.True(cleared.Metadata!.IsObjectOrStringOption2);
         Assert.Empty(map.Validate());
         Assert.Empty(cleared.Validate());
     }

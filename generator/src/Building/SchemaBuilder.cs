@@ -47,6 +47,7 @@ internal sealed class SchemaBuilder
     private readonly CancellationToken _cancellationToken;
     private readonly Dictionary<YamlNode, PendingType> _typesByNode = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, PendingType> _typesByName = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PendingType> _sharedUnions = new(StringComparer.Ordinal);
     private readonly List<PendingType> _types = new();
     private readonly HashSet<YamlNode> _shaping = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<YamlNode, HashSet<string>> _reported = new(ReferenceEqualityComparer.Instance);
@@ -208,6 +209,20 @@ internal sealed class SchemaBuilder
                 return unionAllowsNull ? only with { AllowsNull = true } : only;
             }
 
+            // The same inline choice of references and primitives (stripe's "an id or the expanded object")
+            // recurs across a spec: it becomes one type named after its alternatives, not one per use.
+            if (SharedUnionKey(schema, choice) is { } key)
+            {
+                if (!_sharedUnions.TryGetValue(key, out PendingType? shared))
+                {
+                    shared = Register(schema, null, SharedUnionName(choice), owner + "." + member, what: null); // a made-up name: numbered quietly
+                    shared.Shared = true;
+                    _sharedUnions.Add(key, shared);
+                }
+
+                return new Shape(shared.Ref, Model.Constraints.None, unionAllowsNull);
+            }
+
             PendingType union = Register(schema, null, owner + member, owner + "." + member, "inline union");
             return new Shape(union.Ref, Model.Constraints.None, unionAllowsNull);
         }
@@ -284,7 +299,8 @@ internal sealed class SchemaBuilder
         _ => TypeRefKind.String,
     };
 
-    private PendingType Register(YamlNode schema, YamlNode? nameNode, string preferredName, string schemaName, string what)
+    /// <param name="what">How OAS012 names the schema when its name is taken; null for made-up names, which are numbered without a report.</param>
+    private PendingType Register(YamlNode schema, YamlNode? nameNode, string preferredName, string schemaName, string? what)
     {
         if (_typesByNode.TryGetValue(schema, out PendingType? existing))
         {
@@ -293,7 +309,7 @@ internal sealed class SchemaBuilder
 
         preferredName = Identifiers.Truncate(preferredName, Identifiers.MaxLength); // inline names concatenate their owners'
         string name = _typeNames.Claim(preferredName);
-        if (name != preferredName)
+        if (name != preferredName && what is not null)
         {
             _diagnostics.Report(DiagnosticDescriptors.NameCollision, nameNode ?? schema, "The " + what, schemaName, preferredName, name);
         }
@@ -316,6 +332,11 @@ internal sealed class SchemaBuilder
         CheckUnsupported(schema, pending.SchemaName, objectType: pending.Kind == TypeModelKind.Object, typedAsAny: false, choiceHandled);
         if (pending.Kind == TypeModelKind.Union)
         {
+            if (pending.Shared)
+            {
+                description = null; // used at many places: the first one's description would mislead at the others
+            }
+
             return new TypeModel(TypeModelKind.Union, pending.Name, pending.SchemaName, description, EquatableArray<PropertyModel>.Empty, EquatableArray<EnumMemberModel>.Empty, EquatableArray<RuleModel>.Empty, Union: BuildUnion(pending));
         }
 
@@ -1107,6 +1128,121 @@ internal sealed class SchemaBuilder
         return values;
     }
 
+    /// <summary>
+    /// A key that is equal for inline choices that would generate the same type: the same keyword, no
+    /// discriminator, and alternatives that are the same references or the same inline schemas (written out
+    /// in full, constraints included, documentation left out). Null when an alternative nests too deep to
+    /// compare cheaply; that choice stays a type of its own named after where it is.
+    /// </summary>
+    private string? SharedUnionKey(YamlNode schema, Choice choice)
+    {
+        if (schema.Get("discriminator") is not null)
+        {
+            return null;
+        }
+
+        var key = new System.Text.StringBuilder(schema.Get("oneOf") is null ? "anyOf" : "oneOf");
+        foreach (YamlNode alternative in choice.Alternatives)
+        {
+            key.Append('|');
+            if (alternative.GetString("$ref") is { } reference)
+            {
+                if (_refs.Resolve(alternative) is not { } target || !_typesByNode.ContainsKey(target))
+                {
+                    return null; // an alias of a non-type schema: its shape depends on more than the reference
+                }
+
+                key.Append("$ref ").Append(reference);
+            }
+            else if (!Canonical(alternative, key, 0))
+            {
+                return null;
+            }
+        }
+
+        return key.ToString();
+    }
+
+    /// <summary>Appends a YAML node as unambiguous text (scalars quoted and escaped); false when it nests too deep.</summary>
+    private static bool Canonical(YamlNode node, System.Text.StringBuilder into, int depth)
+    {
+        if (depth > 8)
+        {
+            return false;
+        }
+
+        if (node.IsMapping)
+        {
+            into.Append('{');
+            foreach (KeyValuePair<YamlNode, YamlNode> pair in node.Pairs!)
+            {
+                string name = pair.Key.Value ?? string.Empty;
+                if (name is "description" or "title" or "example" or "examples" or "$comment" || name.StartsWith("x-", StringComparison.Ordinal))
+                {
+                    continue; // documentation only: not part of what the type is
+                }
+
+                into.Append(name.Length).Append(':').Append(name).Append('=');
+                if (!Canonical(pair.Value, into, depth + 1))
+                {
+                    return false;
+                }
+            }
+
+            into.Append('}');
+        }
+        else if (node.IsSequence)
+        {
+            into.Append('[');
+            foreach (YamlNode item in node.Items!)
+            {
+                if (!Canonical(item, into, depth + 1))
+                {
+                    return false;
+                }
+
+                into.Append(',');
+            }
+
+            into.Append(']');
+        }
+        else
+        {
+            string text = node.Value ?? "~";
+            into.Append(text.Length).Append(':').Append(text);
+        }
+
+        return true;
+    }
+
+    /// <summary><c>StringOrAccount</c>: a shared union is named after its alternatives.</summary>
+    private string SharedUnionName(Choice choice)
+    {
+        var parts = new List<string>(choice.Alternatives.Count);
+        foreach (YamlNode alternative in choice.Alternatives)
+        {
+            if (_refs.Resolve(alternative) is { } target && _typesByNode.TryGetValue(target, out PendingType? type))
+            {
+                parts.Add(type.Name);
+            }
+            else
+            {
+                parts.Add(PrimaryType(alternative) switch
+                {
+                    "integer" => alternative.GetString("format") == "int32" ? "Int32" : "Int64",
+                    "number" => "Number",
+                    "boolean" => "Boolean",
+                    "string" => "String",
+                    "array" => "List",
+                    "object" => "Object",
+                    _ => "Value",
+                });
+            }
+        }
+
+        return string.Join("Or", parts);
+    }
+
     private static readonly string[] ReservedVariantNames = { "Json", "Valid", "Value" };
 
     private UnionModel BuildUnion(PendingType pending)
@@ -1207,6 +1343,9 @@ internal sealed class SchemaBuilder
         public TypeRef Ref { get; }
 
         public EquatableArray<PropertyModel>? Properties { get; set; }
+
+        /// <summary>An inline union used wherever the same choice recurs (see <c>SharedUnionKey</c>).</summary>
+        public bool Shared { get; set; }
     }
 }
 
