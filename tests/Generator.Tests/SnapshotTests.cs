@@ -16,6 +16,7 @@ public class SnapshotTests
         new object[] { "oai-petstore" },
         new object[] { "oai-petstore-expanded" },
         new object[] { "oai-tictactoe" },
+        new object[] { "polymorphism" }, // oneOf/anyOf unions; also compiled and run by Generator.IntegrationTests
     };
 
     private static SpecFile Load(string name)

@@ -305,11 +305,42 @@ namespace TaurusDb.StarRocks
             }
         }
 
+        public static void ReadRootValue(ref global::System.Text.Json.Utf8JsonReader reader, string typeName)
+        {
+            if (!reader.Read())
+            {
+                throw new global::System.Text.Json.JsonException("Expected a JSON value for " + typeName + ".");
+            }
+        }
+
+        /// <summary>The string value of the object's <paramref name="propertyName"/> (a oneOf discriminator); null when absent or not a string.</summary>
+        public static string? ReadDiscriminator(global::System.Text.Json.Utf8JsonReader reader, string propertyName)
+        {
+            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+            {
+                return null;
+            }
+
+            while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
+            {
+                bool found = reader.ValueTextEquals(propertyName);
+                reader.Read();
+                if (found)
+                {
+                    return reader.TokenType == global::System.Text.Json.JsonTokenType.String ? reader.GetString() : null;
+                }
+
+                reader.Skip();
+            }
+
+            return null;
+        }
+
         public static void ReadEnd(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             if (reader.Read())
             {
-                throw new global::System.Text.Json.JsonException("Unexpected content after the JSON object.");
+                throw new global::System.Text.Json.JsonException("Unexpected content after the JSON value.");
             }
         }
 
