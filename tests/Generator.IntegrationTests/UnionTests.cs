@@ -252,3 +252,46 @@ public class ChoiceKeywordTests
         Assert.Equal("must have at most 1 property", error.Message);
     }
 }
+
+/// <summary>The generated client sends a union body as the alternative it holds and reads a union response.</summary>
+public class UnionClientTests
+{
+    private sealed class EchoHandler : System.Net.Http.HttpMessageHandler
+    {
+        public string? Received { get; private set; }
+
+        protected override async System.Threading.Tasks.Task<System.Net.Http.HttpResponseMessage> SendAsync(System.Net.Http.HttpRequestMessage request, System.Threading.CancellationToken cancellationToken)
+        {
+            Received = await request.Content!.ReadAsStringAsync(cancellationToken);
+            return new System.Net.Http.HttpResponseMessage(System.Net.HttpStatusCode.OK)
+            {
+                Content = new System.Net.Http.StringContent("{\"petType\":\"kitten\",\"name\":\"Tom\",\"lives\":3}", System.Text.Encoding.UTF8, "application/json"),
+            };
+        }
+    }
+
+    [Fact]
+    public async System.Threading.Tasks.Task A_union_body_is_sent_as_its_alternative_and_the_response_read_by_its_discriminator()
+    {
+        var handler = new EchoHandler();
+        using var http = new System.Net.Http.HttpClient(handler) { BaseAddress = new System.Uri("https://pets.example/") };
+        var client = new PetsClient(http);
+
+        Pet created = await client.CreatePetAsync(new Dog { PetType = "dog", Bark = DogBark.Loud });
+
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("{\"petType\":\"dog\",\"bark\":\"loud\"}"), JsonNode.Parse(handler.Received!)));
+        Assert.Equal(3, created.AsCat!.Lives);
+    }
+
+    [Fact]
+    public async System.Threading.Tasks.Task An_invalid_union_body_is_stopped_before_sending()
+    {
+        var handler = new EchoHandler();
+        using var http = new System.Net.Http.HttpClient(handler) { BaseAddress = new System.Uri("https://pets.example/") };
+        var client = new PetsClient(http);
+
+        ValidationException error = await Assert.ThrowsAsync<ValidationException>(() => client.CreatePetAsync(new Cat { PetType = "cat", Name = string.Empty }));
+        Assert.Contains(error.Errors, e => e.Pointer == "/body/name");
+        Assert.Null(handler.Received);
+    }
+}
