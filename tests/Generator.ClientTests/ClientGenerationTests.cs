@@ -563,6 +563,29 @@ public sealed class ClientGenerationTests
     }
 
     [Fact]
+    public void A_client_named_FileContent_gets_a_file_type_of_another_name()
+    {
+        const string spec = """
+            openapi: 3.1.0
+            info: { title: Files, version: '1' }
+            servers: [{ url: 'https://files.example' }]
+            paths:
+              /f:
+                post:
+                  operationId: send
+                  requestBody:
+                    content:
+                      multipart/form-data:
+                        schema: { type: object, properties: { f: { type: string, contentEncoding: base64 } } }
+                  responses: { '204': { description: ok } }
+            """;
+        GeneratorRun run = GeneratorHarness.Run(spec, clientName: "FileContent");
+
+        Assert.Empty(run.CompileProblems);
+        Assert.NotNull(run.OutputCompilation.GetTypeByMetadataName("Test.Sdk.FileContent+FilePart"));
+    }
+
+    [Fact]
     public void A_client_without_multipart_bodies_has_no_FileContent()
     {
         GeneratorRun run = GeneratorHarness.Run(new[] { new SpecFile("/specs/petstore.yaml", PetStore, "Pets.Sdk", "PetClient") });

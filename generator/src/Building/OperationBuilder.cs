@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using OpenApiSdk.Generator.Diagnostics;
+using OpenApiSdk.Generator.Emitting;
 using OpenApiSdk.Generator.Model;
 using OpenApiSdk.Generator.Naming;
 using OpenApiSdk.Generator.Yaml;
@@ -22,7 +23,7 @@ internal static class OperationBuilder
     private static readonly string[] ReservedClientMembers =
     {
         "Options", "HttpClient", "PrepareRequestAsync", "InspectResponseAsync", "Equals", "GetHashCode", "ToString", "GetType",
-        "MemberwiseClone", "Finalize", "ReferenceEquals", "FileContent",
+        "MemberwiseClone", "Finalize", "ReferenceEquals",
     };
 
     private const int MaxReportsPerConstruct = 5;
@@ -159,6 +160,7 @@ internal static class OperationBuilder
             memberNames.Reserve(context.ClientName);
             memberNames.Reserve("I" + context.ClientName);
             memberNames.Reserve(context.ClientName + "Options");
+            memberNames.Reserve(ClientTypes.FileContentName(context.ClientName)); // the nested file type of multipart bodies
             var groupNames = new Dictionary<string, string>(StringComparer.Ordinal);
             var groupOperations = new Dictionary<string, List<OperationModel>>(StringComparer.Ordinal) { [string.Empty] = new List<OperationModel>() };
             var groupScopes = new Dictionary<string, NameScope>(StringComparer.Ordinal) { [string.Empty] = memberNames };
@@ -640,7 +642,8 @@ internal static class OperationBuilder
 
             var properties = new List<KeyValuePair<YamlNode, YamlNode>>();
             var requiredNames = new HashSet<string>(StringComparer.Ordinal);
-            CollectProperties(schema, properties, requiredNames, 0, new HashSet<YamlNode>(ReferenceEqualityComparer.Instance));
+            int budget = SchemaBuilder.MaxMembers;
+            CollectProperties(schema, properties, new Dictionary<string, int>(StringComparer.Ordinal), requiredNames, 0, new HashSet<YamlNode>(ReferenceEqualityComparer.Instance), ref budget);
             if (properties.Count == 0 && TypeName(schema) != "object")
             {
                 return null;
@@ -725,10 +728,13 @@ internal static class OperationBuilder
             return new BodyModel(bodyName, type, required, "multipart/form-data", BodyEncoding.Multipart, description, multipart);
         }
 
-        /// <summary>The properties and required names of an object schema, its <c>allOf</c> parts included.</summary>
-        private void CollectProperties(YamlNode schema, List<KeyValuePair<YamlNode, YamlNode>> properties, HashSet<string> required, int depth, HashSet<YamlNode> seen)
+        /// <summary>
+        /// The properties and required names of an object schema, its <c>allOf</c> parts included. Each node is
+        /// walked once and at most <paramref name="budget"/> members in all (aliases can repeat one big mapping).
+        /// </summary>
+        private void CollectProperties(YamlNode schema, List<KeyValuePair<YamlNode, YamlNode>> properties, Dictionary<string, int> index, HashSet<string> required, int depth, HashSet<YamlNode> seen, ref int budget)
         {
-            if (depth > 16 || !seen.Add(schema))
+            if (depth > 16 || budget <= 0 || !seen.Add(schema))
             {
                 return;
             }
@@ -737,13 +743,19 @@ internal static class OperationBuilder
             {
                 foreach (KeyValuePair<YamlNode, YamlNode> pair in declared.Pairs!)
                 {
-                    int existing = properties.FindIndex(p => p.Key.Value == pair.Key.Value);
-                    if (existing >= 0)
+                    if (--budget < 0)
+                    {
+                        return;
+                    }
+
+                    string name = pair.Key.Value ?? string.Empty;
+                    if (index.TryGetValue(name, out int existing))
                     {
                         properties[existing] = pair;
                     }
                     else
                     {
+                        index.Add(name, properties.Count);
                         properties.Add(pair);
                     }
                 }
@@ -753,6 +765,11 @@ internal static class OperationBuilder
             {
                 foreach (YamlNode name in names.Items!)
                 {
+                    if (--budget < 0)
+                    {
+                        return;
+                    }
+
                     if (name.IsScalar && name.Value is { } text)
                     {
                         required.Add(text);
@@ -764,9 +781,9 @@ internal static class OperationBuilder
             {
                 foreach (YamlNode part in parts.Items!)
                 {
-                    if (Refs.Resolve(part) is { IsMapping: true } resolved)
+                    if (--budget >= 0 && Refs.Resolve(part) is { IsMapping: true } resolved)
                     {
-                        CollectProperties(resolved, properties, required, depth + 1, seen);
+                        CollectProperties(resolved, properties, index, required, depth + 1, seen, ref budget);
                     }
                 }
             }

@@ -191,9 +191,10 @@ internal static class ClientEmitter
         EmitHelpers(w, client, apiException);
         if (client.UsesMultipart)
         {
-            EmitMultipartHelpers(w, types.Generated(client.Name + ".FileContent"));
+            string fileContent = ClientTypes.FileContentName(client.Name);
+            EmitMultipartHelpers(w, types.Generated(client.Name + "." + fileContent));
             w.Line();
-            EmitFileContent(w);
+            EmitFileContent(w, fileContent);
         }
 
         w.Close();
@@ -294,24 +295,24 @@ internal static class ClientEmitter
     }
 
     /// <summary>The file type of multipart bodies, nested in the client so two clients in one namespace do not clash.</summary>
-    private static void EmitFileContent(SourceWriter w)
+    private static void EmitFileContent(SourceWriter w, string name)
     {
         const string Stream = "global::System.IO.Stream";
         w.Summary("A file sent as one part of a multipart/form-data request: its content (bytes, or a stream read when the request is sent), its file name and its media type.");
         w.Line(TypeSyntax.GeneratedCode);
-        w.Open("public sealed class FileContent");
+        w.Open("public sealed class " + name);
         w.Line("private readonly " + Stream + "? _stream;");
         w.Line("private readonly byte[]? _bytes;");
         w.Line();
         w.Summary("A file whose content is read from content, from its current position, when the request is sent. The stream is not disposed (the caller owns it); one that cannot seek can be sent only once.");
-        w.Open("public FileContent(" + Stream + " content, string fileName, string? contentType = null)");
+        w.Open("public " + name + "(" + Stream + " content, string fileName, string? contentType = null)");
         w.Line("_stream = content ?? throw new global::System.ArgumentNullException(nameof(content));");
         w.Line("FileName = fileName ?? throw new global::System.ArgumentNullException(nameof(fileName));");
         w.Line("ContentType = __CheckContentType(contentType);");
         w.Close();
         w.Line();
         w.Summary("A file whose content is these bytes.");
-        w.Open("public FileContent(byte[] content, string fileName, string? contentType = null)");
+        w.Open("public " + name + "(byte[] content, string fileName, string? contentType = null)");
         w.Line("_bytes = content ?? throw new global::System.ArgumentNullException(nameof(content));");
         w.Line("FileName = fileName ?? throw new global::System.ArgumentNullException(nameof(fileName));");
         w.Line("ContentType = __CheckContentType(contentType);");

@@ -753,7 +753,7 @@ internal sealed class ClientOperationEmitter
     /// <summary>A file parameter may be null: the part is optional, or the whole body is.</summary>
     private static bool FileNullable(BodyModel body, FilePartModel file) => !(body.Required && file.Required);
 
-    private string FileContentType => _types.Generated(_client.Name + ".FileContent");
+    private string FileContentType => _types.Generated(_client.Name + "." + ClientTypes.FileContentName(_client.Name));
 
     private string FileType(FilePartModel file) =>
         file.IsArray ? "global::System.Collections.Generic.IEnumerable<" + FileContentType + ">" : FileContentType;
