@@ -318,7 +318,7 @@ internal static class ClientEmitter
         w.Line("ContentType = __CheckContentType(contentType);");
         w.Close();
         w.Line();
-        w.Summary("The file name sent in the part's Content-Disposition (filename, and filename* for names that are not plain ASCII).");
+        w.Summary("The file name sent in the part's Content-Disposition: as filename (quotes and control characters percent-encoded) and, exactly, as filename* (RFC 6266).");
         w.Line("public string FileName { get; }");
         w.Line();
         w.Summary("The media type sent as the part's Content-Type (image/png); when null, the spec's default for the part (application/octet-stream unless its encoding or contentMediaType says otherwise).");
