@@ -395,7 +395,7 @@ public sealed class ClientGenerationTests
                   requestBody:
                     required: true
                     content:
-                      multipart/form-data:
+                      multipart/mixed:
                         schema: { type: object, properties: { file: { type: string, format: binary } } }
                   responses: { '204': { description: ok } }
             """;
@@ -407,11 +407,191 @@ public sealed class ClientGenerationTests
         Assert.Contains(messages, m => m.Contains("cookie parameter", StringComparison.Ordinal));
         Assert.Contains(messages, m => m.Contains("'callbacks'", StringComparison.Ordinal));
         Assert.Contains(messages, m => m.Contains("'links'", StringComparison.Ordinal));
-        Assert.Contains(messages, m => m.Contains("multipart/form-data", StringComparison.Ordinal) && m.Contains("upload", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.Contains("multipart/mixed", StringComparison.Ordinal) && m.Contains("upload", StringComparison.Ordinal));
         Assert.Empty(run.CompileProblems);
         INamedTypeSymbol client = run.OutputCompilation.GetTypeByMetadataName("Test.Sdk.OddClient")!;
         Assert.NotNull(client.GetMembers("CreateThingAsync").SingleOrDefault());
         Assert.Empty(client.GetMembers("UploadAsync"));
+    }
+
+    /// <summary>Multipart bodies whose names, encodings and content types are hostile, shared by $ref, built by allOf, or in two clients of one namespace.</summary>
+    private const string HostileMultipart = """
+        openapi: 3.0.3
+        info: { title: Odd Uploads, version: '1' }
+        servers: [{ url: 'https://odd.example' }]
+        tags: [{ name: FileContent }, { name: other }]
+        paths:
+          /odd:
+            post:
+              operationId: oddUpload
+              tags: [FileContent]
+              requestBody:
+                required: true
+                content:
+                  multipart/form-data:
+                    schema:
+                      type: object
+                      properties:
+                        'a"; name="b': { type: string }
+                        "line\nbreak\u2028": { type: string, format: binary }
+                        '{0}': { type: string, format: binary }
+                        class: { type: string, format: binary }
+                        body: { type: string, format: binary }
+                        cancellationToken: { type: string, format: binary }
+                        meta: { type: object, properties: { x: { type: integer } } }
+                        "": { type: string }
+                    encoding:
+                      meta:
+                        contentType: 'application/json"); System.Environment.Exit(1); ("'
+                        headers:
+                          X-Rate: { schema: { type: integer } }
+                      class:
+                        contentType: "image/png, image/jpeg"
+                      '{0}':
+                        contentType: 'image/*'
+          /shared:
+            put:
+              operationId: sharedUpload
+              tags: [other]
+              requestBody:
+                content:
+                  multipart/form-data:
+                    schema: { $ref: '#/components/schemas/Upload' }
+          /composed:
+            put:
+              operationId: composedUpload
+              tags: [other]
+              requestBody:
+                required: true
+                content:
+                  multipart/form-data:
+                    schema:
+                      allOf:
+                        - $ref: '#/components/schemas/Upload'
+                        - type: object
+                          required: [doc]
+                          properties:
+                            doc: { type: string, format: binary }
+                            note: { type: string, maxLength: 3 }
+              responses: { '204': { description: ok } }
+          /xml:
+            post:
+              operationId: xmlPart
+              tags: [other]
+              requestBody:
+                required: true
+                content:
+                  multipart/form-data:
+                    schema:
+                      type: object
+                      properties:
+                        record: { $ref: '#/components/schemas/Upload' }
+                    encoding:
+                      record: { contentType: application/xml }
+              responses: { '204': { description: ok } }
+        components:
+          schemas:
+            Upload:
+              type: object
+              required: [name]
+              properties:
+                name: { type: string }
+                size: { type: integer, format: int64 }
+        """;
+
+    [Theory]
+    [InlineData(TargetFramework.Net100)]
+    [InlineData(TargetFramework.Net80)]
+    public void Hostile_multipart_names_and_content_types_stay_inside_literals_and_identifiers_and_compile_without_warnings(TargetFramework framework)
+    {
+        const string second = """
+            openapi: 3.0.3
+            info: { title: Second, version: '1' }
+            paths:
+              /x:
+                post:
+                  operationId: secondUpload
+                  requestBody:
+                    required: true
+                    content:
+                      multipart/form-data:
+                        schema: { type: object, required: [f], properties: { f: { type: string, format: binary } } }
+                  responses: { '204': { description: ok } }
+            """;
+        GeneratorRun run = GeneratorHarness.Run(
+            new[] { new SpecFile("/specs/odd.yaml", HostileMultipart, "Odd.Sdk", "OddClient"), new SpecFile("/specs/second.yaml", second, "Odd.Sdk", "OtherOddClient") },
+            framework);
+
+        Assert.Empty(run.CompileProblems);
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id == "OAS000");
+
+        // The invalid contentType is reported and ignored; encoding headers are a note; nothing else is left out.
+        string[] messages = run.GeneratorDiagnostics.Select(d => d.Id + " " + d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        Assert.Contains(messages, m => m.StartsWith("OAS014", StringComparison.Ordinal) && m.Contains("is not a media type", StringComparison.Ordinal) && m.Contains("'meta'", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.StartsWith("OAS010", StringComparison.Ordinal) && m.Contains("'headers' in a multipart encoding", StringComparison.Ordinal));
+        Assert.DoesNotContain(messages, m => m.Contains("request body of type", StringComparison.Ordinal));
+
+        string operations = run.Source("odd.OddClient.FileContent2Operations.g.cs");
+        Assert.DoesNotContain("Environment", operations, StringComparison.Ordinal);
+        Assert.Contains("\"a\\\"; name=\\\"b\"", run.Source("odd.OddUploadRequest.g.cs"), StringComparison.Ordinal);
+        Assert.Contains("__MultipartFile(__form, \"{0}\", _0, \"application/octet-stream\");", operations, StringComparison.Ordinal);
+        Assert.Contains("__MultipartFile(__form, \"class\", @class, \"image/png\");", operations, StringComparison.Ordinal);
+        Assert.Contains("__MultipartFile(__form, \"line\\nbreak\\u2028\"", operations, StringComparison.Ordinal);
+
+        // Names: the body model is body, file properties named body/cancellationToken get other names; the tag FileContent
+        // does not take the client's nested FileContent type's name; each client has its own FileContent.
+        INamedTypeSymbol client = run.OutputCompilation.GetTypeByMetadataName("Odd.Sdk.OddClient")!;
+        Assert.NotNull(client.GetTypeMembers("FileContent").SingleOrDefault());
+        Assert.NotNull(run.OutputCompilation.GetTypeByMetadataName("Odd.Sdk.OtherOddClient+FileContent"));
+        IMethodSymbol odd = client.GetTypeMembers("FileContent2Operations").Single().GetMembers("OddUploadAsync").OfType<IMethodSymbol>().Single();
+        Assert.Equal(
+            new[] { "body", "lineBreak", "_0", "class", "body2", "cancellationToken2", "cancellationToken" },
+            odd.Parameters.Select(p => p.Name));
+        Assert.All(odd.Parameters.Skip(1).Take(5), p => Assert.Equal("Odd.Sdk.OddClient.FileContent?", p.Type.ToDisplayString()));
+
+        // A $ref body without files keeps its component type; with files (allOf) it becomes an inline model without them;
+        // an object part whose encoding is application/xml is a file the caller supplies.
+        INamedTypeSymbol other = client.GetTypeMembers("OtherOperations").Single();
+        Assert.Equal("Odd.Sdk.Upload?", other.GetMembers("SharedUploadAsync").OfType<IMethodSymbol>().Single().Parameters[0].Type.ToDisplayString());
+        IMethodSymbol composed = other.GetMembers("ComposedUploadAsync").OfType<IMethodSymbol>().Single();
+        Assert.Equal(new[] { "Odd.Sdk.ComposedUploadRequest", "Odd.Sdk.OddClient.FileContent" }, composed.Parameters.Take(2).Select(p => p.Type.ToDisplayString()));
+        INamedTypeSymbol composedModel = run.OutputCompilation.GetTypeByMetadataName("Odd.Sdk.ComposedUploadRequest")!;
+        Assert.Equal(new[] { "Name", "Size", "Note" }, composedModel.GetMembers().OfType<IPropertySymbol>().Select(p => p.Name).Where(n => n != "AdditionalProperties"));
+        IMethodSymbol xml = other.GetMembers("XmlPartAsync").OfType<IMethodSymbol>().Single();
+        Assert.Equal("record", xml.Parameters[0].Name);
+        Assert.Equal("Odd.Sdk.OddClient.FileContent?", xml.Parameters[0].Type.ToDisplayString());
+    }
+
+    [Fact]
+    public void A_client_named_FileContent_gets_a_file_type_of_another_name()
+    {
+        const string spec = """
+            openapi: 3.1.0
+            info: { title: Files, version: '1' }
+            servers: [{ url: 'https://files.example' }]
+            paths:
+              /f:
+                post:
+                  operationId: send
+                  requestBody:
+                    content:
+                      multipart/form-data:
+                        schema: { type: object, properties: { f: { type: string, contentEncoding: base64 } } }
+                  responses: { '204': { description: ok } }
+            """;
+        GeneratorRun run = GeneratorHarness.Run(spec, clientName: "FileContent");
+
+        Assert.Empty(run.CompileProblems);
+        Assert.NotNull(run.OutputCompilation.GetTypeByMetadataName("Test.Sdk.FileContent+FilePart"));
+    }
+
+    [Fact]
+    public void A_client_without_multipart_bodies_has_no_FileContent()
+    {
+        GeneratorRun run = GeneratorHarness.Run(new[] { new SpecFile("/specs/petstore.yaml", PetStore, "Pets.Sdk", "PetClient") });
+        Assert.Empty(run.CompileProblems);
+        Assert.Null(run.OutputCompilation.GetTypeByMetadataName("Pets.Sdk.PetClient+FileContent"));
+        Assert.DoesNotContain("__Multipart", run.Source("PetClient.g.cs"), StringComparison.Ordinal);
     }
 
     [Fact]

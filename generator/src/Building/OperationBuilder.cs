@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using OpenApiSdk.Generator.Diagnostics;
+using OpenApiSdk.Generator.Emitting;
 using OpenApiSdk.Generator.Model;
 using OpenApiSdk.Generator.Naming;
 using OpenApiSdk.Generator.Yaml;
@@ -67,6 +68,7 @@ internal static class OperationBuilder
         private readonly Dictionary<string, int> _unsupportedCounts = new(StringComparer.Ordinal);
         private string? _requestIdHeader;
         private string? _defaultServerUrl;
+        private bool _usesMultipart;
 
         public Builder(YamlNode root, SchemaBuilder schemas, DiagnosticBag diagnostics, CancellationToken cancellationToken)
         {
@@ -158,6 +160,7 @@ internal static class OperationBuilder
             memberNames.Reserve(context.ClientName);
             memberNames.Reserve("I" + context.ClientName);
             memberNames.Reserve(context.ClientName + "Options");
+            memberNames.Reserve(ClientTypes.FileContentName(context.ClientName)); // the nested file type of multipart bodies
             var groupNames = new Dictionary<string, string>(StringComparer.Ordinal);
             var groupOperations = new Dictionary<string, List<OperationModel>>(StringComparer.Ordinal) { [string.Empty] = new List<OperationModel>() };
             var groupScopes = new Dictionary<string, NameScope>(StringComparer.Ordinal) { [string.Empty] = memberNames };
@@ -221,7 +224,8 @@ internal static class OperationBuilder
                 servers,
                 _usedSchemes.ToEquatableArray(),
                 _headerDefaultList.ToEquatableArray(),
-                _requestIdHeader ?? "X-Request-Id");
+                _requestIdHeader ?? "X-Request-Id",
+                _usesMultipart);
             return new ClientModel(info, groups.ToEquatableArray());
         }
 
@@ -596,6 +600,13 @@ internal static class OperationBuilder
                 return true;
             }
 
+            // multipart/form-data of an object: the non-file properties as a model, each file property a parameter.
+            if (Media(content, "multipart/form-data") is { } multipart && MultipartBody(multipart, owner, operationId, names, required, description) is { } multipartBody)
+            {
+                body = multipartBody;
+                return true;
+            }
+
             // Any other single-part media type (octet-stream, images, text): the caller's bytes as they are.
             foreach (KeyValuePair<YamlNode, YamlNode> pair in content.Pairs!)
             {
@@ -611,6 +622,296 @@ internal static class OperationBuilder
             Unsupported(content, "A request body of type " + MediaTypes(content),
                 required ? $"the operation {operationId} is left out" : $"{operationId} is sent without a body");
             return !required;
+        }
+
+        /// <summary>
+        /// A <c>multipart/form-data</c> body whose schema is an object: one part per property. Properties that are
+        /// files (<c>format: binary</c>; 3.1 <c>contentMediaType</c>/<c>contentEncoding</c>; an <c>encoding</c> content
+        /// type that is neither text nor JSON) become <c>FileContent</c> parameters; the others stay in a generated
+        /// model (the schema's own, or, when it has file properties, an inline copy without them) that is validated,
+        /// written as JSON and sent member by member. Null when the schema is not an object.
+        /// </summary>
+        private BodyModel? MultipartBody(YamlNode media, string owner, string operationId, NameScope names, bool required, string? description)
+        {
+            YamlNode? schemaNode = media.Get("schema");
+            YamlNode? schema = schemaNode is null ? null : Refs.Resolve(schemaNode);
+            if (schemaNode is null || schema is not { IsMapping: true })
+            {
+                return null;
+            }
+
+            var properties = new List<KeyValuePair<YamlNode, YamlNode>>();
+            var requiredNames = new HashSet<string>(StringComparer.Ordinal);
+            int budget = SchemaBuilder.MaxMembers;
+            CollectProperties(schema, properties, new Dictionary<string, int>(StringComparer.Ordinal), requiredNames, 0, new HashSet<YamlNode>(ReferenceEqualityComparer.Instance), ref budget);
+            if (properties.Count == 0 && TypeName(schema) != "object")
+            {
+                return null;
+            }
+
+            // encoding: contentType per part; headers are not sent; style/explode/allowReserved only apply to urlencoded bodies.
+            var encodings = new Dictionary<string, string>(StringComparer.Ordinal);
+            if (media.Get("encoding") is { IsMapping: true } encoding)
+            {
+                foreach (KeyValuePair<YamlNode, YamlNode> pair in encoding.Pairs!)
+                {
+                    string part = pair.Key.Value ?? string.Empty;
+                    if (pair.Value.Get("headers") is { } headers)
+                    {
+                        Unsupported(headers, "'headers' in a multipart encoding", $"the part '{part}' of {operationId} is sent without them");
+                    }
+
+                    if (pair.Value.Get("contentType") is { IsScalar: true, IsNull: false } contentType)
+                    {
+                        if (ContentTypes(contentType.Value!) is { Count: > 0 } types)
+                        {
+                            encodings[part] = types[0];
+                        }
+                        else
+                        {
+                            _diagnostics.Report(DiagnosticDescriptors.InvalidSchema, contentType, $"The contentType '{contentType.Value}' of the part '{part}' of {operationId} is not a media type; the part is sent with its default content type");
+                        }
+                    }
+                }
+            }
+
+            var fields = new List<KeyValuePair<YamlNode, YamlNode>>();
+            var files = new List<FilePartModel>();
+            var contentTypes = new List<PartContentTypeModel>();
+            var pendingFiles = new List<(string PartName, YamlNode Schema, bool IsArray, string ContentType)>();
+            foreach (KeyValuePair<YamlNode, YamlNode> pair in properties)
+            {
+                string part = pair.Key.Value ?? string.Empty;
+                encodings.TryGetValue(part, out string? declared);
+                if (FilePart(pair.Value, declared) is { } file)
+                {
+                    pendingFiles.Add((part, pair.Value, file.IsArray, file.ContentType));
+                    continue;
+                }
+
+                fields.Add(pair);
+                if (declared is not null)
+                {
+                    contentTypes.Add(new PartContentTypeModel(part, declared));
+                }
+            }
+
+            // The body model: the schema as it is when no property is a file (a $ref keeps its component type),
+            // else an inline copy of it without the file properties.
+            bool hasFields = pendingFiles.Count == 0 || fields.Count > 0 || schema.Get("additionalProperties") is { IsMapping: true };
+            TypeRef type = TypeRef.Any;
+            string bodyName = string.Empty;
+            if (hasFields)
+            {
+                YamlNode modelSchema = pendingFiles.Count == 0 ? schemaNode : WithoutFiles(schema, fields, requiredNames);
+                Shape shape = _schemas.ShapeOf(modelSchema, owner, "Request");
+                if (shape.Type.Kind is not (TypeRefKind.Model or TypeRefKind.Map))
+                {
+                    return null;
+                }
+
+                type = shape.Type;
+                bodyName = names.Claim("body");
+            }
+
+            foreach ((string part, YamlNode fileSchema, bool isArray, string contentType) in pendingFiles)
+            {
+                YamlNode? resolved = Refs.Resolve(fileSchema);
+                string? fileDescription = resolved?.GetString("description");
+                int? minItems = isArray && resolved?.Get("minItems") is { IsScalar: true, Value: { } min } && int.TryParse(min, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int minValue) ? minValue : null;
+                int? maxItems = isArray && resolved?.Get("maxItems") is { IsScalar: true, Value: { } max } && int.TryParse(max, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int maxValue) ? maxValue : null;
+                files.Add(new FilePartModel(names.Claim(Identifiers.ToCamelCase(part.Length == 0 ? "file" : part)), part, requiredNames.Contains(part), isArray, contentType, fileDescription, minItems, maxItems));
+            }
+
+            _usesMultipart = true;
+            var multipart = new MultipartModel(hasFields, files.ToEquatableArray(), contentTypes.ToEquatableArray());
+            return new BodyModel(bodyName, type, required, "multipart/form-data", BodyEncoding.Multipart, description, multipart);
+        }
+
+        /// <summary>
+        /// The properties and required names of an object schema, its <c>allOf</c> parts included. Each node is
+        /// walked once and at most <paramref name="budget"/> members in all (aliases can repeat one big mapping).
+        /// </summary>
+        private void CollectProperties(YamlNode schema, List<KeyValuePair<YamlNode, YamlNode>> properties, Dictionary<string, int> index, HashSet<string> required, int depth, HashSet<YamlNode> seen, ref int budget)
+        {
+            if (depth > 16 || budget <= 0 || !seen.Add(schema))
+            {
+                return;
+            }
+
+            if (schema.Get("properties") is { IsMapping: true } declared)
+            {
+                foreach (KeyValuePair<YamlNode, YamlNode> pair in declared.Pairs!)
+                {
+                    if (--budget < 0)
+                    {
+                        return;
+                    }
+
+                    string name = pair.Key.Value ?? string.Empty;
+                    if (index.TryGetValue(name, out int existing))
+                    {
+                        properties[existing] = pair;
+                    }
+                    else
+                    {
+                        index.Add(name, properties.Count);
+                        properties.Add(pair);
+                    }
+                }
+            }
+
+            if (schema.Get("required") is { IsSequence: true } names)
+            {
+                foreach (YamlNode name in names.Items!)
+                {
+                    if (--budget < 0)
+                    {
+                        return;
+                    }
+
+                    if (name.IsScalar && name.Value is { } text)
+                    {
+                        required.Add(text);
+                    }
+                }
+            }
+
+            if (schema.Get("allOf") is { IsSequence: true } parts)
+            {
+                foreach (YamlNode part in parts.Items!)
+                {
+                    if (--budget >= 0 && Refs.Resolve(part) is { IsMapping: true } resolved)
+                    {
+                        CollectProperties(resolved, properties, index, required, depth + 1, seen, ref budget);
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// A file part: a binary string (<c>format: binary</c>, or 3.1 <c>contentMediaType</c>/<c>contentEncoding</c>),
+        /// an array of them, or any property whose <c>encoding</c> content type is neither text nor JSON. Null otherwise.
+        /// </summary>
+        private (bool IsArray, string ContentType)? FilePart(YamlNode schemaNode, string? declared)
+        {
+            YamlNode? schema = Refs.Resolve(schemaNode);
+            bool isArray = schema is { IsMapping: true } && TypeName(schema) == "array";
+            YamlNode? item = isArray && schema!.Get("items") is { } items ? Refs.Resolve(items) : schema;
+            if (declared is not null)
+            {
+                return IsTextOrJson(declared) ? null : (isArray, declared.IndexOf('*') >= 0 ? "application/octet-stream" : declared);
+            }
+
+            if (item is not { IsMapping: true } || TypeName(item) is not (null or "string"))
+            {
+                return null;
+            }
+
+            string? mediaType = item.GetString("contentMediaType") is { } declaredMedia && ContentTypes(declaredMedia) is { Count: > 0 } types && types[0].IndexOf('*') < 0 ? types[0] : null;
+            bool binary = item.GetString("format") == "binary" || item.Get("contentMediaType") is not null || item.Get("contentEncoding") is not null;
+            return binary ? (isArray, mediaType ?? "application/octet-stream") : null;
+        }
+
+        /// <summary>A copy of an object schema without its file properties (the ones not in <paramref name="fields"/>).</summary>
+        private static YamlNode WithoutFiles(YamlNode schema, List<KeyValuePair<YamlNode, YamlNode>> fields, HashSet<string> required)
+        {
+            YamlNode copy = YamlNode.Mapping(schema.Line, schema.Column);
+            bool typed = false;
+            foreach (KeyValuePair<YamlNode, YamlNode> pair in schema.Pairs!)
+            {
+                if (pair.Key.Value is "properties" or "required" or "allOf" or "$ref")
+                {
+                    continue;
+                }
+
+                typed |= pair.Key.Value == "type";
+                copy.Pairs!.Add(pair);
+            }
+
+            if (!typed)
+            {
+                copy.Pairs!.Add(new KeyValuePair<YamlNode, YamlNode>(YamlNode.Scalar("type", true, schema.Line, schema.Column), YamlNode.Scalar("object", true, schema.Line, schema.Column)));
+            }
+
+            YamlNode properties = YamlNode.Mapping(schema.Line, schema.Column);
+            YamlNode requiredList = YamlNode.Sequence(schema.Line, schema.Column);
+            foreach (KeyValuePair<YamlNode, YamlNode> pair in fields)
+            {
+                properties.Pairs!.Add(pair);
+                if (pair.Key.Value is { } name && required.Contains(name))
+                {
+                    requiredList.Items!.Add(YamlNode.Scalar(name, false, pair.Key.Line, pair.Key.Column));
+                }
+            }
+
+            copy.Pairs!.Add(new KeyValuePair<YamlNode, YamlNode>(YamlNode.Scalar("properties", true, schema.Line, schema.Column), properties));
+            if (requiredList.Items!.Count > 0)
+            {
+                copy.Pairs!.Add(new KeyValuePair<YamlNode, YamlNode>(YamlNode.Scalar("required", true, schema.Line, schema.Column), requiredList));
+            }
+
+            return copy;
+        }
+
+        /// <summary>The one non-null <c>type</c> of a schema, or <c>object</c>/<c>array</c> when its keywords say so.</summary>
+        private static string? TypeName(YamlNode schema)
+        {
+            YamlNode? type = schema.Get("type");
+            if (type is { IsScalar: true, IsNull: false })
+            {
+                return type.Value;
+            }
+
+            if (type is { IsSequence: true })
+            {
+                foreach (YamlNode item in type.Items!)
+                {
+                    if (item.Value is { } name && name != "null")
+                    {
+                        return name;
+                    }
+                }
+            }
+
+            return schema.Get("properties") is not null || schema.Get("additionalProperties") is not null || schema.Get("allOf") is not null ? "object"
+                : schema.Get("items") is not null ? "array"
+                : null;
+        }
+
+        /// <summary>
+        /// The media types of an <c>encoding</c> contentType (a comma-separated list), each checked to be
+        /// <c>type/subtype</c> with parameters in printable ASCII (no quotes or backslashes), so it is safe in a header;
+        /// empty when any is not.
+        /// </summary>
+        private static List<string> ContentTypes(string text)
+        {
+            var types = new List<string>();
+            foreach (string raw in text.Split(','))
+            {
+                string type = raw.Trim();
+                int slash = type.IndexOf('/');
+                bool valid = slash > 0 && slash < type.Length - 1 && type.Length <= 200;
+                foreach (char c in type)
+                {
+                    valid &= c >= ' ' && c <= '~' && c != '"' && c != '\\';
+                }
+
+                if (!valid)
+                {
+                    return new List<string>();
+                }
+
+                types.Add(type);
+            }
+
+            return types;
+        }
+
+        private static bool IsTextOrJson(string contentType)
+        {
+            string bare = contentType.Split(';')[0].Trim().ToLowerInvariant();
+            return bare.StartsWith("text/", StringComparison.Ordinal) || bare == "application/json" || bare.EndsWith("+json", StringComparison.Ordinal);
         }
 
         private (ResponseModel? Success, EquatableArray<ResponseModel> Errors) Responses(YamlNode? responses, string owner, string operationId)

@@ -189,6 +189,178 @@ internal static class ClientEmitter
         }
 
         EmitHelpers(w, client, apiException);
+        if (client.UsesMultipart)
+        {
+            string fileContent = ClientTypes.FileContentName(client.Name);
+            EmitMultipartHelpers(w, types.Generated(client.Name + "." + fileContent));
+            w.Line();
+            EmitFileContent(w, fileContent);
+        }
+
+        w.Close();
+    }
+
+    /// <summary>
+    /// The parts of a multipart/form-data body. Names and file names come from the spec and the caller, so the
+    /// Content-Disposition is built here: quotes and control characters are percent-encoded (as browsers do),
+    /// and the file name is also sent as filename* (RFC 6266), exactly.
+    /// </summary>
+    private static void EmitMultipartHelpers(SourceWriter w, string fileContent)
+    {
+        const string Json = "global::System.Text.Json";
+        w.Line();
+        w.Summary("Adds one part per member of the JSON object the generated code wrote (one per item of an array): strings, numbers and booleans as text/plain, objects as application/json, unless contentTypes (pairs of part name and content type) says otherwise. Null members are not sent.");
+        w.Open("internal static void __MultipartFields(global::System.Net.Http.MultipartFormDataContent form, byte[] json, string[]? contentTypes)");
+        w.Open("using (var document = " + Json + ".JsonDocument.Parse(json))");
+        w.Open("if (document.RootElement.ValueKind != " + Json + ".JsonValueKind.Object)");
+        w.Line("return;");
+        w.Close();
+        w.Line();
+        w.Open("foreach (var property in document.RootElement.EnumerateObject())");
+        w.Line("string? contentType = null;");
+        w.Open("for (int i = 0; contentTypes is not null && i + 1 < contentTypes.Length; i += 2)");
+        w.Open("if (string.Equals(contentTypes[i], property.Name, global::System.StringComparison.Ordinal))");
+        w.Line("contentType = contentTypes[i + 1];");
+        w.Line("break;");
+        w.Close();
+        w.Close();
+        w.Line();
+        w.Open("if (property.Value.ValueKind == " + Json + ".JsonValueKind.Array)");
+        w.Open("foreach (var item in property.Value.EnumerateArray())");
+        w.Line("__MultipartField(form, property.Name, item, contentType);");
+        w.Close();
+        w.Close();
+        w.Open("else");
+        w.Line("__MultipartField(form, property.Name, property.Value, contentType);");
+        w.Close();
+        w.Close();
+        w.Close();
+        w.Close();
+
+        w.Line();
+        w.Open("private static void __MultipartField(global::System.Net.Http.MultipartFormDataContent form, string name, " + Json + ".JsonElement value, string? contentType)");
+        w.Open("if (value.ValueKind == " + Json + ".JsonValueKind.Null || value.ValueKind == " + Json + ".JsonValueKind.Undefined)");
+        w.Line("return;");
+        w.Close();
+        w.Line();
+        w.Line("bool structured = value.ValueKind == " + Json + ".JsonValueKind.Object || value.ValueKind == " + Json + ".JsonValueKind.Array;");
+        w.Line("string type = contentType ?? (structured ? \"application/json; charset=utf-8\" : \"text/plain; charset=utf-8\");");
+        w.Line("string bare = type.Split(';')[0].Trim();");
+        w.Line("bool json = bare.Equals(\"application/json\", global::System.StringComparison.OrdinalIgnoreCase) || bare.EndsWith(\"+json\", global::System.StringComparison.OrdinalIgnoreCase);");
+        w.Line("string text = value.ValueKind == " + Json + ".JsonValueKind.String && !json ? value.GetString()! : value.GetRawText();");
+        w.Line("var part = new global::System.Net.Http.ByteArrayContent(global::System.Text.Encoding.UTF8.GetBytes(text));");
+        w.Line("part.Headers.TryAddWithoutValidation(\"Content-Type\", type);");
+        w.Line("__AddPart(form, part, name, null);");
+        w.Close();
+
+        w.Line();
+        w.Summary("Adds a file part: the caller's content, file name and content type (else the spec's default for the part).");
+        w.Open("internal static void __MultipartFile(global::System.Net.Http.MultipartFormDataContent form, string name, " + fileContent + " file, string defaultContentType)");
+        w.Open("if (file is null)");
+        w.Line("throw new global::System.ArgumentException(\"A file to send is null.\", nameof(file));");
+        w.Close();
+        w.Line();
+        w.Line("global::System.Net.Http.HttpContent part = file.__CreateContent();");
+        w.Line("part.Headers.TryAddWithoutValidation(\"Content-Type\", file.ContentType ?? defaultContentType);");
+        w.Line("__AddPart(form, part, name, file.FileName);");
+        w.Close();
+
+        w.Line();
+        w.Open("private static void __AddPart(global::System.Net.Http.MultipartFormDataContent form, global::System.Net.Http.HttpContent part, string name, string? fileName)");
+        w.Line("var disposition = new global::System.Net.Http.Headers.ContentDispositionHeaderValue(\"form-data\") { Name = \"\\\"\" + __DispositionText(name) + \"\\\"\" };");
+        w.Open("if (fileName is not null)");
+        w.Line("disposition.FileName = \"\\\"\" + __DispositionText(fileName) + \"\\\"\";");
+        w.Line("disposition.FileNameStar = fileName;");
+        w.Close();
+        w.Line();
+        w.Line("part.Headers.ContentDisposition = disposition;");
+        w.Line("form.Add(part);");
+        w.Close();
+
+        w.Line();
+        w.Summary("A name or file name inside a quoted Content-Disposition parameter: quotes and control characters percent-encoded, so it cannot end the parameter or the header.");
+        w.Open("private static string __DispositionText(string value)");
+        w.Line("var text = new global::System.Text.StringBuilder(value.Length);");
+        w.Open("foreach (char c in value)");
+        w.Open("if (c == '\"' || c < ' ' || c == '\\u007f')");
+        w.Line("text.Append('%').Append(((int)c).ToString(\"X2\", global::System.Globalization.CultureInfo.InvariantCulture));");
+        w.Close();
+        w.Open("else");
+        w.Line("text.Append(c);");
+        w.Close();
+        w.Close();
+        w.Line();
+        w.Line("return text.ToString();");
+        w.Close();
+    }
+
+    /// <summary>The file type of multipart bodies, nested in the client so two clients in one namespace do not clash.</summary>
+    private static void EmitFileContent(SourceWriter w, string name)
+    {
+        const string Stream = "global::System.IO.Stream";
+        w.Summary("A file sent as one part of a multipart/form-data request: its content (bytes, or a stream read when the request is sent), its file name and its media type.");
+        w.Line(TypeSyntax.GeneratedCode);
+        w.Open("public sealed class " + name);
+        w.Line("private readonly " + Stream + "? _stream;");
+        w.Line("private readonly byte[]? _bytes;");
+        w.Line();
+        w.Summary("A file whose content is read from content, from its current position, when the request is sent. The stream is not disposed (the caller owns it); one that cannot seek can be sent only once.");
+        w.Open("public " + name + "(" + Stream + " content, string fileName, string? contentType = null)");
+        w.Line("_stream = content ?? throw new global::System.ArgumentNullException(nameof(content));");
+        w.Line("FileName = fileName ?? throw new global::System.ArgumentNullException(nameof(fileName));");
+        w.Line("ContentType = __CheckContentType(contentType);");
+        w.Close();
+        w.Line();
+        w.Summary("A file whose content is these bytes.");
+        w.Open("public " + name + "(byte[] content, string fileName, string? contentType = null)");
+        w.Line("_bytes = content ?? throw new global::System.ArgumentNullException(nameof(content));");
+        w.Line("FileName = fileName ?? throw new global::System.ArgumentNullException(nameof(fileName));");
+        w.Line("ContentType = __CheckContentType(contentType);");
+        w.Close();
+        w.Line();
+        w.Summary("The file name sent in the part's Content-Disposition: as filename (quotes and control characters percent-encoded) and, exactly, as filename* (RFC 6266).");
+        w.Line("public string FileName { get; }");
+        w.Line();
+        w.Summary("The media type sent as the part's Content-Type (image/png); when null, the spec's default for the part (application/octet-stream unless its encoding or contentMediaType says otherwise).");
+        w.Line("public string? ContentType { get; }");
+        w.Line();
+        w.Summary("The file name.");
+        w.Line("public override string ToString() => FileName;");
+        w.Line();
+        w.Open("internal global::System.Net.Http.HttpContent __CreateContent()");
+        w.Line("return _bytes is not null ? new global::System.Net.Http.ByteArrayContent(_bytes) : new __StreamContent(_stream!);");
+        w.Close();
+        w.Line();
+        w.Open("private static string? __CheckContentType(string? contentType)");
+        w.Open("if (contentType is not null && !global::System.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out _))");
+        w.Line("throw new global::System.ArgumentException(\"The content type is not a valid media type.\", nameof(contentType));");
+        w.Close();
+        w.Line();
+        w.Line("return contentType;");
+        w.Close();
+        w.Line();
+        w.Summary("The caller's stream as content, copied when the request is sent and never disposed.");
+        w.Open("private sealed class __StreamContent : global::System.Net.Http.HttpContent");
+        w.Line("private readonly " + Stream + " _content;");
+        w.Line();
+        w.Open("internal __StreamContent(" + Stream + " content)");
+        w.Line("_content = content;");
+        w.Close();
+        w.Line();
+        w.Open("protected override global::System.Threading.Tasks.Task SerializeToStreamAsync(" + Stream + " stream, global::System.Net.TransportContext? context)");
+        w.Line("return _content.CopyToAsync(stream);");
+        w.Close();
+        w.Line();
+        w.Open("protected override bool TryComputeLength(out long length)");
+        w.Open("if (_content.CanSeek)");
+        w.Line("length = _content.Length - _content.Position;");
+        w.Line("return true;");
+        w.Close();
+        w.Line();
+        w.Line("length = 0;");
+        w.Line("return false;");
+        w.Close();
+        w.Close();
         w.Close();
     }
 

@@ -162,9 +162,22 @@ internal sealed class ClientOperationEmitter
             w.Line("/// <param name=\"" + parameter.Name.TrimStart('@') + "\">" + Literals.XmlText(where + (parameter.Description is { } d ? " " + FirstLine(d) : string.Empty)) + "</param>");
         }
 
-        if (operation.Body is { } body)
+        if (operation.Body is { } body && HasBodyParameter(body))
         {
-            w.Line("/// <param name=\"" + body.Name + "\">The request body (" + Literals.XmlText(body.MediaType) + ").</param>");
+            w.Line("/// <param name=\"" + body.Name + "\">The request body (" + Literals.XmlText(body.MediaType) + ")"
+                + (body.Multipart is null ? "." : ": each member is one part (one per item of an array), primitives as text/plain, objects as application/json; unset and null members are not sent.")
+                + "</param>");
+        }
+
+        if (operation.Body?.Multipart is { } multipart)
+        {
+            foreach (FilePartModel file in multipart.Files)
+            {
+                string what = (file.IsArray ? "The files sent as parts named " : "The file sent as the part named ") + file.PartName
+                    + " (" + file.DefaultContentType + " unless the file says otherwise)" + (file.Required ? "." : "; null sends none.")
+                    + (file.Description is { } d ? " " + FirstLine(d) : string.Empty);
+                w.Line("/// <param name=\"" + file.Name.TrimStart('@') + "\">" + Literals.XmlText(what) + "</param>");
+            }
         }
 
         w.Line("/// <param name=\"cancellationToken\">Cancels the request.</param>");
@@ -197,9 +210,17 @@ internal sealed class ClientOperationEmitter
             parameters.Add(_types.Parameter(parameter) + " " + parameter.Name);
         }
 
-        if (operation.Body is { Required: true } requiredBody)
+        if (operation.Body is { Required: true } requiredBody && HasBodyParameter(requiredBody))
         {
             parameters.Add(_types.Of(requiredBody.Type) + " " + requiredBody.Name);
+        }
+
+        if (operation.Body is { Multipart: { } requiredFiles } filesBody)
+        {
+            foreach (FilePartModel file in requiredFiles.Files.Where(f => !FileNullable(filesBody, f)))
+            {
+                parameters.Add(FileType(file) + " " + file.Name);
+            }
         }
 
         foreach (ParameterModel parameter in operation.Parameters.Where(p => !p.Required))
@@ -207,9 +228,17 @@ internal sealed class ClientOperationEmitter
             parameters.Add(_types.Parameter(parameter) + " " + parameter.Name + " = null");
         }
 
-        if (operation.Body is { Required: false } optionalBody)
+        if (operation.Body is { Required: false } optionalBody && HasBodyParameter(optionalBody))
         {
             parameters.Add(_types.Nullable(optionalBody.Type, true) + " " + optionalBody.Name + " = " + (optionalBody.Type.Kind == TypeRefKind.Any ? "default" : "null"));
+        }
+
+        if (operation.Body is { Multipart: { } optionalFiles } optionalFilesBody)
+        {
+            foreach (FilePartModel file in optionalFiles.Files.Where(f => FileNullable(optionalFilesBody, f)))
+            {
+                parameters.Add(FileType(file) + "? " + file.Name + " = null");
+            }
         }
 
         parameters.Add(CancellationToken + " cancellationToken = default");
@@ -233,11 +262,21 @@ internal sealed class ClientOperationEmitter
             w.Close();
         }
 
-        if (operation.Body is { Required: true } required && !required.Type.IsValueType)
+        if (operation.Body is { Required: true } required && !required.Type.IsValueType && HasBodyParameter(required))
         {
             w.Open("if (" + required.Name + " is null)");
             w.Line("throw new global::System.ArgumentNullException(nameof(" + required.Name + "));");
             w.Close();
+        }
+
+        if (operation.Body is { Multipart: { } checkedFiles } checkedBody)
+        {
+            foreach (FilePartModel file in checkedFiles.Files.Where(f => !FileNullable(checkedBody, f)))
+            {
+                w.Open("if (" + file.Name + " is null)");
+                w.Line("throw new global::System.ArgumentNullException(nameof(" + file.Name + "));");
+                w.Close();
+            }
         }
 
         // Optional headers fall back to the options' defaults.
@@ -316,7 +355,11 @@ internal sealed class ClientOperationEmitter
             }
         }
 
-        if (operation.Body is { } body)
+        if (operation.Body is { Multipart: { } multipart } multipartBody)
+        {
+            EmitMultipartContent(multipartBody, multipart);
+        }
+        else if (operation.Body is { } body)
         {
             bool optional = !body.Required && body.Type.Kind != TypeRefKind.Any;
             if (optional)
@@ -677,7 +720,11 @@ internal sealed class ClientOperationEmitter
             w.Line("__errors.Exit();");
         }
 
-        if (operation.Body is { } body && BodyCheck(body) is { } check)
+        if (operation.Body is { Multipart: { } multipart } multipartBody)
+        {
+            EmitMultipartChecks(multipartBody, multipart);
+        }
+        else if (operation.Body is { } body && BodyCheck(body) is { } check)
         {
             w.Line("__errors.Enter(" + Literals.String(body.Name) + ");");
             if (!body.Required)
@@ -698,6 +745,162 @@ internal sealed class ClientOperationEmitter
         w.Line("throw new " + _types.Generated("ValidationException") + "(" + Literals.String("The " + operation.OperationId + " request") + ", __errors.Errors);");
         w.Close();
         w.Close();
+    }
+
+    /// <summary>The operation takes a body parameter: every body but a multipart one made only of files.</summary>
+    private static bool HasBodyParameter(BodyModel body) => body.Multipart is not { HasFields: false };
+
+    /// <summary>A file parameter may be null: the part is optional, or the whole body is.</summary>
+    private static bool FileNullable(BodyModel body, FilePartModel file) => !(body.Required && file.Required);
+
+    private string FileContentType => _types.Generated(_client.Name + "." + ClientTypes.FileContentName(_client.Name));
+
+    private string FileType(FilePartModel file) =>
+        file.IsArray ? "global::System.Collections.Generic.IEnumerable<" + FileContentType + ">" : FileContentType;
+
+    /// <summary>For an optional multipart body: the condition under which it is sent (the model or any file given).</summary>
+    private static string SendCondition(BodyModel body, MultipartModel multipart)
+    {
+        var given = new List<string>();
+        if (multipart.HasFields)
+        {
+            given.Add(body.Name + " is not null");
+        }
+
+        given.AddRange(multipart.Files.Select(f => f.Name + " is not null"));
+        return given.Count == 0 ? "false" : string.Join(" || ", given);
+    }
+
+    private void EmitMultipartChecks(BodyModel body, MultipartModel multipart)
+    {
+        SourceWriter w = _w;
+        w.Line("__errors.Enter(\"body\");");
+        if (multipart.HasFields && BodyCheck(body) is { } check)
+        {
+            if (!body.Required)
+            {
+                w.Open("if (" + body.Name + " is not null)");
+                w.Line(check);
+                w.Close();
+            }
+            else
+            {
+                w.Line(check);
+            }
+        }
+
+        foreach (FilePartModel file in multipart.Files)
+        {
+            string name = Literals.String(file.PartName);
+            if (file.Required && FileNullable(body, file))
+            {
+                w.Open("if ((" + SendCondition(body, multipart) + ") && " + file.Name + " is null)");
+                w.Line("__errors.Add(" + name + ", \"is required\");");
+                w.Close();
+            }
+
+            if (file.IsArray && (file.MinItems is not null || file.MaxItems is not null))
+            {
+                // A non-nullable parameter is not tested for null: the test would make the compiler think it may be.
+                bool nullable = FileNullable(body, file);
+                if (nullable)
+                {
+                    w.Open("if (" + file.Name + " is not null)");
+                }
+
+                string count = "global::System.Linq.Enumerable.Count(" + file.Name + ")";
+                if (file.MinItems is { } minItems)
+                {
+                    w.Open("if (" + count + " < " + Int(minItems) + ")");
+                    w.Line("__errors.Add(" + name + ", " + Literals.String("must have at least " + Int(minItems) + " item" + (minItems == 1 ? string.Empty : "s")) + ");");
+                    w.Close();
+                }
+
+                if (file.MaxItems is { } maxItems)
+                {
+                    w.Open("if (" + count + " > " + Int(maxItems) + ")");
+                    w.Line("__errors.Add(" + name + ", " + Literals.String("must have at most " + Int(maxItems) + " item" + (maxItems == 1 ? string.Empty : "s")) + ");");
+                    w.Close();
+                }
+
+                if (nullable)
+                {
+                    w.Close();
+                }
+            }
+        }
+
+        w.Line("__errors.Exit();");
+    }
+
+    /// <summary>
+    /// A multipart/form-data body: the model written as JSON by the generated code and sent member by member
+    /// (text or JSON parts, content types from the spec's encoding), then each file as its own part.
+    /// </summary>
+    private void EmitMultipartContent(BodyModel body, MultipartModel multipart)
+    {
+        SourceWriter w = _w;
+        if (!body.Required)
+        {
+            w.Open("if (" + SendCondition(body, multipart) + ")");
+        }
+
+        w.Line("var __form = new global::System.Net.Http.MultipartFormDataContent();");
+        w.Line("__request.Content = __form;");
+        if (multipart.HasFields)
+        {
+            if (!body.Required)
+            {
+                w.Open("if (" + body.Name + " is not null)");
+            }
+
+            string contentTypes = multipart.ContentTypes.IsEmpty
+                ? "null"
+                : "new string[] { " + string.Join(", ", multipart.ContentTypes.Select(c => Literals.String(c.PartName) + ", " + Literals.String(c.ContentType))) + " }";
+            w.Open("using (var __stream = new global::System.IO.MemoryStream())");
+            w.Open("using (var __writer = new global::System.Text.Json.Utf8JsonWriter(__stream))");
+            w.Line(_json.Writer(body.Type) + "(__writer, " + body.Name + ");");
+            w.Close();
+            w.Line();
+            w.Line(_client.Name + ".__MultipartFields(__form, __stream.ToArray(), " + contentTypes + ");");
+            w.Close();
+            if (!body.Required)
+            {
+                w.Close();
+            }
+        }
+
+        foreach (FilePartModel file in multipart.Files)
+        {
+            bool nullable = FileNullable(body, file);
+            if (nullable)
+            {
+                w.Open("if (" + file.Name + " is not null)");
+            }
+
+            string partName = Literals.String(file.PartName);
+            string contentType = Literals.String(file.DefaultContentType);
+            if (file.IsArray)
+            {
+                w.Open("foreach (var __file in " + file.Name + ")");
+                w.Line(_client.Name + ".__MultipartFile(__form, " + partName + ", __file, " + contentType + ");");
+                w.Close();
+            }
+            else
+            {
+                w.Line(_client.Name + ".__MultipartFile(__form, " + partName + ", " + file.Name + ", " + contentType + ");");
+            }
+
+            if (nullable)
+            {
+                w.Close();
+            }
+        }
+
+        if (!body.Required)
+        {
+            w.Close();
+        }
     }
 
     private string? BodyCheck(BodyModel body)

@@ -9,13 +9,15 @@ namespace OpenApiSdk.Generator.Model;
 /// <param name="Security">Every supported security scheme, each with the option properties that carry its credential.</param>
 /// <param name="HeaderDefaults">Optional string header parameters that get a default in the options (<c>X-Language</c>).</param>
 /// <param name="RequestIdHeader">The response header that identifies a request (<c>X-Request-Id</c>).</param>
+/// <param name="UsesMultipart">Some operation sends <c>multipart/form-data</c>: the client gets <c>FileContent</c> and the multipart helpers.</param>
 internal sealed record ClientInfo(
     string Name,
     string? Description,
     EquatableArray<ServerModel> Servers,
     EquatableArray<SecuritySchemeModel> Security,
     EquatableArray<HeaderDefaultModel> HeaderDefaults,
-    string RequestIdHeader);
+    string RequestIdHeader,
+    bool UsesMultipart = false);
 
 /// <summary>The client: what every file of it shares, and its operations by group.</summary>
 internal sealed record ClientModel(ClientInfo Info, EquatableArray<OperationGroupModel> Groups);
@@ -106,10 +108,35 @@ internal enum BodyEncoding
 
     /// <summary>Any other media type: the caller's bytes as they are.</summary>
     Binary,
+
+    /// <summary><c>multipart/form-data</c>: the model's members as text or JSON parts, plus file parts (<see cref="MultipartModel"/>).</summary>
+    Multipart,
 }
 
 /// <param name="Name">The C# parameter name (<c>body</c>).</param>
-internal sealed record BodyModel(string Name, TypeRef Type, bool Required, string MediaType, BodyEncoding Encoding, string? Description);
+/// <param name="Multipart">For <see cref="BodyEncoding.Multipart"/>: the file parts and the content type overrides.</param>
+internal sealed record BodyModel(string Name, TypeRef Type, bool Required, string MediaType, BodyEncoding Encoding, string? Description, MultipartModel? Multipart = null);
+
+/// <summary>
+/// A <c>multipart/form-data</c> body. The schema's non-file properties are a generated model (the body
+/// parameter, absent when there are none), written as JSON and sent one part per member (one per item for
+/// arrays): text for primitives, JSON for objects. File properties are parameters of their own.
+/// </summary>
+/// <param name="HasFields">The body has non-file properties, so the operation takes the body model.</param>
+/// <param name="Files">The file parts, in schema order.</param>
+/// <param name="ContentTypes">Content types from <c>encoding</c> for text/JSON parts, by part name.</param>
+internal sealed record MultipartModel(bool HasFields, EquatableArray<FilePartModel> Files, EquatableArray<PartContentTypeModel> ContentTypes);
+
+/// <param name="Name">The C# parameter name.</param>
+/// <param name="PartName">The part name (the property's name in the schema).</param>
+/// <param name="Required">The part is listed in the schema's <c>required</c>.</param>
+/// <param name="IsArray">An array of files: one part per file, all with <paramref name="PartName"/>.</param>
+/// <param name="DefaultContentType">Sent when the caller's file has no content type.</param>
+internal sealed record FilePartModel(string Name, string PartName, bool Required, bool IsArray, string DefaultContentType, string? Description, int? MinItems, int? MaxItems);
+
+/// <param name="PartName">The part name.</param>
+/// <param name="ContentType">The content type from <c>encoding.{PartName}.contentType</c> (text or JSON).</param>
+internal sealed record PartContentTypeModel(string PartName, string ContentType);
 
 /// <param name="Status">The status code, <c>201</c>, <c>4XX</c> or <c>default</c>.</param>
 /// <param name="Type">The type of the JSON body (<see cref="TypeRefKind.Bytes"/> with <paramref name="Binary"/> for any other media type); null when there is none.</param>
