@@ -214,6 +214,21 @@ public class UnionTests
     }
 
     [Fact]
+    public void A_union_of_a_union_and_an_array_of_it_reads_both()
+    {
+        const string many = "[{\"petType\":\"cat\",\"name\":\"Tom\"},{\"petType\":\"dog\",\"bark\":\"soft\"}]";
+        PetOrPets one = PetOrPets.FromJson("{\"petType\":\"cat\",\"name\":\"Tom\"}");
+        PetOrPets several = PetOrPets.FromJson(many);
+
+        Assert.True(one.AsPet!.IsCat);
+        Assert.True(several.AsPetList![1].IsDog);
+        Assert.Empty(several.Validate());
+        AssertRoundTrips(many, several.ToJson());
+        Assert.Equal(new[] { "/1/bark is required" }, PetOrPets.FromJson("[{\"petType\":\"cat\",\"name\":\"Tom\"},{\"petType\":\"dog\"}]").Validate().Select(e => e.Pointer + " " + e.Message));
+        Assert.Equal("must have at least 1 item", Assert.Single(PetOrPets.FromJson("[]").Validate()).Message);
+    }
+
+    [Fact]
     public void Unions_compare_by_value()
     {
         Assert.Equal(Pet.FromJson("{\"petType\":\"cat\",\"name\":\"Tom\"}"), Pet.FromJson("{\"name\":\"Tom\",\"petType\":\"cat\"}"));

@@ -47,7 +47,7 @@ internal static class UnionEmitter
     {
         w.Line("private global::System.Collections.Generic.List<" + q + "ValidationError>? __readErrors;");
         w.Line("private object? __value;");
-        w.Line("private int __variant; // 1-based index of the alternative held; 0 when the JSON that was read fits none");
+        w.Line("internal int __variant; // 1-based index of the alternative held; 0 when the JSON that was read fits none");
         w.Line("private global::System.Text.Json.JsonElement __json; // the JSON that was read, kept only when it fits no alternative");
         if (CountsMatches(union))
         {
@@ -213,7 +213,23 @@ internal static class UnionEmitter
             w.Open("private static " + name + " __Read" + Int(i + 1) + "(" + TypeSyntax.Reader + " reader)");
             w.Line("var result = new " + name + "();");
             string index = Int(i + 1);
-            JsonEmitter.EmitRead(w, q, variant.Type, "\"\"", value => "result.__value = " + value + "; result.__variant = " + index + ";");
+            if (variant.Type.Kind == TypeRefKind.Union)
+            {
+                // A nested union reads any JSON; it fits only when it holds one of its own alternatives.
+                w.Line("var inner = " + q + variant.Type.ModelName + ".ReadJson(ref reader);");
+                w.Open("if (inner.__variant != 0)");
+                w.Line("result.__value = inner;");
+                w.Line("result.__variant = " + index + ";");
+                w.Close();
+                w.Open("else");
+                w.Line("result.AddReadError(\"\", " + Literals.String("must be " + Describe(variant.Type)) + ");");
+                w.Close();
+            }
+            else
+            {
+                JsonEmitter.EmitRead(w, q, variant.Type, "\"\"", value => "result.__value = " + value + "; result.__variant = " + index + ";");
+            }
+
             w.Line("return result;");
             w.Close();
         }

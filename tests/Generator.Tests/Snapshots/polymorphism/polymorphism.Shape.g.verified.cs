@@ -15,7 +15,7 @@ namespace Snapshot.Sdk
     {
         private global::System.Collections.Generic.List<global::Snapshot.Sdk.ValidationError>? __readErrors;
         private object? __value;
-        private int __variant; // 1-based index of the alternative held; 0 when the JSON that was read fits none
+        internal int __variant; // 1-based index of the alternative held; 0 when the JSON that was read fits none
         private global::System.Text.Json.JsonElement __json; // the JSON that was read, kept only when it fits no alternative
         private int __matches; // how many alternatives the JSON that was read is valid against (oneOf wants one)
 
