@@ -1256,8 +1256,12 @@ internal sealed class SchemaBuilder
         for (int i = 0; i < choice.Alternatives.Count; i++)
         {
             YamlNode alternative = choice.Alternatives[i];
-            Shape shape = ShapeOf(alternative, pending.Name, "Option" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
-            string name = scope.Claim(VariantName(shape.Type));
+            string? inlineName = alternative.Get("$ref") is null ? InlineAlternativeName(alternative) : null;
+            Shape shape = ShapeOf(alternative, pending.Name, inlineName ?? "Option" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+            // An inline object or enum alternative is a type named {Union}{Name}; the alternative is just {Name}.
+            bool inlineType = inlineName is not null && shape.Type.Kind is TypeRefKind.Model or TypeRefKind.Enum or TypeRefKind.Union;
+            string name = scope.Claim(inlineType ? inlineName! : VariantName(shape.Type));
             EquatableArray<string> tags = propertyName is null ? EquatableArray<string>.Empty : Tags(alternative, discriminator!);
             string origin = alternative.GetString("$ref") ?? pending.SchemaName + "/" + (schema.Get("oneOf") is null ? "anyOf/" : "oneOf/") + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
             variants.Add(new VariantModel(name, shape.Type, shape.Constraints, tags, origin));
@@ -1267,6 +1271,31 @@ internal sealed class SchemaBuilder
         // alternatives are told apart by what the JSON is valid against, as JSON Schema itself does.
         bool tagged = propertyName is not null && variants.TrueForAll(v => !v.Tags.IsEmpty);
         return new UnionModel(schema.Get("oneOf") is { IsSequence: true }, tagged ? propertyName : null, variants.ToEquatableArray());
+    }
+
+    /// <summary>
+    /// A readable name for an inline alternative: its <c>title</c>; for a one-value string enum the value
+    /// (<c>unlimited</c> → <c>Unlimited</c>, <c>''</c> → <c>Empty</c>); else <c>Object</c>/<c>Enum</c>/<c>List</c>.
+    /// </summary>
+    private static string? InlineAlternativeName(YamlNode alternative)
+    {
+        if (alternative.GetString("title") is { Length: > 0 } title)
+        {
+            return Identifiers.Truncate(Identifiers.ToPascalCase(title), 40);
+        }
+
+        if (alternative.Get("enum") is { IsSequence: true } values && values.Items!.Count == 1 && JsonLiterals.From(values.Items[0]) is { Kind: JsonLiteralKind.String } only)
+        {
+            return only.Text.Length == 0 ? "Empty" : Identifiers.Truncate(MemberName(only.Text, spelled: false), 40);
+        }
+
+        return PrimaryType(alternative) switch
+        {
+            "object" => "Object",
+            "array" => "List",
+            "string" when IsStringEnum(alternative) => "Enum",
+            _ => null,
+        };
     }
 
     private static string VariantName(TypeRef type) => type.Kind switch

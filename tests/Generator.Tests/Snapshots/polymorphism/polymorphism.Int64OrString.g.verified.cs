@@ -5,7 +5,7 @@ namespace Snapshot.Sdk
 {
     /// <summary>
     /// The schema Charge.Limit.
-    /// <para>Exactly one of: Int64, Int64OrStringOption2; reading picks the first the JSON is valid against.</para>
+    /// <para>Exactly one of: Int64, Unlimited; reading picks the first the JSON is valid against.</para>
     /// <para>Generated from Charge.Limit.</para>
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiSdk.Generator", "1.0.0")]
@@ -48,22 +48,22 @@ namespace Snapshot.Sdk
         public static implicit operator Int64OrString(long value) => FromInt64(value);
 
         /// <summary>
-        /// True when the value is the Int64OrStringOption2 alternative (Charge.Limit/oneOf/1).
+        /// True when the value is the Unlimited alternative (Charge.Limit/oneOf/1).
         /// </summary>
-        public bool IsInt64OrStringOption2 => __variant == 2;
+        public bool IsUnlimited => __variant == 2;
 
         /// <summary>
-        /// The value as the Int64OrStringOption2 alternative; null when it holds another one.
+        /// The value as the Unlimited alternative; null when it holds another one.
         /// </summary>
-        public Int64OrStringOption2? AsInt64OrStringOption2 => __variant == 2 ? (Int64OrStringOption2)__value! : (Int64OrStringOption2?)null;
+        public Int64OrStringUnlimited? AsUnlimited => __variant == 2 ? (Int64OrStringUnlimited)__value! : (Int64OrStringUnlimited?)null;
 
         /// <summary>
-        /// Makes a Int64OrString that holds the Int64OrStringOption2 alternative.
+        /// Makes a Int64OrString that holds the Unlimited alternative.
         /// </summary>
-        public static Int64OrString FromInt64OrStringOption2(Int64OrStringOption2 value) => new Int64OrString { __value = value, __variant = 2 };
+        public static Int64OrString FromUnlimited(Int64OrStringUnlimited value) => new Int64OrString { __value = value, __variant = 2 };
 
-        /// <summary>Makes a Int64OrString that holds the Int64OrStringOption2 alternative.</summary>
-        public static implicit operator Int64OrString(Int64OrStringOption2 value) => FromInt64OrStringOption2(value);
+        /// <summary>Makes a Int64OrString that holds the Unlimited alternative.</summary>
+        public static implicit operator Int64OrString(Int64OrStringUnlimited value) => FromUnlimited(value);
 
         /// <summary>
         /// Checks every rule of the schema and returns all violations, each with the JSON Pointer (RFC 6901) of the offending value; empty when the object is valid.
@@ -121,7 +121,7 @@ namespace Snapshot.Sdk
                 }
                 case 2:
                 {
-                    var value2 = (Int64OrStringOption2)__value!;
+                    var value2 = (Int64OrStringUnlimited)__value!;
                     if (!value2.IsKnown)
                     {
                         if (errors is null)
@@ -247,7 +247,7 @@ namespace Snapshot.Sdk
             return result;
         }
 
-        /// <summary>Reads the value as the Int64OrStringOption2 alternative; the result holds nothing when the JSON does not fit it.</summary>
+        /// <summary>Reads the value as the Unlimited alternative; the result holds nothing when the JSON does not fit it.</summary>
         private static Int64OrString __Read2(global::System.Text.Json.Utf8JsonReader reader)
         {
             var result = new Int64OrString();
@@ -257,7 +257,7 @@ namespace Snapshot.Sdk
             }
             else if (global::Snapshot.Sdk.OpenApiRuntime.TryReadString(ref reader, out string v1))
             {
-                result.__value = new global::Snapshot.Sdk.Int64OrStringOption2(v1); result.__variant = 2;
+                result.__value = new global::Snapshot.Sdk.Int64OrStringUnlimited(v1); result.__variant = 2;
             }
             else
             {
@@ -279,7 +279,7 @@ namespace Snapshot.Sdk
                 }
                 case 2:
                 {
-                    writer.WriteStringValue(((Int64OrStringOption2)__value!).Value);
+                    writer.WriteStringValue(((Int64OrStringUnlimited)__value!).Value);
                     break;
                 }
                 default:
@@ -319,7 +319,7 @@ namespace Snapshot.Sdk
                 case 1:
                     return global::System.Collections.Generic.EqualityComparer<long>.Default.Equals(((long)__value!), ((long)other.__value!));
                 case 2:
-                    return global::System.Collections.Generic.EqualityComparer<Int64OrStringOption2>.Default.Equals(((Int64OrStringOption2)__value!), ((Int64OrStringOption2)other.__value!));
+                    return global::System.Collections.Generic.EqualityComparer<Int64OrStringUnlimited>.Default.Equals(((Int64OrStringUnlimited)__value!), ((Int64OrStringUnlimited)other.__value!));
                 default:
                     return __json.ValueKind == other.__json.ValueKind && (__json.ValueKind == global::System.Text.Json.JsonValueKind.Undefined || global::Snapshot.Sdk.OpenApiRuntime.JsonEqual(__json, other.__json));
             }
@@ -342,7 +342,7 @@ namespace Snapshot.Sdk
                     global::Snapshot.Sdk.OpenApiRuntime.AppendMember(text, ref first, "Int64", __value);
                     break;
                 case 2:
-                    global::Snapshot.Sdk.OpenApiRuntime.AppendMember(text, ref first, "Int64OrStringOption2", __value);
+                    global::Snapshot.Sdk.OpenApiRuntime.AppendMember(text, ref first, "Unlimited", __value);
                     break;
                 default:
                     global::Snapshot.Sdk.OpenApiRuntime.AppendMember(text, ref first, "UnmatchedJson", UnmatchedJson);

@@ -5,7 +5,7 @@ namespace Snapshot.Sdk
 {
     /// <summary>
     /// The schema Charge.Metadata.
-    /// <para>At least one of: StringMap, ObjectOrStringOption2; reading picks the first the JSON is valid against.</para>
+    /// <para>At least one of: StringMap, Empty; reading picks the first the JSON is valid against.</para>
     /// <para>Generated from Charge.Metadata.</para>
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiSdk.Generator", "1.0.0")]
@@ -44,22 +44,22 @@ namespace Snapshot.Sdk
         public static ObjectOrString FromStringMap(global::System.Collections.Generic.Dictionary<string, string> value) => new ObjectOrString { __value = value ?? throw new global::System.ArgumentNullException(nameof(value)), __variant = 1 };
 
         /// <summary>
-        /// True when the value is the ObjectOrStringOption2 alternative (Charge.Metadata/anyOf/1).
+        /// True when the value is the Empty alternative (Charge.Metadata/anyOf/1).
         /// </summary>
-        public bool IsObjectOrStringOption2 => __variant == 2;
+        public bool IsEmpty => __variant == 2;
 
         /// <summary>
-        /// The value as the ObjectOrStringOption2 alternative; null when it holds another one.
+        /// The value as the Empty alternative; null when it holds another one.
         /// </summary>
-        public ObjectOrStringOption2? AsObjectOrStringOption2 => __variant == 2 ? (ObjectOrStringOption2)__value! : (ObjectOrStringOption2?)null;
+        public ObjectOrStringEmpty? AsEmpty => __variant == 2 ? (ObjectOrStringEmpty)__value! : (ObjectOrStringEmpty?)null;
 
         /// <summary>
-        /// Makes a ObjectOrString that holds the ObjectOrStringOption2 alternative.
+        /// Makes a ObjectOrString that holds the Empty alternative.
         /// </summary>
-        public static ObjectOrString FromObjectOrStringOption2(ObjectOrStringOption2 value) => new ObjectOrString { __value = value, __variant = 2 };
+        public static ObjectOrString FromEmpty(ObjectOrStringEmpty value) => new ObjectOrString { __value = value, __variant = 2 };
 
-        /// <summary>Makes a ObjectOrString that holds the ObjectOrStringOption2 alternative.</summary>
-        public static implicit operator ObjectOrString(ObjectOrStringOption2 value) => FromObjectOrStringOption2(value);
+        /// <summary>Makes a ObjectOrString that holds the Empty alternative.</summary>
+        public static implicit operator ObjectOrString(ObjectOrStringEmpty value) => FromEmpty(value);
 
         /// <summary>
         /// Checks every rule of the schema and returns all violations, each with the JSON Pointer (RFC 6901) of the offending value; empty when the object is valid.
@@ -112,7 +112,7 @@ namespace Snapshot.Sdk
                 }
                 case 2:
                 {
-                    var value2 = (ObjectOrStringOption2)__value!;
+                    var value2 = (ObjectOrStringEmpty)__value!;
                     if (!value2.IsKnown)
                     {
                         if (errors is null)
@@ -247,7 +247,7 @@ namespace Snapshot.Sdk
             return result;
         }
 
-        /// <summary>Reads the value as the ObjectOrStringOption2 alternative; the result holds nothing when the JSON does not fit it.</summary>
+        /// <summary>Reads the value as the Empty alternative; the result holds nothing when the JSON does not fit it.</summary>
         private static ObjectOrString __Read2(global::System.Text.Json.Utf8JsonReader reader)
         {
             var result = new ObjectOrString();
@@ -257,7 +257,7 @@ namespace Snapshot.Sdk
             }
             else if (global::Snapshot.Sdk.OpenApiRuntime.TryReadString(ref reader, out string v1))
             {
-                result.__value = new global::Snapshot.Sdk.ObjectOrStringOption2(v1); result.__variant = 2;
+                result.__value = new global::Snapshot.Sdk.ObjectOrStringEmpty(v1); result.__variant = 2;
             }
             else
             {
@@ -292,7 +292,7 @@ namespace Snapshot.Sdk
                 }
                 case 2:
                 {
-                    writer.WriteStringValue(((ObjectOrStringOption2)__value!).Value);
+                    writer.WriteStringValue(((ObjectOrStringEmpty)__value!).Value);
                     break;
                 }
                 default:
@@ -332,7 +332,7 @@ namespace Snapshot.Sdk
                 case 1:
                     return global::Snapshot.Sdk.OpenApiRuntime.DictionaryEqual(((global::System.Collections.Generic.Dictionary<string, string>)__value!), ((global::System.Collections.Generic.Dictionary<string, string>)other.__value!));
                 case 2:
-                    return global::System.Collections.Generic.EqualityComparer<ObjectOrStringOption2>.Default.Equals(((ObjectOrStringOption2)__value!), ((ObjectOrStringOption2)other.__value!));
+                    return global::System.Collections.Generic.EqualityComparer<ObjectOrStringEmpty>.Default.Equals(((ObjectOrStringEmpty)__value!), ((ObjectOrStringEmpty)other.__value!));
                 default:
                     return __json.ValueKind == other.__json.ValueKind && (__json.ValueKind == global::System.Text.Json.JsonValueKind.Undefined || global::Snapshot.Sdk.OpenApiRuntime.JsonEqual(__json, other.__json));
             }
@@ -355,7 +355,7 @@ namespace Snapshot.Sdk
                     global::Snapshot.Sdk.OpenApiRuntime.AppendMember(text, ref first, "StringMap", __value);
                     break;
                 case 2:
-                    global::Snapshot.Sdk.OpenApiRuntime.AppendMember(text, ref first, "ObjectOrStringOption2", __value);
+                    global::Snapshot.Sdk.OpenApiRuntime.AppendMember(text, ref first, "Empty", __value);
                     break;
                 default:
                     global::Snapshot.Sdk.OpenApiRuntime.AppendMember(text, ref first, "UnmatchedJson", UnmatchedJson);

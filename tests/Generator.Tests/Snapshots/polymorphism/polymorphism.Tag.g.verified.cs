@@ -5,7 +5,7 @@ namespace Snapshot.Sdk
 {
     /// <summary>
     /// A tag is a plain label or a labelled colour.
-    /// <para>Exactly one of: String, TagOption2; reading picks the first the JSON is valid against.</para>
+    /// <para>Exactly one of: String, Object; reading picks the first the JSON is valid against.</para>
     /// <para>Generated from #/components/schemas/Tag.</para>
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiSdk.Generator", "1.0.0")]
@@ -48,22 +48,22 @@ namespace Snapshot.Sdk
         public static implicit operator Tag(string value) => FromString(value);
 
         /// <summary>
-        /// True when the value is the TagOption2 alternative (#/components/schemas/Tag/oneOf/1).
+        /// True when the value is the Object alternative (#/components/schemas/Tag/oneOf/1).
         /// </summary>
-        public bool IsTagOption2 => __variant == 2;
+        public bool IsObject => __variant == 2;
 
         /// <summary>
-        /// The value as the TagOption2 alternative; null when it holds another one.
+        /// The value as the Object alternative; null when it holds another one.
         /// </summary>
-        public TagOption2? AsTagOption2 => __variant == 2 ? (TagOption2)__value! : (TagOption2?)null;
+        public TagObject? AsObject => __variant == 2 ? (TagObject)__value! : (TagObject?)null;
 
         /// <summary>
-        /// Makes a Tag that holds the TagOption2 alternative.
+        /// Makes a Tag that holds the Object alternative.
         /// </summary>
-        public static Tag FromTagOption2(TagOption2 value) => new Tag { __value = value ?? throw new global::System.ArgumentNullException(nameof(value)), __variant = 2 };
+        public static Tag FromObject(TagObject value) => new Tag { __value = value ?? throw new global::System.ArgumentNullException(nameof(value)), __variant = 2 };
 
-        /// <summary>Makes a Tag that holds the TagOption2 alternative.</summary>
-        public static implicit operator Tag(TagOption2 value) => FromTagOption2(value);
+        /// <summary>Makes a Tag that holds the Object alternative.</summary>
+        public static implicit operator Tag(TagObject value) => FromObject(value);
 
         /// <summary>
         /// Checks every rule of the schema and returns all violations, each with the JSON Pointer (RFC 6901) of the offending value; empty when the object is valid.
@@ -121,7 +121,7 @@ namespace Snapshot.Sdk
                 }
                 case 2:
                 {
-                    var value2 = (TagOption2)__value!;
+                    var value2 = (TagObject)__value!;
                     if (!((global::Snapshot.Sdk.IOpenApiModel)value2).ValidateCore(errors))
                     {
                         if (errors is null)
@@ -246,7 +246,7 @@ namespace Snapshot.Sdk
             return result;
         }
 
-        /// <summary>Reads the value as the TagOption2 alternative; the result holds nothing when the JSON does not fit it.</summary>
+        /// <summary>Reads the value as the Object alternative; the result holds nothing when the JSON does not fit it.</summary>
         private static Tag __Read2(global::System.Text.Json.Utf8JsonReader reader)
         {
             var result = new Tag();
@@ -256,7 +256,7 @@ namespace Snapshot.Sdk
             }
             else if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
             {
-                result.__value = global::Snapshot.Sdk.TagOption2.ReadJson(ref reader); result.__variant = 2;
+                result.__value = global::Snapshot.Sdk.TagObject.ReadJson(ref reader); result.__variant = 2;
             }
             else
             {
@@ -278,7 +278,7 @@ namespace Snapshot.Sdk
                 }
                 case 2:
                 {
-                    ((TagOption2)__value!).WriteJson(writer);
+                    ((TagObject)__value!).WriteJson(writer);
                     break;
                 }
                 default:
@@ -318,7 +318,7 @@ namespace Snapshot.Sdk
                 case 1:
                     return string.Equals(((string)__value!), ((string)other.__value!), global::System.StringComparison.Ordinal);
                 case 2:
-                    return global::System.Collections.Generic.EqualityComparer<TagOption2>.Default.Equals(((TagOption2)__value!), ((TagOption2)other.__value!));
+                    return global::System.Collections.Generic.EqualityComparer<TagObject>.Default.Equals(((TagObject)__value!), ((TagObject)other.__value!));
                 default:
                     return __json.ValueKind == other.__json.ValueKind && (__json.ValueKind == global::System.Text.Json.JsonValueKind.Undefined || global::Snapshot.Sdk.OpenApiRuntime.JsonEqual(__json, other.__json));
             }
@@ -341,7 +341,7 @@ namespace Snapshot.Sdk
                     global::Snapshot.Sdk.OpenApiRuntime.AppendMember(text, ref first, "String", __value);
                     break;
                 case 2:
-                    global::Snapshot.Sdk.OpenApiRuntime.AppendMember(text, ref first, "TagOption2", __value);
+                    global::Snapshot.Sdk.OpenApiRuntime.AppendMember(text, ref first, "Object", __value);
                     break;
                 default:
                     global::Snapshot.Sdk.OpenApiRuntime.AppendMember(text, ref first, "UnmatchedJson", UnmatchedJson);

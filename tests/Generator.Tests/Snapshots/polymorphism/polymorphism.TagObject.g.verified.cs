@@ -4,12 +4,12 @@
 namespace Snapshot.Sdk
 {
     /// <summary>
-    /// The schema Tag.Option2.
-    /// <para>Generated from Tag.Option2.</para>
+    /// The schema Tag.Object.
+    /// <para>Generated from Tag.Object.</para>
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiSdk.Generator", "1.0.0")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(TagOption2.__JsonConverter))]
-    public sealed partial class TagOption2 : global::System.IEquatable<TagOption2>, IOpenApiModel
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(TagObject.__JsonConverter))]
+    public sealed partial class TagObject : global::System.IEquatable<TagObject>, IOpenApiModel
     {
         private global::System.Collections.Generic.List<global::Snapshot.Sdk.ValidationError>? __readErrors;
 
@@ -141,14 +141,14 @@ namespace Snapshot.Sdk
 
         /// <summary>Reads an instance from JSON text. Values of the wrong type are reported by <see cref="Validate"/>, not thrown.</summary>
         /// <exception cref="global::System.Text.Json.JsonException">The text is not JSON, or its root is not an object.</exception>
-        public static TagOption2 FromJson(string json) => FromJson(global::System.Text.Encoding.UTF8.GetBytes(json));
+        public static TagObject FromJson(string json) => FromJson(global::System.Text.Encoding.UTF8.GetBytes(json));
 
         /// <summary>Reads an instance from UTF-8 JSON. Values of the wrong type are reported by <see cref="Validate"/>, not thrown.</summary>
         /// <exception cref="global::System.Text.Json.JsonException">The text is not JSON, or its root is not an object.</exception>
-        public static TagOption2 FromJson(global::System.ReadOnlySpan<byte> utf8Json)
+        public static TagObject FromJson(global::System.ReadOnlySpan<byte> utf8Json)
         {
             var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json);
-            global::Snapshot.Sdk.OpenApiRuntime.ReadRootObject(ref reader, "TagOption2");
+            global::Snapshot.Sdk.OpenApiRuntime.ReadRootObject(ref reader, "TagObject");
             var result = ReadJson(ref reader);
             global::Snapshot.Sdk.OpenApiRuntime.ReadEnd(ref reader);
             return result;
@@ -158,9 +158,9 @@ namespace Snapshot.Sdk
         public string ToJson(bool indented = false) => global::Snapshot.Sdk.OpenApiRuntime.ToJson(this, indented);
 
         /// <summary>Reads the object the reader is on (its StartObject token) and leaves the reader on its EndObject.</summary>
-        internal static TagOption2 ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+        internal static TagObject ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
-            var result = new TagOption2();
+            var result = new TagObject();
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 if (reader.ValueTextEquals(__JsonConverter.U0))
@@ -235,24 +235,24 @@ namespace Snapshot.Sdk
         }
 
         /// <summary>Plugs the generated reader and writer into <c>JsonSerializer</c>.</summary>
-        internal sealed class __JsonConverter : global::System.Text.Json.Serialization.JsonConverter<TagOption2>
+        internal sealed class __JsonConverter : global::System.Text.Json.Serialization.JsonConverter<TagObject>
         {
             internal static readonly global::System.Text.Json.JsonEncodedText N0 = global::System.Text.Json.JsonEncodedText.Encode("label");
             internal static readonly byte[] U0 = global::System.Text.Encoding.UTF8.GetBytes("label");
             internal static readonly global::System.Text.Json.JsonEncodedText N1 = global::System.Text.Json.JsonEncodedText.Encode("colour");
             internal static readonly byte[] U1 = global::System.Text.Encoding.UTF8.GetBytes("colour");
 
-            public override TagOption2 Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+            public override TagObject Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Snapshot.Sdk.OpenApiRuntime.ExpectObject(ref reader, "TagOption2");
+                global::Snapshot.Sdk.OpenApiRuntime.ExpectObject(ref reader, "TagObject");
                 return ReadJson(ref reader);
             }
 
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, TagOption2 value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, TagObject value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
         }
 
         /// <summary>Compares every property by value, nested objects and lists included.</summary>
-        public bool Equals(TagOption2? other)
+        public bool Equals(TagObject? other)
         {
             if (other is null)
             {
@@ -271,7 +271,7 @@ namespace Snapshot.Sdk
         }
 
         /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is TagOption2 other && Equals(other);
+        public override bool Equals(object? obj) => obj is TagObject other && Equals(other);
 
         /// <inheritdoc/>
         public override int GetHashCode()
@@ -285,7 +285,7 @@ namespace Snapshot.Sdk
         /// <summary>The properties that are set, with secrets (passwords, write-only values) shown as ***.</summary>
         public override string ToString()
         {
-            var text = new global::System.Text.StringBuilder("TagOption2 {");
+            var text = new global::System.Text.StringBuilder("TagObject {");
             bool first = true;
             if (Label is not null)
             {
