@@ -149,7 +149,7 @@ internal static class OperationBuilder
             _defaultServerUrl = servers.Count > 0 ? servers[0].Url : null;
             _rootServerUrl = servers.Count > 0
                 && Substitute(servers[0].Url, name => servers[0].Variables.FirstOrDefault(v => v.Name == name)?.Default) is { } rootUrl
-                && Uri.TryCreate(rootUrl, UriKind.Absolute, out _)
+                && Uri.TryCreate(rootUrl, UriKind.Absolute, out Uri? rootUri) && (rootUri.Scheme == "http" || rootUri.Scheme == "https")
                 ? rootUrl.TrimEnd('/')
                 : null;
 
