@@ -485,6 +485,42 @@ public sealed class ClientGenerationTests
     }
 
     [Fact]
+    public void Several_required_deepObject_arrays_and_JSON_parameters_in_one_operation_compile_without_warnings()
+    {
+        const string spec = """
+            openapi: 3.0.3
+            info: { title: Odd, version: '1' }
+            servers: [{ url: 'https://odd.example' }]
+            paths:
+              /things/{a}/{b}:
+                get:
+                  operationId: things
+                  parameters:
+                    - { name: a, in: path, required: true, schema: { type: object, properties: { x: { type: string } } } }
+                    - { name: b, in: path, required: true, schema: { type: array, items: { type: object, properties: { x: { type: string } } } } }
+                    - { name: ids, in: query, required: true, style: deepObject, schema: { type: array, items: { type: string } } }
+                    - { name: codes, in: query, required: true, style: deepObject, schema: { type: array, items: { type: integer } } }
+                    - { name: lines, in: query, required: true, style: deepObject, schema: { type: array, items: { $ref: '#/components/schemas/Line' } } }
+                    - { name: more, in: query, required: true, style: deepObject, schema: { type: array, items: { $ref: '#/components/schemas/Line' } } }
+                    - { name: X-One, in: header, required: true, schema: { type: array, items: { $ref: '#/components/schemas/Line' } } }
+                    - { name: X-Two, in: header, required: true, content: { application/json: { schema: { type: integer } } } }
+                    - { name: X-Three, in: header, content: { application/json: { schema: { type: string } } } }
+                    - { name: q, in: query, required: true, content: { application/json: { schema: { } } } }
+                  responses: { '204': { description: ok } }
+            components:
+              schemas:
+                Line:
+                  type: object
+                  required: [amount]
+                  properties: { amount: { type: integer, minimum: 0 } }
+            """;
+        GeneratorRun run = GeneratorHarness.Run(spec, clientName: "OddClient");
+
+        Assert.Empty(run.GeneratorDiagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning));
+        Assert.Empty(run.CompileProblems);
+    }
+
+    [Fact]
     public void An_array_of_objects_in_a_form_style_query_is_the_one_parameter_shape_left_out()
     {
         const string spec = """

@@ -670,11 +670,20 @@ internal sealed class ClientOperationEmitter
         else if (parameter.Type.Kind == TypeRefKind.Array && parameter.Style == "deepObject")
         {
             TypeRef element = parameter.Type.Element!;
+            if (parameter.Required)
+            {
+                w.Open(); // its own scope: two required arrays in one operation would both declare __index
+            }
+
             w.Line("int __index = 0;");
             w.Open("foreach (var __item in " + value + ")");
             w.Line(_client.Name + ".__Query(__query, " + name + " + \"[\" + __index.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \"]\", " + ItemText(element, parameter.Type.ElementAllowsNull, "__item") + ");");
             w.Line("__index++;");
             w.Close();
+            if (parameter.Required)
+            {
+                w.Close();
+            }
         }
         else if (parameter.Type.Kind == TypeRefKind.Array)
         {
