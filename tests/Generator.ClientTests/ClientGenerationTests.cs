@@ -414,6 +414,140 @@ public sealed class ClientGenerationTests
         Assert.Empty(client.GetMembers("UploadAsync"));
     }
 
+    [Theory]
+    [InlineData(TargetFramework.Net100)]
+    [InlineData(TargetFramework.Net80)]
+    public void Hostile_operation_servers_are_refused_or_stay_inside_literals_and_compile_without_warnings(TargetFramework framework)
+    {
+        const string spec = """
+            openapi: 3.0.3
+            info: { title: Odd Servers, version: '1' }
+            servers: [{ url: 'https://{region}.odd.example/api', variables: { region: { default: eu } } }]
+            paths:
+              /quote:
+                get:
+                  operationId: quote
+                  servers: [{ url: 'https://evil.example/"); System.Environment.Exit(1); ("' }]
+                  responses: { '204': { description: ok } }
+              /variable:
+                get:
+                  operationId: variable
+                  servers: [{ url: 'https://{host}/x', variables: { host: { default: 'a"b' } } }]
+                  responses: { '204': { description: ok } }
+              /undeclared:
+                get:
+                  operationId: undeclared
+                  servers: [{ url: 'https://ok.example/{v}' }]
+                  responses: { '204': { description: ok } }
+              /separator:
+                get:
+                  operationId: separator
+                  servers: [{ url: "https://ok.example/a\u2028b" }]
+                  responses: { '204': { description: ok } }
+              /network:
+                get:
+                  operationId: network
+                  servers: [{ url: '//other.example/x' }]
+                  responses: { '204': { description: ok } }
+              /script:
+                get:
+                  operationId: script
+                  servers: [{ url: 'javascript:alert(1)' }]
+                  responses: { '204': { description: ok } }
+              /query:
+                get:
+                  operationId: query
+                  servers: [{ url: 'https://ok.example/x?a=b' }]
+                  responses: { '204': { description: ok } }
+              /fine:
+                get:
+                  operationId: fine
+                  servers: [{ url: "https://ok.example/{a\nb}/%20/", variables: { "a\nb": { default: c } } }]
+                  responses: { '204': { description: ok } }
+              /under:
+                get:
+                  operationId: under
+                  servers: [{ url: 'https://{region}.odd.example/api/v2', variables: { region: { default: eu } } }]
+                  responses: { '204': { description: ok } }
+            """;
+        GeneratorRun run = GeneratorHarness.Run(new[] { new SpecFile("/specs/odd.yaml", spec, "Odd.Sdk", "OddClient") }, framework);
+
+        Assert.Empty(run.CompileProblems);
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id == "OAS010");
+        string[] refused = run.GeneratorDiagnostics.Where(d => d.Id == "OAS014").Select(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        Assert.Equal(7, refused.Length);
+        Assert.All(refused, m => Assert.Contains("is sent to the client's base address", m, StringComparison.Ordinal));
+        string operations = run.Sources.Single(s => s.HintName == "odd.OddClient.Operations.g.cs").SourceText.ToString();
+        Assert.Contains("(this.Options.UseOperationServers ? \"https://ok.example/c/%20\" : this.__BaseUrl())", operations, StringComparison.Ordinal);
+        Assert.Contains("this.__OperationServerUrl(\"v2\")", operations, StringComparison.Ordinal); // under the document's server, variables and all
+        Assert.DoesNotContain("evil.example", operations, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exit(1)", operations, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Several_required_deepObject_arrays_and_JSON_parameters_in_one_operation_compile_without_warnings()
+    {
+        const string spec = """
+            openapi: 3.0.3
+            info: { title: Odd, version: '1' }
+            servers: [{ url: 'https://odd.example' }]
+            paths:
+              /things/{a}/{b}:
+                get:
+                  operationId: things
+                  parameters:
+                    - { name: a, in: path, required: true, schema: { type: object, properties: { x: { type: string } } } }
+                    - { name: b, in: path, required: true, schema: { type: array, items: { type: object, properties: { x: { type: string } } } } }
+                    - { name: ids, in: query, required: true, style: deepObject, schema: { type: array, items: { type: string } } }
+                    - { name: codes, in: query, required: true, style: deepObject, schema: { type: array, items: { type: integer } } }
+                    - { name: lines, in: query, required: true, style: deepObject, schema: { type: array, items: { $ref: '#/components/schemas/Line' } } }
+                    - { name: more, in: query, required: true, style: deepObject, schema: { type: array, items: { $ref: '#/components/schemas/Line' } } }
+                    - { name: X-One, in: header, required: true, schema: { type: array, items: { $ref: '#/components/schemas/Line' } } }
+                    - { name: X-Two, in: header, required: true, content: { application/json: { schema: { type: integer } } } }
+                    - { name: X-Three, in: header, content: { application/json: { schema: { type: string } } } }
+                    - { name: q, in: query, required: true, content: { application/json: { schema: { } } } }
+                  responses: { '204': { description: ok } }
+            components:
+              schemas:
+                Line:
+                  type: object
+                  required: [amount]
+                  properties: { amount: { type: integer, minimum: 0 } }
+            """;
+        GeneratorRun run = GeneratorHarness.Run(spec, clientName: "OddClient");
+
+        Assert.Empty(run.GeneratorDiagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning));
+        Assert.Empty(run.CompileProblems);
+    }
+
+    [Fact]
+    public void An_array_of_objects_in_a_form_style_query_is_the_one_parameter_shape_left_out()
+    {
+        const string spec = """
+            openapi: 3.0.3
+            info: { title: Odd, version: '1' }
+            servers: [{ url: 'https://odd.example' }]
+            paths:
+              /things:
+                get:
+                  operationId: things
+                  parameters:
+                    - { name: lines, in: query, schema: { type: array, items: { type: object, properties: { a: { type: string } } } } }
+                    - { name: X-Lines, in: header, schema: { type: array, items: { type: object, properties: { a: { type: string } } } } }
+                    - { name: raw, in: query, content: { text/plain: { schema: { type: string } } } }
+                  responses: { '204': { description: ok } }
+            """;
+        GeneratorRun run = GeneratorHarness.Run(spec, clientName: "OddClient");
+
+        Assert.Empty(run.CompileProblems);
+        string[] messages = run.GeneratorDiagnostics.Where(d => d.Id == "OAS010").Select(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        Assert.Equal(2, messages.Length);
+        Assert.Contains(messages, m => m.Contains("array-of-objects query parameter in the style 'form'", StringComparison.Ordinal) && m.Contains("'lines' of things", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.Contains("'content' of type 'text/plain'", StringComparison.Ordinal) && m.Contains("'raw' of things", StringComparison.Ordinal));
+        IMethodSymbol things = (IMethodSymbol)run.OutputCompilation.GetTypeByMetadataName("Test.Sdk.OddClient")!.GetMembers("ThingsAsync").Single();
+        Assert.Equal(new[] { "xLines", "cancellationToken" }, things.Parameters.Select(p => p.Name).ToArray()); // the header array of objects goes as JSON
+    }
+
     /// <summary>Multipart bodies whose names, encodings and content types are hostile, shared by $ref, built by allOf, or in two clients of one namespace.</summary>
     private const string HostileMultipart = """
         openapi: 3.0.3

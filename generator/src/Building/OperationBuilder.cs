@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using OpenApiSdk.Generator.Diagnostics;
 using OpenApiSdk.Generator.Emitting;
@@ -33,7 +34,7 @@ internal static class OperationBuilder
     /// <summary>Members of the options class that credentials, headers and server variables cannot be named.</summary>
     private static readonly string[] ReservedOptionMembers =
     {
-        "BaseAddress", "ValidateRequests", "MaxErrorBodyLength", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize",
+        "BaseAddress", "UseOperationServers", "ValidateRequests", "MaxErrorBodyLength", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize",
     };
 
     public static ClientModel? Build(YamlNode root, SpecContext context, SchemaBuilder schemas, DiagnosticBag diagnostics, CancellationToken cancellationToken)
@@ -68,7 +69,9 @@ internal static class OperationBuilder
         private readonly Dictionary<string, int> _unsupportedCounts = new(StringComparer.Ordinal);
         private string? _requestIdHeader;
         private string? _defaultServerUrl;
+        private string? _rootServerUrl;
         private bool _usesMultipart;
+        private bool _hasOperationServers;
 
         public Builder(YamlNode root, SchemaBuilder schemas, DiagnosticBag diagnostics, CancellationToken cancellationToken)
         {
@@ -144,6 +147,11 @@ internal static class OperationBuilder
 
             EquatableArray<ServerModel> servers = Servers(serversNode);
             _defaultServerUrl = servers.Count > 0 ? servers[0].Url : null;
+            _rootServerUrl = servers.Count > 0
+                && Substitute(servers[0].Url, name => servers[0].Variables.FirstOrDefault(v => v.Name == name)?.Default) is { } rootUrl
+                && Uri.TryCreate(rootUrl, UriKind.Absolute, out Uri? rootUri) && (rootUri.Scheme == "http" || rootUri.Scheme == "https")
+                ? rootUrl.TrimEnd('/')
+                : null;
 
             // Tags: operations go into groups only when the spec has several tags in use.
             var tags = new List<string>();
@@ -225,7 +233,8 @@ internal static class OperationBuilder
                 _usedSchemes.ToEquatableArray(),
                 _headerDefaultList.ToEquatableArray(),
                 _requestIdHeader ?? "X-Request-Id",
-                _usesMultipart);
+                _usesMultipart,
+                _hasOperationServers);
             return new ClientModel(info, groups.ToEquatableArray());
         }
 
@@ -334,12 +343,6 @@ internal static class OperationBuilder
             string baseName = Identifiers.ToPascalCase(operationId);
             string methodName = names.Claim(baseName + "Async");
 
-            if ((operation.Get("servers") ?? pending.Servers) is { } servers
-                && !(servers.IsSequence && servers.Items!.Count > 0 && servers.Items[0].IsMapping && servers.Items[0].GetString("url") == _defaultServerUrl))
-            {
-                Unsupported(servers, "'servers' on a path or operation", $"{operationId} is sent to the client's base address");
-            }
-
             if (operation.Get("callbacks") is { } callbacks)
             {
                 Unsupported(callbacks, "'callbacks'", $"the operation {operationId} is generated without them");
@@ -378,6 +381,15 @@ internal static class OperationBuilder
                 }
             }
 
+            // servers: the operation's override the path item's, which override the document's (an empty list is no override).
+            OperationServerModel? server = null;
+            if ((NonEmpty(operation.Get("servers")) ?? NonEmpty(pending.Servers)) is { } servers
+                && servers.Items![0] is { IsMapping: true } firstServer && firstServer.GetString("url") is { } declaredUrl && declaredUrl != _defaultServerUrl)
+            {
+                server = OperationServer(firstServer, declaredUrl, pending.Path, byKey, operationId);
+                _hasOperationServers |= server is not null;
+            }
+
             BodyModel? body = null;
             if (operation.Get("requestBody") is { } bodyNode)
             {
@@ -409,7 +421,132 @@ internal static class OperationBuilder
                 body,
                 success,
                 errors,
-                security);
+                security,
+                server);
+        }
+
+        private static YamlNode? NonEmpty(YamlNode? servers) => servers is { IsSequence: true } && servers.Items!.Count > 0 ? servers : null;
+
+        /// <summary>
+        /// Where an operation with its own first server goes. Its variables take their defaults. A URL under the client's
+        /// (first document) server becomes the rest of its path, relative to the client's base address, so a configured
+        /// BaseAddress still applies; a relative URL is resolved against the base address too; an absolute URL on another
+        /// origin is used as it is. Null (the base address) when it is the client's server, or when the extra path is a
+        /// single segment the operation's path already starts with through a parameter that takes it (Linode: the server
+        /// https://api.linode.com/v4 for the path /{apiVersion}/account, apiVersion being v4 or v4beta).
+        /// </summary>
+        private OperationServerModel? OperationServer(YamlNode server, string declared, string path, Dictionary<string, YamlNode> parameters, string operationId)
+        {
+            YamlNode at = server.Get("url") ?? server;
+            YamlNode? variables = server.Get("variables");
+            string? url = Substitute(declared, name => variables?.Get(name) is { IsMapping: true } variable ? variable.GetString("default") : null);
+            bool absolute = url is not null && Uri.TryCreate(url, UriKind.Absolute, out Uri? parsed) && (parsed.Scheme == "http" || parsed.Scheme == "https")
+                && parsed.Query.Length == 0 && parsed.Fragment.Length == 0;
+            if (url is null || !IsUrlText(url) || (!absolute && (url.IndexOf(':') >= 0 || url.StartsWith("//", StringComparison.Ordinal))))
+            {
+                _diagnostics.Report(DiagnosticDescriptors.InvalidSchema, at, $"The server URL '{declared}' of {operationId} is not an http(s) URL or a relative path once its variables take their defaults; {operationId} is sent to the client's base address");
+                return null;
+            }
+
+            if (!absolute)
+            {
+                return new OperationServerModel(url, false, declared);
+            }
+
+            string trimmed = url.TrimEnd('/');
+            if (_rootServerUrl is { } root)
+            {
+                if (string.Equals(trimmed, root, StringComparison.OrdinalIgnoreCase))
+                {
+                    return null;
+                }
+
+                if (trimmed.StartsWith(root + "/", StringComparison.OrdinalIgnoreCase))
+                {
+                    string rest = trimmed.Substring(root.Length + 1);
+                    return RepeatedByPath(rest, path, parameters) ? null : new OperationServerModel(rest, false, declared);
+                }
+            }
+
+            return new OperationServerModel(trimmed, true, declared);
+        }
+
+        /// <summary>The path starts with a parameter ({apiVersion}) whose default or enum holds the one segment <paramref name="rest"/>.</summary>
+        private bool RepeatedByPath(string rest, string path, Dictionary<string, YamlNode> parameters)
+        {
+            if (rest.IndexOf('/') >= 0 || !path.StartsWith("/{", StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            int close = path.IndexOf('}');
+            if (close < 0 || (close + 1 < path.Length && path[close + 1] != '/')
+                || !parameters.TryGetValue("path:" + path.Substring(2, close - 2), out YamlNode? parameter)
+                || parameter.Get("schema") is not { } schemaNode || Refs.Resolve(schemaNode) is not { IsMapping: true } schema)
+            {
+                return false;
+            }
+
+            if (schema.GetString("default") == rest || schema.GetString("const") == rest)
+            {
+                return true;
+            }
+
+            if (schema.Get("enum") is { IsSequence: true } values)
+            {
+                foreach (YamlNode value in values.Items!)
+                {
+                    if (value.IsScalar && value.Value == rest)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>A server URL with its variables replaced by their defaults; null when one is not declared.</summary>
+        private static string? Substitute(string url, Func<string, string?> defaults)
+        {
+            var text = new System.Text.StringBuilder();
+            int position = 0;
+            while (position < url.Length)
+            {
+                int open = url.IndexOf('{', position);
+                int close = open < 0 ? -1 : url.IndexOf('}', open);
+                if (open < 0 || close < 0)
+                {
+                    text.Append(url, position, url.Length - position);
+                    break;
+                }
+
+                text.Append(url, position, open - position);
+                string name = url.Substring(open + 1, close - open - 1);
+                if (defaults(name) is not { } value)
+                {
+                    return null;
+                }
+
+                text.Append(value);
+                position = close + 1;
+            }
+
+            return text.ToString();
+        }
+
+        /// <summary>Printable ASCII without the characters that would end or reshape a URL once a path is appended.</summary>
+        private static bool IsUrlText(string url)
+        {
+            foreach (char c in url)
+            {
+                if (c <= ' ' || c > '~' || c is '"' or '\\' or '{' or '}' or '?' or '#' or '<' or '>' or '`' or '^' or '|')
+                {
+                    return false;
+                }
+            }
+
+            return url.Length <= 2000;
         }
 
         private static void AddParameter(YamlNode parameter, Dictionary<string, YamlNode> byKey, List<string> order)
@@ -491,9 +628,19 @@ internal static class OperationBuilder
 
             bool required = kind == ParameterLocation.Path || node.GetBool("required");
             YamlNode? schema = node.Get("schema");
+            bool content = false;
+            if (schema is null && node.Get("content") is { IsMapping: true } contentNode && contentNode.Pairs!.Count > 0 && JsonMedia(contentNode) is { } jsonMedia)
+            {
+                // content: {application/json: {schema}}: the value is sent as its JSON text, wherever it goes.
+                schema = jsonMedia.Media.Get("schema") ?? YamlNode.Mapping(jsonMedia.Media.Line, jsonMedia.Media.Column);
+                content = true;
+            }
+
             if (schema is null)
             {
-                string construct = node.Get("content") is not null ? "A parameter with 'content'" : "A parameter without a schema";
+                string construct = node.Get("content") is { } otherContent
+                    ? "A parameter with 'content'" + (otherContent is { IsMapping: true } ? " of type " + MediaTypes(otherContent) : string.Empty)
+                    : "A parameter without a schema";
                 Unsupported(node, construct, $"'{name}' of {operationId} is not sent");
                 return null;
             }
@@ -502,21 +649,27 @@ internal static class OperationBuilder
             Shape shape = _schemas.ShapeOf(schema, owner, memberName);
             TypeRef type = shape.Type;
             bool simpleArray = type.Kind == TypeRefKind.Array && type.Element is { } element && IsSimple(element);
-            bool queryObject = kind == ParameterLocation.Query && type.Kind is TypeRefKind.Model or TypeRefKind.Map or TypeRefKind.Any or TypeRefKind.Union;
-            if (!IsSimple(type) && !simpleArray && !queryObject)
-            {
-                Unsupported(node, type.Kind == TypeRefKind.Array ? "An array-of-objects parameter" : "An object or untyped parameter outside the query string", $"'{name}' of {operationId} is not sent");
-                return null;
-            }
-
+            bool structured = !IsSimple(type) && !simpleArray;
             string defaultStyle = kind == ParameterLocation.Query ? "form" : "simple";
             string style = node.GetString("style") ?? defaultStyle;
             bool explode = node.Get("explode") is { IsScalar: true } explodeNode ? explodeNode.Value is "true" or "True" : style == "form";
-            bool styleSupported = kind switch
+            bool queryObject = kind == ParameterLocation.Query && type.Kind is TypeRefKind.Model or TypeRefKind.Map or TypeRefKind.Any or TypeRefKind.Union;
+            bool queryDeepArray = kind == ParameterLocation.Query && type.Kind == TypeRefKind.Array && !simpleArray && style == "deepObject";
+
+            // An object, untyped or array-of-objects value in a header or the path has no OpenAPI style that can carry
+            // nested values ('simple' flattens one level to k,v,k2,v2): it is sent as its JSON text, as Linode's X-Filter documents.
+            bool asJson = content || (structured && kind != ParameterLocation.Query);
+            if (structured && !queryObject && !queryDeepArray && !asJson)
+            {
+                Unsupported(node, $"An array-of-objects query parameter in the style '{style}'", $"'{name}' of {operationId} is not sent (only the style deepObject can carry it)");
+                return null;
+            }
+
+            bool styleSupported = asJson || kind switch
             {
                 ParameterLocation.Query => style is "form"
                     || ((style is "spaceDelimited" or "pipeDelimited") && simpleArray)
-                    || (style is "deepObject" && (queryObject || simpleArray)),
+                    || (style is "deepObject" && (queryObject || simpleArray || queryDeepArray)),
                 _ => style == "simple",
             };
             if (!styleSupported)
@@ -533,7 +686,7 @@ internal static class OperationBuilder
                 : null;
 
             string? defaultOption = null;
-            if (kind == ParameterLocation.Header && !required && type.Kind is TypeRefKind.String or TypeRefKind.Enum)
+            if (kind == ParameterLocation.Header && !required && !asJson && type.Kind is TypeRefKind.String or TypeRefKind.Enum)
             {
                 defaultOption = HeaderDefault(name, node.GetString("description")).PropertyName;
             }
@@ -551,7 +704,8 @@ internal static class OperationBuilder
                 explode,
                 node.GetString("description"),
                 defaultJson,
-                defaultOption);
+                defaultOption,
+                asJson);
         }
 
         private static bool IsSimple(TypeRef type) => type.Kind is not (TypeRefKind.Model or TypeRefKind.Array or TypeRefKind.Map or TypeRefKind.Any or TypeRefKind.Union);

@@ -52,6 +52,14 @@ internal static class ClientEmitter
                 ? "When null, the HttpClient's BaseAddress is used."
                 : "When null, the HttpClient's BaseAddress is used, and when that is null too, the spec's first server: " + server.Url + ".");
         w.Line("public global::System.Uri? BaseAddress { get; set; }");
+        if (client.HasOperationServers)
+        {
+            w.Line();
+            w.Summary(
+                "Sends the operations whose path or operation declares servers of its own to those servers (default true): an absolute URL on another host as it is, whatever the base address; a URL under the spec's first server, or a relative one, resolved against the base address.",
+                "Set it to false to send every operation to the base address (a proxy or a test server).");
+            w.Line("public bool UseOperationServers { get; set; } = true;");
+        }
 
         if (server is not null)
         {
@@ -417,6 +425,20 @@ internal static class ClientEmitter
 
     private static void EmitHelpers(SourceWriter w, ClientInfo client, string apiException)
     {
+        if (client.HasOperationServers)
+        {
+            w.Line();
+            w.Summary("The base address of an operation whose servers give a path relative to the client's (v4, /v2): resolved against the base address, without a trailing slash; the base address itself when Options.UseOperationServers is off.");
+            w.Open("internal string __OperationServerUrl(string relative)");
+            w.Line("string baseUrl = __BaseUrl();");
+            w.Open("if (!_options.UseOperationServers)");
+            w.Line("return baseUrl;");
+            w.Close();
+            w.Line();
+            w.Line("return new global::System.Uri(new global::System.Uri(baseUrl + \"/\", global::System.UriKind.Absolute), relative).AbsoluteUri.TrimEnd('/');");
+            w.Close();
+        }
+
         w.Line();
         w.Summary("A path segment: percent-encoded, so a value can never add segments, a query or a fragment. '.' and '..' are refused: System.Uri would resolve them, even encoded, and change the path.");
         w.Open("internal static string __PathSegment(string value)");

@@ -149,6 +149,11 @@ internal sealed class ClientOperationEmitter
             paragraphs.Add("Deprecated by the spec.");
         }
 
+        if (operation.Server is { } server)
+        {
+            paragraphs.Add("Sent to the server " + server.Declared + (server.Absolute ? " (as it is)" : " (resolved against the base address)") + " that the spec names for this operation, unless Options.UseOperationServers is false.");
+        }
+
         string? text = operation.Summary is null ? operation.Description : operation.Description is null ? operation.Summary : operation.Summary + "\n\n" + operation.Description;
         w.Summary(text, paragraphs.ToArray());
         foreach (ParameterModel parameter in operation.Parameters)
@@ -324,7 +329,13 @@ internal sealed class ClientOperationEmitter
         }
 
         w.Line();
-        w.Line("var __uri = new global::System.Uri(" + client + ".__BaseUrl() + __path.ToString() + __query.ToString(), global::System.UriKind.Absolute);");
+        string baseUrl = operation.Server switch
+        {
+            null => client + ".__BaseUrl()",
+            { Absolute: true } server => "(" + client + ".Options.UseOperationServers ? " + Literals.String(server.Url) + " : " + client + ".__BaseUrl())",
+            { } server => client + ".__OperationServerUrl(" + Literals.String(server.Url) + ")",
+        };
+        w.Line("var __uri = new global::System.Uri(" + baseUrl + " + __path.ToString() + __query.ToString(), global::System.UriKind.Absolute);");
         w.Open("using (var __request = new global::System.Net.Http.HttpRequestMessage(" + HttpMethod(operation.Method) + ", __uri))");
         w.Line("__request.Headers.TryAddWithoutValidation(\"Accept\", " + (operation.Success is { Binary: true } ? "\"*/*\"" : "\"application/json\"") + ");");
         foreach (ParameterModel parameter in operation.Parameters.Where(p => p.In == ParameterLocation.Header))
@@ -584,7 +595,11 @@ internal sealed class ClientOperationEmitter
             string name = path.Substring(open + 1, close - open - 1);
             ParameterModel parameter = operation.Parameters.First(p => p.In == ParameterLocation.Path && p.WireName == name);
             string value = values[parameter];
-            if (parameter.Type.Kind == TypeRefKind.Array)
+            if (parameter.AsJson)
+            {
+                EmitJson(parameter, value, "__path.Append(" + _client.Name + ".__PathSegment(" + JsonText + "));");
+            }
+            else if (parameter.Type.Kind == TypeRefKind.Array)
             {
                 TypeRef element = parameter.Type.Element!;
                 w.Line("__path.Append(string.Join(\",\", global::System.Linq.Enumerable.Select(" + value + ", __item => " + _client.Name + ".__PathSegment(" + ItemText(element, parameter.Type.ElementAllowsNull, "__item") + "))));");
@@ -596,6 +611,24 @@ internal sealed class ClientOperationEmitter
 
             position = close + 1;
         }
+    }
+
+    private const string JsonText = "global::System.Text.Encoding.UTF8.GetString(__stream.ToArray())";
+
+    private static bool IsStructured(TypeRef type) => type.Kind is TypeRefKind.Model or TypeRefKind.Array or TypeRefKind.Map or TypeRefKind.Any or TypeRefKind.Union;
+
+    /// <summary>Writes a parameter's non-null value as JSON with the generated writer into <c>__stream</c>, then runs <paramref name="use"/>.</summary>
+    private void EmitJson(ParameterModel parameter, string present, string use)
+    {
+        SourceWriter w = _w;
+        string written = parameter.Type.Kind == TypeRefKind.Array ? "global::System.Linq.Enumerable.ToList(" + present + ")" : present; // the parameter is any sequence
+        w.Open("using (var __stream = new global::System.IO.MemoryStream())");
+        w.Open("using (var __writer = new global::System.Text.Json.Utf8JsonWriter(__stream))");
+        w.Line(_json.Writer(parameter.Type) + "(__writer, " + written + ");");
+        w.Close();
+        w.Line();
+        w.Line(use);
+        w.Close();
     }
 
     private static string ItemText(TypeRef element, bool allowsNull, string item)
@@ -620,27 +653,37 @@ internal sealed class ClientOperationEmitter
         }
 
         string present = !parameter.Required && parameter.Type.IsValueType ? value + ".GetValueOrDefault()" : value;
-        if (parameter.Type.Kind is TypeRefKind.Model or TypeRefKind.Map or TypeRefKind.Any or TypeRefKind.Union)
+        if (parameter.AsJson)
         {
-            // An object (or any JSON value): written as JSON by the generated code, then spread into the query string.
-            w.Open("using (var __stream = new global::System.IO.MemoryStream())");
-            w.Open("using (var __writer = new global::System.Text.Json.Utf8JsonWriter(__stream))");
-            w.Line(_json.Writer(parameter.Type) + "(__writer, " + present + ");");
-            w.Close();
-            w.Line();
-            w.Line(parameter.Style == "deepObject"
+            // content: application/json: the value's JSON text is the parameter's value.
+            EmitJson(parameter, present, _client.Name + ".__Query(__query, " + name + ", " + JsonText + ");");
+        }
+        else if (parameter.Type.Kind is TypeRefKind.Model or TypeRefKind.Map or TypeRefKind.Any or TypeRefKind.Union
+            || (parameter.Type.Kind == TypeRefKind.Array && parameter.Style == "deepObject" && IsStructured(parameter.Type.Element!)))
+        {
+            // An object (or any JSON value, or an array of objects in deepObject style): written as JSON by the generated
+            // code, then spread into the query string (name[member]=value, name[0][member]=value, nested as name[a][b]).
+            EmitJson(parameter, present, parameter.Style == "deepObject"
                 ? _client.Name + ".__QueryDeepObject(__query, " + name + ", __stream.ToArray());"
                 : _client.Name + ".__QueryFormObject(__query, " + name + ", __stream.ToArray(), " + (parameter.Explode ? "true" : "false") + ");");
-            w.Close();
         }
         else if (parameter.Type.Kind == TypeRefKind.Array && parameter.Style == "deepObject")
         {
             TypeRef element = parameter.Type.Element!;
+            if (parameter.Required)
+            {
+                w.Open(); // its own scope: two required arrays in one operation would both declare __index
+            }
+
             w.Line("int __index = 0;");
             w.Open("foreach (var __item in " + value + ")");
             w.Line(_client.Name + ".__Query(__query, " + name + " + \"[\" + __index.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \"]\", " + ItemText(element, parameter.Type.ElementAllowsNull, "__item") + ");");
             w.Line("__index++;");
             w.Close();
+            if (parameter.Required)
+            {
+                w.Close();
+            }
         }
         else if (parameter.Type.Kind == TypeRefKind.Array)
         {
@@ -686,6 +729,19 @@ internal sealed class ClientOperationEmitter
         }
 
         string present = !parameter.Required && parameter.Type.IsValueType ? value + ".GetValueOrDefault()" : value;
+        if (parameter.AsJson)
+        {
+            // An object or untyped value (or content: application/json): its compact JSON text, which has no line breaks
+            // and, written with the default encoder, no characters outside ASCII.
+            EmitJson(parameter, present, "__request.Headers.TryAddWithoutValidation(" + name + ", " + JsonText + ");");
+            if (!parameter.Required)
+            {
+                w.Close();
+            }
+
+            return;
+        }
+
         string text = parameter.Type.Kind == TypeRefKind.Array
             ? "string.Join(\",\", global::System.Linq.Enumerable.Select(" + value + ", __item => " + ItemText(parameter.Type.Element!, parameter.Type.ElementAllowsNull, "__item") + "))"
             : ClientTypes.Format(parameter.Type, present);
@@ -919,7 +975,8 @@ internal sealed class ClientOperationEmitter
         parameter.Type.Kind is TypeRefKind.Enum or TypeRefKind.Model or TypeRefKind.Union
         || parameter.In == ParameterLocation.Header
         || (parameter.Type.Kind != TypeRefKind.Array && !parameter.Constraints.IsEmpty)
-        || (parameter.Type.Kind == TypeRefKind.Array && (parameter.Constraints.MinItems is not null || parameter.Constraints.MaxItems is not null));
+        || (parameter.Type.Kind == TypeRefKind.Array && (parameter.Constraints.MinItems is not null || parameter.Constraints.MaxItems is not null))
+        || (parameter.Type.Kind == TypeRefKind.Array && parameter.Type.Element is { Kind: TypeRefKind.Model or TypeRefKind.Union });
 
     private void EmitParameterChecks(ParameterModel parameter, string value)
     {
@@ -936,6 +993,26 @@ internal sealed class ClientOperationEmitter
         {
             w.Line("__errors.Enter(" + name + ");");
             w.Line("((" + _types.Generated("IOpenApiModel") + ")" + value + ").ValidateCore(__errors);");
+            w.Line("__errors.Exit();");
+        }
+
+        if (parameter.Type.Kind == TypeRefKind.Array && parameter.Type.Element is { Kind: TypeRefKind.Model or TypeRefKind.Union })
+        {
+            // An array of objects (deepObject in the query, JSON elsewhere): each item is checked at /{name}/{index}.
+            w.Line("__errors.Enter(" + name + ");");
+            w.Open();
+            w.Line("int __position = 0;");
+            w.Open("foreach (var __element in " + value + ")");
+            w.Open("if (__element is not null)");
+            w.Line("__errors.Enter(__position);");
+            w.Line("((" + _types.Generated("IOpenApiModel") + ")__element).ValidateCore(__errors);");
+            w.Line("__errors.Exit();");
+            w.Close();
+            w.Line();
+            w.Line("__position++;");
+            w.Close();
+            w.Close();
+            w.Line();
             w.Line("__errors.Exit();");
         }
 

@@ -10,6 +10,7 @@ namespace OpenApiSdk.Generator.Model;
 /// <param name="HeaderDefaults">Optional string header parameters that get a default in the options (<c>X-Language</c>).</param>
 /// <param name="RequestIdHeader">The response header that identifies a request (<c>X-Request-Id</c>).</param>
 /// <param name="UsesMultipart">Some operation sends <c>multipart/form-data</c>: the client gets <c>FileContent</c> and the multipart helpers.</param>
+/// <param name="HasOperationServers">Some path or operation has <c>servers</c> of its own: the options get <c>UseOperationServers</c>.</param>
 internal sealed record ClientInfo(
     string Name,
     string? Description,
@@ -17,7 +18,8 @@ internal sealed record ClientInfo(
     EquatableArray<SecuritySchemeModel> Security,
     EquatableArray<HeaderDefaultModel> HeaderDefaults,
     string RequestIdHeader,
-    bool UsesMultipart = false);
+    bool UsesMultipart = false,
+    bool HasOperationServers = false);
 
 /// <summary>The client: what every file of it shares, and its operations by group.</summary>
 internal sealed record ClientModel(ClientInfo Info, EquatableArray<OperationGroupModel> Groups);
@@ -58,6 +60,7 @@ internal sealed record OperationGroupModel(string Name, string? Tag, string? Des
 /// <param name="Name">The C# method name, <c>CreateStarRocksInstanceAsync</c>.</param>
 /// <param name="OperationId">The <c>operationId</c>, or a name made from method and path.</param>
 /// <param name="Security">The names of the security schemes whose credentials the operation sends.</param>
+/// <param name="Server">Where the operation is sent when its path item or itself declares <c>servers</c> other than the client's; null: the client's base address.</param>
 internal sealed record OperationModel(
     string Name,
     string OperationId,
@@ -70,7 +73,18 @@ internal sealed record OperationModel(
     BodyModel? Body,
     ResponseModel? Success,
     EquatableArray<ResponseModel> Errors,
-    EquatableArray<string> Security);
+    EquatableArray<string> Security,
+    OperationServerModel? Server = null);
+
+/// <summary>
+/// The first server of an operation's (else its path item's) <c>servers</c>, its variables replaced by their defaults.
+/// An absolute URL on another origin than the client's server is used as it is; a URL under the client's server, or
+/// a relative one, is resolved against the client's base address, so a configured <c>BaseAddress</c> still applies.
+/// </summary>
+/// <param name="Url">The absolute URL without a trailing slash (<c>https://files.stripe.com</c>), or the relative reference (<c>v2</c>, <c>/v2</c>).</param>
+/// <param name="Absolute">The URL is absolute.</param>
+/// <param name="Declared">The URL as the spec writes it, for documentation.</param>
+internal sealed record OperationServerModel(string Url, bool Absolute, string Declared);
 
 internal enum ParameterLocation
 {
@@ -83,6 +97,7 @@ internal enum ParameterLocation
 /// <param name="WireName">The name in the path template, query string or header.</param>
 /// <param name="Style">The serialization style: simple, form, spaceDelimited or pipeDelimited.</param>
 /// <param name="DefaultOption">The options property giving the default for an optional header, if any.</param>
+/// <param name="AsJson">The value is sent as its JSON text: a <c>content: application/json</c> parameter, or an object, untyped or array-of-objects value in a header or the path.</param>
 internal sealed record ParameterModel(
     string Name,
     string WireName,
@@ -96,7 +111,8 @@ internal sealed record ParameterModel(
     bool Explode,
     string? Description,
     string? DefaultJson,
-    string? DefaultOption);
+    string? DefaultOption,
+    bool AsJson = false);
 
 internal enum BodyEncoding
 {
