@@ -33,6 +33,8 @@ internal sealed class ExampleCheck
 
     public ExampleCheck(GeneratedSdk sdk) => _sdk = sdk;
 
+    public HashSet<string> UsedModels { get; } = new(StringComparer.Ordinal);
+
     public Outcome Check(JsonObject record)
     {
         string example = (string)record["example"]!;
@@ -59,6 +61,8 @@ internal sealed class ExampleCheck
         {
             return Outcome.NotApplicable(example, why);
         }
+
+        UsedModels.Add(target.Model.Name);
 
         (bool ours, string detail) = target.IsList ? CheckList(target, value, ajvValid, record) : CheckOne(target, value, ajvValid);
         if (ours == ajvValid && detail.Length == 0)

@@ -29,10 +29,11 @@ internal sealed partial class GeneratedSdk : IDisposable
     private readonly Dictionary<string, List<string>> _typesBySchemaName = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _baseNameByOperation = new(StringComparer.Ordinal);
 
-    private GeneratedSdk(AssemblyLoadContext context, Assembly assembly, IEnumerable<string> sources)
+    private GeneratedSdk(AssemblyLoadContext context, Assembly assembly, IEnumerable<string> sources, string timing)
     {
         _context = context;
         _assembly = assembly;
+        Timing = timing;
         foreach (string source in sources)
         {
             ReadDocs(source);
@@ -45,7 +46,9 @@ internal sealed partial class GeneratedSdk : IDisposable
         var spec = new SpecFile(specPath, File.ReadAllText(specPath), Namespace);
         GeneratorDriver driver = GeneratorHarness.CreateDriver(new[] { spec });
         CSharpCompilation compilation = GeneratorHarness.CreateCompilation();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         driver = driver.RunGenerators(compilation);
+        TimeSpan generateTime = clock.Elapsed;
         List<GeneratedSourceResult> generated = driver.GetRunResult().Results.SelectMany(r => r.GeneratedSources).ToList();
         List<string> sources = generated.Select(s => s.SourceText.ToString()).ToList();
 
@@ -61,6 +64,7 @@ internal sealed partial class GeneratedSdk : IDisposable
             result = compilation.AddSyntaxTrees(generated.Select(s => s.SyntaxTree)).Emit(stream);
         }
 
+        string timing = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"generate {generateTime.TotalSeconds:0.0} s, compile {(clock.Elapsed - generateTime).TotalSeconds:0.0} s ({models.Count} of {generated.Count} files, {models.Sum(t => t.GetText().Lines.Count)} lines)");
         if (!result.Success)
         {
             throw new InvalidOperationException("The generated SDK does not compile:" + Environment.NewLine + string.Join(Environment.NewLine, result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Take(20)));
@@ -68,7 +72,7 @@ internal sealed partial class GeneratedSdk : IDisposable
 
         stream.Position = 0;
         var context = new AssemblyLoadContext("examples-" + Path.GetFileNameWithoutExtension(specPath) + "-" + Guid.NewGuid().ToString("N"), isCollectible: true);
-        return new GeneratedSdk(context, context.LoadFromStream(stream), sources);
+        return new GeneratedSdk(context, context.LoadFromStream(stream), sources, timing);
     }
 
     /// <summary>
@@ -90,6 +94,11 @@ internal sealed partial class GeneratedSdk : IDisposable
     /// <summary>The name the generator gave an operation's inline types (its PascalCase operationId).</summary>
     public string? BaseName(string method, string path) =>
         _baseNameByOperation.TryGetValue(method + " " + path, out string? name) ? name : null;
+
+    /// <summary>Where the time went (printed, never asserted).</summary>
+    public string Timing { get; }
+
+    public int ModelCount => _typesBySchemaName.Values.Sum(v => v.Count);
 
     public static object? FromJson(Type model, string json)
     {
