@@ -33,38 +33,45 @@ internal sealed class ExampleCheck
 
     public ExampleCheck(GeneratedSdk sdk) => _sdk = sdk;
 
-    public HashSet<string> UsedModels { get; } = new(StringComparer.Ordinal);
 
-    public Outcome Check(JsonObject record)
+    /// <summary>The model that checks <paramref name="record"/>, or null (not applicable) with the reason; needs no compiled code.</summary>
+    public Target? Plan(JsonObject record, out string why)
     {
-        string example = (string)record["example"]!;
+        why = string.Empty;
         string kind = (string)record["kind"]!;
         if (kind is "parameter" or "header")
         {
-            return Outcome.NotApplicable(example, "a " + kind + " example: no generated model");
+            why = "a " + kind + " example: no generated model";
+            return null;
         }
 
         if (record["schema"] is null || !record.ContainsKey("value"))
         {
-            return Outcome.NotApplicable(example, (string?)record["note"] ?? "no schema");
+            why = (string?)record["note"] ?? "no schema";
+            return null;
         }
 
-        if (record["valid"] is not JsonValue validNode)
+        if (record["valid"] is not JsonValue)
         {
-            return Outcome.NotApplicable(example, "ajv could not judge it: " + (string?)record["errors"]?[0]?["message"]);
+            why = "ajv could not judge it: " + (string?)record["errors"]?[0]?["message"];
+            return null;
         }
 
-        bool ajvValid = validNode.GetValue<bool>();
-        JsonNode? value = record["value"];
-        Target? target = Find(record, out string why);
+        return Find(record, out why);
+    }
+
+    public Outcome Check(JsonObject record, Target? target, string why)
+    {
+        string example = (string)record["example"]!;
         if (target is null)
         {
             return Outcome.NotApplicable(example, why);
         }
 
-        UsedModels.Add(target.Model.Name);
+        bool ajvValid = record["valid"]!.GetValue<bool>();
+        JsonNode? value = record["value"];
 
-        (bool ours, string detail) = target.IsList ? CheckList(target, value, ajvValid, record) : CheckOne(target, value, ajvValid);
+        (bool ours, string detail) = target.IsList ? CheckList(_sdk, target, value, ajvValid, record) : CheckOne(_sdk, target, value, ajvValid);
         if (ours == ajvValid && detail.Length == 0)
         {
             return new Outcome(example, Verdict.Agreed, string.Empty);
@@ -88,11 +95,11 @@ internal sealed class ExampleCheck
     /// An array of a model: each item against the model, with ajv's verdict on that item (an error whose
     /// instancePath starts with /i). Errors on the array itself (minItems, ...) need some item rejected.
     /// </summary>
-    private static (bool Valid, string Detail) CheckList(Target target, JsonNode? value, bool ajvValid, JsonObject record)
+    private static (bool Valid, string Detail) CheckList(GeneratedSdk sdk, Target target, JsonNode? value, bool ajvValid, JsonObject record)
     {
         if (value is not JsonArray items)
         {
-            return (false, ajvValid ? "an array of " + target.Model.Name + " expected, got " + Kind(value) : string.Empty);
+            return (false, ajvValid ? "an array of " + target.Model + " expected, got " + Kind(value) : string.Empty);
         }
 
         List<string> ajvPaths = record["errors"]!.AsArray().Select(e => (string?)e!["instancePath"] ?? string.Empty).ToList();
@@ -102,7 +109,7 @@ internal sealed class ExampleCheck
         {
             string prefix = "/" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
             bool ajvItemValid = ajvValid || !ajvPaths.Any(p => p == prefix || p.StartsWith(prefix + "/", StringComparison.Ordinal));
-            (bool itemValid, string detail) = CheckOne(target with { IsList = false }, items[i], ajvItemValid);
+            (bool itemValid, string detail) = CheckOne(sdk, target with { IsList = false }, items[i], ajvItemValid);
             valid &= itemValid;
             if (detail.Length > 0)
             {
@@ -119,14 +126,14 @@ internal sealed class ExampleCheck
     }
 
     /// <summary>Our verdict on one value, and what is wrong when it differs from ajv's (empty when they agree).</summary>
-    private static (bool Valid, string Detail) CheckOne(Target target, JsonNode? value, bool ajvValid)
+    private static (bool Valid, string Detail) CheckOne(GeneratedSdk sdk, Target target, JsonNode? value, bool ajvValid)
     {
         JsonNode? wrapped = target.Wrap(value);
         string json = wrapped?.ToJsonString() ?? "null";
         object? model;
         try
         {
-            model = GeneratedSdk.FromJson(target.Model, json);
+            model = GeneratedSdk.FromJson(sdk.Type(target.Model), json);
         }
         catch (JsonException e)
         {
@@ -260,7 +267,7 @@ internal sealed class ExampleCheck
 
     private static string[] Segments(JsonNode? node) => node?.AsArray().Select(s => (string)s!).ToArray() ?? Array.Empty<string>();
 
-    private Type? ComponentModel(string pointer)
+    private string? ComponentModel(string pointer)
     {
         const string Prefix = "#/components/schemas/";
         if (!pointer.StartsWith(Prefix, StringComparison.Ordinal) || pointer.IndexOf('/', Prefix.Length) >= 0)
@@ -295,7 +302,7 @@ internal sealed class ExampleCheck
     }
 
     /// <summary>The target for a schema reached from <paramref name="owner"/> along <paramref name="rest"/>.</summary>
-    private static Target? Along(Type owner, string[] rest, out string why)
+    private static Target? Along(string owner, string[] rest, out string why)
     {
         why = string.Empty;
         var path = new List<string>();
@@ -315,14 +322,14 @@ internal sealed class ExampleCheck
                 case "allOf" when i + 1 < rest.Length:
                     if (i + 2 == rest.Length)
                     {
-                        why = "an example of one allOf part (a fragment of " + owner.Name + ")";
+                        why = "an example of one allOf part (a fragment of " + owner + ")";
                         return null;
                     }
 
                     i++; // allOf parts are merged into one model: the value sits at the same place
                     break;
                 default:
-                    why = "inside '" + rest[i] + "' of " + owner.Name + ", which has no generated model of its own";
+                    why = "inside '" + rest[i] + "' of " + owner + ", which has no generated model of its own";
                     return null;
             }
         }
@@ -332,12 +339,12 @@ internal sealed class ExampleCheck
 }
 
 /// <summary>A model that checks an example, placed at <see cref="Path"/> inside it (or, for a list, each item).</summary>
-internal sealed record Target(Type Model, string[] Path, bool IsList)
+internal sealed record Target(string Model, string[] Path, bool IsList)
 {
     /// <summary>The JSON Pointer of the example inside the model's JSON.</summary>
     public string Pointer => string.Concat(Path.Select(p => "/" + p.Substring(2).Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal)));
 
-    public string Describe() => (IsList ? "each item as " : string.Empty) + Model.Name + (Path.Length == 0 ? string.Empty : " at " + Pointer);
+    public string Describe() => (IsList ? "each item as " : string.Empty) + Model + (Path.Length == 0 ? string.Empty : " at " + Pointer);
 
     public JsonNode? Wrap(JsonNode? value)
     {
