@@ -16,8 +16,11 @@
 //   users      for an example of a component: up to 20 places where another component refers to it
 //              ({ component, rest }), to check it through a model when it is none itself
 //   sites      for request/response examples: the operations the media type belongs to (a component
-//              requestBody/response lists every operation that refers to it), with `rest` the
-//              segments from the media type's schema to `schema`
+//              requestBody/response lists every operation that refers to it: method, path, status,
+//              whether this media type is the one the generator types, and for a 2xx with an inline
+//              object schema its rank among those), with `rest` the segments from the media type's
+//              schema to `schema`
+//   itemsResolved  for an array schema, its `items` after following $refs
 //
 // Dialects. A 3.1 document is JSON Schema 2020-12 (ajv/dist/2020). A 3.0 document's Schema Objects
 // are turned into draft-07 (ajv's default) by a small transform of a copy of the document:
