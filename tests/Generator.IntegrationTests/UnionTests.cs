@@ -310,3 +310,44 @@ public class UnionClientTests
         Assert.Null(handler.Received);
     }
 }
+
+/// <summary>Formats: date, email, uri, ipv4 and ipv6 are checked; date-time needs an offset and UTC is written back as Z; unknown formats are plain strings.</summary>
+public class FormatTests
+{
+    [Theory]
+    [InlineData("birthday", "\"2024-02-29\"", true)]
+    [InlineData("birthday", "\"2023-02-29\"", false)]
+    [InlineData("birthday", "\"2024-2-1\"", false)]
+    [InlineData("email", "\"ann@example.com\"", true)]
+    [InlineData("email", "\"ann at example.com\"", false)]
+    [InlineData("homepage", "\"https://example.com/a?b=c\"", true)]
+    [InlineData("homepage", "\"<PREVIOUS-PAGE-URI>\"", false)]
+    [InlineData("homepage", "\"/relative/path\"", false)]
+    [InlineData("ipv4", "\"192.168.0.1\"", true)]
+    [InlineData("ipv4", "\"256.1.1.1\"", false)]
+    [InlineData("ipv4", "\"1\"", false)]
+    [InlineData("ipv6", "\"2001:db8::1\"", true)]
+    [InlineData("ipv6", "\"192.168.0.1\"", false)]
+    [InlineData("seen", "\"2018-01-01T00:01:01Z\"", true)]
+    [InlineData("seen", "\"2018-01-01T00:01:01+05:30\"", true)]
+    [InlineData("seen", "\"2018-01-01T00:01:01\"", false)] // RFC 3339 needs the offset; the reader would assume the machine's
+    [InlineData("nickname", "\"anything\"", true)]
+    public void Formats_are_checked_with_a_pointer(string property, string value, bool valid)
+    {
+        Contact contact = Contact.FromJson("{\"" + property + "\":" + value + "}");
+
+        System.Collections.Generic.IReadOnlyList<ValidationError> errors = contact.Validate();
+        Assert.Equal(valid, errors.Count == 0);
+        Assert.All(errors, e => Assert.Equal("/" + property, e.Pointer));
+    }
+
+    [Theory]
+    [InlineData("\"2018-01-01T00:01:01Z\"")]
+    [InlineData("\"2018-01-01T00:01:01.5Z\"")]
+    [InlineData("\"2018-01-01T00:01:01+05:30\"")]
+    public void Date_times_round_trip_with_their_offset(string value)
+    {
+        string json = "{\"seen\":" + value + "}";
+        Assert.Equal(json, Contact.FromJson(json).ToJson());
+    }
+}

@@ -20,6 +20,9 @@ internal sealed class ConstraintReader
         _isOpenApi31 = isOpenApi31;
     }
 
+    /// <summary>String formats <c>Validate()</c> checks (date-time and uuid are checked by their C# types).</summary>
+    public static readonly System.Collections.Generic.HashSet<string> CheckedFormats = new(StringComparer.Ordinal) { "date", "email", "uri", "ipv4", "ipv6" };
+
     public Constraints Read(YamlNode schema, TypeRefKind kind)
     {
         if (!schema.IsMapping)
@@ -91,7 +94,8 @@ internal sealed class ConstraintReader
             kind is TypeRefKind.Array or TypeRefKind.Map ? maxItems : null,
             kind == TypeRefKind.Array && schema.GetBool("uniqueItems"),
             ReadEnum(schema, kind),
-            ReadConst(schema, kind));
+            ReadConst(schema, kind),
+            kind == TypeRefKind.String && schema.GetString("format") is { } format && CheckedFormats.Contains(format) ? format : null);
         Constraints result = constraints.IsEmpty ? Constraints.None : constraints;
         CheckDefault(schema, kind, result, SchemaBuilder.AllowsNull(schema));
         return result;

@@ -247,9 +247,11 @@ internal sealed class JsonEmitter
         switch (type.Kind)
         {
             case TypeRefKind.String:
-            case TypeRefKind.DateTimeOffset:
             case TypeRefKind.Guid:
                 _w.Line("writer.WriteStringValue(" + value + ");");
+                break;
+            case TypeRefKind.DateTimeOffset:
+                _w.Line(_q + "OpenApiRuntime.WriteDateTime(writer, " + value + ");");
                 break;
             case TypeRefKind.Enum:
                 _w.Line("writer.WriteStringValue(" + value + ".Value);");

@@ -157,6 +157,93 @@ internal static class SupportEmitter
             }
         }
 
+        /// <summary>RFC 3339 full-date: <c>YYYY-MM-DD</c>, a real calendar day.</summary>
+        public static bool IsDate(string value) =>
+            value.Length == 10 && global::System.DateTime.TryParseExact(value, "yyyy-MM-dd", global::System.Globalization.CultureInfo.InvariantCulture, global::System.Globalization.DateTimeStyles.None, out _);
+
+        /// <summary>An addr-spec in its common form: a local part, one '@', a dotted domain; no spaces.</summary>
+        public static bool IsEmail(string value)
+        {
+            int at = value.LastIndexOf('@');
+            if (at <= 0 || at == value.Length - 1 || value.IndexOf('@') != at)
+            {
+                return false;
+            }
+
+            for (int i = 0; i < value.Length; i++)
+            {
+                if (char.IsWhiteSpace(value[i]) || char.IsControl(value[i]))
+                {
+                    return false;
+                }
+            }
+
+            string domain = value.Substring(at + 1);
+            return domain[0] != '.' && domain[domain.Length - 1] != '.' && domain.IndexOf("..", global::System.StringComparison.Ordinal) < 0;
+        }
+
+        /// <summary>RFC 3986 absolute URI: a scheme, then the rest (.NET alone would take "/a/b" as a file URI on Unix).</summary>
+        public static bool IsUri(string value)
+        {
+            int colon = value.IndexOf(':');
+            if (colon <= 0 || !IsAsciiLetter(value[0]))
+            {
+                return false;
+            }
+
+            for (int i = 1; i < colon; i++)
+            {
+                char c = value[i];
+                if (!(IsAsciiLetter(c) || (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'))
+                {
+                    return false;
+                }
+            }
+
+            return global::System.Uri.TryCreate(value, global::System.UriKind.Absolute, out _);
+        }
+
+        private static bool IsAsciiLetter(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+
+        /// <summary>Dotted-quad IPv4 (four decimal numbers 0-255).</summary>
+        public static bool IsIPv4(string value)
+        {
+            string[] parts = value.Split('.');
+            if (parts.Length != 4)
+            {
+                return false;
+            }
+
+            foreach (string part in parts)
+            {
+                if (part.Length == 0 || part.Length > 3 || (part.Length > 1 && part[0] == '0'))
+                {
+                    return false;
+                }
+
+                foreach (char c in part)
+                {
+                    if (c < '0' || c > '9')
+                    {
+                        return false;
+                    }
+                }
+
+                if (int.Parse(part, global::System.Globalization.CultureInfo.InvariantCulture) > 255)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>An IPv6 address (RFC 4291 text forms, no zone or prefix).</summary>
+        public static bool IsIPv6(string value) =>
+            value.IndexOf(':') >= 0 && value.IndexOf('%') < 0 && value.IndexOf('/') < 0
+            && global::System.Net.IPAddress.TryParse(value, out global::System.Net.IPAddress? address)
+            && address.AddressFamily == global::System.Net.Sockets.AddressFamily.InterNetworkV6;
+
         public static bool IsMultipleOf(double value, double divisor)
         {
             double quotient = value / divisor;
@@ -466,7 +553,7 @@ internal static class SupportEmitter
 
         public static bool TryReadDateTimeOffset(ref global::System.Text.Json.Utf8JsonReader reader, out global::System.DateTimeOffset value)
         {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.String && reader.TryGetDateTimeOffset(out value))
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.String && HasTimeZone(ref reader) && reader.TryGetDateTimeOffset(out value))
             {
                 return true;
             }
@@ -474,6 +561,38 @@ internal static class SupportEmitter
             value = default;
             reader.Skip();
             return false;
+        }
+
+        // RFC 3339 date-times carry their offset ("Z" or +hh:mm); without one Utf8JsonReader would assume the machine's.
+        private static bool HasTimeZone(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            global::System.ReadOnlySpan<byte> text = reader.HasValueSequence ? default : reader.ValueSpan;
+            if (reader.HasValueSequence || global::System.MemoryExtensions.IndexOf(text, (byte)'\\') >= 0)
+            {
+                text = global::System.Text.Encoding.UTF8.GetBytes(reader.GetString() ?? string.Empty); // escaped or split: rare
+            }
+
+            int n = text.Length;
+            if (n < 20 || (text[10] != (byte)'T' && text[10] != (byte)'t'))
+            {
+                return false;
+            }
+
+            byte last = text[n - 1];
+            return last == (byte)'Z' || last == (byte)'z' || ((text[n - 6] == (byte)'+' || text[n - 6] == (byte)'-') && text[n - 3] == (byte)':');
+        }
+
+        /// <summary>Writes a date-time as RFC 3339, with "Z" for UTC (as most APIs write it) rather than "+00:00".</summary>
+        public static void WriteDateTime(global::System.Text.Json.Utf8JsonWriter writer, global::System.DateTimeOffset value)
+        {
+            if (value.Offset == global::System.TimeSpan.Zero)
+            {
+                writer.WriteStringValue(value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", global::System.Globalization.CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                writer.WriteStringValue(value);
+            }
         }
 
         public static bool TryReadGuid(ref global::System.Text.Json.Utf8JsonReader reader, out global::System.Guid value)

@@ -399,6 +399,19 @@ internal sealed class ValidationEmitter
             {
                 yield return ("!" + _q + "OpenApiRuntime.IsMatch(" + Pattern(pattern) + ", " + value + ")", "must match the pattern " + pattern);
             }
+
+            if (c.Format is { } format)
+            {
+                (string check, string message) = format switch
+                {
+                    "date" => ("IsDate", "must be a date (format: date, YYYY-MM-DD)"),
+                    "email" => ("IsEmail", "must be an email address (format: email)"),
+                    "uri" => ("IsUri", "must be an absolute URI (format: uri)"),
+                    "ipv4" => ("IsIPv4", "must be an IPv4 address (format: ipv4)"),
+                    _ => ("IsIPv6", "must be an IPv6 address (format: ipv6)"),
+                };
+                yield return ("!" + _q + "OpenApiRuntime." + check + "(" + value + ")", message);
+            }
         }
 
         if (type.IsNumber)

@@ -153,7 +153,8 @@ internal sealed record Constraints(
     int? MaxItems = null,
     bool UniqueItems = false,
     EquatableArray<JsonLiteral> Enum = default,
-    JsonLiteral? Const = null)
+    JsonLiteral? Const = null,
+    string? Format = null)
 {
     public static readonly Constraints None = new();
 
