@@ -85,7 +85,7 @@ internal sealed class ExampleCheck
     private static string AjvErrors(JsonObject record) =>
         string.Join("; ", record["errors"]!.AsArray().Take(6).Select(e => (string?)e!["instancePath"] + " " + (string?)e["message"] + " [" + (string?)e["schemaPath"] + "]"));
 
-    /// <summary>Every error ajv reports comes from a oneOf/anyOf (which the generator types as JsonElement and does not check yet).</summary>
+    /// <summary>Every error ajv reports comes from a oneOf/anyOf (reported in a group of its own, since unions choose among alternatives).</summary>
     private static bool OnlyOneOfAnyOf(JsonObject record) =>
         record["errors"]!.AsArray().All(e => (string?)e!["keyword"] is "oneOf" or "anyOf"
             || ((string?)e["schemaPath"] ?? string.Empty).Contains("/oneOf/", StringComparison.Ordinal)
@@ -329,7 +329,9 @@ internal sealed class ExampleCheck
                     i++; // allOf parts are merged into one model: the value sits at the same place
                     break;
                 default:
-                    why = "inside '" + rest[i] + "' of " + owner + ", which has no generated model of its own";
+                    // A value inside one alternative is checked only as part of a whole value: alone, the union
+                    // around it would choose whichever alternative the fragment happens to fit.
+                    why = "inside '" + rest[i] + "' of " + owner + ": a fragment of one alternative, not a value the union can be given alone";
                     return null;
             }
         }
