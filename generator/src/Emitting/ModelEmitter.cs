@@ -200,13 +200,17 @@ internal static class ModelEmitter
         w.Close();
     }
 
-    private static string ValueEquals(PropertyModel property, string left, string right, string q) => property.Type.Kind switch
+    private static string ValueEquals(PropertyModel property, string left, string right, string q) =>
+        ValueEquals(property.Type, DeclaredType(property, q), left, right, q);
+
+    /// <summary>A C# expression comparing two values of <paramref name="type"/> (declared as <paramref name="clrType"/>) by value.</summary>
+    internal static string ValueEquals(TypeRef type, string clrType, string left, string right, string q) => type.Kind switch
     {
         TypeRefKind.Array or TypeRefKind.Bytes => q + "OpenApiRuntime.SequenceEqual(" + left + ", " + right + ")",
         TypeRefKind.Map => q + "OpenApiRuntime.DictionaryEqual(" + left + ", " + right + ")",
         TypeRefKind.Any => q + "OpenApiRuntime.JsonEqual(" + left + ", " + right + ")",
         TypeRefKind.String => "string.Equals(" + left + ", " + right + ", global::System.StringComparison.Ordinal)",
-        _ => "global::System.Collections.Generic.EqualityComparer<" + DeclaredType(property, q) + ">.Default.Equals(" + left + ", " + right + ")",
+        _ => "global::System.Collections.Generic.EqualityComparer<" + clrType + ">.Default.Equals(" + left + ", " + right + ")",
     };
 
     private static string ValueHash(PropertyModel property, string value) => property.Type.Kind switch

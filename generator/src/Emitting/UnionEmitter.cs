@@ -289,7 +289,7 @@ internal static class UnionEmitter
             string left = "((" + clr + ")__value!)", right = "((" + clr + ")other.__value!)";
             w.Line("case " + Int(i + 1) + ":");
             w.Indent();
-            w.Line("return " + ValueEquals(variant.Type, clr, left, right, q) + ";");
+            w.Line("return " + ModelEmitter.ValueEquals(variant.Type, clr, left, right, q) + ";");
             w.Unindent();
         }
 
@@ -306,15 +306,6 @@ internal static class UnionEmitter
         w.Line("/// <inheritdoc/>");
         w.Line("public override int GetHashCode() => __variant;");
     }
-
-    private static string ValueEquals(TypeRef type, string clr, string left, string right, string q) => type.Kind switch
-    {
-        TypeRefKind.Array or TypeRefKind.Bytes => q + "OpenApiRuntime.SequenceEqual(" + left + ", " + right + ")",
-        TypeRefKind.Map => q + "OpenApiRuntime.DictionaryEqual(" + left + ", " + right + ")",
-        TypeRefKind.Any => q + "OpenApiRuntime.JsonEqual(" + left + ", " + right + ")",
-        TypeRefKind.String => "string.Equals(" + left + ", " + right + ", global::System.StringComparison.Ordinal)",
-        _ => "global::System.Collections.Generic.EqualityComparer<" + clr + ">.Default.Equals(" + left + ", " + right + ")",
-    };
 
     private static void EmitToString(SourceWriter w, UnionModel union, string name, string q)
     {

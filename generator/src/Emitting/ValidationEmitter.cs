@@ -33,12 +33,7 @@ internal sealed class ValidationEmitter
     {
         UnionModel union = type.Union!;
         EmitEntryPoints();
-        _w.Line();
-        _w.Open("internal bool ValidateCore(" + _q + "ValidationCollector? errors)");
-        _w.Line("bool valid = ValidateReadErrors(errors);");
-        _w.Open("if (!valid && errors is null)");
-        _w.Line("return false;");
-        _w.Close();
+        OpenValidateCore();
         if (union.ExactlyOne && union.Discriminator is null)
         {
             _w.Line();
@@ -75,6 +70,17 @@ internal sealed class ValidationEmitter
         EmitInterfaceAndPatterns();
     }
 
+    /// <summary>Opens <c>ValidateCore</c>: read errors first, and a quick "no" when only asked whether valid.</summary>
+    private void OpenValidateCore()
+    {
+        _w.Line();
+        _w.Open("internal bool ValidateCore(" + _q + "ValidationCollector? errors)");
+        _w.Line("bool valid = ValidateReadErrors(errors);");
+        _w.Open("if (!valid && errors is null)");
+        _w.Line("return false;");
+        _w.Close();
+    }
+
     private void EmitEntryPoints()
     {
         _w.Line();
@@ -97,13 +103,7 @@ internal sealed class ValidationEmitter
     private void EmitValidator(TypeModel type)
     {
         EmitEntryPoints();
-
-        _w.Line();
-        _w.Open("internal bool ValidateCore(" + _q + "ValidationCollector? errors)");
-        _w.Line("bool valid = ValidateReadErrors(errors);");
-        _w.Open("if (!valid && errors is null)");
-        _w.Line("return false;");
-        _w.Close();
+        OpenValidateCore();
         foreach (PropertyModel property in type.Properties)
         {
             EmitProperty(property);
