@@ -556,6 +556,30 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void A_choice_that_leads_back_to_itself_is_not_a_union_and_is_reported()
+    {
+        string yaml = Spec(
+            "    Node:\n" +                                                      // 8
+            "      oneOf: [{$ref: '#/components/schemas/Node'}, {type: string}]\n" + // 9, keyword at col 7
+            "    A:\n" +                                                         // 10
+            "      anyOf: [{$ref: '#/components/schemas/B'}, {type: integer}]\n" +   // 11
+            "    B:\n" +                                                         // 12
+            "      anyOf: [{$ref: '#/components/schemas/A'}, {type: string}]\n" +    // 13
+            "    Holder:\n" +
+            "      type: object\n" +
+            "      properties:\n" +
+            "        node: {$ref: '#/components/schemas/Node'}\n" +
+            "        a: {$ref: '#/components/schemas/A'}\n");
+        GeneratorRun run = Run(yaml);
+
+        // Reading such a union would recurse without consuming JSON: the value stays a JsonElement, reported.
+        Diagnostic[] skipped = run.GeneratorDiagnostics.Where(d => d.Id == "OAS010").ToArray();
+        Assert.Equal(new[] { 9, 11 }, skipped.Select(d => d.Location.GetLineSpan().StartLinePosition.Line + 1).OrderBy(l => l)); // B is used only inside A
+        Assert.DoesNotContain(run.Sources, s => s.HintName.EndsWith(".Node.g.cs", System.StringComparison.Ordinal));
+        CompilesCleanly(run);
+    }
+
+    [Fact]
     public void A_broken_schema_costs_that_schema_not_the_sdk()
     {
         string yaml = Spec(

@@ -48,6 +48,8 @@ internal sealed class SchemaBuilder
     private readonly Dictionary<YamlNode, PendingType> _typesByNode = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, PendingType> _typesByName = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PendingType> _sharedUnions = new(StringComparer.Ordinal);
+    private readonly Dictionary<YamlNode, Choice?> _choices = new(ReferenceEqualityComparer.Instance);
+    private readonly HashSet<YamlNode> _choosing = new(ReferenceEqualityComparer.Instance);
     private readonly List<PendingType> _types = new();
     private readonly HashSet<YamlNode> _shaping = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<YamlNode, HashSet<string>> _reported = new(ReferenceEqualityComparer.Instance);
@@ -1044,6 +1046,26 @@ internal sealed class SchemaBuilder
             return null;
         }
 
+        if (_choices.TryGetValue(schema, out Choice? known))
+        {
+            return known;
+        }
+
+        // A choice whose alternatives lead back to it with no typed schema in between (A: oneOf [$ref A, ...])
+        // could never be read; while it is being decided it counts as a fragment, so it is not a union.
+        if (!_choosing.Add(schema))
+        {
+            return null;
+        }
+
+        Choice? choice = DecideChoice(schema);
+        _choosing.Remove(schema);
+        _choices[schema] = choice;
+        return choice;
+    }
+
+    private Choice? DecideChoice(YamlNode schema)
+    {
         YamlNode? list = schema.Get("oneOf") is { IsSequence: true } oneOf ? oneOf : schema.Get("anyOf") is { IsSequence: true } anyOf ? anyOf : null;
         if (list is null || list.Items!.Count == 0 || ConstAlternatives(schema) is not null
             || schema.Get("properties") is not null || schema.Get("allOf") is not null || schema.Get("additionalProperties") is not null || schema.Get("items") is not null
