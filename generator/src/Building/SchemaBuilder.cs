@@ -217,7 +217,7 @@ internal sealed class SchemaBuilder
             {
                 if (!_sharedUnions.TryGetValue(key, out PendingType? shared))
                 {
-                    shared = Register(schema, null, SharedUnionName(choice), owner + "." + member, what: null); // a made-up name: numbered quietly
+                    shared = Register(schema, null, SharedUnionName(choice), owner + "." + member + " and every other place with the same choice", what: null); // a made-up name: numbered quietly
                     shared.Shared = true;
                     _sharedUnions.Add(key, shared);
                 }

@@ -82,13 +82,13 @@ internal static class UnionEmitter
             w.Summary("The value as the " + variant.Name + " alternative; null when it holds another one.");
             w.Line("public " + clr + "? As" + variant.Name + " => __variant == " + index + " ? (" + clr + ")__value! : (" + clr + "?)null;");
             w.Line();
-            w.Summary("Makes a " + name + " that holds the " + variant.Name + " alternative.");
+            w.Summary("Creates an instance that holds the " + variant.Name + " alternative.");
             string stored = variant.Type.IsValueType ? "value" : "value ?? throw new global::System.ArgumentNullException(nameof(value))";
             w.Line("public static " + name + " From" + variant.Name + "(" + clr + " value) => new " + name + " { __value = " + stored + ", __variant = " + index + " };");
             if (clrCounts[clr] == 1 && variant.Type.Kind is not (TypeRefKind.Array or TypeRefKind.Map or TypeRefKind.Any) && variant.Type.ModelName != name)
             {
                 w.Line();
-                w.Line("/// <summary>Makes a " + name + " that holds the " + variant.Name + " alternative.</summary>");
+                w.Line("/// <summary>Creates an instance that holds the " + variant.Name + " alternative.</summary>");
                 w.Line("public static implicit operator " + name + "(" + clr + " value) => From" + variant.Name + "(value);");
             }
         }

@@ -4,9 +4,9 @@
 namespace Snapshot.Sdk
 {
     /// <summary>
-    /// The schema Charge.Limit.
+    /// The schema Charge.Limit and every other place with the same choice.
     /// <para>Exactly one of: Int64, Unlimited; reading picks the first the JSON is valid against.</para>
-    /// <para>Generated from Charge.Limit.</para>
+    /// <para>Generated from Charge.Limit and every other place with the same choice.</para>
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiSdk.Generator", "1.0.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(Int64OrString.__JsonConverter))]
@@ -30,7 +30,7 @@ namespace Snapshot.Sdk
         public global::System.Text.Json.JsonElement? UnmatchedJson => __variant == 0 && __json.ValueKind != global::System.Text.Json.JsonValueKind.Undefined ? __json : null;
 
         /// <summary>
-        /// True when the value is the Int64 alternative (Charge.Limit/oneOf/0).
+        /// True when the value is the Int64 alternative (Charge.Limit and every other place with the same choice/oneOf/0).
         /// </summary>
         public bool IsInt64 => __variant == 1;
 
@@ -40,15 +40,15 @@ namespace Snapshot.Sdk
         public long? AsInt64 => __variant == 1 ? (long)__value! : (long?)null;
 
         /// <summary>
-        /// Makes a Int64OrString that holds the Int64 alternative.
+        /// Creates an instance that holds the Int64 alternative.
         /// </summary>
         public static Int64OrString FromInt64(long value) => new Int64OrString { __value = value, __variant = 1 };
 
-        /// <summary>Makes a Int64OrString that holds the Int64 alternative.</summary>
+        /// <summary>Creates an instance that holds the Int64 alternative.</summary>
         public static implicit operator Int64OrString(long value) => FromInt64(value);
 
         /// <summary>
-        /// True when the value is the Unlimited alternative (Charge.Limit/oneOf/1).
+        /// True when the value is the Unlimited alternative (Charge.Limit and every other place with the same choice/oneOf/1).
         /// </summary>
         public bool IsUnlimited => __variant == 2;
 
@@ -58,11 +58,11 @@ namespace Snapshot.Sdk
         public Int64OrStringUnlimited? AsUnlimited => __variant == 2 ? (Int64OrStringUnlimited)__value! : (Int64OrStringUnlimited?)null;
 
         /// <summary>
-        /// Makes a Int64OrString that holds the Unlimited alternative.
+        /// Creates an instance that holds the Unlimited alternative.
         /// </summary>
         public static Int64OrString FromUnlimited(Int64OrStringUnlimited value) => new Int64OrString { __value = value, __variant = 2 };
 
-        /// <summary>Makes a Int64OrString that holds the Unlimited alternative.</summary>
+        /// <summary>Creates an instance that holds the Unlimited alternative.</summary>
         public static implicit operator Int64OrString(Int64OrStringUnlimited value) => FromUnlimited(value);
 
         /// <summary>

@@ -4,9 +4,9 @@
 namespace Snapshot.Sdk
 {
     /// <summary>
-    /// The schema Charge.Metadata.
+    /// The schema Charge.Metadata and every other place with the same choice.
     /// <para>At least one of: StringMap, Empty; reading picks the first the JSON is valid against.</para>
-    /// <para>Generated from Charge.Metadata.</para>
+    /// <para>Generated from Charge.Metadata and every other place with the same choice.</para>
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiSdk.Generator", "1.0.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(ObjectOrString.__JsonConverter))]
@@ -29,7 +29,7 @@ namespace Snapshot.Sdk
         public global::System.Text.Json.JsonElement? UnmatchedJson => __variant == 0 && __json.ValueKind != global::System.Text.Json.JsonValueKind.Undefined ? __json : null;
 
         /// <summary>
-        /// True when the value is the StringMap alternative (Charge.Metadata/anyOf/0).
+        /// True when the value is the StringMap alternative (Charge.Metadata and every other place with the same choice/anyOf/0).
         /// </summary>
         public bool IsStringMap => __variant == 1;
 
@@ -39,12 +39,12 @@ namespace Snapshot.Sdk
         public global::System.Collections.Generic.Dictionary<string, string>? AsStringMap => __variant == 1 ? (global::System.Collections.Generic.Dictionary<string, string>)__value! : (global::System.Collections.Generic.Dictionary<string, string>?)null;
 
         /// <summary>
-        /// Makes a ObjectOrString that holds the StringMap alternative.
+        /// Creates an instance that holds the StringMap alternative.
         /// </summary>
         public static ObjectOrString FromStringMap(global::System.Collections.Generic.Dictionary<string, string> value) => new ObjectOrString { __value = value ?? throw new global::System.ArgumentNullException(nameof(value)), __variant = 1 };
 
         /// <summary>
-        /// True when the value is the Empty alternative (Charge.Metadata/anyOf/1).
+        /// True when the value is the Empty alternative (Charge.Metadata and every other place with the same choice/anyOf/1).
         /// </summary>
         public bool IsEmpty => __variant == 2;
 
@@ -54,11 +54,11 @@ namespace Snapshot.Sdk
         public ObjectOrStringEmpty? AsEmpty => __variant == 2 ? (ObjectOrStringEmpty)__value! : (ObjectOrStringEmpty?)null;
 
         /// <summary>
-        /// Makes a ObjectOrString that holds the Empty alternative.
+        /// Creates an instance that holds the Empty alternative.
         /// </summary>
         public static ObjectOrString FromEmpty(ObjectOrStringEmpty value) => new ObjectOrString { __value = value, __variant = 2 };
 
-        /// <summary>Makes a ObjectOrString that holds the Empty alternative.</summary>
+        /// <summary>Creates an instance that holds the Empty alternative.</summary>
         public static implicit operator ObjectOrString(ObjectOrStringEmpty value) => FromEmpty(value);
 
         /// <summary>

@@ -39,11 +39,11 @@ namespace Snapshot.Sdk
         public Cat? AsCat => __variant == 1 ? (Cat)__value! : (Cat?)null;
 
         /// <summary>
-        /// Makes a Pet that holds the Cat alternative.
+        /// Creates an instance that holds the Cat alternative.
         /// </summary>
         public static Pet FromCat(Cat value) => new Pet { __value = value ?? throw new global::System.ArgumentNullException(nameof(value)), __variant = 1 };
 
-        /// <summary>Makes a Pet that holds the Cat alternative.</summary>
+        /// <summary>Creates an instance that holds the Cat alternative.</summary>
         public static implicit operator Pet(Cat value) => FromCat(value);
 
         /// <summary>
@@ -57,11 +57,11 @@ namespace Snapshot.Sdk
         public Dog? AsDog => __variant == 2 ? (Dog)__value! : (Dog?)null;
 
         /// <summary>
-        /// Makes a Pet that holds the Dog alternative.
+        /// Creates an instance that holds the Dog alternative.
         /// </summary>
         public static Pet FromDog(Dog value) => new Pet { __value = value ?? throw new global::System.ArgumentNullException(nameof(value)), __variant = 2 };
 
-        /// <summary>Makes a Pet that holds the Dog alternative.</summary>
+        /// <summary>Creates an instance that holds the Dog alternative.</summary>
         public static implicit operator Pet(Dog value) => FromDog(value);
 
         /// <summary>
@@ -75,11 +75,11 @@ namespace Snapshot.Sdk
         public Lizard? AsLizard => __variant == 3 ? (Lizard)__value! : (Lizard?)null;
 
         /// <summary>
-        /// Makes a Pet that holds the Lizard alternative.
+        /// Creates an instance that holds the Lizard alternative.
         /// </summary>
         public static Pet FromLizard(Lizard value) => new Pet { __value = value ?? throw new global::System.ArgumentNullException(nameof(value)), __variant = 3 };
 
-        /// <summary>Makes a Pet that holds the Lizard alternative.</summary>
+        /// <summary>Creates an instance that holds the Lizard alternative.</summary>
         public static implicit operator Pet(Lizard value) => FromLizard(value);
 
         /// <summary>

@@ -40,11 +40,11 @@ namespace Snapshot.Sdk
         public Pet? AsPet => __variant == 1 ? (Pet)__value! : (Pet?)null;
 
         /// <summary>
-        /// Makes a PetOrPets that holds the Pet alternative.
+        /// Creates an instance that holds the Pet alternative.
         /// </summary>
         public static PetOrPets FromPet(Pet value) => new PetOrPets { __value = value ?? throw new global::System.ArgumentNullException(nameof(value)), __variant = 1 };
 
-        /// <summary>Makes a PetOrPets that holds the Pet alternative.</summary>
+        /// <summary>Creates an instance that holds the Pet alternative.</summary>
         public static implicit operator PetOrPets(Pet value) => FromPet(value);
 
         /// <summary>
@@ -58,7 +58,7 @@ namespace Snapshot.Sdk
         public global::System.Collections.Generic.List<Pet>? AsPetList => __variant == 2 ? (global::System.Collections.Generic.List<Pet>)__value! : (global::System.Collections.Generic.List<Pet>?)null;
 
         /// <summary>
-        /// Makes a PetOrPets that holds the PetList alternative.
+        /// Creates an instance that holds the PetList alternative.
         /// </summary>
         public static PetOrPets FromPetList(global::System.Collections.Generic.List<Pet> value) => new PetOrPets { __value = value ?? throw new global::System.ArgumentNullException(nameof(value)), __variant = 2 };
 

@@ -40,11 +40,11 @@ namespace Snapshot.Sdk
         public Circle? AsCircle => __variant == 1 ? (Circle)__value! : (Circle?)null;
 
         /// <summary>
-        /// Makes a Shape that holds the Circle alternative.
+        /// Creates an instance that holds the Circle alternative.
         /// </summary>
         public static Shape FromCircle(Circle value) => new Shape { __value = value ?? throw new global::System.ArgumentNullException(nameof(value)), __variant = 1 };
 
-        /// <summary>Makes a Shape that holds the Circle alternative.</summary>
+        /// <summary>Creates an instance that holds the Circle alternative.</summary>
         public static implicit operator Shape(Circle value) => FromCircle(value);
 
         /// <summary>
@@ -58,11 +58,11 @@ namespace Snapshot.Sdk
         public Square? AsSquare => __variant == 2 ? (Square)__value! : (Square?)null;
 
         /// <summary>
-        /// Makes a Shape that holds the Square alternative.
+        /// Creates an instance that holds the Square alternative.
         /// </summary>
         public static Shape FromSquare(Square value) => new Shape { __value = value ?? throw new global::System.ArgumentNullException(nameof(value)), __variant = 2 };
 
-        /// <summary>Makes a Shape that holds the Square alternative.</summary>
+        /// <summary>Creates an instance that holds the Square alternative.</summary>
         public static implicit operator Shape(Square value) => FromSquare(value);
 
         /// <summary>

@@ -4,9 +4,9 @@
 namespace Snapshot.Sdk
 {
     /// <summary>
-    /// The schema Charge.Account.
+    /// The schema Charge.Account and every other place with the same choice.
     /// <para>At least one of: String, Account; reading picks the first the JSON is valid against.</para>
-    /// <para>Generated from Charge.Account.</para>
+    /// <para>Generated from Charge.Account and every other place with the same choice.</para>
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiSdk.Generator", "1.0.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(StringOrAccount.__JsonConverter))]
@@ -29,7 +29,7 @@ namespace Snapshot.Sdk
         public global::System.Text.Json.JsonElement? UnmatchedJson => __variant == 0 && __json.ValueKind != global::System.Text.Json.JsonValueKind.Undefined ? __json : null;
 
         /// <summary>
-        /// True when the value is the String alternative (Charge.Account/anyOf/0).
+        /// True when the value is the String alternative (Charge.Account and every other place with the same choice/anyOf/0).
         /// </summary>
         public bool IsString => __variant == 1;
 
@@ -39,11 +39,11 @@ namespace Snapshot.Sdk
         public string? AsString => __variant == 1 ? (string)__value! : (string?)null;
 
         /// <summary>
-        /// Makes a StringOrAccount that holds the String alternative.
+        /// Creates an instance that holds the String alternative.
         /// </summary>
         public static StringOrAccount FromString(string value) => new StringOrAccount { __value = value ?? throw new global::System.ArgumentNullException(nameof(value)), __variant = 1 };
 
-        /// <summary>Makes a StringOrAccount that holds the String alternative.</summary>
+        /// <summary>Creates an instance that holds the String alternative.</summary>
         public static implicit operator StringOrAccount(string value) => FromString(value);
 
         /// <summary>
@@ -57,11 +57,11 @@ namespace Snapshot.Sdk
         public Account? AsAccount => __variant == 2 ? (Account)__value! : (Account?)null;
 
         /// <summary>
-        /// Makes a StringOrAccount that holds the Account alternative.
+        /// Creates an instance that holds the Account alternative.
         /// </summary>
         public static StringOrAccount FromAccount(Account value) => new StringOrAccount { __value = value ?? throw new global::System.ArgumentNullException(nameof(value)), __variant = 2 };
 
-        /// <summary>Makes a StringOrAccount that holds the Account alternative.</summary>
+        /// <summary>Creates an instance that holds the Account alternative.</summary>
         public static implicit operator StringOrAccount(Account value) => FromAccount(value);
 
         /// <summary>

@@ -40,11 +40,11 @@ namespace Snapshot.Sdk
         public string? AsString => __variant == 1 ? (string)__value! : (string?)null;
 
         /// <summary>
-        /// Makes a Tag that holds the String alternative.
+        /// Creates an instance that holds the String alternative.
         /// </summary>
         public static Tag FromString(string value) => new Tag { __value = value ?? throw new global::System.ArgumentNullException(nameof(value)), __variant = 1 };
 
-        /// <summary>Makes a Tag that holds the String alternative.</summary>
+        /// <summary>Creates an instance that holds the String alternative.</summary>
         public static implicit operator Tag(string value) => FromString(value);
 
         /// <summary>
@@ -58,11 +58,11 @@ namespace Snapshot.Sdk
         public TagObject? AsObject => __variant == 2 ? (TagObject)__value! : (TagObject?)null;
 
         /// <summary>
-        /// Makes a Tag that holds the Object alternative.
+        /// Creates an instance that holds the Object alternative.
         /// </summary>
         public static Tag FromObject(TagObject value) => new Tag { __value = value ?? throw new global::System.ArgumentNullException(nameof(value)), __variant = 2 };
 
-        /// <summary>Makes a Tag that holds the Object alternative.</summary>
+        /// <summary>Creates an instance that holds the Object alternative.</summary>
         public static implicit operator Tag(TagObject value) => FromObject(value);
 
         /// <summary>
