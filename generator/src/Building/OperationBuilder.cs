@@ -794,11 +794,35 @@ internal static class OperationBuilder
                 return null;
             }
 
-            var properties = new List<KeyValuePair<YamlNode, YamlNode>>();
+            var collected = new List<KeyValuePair<YamlNode, YamlNode>>();
+            var requiredNodes = new List<YamlNode>();
+            _schemas.CollectObject(schema, collected, requiredNodes, 0, new HashSet<YamlNode>(ReferenceEqualityComparer.Instance));
+            var properties = new List<KeyValuePair<YamlNode, YamlNode>>(collected.Count);
+            var index = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (KeyValuePair<YamlNode, YamlNode> pair in collected)
+            {
+                string name = pair.Key.Value ?? string.Empty;
+                if (index.TryGetValue(name, out int existing))
+                {
+                    properties[existing] = pair; // a later allOf part redefines it, as in the model
+                }
+                else
+                {
+                    index.Add(name, properties.Count);
+                    properties.Add(pair);
+                }
+            }
+
             var requiredNames = new HashSet<string>(StringComparer.Ordinal);
-            int budget = SchemaBuilder.MaxMembers;
-            CollectProperties(schema, properties, new Dictionary<string, int>(StringComparer.Ordinal), requiredNames, 0, new HashSet<YamlNode>(ReferenceEqualityComparer.Instance), ref budget);
-            if (properties.Count == 0 && TypeName(schema) != "object")
+            foreach (YamlNode node in requiredNodes)
+            {
+                if (node.Value is { } text)
+                {
+                    requiredNames.Add(text);
+                }
+            }
+
+            if (properties.Count == 0 && SchemaBuilder.PrimaryType(schema) != "object")
             {
                 return null;
             }
@@ -883,81 +907,20 @@ internal static class OperationBuilder
         }
 
         /// <summary>
-        /// The properties and required names of an object schema, its <c>allOf</c> parts included. Each node is
-        /// walked once and at most <paramref name="budget"/> members in all (aliases can repeat one big mapping).
-        /// </summary>
-        private void CollectProperties(YamlNode schema, List<KeyValuePair<YamlNode, YamlNode>> properties, Dictionary<string, int> index, HashSet<string> required, int depth, HashSet<YamlNode> seen, ref int budget)
-        {
-            if (depth > 16 || budget <= 0 || !seen.Add(schema))
-            {
-                return;
-            }
-
-            if (schema.Get("properties") is { IsMapping: true } declared)
-            {
-                foreach (KeyValuePair<YamlNode, YamlNode> pair in declared.Pairs!)
-                {
-                    if (--budget < 0)
-                    {
-                        return;
-                    }
-
-                    string name = pair.Key.Value ?? string.Empty;
-                    if (index.TryGetValue(name, out int existing))
-                    {
-                        properties[existing] = pair;
-                    }
-                    else
-                    {
-                        index.Add(name, properties.Count);
-                        properties.Add(pair);
-                    }
-                }
-            }
-
-            if (schema.Get("required") is { IsSequence: true } names)
-            {
-                foreach (YamlNode name in names.Items!)
-                {
-                    if (--budget < 0)
-                    {
-                        return;
-                    }
-
-                    if (name.IsScalar && name.Value is { } text)
-                    {
-                        required.Add(text);
-                    }
-                }
-            }
-
-            if (schema.Get("allOf") is { IsSequence: true } parts)
-            {
-                foreach (YamlNode part in parts.Items!)
-                {
-                    if (--budget >= 0 && Refs.Resolve(part) is { IsMapping: true } resolved)
-                    {
-                        CollectProperties(resolved, properties, index, required, depth + 1, seen, ref budget);
-                    }
-                }
-            }
-        }
-
-        /// <summary>
         /// A file part: a binary string (<c>format: binary</c>, or 3.1 <c>contentMediaType</c>/<c>contentEncoding</c>),
         /// an array of them, or any property whose <c>encoding</c> content type is neither text nor JSON. Null otherwise.
         /// </summary>
         private (bool IsArray, string ContentType)? FilePart(YamlNode schemaNode, string? declared)
         {
             YamlNode? schema = Refs.Resolve(schemaNode);
-            bool isArray = schema is { IsMapping: true } && TypeName(schema) == "array";
+            bool isArray = schema is { IsMapping: true } && SchemaBuilder.PrimaryType(schema) == "array";
             YamlNode? item = isArray && schema!.Get("items") is { } items ? Refs.Resolve(items) : schema;
             if (declared is not null)
             {
                 return IsTextOrJson(declared) ? null : (isArray, declared.IndexOf('*') >= 0 ? "application/octet-stream" : declared);
             }
 
-            if (item is not { IsMapping: true } || TypeName(item) is not (null or "string"))
+            if (item is not { IsMapping: true } || SchemaBuilder.PrimaryType(item) is not (null or "string"))
             {
                 return null;
             }
@@ -1006,31 +969,6 @@ internal static class OperationBuilder
             }
 
             return copy;
-        }
-
-        /// <summary>The one non-null <c>type</c> of a schema, or <c>object</c>/<c>array</c> when its keywords say so.</summary>
-        private static string? TypeName(YamlNode schema)
-        {
-            YamlNode? type = schema.Get("type");
-            if (type is { IsScalar: true, IsNull: false })
-            {
-                return type.Value;
-            }
-
-            if (type is { IsSequence: true })
-            {
-                foreach (YamlNode item in type.Items!)
-                {
-                    if (item.Value is { } name && name != "null")
-                    {
-                        return name;
-                    }
-                }
-            }
-
-            return schema.Get("properties") is not null || schema.Get("additionalProperties") is not null || schema.Get("allOf") is not null ? "object"
-                : schema.Get("items") is not null ? "array"
-                : null;
         }
 
         /// <summary>

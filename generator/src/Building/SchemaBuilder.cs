@@ -454,7 +454,8 @@ internal sealed class SchemaBuilder
         return result;
     }
 
-    private void CollectObject(YamlNode schema, List<KeyValuePair<YamlNode, YamlNode>> properties, List<YamlNode> required, int depth, HashSet<YamlNode> visited)
+    /// <summary>The declared properties and required names of an object schema, its <c>allOf</c> parts included (later ones win); each node once.</summary>
+    internal void CollectObject(YamlNode schema, List<KeyValuePair<YamlNode, YamlNode>> properties, List<YamlNode> required, int depth, HashSet<YamlNode> visited)
     {
         // Each schema is collected once: aliases and $refs can reach one allOf part many times.
         if (depth > 32 || _refs.Resolve(schema) is not { IsMapping: true } resolved || !visited.Add(resolved))
@@ -949,7 +950,8 @@ internal sealed class SchemaBuilder
             || (schema.Get("enum") is { IsSequence: true } values && values.Items!.Count == 1 && values.Items[0].IsNull))
         && schema.Get("oneOf") is null && schema.Get("anyOf") is null;
 
-    private static string? PrimaryType(YamlNode schema)
+    /// <summary>The schema's one non-null type, or what its keywords imply (object, array, string enum); null when it is several or none.</summary>
+    internal static string? PrimaryType(YamlNode schema)
     {
         YamlNode? type = schema.Get("type");
         if (type is { IsScalar: true } && type.Value != "null")

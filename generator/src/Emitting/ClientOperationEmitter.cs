@@ -783,17 +783,7 @@ internal sealed class ClientOperationEmitter
         else if (operation.Body is { } body && BodyCheck(body) is { } check)
         {
             w.Line("__errors.Enter(" + Literals.String(body.Name) + ");");
-            if (!body.Required)
-            {
-                w.Open("if (" + body.Name + " is not null)");
-                w.Line(check);
-                w.Close();
-            }
-            else
-            {
-                w.Line(check);
-            }
-
+            EmitBodyCheck(body, check);
             w.Line("__errors.Exit();");
         }
 
@@ -801,6 +791,21 @@ internal sealed class ClientOperationEmitter
         w.Line("throw new " + _types.Generated("ValidationException") + "(" + Literals.String("The " + operation.OperationId + " request") + ", __errors.Errors);");
         w.Close();
         w.Close();
+    }
+
+    /// <summary>Runs a body's validation statement, only when the body was given if it is optional.</summary>
+    private void EmitBodyCheck(BodyModel body, string check)
+    {
+        if (!body.Required)
+        {
+            _w.Open("if (" + body.Name + " is not null)");
+            _w.Line(check);
+            _w.Close();
+        }
+        else
+        {
+            _w.Line(check);
+        }
     }
 
     /// <summary>The operation takes a body parameter: every body but a multipart one made only of files.</summary>
@@ -833,16 +838,7 @@ internal sealed class ClientOperationEmitter
         w.Line("__errors.Enter(\"body\");");
         if (multipart.HasFields && BodyCheck(body) is { } check)
         {
-            if (!body.Required)
-            {
-                w.Open("if (" + body.Name + " is not null)");
-                w.Line(check);
-                w.Close();
-            }
-            else
-            {
-                w.Line(check);
-            }
+            EmitBodyCheck(body, check);
         }
 
         foreach (FilePartModel file in multipart.Files)
