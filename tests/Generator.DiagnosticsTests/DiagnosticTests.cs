@@ -556,6 +556,31 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void Schemas_named_like_a_member_their_type_declares_are_renamed_and_compile()
+    {
+        // Found by the fuzz test: a union named Value declared a property Value (CS0542).
+        string yaml = Spec(
+            "    Value:\n" +
+            "      oneOf: [{type: string}, {type: integer}]\n" +
+            "    Validate:\n" +
+            "      type: object\n" +
+            "      properties:\n" +
+            "        a: {type: string}\n" +
+            "    IsKnown:\n" +
+            "      type: string\n" +
+            "      enum: [x, y]\n" +
+            "    IsString:\n" +
+            "      anyOf: [{type: string}, {type: boolean}]\n");
+        GeneratorRun run = Run(yaml);
+
+        Assert.Contains(run.Sources, s => s.HintName.EndsWith(".ValueSchema.g.cs", System.StringComparison.Ordinal));
+        Assert.Contains(run.Sources, s => s.HintName.EndsWith(".ValidateSchema.g.cs", System.StringComparison.Ordinal));
+        Assert.Contains(run.Sources, s => s.HintName.EndsWith(".IsKnownSchema.g.cs", System.StringComparison.Ordinal));
+        Assert.Equal(3, run.GeneratorDiagnostics.Count(d => d.Id == "OAS012"));
+        CompilesCleanly(run);
+    }
+
+    [Fact]
     public void A_choice_that_leads_back_to_itself_is_not_a_union_and_is_reported()
     {
         string yaml = Spec(

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using OpenApiSdk.Generator.Diagnostics;
 using OpenApiSdk.Generator.Model;
@@ -309,16 +310,17 @@ internal sealed class SchemaBuilder
             return existing;
         }
 
+        TypeModelKind kind = ChoiceOf(schema) is { Alternatives.Count: > 1 } ? TypeModelKind.Union
+            : IsStringEnum(schema) && !IsObjectType(schema) ? TypeModelKind.StringEnum
+            : TypeModelKind.Object;
         preferredName = Identifiers.Truncate(preferredName, Identifiers.MaxLength); // inline names concatenate their owners'
-        string name = _typeNames.Claim(preferredName);
+        // A type cannot declare a member of its own name (CS0542): a schema named Value, Validate, ... gets a suffix.
+        string name = _typeNames.Claim(Array.IndexOf(FixedMemberNames(kind), preferredName) >= 0 ? preferredName + "Schema" : preferredName);
         if (name != preferredName && what is not null)
         {
             _diagnostics.Report(DiagnosticDescriptors.NameCollision, nameNode ?? schema, "The " + what, schemaName, preferredName, name);
         }
 
-        TypeModelKind kind = ChoiceOf(schema) is { Alternatives.Count: > 1 } ? TypeModelKind.Union
-            : IsStringEnum(schema) && !IsObjectType(schema) ? TypeModelKind.StringEnum
-            : TypeModelKind.Object;
         var pending = new PendingType(schema, name, schemaName, kind);
         _typesByNode.Add(schema, pending);
         _typesByName.Add(name, pending);
@@ -647,6 +649,16 @@ internal sealed class SchemaBuilder
 
         return members.ToEquatableArray();
     }
+
+    private static readonly string[] ReservedUnionMemberNames = ReservedMemberNames.Concat(new[] { "Value", "UnmatchedJson" }).ToArray();
+
+    /// <summary>The members every generated type of <paramref name="kind"/> declares, which its own name must not be.</summary>
+    private static string[] FixedMemberNames(TypeModelKind kind) => kind switch
+    {
+        TypeModelKind.StringEnum => ReservedEnumMemberNames,
+        TypeModelKind.Union => ReservedUnionMemberNames,
+        _ => ReservedMemberNames,
+    };
 
     private static readonly string[] ReservedEnumMemberNames = { "Value", "IsKnown", "KnownValues", "Equals", "GetHashCode", "ToString", "GetType", "Converter" };
 
@@ -1276,6 +1288,14 @@ internal sealed class SchemaBuilder
         YamlNode? discriminator = schema.Get("discriminator");
         string? propertyName = discriminator?.GetString("propertyName");
         var scope = new NameScope(ReservedVariantNames);
+        foreach (string prefix in new[] { "Is", "As", "From" })
+        {
+            if (pending.Name.StartsWith(prefix, StringComparison.Ordinal) && pending.Name.Length > prefix.Length)
+            {
+                scope.Reserve(pending.Name.Substring(prefix.Length)); // IsCat cannot declare IsCat for its Cat alternative
+            }
+        }
+
         var variants = new List<VariantModel>(choice.Alternatives.Count);
         for (int i = 0; i < choice.Alternatives.Count; i++)
         {
