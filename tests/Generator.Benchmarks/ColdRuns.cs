@@ -21,7 +21,19 @@ public static class ColdRuns
     }
 
     /// <summary>Runs the generator once over a nearly empty compilation; returns the generated length.</summary>
-    public static int Generator(string path, string text)
+    public static int Generator(string path, string text) => Run(path, text).GeneratedTrees.Sum(t => t.Length);
+
+    /// <summary>Writes every generated file for one spec into a folder, to read or measure it.</summary>
+    public static void Dump(string path, string directory)
+    {
+        System.IO.Directory.CreateDirectory(directory);
+        foreach (SyntaxTree tree in Run(path, System.IO.File.ReadAllText(path)).GeneratedTrees)
+        {
+            System.IO.File.WriteAllText(System.IO.Path.Combine(directory, System.IO.Path.GetFileName(tree.FilePath)), tree.GetText().ToString());
+        }
+    }
+
+    private static GeneratorDriverRunResult Run(string path, string text)
     {
         GeneratorDriver driver = CSharpGeneratorDriver.Create(
             new[] { new OpenApiGenerator().AsSourceGenerator() },
@@ -29,7 +41,6 @@ public static class ColdRuns
             new CSharpParseOptions(LanguageVersion.Latest),
             new SpecOptionsProvider(new[] { new SpecFile(path, text, "Bench.Sdk", "BenchClient") }));
         CSharpCompilation compilation = CSharpCompilation.Create("Cold", references: new[] { MetadataReference.CreateFromFile(typeof(object).Assembly.Location) });
-        driver = driver.RunGenerators(compilation);
-        return driver.GetRunResult().GeneratedTrees.Sum(t => t.Length);
+        return driver.RunGenerators(compilation).GetRunResult();
     }
 }

@@ -22,6 +22,12 @@ public static class Program
             return 0;
         }
 
+        if (args.Length == 3 && args[0] == "--dump")
+        {
+            ColdRuns.Dump(args[1], args[2]);
+            return 0;
+        }
+
         if (args.Length == 2 && args[0] == "--ab")
         {
             Stages.Alternate(args[1], 4);
