@@ -9,6 +9,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
+using OpenApiSdk;
 using TaurusDb.StarRocks;
 
 namespace GeneratedSample;

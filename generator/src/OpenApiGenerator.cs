@@ -108,14 +108,6 @@ public sealed partial class OpenApiGenerator : IIncrementalGenerator
             }
         });
 
-        IncrementalValuesProvider<string> namespaces = models
-            .Select(static (model, _) => model.Context.Namespace)
-            .Collect()
-            .SelectMany(static (all, _) => all.Distinct(StringComparer.Ordinal).OrderBy(name => name, StringComparer.Ordinal))
-            .WithTrackingName(TrackingNames.Support);
-        context.RegisterSourceOutput(namespaces, static (spc, @namespace) =>
-            AddSource(spc, @namespace + ".OpenApiRuntime.g.cs", () => SupportEmitter.Emit(@namespace)));
-
         RegisterClients(context, models, target);
     }
 

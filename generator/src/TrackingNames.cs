@@ -12,7 +12,6 @@ public static class TrackingNames
     public const string Types = nameof(Types);
     public const string Emit = nameof(Emit);
     public const string TypeFiles = nameof(TypeFiles);
-    public const string Support = nameof(Support);
     public const string Clients = nameof(Clients);
     public const string ClientGroups = nameof(ClientGroups);
 }

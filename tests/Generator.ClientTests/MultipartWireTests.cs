@@ -135,7 +135,7 @@ public sealed class MultipartWireTests : IAsyncLifetime
         var file = new U.UploadsClient.FileContent(new byte[] { 1 }, "f.pdf");
         var three = Enumerable.Range(0, 3).Select(i => new U.UploadsClient.FileContent(new byte[] { (byte)i }, i + ".bin")).ToArray();
 
-        U.ValidationException ex = await Assert.ThrowsAsync<U.ValidationException>(() => Uploads(http).UploadDocumentAsync(invalid, file, three));
+        OpenApiSdk.ValidationException ex = await Assert.ThrowsAsync<OpenApiSdk.ValidationException>(() => Uploads(http).UploadDocumentAsync(invalid, file, three));
 
         Assert.Equal(
             new[] { "/body/attachments", "/body/meta/author", "/body/title" },
@@ -172,7 +172,7 @@ public sealed class MultipartWireTests : IAsyncLifetime
         Assert.Equal("dispute_evidence", parts[3].Text);
 
         // file is required by the schema: left out, nothing is sent.
-        U.ValidationException ex = await Assert.ThrowsAsync<U.ValidationException>(() => Uploads(http).CreateFileAsync(new U.CreateFileRequest { Purpose = "identity_document" }));
+        OpenApiSdk.ValidationException ex = await Assert.ThrowsAsync<OpenApiSdk.ValidationException>(() => Uploads(http).CreateFileAsync(new U.CreateFileRequest { Purpose = "identity_document" }));
         Assert.Equal("/body/file", Assert.Single(ex.Errors).Pointer);
         Assert.Single(_server.Requests);
     }
@@ -201,7 +201,7 @@ public sealed class MultipartWireTests : IAsyncLifetime
         Assert.False(requests[2].Headers.ContainsKey("Content-Type"));
 
         // image is required once the body is sent; caption has maxLength 10.
-        A.ValidationException ex = await Assert.ThrowsAsync<A.ValidationException>(() => Avatars(http).PutAvatarAsync("u4", new A.PutAvatarRequest { Caption = "far too long a caption" }));
+        OpenApiSdk.ValidationException ex = await Assert.ThrowsAsync<OpenApiSdk.ValidationException>(() => Avatars(http).PutAvatarAsync("u4", new A.PutAvatarRequest { Caption = "far too long a caption" }));
         Assert.Equal(new[] { "/body/caption", "/body/image" }, ex.Errors.Select(e => e.Pointer).OrderBy(p => p, StringComparer.Ordinal));
         Assert.Equal(3, _server.Requests.Count);
     }
@@ -217,7 +217,7 @@ public sealed class MultipartWireTests : IAsyncLifetime
         List<Part> parts = await PartsOf(Assert.Single(_server.Requests));
         Assert.Equal(new[] { ("photos", "1.jpg", "image/jpeg"), ("photos", "2.jpg", "image/jpeg") }, parts.Select(p => (p.Name, p.FileName!, p.ContentType!)));
 
-        A.ValidationException ex = await Assert.ThrowsAsync<A.ValidationException>(() => Avatars(http).UploadAlbumAsync(Array.Empty<A.AvatarsClient.FileContent>()));
+        OpenApiSdk.ValidationException ex = await Assert.ThrowsAsync<OpenApiSdk.ValidationException>(() => Avatars(http).UploadAlbumAsync(Array.Empty<A.AvatarsClient.FileContent>()));
         Assert.Equal("/body/photos: must have at least 1 item", ex.Errors.Single().Pointer + ": " + ex.Errors.Single().Message);
         Assert.Single(_server.Requests);
     }

@@ -117,7 +117,7 @@ public sealed class RoutesWireTests
         (R.RoutesClient client, Recorder handler, HttpClient http) = Create();
         using (http)
         {
-            var invalid = await Assert.ThrowsAsync<R.ValidationException>(() => client.PreviewInvoiceAsync(
+            var invalid = await Assert.ThrowsAsync<OpenApiSdk.ValidationException>(() => client.PreviewInvoiceAsync(
                 lines: new[] { new R.PreviewInvoiceLinesItem { Amount = 1 }, new R.PreviewInvoiceLinesItem { Amount = -1 }, new R.PreviewInvoiceLinesItem() }));
             Assert.Contains(invalid.Errors, e => e.Pointer == "/query/lines/1/amount");
             Assert.Contains(invalid.Errors, e => e.Pointer == "/query/lines/2/amount");
@@ -159,7 +159,7 @@ public sealed class RoutesWireTests
         Assert.False(second.Headers.Contains("tags"));
 
         // A content parameter's schema is checked like any other: where.size has maximum 10.
-        var invalid = await Assert.ThrowsAsync<R.ValidationException>(() => Create().Client.FindThingsAsync(new R.FindThingsSelector(), where: new R.FindThingsWhere { Size = 11 }));
+        var invalid = await Assert.ThrowsAsync<OpenApiSdk.ValidationException>(() => Create().Client.FindThingsAsync(new R.FindThingsSelector(), where: new R.FindThingsWhere { Size = 11 }));
         Assert.Contains(invalid.Errors, e => e.Pointer == "/query/where/size");
     }
 

@@ -94,7 +94,7 @@ internal sealed partial class GeneratedSdk : IDisposable
     private static (List<SyntaxTree> Trees, int Kept, int Total) Prune(List<GeneratedSourceResult> sources, IEnumerable<string> roots)
     {
         var declarations = new Dictionary<string, BaseTypeDeclarationSyntax>(StringComparer.Ordinal);
-        foreach (GeneratedSourceResult source in sources.Where(s => !s.HintName.EndsWith(".OpenApiRuntime.g.cs", StringComparison.Ordinal)))
+        foreach (GeneratedSourceResult source in sources)
         {
             foreach (BaseTypeDeclarationSyntax type in source.SyntaxTree.GetRoot().DescendantNodes(n => n is not BaseTypeDeclarationSyntax).OfType<BaseTypeDeclarationSyntax>())
             {

@@ -79,11 +79,11 @@ public static class GeneratorHarness
 
     public static CSharpCompilation CreateCompilation(TargetFramework framework = TargetFramework.Net100, LanguageVersion languageVersion = LanguageVersion.Latest, IEnumerable<string>? sources = null)
     {
-        IEnumerable<MetadataReference> references = framework switch
+        IEnumerable<MetadataReference> references = (framework switch
         {
             TargetFramework.Net80 => Basic.Reference.Assemblies.Net80.References.All,
             _ => Basic.Reference.Assemblies.Net100.References.All,
-        };
+        }).Append(RuntimeReference);
         var parseOptions = new CSharpParseOptions(languageVersion);
         return CSharpCompilation.Create(
             "GeneratedSdk",
@@ -93,8 +93,13 @@ public static class GeneratorHarness
                 OutputKind.DynamicallyLinkedLibrary,
                 nullableContextOptions: NullableContextOptions.Enable,
                 warningLevel: 9999,
-                deterministic: true));
+                deterministic: true,
+                // As the .NET SDK does by default (NoWarn 1701;1702): the runtime library is built against net8.0's System.Runtime.
+                specificDiagnosticOptions: new Dictionary<string, ReportDiagnostic> { ["CS1701"] = ReportDiagnostic.Suppress, ["CS1702"] = ReportDiagnostic.Suppress }));
     }
+
+    /// <summary>The runtime library the generated code calls (the same assembly the package ships in lib/net8.0).</summary>
+    public static MetadataReference RuntimeReference { get; } = MetadataReference.CreateFromFile(typeof(global::OpenApiSdk.ValidationError).Assembly.Location);
 
     /// <summary>The directory holding the repository's <c>spec/</c>, found by walking up from the test's output folder.</summary>
     public static string RepositoryRoot

@@ -63,7 +63,7 @@ internal static class SpecParser
         string client = input.ClientName is { Length: > 0 } named ? named : Identifiers.ToPascalCase(title) + "Client";
         var context = new SpecContext(@namespace, HintPrefix(input.Path), client, title);
 
-        var typeNames = new NameScope(SupportEmitter.TypeNames);
+        var typeNames = new NameScope(RuntimeNames.ReservedIn(@namespace));
         typeNames.Reserve(client);
         typeNames.Reserve("I" + client);
         typeNames.Reserve(client + "Options");

@@ -26,18 +26,18 @@ internal static class AnnotationAttributes
         if (type.Kind == TypeRefKind.String && (c.MinLength is not null || c.MaxLength is not null))
         {
             // StringLength counts UTF-16 units and JSON Schema counts code points; the generated attribute counts as the spec does.
-            yield return "[" + q + "SchemaLength(" + Int(c.MinLength ?? 0) + ", " + Int(c.MaxLength ?? int.MaxValue) + ")]";
+            yield return "[" + TypeSyntax.Sdk + "SchemaLength(" + Int(c.MinLength ?? 0) + ", " + Int(c.MaxLength ?? int.MaxValue) + ")]";
         }
 
         if (type.Kind == TypeRefKind.Array && (c.MinItems is not null || c.MaxItems is not null))
         {
             // MinLength/MaxLength read Count through reflection, which trimming breaks; the generated attribute does not.
-            yield return "[" + q + "SchemaItems(" + Int(c.MinItems ?? 0) + ", " + Int(c.MaxItems ?? int.MaxValue) + ")]";
+            yield return "[" + TypeSyntax.Sdk + "SchemaItems(" + Int(c.MinItems ?? 0) + ", " + Int(c.MaxItems ?? int.MaxValue) + ")]";
         }
 
         if (c.Pattern is { } pattern)
         {
-            yield return "[" + q + "SchemaPattern(" + Literals.String(Literals.DotNetPattern(pattern)) + ")]";
+            yield return "[" + TypeSyntax.Sdk + "SchemaPattern(" + Literals.String(Literals.DotNetPattern(pattern)) + ")]";
         }
 
         if (type.IsNumber && (c.Minimum is not null || c.Maximum is not null))
@@ -47,22 +47,22 @@ internal static class AnnotationAttributes
 
         if (type.IsNumber && c.MultipleOf is { } multipleOf)
         {
-            yield return "[" + q + "MultipleOf(" + TypeSyntax.Number(multipleOf, TypeRefKind.Double) + ")]";
+            yield return "[" + TypeSyntax.Sdk + "MultipleOf(" + TypeSyntax.Number(multipleOf, TypeRefKind.Double) + ")]";
         }
 
         if (type.Kind == TypeRefKind.Array && c.UniqueItems)
         {
-            yield return "[" + q + "UniqueItems]";
+            yield return "[" + TypeSyntax.Sdk + "UniqueItems]";
         }
 
         if (type.Kind == TypeRefKind.Enum)
         {
-            yield return "[" + q + "SchemaEnum]";
+            yield return "[" + TypeSyntax.Sdk + "SchemaEnum]";
         }
         else if (!c.Enum.IsEmpty || c.Const is not null)
         {
             IEnumerable<JsonLiteral> allowed = c.Const is { } constant ? new[] { constant } : c.Enum;
-            yield return "[" + q + "SchemaEnum(" + string.Join(", ", allowed.Select(v => Literals.String(v.Text))) + ")]";
+            yield return "[" + TypeSyntax.Sdk + "SchemaEnum(" + string.Join(", ", allowed.Select(v => Literals.String(v.Text))) + ")]";
         }
     }
 
@@ -71,7 +71,7 @@ internal static class AnnotationAttributes
         if (c.ExclusiveMinimum || c.ExclusiveMaximum)
         {
             // RangeAttribute's exclusive bounds exist only on .NET 8+; the generated attribute works everywhere.
-            return "[" + q + "SchemaRange(" + Double(c.Minimum, "double.MinValue") + ", " + Double(c.Maximum, "double.MaxValue")
+            return "[" + TypeSyntax.Sdk + "SchemaRange(" + Double(c.Minimum, "double.MinValue") + ", " + Double(c.Maximum, "double.MaxValue")
                 + (c.ExclusiveMinimum ? ", MinimumIsExclusive = true" : string.Empty)
                 + (c.ExclusiveMaximum ? ", MaximumIsExclusive = true" : string.Empty) + ")]";
         }

@@ -125,7 +125,7 @@ internal static class ClientEmitter
     private static void EmitClient(SourceWriter w, SpecContext context, ClientInfo client, ClientTypes types)
     {
         string options = types.Generated(client.Name + "Options");
-        string apiException = types.Generated("ApiException");
+        string apiException = TypeSyntax.Sdk + "ApiException";
         w.Summary(
             client.Description ?? context.Title,
             "A typed client of " + context.Title + " over HttpClient. Requests are validated before they are sent, bodies are read and written with the generated, reflection-free JSON code, and any status the spec does not document as success throws ApiException.",

@@ -123,7 +123,7 @@ internal sealed class ClientOperationEmitter
             w.Open("private static class __Patterns");
             for (int i = 0; i < _patterns.Count; i++)
             {
-                w.Line("internal static readonly global::System.Text.RegularExpressions.Regex P" + Int(i) + " = " + _types.Generated("OpenApiRuntime")
+                w.Line("internal static readonly global::System.Text.RegularExpressions.Regex P" + Int(i) + " = " + TypeSyntax.Runtime + "OpenApiRuntime"
                     + ".CreatePattern(" + Literals.String(Literals.DotNetPattern(_patterns[i])) + ");");
             }
 
@@ -191,8 +191,8 @@ internal sealed class ClientOperationEmitter
             w.Line("/// <returns>The " + Literals.XmlText(operation.Success.Status) + " response body.</returns>");
         }
 
-        w.Line("/// <exception cref=\"" + _types.Generated("ValidationException") + "\">The request breaks the spec (when Options.ValidateRequests is on); nothing was sent.</exception>");
-        w.Line("/// <exception cref=\"" + _types.Generated("ApiException") + "\">The service answered a status other than success, or a body that is not the declared JSON.</exception>");
+        w.Line("/// <exception cref=\"" + TypeSyntax.Sdk + "ValidationException" + "\">The request breaks the spec (when Options.ValidateRequests is on); nothing was sent.</exception>");
+        w.Line("/// <exception cref=\"" + TypeSyntax.Sdk + "ApiException" + "\">The service answered a status other than success, or a body that is not the declared JSON.</exception>");
     }
 
     private static string FirstLine(string text)
@@ -755,7 +755,7 @@ internal sealed class ClientOperationEmitter
     private void EmitValidation(OperationModel operation, Dictionary<ParameterModel, string> values)
     {
         SourceWriter w = _w;
-        string collector = _types.Generated("ValidationCollector");
+        string collector = TypeSyntax.Runtime + "ValidationCollector";
         w.Line();
         w.Open("if (" + _clientRef + ".Options.ValidateRequests)");
         w.Line("var __errors = new " + collector + "();");
@@ -788,7 +788,7 @@ internal sealed class ClientOperationEmitter
         }
 
         w.Open("if (__errors.Errors.Count > 0)");
-        w.Line("throw new " + _types.Generated("ValidationException") + "(" + Literals.String("The " + operation.OperationId + " request") + ", __errors.Errors);");
+        w.Line("throw new " + TypeSyntax.Sdk + "ValidationException" + "(" + Literals.String("The " + operation.OperationId + " request") + ", __errors.Errors);");
         w.Close();
         w.Close();
     }
@@ -955,14 +955,14 @@ internal sealed class ClientOperationEmitter
         }
     }
 
-    private string? BodyCheck(BodyModel body)
+    private static string? BodyCheck(BodyModel body)
     {
-        string model = "((" + _types.Generated("IOpenApiModel") + ")" + body.Name + ")";
+        string model = "((" + TypeSyntax.Runtime + "IOpenApiModel" + ")" + body.Name + ")";
         return body.Type.Kind switch
         {
             TypeRefKind.Model or TypeRefKind.Union => model + ".ValidateCore(__errors);",
             TypeRefKind.Array when body.Type.Element is { Kind: TypeRefKind.Model or TypeRefKind.Union } =>
-                "for (int __i = 0; __i < " + body.Name + ".Count; __i++) { if (" + body.Name + "[__i] is { } __item) { __errors.Enter(__i); ((" + _types.Generated("IOpenApiModel") + ")__item).ValidateCore(__errors); __errors.Exit(); } }",
+                "for (int __i = 0; __i < " + body.Name + ".Count; __i++) { if (" + body.Name + "[__i] is { } __item) { __errors.Enter(__i); ((" + TypeSyntax.Runtime + "IOpenApiModel" + ")__item).ValidateCore(__errors); __errors.Exit(); } }",
             _ => null,
         };
     }
@@ -988,7 +988,7 @@ internal sealed class ClientOperationEmitter
         if (parameter.Type.Kind is TypeRefKind.Model or TypeRefKind.Union)
         {
             w.Line("__errors.Enter(" + name + ");");
-            w.Line("((" + _types.Generated("IOpenApiModel") + ")" + value + ").ValidateCore(__errors);");
+            w.Line("((" + TypeSyntax.Runtime + "IOpenApiModel" + ")" + value + ").ValidateCore(__errors);");
             w.Line("__errors.Exit();");
         }
 
@@ -1001,7 +1001,7 @@ internal sealed class ClientOperationEmitter
             w.Open("foreach (var __element in " + value + ")");
             w.Open("if (__element is not null)");
             w.Line("__errors.Enter(__position);");
-            w.Line("((" + _types.Generated("IOpenApiModel") + ")__element).ValidateCore(__errors);");
+            w.Line("((" + TypeSyntax.Runtime + "IOpenApiModel" + ")__element).ValidateCore(__errors);");
             w.Line("__errors.Exit();");
             w.Close();
             w.Line();
@@ -1033,7 +1033,7 @@ internal sealed class ClientOperationEmitter
 
     private IEnumerable<(string Condition, string Message)> Violations(TypeRef type, Constraints c, string value)
     {
-        string runtime = _types.Generated("OpenApiRuntime");
+        string runtime = TypeSyntax.Runtime + "OpenApiRuntime";
         if (type.Kind == TypeRefKind.Enum)
         {
             yield return ("!" + value + ".IsKnown", "must be one of the values the spec lists");

@@ -168,7 +168,7 @@ internal sealed class ClientJson
             }
 
             case TypeRefKind.Any:
-                w.Line("return " + _types.Generated("OpenApiRuntime") + ".ReadElement(ref reader);");
+                w.Line("return " + TypeSyntax.Runtime + "OpenApiRuntime" + ".ReadElement(ref reader);");
                 break;
             case TypeRefKind.Enum:
                 w.Line("return new " + clr + "(reader.GetString()!);");

@@ -17,7 +17,7 @@ internal static class EnumEmitter
         w.Summary(type.Description ?? "The values of " + type.SchemaName + ".", "Known values: " + known + ". Other values are kept as they arrive.");
         w.Line(TypeSyntax.GeneratedCode);
         w.Line("[global::System.Text.Json.Serialization.JsonConverter(typeof(" + name + ".__JsonConverter))]");
-        w.Open("public readonly partial struct " + name + " : global::System.IEquatable<" + name + ">, IOpenApiEnum");
+        w.Open("public readonly partial struct " + name + " : global::System.IEquatable<" + name + ">, " + TypeSyntax.Runtime + "IOpenApiEnumValue");
         w.Line("private readonly string? _value;");
         w.Line();
         w.Line("/// <summary>Wraps a wire value, known or not.</summary>");

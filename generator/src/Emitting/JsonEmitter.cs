@@ -36,14 +36,14 @@ internal sealed class JsonEmitter
         _w.Line("/// <exception cref=\"global::System.Text.Json.JsonException\">The text is not JSON, or its root is not an object.</exception>");
         _w.Open("public static " + name + " FromJson(global::System.ReadOnlySpan<byte> utf8Json)");
         _w.Line("var reader = new " + TypeSyntax.Reader + "(utf8Json);");
-        _w.Line(_q + "OpenApiRuntime.ReadRootObject(ref reader, " + Literals.String(name) + ");");
+        _w.Line(TypeSyntax.Runtime + "OpenApiRuntime.ReadRootObject(ref reader, " + Literals.String(name) + ");");
         _w.Line("var result = ReadJson(ref reader);");
-        _w.Line(_q + "OpenApiRuntime.ReadEnd(ref reader);");
+        _w.Line(TypeSyntax.Runtime + "OpenApiRuntime.ReadEnd(ref reader);");
         _w.Line("return result;");
         _w.Close();
         _w.Line();
         _w.Line("/// <summary>Writes this instance as JSON; properties that were never set are left out.</summary>");
-        _w.Line("public string ToJson(bool indented = false) => " + _q + "OpenApiRuntime.ToJson(this, indented);");
+        _w.Line("public string ToJson(bool indented = false) => " + TypeSyntax.Runtime + "OpenApiRuntime.ToJson(this, indented);");
 
         _w.Line();
         _w.Line("/// <summary>Reads the object the reader is on (its StartObject token) and leaves the reader on its EndObject.</summary>");
@@ -64,7 +64,7 @@ internal sealed class JsonEmitter
 
         _w.Line("string __name = reader.GetString() ?? string.Empty;");
         _w.Line("reader.Read();");
-        _w.Line("(result.AdditionalProperties ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[__name] = " + _q + "OpenApiRuntime.ReadElement(ref reader);");
+        _w.Line("(result.AdditionalProperties ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[__name] = " + TypeSyntax.Runtime + "OpenApiRuntime.ReadElement(ref reader);");
         _w.Close();
         _w.Line();
         _w.Line("return result;");
@@ -117,7 +117,7 @@ internal sealed class JsonEmitter
 
         _w.Line();
         _w.Open("public override " + name + " Read(ref " + TypeSyntax.Reader + " reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)");
-        _w.Line(_q + "OpenApiRuntime.ExpectObject(ref reader, " + Literals.String(name) + ");");
+        _w.Line(TypeSyntax.Runtime + "OpenApiRuntime.ExpectObject(ref reader, " + Literals.String(name) + ");");
         _w.Line("return ReadJson(ref reader);");
         _w.Close();
         _w.Line();
@@ -144,7 +144,7 @@ internal sealed class JsonEmitter
     {
         if (type.Kind == TypeRefKind.Any)
         {
-            _w.Line(store(_q + "OpenApiRuntime.ReadElement(ref reader)"));
+            _w.Line(store(TypeSyntax.Runtime + "OpenApiRuntime.ReadElement(ref reader)"));
             return;
         }
 
@@ -167,7 +167,7 @@ internal sealed class JsonEmitter
                 _w.Close();
                 break;
             case TypeRefKind.Enum:
-                _w.Open("else if (" + _q + "OpenApiRuntime.TryReadString(ref reader, out string " + v + "))");
+                _w.Open("else if (" + TypeSyntax.Runtime + "OpenApiRuntime.TryReadString(ref reader, out string " + v + "))");
                 _w.Line(store("new " + _q + type.ModelName + "(" + v + ")"));
                 _w.Close();
                 EmitMismatch(pointer, "must be a string");
@@ -180,7 +180,7 @@ internal sealed class JsonEmitter
                 break;
             default:
                 (string method, string clr, string message) = Scalar(type.Kind);
-                _w.Open("else if (" + _q + "OpenApiRuntime." + method + "(ref reader, out " + clr + " " + v + "))");
+                _w.Open("else if (" + TypeSyntax.Runtime + "OpenApiRuntime." + method + "(ref reader, out " + clr + " " + v + "))");
                 _w.Line(store(v));
                 _w.Close();
                 EmitMismatch(pointer, message);
@@ -193,7 +193,7 @@ internal sealed class JsonEmitter
     private void EmitMismatch(string pointer, string message)
     {
         _w.Open("else");
-        _w.Line(_q + "OpenApiRuntime.SkipValue(ref reader);");
+        _w.Line(TypeSyntax.Runtime + "OpenApiRuntime.SkipValue(ref reader);");
         _w.Line("result.AddReadError(" + pointer + ", " + Literals.String(message) + ");");
         _w.Close();
     }
@@ -221,7 +221,7 @@ internal sealed class JsonEmitter
         _w.Open("while (reader.Read() && reader.TokenType == " + TypeSyntax.TokenType + ".PropertyName)");
         _w.Line("string " + key + " = reader.GetString() ?? string.Empty;");
         _w.Line("reader.Read();");
-        EmitReadValue(type.Element!, type.ElementAllowsNull, pointer + " + \"/\" + " + _q + "OpenApiRuntime.EscapePointer(" + key + ")", value => map + "[" + key + "] = " + value + ";");
+        EmitReadValue(type.Element!, type.ElementAllowsNull, pointer + " + \"/\" + " + TypeSyntax.Runtime + "OpenApiRuntime.EscapePointer(" + key + ")", value => map + "[" + key + "] = " + value + ";");
         _w.Close();
         _w.Line(store(map));
         _w.Close();
@@ -251,7 +251,7 @@ internal sealed class JsonEmitter
                 _w.Line("writer.WriteStringValue(" + value + ");");
                 break;
             case TypeRefKind.DateTimeOffset:
-                _w.Line(_q + "OpenApiRuntime.WriteDateTime(writer, " + value + ");");
+                _w.Line(TypeSyntax.Runtime + "OpenApiRuntime.WriteDateTime(writer, " + value + ");");
                 break;
             case TypeRefKind.Enum:
                 _w.Line("writer.WriteStringValue(" + value + ".Value);");

@@ -39,10 +39,10 @@ internal static class ModelEmitter
         w.Line("[global::System.Text.Json.Serialization.JsonConverter(typeof(" + type.Name + ".__JsonConverter))]");
         if (NeedsTypeLevelAttribute(type))
         {
-            w.Line("[" + q + "SchemaRules]");
+            w.Line("[" + TypeSyntax.Sdk + "SchemaRules]");
         }
 
-        w.Open("public sealed partial class " + type.Name + " : global::System.IEquatable<" + type.Name + ">, IOpenApiModel");
+        w.Open("public sealed partial class " + type.Name + " : global::System.IEquatable<" + type.Name + ">, " + TypeSyntax.Runtime + "IOpenApiModel");
         EmitProperties(w, type, q);
         EmitAdditionalProperties(w, type);
         ValidationEmitter.Emit(w, type, q);
@@ -57,7 +57,7 @@ internal static class ModelEmitter
 
     private static void EmitProperties(SourceWriter w, TypeModel type, string q)
     {
-        w.Line("private global::System.Collections.Generic.List<" + q + "ValidationError>? __readErrors;");
+        w.Line("private global::System.Collections.Generic.List<" + TypeSyntax.Sdk + "ValidationError>? __readErrors;");
         foreach (PropertyModel property in type.Properties)
         {
             Storage storage = TypeSyntax.StorageOf(property);
@@ -162,7 +162,7 @@ internal static class ModelEmitter
         w.Line();
         w.Line("return");
         w.Indent();
-        w.Line(q + "OpenApiRuntime.DictionaryEqual(AdditionalProperties, other.AdditionalProperties)" + (type.Properties.IsEmpty ? ";" : " &&"));
+        w.Line(TypeSyntax.Runtime + "OpenApiRuntime.DictionaryEqual(AdditionalProperties, other.AdditionalProperties)" + (type.Properties.IsEmpty ? ";" : " &&"));
         {
             for (int i = 0; i < type.Properties.Count; i++)
             {
@@ -206,9 +206,9 @@ internal static class ModelEmitter
     /// <summary>A C# expression comparing two values of <paramref name="type"/> (declared as <paramref name="clrType"/>) by value.</summary>
     internal static string ValueEquals(TypeRef type, string clrType, string left, string right, string q) => type.Kind switch
     {
-        TypeRefKind.Array or TypeRefKind.Bytes => q + "OpenApiRuntime.SequenceEqual(" + left + ", " + right + ")",
-        TypeRefKind.Map => q + "OpenApiRuntime.DictionaryEqual(" + left + ", " + right + ")",
-        TypeRefKind.Any => q + "OpenApiRuntime.JsonEqual(" + left + ", " + right + ")",
+        TypeRefKind.Array or TypeRefKind.Bytes => TypeSyntax.Runtime + "OpenApiRuntime.SequenceEqual(" + left + ", " + right + ")",
+        TypeRefKind.Map => TypeSyntax.Runtime + "OpenApiRuntime.DictionaryEqual(" + left + ", " + right + ")",
+        TypeRefKind.Any => TypeSyntax.Runtime + "OpenApiRuntime.JsonEqual(" + left + ", " + right + ")",
         TypeRefKind.String => "string.Equals(" + left + ", " + right + ", global::System.StringComparison.Ordinal)",
         _ => "global::System.Collections.Generic.EqualityComparer<" + clrType + ">.Default.Equals(" + left + ", " + right + ")",
     };
@@ -242,7 +242,7 @@ internal static class ModelEmitter
             string present = TypeSyntax.Present(string.Empty, property);
             string value = property.IsSecret ? "\"***\"" : (TypeSyntax.StorageOf(property) == Storage.Tracked ? property.Name : TypeSyntax.Value(string.Empty, property));
             w.Open("if (" + present + ")");
-            w.Line(q + "OpenApiRuntime.AppendMember(text, ref first, " + Literals.String(property.Name) + ", " + value + ");");
+            w.Line(TypeSyntax.Runtime + "OpenApiRuntime.AppendMember(text, ref first, " + Literals.String(property.Name) + ", " + value + ");");
             w.Close();
         }
 

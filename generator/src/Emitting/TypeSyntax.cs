@@ -25,6 +25,12 @@ internal enum Storage
 /// <summary>C# spellings of <see cref="TypeRef"/>s and property storage; everything external is <c>global::</c>-qualified.</summary>
 internal static class TypeSyntax
 {
+    /// <summary>The runtime library's public namespace (errors, validation results, attributes), qualified.</summary>
+    public const string Sdk = "global::OpenApiSdk.";
+
+    /// <summary>The runtime library's namespace of helpers only generated code calls, qualified.</summary>
+    public const string Runtime = "global::OpenApiSdk.Runtime.";
+
     public const string List = "global::System.Collections.Generic.List";
     public const string Dictionary = "global::System.Collections.Generic.Dictionary";
     public const string JsonElement = "global::System.Text.Json.JsonElement";

@@ -21,8 +21,8 @@ internal static class UnionEmitter
         w.Summary(type.Description ?? "The schema " + type.SchemaName + ".", Explain(union), "Generated from " + type.SchemaName + ".");
         w.Line(TypeSyntax.GeneratedCode);
         w.Line("[global::System.Text.Json.Serialization.JsonConverter(typeof(" + name + ".__JsonConverter))]");
-        w.Line("[" + q + "SchemaRules]");
-        w.Open("public sealed partial class " + name + " : global::System.IEquatable<" + name + ">, IOpenApiModel");
+        w.Line("[" + TypeSyntax.Sdk + "SchemaRules]");
+        w.Open("public sealed partial class " + name + " : global::System.IEquatable<" + name + ">, " + TypeSyntax.Runtime + "IOpenApiModel");
         EmitState(w, union, name, q);
         EmitAlternatives(w, union, name, q);
         ValidationEmitter.EmitUnion(w, type, q);
@@ -45,7 +45,7 @@ internal static class UnionEmitter
 
     private static void EmitState(SourceWriter w, UnionModel union, string name, string q)
     {
-        w.Line("private global::System.Collections.Generic.List<" + q + "ValidationError>? __readErrors;");
+        w.Line("private global::System.Collections.Generic.List<" + TypeSyntax.Sdk + "ValidationError>? __readErrors;");
         w.Line("private object? __value;");
         w.Line("internal int __variant; // 1-based index of the alternative held; 0 when the JSON that was read fits none");
         w.Line("private global::System.Text.Json.JsonElement __json; // the JSON that was read, kept only when it fits no alternative");
@@ -105,23 +105,23 @@ internal static class UnionEmitter
         w.Line("/// <exception cref=\"global::System.Text.Json.JsonException\">The text is not JSON.</exception>");
         w.Open("public static " + name + " FromJson(global::System.ReadOnlySpan<byte> utf8Json)");
         w.Line("var reader = new " + TypeSyntax.Reader + "(utf8Json);");
-        w.Line(q + "OpenApiRuntime.ReadRootValue(ref reader, " + Literals.String(name) + ");");
+        w.Line(TypeSyntax.Runtime + "OpenApiRuntime.ReadRootValue(ref reader, " + Literals.String(name) + ");");
         w.Line("var result = ReadJson(ref reader);");
-        w.Line(q + "OpenApiRuntime.ReadEnd(ref reader);");
+        w.Line(TypeSyntax.Runtime + "OpenApiRuntime.ReadEnd(ref reader);");
         w.Line("return result;");
         w.Close();
         w.Line();
         w.Line("/// <summary>Writes the alternative held as JSON (or the JSON that was read, when it fit none).</summary>");
-        w.Line("public string ToJson(bool indented = false) => " + q + "OpenApiRuntime.ToJson(this, indented);");
+        w.Line("public string ToJson(bool indented = false) => " + TypeSyntax.Runtime + "OpenApiRuntime.ToJson(this, indented);");
 
         w.Line();
         w.Line("/// <summary>Reads the value the reader is on (any token) and leaves the reader on its last token.</summary>");
         w.Open("internal static " + name + " ReadJson(ref " + TypeSyntax.Reader + " reader)");
         w.Line("var start = reader; // a copy: each alternative is tried from here");
-        w.Line(q + "OpenApiRuntime.SkipValue(ref reader);");
+        w.Line(TypeSyntax.Runtime + "OpenApiRuntime.SkipValue(ref reader);");
         if (union.Discriminator is { } property)
         {
-            w.Line("string? tag = " + q + "OpenApiRuntime.ReadDiscriminator(start, " + Literals.String(property) + ");");
+            w.Line("string? tag = " + TypeSyntax.Runtime + "OpenApiRuntime.ReadDiscriminator(start, " + Literals.String(property) + ");");
             w.Open("switch (tag)");
             for (int i = 0; i < union.Variants.Count; i++)
             {
@@ -143,7 +143,7 @@ internal static class UnionEmitter
             w.Close();
             w.Line();
             string known = string.Join(", ", union.Variants.SelectMany(v => v.Tags).Distinct());
-            w.Line("var unmatched = new " + name + " { __json = " + q + "OpenApiRuntime.ReadElement(ref start) };");
+            w.Line("var unmatched = new " + name + " { __json = " + TypeSyntax.Runtime + "OpenApiRuntime.ReadElement(ref start) };");
             w.Open("if (tag is null)");
             w.Line("unmatched.AddReadError(\"\", " + Literals.String("must be an object with the discriminator property \"" + property + "\" (a string)") + ");");
             w.Close();
@@ -199,7 +199,7 @@ internal static class UnionEmitter
             w.Line("return fallback; // fits an alternative's JSON type but breaks its rules: Validate() names them");
             w.Close();
             w.Line();
-            w.Line("var unmatched = new " + name + " { __json = " + q + "OpenApiRuntime.ReadElement(ref start) };");
+            w.Line("var unmatched = new " + name + " { __json = " + TypeSyntax.Runtime + "OpenApiRuntime.ReadElement(ref start) };");
             w.Line("unmatched.AddReadError(\"\", " + Literals.String("must be " + string.Join(" or ", union.Variants.Select(v => Describe(v.Type)).Distinct())) + ");");
             w.Line("return unmatched;");
             w.Close();
@@ -295,7 +295,7 @@ internal static class UnionEmitter
 
         w.Line("default:");
         w.Indent();
-        w.Line("return __json.ValueKind == other.__json.ValueKind && (__json.ValueKind == global::System.Text.Json.JsonValueKind.Undefined || " + q + "OpenApiRuntime.JsonEqual(__json, other.__json));");
+        w.Line("return __json.ValueKind == other.__json.ValueKind && (__json.ValueKind == global::System.Text.Json.JsonValueKind.Undefined || " + TypeSyntax.Runtime + "OpenApiRuntime.JsonEqual(__json, other.__json));");
         w.Unindent();
         w.Close();
         w.Close();
@@ -319,14 +319,14 @@ internal static class UnionEmitter
         {
             w.Line("case " + Int(i + 1) + ":");
             w.Indent();
-            w.Line(q + "OpenApiRuntime.AppendMember(text, ref first, " + Literals.String(union.Variants[i].Name) + ", __value);");
+            w.Line(TypeSyntax.Runtime + "OpenApiRuntime.AppendMember(text, ref first, " + Literals.String(union.Variants[i].Name) + ", __value);");
             w.Line("break;");
             w.Unindent();
         }
 
         w.Line("default:");
         w.Indent();
-        w.Line(q + "OpenApiRuntime.AppendMember(text, ref first, \"UnmatchedJson\", UnmatchedJson);");
+        w.Line(TypeSyntax.Runtime + "OpenApiRuntime.AppendMember(text, ref first, \"UnmatchedJson\", UnmatchedJson);");
         w.Line("break;");
         w.Unindent();
         w.Close();

@@ -65,7 +65,7 @@ internal sealed class ValidationEmitter
         _w.Line("return valid;");
         _w.Close();
         _w.Line();
-        _w.Line("internal bool ValidateTypeLevel(" + _q + "ValidationCollector? errors) => ValidateCore(errors);");
+        _w.Line("internal bool ValidateTypeLevel(" + TypeSyntax.Runtime + "ValidationCollector? errors) => ValidateCore(errors);");
         EmitReadErrors();
         EmitInterfaceAndPatterns();
     }
@@ -74,7 +74,7 @@ internal sealed class ValidationEmitter
     private void OpenValidateCore()
     {
         _w.Line();
-        _w.Open("internal bool ValidateCore(" + _q + "ValidationCollector? errors)");
+        _w.Open("internal bool ValidateCore(" + TypeSyntax.Runtime + "ValidationCollector? errors)");
         _w.Line("bool valid = ValidateReadErrors(errors);");
         _w.Open("if (!valid && errors is null)");
         _w.Line("return false;");
@@ -85,12 +85,12 @@ internal sealed class ValidationEmitter
     {
         _w.Line();
         _w.Summary("Checks every rule of the schema and returns all violations, each with the JSON Pointer (RFC 6901) of the offending value; empty when the object is valid.");
-        _w.Open("public global::System.Collections.Generic.IReadOnlyList<" + _q + "ValidationError> Validate()");
+        _w.Open("public global::System.Collections.Generic.IReadOnlyList<" + TypeSyntax.Sdk + "ValidationError> Validate()");
         _w.Open("if (ValidateCore(null))");
-        _w.Line("return global::System.Array.Empty<" + _q + "ValidationError>();");
+        _w.Line("return global::System.Array.Empty<" + TypeSyntax.Sdk + "ValidationError>();");
         _w.Close();
         _w.Line();
-        _w.Line("var errors = new " + _q + "ValidationCollector();");
+        _w.Line("var errors = new " + TypeSyntax.Runtime + "ValidationCollector();");
         _w.Line("ValidateCore(errors);");
         _w.Line("return errors.Errors;");
         _w.Close();
@@ -150,9 +150,9 @@ internal sealed class ValidationEmitter
     private void EmitInterfaceAndPatterns()
     {
         _w.Line();
-        _w.Line("bool " + _q + "IOpenApiModel.ValidateCore(" + _q + "ValidationCollector? errors) => ValidateCore(errors);");
+        _w.Line("bool " + TypeSyntax.Runtime + "IOpenApiModel.ValidateCore(" + TypeSyntax.Runtime + "ValidationCollector? errors) => ValidateCore(errors);");
         _w.Line();
-        _w.Line("bool " + _q + "IOpenApiModel.ValidateTypeLevel(" + _q + "ValidationCollector? errors) => ValidateTypeLevel(errors);");
+        _w.Line("bool " + TypeSyntax.Runtime + "IOpenApiModel.ValidateTypeLevel(" + TypeSyntax.Runtime + "ValidationCollector? errors) => ValidateTypeLevel(errors);");
 
         if (_patterns.Count > 0)
         {
@@ -162,7 +162,7 @@ internal sealed class ValidationEmitter
             for (int i = 0; i < _patterns.Count; i++)
             {
                 _w.Line("internal static readonly global::System.Text.RegularExpressions.Regex P" + i.ToString(CultureInfo.InvariantCulture)
-                    + " = " + _q + "OpenApiRuntime.CreatePattern(" + Literals.String(Literals.DotNetPattern(_patterns[i])) + ");");
+                    + " = " + TypeSyntax.Runtime + "OpenApiRuntime.CreatePattern(" + Literals.String(Literals.DotNetPattern(_patterns[i])) + ");");
             }
 
             _w.Close();
@@ -203,7 +203,7 @@ internal sealed class ValidationEmitter
     private void EmitTypeLevel(TypeModel type)
     {
         _w.Line();
-        _w.Open("internal bool ValidateTypeLevel(" + _q + "ValidationCollector? errors)");
+        _w.Open("internal bool ValidateTypeLevel(" + TypeSyntax.Runtime + "ValidationCollector? errors)");
         _w.Line("bool valid = ValidateReadErrors(errors);");
         foreach (PropertyModel property in type.Properties.Where(p => TypeSyntax.StorageOf(p) == Storage.RequiredValue && !p.IsReadOnly))
         {
@@ -228,7 +228,7 @@ internal sealed class ValidationEmitter
     {
         _w.Line();
         _w.Line("/// <summary>Problems met while reading JSON (a wrong type, a null where none is allowed), reported by validation.</summary>");
-        _w.Open("private bool ValidateReadErrors(" + _q + "ValidationCollector? errors)");
+        _w.Open("private bool ValidateReadErrors(" + TypeSyntax.Runtime + "ValidationCollector? errors)");
         _w.Open("if (__readErrors is null)");
         _w.Line("return true;");
         _w.Close();
@@ -237,9 +237,9 @@ internal sealed class ValidationEmitter
         _w.Line("return false;");
         _w.Close();
         _w.Line();
-        _w.Line("private bool HasReadError(string property) => __readErrors is not null && " + _q + "OpenApiRuntime.HasErrorAt(__readErrors, property);");
+        _w.Line("private bool HasReadError(string property) => __readErrors is not null && " + TypeSyntax.Runtime + "OpenApiRuntime.HasErrorAt(__readErrors, property);");
         _w.Line();
-        _w.Line("internal void AddReadError(string pointer, string message) => (__readErrors ??= new global::System.Collections.Generic.List<" + _q + "ValidationError>()).Add(new " + _q + "ValidationError(pointer, message));");
+        _w.Line("internal void AddReadError(string pointer, string message) => (__readErrors ??= new global::System.Collections.Generic.List<" + TypeSyntax.Sdk + "ValidationError>()).Add(new " + TypeSyntax.Sdk + "ValidationError(pointer, message));");
     }
 
     private void EmitProperty(PropertyModel property)
@@ -294,7 +294,7 @@ internal sealed class ValidationEmitter
         {
             case TypeRefKind.Model:
             case TypeRefKind.Union:
-                _w.Open("if (!((" + _q + "IOpenApiModel)" + value + ").ValidateCore(errors))");
+                _w.Open("if (!((" + TypeSyntax.Runtime + "IOpenApiModel)" + value + ").ValidateCore(errors))");
                 FailBody(null);
                 _w.Close();
                 return;
@@ -387,17 +387,17 @@ internal sealed class ValidationEmitter
         {
             if (c.MinLength is { } minLength)
             {
-                yield return (_q + "OpenApiRuntime.Length(" + value + ") < " + Int(minLength), "must be at least " + Int(minLength) + " characters long");
+                yield return (TypeSyntax.Runtime + "OpenApiRuntime.Length(" + value + ") < " + Int(minLength), "must be at least " + Int(minLength) + " characters long");
             }
 
             if (c.MaxLength is { } maxLength)
             {
-                yield return (_q + "OpenApiRuntime.Length(" + value + ") > " + Int(maxLength), "must be at most " + Int(maxLength) + " characters long");
+                yield return (TypeSyntax.Runtime + "OpenApiRuntime.Length(" + value + ") > " + Int(maxLength), "must be at most " + Int(maxLength) + " characters long");
             }
 
             if (c.Pattern is { } pattern)
             {
-                yield return ("!" + _q + "OpenApiRuntime.IsMatch(" + Pattern(pattern) + ", " + value + ")", "must match the pattern " + pattern);
+                yield return ("!" + TypeSyntax.Runtime + "OpenApiRuntime.IsMatch(" + Pattern(pattern) + ", " + value + ")", "must match the pattern " + pattern);
             }
 
             if (c.Format is { } format)
@@ -410,7 +410,7 @@ internal sealed class ValidationEmitter
                     "ipv4" => ("IsIPv4", "must be an IPv4 address (format: ipv4)"),
                     _ => ("IsIPv6", "must be an IPv6 address (format: ipv6)"),
                 };
-                yield return ("!" + _q + "OpenApiRuntime." + check + "(" + value + ")", message);
+                yield return ("!" + TypeSyntax.Runtime + "OpenApiRuntime." + check + "(" + value + ")", message);
             }
         }
 
@@ -433,7 +433,7 @@ internal sealed class ValidationEmitter
                     ? value + " % " + TypeSyntax.Number(multipleOf, kind) + " != 0"
                     : kind == TypeRefKind.Decimal
                         ? value + " % " + TypeSyntax.Number(multipleOf, kind) + " != 0m"
-                        : "!" + _q + "OpenApiRuntime.IsMultipleOf(" + value + ", " + TypeSyntax.Number(multipleOf, TypeRefKind.Double) + ")";
+                        : "!" + TypeSyntax.Runtime + "OpenApiRuntime.IsMultipleOf(" + value + ", " + TypeSyntax.Number(multipleOf, TypeRefKind.Double) + ")";
                 yield return (violated, "must be a multiple of " + multipleOf);
             }
         }
@@ -453,7 +453,7 @@ internal sealed class ValidationEmitter
 
             if (c.UniqueItems)
             {
-                yield return ("!" + _q + "OpenApiRuntime.AllUnique(" + value + ")", "must not contain duplicate items");
+                yield return ("!" + TypeSyntax.Runtime + "OpenApiRuntime.AllUnique(" + value + ")", "must not contain duplicate items");
             }
         }
 
@@ -507,7 +507,7 @@ internal sealed class ValidationEmitter
     {
         _w.Line();
         _w.Line("/// <summary>The schema's if/then/else rules.</summary>");
-        _w.Open("private bool ValidateRules(" + _q + "ValidationCollector? errors)");
+        _w.Open("private bool ValidateRules(" + TypeSyntax.Runtime + "ValidationCollector? errors)");
         _w.Line("bool valid = true;");
         foreach (RuleModel rule in type.Rules)
         {

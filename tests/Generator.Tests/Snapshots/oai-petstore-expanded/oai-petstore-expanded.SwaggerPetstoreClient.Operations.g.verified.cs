@@ -17,8 +17,8 @@ namespace Snapshot.Sdk
         /// <param name="limit">Query parameter limit. maximum number of results to return</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The 200 response body.</returns>
-        /// <exception cref="global::Snapshot.Sdk.ValidationException">The request breaks the spec (when Options.ValidateRequests is on); nothing was sent.</exception>
-        /// <exception cref="global::Snapshot.Sdk.ApiException">The service answered a status other than success, or a body that is not the declared JSON.</exception>
+        /// <exception cref="global::OpenApiSdk.ValidationException">The request breaks the spec (when Options.ValidateRequests is on); nothing was sent.</exception>
+        /// <exception cref="global::OpenApiSdk.ApiException">The service answered a status other than success, or a body that is not the declared JSON.</exception>
         global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<global::Snapshot.Sdk.Pet>> FindPetsAsync(global::System.Collections.Generic.IEnumerable<string>? tags = null, int? limit = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
@@ -28,8 +28,8 @@ namespace Snapshot.Sdk
         /// <param name="body">The request body (application/json).</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The 200 response body.</returns>
-        /// <exception cref="global::Snapshot.Sdk.ValidationException">The request breaks the spec (when Options.ValidateRequests is on); nothing was sent.</exception>
-        /// <exception cref="global::Snapshot.Sdk.ApiException">The service answered a status other than success, or a body that is not the declared JSON.</exception>
+        /// <exception cref="global::OpenApiSdk.ValidationException">The request breaks the spec (when Options.ValidateRequests is on); nothing was sent.</exception>
+        /// <exception cref="global::OpenApiSdk.ApiException">The service answered a status other than success, or a body that is not the declared JSON.</exception>
         global::System.Threading.Tasks.Task<global::Snapshot.Sdk.Pet> AddPetAsync(global::Snapshot.Sdk.NewPet body, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
@@ -39,8 +39,8 @@ namespace Snapshot.Sdk
         /// <param name="id">Path parameter id. ID of pet to fetch</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The 200 response body.</returns>
-        /// <exception cref="global::Snapshot.Sdk.ValidationException">The request breaks the spec (when Options.ValidateRequests is on); nothing was sent.</exception>
-        /// <exception cref="global::Snapshot.Sdk.ApiException">The service answered a status other than success, or a body that is not the declared JSON.</exception>
+        /// <exception cref="global::OpenApiSdk.ValidationException">The request breaks the spec (when Options.ValidateRequests is on); nothing was sent.</exception>
+        /// <exception cref="global::OpenApiSdk.ApiException">The service answered a status other than success, or a body that is not the declared JSON.</exception>
         global::System.Threading.Tasks.Task<global::Snapshot.Sdk.Pet> FindPetByIdAsync(long id, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
@@ -49,8 +49,8 @@ namespace Snapshot.Sdk
         /// </summary>
         /// <param name="id">Path parameter id. ID of pet to delete</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <exception cref="global::Snapshot.Sdk.ValidationException">The request breaks the spec (when Options.ValidateRequests is on); nothing was sent.</exception>
-        /// <exception cref="global::Snapshot.Sdk.ApiException">The service answered a status other than success, or a body that is not the declared JSON.</exception>
+        /// <exception cref="global::OpenApiSdk.ValidationException">The request breaks the spec (when Options.ValidateRequests is on); nothing was sent.</exception>
+        /// <exception cref="global::OpenApiSdk.ApiException">The service answered a status other than success, or a body that is not the declared JSON.</exception>
         global::System.Threading.Tasks.Task DeletePetAsync(long id, global::System.Threading.CancellationToken cancellationToken = default);
     }
 
@@ -62,10 +62,10 @@ namespace Snapshot.Sdk
 
             if (this.Options.ValidateRequests)
             {
-                var __errors = new global::Snapshot.Sdk.ValidationCollector();
+                var __errors = new global::OpenApiSdk.Runtime.ValidationCollector();
                 if (__errors.Errors.Count > 0)
                 {
-                    throw new global::Snapshot.Sdk.ValidationException("The findPets request", __errors.Errors);
+                    throw new global::OpenApiSdk.ValidationException("The findPets request", __errors.Errors);
                 }
             }
 
@@ -182,13 +182,13 @@ namespace Snapshot.Sdk
 
             if (this.Options.ValidateRequests)
             {
-                var __errors = new global::Snapshot.Sdk.ValidationCollector();
+                var __errors = new global::OpenApiSdk.Runtime.ValidationCollector();
                 __errors.Enter("body");
-                ((global::Snapshot.Sdk.IOpenApiModel)body).ValidateCore(__errors);
+                ((global::OpenApiSdk.Runtime.IOpenApiModel)body).ValidateCore(__errors);
                 __errors.Exit();
                 if (__errors.Errors.Count > 0)
                 {
-                    throw new global::Snapshot.Sdk.ValidationException("The addPet request", __errors.Errors);
+                    throw new global::OpenApiSdk.ValidationException("The addPet request", __errors.Errors);
                 }
             }
 
@@ -271,10 +271,10 @@ namespace Snapshot.Sdk
 
             if (this.Options.ValidateRequests)
             {
-                var __errors = new global::Snapshot.Sdk.ValidationCollector();
+                var __errors = new global::OpenApiSdk.Runtime.ValidationCollector();
                 if (__errors.Errors.Count > 0)
                 {
-                    throw new global::Snapshot.Sdk.ValidationException("The find pet by id request", __errors.Errors);
+                    throw new global::OpenApiSdk.ValidationException("The find pet by id request", __errors.Errors);
                 }
             }
 
@@ -321,10 +321,10 @@ namespace Snapshot.Sdk
 
             if (this.Options.ValidateRequests)
             {
-                var __errors = new global::Snapshot.Sdk.ValidationCollector();
+                var __errors = new global::OpenApiSdk.Runtime.ValidationCollector();
                 if (__errors.Errors.Count > 0)
                 {
-                    throw new global::Snapshot.Sdk.ValidationException("The deletePet request", __errors.Errors);
+                    throw new global::OpenApiSdk.ValidationException("The deletePet request", __errors.Errors);
                 }
             }
 

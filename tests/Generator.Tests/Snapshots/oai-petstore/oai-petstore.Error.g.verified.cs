@@ -9,10 +9,10 @@ namespace Snapshot.Sdk
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiSdk.Generator", "1.0.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(Error.__JsonConverter))]
-    [global::Snapshot.Sdk.SchemaRules]
-    public sealed partial class Error : global::System.IEquatable<Error>, IOpenApiModel
+    [global::OpenApiSdk.SchemaRules]
+    public sealed partial class Error : global::System.IEquatable<Error>, global::OpenApiSdk.Runtime.IOpenApiModel
     {
-        private global::System.Collections.Generic.List<global::Snapshot.Sdk.ValidationError>? __readErrors;
+        private global::System.Collections.Generic.List<global::OpenApiSdk.ValidationError>? __readErrors;
 
         internal int? _Code;
 
@@ -42,14 +42,14 @@ namespace Snapshot.Sdk
         /// <summary>
         /// Checks every rule of the schema and returns all violations, each with the JSON Pointer (RFC 6901) of the offending value; empty when the object is valid.
         /// </summary>
-        public global::System.Collections.Generic.IReadOnlyList<global::Snapshot.Sdk.ValidationError> Validate()
+        public global::System.Collections.Generic.IReadOnlyList<global::OpenApiSdk.ValidationError> Validate()
         {
             if (ValidateCore(null))
             {
-                return global::System.Array.Empty<global::Snapshot.Sdk.ValidationError>();
+                return global::System.Array.Empty<global::OpenApiSdk.ValidationError>();
             }
 
-            var errors = new global::Snapshot.Sdk.ValidationCollector();
+            var errors = new global::OpenApiSdk.Runtime.ValidationCollector();
             ValidateCore(errors);
             return errors.Errors;
         }
@@ -57,7 +57,7 @@ namespace Snapshot.Sdk
         /// <summary>True when <see cref="Validate"/> would find nothing; does not allocate.</summary>
         public bool IsValid() => ValidateCore(null);
 
-        internal bool ValidateCore(global::Snapshot.Sdk.ValidationCollector? errors)
+        internal bool ValidateCore(global::OpenApiSdk.Runtime.ValidationCollector? errors)
         {
             bool valid = ValidateReadErrors(errors);
             if (!valid && errors is null)
@@ -96,7 +96,7 @@ namespace Snapshot.Sdk
             return valid;
         }
 
-        internal bool ValidateTypeLevel(global::Snapshot.Sdk.ValidationCollector? errors)
+        internal bool ValidateTypeLevel(global::OpenApiSdk.Runtime.ValidationCollector? errors)
         {
             bool valid = ValidateReadErrors(errors);
             if (!_Code.HasValue && !HasReadError("code"))
@@ -113,7 +113,7 @@ namespace Snapshot.Sdk
         }
 
         /// <summary>Problems met while reading JSON (a wrong type, a null where none is allowed), reported by validation.</summary>
-        private bool ValidateReadErrors(global::Snapshot.Sdk.ValidationCollector? errors)
+        private bool ValidateReadErrors(global::OpenApiSdk.Runtime.ValidationCollector? errors)
         {
             if (__readErrors is null)
             {
@@ -124,13 +124,13 @@ namespace Snapshot.Sdk
             return false;
         }
 
-        private bool HasReadError(string property) => __readErrors is not null && global::Snapshot.Sdk.OpenApiRuntime.HasErrorAt(__readErrors, property);
+        private bool HasReadError(string property) => __readErrors is not null && global::OpenApiSdk.Runtime.OpenApiRuntime.HasErrorAt(__readErrors, property);
 
-        internal void AddReadError(string pointer, string message) => (__readErrors ??= new global::System.Collections.Generic.List<global::Snapshot.Sdk.ValidationError>()).Add(new global::Snapshot.Sdk.ValidationError(pointer, message));
+        internal void AddReadError(string pointer, string message) => (__readErrors ??= new global::System.Collections.Generic.List<global::OpenApiSdk.ValidationError>()).Add(new global::OpenApiSdk.ValidationError(pointer, message));
 
-        bool global::Snapshot.Sdk.IOpenApiModel.ValidateCore(global::Snapshot.Sdk.ValidationCollector? errors) => ValidateCore(errors);
+        bool global::OpenApiSdk.Runtime.IOpenApiModel.ValidateCore(global::OpenApiSdk.Runtime.ValidationCollector? errors) => ValidateCore(errors);
 
-        bool global::Snapshot.Sdk.IOpenApiModel.ValidateTypeLevel(global::Snapshot.Sdk.ValidationCollector? errors) => ValidateTypeLevel(errors);
+        bool global::OpenApiSdk.Runtime.IOpenApiModel.ValidateTypeLevel(global::OpenApiSdk.Runtime.ValidationCollector? errors) => ValidateTypeLevel(errors);
 
         /// <summary>Reads an instance from JSON text. Values of the wrong type are reported by <see cref="Validate"/>, not thrown.</summary>
         /// <exception cref="global::System.Text.Json.JsonException">The text is not JSON, or its root is not an object.</exception>
@@ -141,14 +141,14 @@ namespace Snapshot.Sdk
         public static Error FromJson(global::System.ReadOnlySpan<byte> utf8Json)
         {
             var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json);
-            global::Snapshot.Sdk.OpenApiRuntime.ReadRootObject(ref reader, "Error");
+            global::OpenApiSdk.Runtime.OpenApiRuntime.ReadRootObject(ref reader, "Error");
             var result = ReadJson(ref reader);
-            global::Snapshot.Sdk.OpenApiRuntime.ReadEnd(ref reader);
+            global::OpenApiSdk.Runtime.OpenApiRuntime.ReadEnd(ref reader);
             return result;
         }
 
         /// <summary>Writes this instance as JSON; properties that were never set are left out.</summary>
-        public string ToJson(bool indented = false) => global::Snapshot.Sdk.OpenApiRuntime.ToJson(this, indented);
+        public string ToJson(bool indented = false) => global::OpenApiSdk.Runtime.OpenApiRuntime.ToJson(this, indented);
 
         /// <summary>Reads the object the reader is on (its StartObject token) and leaves the reader on its EndObject.</summary>
         internal static Error ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -163,13 +163,13 @@ namespace Snapshot.Sdk
                     {
                         result.AddReadError("/code", "must not be null");
                     }
-                    else if (global::Snapshot.Sdk.OpenApiRuntime.TryReadInt32(ref reader, out int v1))
+                    else if (global::OpenApiSdk.Runtime.OpenApiRuntime.TryReadInt32(ref reader, out int v1))
                     {
                         result.Code = v1;
                     }
                     else
                     {
-                        global::Snapshot.Sdk.OpenApiRuntime.SkipValue(ref reader);
+                        global::OpenApiSdk.Runtime.OpenApiRuntime.SkipValue(ref reader);
                         result.AddReadError("/code", "must be a 32-bit integer");
                     }
                     continue;
@@ -182,13 +182,13 @@ namespace Snapshot.Sdk
                     {
                         result.AddReadError("/message", "must not be null");
                     }
-                    else if (global::Snapshot.Sdk.OpenApiRuntime.TryReadString(ref reader, out string v1))
+                    else if (global::OpenApiSdk.Runtime.OpenApiRuntime.TryReadString(ref reader, out string v1))
                     {
                         result.Message = v1;
                     }
                     else
                     {
-                        global::Snapshot.Sdk.OpenApiRuntime.SkipValue(ref reader);
+                        global::OpenApiSdk.Runtime.OpenApiRuntime.SkipValue(ref reader);
                         result.AddReadError("/message", "must be a string");
                     }
                     continue;
@@ -196,7 +196,7 @@ namespace Snapshot.Sdk
 
                 string __name = reader.GetString() ?? string.Empty;
                 reader.Read();
-                (result.AdditionalProperties ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[__name] = global::Snapshot.Sdk.OpenApiRuntime.ReadElement(ref reader);
+                (result.AdditionalProperties ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[__name] = global::OpenApiSdk.Runtime.OpenApiRuntime.ReadElement(ref reader);
             }
 
             return result;
@@ -237,7 +237,7 @@ namespace Snapshot.Sdk
 
             public override Error Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Snapshot.Sdk.OpenApiRuntime.ExpectObject(ref reader, "Error");
+                global::OpenApiSdk.Runtime.OpenApiRuntime.ExpectObject(ref reader, "Error");
                 return ReadJson(ref reader);
             }
 
@@ -258,7 +258,7 @@ namespace Snapshot.Sdk
             }
 
             return
-                global::Snapshot.Sdk.OpenApiRuntime.DictionaryEqual(AdditionalProperties, other.AdditionalProperties) &&
+                global::OpenApiSdk.Runtime.OpenApiRuntime.DictionaryEqual(AdditionalProperties, other.AdditionalProperties) &&
                 _Code.HasValue == other._Code.HasValue && global::System.Collections.Generic.EqualityComparer<int>.Default.Equals(Code, other.Code) &&
                 string.Equals(Message, other.Message, global::System.StringComparison.Ordinal);
         }
@@ -282,11 +282,11 @@ namespace Snapshot.Sdk
             bool first = true;
             if (_Code.HasValue)
             {
-                global::Snapshot.Sdk.OpenApiRuntime.AppendMember(text, ref first, "Code", _Code.GetValueOrDefault());
+                global::OpenApiSdk.Runtime.OpenApiRuntime.AppendMember(text, ref first, "Code", _Code.GetValueOrDefault());
             }
             if (Message is not null)
             {
-                global::Snapshot.Sdk.OpenApiRuntime.AppendMember(text, ref first, "Message", Message);
+                global::OpenApiSdk.Runtime.OpenApiRuntime.AppendMember(text, ref first, "Message", Message);
             }
             return text.Append(first ? "}" : " }").ToString();
         }

@@ -12,8 +12,8 @@ namespace Snapshot.Sdk
         /// <param name="limit">Query parameter limit. How many items to return at one time (max 100)</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The 200 response body.</returns>
-        /// <exception cref="global::Snapshot.Sdk.ValidationException">The request breaks the spec (when Options.ValidateRequests is on); nothing was sent.</exception>
-        /// <exception cref="global::Snapshot.Sdk.ApiException">The service answered a status other than success, or a body that is not the declared JSON.</exception>
+        /// <exception cref="global::OpenApiSdk.ValidationException">The request breaks the spec (when Options.ValidateRequests is on); nothing was sent.</exception>
+        /// <exception cref="global::OpenApiSdk.ApiException">The service answered a status other than success, or a body that is not the declared JSON.</exception>
         global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<global::Snapshot.Sdk.Pet>> ListPetsAsync(int? limit = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
@@ -22,8 +22,8 @@ namespace Snapshot.Sdk
         /// </summary>
         /// <param name="body">The request body (application/json).</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <exception cref="global::Snapshot.Sdk.ValidationException">The request breaks the spec (when Options.ValidateRequests is on); nothing was sent.</exception>
-        /// <exception cref="global::Snapshot.Sdk.ApiException">The service answered a status other than success, or a body that is not the declared JSON.</exception>
+        /// <exception cref="global::OpenApiSdk.ValidationException">The request breaks the spec (when Options.ValidateRequests is on); nothing was sent.</exception>
+        /// <exception cref="global::OpenApiSdk.ApiException">The service answered a status other than success, or a body that is not the declared JSON.</exception>
         global::System.Threading.Tasks.Task CreatePetsAsync(global::Snapshot.Sdk.Pet body, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
@@ -33,8 +33,8 @@ namespace Snapshot.Sdk
         /// <param name="petId">Path parameter petId. The id of the pet to retrieve</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The 200 response body.</returns>
-        /// <exception cref="global::Snapshot.Sdk.ValidationException">The request breaks the spec (when Options.ValidateRequests is on); nothing was sent.</exception>
-        /// <exception cref="global::Snapshot.Sdk.ApiException">The service answered a status other than success, or a body that is not the declared JSON.</exception>
+        /// <exception cref="global::OpenApiSdk.ValidationException">The request breaks the spec (when Options.ValidateRequests is on); nothing was sent.</exception>
+        /// <exception cref="global::OpenApiSdk.ApiException">The service answered a status other than success, or a body that is not the declared JSON.</exception>
         global::System.Threading.Tasks.Task<global::Snapshot.Sdk.Pet> ShowPetByIdAsync(string petId, global::System.Threading.CancellationToken cancellationToken = default);
     }
 
@@ -46,7 +46,7 @@ namespace Snapshot.Sdk
 
             if (this.Options.ValidateRequests)
             {
-                var __errors = new global::Snapshot.Sdk.ValidationCollector();
+                var __errors = new global::OpenApiSdk.Runtime.ValidationCollector();
                 __errors.Enter("query");
                 if (limit is not null)
                 {
@@ -58,7 +58,7 @@ namespace Snapshot.Sdk
                 __errors.Exit();
                 if (__errors.Errors.Count > 0)
                 {
-                    throw new global::Snapshot.Sdk.ValidationException("The listPets request", __errors.Errors);
+                    throw new global::OpenApiSdk.ValidationException("The listPets request", __errors.Errors);
                 }
             }
 
@@ -168,13 +168,13 @@ namespace Snapshot.Sdk
 
             if (this.Options.ValidateRequests)
             {
-                var __errors = new global::Snapshot.Sdk.ValidationCollector();
+                var __errors = new global::OpenApiSdk.Runtime.ValidationCollector();
                 __errors.Enter("body");
-                ((global::Snapshot.Sdk.IOpenApiModel)body).ValidateCore(__errors);
+                ((global::OpenApiSdk.Runtime.IOpenApiModel)body).ValidateCore(__errors);
                 __errors.Exit();
                 if (__errors.Errors.Count > 0)
                 {
-                    throw new global::Snapshot.Sdk.ValidationException("The createPets request", __errors.Errors);
+                    throw new global::OpenApiSdk.ValidationException("The createPets request", __errors.Errors);
                 }
             }
 
@@ -228,10 +228,10 @@ namespace Snapshot.Sdk
 
             if (this.Options.ValidateRequests)
             {
-                var __errors = new global::Snapshot.Sdk.ValidationCollector();
+                var __errors = new global::OpenApiSdk.Runtime.ValidationCollector();
                 if (__errors.Errors.Count > 0)
                 {
-                    throw new global::Snapshot.Sdk.ValidationException("The showPetById request", __errors.Errors);
+                    throw new global::OpenApiSdk.ValidationException("The showPetById request", __errors.Errors);
                 }
             }
 

@@ -9,16 +9,16 @@ namespace Snapshot.Sdk
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiSdk.Generator", "1.0.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(Status.__JsonConverter))]
-    public sealed partial class Status : global::System.IEquatable<Status>, IOpenApiModel
+    public sealed partial class Status : global::System.IEquatable<Status>, global::OpenApiSdk.Runtime.IOpenApiModel
     {
-        private global::System.Collections.Generic.List<global::Snapshot.Sdk.ValidationError>? __readErrors;
+        private global::System.Collections.Generic.List<global::OpenApiSdk.ValidationError>? __readErrors;
 
         /// <summary>
         /// winner
         /// <para>JSON: "winner", optional.</para>
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("winner")]
-        [global::Snapshot.Sdk.SchemaEnum]
+        [global::OpenApiSdk.SchemaEnum]
         public Winner? Winner { get; set; }
 
         /// <summary>
@@ -27,7 +27,7 @@ namespace Snapshot.Sdk
         /// <para>Rules: at least 3 items; at most 3 items.</para>
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("board")]
-        [global::Snapshot.Sdk.SchemaItems(3, 3)]
+        [global::OpenApiSdk.SchemaItems(3, 3)]
         public global::System.Collections.Generic.List<global::System.Collections.Generic.List<Mark>>? Board { get; set; }
 
         /// <summary>Properties the schema does not declare, kept as they arrived so that nothing is lost on a round trip.</summary>
@@ -37,14 +37,14 @@ namespace Snapshot.Sdk
         /// <summary>
         /// Checks every rule of the schema and returns all violations, each with the JSON Pointer (RFC 6901) of the offending value; empty when the object is valid.
         /// </summary>
-        public global::System.Collections.Generic.IReadOnlyList<global::Snapshot.Sdk.ValidationError> Validate()
+        public global::System.Collections.Generic.IReadOnlyList<global::OpenApiSdk.ValidationError> Validate()
         {
             if (ValidateCore(null))
             {
-                return global::System.Array.Empty<global::Snapshot.Sdk.ValidationError>();
+                return global::System.Array.Empty<global::OpenApiSdk.ValidationError>();
             }
 
-            var errors = new global::Snapshot.Sdk.ValidationCollector();
+            var errors = new global::OpenApiSdk.Runtime.ValidationCollector();
             ValidateCore(errors);
             return errors.Errors;
         }
@@ -52,7 +52,7 @@ namespace Snapshot.Sdk
         /// <summary>True when <see cref="Validate"/> would find nothing; does not allocate.</summary>
         public bool IsValid() => ValidateCore(null);
 
-        internal bool ValidateCore(global::Snapshot.Sdk.ValidationCollector? errors)
+        internal bool ValidateCore(global::OpenApiSdk.Runtime.ValidationCollector? errors)
         {
             bool valid = ValidateReadErrors(errors);
             if (!valid && errors is null)
@@ -160,14 +160,14 @@ namespace Snapshot.Sdk
             return valid;
         }
 
-        internal bool ValidateTypeLevel(global::Snapshot.Sdk.ValidationCollector? errors)
+        internal bool ValidateTypeLevel(global::OpenApiSdk.Runtime.ValidationCollector? errors)
         {
             bool valid = ValidateReadErrors(errors);
             return valid;
         }
 
         /// <summary>Problems met while reading JSON (a wrong type, a null where none is allowed), reported by validation.</summary>
-        private bool ValidateReadErrors(global::Snapshot.Sdk.ValidationCollector? errors)
+        private bool ValidateReadErrors(global::OpenApiSdk.Runtime.ValidationCollector? errors)
         {
             if (__readErrors is null)
             {
@@ -178,13 +178,13 @@ namespace Snapshot.Sdk
             return false;
         }
 
-        private bool HasReadError(string property) => __readErrors is not null && global::Snapshot.Sdk.OpenApiRuntime.HasErrorAt(__readErrors, property);
+        private bool HasReadError(string property) => __readErrors is not null && global::OpenApiSdk.Runtime.OpenApiRuntime.HasErrorAt(__readErrors, property);
 
-        internal void AddReadError(string pointer, string message) => (__readErrors ??= new global::System.Collections.Generic.List<global::Snapshot.Sdk.ValidationError>()).Add(new global::Snapshot.Sdk.ValidationError(pointer, message));
+        internal void AddReadError(string pointer, string message) => (__readErrors ??= new global::System.Collections.Generic.List<global::OpenApiSdk.ValidationError>()).Add(new global::OpenApiSdk.ValidationError(pointer, message));
 
-        bool global::Snapshot.Sdk.IOpenApiModel.ValidateCore(global::Snapshot.Sdk.ValidationCollector? errors) => ValidateCore(errors);
+        bool global::OpenApiSdk.Runtime.IOpenApiModel.ValidateCore(global::OpenApiSdk.Runtime.ValidationCollector? errors) => ValidateCore(errors);
 
-        bool global::Snapshot.Sdk.IOpenApiModel.ValidateTypeLevel(global::Snapshot.Sdk.ValidationCollector? errors) => ValidateTypeLevel(errors);
+        bool global::OpenApiSdk.Runtime.IOpenApiModel.ValidateTypeLevel(global::OpenApiSdk.Runtime.ValidationCollector? errors) => ValidateTypeLevel(errors);
 
         /// <summary>Reads an instance from JSON text. Values of the wrong type are reported by <see cref="Validate"/>, not thrown.</summary>
         /// <exception cref="global::System.Text.Json.JsonException">The text is not JSON, or its root is not an object.</exception>
@@ -195,14 +195,14 @@ namespace Snapshot.Sdk
         public static Status FromJson(global::System.ReadOnlySpan<byte> utf8Json)
         {
             var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json);
-            global::Snapshot.Sdk.OpenApiRuntime.ReadRootObject(ref reader, "Status");
+            global::OpenApiSdk.Runtime.OpenApiRuntime.ReadRootObject(ref reader, "Status");
             var result = ReadJson(ref reader);
-            global::Snapshot.Sdk.OpenApiRuntime.ReadEnd(ref reader);
+            global::OpenApiSdk.Runtime.OpenApiRuntime.ReadEnd(ref reader);
             return result;
         }
 
         /// <summary>Writes this instance as JSON; properties that were never set are left out.</summary>
-        public string ToJson(bool indented = false) => global::Snapshot.Sdk.OpenApiRuntime.ToJson(this, indented);
+        public string ToJson(bool indented = false) => global::OpenApiSdk.Runtime.OpenApiRuntime.ToJson(this, indented);
 
         /// <summary>Reads the object the reader is on (its StartObject token) and leaves the reader on its EndObject.</summary>
         internal static Status ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -217,13 +217,13 @@ namespace Snapshot.Sdk
                     {
                         result.AddReadError("/winner", "must not be null");
                     }
-                    else if (global::Snapshot.Sdk.OpenApiRuntime.TryReadString(ref reader, out string v1))
+                    else if (global::OpenApiSdk.Runtime.OpenApiRuntime.TryReadString(ref reader, out string v1))
                     {
                         result.Winner = new global::Snapshot.Sdk.Winner(v1);
                     }
                     else
                     {
-                        global::Snapshot.Sdk.OpenApiRuntime.SkipValue(ref reader);
+                        global::OpenApiSdk.Runtime.OpenApiRuntime.SkipValue(ref reader);
                         result.AddReadError("/winner", "must be a string");
                     }
                     continue;
@@ -256,13 +256,13 @@ namespace Snapshot.Sdk
                                     {
                                         result.AddReadError("/board" + "/" + index1.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "/" + index2.ToString(global::System.Globalization.CultureInfo.InvariantCulture), "must not be null");
                                     }
-                                    else if (global::Snapshot.Sdk.OpenApiRuntime.TryReadString(ref reader, out string v3))
+                                    else if (global::OpenApiSdk.Runtime.OpenApiRuntime.TryReadString(ref reader, out string v3))
                                     {
                                         list2.Add(new global::Snapshot.Sdk.Mark(v3));
                                     }
                                     else
                                     {
-                                        global::Snapshot.Sdk.OpenApiRuntime.SkipValue(ref reader);
+                                        global::OpenApiSdk.Runtime.OpenApiRuntime.SkipValue(ref reader);
                                         result.AddReadError("/board" + "/" + index1.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "/" + index2.ToString(global::System.Globalization.CultureInfo.InvariantCulture), "must be a string");
                                     }
                                     index2++;
@@ -271,7 +271,7 @@ namespace Snapshot.Sdk
                             }
                             else
                             {
-                                global::Snapshot.Sdk.OpenApiRuntime.SkipValue(ref reader);
+                                global::OpenApiSdk.Runtime.OpenApiRuntime.SkipValue(ref reader);
                                 result.AddReadError("/board" + "/" + index1.ToString(global::System.Globalization.CultureInfo.InvariantCulture), "must be an array");
                             }
                             index1++;
@@ -280,7 +280,7 @@ namespace Snapshot.Sdk
                     }
                     else
                     {
-                        global::Snapshot.Sdk.OpenApiRuntime.SkipValue(ref reader);
+                        global::OpenApiSdk.Runtime.OpenApiRuntime.SkipValue(ref reader);
                         result.AddReadError("/board", "must be an array");
                     }
                     continue;
@@ -288,7 +288,7 @@ namespace Snapshot.Sdk
 
                 string __name = reader.GetString() ?? string.Empty;
                 reader.Read();
-                (result.AdditionalProperties ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[__name] = global::Snapshot.Sdk.OpenApiRuntime.ReadElement(ref reader);
+                (result.AdditionalProperties ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[__name] = global::OpenApiSdk.Runtime.OpenApiRuntime.ReadElement(ref reader);
             }
 
             return result;
@@ -346,7 +346,7 @@ namespace Snapshot.Sdk
 
             public override Status Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Snapshot.Sdk.OpenApiRuntime.ExpectObject(ref reader, "Status");
+                global::OpenApiSdk.Runtime.OpenApiRuntime.ExpectObject(ref reader, "Status");
                 return ReadJson(ref reader);
             }
 
@@ -367,9 +367,9 @@ namespace Snapshot.Sdk
             }
 
             return
-                global::Snapshot.Sdk.OpenApiRuntime.DictionaryEqual(AdditionalProperties, other.AdditionalProperties) &&
+                global::OpenApiSdk.Runtime.OpenApiRuntime.DictionaryEqual(AdditionalProperties, other.AdditionalProperties) &&
                 global::System.Collections.Generic.EqualityComparer<Winner?>.Default.Equals(Winner, other.Winner) &&
-                global::Snapshot.Sdk.OpenApiRuntime.SequenceEqual(Board, other.Board);
+                global::OpenApiSdk.Runtime.OpenApiRuntime.SequenceEqual(Board, other.Board);
         }
 
         /// <inheritdoc/>
@@ -391,11 +391,11 @@ namespace Snapshot.Sdk
             bool first = true;
             if (Winner is not null)
             {
-                global::Snapshot.Sdk.OpenApiRuntime.AppendMember(text, ref first, "Winner", Winner.GetValueOrDefault());
+                global::OpenApiSdk.Runtime.OpenApiRuntime.AppendMember(text, ref first, "Winner", Winner.GetValueOrDefault());
             }
             if (Board is not null)
             {
-                global::Snapshot.Sdk.OpenApiRuntime.AppendMember(text, ref first, "Board", Board!);
+                global::OpenApiSdk.Runtime.OpenApiRuntime.AppendMember(text, ref first, "Board", Board!);
             }
             return text.Append(first ? "}" : " }").ToString();
         }

@@ -13,8 +13,8 @@ namespace Snapshot.Sdk
         /// </summary>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The 200 response body.</returns>
-        /// <exception cref="global::Snapshot.Sdk.ValidationException">The request breaks the spec (when Options.ValidateRequests is on); nothing was sent.</exception>
-        /// <exception cref="global::Snapshot.Sdk.ApiException">The service answered a status other than success, or a body that is not the declared JSON.</exception>
+        /// <exception cref="global::OpenApiSdk.ValidationException">The request breaks the spec (when Options.ValidateRequests is on); nothing was sent.</exception>
+        /// <exception cref="global::OpenApiSdk.ApiException">The service answered a status other than success, or a body that is not the declared JSON.</exception>
         global::System.Threading.Tasks.Task<global::Snapshot.Sdk.Status> GetBoardAsync(global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
@@ -27,8 +27,8 @@ namespace Snapshot.Sdk
         /// <param name="column">Path parameter column. Board column (horizontal coordinate)</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The 200 response body.</returns>
-        /// <exception cref="global::Snapshot.Sdk.ValidationException">The request breaks the spec (when Options.ValidateRequests is on); nothing was sent.</exception>
-        /// <exception cref="global::Snapshot.Sdk.ApiException">The service answered a status other than success, or a body that is not the declared JSON.</exception>
+        /// <exception cref="global::OpenApiSdk.ValidationException">The request breaks the spec (when Options.ValidateRequests is on); nothing was sent.</exception>
+        /// <exception cref="global::OpenApiSdk.ApiException">The service answered a status other than success, or a body that is not the declared JSON.</exception>
         global::System.Threading.Tasks.Task<global::Snapshot.Sdk.Mark> GetSquareAsync(long row, long column, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
@@ -43,8 +43,8 @@ namespace Snapshot.Sdk
         /// <param name="body">The request body (application/json).</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The 200 response body.</returns>
-        /// <exception cref="global::Snapshot.Sdk.ValidationException">The request breaks the spec (when Options.ValidateRequests is on); nothing was sent.</exception>
-        /// <exception cref="global::Snapshot.Sdk.ApiException">The service answered a status other than success, or a body that is not the declared JSON.</exception>
+        /// <exception cref="global::OpenApiSdk.ValidationException">The request breaks the spec (when Options.ValidateRequests is on); nothing was sent.</exception>
+        /// <exception cref="global::OpenApiSdk.ApiException">The service answered a status other than success, or a body that is not the declared JSON.</exception>
         global::System.Threading.Tasks.Task<global::Snapshot.Sdk.Status> PutSquareAsync(long row, long column, global::Snapshot.Sdk.Mark body, string? progressUrl = null, global::System.Threading.CancellationToken cancellationToken = default);
     }
 
@@ -56,10 +56,10 @@ namespace Snapshot.Sdk
 
             if (this.Options.ValidateRequests)
             {
-                var __errors = new global::Snapshot.Sdk.ValidationCollector();
+                var __errors = new global::OpenApiSdk.Runtime.ValidationCollector();
                 if (__errors.Errors.Count > 0)
                 {
-                    throw new global::Snapshot.Sdk.ValidationException("The get-board request", __errors.Errors);
+                    throw new global::OpenApiSdk.ValidationException("The get-board request", __errors.Errors);
                 }
             }
 
@@ -135,7 +135,7 @@ namespace Snapshot.Sdk
 
             if (this.Options.ValidateRequests)
             {
-                var __errors = new global::Snapshot.Sdk.ValidationCollector();
+                var __errors = new global::OpenApiSdk.Runtime.ValidationCollector();
                 __errors.Enter("path");
                 if (row < 1)
                 {
@@ -156,7 +156,7 @@ namespace Snapshot.Sdk
                 __errors.Exit();
                 if (__errors.Errors.Count > 0)
                 {
-                    throw new global::Snapshot.Sdk.ValidationException("The get-square request", __errors.Errors);
+                    throw new global::OpenApiSdk.ValidationException("The get-square request", __errors.Errors);
                 }
             }
 
@@ -241,7 +241,7 @@ namespace Snapshot.Sdk
 
             if (this.Options.ValidateRequests)
             {
-                var __errors = new global::Snapshot.Sdk.ValidationCollector();
+                var __errors = new global::OpenApiSdk.Runtime.ValidationCollector();
                 __errors.Enter("path");
                 if (row < 1)
                 {
@@ -271,7 +271,7 @@ namespace Snapshot.Sdk
                 __errors.Exit();
                 if (__errors.Errors.Count > 0)
                 {
-                    throw new global::Snapshot.Sdk.ValidationException("The put-square request", __errors.Errors);
+                    throw new global::OpenApiSdk.ValidationException("The put-square request", __errors.Errors);
                 }
             }
 

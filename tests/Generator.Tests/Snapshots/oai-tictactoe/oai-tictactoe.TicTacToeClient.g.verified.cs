@@ -410,20 +410,20 @@ namespace Snapshot.Sdk
         /// <summary>
         /// An ApiException without a parsed error body.
         /// </summary>
-        internal global::Snapshot.Sdk.ApiException __ApiError(string operationId, global::System.Net.Http.HttpResponseMessage response, byte[] body, string? detail)
+        internal global::OpenApiSdk.ApiException __ApiError(string operationId, global::System.Net.Http.HttpResponseMessage response, byte[] body, string? detail)
         {
             string text = __BodyText(body, out bool truncated);
-            return new global::Snapshot.Sdk.ApiException(operationId, (int)response.StatusCode, response.ReasonPhrase, __RequestId(response), null, null, text, truncated, detail);
+            return new global::OpenApiSdk.ApiException(operationId, (int)response.StatusCode, response.ReasonPhrase, __RequestId(response), null, null, text, truncated, detail);
         }
 
         /// <summary>
         /// An ApiException carrying the parsed error body.
         /// </summary>
-        internal global::Snapshot.Sdk.ApiException<TError> __ApiError<TError>(string operationId, global::System.Net.Http.HttpResponseMessage response, byte[] body, TError error, string? errorCode, string? errorMessage)
+        internal global::OpenApiSdk.ApiException<TError> __ApiError<TError>(string operationId, global::System.Net.Http.HttpResponseMessage response, byte[] body, TError error, string? errorCode, string? errorMessage)
             where TError : class
         {
             string text = __BodyText(body, out bool truncated);
-            return new global::Snapshot.Sdk.ApiException<TError>(operationId, (int)response.StatusCode, response.ReasonPhrase, __RequestId(response), errorCode, errorMessage, text, truncated, error);
+            return new global::OpenApiSdk.ApiException<TError>(operationId, (int)response.StatusCode, response.ReasonPhrase, __RequestId(response), errorCode, errorMessage, text, truncated, error);
         }
     }
 }

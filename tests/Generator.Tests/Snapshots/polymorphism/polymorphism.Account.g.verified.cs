@@ -9,9 +9,9 @@ namespace Snapshot.Sdk
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiSdk.Generator", "1.0.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(Account.__JsonConverter))]
-    public sealed partial class Account : global::System.IEquatable<Account>, IOpenApiModel
+    public sealed partial class Account : global::System.IEquatable<Account>, global::OpenApiSdk.Runtime.IOpenApiModel
     {
-        private global::System.Collections.Generic.List<global::Snapshot.Sdk.ValidationError>? __readErrors;
+        private global::System.Collections.Generic.List<global::OpenApiSdk.ValidationError>? __readErrors;
 
         /// <summary>
         /// id
@@ -20,7 +20,7 @@ namespace Snapshot.Sdk
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("id")]
         [global::System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [global::Snapshot.Sdk.SchemaPattern("^acct_")]
+        [global::OpenApiSdk.SchemaPattern("^acct_")]
         public string Id { get; set; } = null!;
 
         /// <summary>
@@ -37,14 +37,14 @@ namespace Snapshot.Sdk
         /// <summary>
         /// Checks every rule of the schema and returns all violations, each with the JSON Pointer (RFC 6901) of the offending value; empty when the object is valid.
         /// </summary>
-        public global::System.Collections.Generic.IReadOnlyList<global::Snapshot.Sdk.ValidationError> Validate()
+        public global::System.Collections.Generic.IReadOnlyList<global::OpenApiSdk.ValidationError> Validate()
         {
             if (ValidateCore(null))
             {
-                return global::System.Array.Empty<global::Snapshot.Sdk.ValidationError>();
+                return global::System.Array.Empty<global::OpenApiSdk.ValidationError>();
             }
 
-            var errors = new global::Snapshot.Sdk.ValidationCollector();
+            var errors = new global::OpenApiSdk.Runtime.ValidationCollector();
             ValidateCore(errors);
             return errors.Errors;
         }
@@ -52,7 +52,7 @@ namespace Snapshot.Sdk
         /// <summary>True when <see cref="Validate"/> would find nothing; does not allocate.</summary>
         public bool IsValid() => ValidateCore(null);
 
-        internal bool ValidateCore(global::Snapshot.Sdk.ValidationCollector? errors)
+        internal bool ValidateCore(global::OpenApiSdk.Runtime.ValidationCollector? errors)
         {
             bool valid = ValidateReadErrors(errors);
             if (!valid && errors is null)
@@ -76,7 +76,7 @@ namespace Snapshot.Sdk
             else
             {
                 errors?.Enter("id");
-                if (!global::Snapshot.Sdk.OpenApiRuntime.IsMatch(__Patterns.P0, Id))
+                if (!global::OpenApiSdk.Runtime.OpenApiRuntime.IsMatch(__Patterns.P0, Id))
                 {
                     if (errors is null)
                     {
@@ -106,14 +106,14 @@ namespace Snapshot.Sdk
             return valid;
         }
 
-        internal bool ValidateTypeLevel(global::Snapshot.Sdk.ValidationCollector? errors)
+        internal bool ValidateTypeLevel(global::OpenApiSdk.Runtime.ValidationCollector? errors)
         {
             bool valid = ValidateReadErrors(errors);
             return valid;
         }
 
         /// <summary>Problems met while reading JSON (a wrong type, a null where none is allowed), reported by validation.</summary>
-        private bool ValidateReadErrors(global::Snapshot.Sdk.ValidationCollector? errors)
+        private bool ValidateReadErrors(global::OpenApiSdk.Runtime.ValidationCollector? errors)
         {
             if (__readErrors is null)
             {
@@ -124,18 +124,18 @@ namespace Snapshot.Sdk
             return false;
         }
 
-        private bool HasReadError(string property) => __readErrors is not null && global::Snapshot.Sdk.OpenApiRuntime.HasErrorAt(__readErrors, property);
+        private bool HasReadError(string property) => __readErrors is not null && global::OpenApiSdk.Runtime.OpenApiRuntime.HasErrorAt(__readErrors, property);
 
-        internal void AddReadError(string pointer, string message) => (__readErrors ??= new global::System.Collections.Generic.List<global::Snapshot.Sdk.ValidationError>()).Add(new global::Snapshot.Sdk.ValidationError(pointer, message));
+        internal void AddReadError(string pointer, string message) => (__readErrors ??= new global::System.Collections.Generic.List<global::OpenApiSdk.ValidationError>()).Add(new global::OpenApiSdk.ValidationError(pointer, message));
 
-        bool global::Snapshot.Sdk.IOpenApiModel.ValidateCore(global::Snapshot.Sdk.ValidationCollector? errors) => ValidateCore(errors);
+        bool global::OpenApiSdk.Runtime.IOpenApiModel.ValidateCore(global::OpenApiSdk.Runtime.ValidationCollector? errors) => ValidateCore(errors);
 
-        bool global::Snapshot.Sdk.IOpenApiModel.ValidateTypeLevel(global::Snapshot.Sdk.ValidationCollector? errors) => ValidateTypeLevel(errors);
+        bool global::OpenApiSdk.Runtime.IOpenApiModel.ValidateTypeLevel(global::OpenApiSdk.Runtime.ValidationCollector? errors) => ValidateTypeLevel(errors);
 
         // Compiled on first use, once per type.
         private static class __Patterns
         {
-            internal static readonly global::System.Text.RegularExpressions.Regex P0 = global::Snapshot.Sdk.OpenApiRuntime.CreatePattern("^acct_");
+            internal static readonly global::System.Text.RegularExpressions.Regex P0 = global::OpenApiSdk.Runtime.OpenApiRuntime.CreatePattern("^acct_");
         }
 
         /// <summary>Reads an instance from JSON text. Values of the wrong type are reported by <see cref="Validate"/>, not thrown.</summary>
@@ -147,14 +147,14 @@ namespace Snapshot.Sdk
         public static Account FromJson(global::System.ReadOnlySpan<byte> utf8Json)
         {
             var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json);
-            global::Snapshot.Sdk.OpenApiRuntime.ReadRootObject(ref reader, "Account");
+            global::OpenApiSdk.Runtime.OpenApiRuntime.ReadRootObject(ref reader, "Account");
             var result = ReadJson(ref reader);
-            global::Snapshot.Sdk.OpenApiRuntime.ReadEnd(ref reader);
+            global::OpenApiSdk.Runtime.OpenApiRuntime.ReadEnd(ref reader);
             return result;
         }
 
         /// <summary>Writes this instance as JSON; properties that were never set are left out.</summary>
-        public string ToJson(bool indented = false) => global::Snapshot.Sdk.OpenApiRuntime.ToJson(this, indented);
+        public string ToJson(bool indented = false) => global::OpenApiSdk.Runtime.OpenApiRuntime.ToJson(this, indented);
 
         /// <summary>Reads the object the reader is on (its StartObject token) and leaves the reader on its EndObject.</summary>
         internal static Account ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -169,13 +169,13 @@ namespace Snapshot.Sdk
                     {
                         result.AddReadError("/id", "must not be null");
                     }
-                    else if (global::Snapshot.Sdk.OpenApiRuntime.TryReadString(ref reader, out string v1))
+                    else if (global::OpenApiSdk.Runtime.OpenApiRuntime.TryReadString(ref reader, out string v1))
                     {
                         result.Id = v1;
                     }
                     else
                     {
-                        global::Snapshot.Sdk.OpenApiRuntime.SkipValue(ref reader);
+                        global::OpenApiSdk.Runtime.OpenApiRuntime.SkipValue(ref reader);
                         result.AddReadError("/id", "must be a string");
                     }
                     continue;
@@ -188,13 +188,13 @@ namespace Snapshot.Sdk
                     {
                         result.AddReadError("/email", "must not be null");
                     }
-                    else if (global::Snapshot.Sdk.OpenApiRuntime.TryReadString(ref reader, out string v1))
+                    else if (global::OpenApiSdk.Runtime.OpenApiRuntime.TryReadString(ref reader, out string v1))
                     {
                         result.Email = v1;
                     }
                     else
                     {
-                        global::Snapshot.Sdk.OpenApiRuntime.SkipValue(ref reader);
+                        global::OpenApiSdk.Runtime.OpenApiRuntime.SkipValue(ref reader);
                         result.AddReadError("/email", "must be a string");
                     }
                     continue;
@@ -202,7 +202,7 @@ namespace Snapshot.Sdk
 
                 string __name = reader.GetString() ?? string.Empty;
                 reader.Read();
-                (result.AdditionalProperties ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[__name] = global::Snapshot.Sdk.OpenApiRuntime.ReadElement(ref reader);
+                (result.AdditionalProperties ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[__name] = global::OpenApiSdk.Runtime.OpenApiRuntime.ReadElement(ref reader);
             }
 
             return result;
@@ -243,7 +243,7 @@ namespace Snapshot.Sdk
 
             public override Account Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Snapshot.Sdk.OpenApiRuntime.ExpectObject(ref reader, "Account");
+                global::OpenApiSdk.Runtime.OpenApiRuntime.ExpectObject(ref reader, "Account");
                 return ReadJson(ref reader);
             }
 
@@ -264,7 +264,7 @@ namespace Snapshot.Sdk
             }
 
             return
-                global::Snapshot.Sdk.OpenApiRuntime.DictionaryEqual(AdditionalProperties, other.AdditionalProperties) &&
+                global::OpenApiSdk.Runtime.OpenApiRuntime.DictionaryEqual(AdditionalProperties, other.AdditionalProperties) &&
                 string.Equals(Id, other.Id, global::System.StringComparison.Ordinal) &&
                 string.Equals(Email, other.Email, global::System.StringComparison.Ordinal);
         }
@@ -288,11 +288,11 @@ namespace Snapshot.Sdk
             bool first = true;
             if (Id is not null)
             {
-                global::Snapshot.Sdk.OpenApiRuntime.AppendMember(text, ref first, "Id", Id);
+                global::OpenApiSdk.Runtime.OpenApiRuntime.AppendMember(text, ref first, "Id", Id);
             }
             if (Email is not null)
             {
-                global::Snapshot.Sdk.OpenApiRuntime.AppendMember(text, ref first, "Email", Email!);
+                global::OpenApiSdk.Runtime.OpenApiRuntime.AppendMember(text, ref first, "Email", Email!);
             }
             return text.Append(first ? "}" : " }").ToString();
         }

@@ -9,9 +9,9 @@ namespace Snapshot.Sdk
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiSdk.Generator", "1.0.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(Cat.__JsonConverter))]
-    public sealed partial class Cat : global::System.IEquatable<Cat>, IOpenApiModel
+    public sealed partial class Cat : global::System.IEquatable<Cat>, global::OpenApiSdk.Runtime.IOpenApiModel
     {
-        private global::System.Collections.Generic.List<global::Snapshot.Sdk.ValidationError>? __readErrors;
+        private global::System.Collections.Generic.List<global::OpenApiSdk.ValidationError>? __readErrors;
 
         /// <summary>
         /// petType
@@ -28,7 +28,7 @@ namespace Snapshot.Sdk
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("name")]
         [global::System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [global::Snapshot.Sdk.SchemaLength(1, 2147483647)]
+        [global::OpenApiSdk.SchemaLength(1, 2147483647)]
         public string Name { get; set; } = null!;
 
         /// <summary>
@@ -47,14 +47,14 @@ namespace Snapshot.Sdk
         /// <summary>
         /// Checks every rule of the schema and returns all violations, each with the JSON Pointer (RFC 6901) of the offending value; empty when the object is valid.
         /// </summary>
-        public global::System.Collections.Generic.IReadOnlyList<global::Snapshot.Sdk.ValidationError> Validate()
+        public global::System.Collections.Generic.IReadOnlyList<global::OpenApiSdk.ValidationError> Validate()
         {
             if (ValidateCore(null))
             {
-                return global::System.Array.Empty<global::Snapshot.Sdk.ValidationError>();
+                return global::System.Array.Empty<global::OpenApiSdk.ValidationError>();
             }
 
-            var errors = new global::Snapshot.Sdk.ValidationCollector();
+            var errors = new global::OpenApiSdk.Runtime.ValidationCollector();
             ValidateCore(errors);
             return errors.Errors;
         }
@@ -62,7 +62,7 @@ namespace Snapshot.Sdk
         /// <summary>True when <see cref="Validate"/> would find nothing; does not allocate.</summary>
         public bool IsValid() => ValidateCore(null);
 
-        internal bool ValidateCore(global::Snapshot.Sdk.ValidationCollector? errors)
+        internal bool ValidateCore(global::OpenApiSdk.Runtime.ValidationCollector? errors)
         {
             bool valid = ValidateReadErrors(errors);
             if (!valid && errors is null)
@@ -100,7 +100,7 @@ namespace Snapshot.Sdk
             else
             {
                 errors?.Enter("name");
-                if (global::Snapshot.Sdk.OpenApiRuntime.Length(Name) < 1)
+                if (global::OpenApiSdk.Runtime.OpenApiRuntime.Length(Name) < 1)
                 {
                     if (errors is null)
                     {
@@ -142,14 +142,14 @@ namespace Snapshot.Sdk
             return valid;
         }
 
-        internal bool ValidateTypeLevel(global::Snapshot.Sdk.ValidationCollector? errors)
+        internal bool ValidateTypeLevel(global::OpenApiSdk.Runtime.ValidationCollector? errors)
         {
             bool valid = ValidateReadErrors(errors);
             return valid;
         }
 
         /// <summary>Problems met while reading JSON (a wrong type, a null where none is allowed), reported by validation.</summary>
-        private bool ValidateReadErrors(global::Snapshot.Sdk.ValidationCollector? errors)
+        private bool ValidateReadErrors(global::OpenApiSdk.Runtime.ValidationCollector? errors)
         {
             if (__readErrors is null)
             {
@@ -160,13 +160,13 @@ namespace Snapshot.Sdk
             return false;
         }
 
-        private bool HasReadError(string property) => __readErrors is not null && global::Snapshot.Sdk.OpenApiRuntime.HasErrorAt(__readErrors, property);
+        private bool HasReadError(string property) => __readErrors is not null && global::OpenApiSdk.Runtime.OpenApiRuntime.HasErrorAt(__readErrors, property);
 
-        internal void AddReadError(string pointer, string message) => (__readErrors ??= new global::System.Collections.Generic.List<global::Snapshot.Sdk.ValidationError>()).Add(new global::Snapshot.Sdk.ValidationError(pointer, message));
+        internal void AddReadError(string pointer, string message) => (__readErrors ??= new global::System.Collections.Generic.List<global::OpenApiSdk.ValidationError>()).Add(new global::OpenApiSdk.ValidationError(pointer, message));
 
-        bool global::Snapshot.Sdk.IOpenApiModel.ValidateCore(global::Snapshot.Sdk.ValidationCollector? errors) => ValidateCore(errors);
+        bool global::OpenApiSdk.Runtime.IOpenApiModel.ValidateCore(global::OpenApiSdk.Runtime.ValidationCollector? errors) => ValidateCore(errors);
 
-        bool global::Snapshot.Sdk.IOpenApiModel.ValidateTypeLevel(global::Snapshot.Sdk.ValidationCollector? errors) => ValidateTypeLevel(errors);
+        bool global::OpenApiSdk.Runtime.IOpenApiModel.ValidateTypeLevel(global::OpenApiSdk.Runtime.ValidationCollector? errors) => ValidateTypeLevel(errors);
 
         /// <summary>Reads an instance from JSON text. Values of the wrong type are reported by <see cref="Validate"/>, not thrown.</summary>
         /// <exception cref="global::System.Text.Json.JsonException">The text is not JSON, or its root is not an object.</exception>
@@ -177,14 +177,14 @@ namespace Snapshot.Sdk
         public static Cat FromJson(global::System.ReadOnlySpan<byte> utf8Json)
         {
             var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json);
-            global::Snapshot.Sdk.OpenApiRuntime.ReadRootObject(ref reader, "Cat");
+            global::OpenApiSdk.Runtime.OpenApiRuntime.ReadRootObject(ref reader, "Cat");
             var result = ReadJson(ref reader);
-            global::Snapshot.Sdk.OpenApiRuntime.ReadEnd(ref reader);
+            global::OpenApiSdk.Runtime.OpenApiRuntime.ReadEnd(ref reader);
             return result;
         }
 
         /// <summary>Writes this instance as JSON; properties that were never set are left out.</summary>
-        public string ToJson(bool indented = false) => global::Snapshot.Sdk.OpenApiRuntime.ToJson(this, indented);
+        public string ToJson(bool indented = false) => global::OpenApiSdk.Runtime.OpenApiRuntime.ToJson(this, indented);
 
         /// <summary>Reads the object the reader is on (its StartObject token) and leaves the reader on its EndObject.</summary>
         internal static Cat ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -199,13 +199,13 @@ namespace Snapshot.Sdk
                     {
                         result.AddReadError("/petType", "must not be null");
                     }
-                    else if (global::Snapshot.Sdk.OpenApiRuntime.TryReadString(ref reader, out string v1))
+                    else if (global::OpenApiSdk.Runtime.OpenApiRuntime.TryReadString(ref reader, out string v1))
                     {
                         result.PetType = v1;
                     }
                     else
                     {
-                        global::Snapshot.Sdk.OpenApiRuntime.SkipValue(ref reader);
+                        global::OpenApiSdk.Runtime.OpenApiRuntime.SkipValue(ref reader);
                         result.AddReadError("/petType", "must be a string");
                     }
                     continue;
@@ -218,13 +218,13 @@ namespace Snapshot.Sdk
                     {
                         result.AddReadError("/name", "must not be null");
                     }
-                    else if (global::Snapshot.Sdk.OpenApiRuntime.TryReadString(ref reader, out string v1))
+                    else if (global::OpenApiSdk.Runtime.OpenApiRuntime.TryReadString(ref reader, out string v1))
                     {
                         result.Name = v1;
                     }
                     else
                     {
-                        global::Snapshot.Sdk.OpenApiRuntime.SkipValue(ref reader);
+                        global::OpenApiSdk.Runtime.OpenApiRuntime.SkipValue(ref reader);
                         result.AddReadError("/name", "must be a string");
                     }
                     continue;
@@ -237,13 +237,13 @@ namespace Snapshot.Sdk
                     {
                         result.AddReadError("/lives", "must not be null");
                     }
-                    else if (global::Snapshot.Sdk.OpenApiRuntime.TryReadInt64(ref reader, out long v1))
+                    else if (global::OpenApiSdk.Runtime.OpenApiRuntime.TryReadInt64(ref reader, out long v1))
                     {
                         result.Lives = v1;
                     }
                     else
                     {
-                        global::Snapshot.Sdk.OpenApiRuntime.SkipValue(ref reader);
+                        global::OpenApiSdk.Runtime.OpenApiRuntime.SkipValue(ref reader);
                         result.AddReadError("/lives", "must be an integer");
                     }
                     continue;
@@ -251,7 +251,7 @@ namespace Snapshot.Sdk
 
                 string __name = reader.GetString() ?? string.Empty;
                 reader.Read();
-                (result.AdditionalProperties ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[__name] = global::Snapshot.Sdk.OpenApiRuntime.ReadElement(ref reader);
+                (result.AdditionalProperties ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[__name] = global::OpenApiSdk.Runtime.OpenApiRuntime.ReadElement(ref reader);
             }
 
             return result;
@@ -299,7 +299,7 @@ namespace Snapshot.Sdk
 
             public override Cat Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Snapshot.Sdk.OpenApiRuntime.ExpectObject(ref reader, "Cat");
+                global::OpenApiSdk.Runtime.OpenApiRuntime.ExpectObject(ref reader, "Cat");
                 return ReadJson(ref reader);
             }
 
@@ -320,7 +320,7 @@ namespace Snapshot.Sdk
             }
 
             return
-                global::Snapshot.Sdk.OpenApiRuntime.DictionaryEqual(AdditionalProperties, other.AdditionalProperties) &&
+                global::OpenApiSdk.Runtime.OpenApiRuntime.DictionaryEqual(AdditionalProperties, other.AdditionalProperties) &&
                 string.Equals(PetType, other.PetType, global::System.StringComparison.Ordinal) &&
                 string.Equals(Name, other.Name, global::System.StringComparison.Ordinal) &&
                 global::System.Collections.Generic.EqualityComparer<long?>.Default.Equals(Lives, other.Lives);
@@ -346,15 +346,15 @@ namespace Snapshot.Sdk
             bool first = true;
             if (PetType is not null)
             {
-                global::Snapshot.Sdk.OpenApiRuntime.AppendMember(text, ref first, "PetType", PetType);
+                global::OpenApiSdk.Runtime.OpenApiRuntime.AppendMember(text, ref first, "PetType", PetType);
             }
             if (Name is not null)
             {
-                global::Snapshot.Sdk.OpenApiRuntime.AppendMember(text, ref first, "Name", Name);
+                global::OpenApiSdk.Runtime.OpenApiRuntime.AppendMember(text, ref first, "Name", Name);
             }
             if (Lives is not null)
             {
-                global::Snapshot.Sdk.OpenApiRuntime.AppendMember(text, ref first, "Lives", Lives.GetValueOrDefault());
+                global::OpenApiSdk.Runtime.OpenApiRuntime.AppendMember(text, ref first, "Lives", Lives.GetValueOrDefault());
             }
             return text.Append(first ? "}" : " }").ToString();
         }

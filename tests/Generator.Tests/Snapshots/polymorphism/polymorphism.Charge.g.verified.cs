@@ -9,10 +9,10 @@ namespace Snapshot.Sdk
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiSdk.Generator", "1.0.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(Charge.__JsonConverter))]
-    [global::Snapshot.Sdk.SchemaRules]
-    public sealed partial class Charge : global::System.IEquatable<Charge>, IOpenApiModel
+    [global::OpenApiSdk.SchemaRules]
+    public sealed partial class Charge : global::System.IEquatable<Charge>, global::OpenApiSdk.Runtime.IOpenApiModel
     {
-        private global::System.Collections.Generic.List<global::Snapshot.Sdk.ValidationError>? __readErrors;
+        private global::System.Collections.Generic.List<global::OpenApiSdk.ValidationError>? __readErrors;
 
         internal long? _Amount;
 
@@ -92,14 +92,14 @@ namespace Snapshot.Sdk
         /// <summary>
         /// Checks every rule of the schema and returns all violations, each with the JSON Pointer (RFC 6901) of the offending value; empty when the object is valid.
         /// </summary>
-        public global::System.Collections.Generic.IReadOnlyList<global::Snapshot.Sdk.ValidationError> Validate()
+        public global::System.Collections.Generic.IReadOnlyList<global::OpenApiSdk.ValidationError> Validate()
         {
             if (ValidateCore(null))
             {
-                return global::System.Array.Empty<global::Snapshot.Sdk.ValidationError>();
+                return global::System.Array.Empty<global::OpenApiSdk.ValidationError>();
             }
 
-            var errors = new global::Snapshot.Sdk.ValidationCollector();
+            var errors = new global::OpenApiSdk.Runtime.ValidationCollector();
             ValidateCore(errors);
             return errors.Errors;
         }
@@ -107,7 +107,7 @@ namespace Snapshot.Sdk
         /// <summary>True when <see cref="Validate"/> would find nothing; does not allocate.</summary>
         public bool IsValid() => ValidateCore(null);
 
-        internal bool ValidateCore(global::Snapshot.Sdk.ValidationCollector? errors)
+        internal bool ValidateCore(global::OpenApiSdk.Runtime.ValidationCollector? errors)
         {
             bool valid = ValidateReadErrors(errors);
             if (!valid && errors is null)
@@ -147,7 +147,7 @@ namespace Snapshot.Sdk
             if (Account is not null)
             {
                 errors?.Enter("account");
-                if (!((global::Snapshot.Sdk.IOpenApiModel)Account!).ValidateCore(errors))
+                if (!((global::OpenApiSdk.Runtime.IOpenApiModel)Account!).ValidateCore(errors))
                 {
                     if (errors is null)
                     {
@@ -162,7 +162,7 @@ namespace Snapshot.Sdk
             if (OnBehalfOf is not null)
             {
                 errors?.Enter("onBehalfOf");
-                if (!((global::Snapshot.Sdk.IOpenApiModel)OnBehalfOf!).ValidateCore(errors))
+                if (!((global::OpenApiSdk.Runtime.IOpenApiModel)OnBehalfOf!).ValidateCore(errors))
                 {
                     if (errors is null)
                     {
@@ -177,7 +177,7 @@ namespace Snapshot.Sdk
             if (__isSetShipping && !(_Shipping is null))
             {
                 errors?.Enter("shipping");
-                if (!((global::Snapshot.Sdk.IOpenApiModel)_Shipping!).ValidateCore(errors))
+                if (!((global::OpenApiSdk.Runtime.IOpenApiModel)_Shipping!).ValidateCore(errors))
                 {
                     if (errors is null)
                     {
@@ -192,7 +192,7 @@ namespace Snapshot.Sdk
             if (Limit is not null)
             {
                 errors?.Enter("limit");
-                if (!((global::Snapshot.Sdk.IOpenApiModel)Limit!).ValidateCore(errors))
+                if (!((global::OpenApiSdk.Runtime.IOpenApiModel)Limit!).ValidateCore(errors))
                 {
                     if (errors is null)
                     {
@@ -223,7 +223,7 @@ namespace Snapshot.Sdk
                     }
                     else
                     {
-                        if (!((global::Snapshot.Sdk.IOpenApiModel)item1).ValidateCore(errors))
+                        if (!((global::OpenApiSdk.Runtime.IOpenApiModel)item1).ValidateCore(errors))
                         {
                             if (errors is null)
                             {
@@ -241,7 +241,7 @@ namespace Snapshot.Sdk
             if (Metadata is not null)
             {
                 errors?.Enter("metadata");
-                if (!((global::Snapshot.Sdk.IOpenApiModel)Metadata!).ValidateCore(errors))
+                if (!((global::OpenApiSdk.Runtime.IOpenApiModel)Metadata!).ValidateCore(errors))
                 {
                     if (errors is null)
                     {
@@ -272,7 +272,7 @@ namespace Snapshot.Sdk
                     }
                     else
                     {
-                        if (!((global::Snapshot.Sdk.IOpenApiModel)item1).ValidateCore(errors))
+                        if (!((global::OpenApiSdk.Runtime.IOpenApiModel)item1).ValidateCore(errors))
                         {
                             if (errors is null)
                             {
@@ -290,7 +290,7 @@ namespace Snapshot.Sdk
             return valid;
         }
 
-        internal bool ValidateTypeLevel(global::Snapshot.Sdk.ValidationCollector? errors)
+        internal bool ValidateTypeLevel(global::OpenApiSdk.Runtime.ValidationCollector? errors)
         {
             bool valid = ValidateReadErrors(errors);
             if (!_Amount.HasValue && !HasReadError("amount"))
@@ -307,7 +307,7 @@ namespace Snapshot.Sdk
         }
 
         /// <summary>Problems met while reading JSON (a wrong type, a null where none is allowed), reported by validation.</summary>
-        private bool ValidateReadErrors(global::Snapshot.Sdk.ValidationCollector? errors)
+        private bool ValidateReadErrors(global::OpenApiSdk.Runtime.ValidationCollector? errors)
         {
             if (__readErrors is null)
             {
@@ -318,13 +318,13 @@ namespace Snapshot.Sdk
             return false;
         }
 
-        private bool HasReadError(string property) => __readErrors is not null && global::Snapshot.Sdk.OpenApiRuntime.HasErrorAt(__readErrors, property);
+        private bool HasReadError(string property) => __readErrors is not null && global::OpenApiSdk.Runtime.OpenApiRuntime.HasErrorAt(__readErrors, property);
 
-        internal void AddReadError(string pointer, string message) => (__readErrors ??= new global::System.Collections.Generic.List<global::Snapshot.Sdk.ValidationError>()).Add(new global::Snapshot.Sdk.ValidationError(pointer, message));
+        internal void AddReadError(string pointer, string message) => (__readErrors ??= new global::System.Collections.Generic.List<global::OpenApiSdk.ValidationError>()).Add(new global::OpenApiSdk.ValidationError(pointer, message));
 
-        bool global::Snapshot.Sdk.IOpenApiModel.ValidateCore(global::Snapshot.Sdk.ValidationCollector? errors) => ValidateCore(errors);
+        bool global::OpenApiSdk.Runtime.IOpenApiModel.ValidateCore(global::OpenApiSdk.Runtime.ValidationCollector? errors) => ValidateCore(errors);
 
-        bool global::Snapshot.Sdk.IOpenApiModel.ValidateTypeLevel(global::Snapshot.Sdk.ValidationCollector? errors) => ValidateTypeLevel(errors);
+        bool global::OpenApiSdk.Runtime.IOpenApiModel.ValidateTypeLevel(global::OpenApiSdk.Runtime.ValidationCollector? errors) => ValidateTypeLevel(errors);
 
         /// <summary>Reads an instance from JSON text. Values of the wrong type are reported by <see cref="Validate"/>, not thrown.</summary>
         /// <exception cref="global::System.Text.Json.JsonException">The text is not JSON, or its root is not an object.</exception>
@@ -335,14 +335,14 @@ namespace Snapshot.Sdk
         public static Charge FromJson(global::System.ReadOnlySpan<byte> utf8Json)
         {
             var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json);
-            global::Snapshot.Sdk.OpenApiRuntime.ReadRootObject(ref reader, "Charge");
+            global::OpenApiSdk.Runtime.OpenApiRuntime.ReadRootObject(ref reader, "Charge");
             var result = ReadJson(ref reader);
-            global::Snapshot.Sdk.OpenApiRuntime.ReadEnd(ref reader);
+            global::OpenApiSdk.Runtime.OpenApiRuntime.ReadEnd(ref reader);
             return result;
         }
 
         /// <summary>Writes this instance as JSON; properties that were never set are left out.</summary>
-        public string ToJson(bool indented = false) => global::Snapshot.Sdk.OpenApiRuntime.ToJson(this, indented);
+        public string ToJson(bool indented = false) => global::OpenApiSdk.Runtime.OpenApiRuntime.ToJson(this, indented);
 
         /// <summary>Reads the object the reader is on (its StartObject token) and leaves the reader on its EndObject.</summary>
         internal static Charge ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -357,13 +357,13 @@ namespace Snapshot.Sdk
                     {
                         result.AddReadError("/amount", "must not be null");
                     }
-                    else if (global::Snapshot.Sdk.OpenApiRuntime.TryReadInt64(ref reader, out long v1))
+                    else if (global::OpenApiSdk.Runtime.OpenApiRuntime.TryReadInt64(ref reader, out long v1))
                     {
                         result.Amount = v1;
                     }
                     else
                     {
-                        global::Snapshot.Sdk.OpenApiRuntime.SkipValue(ref reader);
+                        global::OpenApiSdk.Runtime.OpenApiRuntime.SkipValue(ref reader);
                         result.AddReadError("/amount", "must be an integer");
                     }
                     continue;
@@ -410,7 +410,7 @@ namespace Snapshot.Sdk
                     }
                     else
                     {
-                        global::Snapshot.Sdk.OpenApiRuntime.SkipValue(ref reader);
+                        global::OpenApiSdk.Runtime.OpenApiRuntime.SkipValue(ref reader);
                         result.AddReadError("/shipping", "must be an object");
                     }
                     continue;
@@ -457,7 +457,7 @@ namespace Snapshot.Sdk
                     }
                     else
                     {
-                        global::Snapshot.Sdk.OpenApiRuntime.SkipValue(ref reader);
+                        global::OpenApiSdk.Runtime.OpenApiRuntime.SkipValue(ref reader);
                         result.AddReadError("/tags", "must be an array");
                     }
                     continue;
@@ -504,7 +504,7 @@ namespace Snapshot.Sdk
                     }
                     else
                     {
-                        global::Snapshot.Sdk.OpenApiRuntime.SkipValue(ref reader);
+                        global::OpenApiSdk.Runtime.OpenApiRuntime.SkipValue(ref reader);
                         result.AddReadError("/pets", "must be an array");
                     }
                     continue;
@@ -512,7 +512,7 @@ namespace Snapshot.Sdk
 
                 string __name = reader.GetString() ?? string.Empty;
                 reader.Read();
-                (result.AdditionalProperties ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[__name] = global::Snapshot.Sdk.OpenApiRuntime.ReadElement(ref reader);
+                (result.AdditionalProperties ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[__name] = global::OpenApiSdk.Runtime.OpenApiRuntime.ReadElement(ref reader);
             }
 
             return result;
@@ -626,7 +626,7 @@ namespace Snapshot.Sdk
 
             public override Charge Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Snapshot.Sdk.OpenApiRuntime.ExpectObject(ref reader, "Charge");
+                global::OpenApiSdk.Runtime.OpenApiRuntime.ExpectObject(ref reader, "Charge");
                 return ReadJson(ref reader);
             }
 
@@ -647,15 +647,15 @@ namespace Snapshot.Sdk
             }
 
             return
-                global::Snapshot.Sdk.OpenApiRuntime.DictionaryEqual(AdditionalProperties, other.AdditionalProperties) &&
+                global::OpenApiSdk.Runtime.OpenApiRuntime.DictionaryEqual(AdditionalProperties, other.AdditionalProperties) &&
                 _Amount.HasValue == other._Amount.HasValue && global::System.Collections.Generic.EqualityComparer<long>.Default.Equals(Amount, other.Amount) &&
                 global::System.Collections.Generic.EqualityComparer<StringOrAccount?>.Default.Equals(Account, other.Account) &&
                 global::System.Collections.Generic.EqualityComparer<StringOrAccount?>.Default.Equals(OnBehalfOf, other.OnBehalfOf) &&
                 __isSetShipping == other.__isSetShipping && global::System.Collections.Generic.EqualityComparer<Address?>.Default.Equals(Shipping, other.Shipping) &&
                 global::System.Collections.Generic.EqualityComparer<Int64OrString?>.Default.Equals(Limit, other.Limit) &&
-                global::Snapshot.Sdk.OpenApiRuntime.SequenceEqual(Tags, other.Tags) &&
+                global::OpenApiSdk.Runtime.OpenApiRuntime.SequenceEqual(Tags, other.Tags) &&
                 global::System.Collections.Generic.EqualityComparer<ObjectOrString?>.Default.Equals(Metadata, other.Metadata) &&
-                global::Snapshot.Sdk.OpenApiRuntime.SequenceEqual(Pets, other.Pets);
+                global::OpenApiSdk.Runtime.OpenApiRuntime.SequenceEqual(Pets, other.Pets);
         }
 
         /// <inheritdoc/>
@@ -683,35 +683,35 @@ namespace Snapshot.Sdk
             bool first = true;
             if (_Amount.HasValue)
             {
-                global::Snapshot.Sdk.OpenApiRuntime.AppendMember(text, ref first, "Amount", _Amount.GetValueOrDefault());
+                global::OpenApiSdk.Runtime.OpenApiRuntime.AppendMember(text, ref first, "Amount", _Amount.GetValueOrDefault());
             }
             if (Account is not null)
             {
-                global::Snapshot.Sdk.OpenApiRuntime.AppendMember(text, ref first, "Account", Account!);
+                global::OpenApiSdk.Runtime.OpenApiRuntime.AppendMember(text, ref first, "Account", Account!);
             }
             if (OnBehalfOf is not null)
             {
-                global::Snapshot.Sdk.OpenApiRuntime.AppendMember(text, ref first, "OnBehalfOf", OnBehalfOf!);
+                global::OpenApiSdk.Runtime.OpenApiRuntime.AppendMember(text, ref first, "OnBehalfOf", OnBehalfOf!);
             }
             if (__isSetShipping)
             {
-                global::Snapshot.Sdk.OpenApiRuntime.AppendMember(text, ref first, "Shipping", Shipping);
+                global::OpenApiSdk.Runtime.OpenApiRuntime.AppendMember(text, ref first, "Shipping", Shipping);
             }
             if (Limit is not null)
             {
-                global::Snapshot.Sdk.OpenApiRuntime.AppendMember(text, ref first, "Limit", Limit!);
+                global::OpenApiSdk.Runtime.OpenApiRuntime.AppendMember(text, ref first, "Limit", Limit!);
             }
             if (Tags is not null)
             {
-                global::Snapshot.Sdk.OpenApiRuntime.AppendMember(text, ref first, "Tags", Tags!);
+                global::OpenApiSdk.Runtime.OpenApiRuntime.AppendMember(text, ref first, "Tags", Tags!);
             }
             if (Metadata is not null)
             {
-                global::Snapshot.Sdk.OpenApiRuntime.AppendMember(text, ref first, "Metadata", Metadata!);
+                global::OpenApiSdk.Runtime.OpenApiRuntime.AppendMember(text, ref first, "Metadata", Metadata!);
             }
             if (Pets is not null)
             {
-                global::Snapshot.Sdk.OpenApiRuntime.AppendMember(text, ref first, "Pets", Pets!);
+                global::OpenApiSdk.Runtime.OpenApiRuntime.AppendMember(text, ref first, "Pets", Pets!);
             }
             return text.Append(first ? "}" : " }").ToString();
         }

@@ -9,9 +9,9 @@ namespace Snapshot.Sdk
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiSdk.Generator", "1.0.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(Contact.__JsonConverter))]
-    public sealed partial class Contact : global::System.IEquatable<Contact>, IOpenApiModel
+    public sealed partial class Contact : global::System.IEquatable<Contact>, global::OpenApiSdk.Runtime.IOpenApiModel
     {
-        private global::System.Collections.Generic.List<global::Snapshot.Sdk.ValidationError>? __readErrors;
+        private global::System.Collections.Generic.List<global::OpenApiSdk.ValidationError>? __readErrors;
 
         /// <summary>
         /// birthday
@@ -69,14 +69,14 @@ namespace Snapshot.Sdk
         /// <summary>
         /// Checks every rule of the schema and returns all violations, each with the JSON Pointer (RFC 6901) of the offending value; empty when the object is valid.
         /// </summary>
-        public global::System.Collections.Generic.IReadOnlyList<global::Snapshot.Sdk.ValidationError> Validate()
+        public global::System.Collections.Generic.IReadOnlyList<global::OpenApiSdk.ValidationError> Validate()
         {
             if (ValidateCore(null))
             {
-                return global::System.Array.Empty<global::Snapshot.Sdk.ValidationError>();
+                return global::System.Array.Empty<global::OpenApiSdk.ValidationError>();
             }
 
-            var errors = new global::Snapshot.Sdk.ValidationCollector();
+            var errors = new global::OpenApiSdk.Runtime.ValidationCollector();
             ValidateCore(errors);
             return errors.Errors;
         }
@@ -84,7 +84,7 @@ namespace Snapshot.Sdk
         /// <summary>True when <see cref="Validate"/> would find nothing; does not allocate.</summary>
         public bool IsValid() => ValidateCore(null);
 
-        internal bool ValidateCore(global::Snapshot.Sdk.ValidationCollector? errors)
+        internal bool ValidateCore(global::OpenApiSdk.Runtime.ValidationCollector? errors)
         {
             bool valid = ValidateReadErrors(errors);
             if (!valid && errors is null)
@@ -95,7 +95,7 @@ namespace Snapshot.Sdk
             if (Birthday is not null)
             {
                 errors?.Enter("birthday");
-                if (!global::Snapshot.Sdk.OpenApiRuntime.IsDate(Birthday!))
+                if (!global::OpenApiSdk.Runtime.OpenApiRuntime.IsDate(Birthday!))
                 {
                     if (errors is null)
                     {
@@ -111,7 +111,7 @@ namespace Snapshot.Sdk
             if (Email is not null)
             {
                 errors?.Enter("email");
-                if (!global::Snapshot.Sdk.OpenApiRuntime.IsEmail(Email!))
+                if (!global::OpenApiSdk.Runtime.OpenApiRuntime.IsEmail(Email!))
                 {
                     if (errors is null)
                     {
@@ -127,7 +127,7 @@ namespace Snapshot.Sdk
             if (Homepage is not null)
             {
                 errors?.Enter("homepage");
-                if (!global::Snapshot.Sdk.OpenApiRuntime.IsUri(Homepage!))
+                if (!global::OpenApiSdk.Runtime.OpenApiRuntime.IsUri(Homepage!))
                 {
                     if (errors is null)
                     {
@@ -143,7 +143,7 @@ namespace Snapshot.Sdk
             if (Ipv4 is not null)
             {
                 errors?.Enter("ipv4");
-                if (!global::Snapshot.Sdk.OpenApiRuntime.IsIPv4(Ipv4!))
+                if (!global::OpenApiSdk.Runtime.OpenApiRuntime.IsIPv4(Ipv4!))
                 {
                     if (errors is null)
                     {
@@ -159,7 +159,7 @@ namespace Snapshot.Sdk
             if (Ipv6 is not null)
             {
                 errors?.Enter("ipv6");
-                if (!global::Snapshot.Sdk.OpenApiRuntime.IsIPv6(Ipv6!))
+                if (!global::OpenApiSdk.Runtime.OpenApiRuntime.IsIPv6(Ipv6!))
                 {
                     if (errors is null)
                     {
@@ -175,14 +175,14 @@ namespace Snapshot.Sdk
             return valid;
         }
 
-        internal bool ValidateTypeLevel(global::Snapshot.Sdk.ValidationCollector? errors)
+        internal bool ValidateTypeLevel(global::OpenApiSdk.Runtime.ValidationCollector? errors)
         {
             bool valid = ValidateReadErrors(errors);
             return valid;
         }
 
         /// <summary>Problems met while reading JSON (a wrong type, a null where none is allowed), reported by validation.</summary>
-        private bool ValidateReadErrors(global::Snapshot.Sdk.ValidationCollector? errors)
+        private bool ValidateReadErrors(global::OpenApiSdk.Runtime.ValidationCollector? errors)
         {
             if (__readErrors is null)
             {
@@ -193,13 +193,13 @@ namespace Snapshot.Sdk
             return false;
         }
 
-        private bool HasReadError(string property) => __readErrors is not null && global::Snapshot.Sdk.OpenApiRuntime.HasErrorAt(__readErrors, property);
+        private bool HasReadError(string property) => __readErrors is not null && global::OpenApiSdk.Runtime.OpenApiRuntime.HasErrorAt(__readErrors, property);
 
-        internal void AddReadError(string pointer, string message) => (__readErrors ??= new global::System.Collections.Generic.List<global::Snapshot.Sdk.ValidationError>()).Add(new global::Snapshot.Sdk.ValidationError(pointer, message));
+        internal void AddReadError(string pointer, string message) => (__readErrors ??= new global::System.Collections.Generic.List<global::OpenApiSdk.ValidationError>()).Add(new global::OpenApiSdk.ValidationError(pointer, message));
 
-        bool global::Snapshot.Sdk.IOpenApiModel.ValidateCore(global::Snapshot.Sdk.ValidationCollector? errors) => ValidateCore(errors);
+        bool global::OpenApiSdk.Runtime.IOpenApiModel.ValidateCore(global::OpenApiSdk.Runtime.ValidationCollector? errors) => ValidateCore(errors);
 
-        bool global::Snapshot.Sdk.IOpenApiModel.ValidateTypeLevel(global::Snapshot.Sdk.ValidationCollector? errors) => ValidateTypeLevel(errors);
+        bool global::OpenApiSdk.Runtime.IOpenApiModel.ValidateTypeLevel(global::OpenApiSdk.Runtime.ValidationCollector? errors) => ValidateTypeLevel(errors);
 
         /// <summary>Reads an instance from JSON text. Values of the wrong type are reported by <see cref="Validate"/>, not thrown.</summary>
         /// <exception cref="global::System.Text.Json.JsonException">The text is not JSON, or its root is not an object.</exception>
@@ -210,14 +210,14 @@ namespace Snapshot.Sdk
         public static Contact FromJson(global::System.ReadOnlySpan<byte> utf8Json)
         {
             var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json);
-            global::Snapshot.Sdk.OpenApiRuntime.ReadRootObject(ref reader, "Contact");
+            global::OpenApiSdk.Runtime.OpenApiRuntime.ReadRootObject(ref reader, "Contact");
             var result = ReadJson(ref reader);
-            global::Snapshot.Sdk.OpenApiRuntime.ReadEnd(ref reader);
+            global::OpenApiSdk.Runtime.OpenApiRuntime.ReadEnd(ref reader);
             return result;
         }
 
         /// <summary>Writes this instance as JSON; properties that were never set are left out.</summary>
-        public string ToJson(bool indented = false) => global::Snapshot.Sdk.OpenApiRuntime.ToJson(this, indented);
+        public string ToJson(bool indented = false) => global::OpenApiSdk.Runtime.OpenApiRuntime.ToJson(this, indented);
 
         /// <summary>Reads the object the reader is on (its StartObject token) and leaves the reader on its EndObject.</summary>
         internal static Contact ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -232,13 +232,13 @@ namespace Snapshot.Sdk
                     {
                         result.AddReadError("/birthday", "must not be null");
                     }
-                    else if (global::Snapshot.Sdk.OpenApiRuntime.TryReadString(ref reader, out string v1))
+                    else if (global::OpenApiSdk.Runtime.OpenApiRuntime.TryReadString(ref reader, out string v1))
                     {
                         result.Birthday = v1;
                     }
                     else
                     {
-                        global::Snapshot.Sdk.OpenApiRuntime.SkipValue(ref reader);
+                        global::OpenApiSdk.Runtime.OpenApiRuntime.SkipValue(ref reader);
                         result.AddReadError("/birthday", "must be a string");
                     }
                     continue;
@@ -251,13 +251,13 @@ namespace Snapshot.Sdk
                     {
                         result.AddReadError("/email", "must not be null");
                     }
-                    else if (global::Snapshot.Sdk.OpenApiRuntime.TryReadString(ref reader, out string v1))
+                    else if (global::OpenApiSdk.Runtime.OpenApiRuntime.TryReadString(ref reader, out string v1))
                     {
                         result.Email = v1;
                     }
                     else
                     {
-                        global::Snapshot.Sdk.OpenApiRuntime.SkipValue(ref reader);
+                        global::OpenApiSdk.Runtime.OpenApiRuntime.SkipValue(ref reader);
                         result.AddReadError("/email", "must be a string");
                     }
                     continue;
@@ -270,13 +270,13 @@ namespace Snapshot.Sdk
                     {
                         result.AddReadError("/homepage", "must not be null");
                     }
-                    else if (global::Snapshot.Sdk.OpenApiRuntime.TryReadString(ref reader, out string v1))
+                    else if (global::OpenApiSdk.Runtime.OpenApiRuntime.TryReadString(ref reader, out string v1))
                     {
                         result.Homepage = v1;
                     }
                     else
                     {
-                        global::Snapshot.Sdk.OpenApiRuntime.SkipValue(ref reader);
+                        global::OpenApiSdk.Runtime.OpenApiRuntime.SkipValue(ref reader);
                         result.AddReadError("/homepage", "must be a string");
                     }
                     continue;
@@ -289,13 +289,13 @@ namespace Snapshot.Sdk
                     {
                         result.AddReadError("/ipv4", "must not be null");
                     }
-                    else if (global::Snapshot.Sdk.OpenApiRuntime.TryReadString(ref reader, out string v1))
+                    else if (global::OpenApiSdk.Runtime.OpenApiRuntime.TryReadString(ref reader, out string v1))
                     {
                         result.Ipv4 = v1;
                     }
                     else
                     {
-                        global::Snapshot.Sdk.OpenApiRuntime.SkipValue(ref reader);
+                        global::OpenApiSdk.Runtime.OpenApiRuntime.SkipValue(ref reader);
                         result.AddReadError("/ipv4", "must be a string");
                     }
                     continue;
@@ -308,13 +308,13 @@ namespace Snapshot.Sdk
                     {
                         result.AddReadError("/ipv6", "must not be null");
                     }
-                    else if (global::Snapshot.Sdk.OpenApiRuntime.TryReadString(ref reader, out string v1))
+                    else if (global::OpenApiSdk.Runtime.OpenApiRuntime.TryReadString(ref reader, out string v1))
                     {
                         result.Ipv6 = v1;
                     }
                     else
                     {
-                        global::Snapshot.Sdk.OpenApiRuntime.SkipValue(ref reader);
+                        global::OpenApiSdk.Runtime.OpenApiRuntime.SkipValue(ref reader);
                         result.AddReadError("/ipv6", "must be a string");
                     }
                     continue;
@@ -327,13 +327,13 @@ namespace Snapshot.Sdk
                     {
                         result.AddReadError("/seen", "must not be null");
                     }
-                    else if (global::Snapshot.Sdk.OpenApiRuntime.TryReadDateTimeOffset(ref reader, out global::System.DateTimeOffset v1))
+                    else if (global::OpenApiSdk.Runtime.OpenApiRuntime.TryReadDateTimeOffset(ref reader, out global::System.DateTimeOffset v1))
                     {
                         result.Seen = v1;
                     }
                     else
                     {
-                        global::Snapshot.Sdk.OpenApiRuntime.SkipValue(ref reader);
+                        global::OpenApiSdk.Runtime.OpenApiRuntime.SkipValue(ref reader);
                         result.AddReadError("/seen", "must be a date-time string (RFC 3339)");
                     }
                     continue;
@@ -346,13 +346,13 @@ namespace Snapshot.Sdk
                     {
                         result.AddReadError("/nickname", "must not be null");
                     }
-                    else if (global::Snapshot.Sdk.OpenApiRuntime.TryReadString(ref reader, out string v1))
+                    else if (global::OpenApiSdk.Runtime.OpenApiRuntime.TryReadString(ref reader, out string v1))
                     {
                         result.Nickname = v1;
                     }
                     else
                     {
-                        global::Snapshot.Sdk.OpenApiRuntime.SkipValue(ref reader);
+                        global::OpenApiSdk.Runtime.OpenApiRuntime.SkipValue(ref reader);
                         result.AddReadError("/nickname", "must be a string");
                     }
                     continue;
@@ -360,7 +360,7 @@ namespace Snapshot.Sdk
 
                 string __name = reader.GetString() ?? string.Empty;
                 reader.Read();
-                (result.AdditionalProperties ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[__name] = global::Snapshot.Sdk.OpenApiRuntime.ReadElement(ref reader);
+                (result.AdditionalProperties ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[__name] = global::OpenApiSdk.Runtime.OpenApiRuntime.ReadElement(ref reader);
             }
 
             return result;
@@ -398,7 +398,7 @@ namespace Snapshot.Sdk
             if (Seen is not null)
             {
                 writer.WritePropertyName(__JsonConverter.N5);
-                global::Snapshot.Sdk.OpenApiRuntime.WriteDateTime(writer, Seen.GetValueOrDefault());
+                global::OpenApiSdk.Runtime.OpenApiRuntime.WriteDateTime(writer, Seen.GetValueOrDefault());
             }
             if (Nickname is not null)
             {
@@ -436,7 +436,7 @@ namespace Snapshot.Sdk
 
             public override Contact Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Snapshot.Sdk.OpenApiRuntime.ExpectObject(ref reader, "Contact");
+                global::OpenApiSdk.Runtime.OpenApiRuntime.ExpectObject(ref reader, "Contact");
                 return ReadJson(ref reader);
             }
 
@@ -457,7 +457,7 @@ namespace Snapshot.Sdk
             }
 
             return
-                global::Snapshot.Sdk.OpenApiRuntime.DictionaryEqual(AdditionalProperties, other.AdditionalProperties) &&
+                global::OpenApiSdk.Runtime.OpenApiRuntime.DictionaryEqual(AdditionalProperties, other.AdditionalProperties) &&
                 string.Equals(Birthday, other.Birthday, global::System.StringComparison.Ordinal) &&
                 string.Equals(Email, other.Email, global::System.StringComparison.Ordinal) &&
                 string.Equals(Homepage, other.Homepage, global::System.StringComparison.Ordinal) &&
@@ -491,31 +491,31 @@ namespace Snapshot.Sdk
             bool first = true;
             if (Birthday is not null)
             {
-                global::Snapshot.Sdk.OpenApiRuntime.AppendMember(text, ref first, "Birthday", Birthday!);
+                global::OpenApiSdk.Runtime.OpenApiRuntime.AppendMember(text, ref first, "Birthday", Birthday!);
             }
             if (Email is not null)
             {
-                global::Snapshot.Sdk.OpenApiRuntime.AppendMember(text, ref first, "Email", Email!);
+                global::OpenApiSdk.Runtime.OpenApiRuntime.AppendMember(text, ref first, "Email", Email!);
             }
             if (Homepage is not null)
             {
-                global::Snapshot.Sdk.OpenApiRuntime.AppendMember(text, ref first, "Homepage", Homepage!);
+                global::OpenApiSdk.Runtime.OpenApiRuntime.AppendMember(text, ref first, "Homepage", Homepage!);
             }
             if (Ipv4 is not null)
             {
-                global::Snapshot.Sdk.OpenApiRuntime.AppendMember(text, ref first, "Ipv4", Ipv4!);
+                global::OpenApiSdk.Runtime.OpenApiRuntime.AppendMember(text, ref first, "Ipv4", Ipv4!);
             }
             if (Ipv6 is not null)
             {
-                global::Snapshot.Sdk.OpenApiRuntime.AppendMember(text, ref first, "Ipv6", Ipv6!);
+                global::OpenApiSdk.Runtime.OpenApiRuntime.AppendMember(text, ref first, "Ipv6", Ipv6!);
             }
             if (Seen is not null)
             {
-                global::Snapshot.Sdk.OpenApiRuntime.AppendMember(text, ref first, "Seen", Seen.GetValueOrDefault());
+                global::OpenApiSdk.Runtime.OpenApiRuntime.AppendMember(text, ref first, "Seen", Seen.GetValueOrDefault());
             }
             if (Nickname is not null)
             {
-                global::Snapshot.Sdk.OpenApiRuntime.AppendMember(text, ref first, "Nickname", Nickname!);
+                global::OpenApiSdk.Runtime.OpenApiRuntime.AppendMember(text, ref first, "Nickname", Nickname!);
             }
             return text.Append(first ? "}" : " }").ToString();
         }

@@ -9,10 +9,10 @@ namespace Snapshot.Sdk
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiSdk.Generator", "1.0.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(Dog.__JsonConverter))]
-    [global::Snapshot.Sdk.SchemaRules]
-    public sealed partial class Dog : global::System.IEquatable<Dog>, IOpenApiModel
+    [global::OpenApiSdk.SchemaRules]
+    public sealed partial class Dog : global::System.IEquatable<Dog>, global::OpenApiSdk.Runtime.IOpenApiModel
     {
-        private global::System.Collections.Generic.List<global::Snapshot.Sdk.ValidationError>? __readErrors;
+        private global::System.Collections.Generic.List<global::OpenApiSdk.ValidationError>? __readErrors;
 
         /// <summary>
         /// petType
@@ -29,7 +29,7 @@ namespace Snapshot.Sdk
         /// <para>JSON: "bark", required.</para>
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("bark")]
-        [global::Snapshot.Sdk.SchemaEnum]
+        [global::OpenApiSdk.SchemaEnum]
         public DogBark Bark
         {
             get => _Bark.GetValueOrDefault();
@@ -43,14 +43,14 @@ namespace Snapshot.Sdk
         /// <summary>
         /// Checks every rule of the schema and returns all violations, each with the JSON Pointer (RFC 6901) of the offending value; empty when the object is valid.
         /// </summary>
-        public global::System.Collections.Generic.IReadOnlyList<global::Snapshot.Sdk.ValidationError> Validate()
+        public global::System.Collections.Generic.IReadOnlyList<global::OpenApiSdk.ValidationError> Validate()
         {
             if (ValidateCore(null))
             {
-                return global::System.Array.Empty<global::Snapshot.Sdk.ValidationError>();
+                return global::System.Array.Empty<global::OpenApiSdk.ValidationError>();
             }
 
-            var errors = new global::Snapshot.Sdk.ValidationCollector();
+            var errors = new global::OpenApiSdk.Runtime.ValidationCollector();
             ValidateCore(errors);
             return errors.Errors;
         }
@@ -58,7 +58,7 @@ namespace Snapshot.Sdk
         /// <summary>True when <see cref="Validate"/> would find nothing; does not allocate.</summary>
         public bool IsValid() => ValidateCore(null);
 
-        internal bool ValidateCore(global::Snapshot.Sdk.ValidationCollector? errors)
+        internal bool ValidateCore(global::OpenApiSdk.Runtime.ValidationCollector? errors)
         {
             bool valid = ValidateReadErrors(errors);
             if (!valid && errors is null)
@@ -112,7 +112,7 @@ namespace Snapshot.Sdk
             return valid;
         }
 
-        internal bool ValidateTypeLevel(global::Snapshot.Sdk.ValidationCollector? errors)
+        internal bool ValidateTypeLevel(global::OpenApiSdk.Runtime.ValidationCollector? errors)
         {
             bool valid = ValidateReadErrors(errors);
             if (!_Bark.HasValue && !HasReadError("bark"))
@@ -129,7 +129,7 @@ namespace Snapshot.Sdk
         }
 
         /// <summary>Problems met while reading JSON (a wrong type, a null where none is allowed), reported by validation.</summary>
-        private bool ValidateReadErrors(global::Snapshot.Sdk.ValidationCollector? errors)
+        private bool ValidateReadErrors(global::OpenApiSdk.Runtime.ValidationCollector? errors)
         {
             if (__readErrors is null)
             {
@@ -140,13 +140,13 @@ namespace Snapshot.Sdk
             return false;
         }
 
-        private bool HasReadError(string property) => __readErrors is not null && global::Snapshot.Sdk.OpenApiRuntime.HasErrorAt(__readErrors, property);
+        private bool HasReadError(string property) => __readErrors is not null && global::OpenApiSdk.Runtime.OpenApiRuntime.HasErrorAt(__readErrors, property);
 
-        internal void AddReadError(string pointer, string message) => (__readErrors ??= new global::System.Collections.Generic.List<global::Snapshot.Sdk.ValidationError>()).Add(new global::Snapshot.Sdk.ValidationError(pointer, message));
+        internal void AddReadError(string pointer, string message) => (__readErrors ??= new global::System.Collections.Generic.List<global::OpenApiSdk.ValidationError>()).Add(new global::OpenApiSdk.ValidationError(pointer, message));
 
-        bool global::Snapshot.Sdk.IOpenApiModel.ValidateCore(global::Snapshot.Sdk.ValidationCollector? errors) => ValidateCore(errors);
+        bool global::OpenApiSdk.Runtime.IOpenApiModel.ValidateCore(global::OpenApiSdk.Runtime.ValidationCollector? errors) => ValidateCore(errors);
 
-        bool global::Snapshot.Sdk.IOpenApiModel.ValidateTypeLevel(global::Snapshot.Sdk.ValidationCollector? errors) => ValidateTypeLevel(errors);
+        bool global::OpenApiSdk.Runtime.IOpenApiModel.ValidateTypeLevel(global::OpenApiSdk.Runtime.ValidationCollector? errors) => ValidateTypeLevel(errors);
 
         /// <summary>Reads an instance from JSON text. Values of the wrong type are reported by <see cref="Validate"/>, not thrown.</summary>
         /// <exception cref="global::System.Text.Json.JsonException">The text is not JSON, or its root is not an object.</exception>
@@ -157,14 +157,14 @@ namespace Snapshot.Sdk
         public static Dog FromJson(global::System.ReadOnlySpan<byte> utf8Json)
         {
             var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json);
-            global::Snapshot.Sdk.OpenApiRuntime.ReadRootObject(ref reader, "Dog");
+            global::OpenApiSdk.Runtime.OpenApiRuntime.ReadRootObject(ref reader, "Dog");
             var result = ReadJson(ref reader);
-            global::Snapshot.Sdk.OpenApiRuntime.ReadEnd(ref reader);
+            global::OpenApiSdk.Runtime.OpenApiRuntime.ReadEnd(ref reader);
             return result;
         }
 
         /// <summary>Writes this instance as JSON; properties that were never set are left out.</summary>
-        public string ToJson(bool indented = false) => global::Snapshot.Sdk.OpenApiRuntime.ToJson(this, indented);
+        public string ToJson(bool indented = false) => global::OpenApiSdk.Runtime.OpenApiRuntime.ToJson(this, indented);
 
         /// <summary>Reads the object the reader is on (its StartObject token) and leaves the reader on its EndObject.</summary>
         internal static Dog ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -179,13 +179,13 @@ namespace Snapshot.Sdk
                     {
                         result.AddReadError("/petType", "must not be null");
                     }
-                    else if (global::Snapshot.Sdk.OpenApiRuntime.TryReadString(ref reader, out string v1))
+                    else if (global::OpenApiSdk.Runtime.OpenApiRuntime.TryReadString(ref reader, out string v1))
                     {
                         result.PetType = v1;
                     }
                     else
                     {
-                        global::Snapshot.Sdk.OpenApiRuntime.SkipValue(ref reader);
+                        global::OpenApiSdk.Runtime.OpenApiRuntime.SkipValue(ref reader);
                         result.AddReadError("/petType", "must be a string");
                     }
                     continue;
@@ -198,13 +198,13 @@ namespace Snapshot.Sdk
                     {
                         result.AddReadError("/bark", "must not be null");
                     }
-                    else if (global::Snapshot.Sdk.OpenApiRuntime.TryReadString(ref reader, out string v1))
+                    else if (global::OpenApiSdk.Runtime.OpenApiRuntime.TryReadString(ref reader, out string v1))
                     {
                         result.Bark = new global::Snapshot.Sdk.DogBark(v1);
                     }
                     else
                     {
-                        global::Snapshot.Sdk.OpenApiRuntime.SkipValue(ref reader);
+                        global::OpenApiSdk.Runtime.OpenApiRuntime.SkipValue(ref reader);
                         result.AddReadError("/bark", "must be a string");
                     }
                     continue;
@@ -212,7 +212,7 @@ namespace Snapshot.Sdk
 
                 string __name = reader.GetString() ?? string.Empty;
                 reader.Read();
-                (result.AdditionalProperties ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[__name] = global::Snapshot.Sdk.OpenApiRuntime.ReadElement(ref reader);
+                (result.AdditionalProperties ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[__name] = global::OpenApiSdk.Runtime.OpenApiRuntime.ReadElement(ref reader);
             }
 
             return result;
@@ -253,7 +253,7 @@ namespace Snapshot.Sdk
 
             public override Dog Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Snapshot.Sdk.OpenApiRuntime.ExpectObject(ref reader, "Dog");
+                global::OpenApiSdk.Runtime.OpenApiRuntime.ExpectObject(ref reader, "Dog");
                 return ReadJson(ref reader);
             }
 
@@ -274,7 +274,7 @@ namespace Snapshot.Sdk
             }
 
             return
-                global::Snapshot.Sdk.OpenApiRuntime.DictionaryEqual(AdditionalProperties, other.AdditionalProperties) &&
+                global::OpenApiSdk.Runtime.OpenApiRuntime.DictionaryEqual(AdditionalProperties, other.AdditionalProperties) &&
                 string.Equals(PetType, other.PetType, global::System.StringComparison.Ordinal) &&
                 _Bark.HasValue == other._Bark.HasValue && global::System.Collections.Generic.EqualityComparer<DogBark>.Default.Equals(Bark, other.Bark);
         }
@@ -298,11 +298,11 @@ namespace Snapshot.Sdk
             bool first = true;
             if (PetType is not null)
             {
-                global::Snapshot.Sdk.OpenApiRuntime.AppendMember(text, ref first, "PetType", PetType);
+                global::OpenApiSdk.Runtime.OpenApiRuntime.AppendMember(text, ref first, "PetType", PetType);
             }
             if (_Bark.HasValue)
             {
-                global::Snapshot.Sdk.OpenApiRuntime.AppendMember(text, ref first, "Bark", _Bark.GetValueOrDefault());
+                global::OpenApiSdk.Runtime.OpenApiRuntime.AppendMember(text, ref first, "Bark", _Bark.GetValueOrDefault());
             }
             return text.Append(first ? "}" : " }").ToString();
         }

@@ -9,7 +9,7 @@ namespace Snapshot.Sdk
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiSdk.Generator", "1.0.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(DogBark.__JsonConverter))]
-    public readonly partial struct DogBark : global::System.IEquatable<DogBark>, IOpenApiEnum
+    public readonly partial struct DogBark : global::System.IEquatable<DogBark>, global::OpenApiSdk.Runtime.IOpenApiEnumValue
     {
         private readonly string? _value;
 

@@ -9,7 +9,7 @@ namespace Snapshot.Sdk
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiSdk.Generator", "1.0.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(Int64OrStringUnlimited.__JsonConverter))]
-    public readonly partial struct Int64OrStringUnlimited : global::System.IEquatable<Int64OrStringUnlimited>, IOpenApiEnum
+    public readonly partial struct Int64OrStringUnlimited : global::System.IEquatable<Int64OrStringUnlimited>, global::OpenApiSdk.Runtime.IOpenApiEnumValue
     {
         private readonly string? _value;
 

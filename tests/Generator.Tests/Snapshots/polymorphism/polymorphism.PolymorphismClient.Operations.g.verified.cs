@@ -11,8 +11,8 @@ namespace Snapshot.Sdk
         /// <param name="body">The request body (application/json).</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The 200 response body.</returns>
-        /// <exception cref="global::Snapshot.Sdk.ValidationException">The request breaks the spec (when Options.ValidateRequests is on); nothing was sent.</exception>
-        /// <exception cref="global::Snapshot.Sdk.ApiException">The service answered a status other than success, or a body that is not the declared JSON.</exception>
+        /// <exception cref="global::OpenApiSdk.ValidationException">The request breaks the spec (when Options.ValidateRequests is on); nothing was sent.</exception>
+        /// <exception cref="global::OpenApiSdk.ApiException">The service answered a status other than success, or a body that is not the declared JSON.</exception>
         global::System.Threading.Tasks.Task<global::Snapshot.Sdk.Pet> CreatePetAsync(global::Snapshot.Sdk.Pet body, global::System.Threading.CancellationToken cancellationToken = default);
     }
 
@@ -28,13 +28,13 @@ namespace Snapshot.Sdk
 
             if (this.Options.ValidateRequests)
             {
-                var __errors = new global::Snapshot.Sdk.ValidationCollector();
+                var __errors = new global::OpenApiSdk.Runtime.ValidationCollector();
                 __errors.Enter("body");
-                ((global::Snapshot.Sdk.IOpenApiModel)body).ValidateCore(__errors);
+                ((global::OpenApiSdk.Runtime.IOpenApiModel)body).ValidateCore(__errors);
                 __errors.Exit();
                 if (__errors.Errors.Count > 0)
                 {
-                    throw new global::Snapshot.Sdk.ValidationException("The createPet request", __errors.Errors);
+                    throw new global::OpenApiSdk.ValidationException("The createPet request", __errors.Errors);
                 }
             }
 

@@ -10,10 +10,10 @@ namespace Snapshot.Sdk
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiSdk.Generator", "1.0.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(Tag.__JsonConverter))]
-    [global::Snapshot.Sdk.SchemaRules]
-    public sealed partial class Tag : global::System.IEquatable<Tag>, IOpenApiModel
+    [global::OpenApiSdk.SchemaRules]
+    public sealed partial class Tag : global::System.IEquatable<Tag>, global::OpenApiSdk.Runtime.IOpenApiModel
     {
-        private global::System.Collections.Generic.List<global::Snapshot.Sdk.ValidationError>? __readErrors;
+        private global::System.Collections.Generic.List<global::OpenApiSdk.ValidationError>? __readErrors;
         private object? __value;
         internal int __variant; // 1-based index of the alternative held; 0 when the JSON that was read fits none
         private global::System.Text.Json.JsonElement __json; // the JSON that was read, kept only when it fits no alternative
@@ -68,14 +68,14 @@ namespace Snapshot.Sdk
         /// <summary>
         /// Checks every rule of the schema and returns all violations, each with the JSON Pointer (RFC 6901) of the offending value; empty when the object is valid.
         /// </summary>
-        public global::System.Collections.Generic.IReadOnlyList<global::Snapshot.Sdk.ValidationError> Validate()
+        public global::System.Collections.Generic.IReadOnlyList<global::OpenApiSdk.ValidationError> Validate()
         {
             if (ValidateCore(null))
             {
-                return global::System.Array.Empty<global::Snapshot.Sdk.ValidationError>();
+                return global::System.Array.Empty<global::OpenApiSdk.ValidationError>();
             }
 
-            var errors = new global::Snapshot.Sdk.ValidationCollector();
+            var errors = new global::OpenApiSdk.Runtime.ValidationCollector();
             ValidateCore(errors);
             return errors.Errors;
         }
@@ -83,7 +83,7 @@ namespace Snapshot.Sdk
         /// <summary>True when <see cref="Validate"/> would find nothing; does not allocate.</summary>
         public bool IsValid() => ValidateCore(null);
 
-        internal bool ValidateCore(global::Snapshot.Sdk.ValidationCollector? errors)
+        internal bool ValidateCore(global::OpenApiSdk.Runtime.ValidationCollector? errors)
         {
             bool valid = ValidateReadErrors(errors);
             if (!valid && errors is null)
@@ -107,7 +107,7 @@ namespace Snapshot.Sdk
                 case 1:
                 {
                     var value1 = (string)__value!;
-                    if (global::Snapshot.Sdk.OpenApiRuntime.Length(value1) < 1)
+                    if (global::OpenApiSdk.Runtime.OpenApiRuntime.Length(value1) < 1)
                     {
                         if (errors is null)
                         {
@@ -122,7 +122,7 @@ namespace Snapshot.Sdk
                 case 2:
                 {
                     var value2 = (TagObject)__value!;
-                    if (!((global::Snapshot.Sdk.IOpenApiModel)value2).ValidateCore(errors))
+                    if (!((global::OpenApiSdk.Runtime.IOpenApiModel)value2).ValidateCore(errors))
                     {
                         if (errors is null)
                         {
@@ -138,10 +138,10 @@ namespace Snapshot.Sdk
             return valid;
         }
 
-        internal bool ValidateTypeLevel(global::Snapshot.Sdk.ValidationCollector? errors) => ValidateCore(errors);
+        internal bool ValidateTypeLevel(global::OpenApiSdk.Runtime.ValidationCollector? errors) => ValidateCore(errors);
 
         /// <summary>Problems met while reading JSON (a wrong type, a null where none is allowed), reported by validation.</summary>
-        private bool ValidateReadErrors(global::Snapshot.Sdk.ValidationCollector? errors)
+        private bool ValidateReadErrors(global::OpenApiSdk.Runtime.ValidationCollector? errors)
         {
             if (__readErrors is null)
             {
@@ -152,13 +152,13 @@ namespace Snapshot.Sdk
             return false;
         }
 
-        private bool HasReadError(string property) => __readErrors is not null && global::Snapshot.Sdk.OpenApiRuntime.HasErrorAt(__readErrors, property);
+        private bool HasReadError(string property) => __readErrors is not null && global::OpenApiSdk.Runtime.OpenApiRuntime.HasErrorAt(__readErrors, property);
 
-        internal void AddReadError(string pointer, string message) => (__readErrors ??= new global::System.Collections.Generic.List<global::Snapshot.Sdk.ValidationError>()).Add(new global::Snapshot.Sdk.ValidationError(pointer, message));
+        internal void AddReadError(string pointer, string message) => (__readErrors ??= new global::System.Collections.Generic.List<global::OpenApiSdk.ValidationError>()).Add(new global::OpenApiSdk.ValidationError(pointer, message));
 
-        bool global::Snapshot.Sdk.IOpenApiModel.ValidateCore(global::Snapshot.Sdk.ValidationCollector? errors) => ValidateCore(errors);
+        bool global::OpenApiSdk.Runtime.IOpenApiModel.ValidateCore(global::OpenApiSdk.Runtime.ValidationCollector? errors) => ValidateCore(errors);
 
-        bool global::Snapshot.Sdk.IOpenApiModel.ValidateTypeLevel(global::Snapshot.Sdk.ValidationCollector? errors) => ValidateTypeLevel(errors);
+        bool global::OpenApiSdk.Runtime.IOpenApiModel.ValidateTypeLevel(global::OpenApiSdk.Runtime.ValidationCollector? errors) => ValidateTypeLevel(errors);
 
         /// <summary>Reads a value from JSON text. A value that fits no alternative, or breaks its rules, is reported by <see cref="Validate"/>, not thrown.</summary>
         /// <exception cref="global::System.Text.Json.JsonException">The text is not JSON.</exception>
@@ -169,20 +169,20 @@ namespace Snapshot.Sdk
         public static Tag FromJson(global::System.ReadOnlySpan<byte> utf8Json)
         {
             var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json);
-            global::Snapshot.Sdk.OpenApiRuntime.ReadRootValue(ref reader, "Tag");
+            global::OpenApiSdk.Runtime.OpenApiRuntime.ReadRootValue(ref reader, "Tag");
             var result = ReadJson(ref reader);
-            global::Snapshot.Sdk.OpenApiRuntime.ReadEnd(ref reader);
+            global::OpenApiSdk.Runtime.OpenApiRuntime.ReadEnd(ref reader);
             return result;
         }
 
         /// <summary>Writes the alternative held as JSON (or the JSON that was read, when it fit none).</summary>
-        public string ToJson(bool indented = false) => global::Snapshot.Sdk.OpenApiRuntime.ToJson(this, indented);
+        public string ToJson(bool indented = false) => global::OpenApiSdk.Runtime.OpenApiRuntime.ToJson(this, indented);
 
         /// <summary>Reads the value the reader is on (any token) and leaves the reader on its last token.</summary>
         internal static Tag ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             var start = reader; // a copy: each alternative is tried from here
-            global::Snapshot.Sdk.OpenApiRuntime.SkipValue(ref reader);
+            global::OpenApiSdk.Runtime.OpenApiRuntime.SkipValue(ref reader);
             Tag? fallback = null;
             Tag? chosen = null;
             int matches = 0;
@@ -221,7 +221,7 @@ namespace Snapshot.Sdk
                 return fallback; // fits an alternative's JSON type but breaks its rules: Validate() names them
             }
 
-            var unmatched = new Tag { __json = global::Snapshot.Sdk.OpenApiRuntime.ReadElement(ref start) };
+            var unmatched = new Tag { __json = global::OpenApiSdk.Runtime.OpenApiRuntime.ReadElement(ref start) };
             unmatched.AddReadError("", "must be a string or an object");
             return unmatched;
         }
@@ -234,13 +234,13 @@ namespace Snapshot.Sdk
             {
                 result.AddReadError("", "must not be null");
             }
-            else if (global::Snapshot.Sdk.OpenApiRuntime.TryReadString(ref reader, out string v1))
+            else if (global::OpenApiSdk.Runtime.OpenApiRuntime.TryReadString(ref reader, out string v1))
             {
                 result.__value = v1; result.__variant = 1;
             }
             else
             {
-                global::Snapshot.Sdk.OpenApiRuntime.SkipValue(ref reader);
+                global::OpenApiSdk.Runtime.OpenApiRuntime.SkipValue(ref reader);
                 result.AddReadError("", "must be a string");
             }
             return result;
@@ -260,7 +260,7 @@ namespace Snapshot.Sdk
             }
             else
             {
-                global::Snapshot.Sdk.OpenApiRuntime.SkipValue(ref reader);
+                global::OpenApiSdk.Runtime.OpenApiRuntime.SkipValue(ref reader);
                 result.AddReadError("", "must be an object");
             }
             return result;
@@ -320,7 +320,7 @@ namespace Snapshot.Sdk
                 case 2:
                     return global::System.Collections.Generic.EqualityComparer<TagObject>.Default.Equals(((TagObject)__value!), ((TagObject)other.__value!));
                 default:
-                    return __json.ValueKind == other.__json.ValueKind && (__json.ValueKind == global::System.Text.Json.JsonValueKind.Undefined || global::Snapshot.Sdk.OpenApiRuntime.JsonEqual(__json, other.__json));
+                    return __json.ValueKind == other.__json.ValueKind && (__json.ValueKind == global::System.Text.Json.JsonValueKind.Undefined || global::OpenApiSdk.Runtime.OpenApiRuntime.JsonEqual(__json, other.__json));
             }
         }
 
@@ -338,13 +338,13 @@ namespace Snapshot.Sdk
             switch (__variant)
             {
                 case 1:
-                    global::Snapshot.Sdk.OpenApiRuntime.AppendMember(text, ref first, "String", __value);
+                    global::OpenApiSdk.Runtime.OpenApiRuntime.AppendMember(text, ref first, "String", __value);
                     break;
                 case 2:
-                    global::Snapshot.Sdk.OpenApiRuntime.AppendMember(text, ref first, "Object", __value);
+                    global::OpenApiSdk.Runtime.OpenApiRuntime.AppendMember(text, ref first, "Object", __value);
                     break;
                 default:
-                    global::Snapshot.Sdk.OpenApiRuntime.AppendMember(text, ref first, "UnmatchedJson", UnmatchedJson);
+                    global::OpenApiSdk.Runtime.OpenApiRuntime.AppendMember(text, ref first, "UnmatchedJson", UnmatchedJson);
                     break;
             }
             return text.Append(first ? "}" : " }").ToString();

@@ -9,17 +9,17 @@ namespace Snapshot.Sdk
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiSdk.Generator", "1.0.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(WebhookEvent.__JsonConverter))]
-    [global::Snapshot.Sdk.SchemaRules]
-    public sealed partial class WebhookEvent : global::System.IEquatable<WebhookEvent>, IOpenApiModel
+    [global::OpenApiSdk.SchemaRules]
+    public sealed partial class WebhookEvent : global::System.IEquatable<WebhookEvent>, global::OpenApiSdk.Runtime.IOpenApiModel
     {
-        private global::System.Collections.Generic.List<global::Snapshot.Sdk.ValidationError>? __readErrors;
+        private global::System.Collections.Generic.List<global::OpenApiSdk.ValidationError>? __readErrors;
 
         /// <summary>
         /// eventType
         /// <para>JSON: "eventType", optional.</para>
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("eventType")]
-        [global::Snapshot.Sdk.SchemaEnum]
+        [global::OpenApiSdk.SchemaEnum]
         public WebhookEventEventType? EventType { get; set; }
 
         /// <summary>
@@ -44,14 +44,14 @@ namespace Snapshot.Sdk
         /// <summary>
         /// Checks every rule of the schema and returns all violations, each with the JSON Pointer (RFC 6901) of the offending value; empty when the object is valid.
         /// </summary>
-        public global::System.Collections.Generic.IReadOnlyList<global::Snapshot.Sdk.ValidationError> Validate()
+        public global::System.Collections.Generic.IReadOnlyList<global::OpenApiSdk.ValidationError> Validate()
         {
             if (ValidateCore(null))
             {
-                return global::System.Array.Empty<global::Snapshot.Sdk.ValidationError>();
+                return global::System.Array.Empty<global::OpenApiSdk.ValidationError>();
             }
 
-            var errors = new global::Snapshot.Sdk.ValidationCollector();
+            var errors = new global::OpenApiSdk.Runtime.ValidationCollector();
             ValidateCore(errors);
             return errors.Errors;
         }
@@ -59,7 +59,7 @@ namespace Snapshot.Sdk
         /// <summary>True when <see cref="Validate"/> would find nothing; does not allocate.</summary>
         public bool IsValid() => ValidateCore(null);
 
-        internal bool ValidateCore(global::Snapshot.Sdk.ValidationCollector? errors)
+        internal bool ValidateCore(global::OpenApiSdk.Runtime.ValidationCollector? errors)
         {
             bool valid = ValidateReadErrors(errors);
             if (!valid && errors is null)
@@ -143,7 +143,7 @@ namespace Snapshot.Sdk
             return valid;
         }
 
-        internal bool ValidateTypeLevel(global::Snapshot.Sdk.ValidationCollector? errors)
+        internal bool ValidateTypeLevel(global::OpenApiSdk.Runtime.ValidationCollector? errors)
         {
             bool valid = ValidateReadErrors(errors);
 
@@ -175,7 +175,7 @@ namespace Snapshot.Sdk
         }
 
         /// <summary>Problems met while reading JSON (a wrong type, a null where none is allowed), reported by validation.</summary>
-        private bool ValidateReadErrors(global::Snapshot.Sdk.ValidationCollector? errors)
+        private bool ValidateReadErrors(global::OpenApiSdk.Runtime.ValidationCollector? errors)
         {
             if (__readErrors is null)
             {
@@ -186,13 +186,13 @@ namespace Snapshot.Sdk
             return false;
         }
 
-        private bool HasReadError(string property) => __readErrors is not null && global::Snapshot.Sdk.OpenApiRuntime.HasErrorAt(__readErrors, property);
+        private bool HasReadError(string property) => __readErrors is not null && global::OpenApiSdk.Runtime.OpenApiRuntime.HasErrorAt(__readErrors, property);
 
-        internal void AddReadError(string pointer, string message) => (__readErrors ??= new global::System.Collections.Generic.List<global::Snapshot.Sdk.ValidationError>()).Add(new global::Snapshot.Sdk.ValidationError(pointer, message));
+        internal void AddReadError(string pointer, string message) => (__readErrors ??= new global::System.Collections.Generic.List<global::OpenApiSdk.ValidationError>()).Add(new global::OpenApiSdk.ValidationError(pointer, message));
 
-        bool global::Snapshot.Sdk.IOpenApiModel.ValidateCore(global::Snapshot.Sdk.ValidationCollector? errors) => ValidateCore(errors);
+        bool global::OpenApiSdk.Runtime.IOpenApiModel.ValidateCore(global::OpenApiSdk.Runtime.ValidationCollector? errors) => ValidateCore(errors);
 
-        bool global::Snapshot.Sdk.IOpenApiModel.ValidateTypeLevel(global::Snapshot.Sdk.ValidationCollector? errors) => ValidateTypeLevel(errors);
+        bool global::OpenApiSdk.Runtime.IOpenApiModel.ValidateTypeLevel(global::OpenApiSdk.Runtime.ValidationCollector? errors) => ValidateTypeLevel(errors);
 
         /// <summary>Reads an instance from JSON text. Values of the wrong type are reported by <see cref="Validate"/>, not thrown.</summary>
         /// <exception cref="global::System.Text.Json.JsonException">The text is not JSON, or its root is not an object.</exception>
@@ -203,14 +203,14 @@ namespace Snapshot.Sdk
         public static WebhookEvent FromJson(global::System.ReadOnlySpan<byte> utf8Json)
         {
             var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json);
-            global::Snapshot.Sdk.OpenApiRuntime.ReadRootObject(ref reader, "WebhookEvent");
+            global::OpenApiSdk.Runtime.OpenApiRuntime.ReadRootObject(ref reader, "WebhookEvent");
             var result = ReadJson(ref reader);
-            global::Snapshot.Sdk.OpenApiRuntime.ReadEnd(ref reader);
+            global::OpenApiSdk.Runtime.OpenApiRuntime.ReadEnd(ref reader);
             return result;
         }
 
         /// <summary>Writes this instance as JSON; properties that were never set are left out.</summary>
-        public string ToJson(bool indented = false) => global::Snapshot.Sdk.OpenApiRuntime.ToJson(this, indented);
+        public string ToJson(bool indented = false) => global::OpenApiSdk.Runtime.OpenApiRuntime.ToJson(this, indented);
 
         /// <summary>Reads the object the reader is on (its StartObject token) and leaves the reader on its EndObject.</summary>
         internal static WebhookEvent ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -225,13 +225,13 @@ namespace Snapshot.Sdk
                     {
                         result.AddReadError("/eventType", "must not be null");
                     }
-                    else if (global::Snapshot.Sdk.OpenApiRuntime.TryReadString(ref reader, out string v1))
+                    else if (global::OpenApiSdk.Runtime.OpenApiRuntime.TryReadString(ref reader, out string v1))
                     {
                         result.EventType = new global::Snapshot.Sdk.WebhookEventEventType(v1);
                     }
                     else
                     {
-                        global::Snapshot.Sdk.OpenApiRuntime.SkipValue(ref reader);
+                        global::OpenApiSdk.Runtime.OpenApiRuntime.SkipValue(ref reader);
                         result.AddReadError("/eventType", "must be a string");
                     }
                     continue;
@@ -244,13 +244,13 @@ namespace Snapshot.Sdk
                     {
                         result.AddReadError("/note", "must not be null");
                     }
-                    else if (global::Snapshot.Sdk.OpenApiRuntime.TryReadString(ref reader, out string v1))
+                    else if (global::OpenApiSdk.Runtime.OpenApiRuntime.TryReadString(ref reader, out string v1))
                     {
                         result.Note = v1;
                     }
                     else
                     {
-                        global::Snapshot.Sdk.OpenApiRuntime.SkipValue(ref reader);
+                        global::OpenApiSdk.Runtime.OpenApiRuntime.SkipValue(ref reader);
                         result.AddReadError("/note", "must be a string");
                     }
                     continue;
@@ -272,23 +272,23 @@ namespace Snapshot.Sdk
                             reader.Read();
                             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                             {
-                                result.AddReadError("/settings" + "/" + global::Snapshot.Sdk.OpenApiRuntime.EscapePointer(key1), "must not be null");
+                                result.AddReadError("/settings" + "/" + global::OpenApiSdk.Runtime.OpenApiRuntime.EscapePointer(key1), "must not be null");
                             }
-                            else if (global::Snapshot.Sdk.OpenApiRuntime.TryReadString(ref reader, out string v2))
+                            else if (global::OpenApiSdk.Runtime.OpenApiRuntime.TryReadString(ref reader, out string v2))
                             {
                                 map1[key1] = v2;
                             }
                             else
                             {
-                                global::Snapshot.Sdk.OpenApiRuntime.SkipValue(ref reader);
-                                result.AddReadError("/settings" + "/" + global::Snapshot.Sdk.OpenApiRuntime.EscapePointer(key1), "must be a string");
+                                global::OpenApiSdk.Runtime.OpenApiRuntime.SkipValue(ref reader);
+                                result.AddReadError("/settings" + "/" + global::OpenApiSdk.Runtime.OpenApiRuntime.EscapePointer(key1), "must be a string");
                             }
                         }
                         result.Settings = map1;
                     }
                     else
                     {
-                        global::Snapshot.Sdk.OpenApiRuntime.SkipValue(ref reader);
+                        global::OpenApiSdk.Runtime.OpenApiRuntime.SkipValue(ref reader);
                         result.AddReadError("/settings", "must be an object");
                     }
                     continue;
@@ -296,7 +296,7 @@ namespace Snapshot.Sdk
 
                 string __name = reader.GetString() ?? string.Empty;
                 reader.Read();
-                (result.AdditionalProperties ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[__name] = global::Snapshot.Sdk.OpenApiRuntime.ReadElement(ref reader);
+                (result.AdditionalProperties ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[__name] = global::OpenApiSdk.Runtime.OpenApiRuntime.ReadElement(ref reader);
             }
 
             return result;
@@ -357,7 +357,7 @@ namespace Snapshot.Sdk
 
             public override WebhookEvent Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Snapshot.Sdk.OpenApiRuntime.ExpectObject(ref reader, "WebhookEvent");
+                global::OpenApiSdk.Runtime.OpenApiRuntime.ExpectObject(ref reader, "WebhookEvent");
                 return ReadJson(ref reader);
             }
 
@@ -378,10 +378,10 @@ namespace Snapshot.Sdk
             }
 
             return
-                global::Snapshot.Sdk.OpenApiRuntime.DictionaryEqual(AdditionalProperties, other.AdditionalProperties) &&
+                global::OpenApiSdk.Runtime.OpenApiRuntime.DictionaryEqual(AdditionalProperties, other.AdditionalProperties) &&
                 global::System.Collections.Generic.EqualityComparer<WebhookEventEventType?>.Default.Equals(EventType, other.EventType) &&
                 string.Equals(Note, other.Note, global::System.StringComparison.Ordinal) &&
-                global::Snapshot.Sdk.OpenApiRuntime.DictionaryEqual(Settings, other.Settings);
+                global::OpenApiSdk.Runtime.OpenApiRuntime.DictionaryEqual(Settings, other.Settings);
         }
 
         /// <inheritdoc/>
@@ -404,15 +404,15 @@ namespace Snapshot.Sdk
             bool first = true;
             if (EventType is not null)
             {
-                global::Snapshot.Sdk.OpenApiRuntime.AppendMember(text, ref first, "EventType", EventType.GetValueOrDefault());
+                global::OpenApiSdk.Runtime.OpenApiRuntime.AppendMember(text, ref first, "EventType", EventType.GetValueOrDefault());
             }
             if (Note is not null)
             {
-                global::Snapshot.Sdk.OpenApiRuntime.AppendMember(text, ref first, "Note", Note!);
+                global::OpenApiSdk.Runtime.OpenApiRuntime.AppendMember(text, ref first, "Note", Note!);
             }
             if (Settings is not null)
             {
-                global::Snapshot.Sdk.OpenApiRuntime.AppendMember(text, ref first, "Settings", Settings!);
+                global::OpenApiSdk.Runtime.OpenApiRuntime.AppendMember(text, ref first, "Settings", Settings!);
             }
             return text.Append(first ? "}" : " }").ToString();
         }

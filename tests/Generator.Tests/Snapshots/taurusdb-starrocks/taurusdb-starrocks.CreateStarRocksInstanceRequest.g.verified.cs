@@ -9,10 +9,10 @@ namespace TaurusDb.StarRocks
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiSdk.Generator", "1.0.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(CreateStarRocksInstanceRequest.__JsonConverter))]
-    [global::TaurusDb.StarRocks.SchemaRules]
-    public sealed partial class CreateStarRocksInstanceRequest : global::System.IEquatable<CreateStarRocksInstanceRequest>, IOpenApiModel
+    [global::OpenApiSdk.SchemaRules]
+    public sealed partial class CreateStarRocksInstanceRequest : global::System.IEquatable<CreateStarRocksInstanceRequest>, global::OpenApiSdk.Runtime.IOpenApiModel
     {
-        private global::System.Collections.Generic.List<global::TaurusDb.StarRocks.ValidationError>? __readErrors;
+        private global::System.Collections.Generic.List<global::OpenApiSdk.ValidationError>? __readErrors;
 
         /// <summary>
         /// Definition: Instance name. Instances of the same type can have the same name under
@@ -30,8 +30,8 @@ namespace TaurusDb.StarRocks
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("name")]
         [global::System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [global::TaurusDb.StarRocks.SchemaLength(4, 64)]
-        [global::TaurusDb.StarRocks.SchemaPattern("^[A-Za-z][A-Za-z0-9_-]{3,63}\\z")]
+        [global::OpenApiSdk.SchemaLength(4, 64)]
+        [global::OpenApiSdk.SchemaPattern("^[A-Za-z][A-Za-z0-9_-]{3,63}\\z")]
         public string Name { get; set; } = null!;
 
         /// <summary>
@@ -103,8 +103,8 @@ namespace TaurusDb.StarRocks
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("db_root_pwd")]
         [global::System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [global::TaurusDb.StarRocks.SchemaLength(8, 32)]
-        [global::TaurusDb.StarRocks.SchemaPattern("^(?:(?=.*[A-Z])(?=.*[a-z])(?=.*[0-9])|(?=.*[A-Z])(?=.*[a-z])(?=.*[~!@#$%^*_=+?,()&|.-])|(?=.*[A-Z])(?=.*[0-9])(?=.*[~!@#$%^*_=+?,()&|.-])|(?=.*[a-z])(?=.*[0-9])(?=.*[~!@#$%^*_=+?,()&|.-]))[A-Za-z0-9~!@#$%^*_=+?,()&|.-]{8,32}\\z")]
+        [global::OpenApiSdk.SchemaLength(8, 32)]
+        [global::OpenApiSdk.SchemaPattern("^(?:(?=.*[A-Z])(?=.*[a-z])(?=.*[0-9])|(?=.*[A-Z])(?=.*[a-z])(?=.*[~!@#$%^*_=+?,()&|.-])|(?=.*[A-Z])(?=.*[0-9])(?=.*[~!@#$%^*_=+?,()&|.-])|(?=.*[a-z])(?=.*[0-9])(?=.*[~!@#$%^*_=+?,()&|.-]))[A-Za-z0-9~!@#$%^*_=+?,()&|.-]{8,32}\\z")]
         public string DbRootPwd { get; set; } = null!;
 
         internal int? _FeCount;
@@ -172,7 +172,7 @@ namespace TaurusDb.StarRocks
         /// <para>JSON: "az_mode", required.</para>
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("az_mode")]
-        [global::TaurusDb.StarRocks.SchemaEnum]
+        [global::OpenApiSdk.SchemaEnum]
         public CreateStarRocksInstanceRequestAzMode AzMode
         {
             get => _AzMode.GetValueOrDefault();
@@ -258,14 +258,14 @@ namespace TaurusDb.StarRocks
         /// <summary>
         /// Checks every rule of the schema and returns all violations, each with the JSON Pointer (RFC 6901) of the offending value; empty when the object is valid.
         /// </summary>
-        public global::System.Collections.Generic.IReadOnlyList<global::TaurusDb.StarRocks.ValidationError> Validate()
+        public global::System.Collections.Generic.IReadOnlyList<global::OpenApiSdk.ValidationError> Validate()
         {
             if (ValidateCore(null))
             {
-                return global::System.Array.Empty<global::TaurusDb.StarRocks.ValidationError>();
+                return global::System.Array.Empty<global::OpenApiSdk.ValidationError>();
             }
 
-            var errors = new global::TaurusDb.StarRocks.ValidationCollector();
+            var errors = new global::OpenApiSdk.Runtime.ValidationCollector();
             ValidateCore(errors);
             return errors.Errors;
         }
@@ -273,7 +273,7 @@ namespace TaurusDb.StarRocks
         /// <summary>True when <see cref="Validate"/> would find nothing; does not allocate.</summary>
         public bool IsValid() => ValidateCore(null);
 
-        internal bool ValidateCore(global::TaurusDb.StarRocks.ValidationCollector? errors)
+        internal bool ValidateCore(global::OpenApiSdk.Runtime.ValidationCollector? errors)
         {
             bool valid = ValidateReadErrors(errors);
             if (!valid && errors is null)
@@ -297,7 +297,7 @@ namespace TaurusDb.StarRocks
             else
             {
                 errors?.Enter("name");
-                if (global::TaurusDb.StarRocks.OpenApiRuntime.Length(Name) < 4)
+                if (global::OpenApiSdk.Runtime.OpenApiRuntime.Length(Name) < 4)
                 {
                     if (errors is null)
                     {
@@ -307,7 +307,7 @@ namespace TaurusDb.StarRocks
                     valid = false;
                     errors.Add(null, "must be at least 4 characters long");
                 }
-                if (global::TaurusDb.StarRocks.OpenApiRuntime.Length(Name) > 64)
+                if (global::OpenApiSdk.Runtime.OpenApiRuntime.Length(Name) > 64)
                 {
                     if (errors is null)
                     {
@@ -317,7 +317,7 @@ namespace TaurusDb.StarRocks
                     valid = false;
                     errors.Add(null, "must be at most 64 characters long");
                 }
-                if (!global::TaurusDb.StarRocks.OpenApiRuntime.IsMatch(__Patterns.P0, Name))
+                if (!global::OpenApiSdk.Runtime.OpenApiRuntime.IsMatch(__Patterns.P0, Name))
                 {
                     if (errors is null)
                     {
@@ -346,7 +346,7 @@ namespace TaurusDb.StarRocks
             else
             {
                 errors?.Enter("engine");
-                if (!((global::TaurusDb.StarRocks.IOpenApiModel)Engine).ValidateCore(errors))
+                if (!((global::OpenApiSdk.Runtime.IOpenApiModel)Engine).ValidateCore(errors))
                 {
                     if (errors is null)
                     {
@@ -374,7 +374,7 @@ namespace TaurusDb.StarRocks
             else
             {
                 errors?.Enter("ha");
-                if (!((global::TaurusDb.StarRocks.IOpenApiModel)Ha).ValidateCore(errors))
+                if (!((global::OpenApiSdk.Runtime.IOpenApiModel)Ha).ValidateCore(errors))
                 {
                     if (errors is null)
                     {
@@ -430,7 +430,7 @@ namespace TaurusDb.StarRocks
             else
             {
                 errors?.Enter("db_root_pwd");
-                if (global::TaurusDb.StarRocks.OpenApiRuntime.Length(DbRootPwd) < 8)
+                if (global::OpenApiSdk.Runtime.OpenApiRuntime.Length(DbRootPwd) < 8)
                 {
                     if (errors is null)
                     {
@@ -440,7 +440,7 @@ namespace TaurusDb.StarRocks
                     valid = false;
                     errors.Add(null, "must be at least 8 characters long");
                 }
-                if (global::TaurusDb.StarRocks.OpenApiRuntime.Length(DbRootPwd) > 32)
+                if (global::OpenApiSdk.Runtime.OpenApiRuntime.Length(DbRootPwd) > 32)
                 {
                     if (errors is null)
                     {
@@ -450,7 +450,7 @@ namespace TaurusDb.StarRocks
                     valid = false;
                     errors.Add(null, "must be at most 32 characters long");
                 }
-                if (!global::TaurusDb.StarRocks.OpenApiRuntime.IsMatch(__Patterns.P1, DbRootPwd))
+                if (!global::OpenApiSdk.Runtime.OpenApiRuntime.IsMatch(__Patterns.P1, DbRootPwd))
                 {
                     if (errors is null)
                     {
@@ -586,7 +586,7 @@ namespace TaurusDb.StarRocks
             else
             {
                 errors?.Enter("fe_volume");
-                if (!((global::TaurusDb.StarRocks.IOpenApiModel)FeVolume).ValidateCore(errors))
+                if (!((global::OpenApiSdk.Runtime.IOpenApiModel)FeVolume).ValidateCore(errors))
                 {
                     if (errors is null)
                     {
@@ -614,7 +614,7 @@ namespace TaurusDb.StarRocks
             else
             {
                 errors?.Enter("be_volume");
-                if (!((global::TaurusDb.StarRocks.IOpenApiModel)BeVolume).ValidateCore(errors))
+                if (!((global::OpenApiSdk.Runtime.IOpenApiModel)BeVolume).ValidateCore(errors))
                 {
                     if (errors is null)
                     {
@@ -656,7 +656,7 @@ namespace TaurusDb.StarRocks
             else
             {
                 errors?.Enter("tags_info");
-                if (!((global::TaurusDb.StarRocks.IOpenApiModel)TagsInfo).ValidateCore(errors))
+                if (!((global::OpenApiSdk.Runtime.IOpenApiModel)TagsInfo).ValidateCore(errors))
                 {
                     if (errors is null)
                     {
@@ -671,7 +671,7 @@ namespace TaurusDb.StarRocks
             if (PayInfo is not null)
             {
                 errors?.Enter("pay_info");
-                if (!((global::TaurusDb.StarRocks.IOpenApiModel)PayInfo!).ValidateCore(errors))
+                if (!((global::OpenApiSdk.Runtime.IOpenApiModel)PayInfo!).ValidateCore(errors))
                 {
                     if (errors is null)
                     {
@@ -696,7 +696,7 @@ namespace TaurusDb.StarRocks
             return valid;
         }
 
-        internal bool ValidateTypeLevel(global::TaurusDb.StarRocks.ValidationCollector? errors)
+        internal bool ValidateTypeLevel(global::OpenApiSdk.Runtime.ValidationCollector? errors)
         {
             bool valid = ValidateReadErrors(errors);
             if (!_FeCount.HasValue && !HasReadError("fe_count"))
@@ -742,7 +742,7 @@ namespace TaurusDb.StarRocks
         }
 
         /// <summary>Problems met while reading JSON (a wrong type, a null where none is allowed), reported by validation.</summary>
-        private bool ValidateReadErrors(global::TaurusDb.StarRocks.ValidationCollector? errors)
+        private bool ValidateReadErrors(global::OpenApiSdk.Runtime.ValidationCollector? errors)
         {
             if (__readErrors is null)
             {
@@ -753,12 +753,12 @@ namespace TaurusDb.StarRocks
             return false;
         }
 
-        private bool HasReadError(string property) => __readErrors is not null && global::TaurusDb.StarRocks.OpenApiRuntime.HasErrorAt(__readErrors, property);
+        private bool HasReadError(string property) => __readErrors is not null && global::OpenApiSdk.Runtime.OpenApiRuntime.HasErrorAt(__readErrors, property);
 
-        internal void AddReadError(string pointer, string message) => (__readErrors ??= new global::System.Collections.Generic.List<global::TaurusDb.StarRocks.ValidationError>()).Add(new global::TaurusDb.StarRocks.ValidationError(pointer, message));
+        internal void AddReadError(string pointer, string message) => (__readErrors ??= new global::System.Collections.Generic.List<global::OpenApiSdk.ValidationError>()).Add(new global::OpenApiSdk.ValidationError(pointer, message));
 
         /// <summary>The schema's if/then/else rules.</summary>
-        private bool ValidateRules(global::TaurusDb.StarRocks.ValidationCollector? errors)
+        private bool ValidateRules(global::OpenApiSdk.Runtime.ValidationCollector? errors)
         {
             bool valid = true;
             if (Ha is not null && (Ha is null || (Ha._Mode.HasValue && (!Ha._Mode.HasValue || (!(!(Ha._Mode.GetValueOrDefault().Value == "Single")))))))
@@ -898,15 +898,15 @@ namespace TaurusDb.StarRocks
             return valid;
         }
 
-        bool global::TaurusDb.StarRocks.IOpenApiModel.ValidateCore(global::TaurusDb.StarRocks.ValidationCollector? errors) => ValidateCore(errors);
+        bool global::OpenApiSdk.Runtime.IOpenApiModel.ValidateCore(global::OpenApiSdk.Runtime.ValidationCollector? errors) => ValidateCore(errors);
 
-        bool global::TaurusDb.StarRocks.IOpenApiModel.ValidateTypeLevel(global::TaurusDb.StarRocks.ValidationCollector? errors) => ValidateTypeLevel(errors);
+        bool global::OpenApiSdk.Runtime.IOpenApiModel.ValidateTypeLevel(global::OpenApiSdk.Runtime.ValidationCollector? errors) => ValidateTypeLevel(errors);
 
         // Compiled on first use, once per type.
         private static class __Patterns
         {
-            internal static readonly global::System.Text.RegularExpressions.Regex P0 = global::TaurusDb.StarRocks.OpenApiRuntime.CreatePattern("^[A-Za-z][A-Za-z0-9_-]{3,63}\\z");
-            internal static readonly global::System.Text.RegularExpressions.Regex P1 = global::TaurusDb.StarRocks.OpenApiRuntime.CreatePattern("^(?:(?=.*[A-Z])(?=.*[a-z])(?=.*[0-9])|(?=.*[A-Z])(?=.*[a-z])(?=.*[~!@#$%^*_=+?,()&|.-])|(?=.*[A-Z])(?=.*[0-9])(?=.*[~!@#$%^*_=+?,()&|.-])|(?=.*[a-z])(?=.*[0-9])(?=.*[~!@#$%^*_=+?,()&|.-]))[A-Za-z0-9~!@#$%^*_=+?,()&|.-]{8,32}\\z");
+            internal static readonly global::System.Text.RegularExpressions.Regex P0 = global::OpenApiSdk.Runtime.OpenApiRuntime.CreatePattern("^[A-Za-z][A-Za-z0-9_-]{3,63}\\z");
+            internal static readonly global::System.Text.RegularExpressions.Regex P1 = global::OpenApiSdk.Runtime.OpenApiRuntime.CreatePattern("^(?:(?=.*[A-Z])(?=.*[a-z])(?=.*[0-9])|(?=.*[A-Z])(?=.*[a-z])(?=.*[~!@#$%^*_=+?,()&|.-])|(?=.*[A-Z])(?=.*[0-9])(?=.*[~!@#$%^*_=+?,()&|.-])|(?=.*[a-z])(?=.*[0-9])(?=.*[~!@#$%^*_=+?,()&|.-]))[A-Za-z0-9~!@#$%^*_=+?,()&|.-]{8,32}\\z");
         }
 
         /// <summary>Reads an instance from JSON text. Values of the wrong type are reported by <see cref="Validate"/>, not thrown.</summary>
@@ -918,14 +918,14 @@ namespace TaurusDb.StarRocks
         public static CreateStarRocksInstanceRequest FromJson(global::System.ReadOnlySpan<byte> utf8Json)
         {
             var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json);
-            global::TaurusDb.StarRocks.OpenApiRuntime.ReadRootObject(ref reader, "CreateStarRocksInstanceRequest");
+            global::OpenApiSdk.Runtime.OpenApiRuntime.ReadRootObject(ref reader, "CreateStarRocksInstanceRequest");
             var result = ReadJson(ref reader);
-            global::TaurusDb.StarRocks.OpenApiRuntime.ReadEnd(ref reader);
+            global::OpenApiSdk.Runtime.OpenApiRuntime.ReadEnd(ref reader);
             return result;
         }
 
         /// <summary>Writes this instance as JSON; properties that were never set are left out.</summary>
-        public string ToJson(bool indented = false) => global::TaurusDb.StarRocks.OpenApiRuntime.ToJson(this, indented);
+        public string ToJson(bool indented = false) => global::OpenApiSdk.Runtime.OpenApiRuntime.ToJson(this, indented);
 
         /// <summary>Reads the object the reader is on (its StartObject token) and leaves the reader on its EndObject.</summary>
         internal static CreateStarRocksInstanceRequest ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -940,13 +940,13 @@ namespace TaurusDb.StarRocks
                     {
                         result.AddReadError("/name", "must not be null");
                     }
-                    else if (global::TaurusDb.StarRocks.OpenApiRuntime.TryReadString(ref reader, out string v1))
+                    else if (global::OpenApiSdk.Runtime.OpenApiRuntime.TryReadString(ref reader, out string v1))
                     {
                         result.Name = v1;
                     }
                     else
                     {
-                        global::TaurusDb.StarRocks.OpenApiRuntime.SkipValue(ref reader);
+                        global::OpenApiSdk.Runtime.OpenApiRuntime.SkipValue(ref reader);
                         result.AddReadError("/name", "must be a string");
                     }
                     continue;
@@ -965,7 +965,7 @@ namespace TaurusDb.StarRocks
                     }
                     else
                     {
-                        global::TaurusDb.StarRocks.OpenApiRuntime.SkipValue(ref reader);
+                        global::OpenApiSdk.Runtime.OpenApiRuntime.SkipValue(ref reader);
                         result.AddReadError("/engine", "must be an object");
                     }
                     continue;
@@ -984,7 +984,7 @@ namespace TaurusDb.StarRocks
                     }
                     else
                     {
-                        global::TaurusDb.StarRocks.OpenApiRuntime.SkipValue(ref reader);
+                        global::OpenApiSdk.Runtime.OpenApiRuntime.SkipValue(ref reader);
                         result.AddReadError("/ha", "must be an object");
                     }
                     continue;
@@ -997,13 +997,13 @@ namespace TaurusDb.StarRocks
                     {
                         result.AddReadError("/fe_flavor_id", "must not be null");
                     }
-                    else if (global::TaurusDb.StarRocks.OpenApiRuntime.TryReadString(ref reader, out string v1))
+                    else if (global::OpenApiSdk.Runtime.OpenApiRuntime.TryReadString(ref reader, out string v1))
                     {
                         result.FeFlavorId = v1;
                     }
                     else
                     {
-                        global::TaurusDb.StarRocks.OpenApiRuntime.SkipValue(ref reader);
+                        global::OpenApiSdk.Runtime.OpenApiRuntime.SkipValue(ref reader);
                         result.AddReadError("/fe_flavor_id", "must be a string");
                     }
                     continue;
@@ -1016,13 +1016,13 @@ namespace TaurusDb.StarRocks
                     {
                         result.AddReadError("/be_flavor_id", "must not be null");
                     }
-                    else if (global::TaurusDb.StarRocks.OpenApiRuntime.TryReadString(ref reader, out string v1))
+                    else if (global::OpenApiSdk.Runtime.OpenApiRuntime.TryReadString(ref reader, out string v1))
                     {
                         result.BeFlavorId = v1;
                     }
                     else
                     {
-                        global::TaurusDb.StarRocks.OpenApiRuntime.SkipValue(ref reader);
+                        global::OpenApiSdk.Runtime.OpenApiRuntime.SkipValue(ref reader);
                         result.AddReadError("/be_flavor_id", "must be a string");
                     }
                     continue;
@@ -1035,13 +1035,13 @@ namespace TaurusDb.StarRocks
                     {
                         result.AddReadError("/db_root_pwd", "must not be null");
                     }
-                    else if (global::TaurusDb.StarRocks.OpenApiRuntime.TryReadString(ref reader, out string v1))
+                    else if (global::OpenApiSdk.Runtime.OpenApiRuntime.TryReadString(ref reader, out string v1))
                     {
                         result.DbRootPwd = v1;
                     }
                     else
                     {
-                        global::TaurusDb.StarRocks.OpenApiRuntime.SkipValue(ref reader);
+                        global::OpenApiSdk.Runtime.OpenApiRuntime.SkipValue(ref reader);
                         result.AddReadError("/db_root_pwd", "must be a string");
                     }
                     continue;
@@ -1054,13 +1054,13 @@ namespace TaurusDb.StarRocks
                     {
                         result.AddReadError("/fe_count", "must not be null");
                     }
-                    else if (global::TaurusDb.StarRocks.OpenApiRuntime.TryReadInt32(ref reader, out int v1))
+                    else if (global::OpenApiSdk.Runtime.OpenApiRuntime.TryReadInt32(ref reader, out int v1))
                     {
                         result.FeCount = v1;
                     }
                     else
                     {
-                        global::TaurusDb.StarRocks.OpenApiRuntime.SkipValue(ref reader);
+                        global::OpenApiSdk.Runtime.OpenApiRuntime.SkipValue(ref reader);
                         result.AddReadError("/fe_count", "must be a 32-bit integer");
                     }
                     continue;
@@ -1073,13 +1073,13 @@ namespace TaurusDb.StarRocks
                     {
                         result.AddReadError("/be_count", "must not be null");
                     }
-                    else if (global::TaurusDb.StarRocks.OpenApiRuntime.TryReadInt32(ref reader, out int v1))
+                    else if (global::OpenApiSdk.Runtime.OpenApiRuntime.TryReadInt32(ref reader, out int v1))
                     {
                         result.BeCount = v1;
                     }
                     else
                     {
-                        global::TaurusDb.StarRocks.OpenApiRuntime.SkipValue(ref reader);
+                        global::OpenApiSdk.Runtime.OpenApiRuntime.SkipValue(ref reader);
                         result.AddReadError("/be_count", "must be a 32-bit integer");
                     }
                     continue;
@@ -1092,13 +1092,13 @@ namespace TaurusDb.StarRocks
                     {
                         result.AddReadError("/az_mode", "must not be null");
                     }
-                    else if (global::TaurusDb.StarRocks.OpenApiRuntime.TryReadString(ref reader, out string v1))
+                    else if (global::OpenApiSdk.Runtime.OpenApiRuntime.TryReadString(ref reader, out string v1))
                     {
                         result.AzMode = new global::TaurusDb.StarRocks.CreateStarRocksInstanceRequestAzMode(v1);
                     }
                     else
                     {
-                        global::TaurusDb.StarRocks.OpenApiRuntime.SkipValue(ref reader);
+                        global::OpenApiSdk.Runtime.OpenApiRuntime.SkipValue(ref reader);
                         result.AddReadError("/az_mode", "must be a string");
                     }
                     continue;
@@ -1117,7 +1117,7 @@ namespace TaurusDb.StarRocks
                     }
                     else
                     {
-                        global::TaurusDb.StarRocks.OpenApiRuntime.SkipValue(ref reader);
+                        global::OpenApiSdk.Runtime.OpenApiRuntime.SkipValue(ref reader);
                         result.AddReadError("/fe_volume", "must be an object");
                     }
                     continue;
@@ -1136,7 +1136,7 @@ namespace TaurusDb.StarRocks
                     }
                     else
                     {
-                        global::TaurusDb.StarRocks.OpenApiRuntime.SkipValue(ref reader);
+                        global::OpenApiSdk.Runtime.OpenApiRuntime.SkipValue(ref reader);
                         result.AddReadError("/be_volume", "must be an object");
                     }
                     continue;
@@ -1149,13 +1149,13 @@ namespace TaurusDb.StarRocks
                     {
                         result.AddReadError("/az_code", "must not be null");
                     }
-                    else if (global::TaurusDb.StarRocks.OpenApiRuntime.TryReadString(ref reader, out string v1))
+                    else if (global::OpenApiSdk.Runtime.OpenApiRuntime.TryReadString(ref reader, out string v1))
                     {
                         result.AzCode = v1;
                     }
                     else
                     {
-                        global::TaurusDb.StarRocks.OpenApiRuntime.SkipValue(ref reader);
+                        global::OpenApiSdk.Runtime.OpenApiRuntime.SkipValue(ref reader);
                         result.AddReadError("/az_code", "must be a string");
                     }
                     continue;
@@ -1168,13 +1168,13 @@ namespace TaurusDb.StarRocks
                     {
                         result.AddReadError("/time_zone", "must not be null");
                     }
-                    else if (global::TaurusDb.StarRocks.OpenApiRuntime.TryReadString(ref reader, out string v1))
+                    else if (global::OpenApiSdk.Runtime.OpenApiRuntime.TryReadString(ref reader, out string v1))
                     {
                         result.TimeZone = v1;
                     }
                     else
                     {
-                        global::TaurusDb.StarRocks.OpenApiRuntime.SkipValue(ref reader);
+                        global::OpenApiSdk.Runtime.OpenApiRuntime.SkipValue(ref reader);
                         result.AddReadError("/time_zone", "must be a string");
                     }
                     continue;
@@ -1193,7 +1193,7 @@ namespace TaurusDb.StarRocks
                     }
                     else
                     {
-                        global::TaurusDb.StarRocks.OpenApiRuntime.SkipValue(ref reader);
+                        global::OpenApiSdk.Runtime.OpenApiRuntime.SkipValue(ref reader);
                         result.AddReadError("/tags_info", "must be an object");
                     }
                     continue;
@@ -1206,13 +1206,13 @@ namespace TaurusDb.StarRocks
                     {
                         result.AddReadError("/security_group_id", "must not be null");
                     }
-                    else if (global::TaurusDb.StarRocks.OpenApiRuntime.TryReadString(ref reader, out string v1))
+                    else if (global::OpenApiSdk.Runtime.OpenApiRuntime.TryReadString(ref reader, out string v1))
                     {
                         result.SecurityGroupId = v1;
                     }
                     else
                     {
-                        global::TaurusDb.StarRocks.OpenApiRuntime.SkipValue(ref reader);
+                        global::OpenApiSdk.Runtime.OpenApiRuntime.SkipValue(ref reader);
                         result.AddReadError("/security_group_id", "must be a string");
                     }
                     continue;
@@ -1231,7 +1231,7 @@ namespace TaurusDb.StarRocks
                     }
                     else
                     {
-                        global::TaurusDb.StarRocks.OpenApiRuntime.SkipValue(ref reader);
+                        global::OpenApiSdk.Runtime.OpenApiRuntime.SkipValue(ref reader);
                         result.AddReadError("/pay_info", "must be an object");
                     }
                     continue;
@@ -1244,13 +1244,13 @@ namespace TaurusDb.StarRocks
                     {
                         result.AddReadError("/region_code", "must not be null");
                     }
-                    else if (global::TaurusDb.StarRocks.OpenApiRuntime.TryReadString(ref reader, out string v1))
+                    else if (global::OpenApiSdk.Runtime.OpenApiRuntime.TryReadString(ref reader, out string v1))
                     {
                         result.RegionCode = v1;
                     }
                     else
                     {
-                        global::TaurusDb.StarRocks.OpenApiRuntime.SkipValue(ref reader);
+                        global::OpenApiSdk.Runtime.OpenApiRuntime.SkipValue(ref reader);
                         result.AddReadError("/region_code", "must be a string");
                     }
                     continue;
@@ -1258,7 +1258,7 @@ namespace TaurusDb.StarRocks
 
                 string __name = reader.GetString() ?? string.Empty;
                 reader.Read();
-                (result.AdditionalProperties ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[__name] = global::TaurusDb.StarRocks.OpenApiRuntime.ReadElement(ref reader);
+                (result.AdditionalProperties ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[__name] = global::OpenApiSdk.Runtime.OpenApiRuntime.ReadElement(ref reader);
             }
 
             return result;
@@ -1404,7 +1404,7 @@ namespace TaurusDb.StarRocks
 
             public override CreateStarRocksInstanceRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::TaurusDb.StarRocks.OpenApiRuntime.ExpectObject(ref reader, "CreateStarRocksInstanceRequest");
+                global::OpenApiSdk.Runtime.OpenApiRuntime.ExpectObject(ref reader, "CreateStarRocksInstanceRequest");
                 return ReadJson(ref reader);
             }
 
@@ -1425,7 +1425,7 @@ namespace TaurusDb.StarRocks
             }
 
             return
-                global::TaurusDb.StarRocks.OpenApiRuntime.DictionaryEqual(AdditionalProperties, other.AdditionalProperties) &&
+                global::OpenApiSdk.Runtime.OpenApiRuntime.DictionaryEqual(AdditionalProperties, other.AdditionalProperties) &&
                 string.Equals(Name, other.Name, global::System.StringComparison.Ordinal) &&
                 global::System.Collections.Generic.EqualityComparer<StarRocksEngine>.Default.Equals(Engine, other.Engine) &&
                 global::System.Collections.Generic.EqualityComparer<StarRocksHa>.Default.Equals(Ha, other.Ha) &&
@@ -1479,71 +1479,71 @@ namespace TaurusDb.StarRocks
             bool first = true;
             if (Name is not null)
             {
-                global::TaurusDb.StarRocks.OpenApiRuntime.AppendMember(text, ref first, "Name", Name);
+                global::OpenApiSdk.Runtime.OpenApiRuntime.AppendMember(text, ref first, "Name", Name);
             }
             if (Engine is not null)
             {
-                global::TaurusDb.StarRocks.OpenApiRuntime.AppendMember(text, ref first, "Engine", Engine);
+                global::OpenApiSdk.Runtime.OpenApiRuntime.AppendMember(text, ref first, "Engine", Engine);
             }
             if (Ha is not null)
             {
-                global::TaurusDb.StarRocks.OpenApiRuntime.AppendMember(text, ref first, "Ha", Ha);
+                global::OpenApiSdk.Runtime.OpenApiRuntime.AppendMember(text, ref first, "Ha", Ha);
             }
             if (FeFlavorId is not null)
             {
-                global::TaurusDb.StarRocks.OpenApiRuntime.AppendMember(text, ref first, "FeFlavorId", FeFlavorId);
+                global::OpenApiSdk.Runtime.OpenApiRuntime.AppendMember(text, ref first, "FeFlavorId", FeFlavorId);
             }
             if (BeFlavorId is not null)
             {
-                global::TaurusDb.StarRocks.OpenApiRuntime.AppendMember(text, ref first, "BeFlavorId", BeFlavorId);
+                global::OpenApiSdk.Runtime.OpenApiRuntime.AppendMember(text, ref first, "BeFlavorId", BeFlavorId);
             }
             if (DbRootPwd is not null)
             {
-                global::TaurusDb.StarRocks.OpenApiRuntime.AppendMember(text, ref first, "DbRootPwd", "***");
+                global::OpenApiSdk.Runtime.OpenApiRuntime.AppendMember(text, ref first, "DbRootPwd", "***");
             }
             if (_FeCount.HasValue)
             {
-                global::TaurusDb.StarRocks.OpenApiRuntime.AppendMember(text, ref first, "FeCount", _FeCount.GetValueOrDefault());
+                global::OpenApiSdk.Runtime.OpenApiRuntime.AppendMember(text, ref first, "FeCount", _FeCount.GetValueOrDefault());
             }
             if (_BeCount.HasValue)
             {
-                global::TaurusDb.StarRocks.OpenApiRuntime.AppendMember(text, ref first, "BeCount", _BeCount.GetValueOrDefault());
+                global::OpenApiSdk.Runtime.OpenApiRuntime.AppendMember(text, ref first, "BeCount", _BeCount.GetValueOrDefault());
             }
             if (_AzMode.HasValue)
             {
-                global::TaurusDb.StarRocks.OpenApiRuntime.AppendMember(text, ref first, "AzMode", _AzMode.GetValueOrDefault());
+                global::OpenApiSdk.Runtime.OpenApiRuntime.AppendMember(text, ref first, "AzMode", _AzMode.GetValueOrDefault());
             }
             if (FeVolume is not null)
             {
-                global::TaurusDb.StarRocks.OpenApiRuntime.AppendMember(text, ref first, "FeVolume", FeVolume);
+                global::OpenApiSdk.Runtime.OpenApiRuntime.AppendMember(text, ref first, "FeVolume", FeVolume);
             }
             if (BeVolume is not null)
             {
-                global::TaurusDb.StarRocks.OpenApiRuntime.AppendMember(text, ref first, "BeVolume", BeVolume);
+                global::OpenApiSdk.Runtime.OpenApiRuntime.AppendMember(text, ref first, "BeVolume", BeVolume);
             }
             if (AzCode is not null)
             {
-                global::TaurusDb.StarRocks.OpenApiRuntime.AppendMember(text, ref first, "AzCode", AzCode);
+                global::OpenApiSdk.Runtime.OpenApiRuntime.AppendMember(text, ref first, "AzCode", AzCode);
             }
             if (TimeZone is not null)
             {
-                global::TaurusDb.StarRocks.OpenApiRuntime.AppendMember(text, ref first, "TimeZone", TimeZone!);
+                global::OpenApiSdk.Runtime.OpenApiRuntime.AppendMember(text, ref first, "TimeZone", TimeZone!);
             }
             if (TagsInfo is not null)
             {
-                global::TaurusDb.StarRocks.OpenApiRuntime.AppendMember(text, ref first, "TagsInfo", TagsInfo);
+                global::OpenApiSdk.Runtime.OpenApiRuntime.AppendMember(text, ref first, "TagsInfo", TagsInfo);
             }
             if (SecurityGroupId is not null)
             {
-                global::TaurusDb.StarRocks.OpenApiRuntime.AppendMember(text, ref first, "SecurityGroupId", SecurityGroupId!);
+                global::OpenApiSdk.Runtime.OpenApiRuntime.AppendMember(text, ref first, "SecurityGroupId", SecurityGroupId!);
             }
             if (PayInfo is not null)
             {
-                global::TaurusDb.StarRocks.OpenApiRuntime.AppendMember(text, ref first, "PayInfo", PayInfo!);
+                global::OpenApiSdk.Runtime.OpenApiRuntime.AppendMember(text, ref first, "PayInfo", PayInfo!);
             }
             if (RegionCode is not null)
             {
-                global::TaurusDb.StarRocks.OpenApiRuntime.AppendMember(text, ref first, "RegionCode", RegionCode!);
+                global::OpenApiSdk.Runtime.OpenApiRuntime.AppendMember(text, ref first, "RegionCode", RegionCode!);
             }
             return text.Append(first ? "}" : " }").ToString();
         }

@@ -15,7 +15,7 @@ namespace TaurusDb.StarRocks
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiSdk.Generator", "1.0.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(CreateStarRocksInstanceRequestAzMode.__JsonConverter))]
-    public readonly partial struct CreateStarRocksInstanceRequestAzMode : global::System.IEquatable<CreateStarRocksInstanceRequestAzMode>, IOpenApiEnum
+    public readonly partial struct CreateStarRocksInstanceRequestAzMode : global::System.IEquatable<CreateStarRocksInstanceRequestAzMode>, global::OpenApiSdk.Runtime.IOpenApiEnumValue
     {
         private readonly string? _value;
 

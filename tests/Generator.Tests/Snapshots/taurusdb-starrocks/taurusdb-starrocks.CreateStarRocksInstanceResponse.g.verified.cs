@@ -9,9 +9,9 @@ namespace TaurusDb.StarRocks
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiSdk.Generator", "1.0.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(CreateStarRocksInstanceResponse.__JsonConverter))]
-    public sealed partial class CreateStarRocksInstanceResponse : global::System.IEquatable<CreateStarRocksInstanceResponse>, IOpenApiModel
+    public sealed partial class CreateStarRocksInstanceResponse : global::System.IEquatable<CreateStarRocksInstanceResponse>, global::OpenApiSdk.Runtime.IOpenApiModel
     {
-        private global::System.Collections.Generic.List<global::TaurusDb.StarRocks.ValidationError>? __readErrors;
+        private global::System.Collections.Generic.List<global::OpenApiSdk.ValidationError>? __readErrors;
 
         /// <summary>
         /// instance
@@ -34,14 +34,14 @@ namespace TaurusDb.StarRocks
         /// <summary>
         /// Checks every rule of the schema and returns all violations, each with the JSON Pointer (RFC 6901) of the offending value; empty when the object is valid.
         /// </summary>
-        public global::System.Collections.Generic.IReadOnlyList<global::TaurusDb.StarRocks.ValidationError> Validate()
+        public global::System.Collections.Generic.IReadOnlyList<global::OpenApiSdk.ValidationError> Validate()
         {
             if (ValidateCore(null))
             {
-                return global::System.Array.Empty<global::TaurusDb.StarRocks.ValidationError>();
+                return global::System.Array.Empty<global::OpenApiSdk.ValidationError>();
             }
 
-            var errors = new global::TaurusDb.StarRocks.ValidationCollector();
+            var errors = new global::OpenApiSdk.Runtime.ValidationCollector();
             ValidateCore(errors);
             return errors.Errors;
         }
@@ -49,7 +49,7 @@ namespace TaurusDb.StarRocks
         /// <summary>True when <see cref="Validate"/> would find nothing; does not allocate.</summary>
         public bool IsValid() => ValidateCore(null);
 
-        internal bool ValidateCore(global::TaurusDb.StarRocks.ValidationCollector? errors)
+        internal bool ValidateCore(global::OpenApiSdk.Runtime.ValidationCollector? errors)
         {
             bool valid = ValidateReadErrors(errors);
             if (!valid && errors is null)
@@ -60,7 +60,7 @@ namespace TaurusDb.StarRocks
             if (Instance is not null)
             {
                 errors?.Enter("instance");
-                if (!((global::TaurusDb.StarRocks.IOpenApiModel)Instance!).ValidateCore(errors))
+                if (!((global::OpenApiSdk.Runtime.IOpenApiModel)Instance!).ValidateCore(errors))
                 {
                     if (errors is null)
                     {
@@ -75,14 +75,14 @@ namespace TaurusDb.StarRocks
             return valid;
         }
 
-        internal bool ValidateTypeLevel(global::TaurusDb.StarRocks.ValidationCollector? errors)
+        internal bool ValidateTypeLevel(global::OpenApiSdk.Runtime.ValidationCollector? errors)
         {
             bool valid = ValidateReadErrors(errors);
             return valid;
         }
 
         /// <summary>Problems met while reading JSON (a wrong type, a null where none is allowed), reported by validation.</summary>
-        private bool ValidateReadErrors(global::TaurusDb.StarRocks.ValidationCollector? errors)
+        private bool ValidateReadErrors(global::OpenApiSdk.Runtime.ValidationCollector? errors)
         {
             if (__readErrors is null)
             {
@@ -93,13 +93,13 @@ namespace TaurusDb.StarRocks
             return false;
         }
 
-        private bool HasReadError(string property) => __readErrors is not null && global::TaurusDb.StarRocks.OpenApiRuntime.HasErrorAt(__readErrors, property);
+        private bool HasReadError(string property) => __readErrors is not null && global::OpenApiSdk.Runtime.OpenApiRuntime.HasErrorAt(__readErrors, property);
 
-        internal void AddReadError(string pointer, string message) => (__readErrors ??= new global::System.Collections.Generic.List<global::TaurusDb.StarRocks.ValidationError>()).Add(new global::TaurusDb.StarRocks.ValidationError(pointer, message));
+        internal void AddReadError(string pointer, string message) => (__readErrors ??= new global::System.Collections.Generic.List<global::OpenApiSdk.ValidationError>()).Add(new global::OpenApiSdk.ValidationError(pointer, message));
 
-        bool global::TaurusDb.StarRocks.IOpenApiModel.ValidateCore(global::TaurusDb.StarRocks.ValidationCollector? errors) => ValidateCore(errors);
+        bool global::OpenApiSdk.Runtime.IOpenApiModel.ValidateCore(global::OpenApiSdk.Runtime.ValidationCollector? errors) => ValidateCore(errors);
 
-        bool global::TaurusDb.StarRocks.IOpenApiModel.ValidateTypeLevel(global::TaurusDb.StarRocks.ValidationCollector? errors) => ValidateTypeLevel(errors);
+        bool global::OpenApiSdk.Runtime.IOpenApiModel.ValidateTypeLevel(global::OpenApiSdk.Runtime.ValidationCollector? errors) => ValidateTypeLevel(errors);
 
         /// <summary>Reads an instance from JSON text. Values of the wrong type are reported by <see cref="Validate"/>, not thrown.</summary>
         /// <exception cref="global::System.Text.Json.JsonException">The text is not JSON, or its root is not an object.</exception>
@@ -110,14 +110,14 @@ namespace TaurusDb.StarRocks
         public static CreateStarRocksInstanceResponse FromJson(global::System.ReadOnlySpan<byte> utf8Json)
         {
             var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json);
-            global::TaurusDb.StarRocks.OpenApiRuntime.ReadRootObject(ref reader, "CreateStarRocksInstanceResponse");
+            global::OpenApiSdk.Runtime.OpenApiRuntime.ReadRootObject(ref reader, "CreateStarRocksInstanceResponse");
             var result = ReadJson(ref reader);
-            global::TaurusDb.StarRocks.OpenApiRuntime.ReadEnd(ref reader);
+            global::OpenApiSdk.Runtime.OpenApiRuntime.ReadEnd(ref reader);
             return result;
         }
 
         /// <summary>Writes this instance as JSON; properties that were never set are left out.</summary>
-        public string ToJson(bool indented = false) => global::TaurusDb.StarRocks.OpenApiRuntime.ToJson(this, indented);
+        public string ToJson(bool indented = false) => global::OpenApiSdk.Runtime.OpenApiRuntime.ToJson(this, indented);
 
         /// <summary>Reads the object the reader is on (its StartObject token) and leaves the reader on its EndObject.</summary>
         internal static CreateStarRocksInstanceResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -138,7 +138,7 @@ namespace TaurusDb.StarRocks
                     }
                     else
                     {
-                        global::TaurusDb.StarRocks.OpenApiRuntime.SkipValue(ref reader);
+                        global::OpenApiSdk.Runtime.OpenApiRuntime.SkipValue(ref reader);
                         result.AddReadError("/instance", "must be an object");
                     }
                     continue;
@@ -151,13 +151,13 @@ namespace TaurusDb.StarRocks
                     {
                         result.AddReadError("/job_id", "must not be null");
                     }
-                    else if (global::TaurusDb.StarRocks.OpenApiRuntime.TryReadString(ref reader, out string v1))
+                    else if (global::OpenApiSdk.Runtime.OpenApiRuntime.TryReadString(ref reader, out string v1))
                     {
                         result.JobId = v1;
                     }
                     else
                     {
-                        global::TaurusDb.StarRocks.OpenApiRuntime.SkipValue(ref reader);
+                        global::OpenApiSdk.Runtime.OpenApiRuntime.SkipValue(ref reader);
                         result.AddReadError("/job_id", "must be a string");
                     }
                     continue;
@@ -165,7 +165,7 @@ namespace TaurusDb.StarRocks
 
                 string __name = reader.GetString() ?? string.Empty;
                 reader.Read();
-                (result.AdditionalProperties ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[__name] = global::TaurusDb.StarRocks.OpenApiRuntime.ReadElement(ref reader);
+                (result.AdditionalProperties ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[__name] = global::OpenApiSdk.Runtime.OpenApiRuntime.ReadElement(ref reader);
             }
 
             return result;
@@ -206,7 +206,7 @@ namespace TaurusDb.StarRocks
 
             public override CreateStarRocksInstanceResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::TaurusDb.StarRocks.OpenApiRuntime.ExpectObject(ref reader, "CreateStarRocksInstanceResponse");
+                global::OpenApiSdk.Runtime.OpenApiRuntime.ExpectObject(ref reader, "CreateStarRocksInstanceResponse");
                 return ReadJson(ref reader);
             }
 
@@ -227,7 +227,7 @@ namespace TaurusDb.StarRocks
             }
 
             return
-                global::TaurusDb.StarRocks.OpenApiRuntime.DictionaryEqual(AdditionalProperties, other.AdditionalProperties) &&
+                global::OpenApiSdk.Runtime.OpenApiRuntime.DictionaryEqual(AdditionalProperties, other.AdditionalProperties) &&
                 global::System.Collections.Generic.EqualityComparer<StarRocksInstance?>.Default.Equals(Instance, other.Instance) &&
                 string.Equals(JobId, other.JobId, global::System.StringComparison.Ordinal);
         }
@@ -251,11 +251,11 @@ namespace TaurusDb.StarRocks
             bool first = true;
             if (Instance is not null)
             {
-                global::TaurusDb.StarRocks.OpenApiRuntime.AppendMember(text, ref first, "Instance", Instance!);
+                global::OpenApiSdk.Runtime.OpenApiRuntime.AppendMember(text, ref first, "Instance", Instance!);
             }
             if (JobId is not null)
             {
-                global::TaurusDb.StarRocks.OpenApiRuntime.AppendMember(text, ref first, "JobId", JobId!);
+                global::OpenApiSdk.Runtime.OpenApiRuntime.AppendMember(text, ref first, "JobId", JobId!);
             }
             return text.Append(first ? "}" : " }").ToString();
         }

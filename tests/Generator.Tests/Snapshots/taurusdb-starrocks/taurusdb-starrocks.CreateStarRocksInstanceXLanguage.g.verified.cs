@@ -9,7 +9,7 @@ namespace TaurusDb.StarRocks
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiSdk.Generator", "1.0.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(CreateStarRocksInstanceXLanguage.__JsonConverter))]
-    public readonly partial struct CreateStarRocksInstanceXLanguage : global::System.IEquatable<CreateStarRocksInstanceXLanguage>, IOpenApiEnum
+    public readonly partial struct CreateStarRocksInstanceXLanguage : global::System.IEquatable<CreateStarRocksInstanceXLanguage>, global::OpenApiSdk.Runtime.IOpenApiEnumValue
     {
         private readonly string? _value;
 

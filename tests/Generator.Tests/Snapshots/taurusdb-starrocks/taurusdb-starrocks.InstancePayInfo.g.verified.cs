@@ -9,9 +9,9 @@ namespace TaurusDb.StarRocks
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiSdk.Generator", "1.0.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(InstancePayInfo.__JsonConverter))]
-    public sealed partial class InstancePayInfo : global::System.IEquatable<InstancePayInfo>, IOpenApiModel
+    public sealed partial class InstancePayInfo : global::System.IEquatable<InstancePayInfo>, global::OpenApiSdk.Runtime.IOpenApiModel
     {
-        private global::System.Collections.Generic.List<global::TaurusDb.StarRocks.ValidationError>? __readErrors;
+        private global::System.Collections.Generic.List<global::OpenApiSdk.ValidationError>? __readErrors;
 
         /// <summary>
         /// Definition: Billing mode.
@@ -26,7 +26,7 @@ namespace TaurusDb.StarRocks
         /// <para>Default: "0".</para>
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("pay_model")]
-        [global::TaurusDb.StarRocks.SchemaEnum]
+        [global::OpenApiSdk.SchemaEnum]
         public InstancePayInfoPayModel? PayModel { get; set; }
 
         internal string? _OrderId;
@@ -100,14 +100,14 @@ namespace TaurusDb.StarRocks
         /// <summary>
         /// Checks every rule of the schema and returns all violations, each with the JSON Pointer (RFC 6901) of the offending value; empty when the object is valid.
         /// </summary>
-        public global::System.Collections.Generic.IReadOnlyList<global::TaurusDb.StarRocks.ValidationError> Validate()
+        public global::System.Collections.Generic.IReadOnlyList<global::OpenApiSdk.ValidationError> Validate()
         {
             if (ValidateCore(null))
             {
-                return global::System.Array.Empty<global::TaurusDb.StarRocks.ValidationError>();
+                return global::System.Array.Empty<global::OpenApiSdk.ValidationError>();
             }
 
-            var errors = new global::TaurusDb.StarRocks.ValidationCollector();
+            var errors = new global::OpenApiSdk.Runtime.ValidationCollector();
             ValidateCore(errors);
             return errors.Errors;
         }
@@ -115,7 +115,7 @@ namespace TaurusDb.StarRocks
         /// <summary>True when <see cref="Validate"/> would find nothing; does not allocate.</summary>
         public bool IsValid() => ValidateCore(null);
 
-        internal bool ValidateCore(global::TaurusDb.StarRocks.ValidationCollector? errors)
+        internal bool ValidateCore(global::OpenApiSdk.Runtime.ValidationCollector? errors)
         {
             bool valid = ValidateReadErrors(errors);
             if (!valid && errors is null)
@@ -142,14 +142,14 @@ namespace TaurusDb.StarRocks
             return valid;
         }
 
-        internal bool ValidateTypeLevel(global::TaurusDb.StarRocks.ValidationCollector? errors)
+        internal bool ValidateTypeLevel(global::OpenApiSdk.Runtime.ValidationCollector? errors)
         {
             bool valid = ValidateReadErrors(errors);
             return valid;
         }
 
         /// <summary>Problems met while reading JSON (a wrong type, a null where none is allowed), reported by validation.</summary>
-        private bool ValidateReadErrors(global::TaurusDb.StarRocks.ValidationCollector? errors)
+        private bool ValidateReadErrors(global::OpenApiSdk.Runtime.ValidationCollector? errors)
         {
             if (__readErrors is null)
             {
@@ -160,13 +160,13 @@ namespace TaurusDb.StarRocks
             return false;
         }
 
-        private bool HasReadError(string property) => __readErrors is not null && global::TaurusDb.StarRocks.OpenApiRuntime.HasErrorAt(__readErrors, property);
+        private bool HasReadError(string property) => __readErrors is not null && global::OpenApiSdk.Runtime.OpenApiRuntime.HasErrorAt(__readErrors, property);
 
-        internal void AddReadError(string pointer, string message) => (__readErrors ??= new global::System.Collections.Generic.List<global::TaurusDb.StarRocks.ValidationError>()).Add(new global::TaurusDb.StarRocks.ValidationError(pointer, message));
+        internal void AddReadError(string pointer, string message) => (__readErrors ??= new global::System.Collections.Generic.List<global::OpenApiSdk.ValidationError>()).Add(new global::OpenApiSdk.ValidationError(pointer, message));
 
-        bool global::TaurusDb.StarRocks.IOpenApiModel.ValidateCore(global::TaurusDb.StarRocks.ValidationCollector? errors) => ValidateCore(errors);
+        bool global::OpenApiSdk.Runtime.IOpenApiModel.ValidateCore(global::OpenApiSdk.Runtime.ValidationCollector? errors) => ValidateCore(errors);
 
-        bool global::TaurusDb.StarRocks.IOpenApiModel.ValidateTypeLevel(global::TaurusDb.StarRocks.ValidationCollector? errors) => ValidateTypeLevel(errors);
+        bool global::OpenApiSdk.Runtime.IOpenApiModel.ValidateTypeLevel(global::OpenApiSdk.Runtime.ValidationCollector? errors) => ValidateTypeLevel(errors);
 
         /// <summary>Reads an instance from JSON text. Values of the wrong type are reported by <see cref="Validate"/>, not thrown.</summary>
         /// <exception cref="global::System.Text.Json.JsonException">The text is not JSON, or its root is not an object.</exception>
@@ -177,14 +177,14 @@ namespace TaurusDb.StarRocks
         public static InstancePayInfo FromJson(global::System.ReadOnlySpan<byte> utf8Json)
         {
             var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json);
-            global::TaurusDb.StarRocks.OpenApiRuntime.ReadRootObject(ref reader, "InstancePayInfo");
+            global::OpenApiSdk.Runtime.OpenApiRuntime.ReadRootObject(ref reader, "InstancePayInfo");
             var result = ReadJson(ref reader);
-            global::TaurusDb.StarRocks.OpenApiRuntime.ReadEnd(ref reader);
+            global::OpenApiSdk.Runtime.OpenApiRuntime.ReadEnd(ref reader);
             return result;
         }
 
         /// <summary>Writes this instance as JSON; properties that were never set are left out.</summary>
-        public string ToJson(bool indented = false) => global::TaurusDb.StarRocks.OpenApiRuntime.ToJson(this, indented);
+        public string ToJson(bool indented = false) => global::OpenApiSdk.Runtime.OpenApiRuntime.ToJson(this, indented);
 
         /// <summary>Reads the object the reader is on (its StartObject token) and leaves the reader on its EndObject.</summary>
         internal static InstancePayInfo ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -199,13 +199,13 @@ namespace TaurusDb.StarRocks
                     {
                         result.AddReadError("/pay_model", "must not be null");
                     }
-                    else if (global::TaurusDb.StarRocks.OpenApiRuntime.TryReadString(ref reader, out string v1))
+                    else if (global::OpenApiSdk.Runtime.OpenApiRuntime.TryReadString(ref reader, out string v1))
                     {
                         result.PayModel = new global::TaurusDb.StarRocks.InstancePayInfoPayModel(v1);
                     }
                     else
                     {
-                        global::TaurusDb.StarRocks.OpenApiRuntime.SkipValue(ref reader);
+                        global::OpenApiSdk.Runtime.OpenApiRuntime.SkipValue(ref reader);
                         result.AddReadError("/pay_model", "must be a string");
                     }
                     continue;
@@ -218,13 +218,13 @@ namespace TaurusDb.StarRocks
                     {
                         result.OrderId = null;
                     }
-                    else if (global::TaurusDb.StarRocks.OpenApiRuntime.TryReadString(ref reader, out string v1))
+                    else if (global::OpenApiSdk.Runtime.OpenApiRuntime.TryReadString(ref reader, out string v1))
                     {
                         result.OrderId = v1;
                     }
                     else
                     {
-                        global::TaurusDb.StarRocks.OpenApiRuntime.SkipValue(ref reader);
+                        global::OpenApiSdk.Runtime.OpenApiRuntime.SkipValue(ref reader);
                         result.AddReadError("/order_id", "must be a string");
                     }
                     continue;
@@ -237,13 +237,13 @@ namespace TaurusDb.StarRocks
                     {
                         result.Period = null;
                     }
-                    else if (global::TaurusDb.StarRocks.OpenApiRuntime.TryReadString(ref reader, out string v1))
+                    else if (global::OpenApiSdk.Runtime.OpenApiRuntime.TryReadString(ref reader, out string v1))
                     {
                         result.Period = v1;
                     }
                     else
                     {
-                        global::TaurusDb.StarRocks.OpenApiRuntime.SkipValue(ref reader);
+                        global::OpenApiSdk.Runtime.OpenApiRuntime.SkipValue(ref reader);
                         result.AddReadError("/period", "must be a string");
                     }
                     continue;
@@ -256,13 +256,13 @@ namespace TaurusDb.StarRocks
                     {
                         result.PeriodType = null;
                     }
-                    else if (global::TaurusDb.StarRocks.OpenApiRuntime.TryReadString(ref reader, out string v1))
+                    else if (global::OpenApiSdk.Runtime.OpenApiRuntime.TryReadString(ref reader, out string v1))
                     {
                         result.PeriodType = v1;
                     }
                     else
                     {
-                        global::TaurusDb.StarRocks.OpenApiRuntime.SkipValue(ref reader);
+                        global::OpenApiSdk.Runtime.OpenApiRuntime.SkipValue(ref reader);
                         result.AddReadError("/period_type", "must be a string");
                     }
                     continue;
@@ -275,13 +275,13 @@ namespace TaurusDb.StarRocks
                     {
                         result.IsAutoRenew = null;
                     }
-                    else if (global::TaurusDb.StarRocks.OpenApiRuntime.TryReadString(ref reader, out string v1))
+                    else if (global::OpenApiSdk.Runtime.OpenApiRuntime.TryReadString(ref reader, out string v1))
                     {
                         result.IsAutoRenew = v1;
                     }
                     else
                     {
-                        global::TaurusDb.StarRocks.OpenApiRuntime.SkipValue(ref reader);
+                        global::OpenApiSdk.Runtime.OpenApiRuntime.SkipValue(ref reader);
                         result.AddReadError("/is_auto_renew", "must be a string");
                     }
                     continue;
@@ -289,7 +289,7 @@ namespace TaurusDb.StarRocks
 
                 string __name = reader.GetString() ?? string.Empty;
                 reader.Read();
-                (result.AdditionalProperties ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[__name] = global::TaurusDb.StarRocks.OpenApiRuntime.ReadElement(ref reader);
+                (result.AdditionalProperties ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[__name] = global::OpenApiSdk.Runtime.OpenApiRuntime.ReadElement(ref reader);
             }
 
             return result;
@@ -379,7 +379,7 @@ namespace TaurusDb.StarRocks
 
             public override InstancePayInfo Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::TaurusDb.StarRocks.OpenApiRuntime.ExpectObject(ref reader, "InstancePayInfo");
+                global::OpenApiSdk.Runtime.OpenApiRuntime.ExpectObject(ref reader, "InstancePayInfo");
                 return ReadJson(ref reader);
             }
 
@@ -400,7 +400,7 @@ namespace TaurusDb.StarRocks
             }
 
             return
-                global::TaurusDb.StarRocks.OpenApiRuntime.DictionaryEqual(AdditionalProperties, other.AdditionalProperties) &&
+                global::OpenApiSdk.Runtime.OpenApiRuntime.DictionaryEqual(AdditionalProperties, other.AdditionalProperties) &&
                 global::System.Collections.Generic.EqualityComparer<InstancePayInfoPayModel?>.Default.Equals(PayModel, other.PayModel) &&
                 __isSetOrderId == other.__isSetOrderId && string.Equals(OrderId, other.OrderId, global::System.StringComparison.Ordinal) &&
                 __isSetPeriod == other.__isSetPeriod && string.Equals(Period, other.Period, global::System.StringComparison.Ordinal) &&
@@ -430,23 +430,23 @@ namespace TaurusDb.StarRocks
             bool first = true;
             if (PayModel is not null)
             {
-                global::TaurusDb.StarRocks.OpenApiRuntime.AppendMember(text, ref first, "PayModel", PayModel.GetValueOrDefault());
+                global::OpenApiSdk.Runtime.OpenApiRuntime.AppendMember(text, ref first, "PayModel", PayModel.GetValueOrDefault());
             }
             if (__isSetOrderId)
             {
-                global::TaurusDb.StarRocks.OpenApiRuntime.AppendMember(text, ref first, "OrderId", OrderId);
+                global::OpenApiSdk.Runtime.OpenApiRuntime.AppendMember(text, ref first, "OrderId", OrderId);
             }
             if (__isSetPeriod)
             {
-                global::TaurusDb.StarRocks.OpenApiRuntime.AppendMember(text, ref first, "Period", Period);
+                global::OpenApiSdk.Runtime.OpenApiRuntime.AppendMember(text, ref first, "Period", Period);
             }
             if (__isSetPeriodType)
             {
-                global::TaurusDb.StarRocks.OpenApiRuntime.AppendMember(text, ref first, "PeriodType", PeriodType);
+                global::OpenApiSdk.Runtime.OpenApiRuntime.AppendMember(text, ref first, "PeriodType", PeriodType);
             }
             if (__isSetIsAutoRenew)
             {
-                global::TaurusDb.StarRocks.OpenApiRuntime.AppendMember(text, ref first, "IsAutoRenew", IsAutoRenew);
+                global::OpenApiSdk.Runtime.OpenApiRuntime.AppendMember(text, ref first, "IsAutoRenew", IsAutoRenew);
             }
             return text.Append(first ? "}" : " }").ToString();
         }

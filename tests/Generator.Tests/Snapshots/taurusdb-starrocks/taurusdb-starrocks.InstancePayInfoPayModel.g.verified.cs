@@ -16,7 +16,7 @@ namespace TaurusDb.StarRocks
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiSdk.Generator", "1.0.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(InstancePayInfoPayModel.__JsonConverter))]
-    public readonly partial struct InstancePayInfoPayModel : global::System.IEquatable<InstancePayInfoPayModel>, IOpenApiEnum
+    public readonly partial struct InstancePayInfoPayModel : global::System.IEquatable<InstancePayInfoPayModel>, global::OpenApiSdk.Runtime.IOpenApiEnumValue
     {
         private readonly string? _value;
 

@@ -9,9 +9,9 @@ namespace TaurusDb.StarRocks
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiSdk.Generator", "1.0.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(PayInfo.__JsonConverter))]
-    public sealed partial class PayInfo : global::System.IEquatable<PayInfo>, IOpenApiModel
+    public sealed partial class PayInfo : global::System.IEquatable<PayInfo>, global::OpenApiSdk.Runtime.IOpenApiModel
     {
-        private global::System.Collections.Generic.List<global::TaurusDb.StarRocks.ValidationError>? __readErrors;
+        private global::System.Collections.Generic.List<global::OpenApiSdk.ValidationError>? __readErrors;
 
         /// <summary>
         /// Definition: Billing mode. The default value is 0. This parameter is mandatory for
@@ -24,7 +24,7 @@ namespace TaurusDb.StarRocks
         /// <para>Default: "0".</para>
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("pay_model")]
-        [global::TaurusDb.StarRocks.SchemaEnum]
+        [global::OpenApiSdk.SchemaEnum]
         public PayInfoPayModel? PayModel { get; set; }
 
         /// <summary>
@@ -44,7 +44,7 @@ namespace TaurusDb.StarRocks
         /// <para>JSON: "period_type", optional.</para>
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("period_type")]
-        [global::TaurusDb.StarRocks.SchemaEnum]
+        [global::OpenApiSdk.SchemaEnum]
         public PayInfoPeriodType? PeriodType { get; set; }
 
         /// <summary>
@@ -57,7 +57,7 @@ namespace TaurusDb.StarRocks
         /// <para>JSON: "is_auto_renew", optional.</para>
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("is_auto_renew")]
-        [global::TaurusDb.StarRocks.SchemaEnum]
+        [global::OpenApiSdk.SchemaEnum]
         public PayInfoIsAutoRenew? IsAutoRenew { get; set; }
 
         /// <summary>Properties the schema does not declare, kept as they arrived so that nothing is lost on a round trip.</summary>
@@ -67,14 +67,14 @@ namespace TaurusDb.StarRocks
         /// <summary>
         /// Checks every rule of the schema and returns all violations, each with the JSON Pointer (RFC 6901) of the offending value; empty when the object is valid.
         /// </summary>
-        public global::System.Collections.Generic.IReadOnlyList<global::TaurusDb.StarRocks.ValidationError> Validate()
+        public global::System.Collections.Generic.IReadOnlyList<global::OpenApiSdk.ValidationError> Validate()
         {
             if (ValidateCore(null))
             {
-                return global::System.Array.Empty<global::TaurusDb.StarRocks.ValidationError>();
+                return global::System.Array.Empty<global::OpenApiSdk.ValidationError>();
             }
 
-            var errors = new global::TaurusDb.StarRocks.ValidationCollector();
+            var errors = new global::OpenApiSdk.Runtime.ValidationCollector();
             ValidateCore(errors);
             return errors.Errors;
         }
@@ -82,7 +82,7 @@ namespace TaurusDb.StarRocks
         /// <summary>True when <see cref="Validate"/> would find nothing; does not allocate.</summary>
         public bool IsValid() => ValidateCore(null);
 
-        internal bool ValidateCore(global::TaurusDb.StarRocks.ValidationCollector? errors)
+        internal bool ValidateCore(global::OpenApiSdk.Runtime.ValidationCollector? errors)
         {
             bool valid = ValidateReadErrors(errors);
             if (!valid && errors is null)
@@ -141,14 +141,14 @@ namespace TaurusDb.StarRocks
             return valid;
         }
 
-        internal bool ValidateTypeLevel(global::TaurusDb.StarRocks.ValidationCollector? errors)
+        internal bool ValidateTypeLevel(global::OpenApiSdk.Runtime.ValidationCollector? errors)
         {
             bool valid = ValidateReadErrors(errors);
             return valid;
         }
 
         /// <summary>Problems met while reading JSON (a wrong type, a null where none is allowed), reported by validation.</summary>
-        private bool ValidateReadErrors(global::TaurusDb.StarRocks.ValidationCollector? errors)
+        private bool ValidateReadErrors(global::OpenApiSdk.Runtime.ValidationCollector? errors)
         {
             if (__readErrors is null)
             {
@@ -159,13 +159,13 @@ namespace TaurusDb.StarRocks
             return false;
         }
 
-        private bool HasReadError(string property) => __readErrors is not null && global::TaurusDb.StarRocks.OpenApiRuntime.HasErrorAt(__readErrors, property);
+        private bool HasReadError(string property) => __readErrors is not null && global::OpenApiSdk.Runtime.OpenApiRuntime.HasErrorAt(__readErrors, property);
 
-        internal void AddReadError(string pointer, string message) => (__readErrors ??= new global::System.Collections.Generic.List<global::TaurusDb.StarRocks.ValidationError>()).Add(new global::TaurusDb.StarRocks.ValidationError(pointer, message));
+        internal void AddReadError(string pointer, string message) => (__readErrors ??= new global::System.Collections.Generic.List<global::OpenApiSdk.ValidationError>()).Add(new global::OpenApiSdk.ValidationError(pointer, message));
 
-        bool global::TaurusDb.StarRocks.IOpenApiModel.ValidateCore(global::TaurusDb.StarRocks.ValidationCollector? errors) => ValidateCore(errors);
+        bool global::OpenApiSdk.Runtime.IOpenApiModel.ValidateCore(global::OpenApiSdk.Runtime.ValidationCollector? errors) => ValidateCore(errors);
 
-        bool global::TaurusDb.StarRocks.IOpenApiModel.ValidateTypeLevel(global::TaurusDb.StarRocks.ValidationCollector? errors) => ValidateTypeLevel(errors);
+        bool global::OpenApiSdk.Runtime.IOpenApiModel.ValidateTypeLevel(global::OpenApiSdk.Runtime.ValidationCollector? errors) => ValidateTypeLevel(errors);
 
         /// <summary>Reads an instance from JSON text. Values of the wrong type are reported by <see cref="Validate"/>, not thrown.</summary>
         /// <exception cref="global::System.Text.Json.JsonException">The text is not JSON, or its root is not an object.</exception>
@@ -176,14 +176,14 @@ namespace TaurusDb.StarRocks
         public static PayInfo FromJson(global::System.ReadOnlySpan<byte> utf8Json)
         {
             var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json);
-            global::TaurusDb.StarRocks.OpenApiRuntime.ReadRootObject(ref reader, "PayInfo");
+            global::OpenApiSdk.Runtime.OpenApiRuntime.ReadRootObject(ref reader, "PayInfo");
             var result = ReadJson(ref reader);
-            global::TaurusDb.StarRocks.OpenApiRuntime.ReadEnd(ref reader);
+            global::OpenApiSdk.Runtime.OpenApiRuntime.ReadEnd(ref reader);
             return result;
         }
 
         /// <summary>Writes this instance as JSON; properties that were never set are left out.</summary>
-        public string ToJson(bool indented = false) => global::TaurusDb.StarRocks.OpenApiRuntime.ToJson(this, indented);
+        public string ToJson(bool indented = false) => global::OpenApiSdk.Runtime.OpenApiRuntime.ToJson(this, indented);
 
         /// <summary>Reads the object the reader is on (its StartObject token) and leaves the reader on its EndObject.</summary>
         internal static PayInfo ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -198,13 +198,13 @@ namespace TaurusDb.StarRocks
                     {
                         result.AddReadError("/pay_model", "must not be null");
                     }
-                    else if (global::TaurusDb.StarRocks.OpenApiRuntime.TryReadString(ref reader, out string v1))
+                    else if (global::OpenApiSdk.Runtime.OpenApiRuntime.TryReadString(ref reader, out string v1))
                     {
                         result.PayModel = new global::TaurusDb.StarRocks.PayInfoPayModel(v1);
                     }
                     else
                     {
-                        global::TaurusDb.StarRocks.OpenApiRuntime.SkipValue(ref reader);
+                        global::OpenApiSdk.Runtime.OpenApiRuntime.SkipValue(ref reader);
                         result.AddReadError("/pay_model", "must be a string");
                     }
                     continue;
@@ -217,13 +217,13 @@ namespace TaurusDb.StarRocks
                     {
                         result.AddReadError("/period", "must not be null");
                     }
-                    else if (global::TaurusDb.StarRocks.OpenApiRuntime.TryReadString(ref reader, out string v1))
+                    else if (global::OpenApiSdk.Runtime.OpenApiRuntime.TryReadString(ref reader, out string v1))
                     {
                         result.Period = v1;
                     }
                     else
                     {
-                        global::TaurusDb.StarRocks.OpenApiRuntime.SkipValue(ref reader);
+                        global::OpenApiSdk.Runtime.OpenApiRuntime.SkipValue(ref reader);
                         result.AddReadError("/period", "must be a string");
                     }
                     continue;
@@ -236,13 +236,13 @@ namespace TaurusDb.StarRocks
                     {
                         result.AddReadError("/period_type", "must not be null");
                     }
-                    else if (global::TaurusDb.StarRocks.OpenApiRuntime.TryReadString(ref reader, out string v1))
+                    else if (global::OpenApiSdk.Runtime.OpenApiRuntime.TryReadString(ref reader, out string v1))
                     {
                         result.PeriodType = new global::TaurusDb.StarRocks.PayInfoPeriodType(v1);
                     }
                     else
                     {
-                        global::TaurusDb.StarRocks.OpenApiRuntime.SkipValue(ref reader);
+                        global::OpenApiSdk.Runtime.OpenApiRuntime.SkipValue(ref reader);
                         result.AddReadError("/period_type", "must be a string");
                     }
                     continue;
@@ -255,13 +255,13 @@ namespace TaurusDb.StarRocks
                     {
                         result.AddReadError("/is_auto_renew", "must not be null");
                     }
-                    else if (global::TaurusDb.StarRocks.OpenApiRuntime.TryReadString(ref reader, out string v1))
+                    else if (global::OpenApiSdk.Runtime.OpenApiRuntime.TryReadString(ref reader, out string v1))
                     {
                         result.IsAutoRenew = new global::TaurusDb.StarRocks.PayInfoIsAutoRenew(v1);
                     }
                     else
                     {
-                        global::TaurusDb.StarRocks.OpenApiRuntime.SkipValue(ref reader);
+                        global::OpenApiSdk.Runtime.OpenApiRuntime.SkipValue(ref reader);
                         result.AddReadError("/is_auto_renew", "must be a string");
                     }
                     continue;
@@ -269,7 +269,7 @@ namespace TaurusDb.StarRocks
 
                 string __name = reader.GetString() ?? string.Empty;
                 reader.Read();
-                (result.AdditionalProperties ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[__name] = global::TaurusDb.StarRocks.OpenApiRuntime.ReadElement(ref reader);
+                (result.AdditionalProperties ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[__name] = global::OpenApiSdk.Runtime.OpenApiRuntime.ReadElement(ref reader);
             }
 
             return result;
@@ -324,7 +324,7 @@ namespace TaurusDb.StarRocks
 
             public override PayInfo Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::TaurusDb.StarRocks.OpenApiRuntime.ExpectObject(ref reader, "PayInfo");
+                global::OpenApiSdk.Runtime.OpenApiRuntime.ExpectObject(ref reader, "PayInfo");
                 return ReadJson(ref reader);
             }
 
@@ -345,7 +345,7 @@ namespace TaurusDb.StarRocks
             }
 
             return
-                global::TaurusDb.StarRocks.OpenApiRuntime.DictionaryEqual(AdditionalProperties, other.AdditionalProperties) &&
+                global::OpenApiSdk.Runtime.OpenApiRuntime.DictionaryEqual(AdditionalProperties, other.AdditionalProperties) &&
                 global::System.Collections.Generic.EqualityComparer<PayInfoPayModel?>.Default.Equals(PayModel, other.PayModel) &&
                 string.Equals(Period, other.Period, global::System.StringComparison.Ordinal) &&
                 global::System.Collections.Generic.EqualityComparer<PayInfoPeriodType?>.Default.Equals(PeriodType, other.PeriodType) &&
@@ -373,19 +373,19 @@ namespace TaurusDb.StarRocks
             bool first = true;
             if (PayModel is not null)
             {
-                global::TaurusDb.StarRocks.OpenApiRuntime.AppendMember(text, ref first, "PayModel", PayModel.GetValueOrDefault());
+                global::OpenApiSdk.Runtime.OpenApiRuntime.AppendMember(text, ref first, "PayModel", PayModel.GetValueOrDefault());
             }
             if (Period is not null)
             {
-                global::TaurusDb.StarRocks.OpenApiRuntime.AppendMember(text, ref first, "Period", Period!);
+                global::OpenApiSdk.Runtime.OpenApiRuntime.AppendMember(text, ref first, "Period", Period!);
             }
             if (PeriodType is not null)
             {
-                global::TaurusDb.StarRocks.OpenApiRuntime.AppendMember(text, ref first, "PeriodType", PeriodType.GetValueOrDefault());
+                global::OpenApiSdk.Runtime.OpenApiRuntime.AppendMember(text, ref first, "PeriodType", PeriodType.GetValueOrDefault());
             }
             if (IsAutoRenew is not null)
             {
-                global::TaurusDb.StarRocks.OpenApiRuntime.AppendMember(text, ref first, "IsAutoRenew", IsAutoRenew.GetValueOrDefault());
+                global::OpenApiSdk.Runtime.OpenApiRuntime.AppendMember(text, ref first, "IsAutoRenew", IsAutoRenew.GetValueOrDefault());
             }
             return text.Append(first ? "}" : " }").ToString();
         }

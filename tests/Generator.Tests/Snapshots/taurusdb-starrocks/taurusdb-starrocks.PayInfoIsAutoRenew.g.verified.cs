@@ -14,7 +14,7 @@ namespace TaurusDb.StarRocks
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiSdk.Generator", "1.0.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(PayInfoIsAutoRenew.__JsonConverter))]
-    public readonly partial struct PayInfoIsAutoRenew : global::System.IEquatable<PayInfoIsAutoRenew>, IOpenApiEnum
+    public readonly partial struct PayInfoIsAutoRenew : global::System.IEquatable<PayInfoIsAutoRenew>, global::OpenApiSdk.Runtime.IOpenApiEnumValue
     {
         private readonly string? _value;
 

@@ -14,7 +14,7 @@ namespace TaurusDb.StarRocks
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiSdk.Generator", "1.0.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(PayInfoPayModel.__JsonConverter))]
-    public readonly partial struct PayInfoPayModel : global::System.IEquatable<PayInfoPayModel>, IOpenApiEnum
+    public readonly partial struct PayInfoPayModel : global::System.IEquatable<PayInfoPayModel>, global::OpenApiSdk.Runtime.IOpenApiEnumValue
     {
         private readonly string? _value;
 

@@ -14,7 +14,7 @@ namespace TaurusDb.StarRocks
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiSdk.Generator", "1.0.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(PayInfoPeriodType.__JsonConverter))]
-    public readonly partial struct PayInfoPeriodType : global::System.IEquatable<PayInfoPeriodType>, IOpenApiEnum
+    public readonly partial struct PayInfoPeriodType : global::System.IEquatable<PayInfoPeriodType>, global::OpenApiSdk.Runtime.IOpenApiEnumValue
     {
         private readonly string? _value;
 

@@ -24,8 +24,8 @@ namespace TaurusDb.StarRocks
         /// <param name="body">The request body (application/json).</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The 201 response body.</returns>
-        /// <exception cref="global::TaurusDb.StarRocks.ValidationException">The request breaks the spec (when Options.ValidateRequests is on); nothing was sent.</exception>
-        /// <exception cref="global::TaurusDb.StarRocks.ApiException">The service answered a status other than success, or a body that is not the declared JSON.</exception>
+        /// <exception cref="global::OpenApiSdk.ValidationException">The request breaks the spec (when Options.ValidateRequests is on); nothing was sent.</exception>
+        /// <exception cref="global::OpenApiSdk.ApiException">The service answered a status other than success, or a body that is not the declared JSON.</exception>
         global::System.Threading.Tasks.Task<global::TaurusDb.StarRocks.CreateStarRocksInstanceResponse> CreateStarRocksInstanceAsync(string projectId, string instanceId, global::TaurusDb.StarRocks.CreateStarRocksInstanceRequest body, global::TaurusDb.StarRocks.CreateStarRocksInstanceXLanguage? xLanguage = null, global::System.Threading.CancellationToken cancellationToken = default);
     }
 
@@ -50,29 +50,29 @@ namespace TaurusDb.StarRocks
 
             if (this.Options.ValidateRequests)
             {
-                var __errors = new global::TaurusDb.StarRocks.ValidationCollector();
+                var __errors = new global::OpenApiSdk.Runtime.ValidationCollector();
                 __errors.Enter("path");
-                if (global::TaurusDb.StarRocks.OpenApiRuntime.Length(projectId) < 32)
+                if (global::OpenApiSdk.Runtime.OpenApiRuntime.Length(projectId) < 32)
                 {
                     __errors.Add("project_id", "must be at least 32 characters long");
                 }
-                if (global::TaurusDb.StarRocks.OpenApiRuntime.Length(projectId) > 32)
+                if (global::OpenApiSdk.Runtime.OpenApiRuntime.Length(projectId) > 32)
                 {
                     __errors.Add("project_id", "must be at most 32 characters long");
                 }
-                if (!global::TaurusDb.StarRocks.OpenApiRuntime.IsMatch(__Patterns.P0, projectId))
+                if (!global::OpenApiSdk.Runtime.OpenApiRuntime.IsMatch(__Patterns.P0, projectId))
                 {
                     __errors.Add("project_id", "must match the pattern ^[A-Za-z0-9]{32}$");
                 }
-                if (global::TaurusDb.StarRocks.OpenApiRuntime.Length(instanceId) < 36)
+                if (global::OpenApiSdk.Runtime.OpenApiRuntime.Length(instanceId) < 36)
                 {
                     __errors.Add("instance_id", "must be at least 36 characters long");
                 }
-                if (global::TaurusDb.StarRocks.OpenApiRuntime.Length(instanceId) > 36)
+                if (global::OpenApiSdk.Runtime.OpenApiRuntime.Length(instanceId) > 36)
                 {
                     __errors.Add("instance_id", "must be at most 36 characters long");
                 }
-                if (!global::TaurusDb.StarRocks.OpenApiRuntime.IsMatch(__Patterns.P1, instanceId))
+                if (!global::OpenApiSdk.Runtime.OpenApiRuntime.IsMatch(__Patterns.P1, instanceId))
                 {
                     __errors.Add("instance_id", "must match the pattern ^[A-Za-z0-9]{32}in07$");
                 }
@@ -91,11 +91,11 @@ namespace TaurusDb.StarRocks
                 }
                 __errors.Exit();
                 __errors.Enter("body");
-                ((global::TaurusDb.StarRocks.IOpenApiModel)body).ValidateCore(__errors);
+                ((global::OpenApiSdk.Runtime.IOpenApiModel)body).ValidateCore(__errors);
                 __errors.Exit();
                 if (__errors.Errors.Count > 0)
                 {
-                    throw new global::TaurusDb.StarRocks.ValidationException("The CreateStarRocksInstance request", __errors.Errors);
+                    throw new global::OpenApiSdk.ValidationException("The CreateStarRocksInstance request", __errors.Errors);
                 }
             }
 
@@ -255,8 +255,8 @@ namespace TaurusDb.StarRocks
 
         private static class __Patterns
         {
-            internal static readonly global::System.Text.RegularExpressions.Regex P0 = global::TaurusDb.StarRocks.OpenApiRuntime.CreatePattern("^[A-Za-z0-9]{32}\\z");
-            internal static readonly global::System.Text.RegularExpressions.Regex P1 = global::TaurusDb.StarRocks.OpenApiRuntime.CreatePattern("^[A-Za-z0-9]{32}in07\\z");
+            internal static readonly global::System.Text.RegularExpressions.Regex P0 = global::OpenApiSdk.Runtime.OpenApiRuntime.CreatePattern("^[A-Za-z0-9]{32}\\z");
+            internal static readonly global::System.Text.RegularExpressions.Regex P1 = global::OpenApiSdk.Runtime.OpenApiRuntime.CreatePattern("^[A-Za-z0-9]{32}in07\\z");
         }
     }
 }

@@ -17,7 +17,7 @@ namespace TaurusDb.StarRocks
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiSdk.Generator", "1.0.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(StarRocksEngineType.__JsonConverter))]
-    public readonly partial struct StarRocksEngineType : global::System.IEquatable<StarRocksEngineType>, IOpenApiEnum
+    public readonly partial struct StarRocksEngineType : global::System.IEquatable<StarRocksEngineType>, global::OpenApiSdk.Runtime.IOpenApiEnumValue
     {
         private readonly string? _value;
 

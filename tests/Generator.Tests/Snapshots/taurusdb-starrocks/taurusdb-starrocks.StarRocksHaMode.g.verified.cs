@@ -17,7 +17,7 @@ namespace TaurusDb.StarRocks
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiSdk.Generator", "1.0.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(StarRocksHaMode.__JsonConverter))]
-    public readonly partial struct StarRocksHaMode : global::System.IEquatable<StarRocksHaMode>, IOpenApiEnum
+    public readonly partial struct StarRocksHaMode : global::System.IEquatable<StarRocksHaMode>, global::OpenApiSdk.Runtime.IOpenApiEnumValue
     {
         private readonly string? _value;
 

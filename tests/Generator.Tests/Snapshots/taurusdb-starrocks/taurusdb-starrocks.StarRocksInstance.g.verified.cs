@@ -9,9 +9,9 @@ namespace TaurusDb.StarRocks
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiSdk.Generator", "1.0.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(StarRocksInstance.__JsonConverter))]
-    public sealed partial class StarRocksInstance : global::System.IEquatable<StarRocksInstance>, IOpenApiModel
+    public sealed partial class StarRocksInstance : global::System.IEquatable<StarRocksInstance>, global::OpenApiSdk.Runtime.IOpenApiModel
     {
-        private global::System.Collections.Generic.List<global::TaurusDb.StarRocks.ValidationError>? __readErrors;
+        private global::System.Collections.Generic.List<global::OpenApiSdk.ValidationError>? __readErrors;
 
         /// <summary>
         /// StarRocks instance ID, which is compliant with the UUID format.
@@ -39,7 +39,7 @@ namespace TaurusDb.StarRocks
         /// <para>JSON: "az_mode", optional.</para>
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("az_mode")]
-        [global::TaurusDb.StarRocks.SchemaEnum]
+        [global::OpenApiSdk.SchemaEnum]
         public StarRocksInstanceAzMode? AzMode { get; set; }
 
         /// <summary>
@@ -142,14 +142,14 @@ namespace TaurusDb.StarRocks
         /// <summary>
         /// Checks every rule of the schema and returns all violations, each with the JSON Pointer (RFC 6901) of the offending value; empty when the object is valid.
         /// </summary>
-        public global::System.Collections.Generic.IReadOnlyList<global::TaurusDb.StarRocks.ValidationError> Validate()
+        public global::System.Collections.Generic.IReadOnlyList<global::OpenApiSdk.ValidationError> Validate()
         {
             if (ValidateCore(null))
             {
-                return global::System.Array.Empty<global::TaurusDb.StarRocks.ValidationError>();
+                return global::System.Array.Empty<global::OpenApiSdk.ValidationError>();
             }
 
-            var errors = new global::TaurusDb.StarRocks.ValidationCollector();
+            var errors = new global::OpenApiSdk.Runtime.ValidationCollector();
             ValidateCore(errors);
             return errors.Errors;
         }
@@ -157,7 +157,7 @@ namespace TaurusDb.StarRocks
         /// <summary>True when <see cref="Validate"/> would find nothing; does not allocate.</summary>
         public bool IsValid() => ValidateCore(null);
 
-        internal bool ValidateCore(global::TaurusDb.StarRocks.ValidationCollector? errors)
+        internal bool ValidateCore(global::OpenApiSdk.Runtime.ValidationCollector? errors)
         {
             bool valid = ValidateReadErrors(errors);
             if (!valid && errors is null)
@@ -184,7 +184,7 @@ namespace TaurusDb.StarRocks
             if (Engine is not null)
             {
                 errors?.Enter("engine");
-                if (!((global::TaurusDb.StarRocks.IOpenApiModel)Engine!).ValidateCore(errors))
+                if (!((global::OpenApiSdk.Runtime.IOpenApiModel)Engine!).ValidateCore(errors))
                 {
                     if (errors is null)
                     {
@@ -199,7 +199,7 @@ namespace TaurusDb.StarRocks
             if (PayInfo is not null)
             {
                 errors?.Enter("pay_info");
-                if (!((global::TaurusDb.StarRocks.IOpenApiModel)PayInfo!).ValidateCore(errors))
+                if (!((global::OpenApiSdk.Runtime.IOpenApiModel)PayInfo!).ValidateCore(errors))
                 {
                     if (errors is null)
                     {
@@ -214,7 +214,7 @@ namespace TaurusDb.StarRocks
             if (TagsInfo is not null)
             {
                 errors?.Enter("tags_info");
-                if (!((global::TaurusDb.StarRocks.IOpenApiModel)TagsInfo!).ValidateCore(errors))
+                if (!((global::OpenApiSdk.Runtime.IOpenApiModel)TagsInfo!).ValidateCore(errors))
                 {
                     if (errors is null)
                     {
@@ -229,14 +229,14 @@ namespace TaurusDb.StarRocks
             return valid;
         }
 
-        internal bool ValidateTypeLevel(global::TaurusDb.StarRocks.ValidationCollector? errors)
+        internal bool ValidateTypeLevel(global::OpenApiSdk.Runtime.ValidationCollector? errors)
         {
             bool valid = ValidateReadErrors(errors);
             return valid;
         }
 
         /// <summary>Problems met while reading JSON (a wrong type, a null where none is allowed), reported by validation.</summary>
-        private bool ValidateReadErrors(global::TaurusDb.StarRocks.ValidationCollector? errors)
+        private bool ValidateReadErrors(global::OpenApiSdk.Runtime.ValidationCollector? errors)
         {
             if (__readErrors is null)
             {
@@ -247,13 +247,13 @@ namespace TaurusDb.StarRocks
             return false;
         }
 
-        private bool HasReadError(string property) => __readErrors is not null && global::TaurusDb.StarRocks.OpenApiRuntime.HasErrorAt(__readErrors, property);
+        private bool HasReadError(string property) => __readErrors is not null && global::OpenApiSdk.Runtime.OpenApiRuntime.HasErrorAt(__readErrors, property);
 
-        internal void AddReadError(string pointer, string message) => (__readErrors ??= new global::System.Collections.Generic.List<global::TaurusDb.StarRocks.ValidationError>()).Add(new global::TaurusDb.StarRocks.ValidationError(pointer, message));
+        internal void AddReadError(string pointer, string message) => (__readErrors ??= new global::System.Collections.Generic.List<global::OpenApiSdk.ValidationError>()).Add(new global::OpenApiSdk.ValidationError(pointer, message));
 
-        bool global::TaurusDb.StarRocks.IOpenApiModel.ValidateCore(global::TaurusDb.StarRocks.ValidationCollector? errors) => ValidateCore(errors);
+        bool global::OpenApiSdk.Runtime.IOpenApiModel.ValidateCore(global::OpenApiSdk.Runtime.ValidationCollector? errors) => ValidateCore(errors);
 
-        bool global::TaurusDb.StarRocks.IOpenApiModel.ValidateTypeLevel(global::TaurusDb.StarRocks.ValidationCollector? errors) => ValidateTypeLevel(errors);
+        bool global::OpenApiSdk.Runtime.IOpenApiModel.ValidateTypeLevel(global::OpenApiSdk.Runtime.ValidationCollector? errors) => ValidateTypeLevel(errors);
 
         /// <summary>Reads an instance from JSON text. Values of the wrong type are reported by <see cref="Validate"/>, not thrown.</summary>
         /// <exception cref="global::System.Text.Json.JsonException">The text is not JSON, or its root is not an object.</exception>
@@ -264,14 +264,14 @@ namespace TaurusDb.StarRocks
         public static StarRocksInstance FromJson(global::System.ReadOnlySpan<byte> utf8Json)
         {
             var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json);
-            global::TaurusDb.StarRocks.OpenApiRuntime.ReadRootObject(ref reader, "StarRocksInstance");
+            global::OpenApiSdk.Runtime.OpenApiRuntime.ReadRootObject(ref reader, "StarRocksInstance");
             var result = ReadJson(ref reader);
-            global::TaurusDb.StarRocks.OpenApiRuntime.ReadEnd(ref reader);
+            global::OpenApiSdk.Runtime.OpenApiRuntime.ReadEnd(ref reader);
             return result;
         }
 
         /// <summary>Writes this instance as JSON; properties that were never set are left out.</summary>
-        public string ToJson(bool indented = false) => global::TaurusDb.StarRocks.OpenApiRuntime.ToJson(this, indented);
+        public string ToJson(bool indented = false) => global::OpenApiSdk.Runtime.OpenApiRuntime.ToJson(this, indented);
 
         /// <summary>Reads the object the reader is on (its StartObject token) and leaves the reader on its EndObject.</summary>
         internal static StarRocksInstance ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -286,13 +286,13 @@ namespace TaurusDb.StarRocks
                     {
                         result.AddReadError("/id", "must not be null");
                     }
-                    else if (global::TaurusDb.StarRocks.OpenApiRuntime.TryReadString(ref reader, out string v1))
+                    else if (global::OpenApiSdk.Runtime.OpenApiRuntime.TryReadString(ref reader, out string v1))
                     {
                         result.Id = v1;
                     }
                     else
                     {
-                        global::TaurusDb.StarRocks.OpenApiRuntime.SkipValue(ref reader);
+                        global::OpenApiSdk.Runtime.OpenApiRuntime.SkipValue(ref reader);
                         result.AddReadError("/id", "must be a string");
                     }
                     continue;
@@ -305,13 +305,13 @@ namespace TaurusDb.StarRocks
                     {
                         result.AddReadError("/az_code", "must not be null");
                     }
-                    else if (global::TaurusDb.StarRocks.OpenApiRuntime.TryReadString(ref reader, out string v1))
+                    else if (global::OpenApiSdk.Runtime.OpenApiRuntime.TryReadString(ref reader, out string v1))
                     {
                         result.AzCode = v1;
                     }
                     else
                     {
-                        global::TaurusDb.StarRocks.OpenApiRuntime.SkipValue(ref reader);
+                        global::OpenApiSdk.Runtime.OpenApiRuntime.SkipValue(ref reader);
                         result.AddReadError("/az_code", "must be a string");
                     }
                     continue;
@@ -324,13 +324,13 @@ namespace TaurusDb.StarRocks
                     {
                         result.AddReadError("/az_mode", "must not be null");
                     }
-                    else if (global::TaurusDb.StarRocks.OpenApiRuntime.TryReadString(ref reader, out string v1))
+                    else if (global::OpenApiSdk.Runtime.OpenApiRuntime.TryReadString(ref reader, out string v1))
                     {
                         result.AzMode = new global::TaurusDb.StarRocks.StarRocksInstanceAzMode(v1);
                     }
                     else
                     {
-                        global::TaurusDb.StarRocks.OpenApiRuntime.SkipValue(ref reader);
+                        global::OpenApiSdk.Runtime.OpenApiRuntime.SkipValue(ref reader);
                         result.AddReadError("/az_mode", "must be a string");
                     }
                     continue;
@@ -343,13 +343,13 @@ namespace TaurusDb.StarRocks
                     {
                         result.AddReadError("/name", "must not be null");
                     }
-                    else if (global::TaurusDb.StarRocks.OpenApiRuntime.TryReadString(ref reader, out string v1))
+                    else if (global::OpenApiSdk.Runtime.OpenApiRuntime.TryReadString(ref reader, out string v1))
                     {
                         result.Name = v1;
                     }
                     else
                     {
-                        global::TaurusDb.StarRocks.OpenApiRuntime.SkipValue(ref reader);
+                        global::OpenApiSdk.Runtime.OpenApiRuntime.SkipValue(ref reader);
                         result.AddReadError("/name", "must be a string");
                     }
                     continue;
@@ -368,7 +368,7 @@ namespace TaurusDb.StarRocks
                     }
                     else
                     {
-                        global::TaurusDb.StarRocks.OpenApiRuntime.SkipValue(ref reader);
+                        global::OpenApiSdk.Runtime.OpenApiRuntime.SkipValue(ref reader);
                         result.AddReadError("/engine", "must be an object");
                     }
                     continue;
@@ -381,13 +381,13 @@ namespace TaurusDb.StarRocks
                     {
                         result.AddReadError("/vpc_id", "must not be null");
                     }
-                    else if (global::TaurusDb.StarRocks.OpenApiRuntime.TryReadString(ref reader, out string v1))
+                    else if (global::OpenApiSdk.Runtime.OpenApiRuntime.TryReadString(ref reader, out string v1))
                     {
                         result.VpcId = v1;
                     }
                     else
                     {
-                        global::TaurusDb.StarRocks.OpenApiRuntime.SkipValue(ref reader);
+                        global::OpenApiSdk.Runtime.OpenApiRuntime.SkipValue(ref reader);
                         result.AddReadError("/vpc_id", "must be a string");
                     }
                     continue;
@@ -400,13 +400,13 @@ namespace TaurusDb.StarRocks
                     {
                         result.AddReadError("/security_group_id", "must not be null");
                     }
-                    else if (global::TaurusDb.StarRocks.OpenApiRuntime.TryReadString(ref reader, out string v1))
+                    else if (global::OpenApiSdk.Runtime.OpenApiRuntime.TryReadString(ref reader, out string v1))
                     {
                         result.SecurityGroupId = v1;
                     }
                     else
                     {
-                        global::TaurusDb.StarRocks.OpenApiRuntime.SkipValue(ref reader);
+                        global::OpenApiSdk.Runtime.OpenApiRuntime.SkipValue(ref reader);
                         result.AddReadError("/security_group_id", "must be a string");
                     }
                     continue;
@@ -419,13 +419,13 @@ namespace TaurusDb.StarRocks
                     {
                         result.AddReadError("/sub_net_id", "must not be null");
                     }
-                    else if (global::TaurusDb.StarRocks.OpenApiRuntime.TryReadString(ref reader, out string v1))
+                    else if (global::OpenApiSdk.Runtime.OpenApiRuntime.TryReadString(ref reader, out string v1))
                     {
                         result.SubNetId = v1;
                     }
                     else
                     {
-                        global::TaurusDb.StarRocks.OpenApiRuntime.SkipValue(ref reader);
+                        global::OpenApiSdk.Runtime.OpenApiRuntime.SkipValue(ref reader);
                         result.AddReadError("/sub_net_id", "must be a string");
                     }
                     continue;
@@ -438,13 +438,13 @@ namespace TaurusDb.StarRocks
                     {
                         result.AddReadError("/db_user", "must not be null");
                     }
-                    else if (global::TaurusDb.StarRocks.OpenApiRuntime.TryReadString(ref reader, out string v1))
+                    else if (global::OpenApiSdk.Runtime.OpenApiRuntime.TryReadString(ref reader, out string v1))
                     {
                         result.DbUser = v1;
                     }
                     else
                     {
-                        global::TaurusDb.StarRocks.OpenApiRuntime.SkipValue(ref reader);
+                        global::OpenApiSdk.Runtime.OpenApiRuntime.SkipValue(ref reader);
                         result.AddReadError("/db_user", "must be a string");
                     }
                     continue;
@@ -457,13 +457,13 @@ namespace TaurusDb.StarRocks
                     {
                         result.AddReadError("/port", "must not be null");
                     }
-                    else if (global::TaurusDb.StarRocks.OpenApiRuntime.TryReadInt32(ref reader, out int v1))
+                    else if (global::OpenApiSdk.Runtime.OpenApiRuntime.TryReadInt32(ref reader, out int v1))
                     {
                         result.Port = v1;
                     }
                     else
                     {
-                        global::TaurusDb.StarRocks.OpenApiRuntime.SkipValue(ref reader);
+                        global::OpenApiSdk.Runtime.OpenApiRuntime.SkipValue(ref reader);
                         result.AddReadError("/port", "must be a 32-bit integer");
                     }
                     continue;
@@ -476,13 +476,13 @@ namespace TaurusDb.StarRocks
                     {
                         result.AddReadError("/ha_mode", "must not be null");
                     }
-                    else if (global::TaurusDb.StarRocks.OpenApiRuntime.TryReadString(ref reader, out string v1))
+                    else if (global::OpenApiSdk.Runtime.OpenApiRuntime.TryReadString(ref reader, out string v1))
                     {
                         result.HaMode = v1;
                     }
                     else
                     {
-                        global::TaurusDb.StarRocks.OpenApiRuntime.SkipValue(ref reader);
+                        global::OpenApiSdk.Runtime.OpenApiRuntime.SkipValue(ref reader);
                         result.AddReadError("/ha_mode", "must be a string");
                     }
                     continue;
@@ -501,7 +501,7 @@ namespace TaurusDb.StarRocks
                     }
                     else
                     {
-                        global::TaurusDb.StarRocks.OpenApiRuntime.SkipValue(ref reader);
+                        global::OpenApiSdk.Runtime.OpenApiRuntime.SkipValue(ref reader);
                         result.AddReadError("/pay_info", "must be an object");
                     }
                     continue;
@@ -514,13 +514,13 @@ namespace TaurusDb.StarRocks
                     {
                         result.AddReadError("/enable_ssl", "must not be null");
                     }
-                    else if (global::TaurusDb.StarRocks.OpenApiRuntime.TryReadBoolean(ref reader, out bool v1))
+                    else if (global::OpenApiSdk.Runtime.OpenApiRuntime.TryReadBoolean(ref reader, out bool v1))
                     {
                         result.EnableSsl = v1;
                     }
                     else
                     {
-                        global::TaurusDb.StarRocks.OpenApiRuntime.SkipValue(ref reader);
+                        global::OpenApiSdk.Runtime.OpenApiRuntime.SkipValue(ref reader);
                         result.AddReadError("/enable_ssl", "must be a boolean");
                     }
                     continue;
@@ -533,13 +533,13 @@ namespace TaurusDb.StarRocks
                     {
                         result.AddReadError("/status", "must not be null");
                     }
-                    else if (global::TaurusDb.StarRocks.OpenApiRuntime.TryReadString(ref reader, out string v1))
+                    else if (global::OpenApiSdk.Runtime.OpenApiRuntime.TryReadString(ref reader, out string v1))
                     {
                         result.Status = v1;
                     }
                     else
                     {
-                        global::TaurusDb.StarRocks.OpenApiRuntime.SkipValue(ref reader);
+                        global::OpenApiSdk.Runtime.OpenApiRuntime.SkipValue(ref reader);
                         result.AddReadError("/status", "must be a string");
                     }
                     continue;
@@ -552,13 +552,13 @@ namespace TaurusDb.StarRocks
                     {
                         result.AddReadError("/region", "must not be null");
                     }
-                    else if (global::TaurusDb.StarRocks.OpenApiRuntime.TryReadString(ref reader, out string v1))
+                    else if (global::OpenApiSdk.Runtime.OpenApiRuntime.TryReadString(ref reader, out string v1))
                     {
                         result.Region = v1;
                     }
                     else
                     {
-                        global::TaurusDb.StarRocks.OpenApiRuntime.SkipValue(ref reader);
+                        global::OpenApiSdk.Runtime.OpenApiRuntime.SkipValue(ref reader);
                         result.AddReadError("/region", "must be a string");
                     }
                     continue;
@@ -577,7 +577,7 @@ namespace TaurusDb.StarRocks
                     }
                     else
                     {
-                        global::TaurusDb.StarRocks.OpenApiRuntime.SkipValue(ref reader);
+                        global::OpenApiSdk.Runtime.OpenApiRuntime.SkipValue(ref reader);
                         result.AddReadError("/tags_info", "must be an object");
                     }
                     continue;
@@ -585,7 +585,7 @@ namespace TaurusDb.StarRocks
 
                 string __name = reader.GetString() ?? string.Empty;
                 reader.Read();
-                (result.AdditionalProperties ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[__name] = global::TaurusDb.StarRocks.OpenApiRuntime.ReadElement(ref reader);
+                (result.AdditionalProperties ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[__name] = global::OpenApiSdk.Runtime.OpenApiRuntime.ReadElement(ref reader);
             }
 
             return result;
@@ -724,7 +724,7 @@ namespace TaurusDb.StarRocks
 
             public override StarRocksInstance Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::TaurusDb.StarRocks.OpenApiRuntime.ExpectObject(ref reader, "StarRocksInstance");
+                global::OpenApiSdk.Runtime.OpenApiRuntime.ExpectObject(ref reader, "StarRocksInstance");
                 return ReadJson(ref reader);
             }
 
@@ -745,7 +745,7 @@ namespace TaurusDb.StarRocks
             }
 
             return
-                global::TaurusDb.StarRocks.OpenApiRuntime.DictionaryEqual(AdditionalProperties, other.AdditionalProperties) &&
+                global::OpenApiSdk.Runtime.OpenApiRuntime.DictionaryEqual(AdditionalProperties, other.AdditionalProperties) &&
                 string.Equals(Id, other.Id, global::System.StringComparison.Ordinal) &&
                 string.Equals(AzCode, other.AzCode, global::System.StringComparison.Ordinal) &&
                 global::System.Collections.Generic.EqualityComparer<StarRocksInstanceAzMode?>.Default.Equals(AzMode, other.AzMode) &&
@@ -797,67 +797,67 @@ namespace TaurusDb.StarRocks
             bool first = true;
             if (Id is not null)
             {
-                global::TaurusDb.StarRocks.OpenApiRuntime.AppendMember(text, ref first, "Id", Id!);
+                global::OpenApiSdk.Runtime.OpenApiRuntime.AppendMember(text, ref first, "Id", Id!);
             }
             if (AzCode is not null)
             {
-                global::TaurusDb.StarRocks.OpenApiRuntime.AppendMember(text, ref first, "AzCode", AzCode!);
+                global::OpenApiSdk.Runtime.OpenApiRuntime.AppendMember(text, ref first, "AzCode", AzCode!);
             }
             if (AzMode is not null)
             {
-                global::TaurusDb.StarRocks.OpenApiRuntime.AppendMember(text, ref first, "AzMode", AzMode.GetValueOrDefault());
+                global::OpenApiSdk.Runtime.OpenApiRuntime.AppendMember(text, ref first, "AzMode", AzMode.GetValueOrDefault());
             }
             if (Name is not null)
             {
-                global::TaurusDb.StarRocks.OpenApiRuntime.AppendMember(text, ref first, "Name", Name!);
+                global::OpenApiSdk.Runtime.OpenApiRuntime.AppendMember(text, ref first, "Name", Name!);
             }
             if (Engine is not null)
             {
-                global::TaurusDb.StarRocks.OpenApiRuntime.AppendMember(text, ref first, "Engine", Engine!);
+                global::OpenApiSdk.Runtime.OpenApiRuntime.AppendMember(text, ref first, "Engine", Engine!);
             }
             if (VpcId is not null)
             {
-                global::TaurusDb.StarRocks.OpenApiRuntime.AppendMember(text, ref first, "VpcId", VpcId!);
+                global::OpenApiSdk.Runtime.OpenApiRuntime.AppendMember(text, ref first, "VpcId", VpcId!);
             }
             if (SecurityGroupId is not null)
             {
-                global::TaurusDb.StarRocks.OpenApiRuntime.AppendMember(text, ref first, "SecurityGroupId", SecurityGroupId!);
+                global::OpenApiSdk.Runtime.OpenApiRuntime.AppendMember(text, ref first, "SecurityGroupId", SecurityGroupId!);
             }
             if (SubNetId is not null)
             {
-                global::TaurusDb.StarRocks.OpenApiRuntime.AppendMember(text, ref first, "SubNetId", SubNetId!);
+                global::OpenApiSdk.Runtime.OpenApiRuntime.AppendMember(text, ref first, "SubNetId", SubNetId!);
             }
             if (DbUser is not null)
             {
-                global::TaurusDb.StarRocks.OpenApiRuntime.AppendMember(text, ref first, "DbUser", DbUser!);
+                global::OpenApiSdk.Runtime.OpenApiRuntime.AppendMember(text, ref first, "DbUser", DbUser!);
             }
             if (Port is not null)
             {
-                global::TaurusDb.StarRocks.OpenApiRuntime.AppendMember(text, ref first, "Port", Port.GetValueOrDefault());
+                global::OpenApiSdk.Runtime.OpenApiRuntime.AppendMember(text, ref first, "Port", Port.GetValueOrDefault());
             }
             if (HaMode is not null)
             {
-                global::TaurusDb.StarRocks.OpenApiRuntime.AppendMember(text, ref first, "HaMode", HaMode!);
+                global::OpenApiSdk.Runtime.OpenApiRuntime.AppendMember(text, ref first, "HaMode", HaMode!);
             }
             if (PayInfo is not null)
             {
-                global::TaurusDb.StarRocks.OpenApiRuntime.AppendMember(text, ref first, "PayInfo", PayInfo!);
+                global::OpenApiSdk.Runtime.OpenApiRuntime.AppendMember(text, ref first, "PayInfo", PayInfo!);
             }
             if (EnableSsl is not null)
             {
-                global::TaurusDb.StarRocks.OpenApiRuntime.AppendMember(text, ref first, "EnableSsl", EnableSsl.GetValueOrDefault());
+                global::OpenApiSdk.Runtime.OpenApiRuntime.AppendMember(text, ref first, "EnableSsl", EnableSsl.GetValueOrDefault());
             }
             if (Status is not null)
             {
-                global::TaurusDb.StarRocks.OpenApiRuntime.AppendMember(text, ref first, "Status", Status!);
+                global::OpenApiSdk.Runtime.OpenApiRuntime.AppendMember(text, ref first, "Status", Status!);
             }
             if (Region is not null)
             {
-                global::TaurusDb.StarRocks.OpenApiRuntime.AppendMember(text, ref first, "Region", Region!);
+                global::OpenApiSdk.Runtime.OpenApiRuntime.AppendMember(text, ref first, "Region", Region!);
             }
             if (TagsInfo is not null)
             {
-                global::TaurusDb.StarRocks.OpenApiRuntime.AppendMember(text, ref first, "TagsInfo", TagsInfo!);
+                global::OpenApiSdk.Runtime.OpenApiRuntime.AppendMember(text, ref first, "TagsInfo", TagsInfo!);
             }
             return text.Append(first ? "}" : " }").ToString();
         }

@@ -13,7 +13,7 @@ namespace TaurusDb.StarRocks
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiSdk.Generator", "1.0.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(StarRocksInstanceAzMode.__JsonConverter))]
-    public readonly partial struct StarRocksInstanceAzMode : global::System.IEquatable<StarRocksInstanceAzMode>, IOpenApiEnum
+    public readonly partial struct StarRocksInstanceAzMode : global::System.IEquatable<StarRocksInstanceAzMode>, global::OpenApiSdk.Runtime.IOpenApiEnumValue
     {
         private readonly string? _value;
 

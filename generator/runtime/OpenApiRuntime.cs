@@ -1,0 +1,577 @@
+using System;
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.Globalization;
+using System.Linq;
+using System.IO;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace OpenApiSdk.Runtime;
+
+/// <summary>Helpers the generated models call.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class OpenApiRuntime
+{
+    /// <summary>Escapes a member name as one JSON Pointer (RFC 6901) reference token.</summary>
+    public static string EscapePointer(string name) =>
+        name.IndexOf('~') < 0 && name.IndexOf('/') < 0 ? name : name.Replace("~", "~0").Replace("/", "~1");
+
+    /// <summary>The length in Unicode code points, as JSON Schema counts it.</summary>
+    public static int Length(string value)
+    {
+        int length = value.Length;
+        for (int i = 1; i < value.Length; i++)
+        {
+            if (char.IsLowSurrogate(value[i]) && char.IsHighSurrogate(value[i - 1]))
+            {
+                length--;
+            }
+        }
+
+        return length;
+    }
+
+    /// <summary>A culture-invariant pattern with a two-second match timeout.</summary>
+    public static Regex CreatePattern(string pattern) =>
+        new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(2));
+
+    /// <summary>A JSON Schema pattern match (a search, not a whole-string match); a match that runs out of time counts as no match.</summary>
+    public static bool IsMatch(Regex pattern, string value)
+    {
+        try
+        {
+            return pattern.IsMatch(value);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>RFC 3339 full-date: <c>YYYY-MM-DD</c>, a real calendar day.</summary>
+    public static bool IsDate(string value) =>
+        value.Length == 10 && DateTime.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
+
+    /// <summary>An addr-spec in its common form: a local part, one '@', a dotted domain; no spaces.</summary>
+    public static bool IsEmail(string value)
+    {
+        int at = value.LastIndexOf('@');
+        if (at <= 0 || at == value.Length - 1 || value.IndexOf('@') != at)
+        {
+            return false;
+        }
+
+        for (int i = 0; i < value.Length; i++)
+        {
+            if (char.IsWhiteSpace(value[i]) || char.IsControl(value[i]))
+            {
+                return false;
+            }
+        }
+
+        string domain = value.Substring(at + 1);
+        return domain[0] != '.' && domain[domain.Length - 1] != '.' && domain.IndexOf("..", StringComparison.Ordinal) < 0;
+    }
+
+    /// <summary>RFC 3986 absolute URI: a scheme, then the rest (.NET alone would take "/a/b" as a file URI on Unix).</summary>
+    public static bool IsUri(string value)
+    {
+        int colon = value.IndexOf(':');
+        if (colon <= 0 || !IsAsciiLetter(value[0]))
+        {
+            return false;
+        }
+
+        for (int i = 1; i < colon; i++)
+        {
+            char c = value[i];
+            if (!(IsAsciiLetter(c) || (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'))
+            {
+                return false;
+            }
+        }
+
+        return Uri.TryCreate(value, UriKind.Absolute, out _);
+    }
+
+    private static bool IsAsciiLetter(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+
+    /// <summary>Dotted-quad IPv4 (four decimal numbers 0-255).</summary>
+    public static bool IsIPv4(string value)
+    {
+        string[] parts = value.Split('.');
+        if (parts.Length != 4)
+        {
+            return false;
+        }
+
+        foreach (string part in parts)
+        {
+            if (part.Length == 0 || part.Length > 3 || (part.Length > 1 && part[0] == '0'))
+            {
+                return false;
+            }
+
+            foreach (char c in part)
+            {
+                if (c < '0' || c > '9')
+                {
+                    return false;
+                }
+            }
+
+            if (int.Parse(part, CultureInfo.InvariantCulture) > 255)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>An IPv6 address (RFC 4291 text forms, no zone or prefix).</summary>
+    public static bool IsIPv6(string value) =>
+        value.IndexOf(':') >= 0 && value.IndexOf('%') < 0 && value.IndexOf('/') < 0
+        && IPAddress.TryParse(value, out IPAddress? address)
+        && address.AddressFamily == AddressFamily.InterNetworkV6;
+
+    /// <summary>JSON Schema <c>multipleOf</c> for floating-point values, with a relative tolerance for binary rounding.</summary>
+    public static bool IsMultipleOf(double value, double divisor)
+    {
+        double quotient = value / divisor;
+        return Math.Abs(quotient - Math.Round(quotient)) <= 1e-9 * Math.Max(1d, Math.Abs(quotient));
+    }
+
+    /// <summary>JSON Schema <c>uniqueItems</c>.</summary>
+    public static bool AllUnique<T>(IEnumerable<T> items)
+    {
+        var seen = new HashSet<T>();
+        foreach (T item in items)
+        {
+            if (!seen.Add(item))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>True when a read error was recorded at the member <paramref name="name"/> or below it.</summary>
+    public static bool HasErrorAt(List<ValidationError> errors, string name)
+    {
+        string pointer = "/" + EscapePointer(name);
+        foreach (ValidationError error in errors)
+        {
+            if (error.Pointer == pointer || error.Pointer.StartsWith(pointer + "/", StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The message of a <see cref="OpenApiSdk.ValidationException"/>: the subject and one line per error.</summary>
+    public static string DescribeErrors(string subject, IReadOnlyList<ValidationError> errors)
+    {
+        var text = new StringBuilder(subject).Append(" is not valid (").Append(errors.Count).Append(errors.Count == 1 ? " error):" : " errors):");
+        foreach (ValidationError error in errors)
+        {
+            text.Append('\n').Append("  ").Append(error);
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>Compares two lists item by item (JSON values by their text).</summary>
+    public static bool SequenceEqual<T>(List<T>? left, List<T>? right)
+    {
+        if (left is null || right is null)
+        {
+            return left is null && right is null;
+        }
+
+        if (left.Count != right.Count)
+        {
+            return false;
+        }
+
+        for (int i = 0; i < left.Count; i++)
+        {
+            if (!ItemEquals(left[i], right[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Compares two byte arrays by content.</summary>
+    public static bool SequenceEqual(byte[]? left, byte[]? right) =>
+        left is null || right is null ? left is null && right is null : Enumerable.SequenceEqual(left, right);
+
+    /// <summary>Compares two maps entry by entry (JSON values by their text).</summary>
+    public static bool DictionaryEqual<T>(Dictionary<string, T>? left, Dictionary<string, T>? right)
+    {
+        if (left is null || right is null)
+        {
+            return left is null && right is null;
+        }
+
+        if (left.Count != right.Count)
+        {
+            return false;
+        }
+
+        foreach (var pair in left)
+        {
+            if (!right.TryGetValue(pair.Key, out T? other) || !ItemEquals(pair.Value, other))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // JsonElement's own Equals compares positions in a document, not values.
+    private static bool ItemEquals<T>(T left, T right) =>
+        left is JsonElement leftElement && right is JsonElement rightElement
+            ? leftElement.GetRawText() == rightElement.GetRawText()
+            : EqualityComparer<T>.Default.Equals(left, right);
+
+    /// <summary>Compares two JSON values by their text.</summary>
+    public static bool JsonEqual(JsonElement? left, JsonElement? right) =>
+        left is null || right is null ? left is null && right is null : left.Value.GetRawText() == right.Value.GetRawText();
+
+    /// <summary>Appends <c>name = value</c> to a <c>ToString()</c> text.</summary>
+    public static void AppendMember(StringBuilder text, ref bool first, string name, object? value)
+    {
+        text.Append(first ? " " : ", ").Append(name).Append(" = ");
+        first = false;
+        AppendValue(text, value);
+    }
+
+    private static void AppendValue(StringBuilder text, object? value)
+    {
+        switch (value)
+        {
+            case null:
+                text.Append("null");
+                break;
+            case string s:
+                text.Append(s);
+                break;
+            case bool b:
+                text.Append(b ? "true" : "false");
+                break;
+            case IFormattable formattable:
+                text.Append(formattable.ToString(null, CultureInfo.InvariantCulture));
+                break;
+            case System.Collections.IDictionary dictionary:
+                text.Append('{');
+                bool firstEntry = true;
+                foreach (System.Collections.DictionaryEntry entry in dictionary)
+                {
+                    text.Append(firstEntry ? " " : ", ").Append(entry.Key).Append(" = ");
+                    AppendValue(text, entry.Value);
+                    firstEntry = false;
+                }
+
+                text.Append(firstEntry ? "}" : " }");
+                break;
+            case System.Collections.IEnumerable items:
+                text.Append('[');
+                bool firstItem = true;
+                foreach (object? item in items)
+                {
+                    text.Append(firstItem ? string.Empty : ", ");
+                    AppendValue(text, item);
+                    firstItem = false;
+                }
+
+                text.Append(']');
+                break;
+            default:
+                text.Append(value);
+                break;
+        }
+    }
+
+    /// <summary>Moves to the first token, which must start an object.</summary>
+    public static void ReadRootObject(ref Utf8JsonReader reader, string typeName)
+    {
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new JsonException("Expected a JSON object for " + typeName + ".");
+        }
+    }
+
+    /// <summary>Moves to the first token of a document.</summary>
+    public static void ReadRootValue(ref Utf8JsonReader reader, string typeName)
+    {
+        if (!reader.Read())
+        {
+            throw new JsonException("Expected a JSON value for " + typeName + ".");
+        }
+    }
+
+    /// <summary>The string value of the object's <paramref name="propertyName"/> (a oneOf discriminator); null when absent or not a string.</summary>
+    public static string? ReadDiscriminator(Utf8JsonReader reader, string propertyName)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            return null;
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            bool found = reader.ValueTextEquals(propertyName);
+            reader.Read();
+            if (found)
+            {
+                return reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+            }
+
+            reader.Skip();
+        }
+
+        return null;
+    }
+
+    /// <summary>Throws when anything follows the root value.</summary>
+    public static void ReadEnd(ref Utf8JsonReader reader)
+    {
+        if (reader.Read())
+        {
+            throw new JsonException("Unexpected content after the JSON value.");
+        }
+    }
+
+    /// <summary>Throws unless the reader is on a StartObject token.</summary>
+    public static void ExpectObject(ref Utf8JsonReader reader, string typeName)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new JsonException("Expected a JSON object for " + typeName + ".");
+        }
+    }
+
+    /// <summary>Skips the current value, nested values included.</summary>
+    public static void SkipValue(ref Utf8JsonReader reader) => reader.Skip();
+
+    /// <summary>Reads the current value as a detached <see cref="JsonElement"/>.</summary>
+    public static JsonElement ReadElement(ref Utf8JsonReader reader)
+    {
+        using (var document = JsonDocument.ParseValue(ref reader))
+        {
+            return document.RootElement.Clone();
+        }
+    }
+
+    /// <summary>Reads a JSON string; any other token is skipped and gives false.</summary>
+    public static bool TryReadString(ref Utf8JsonReader reader, out string value)
+    {
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            value = reader.GetString()!;
+            return true;
+        }
+
+        value = string.Empty;
+        reader.Skip();
+        return false;
+    }
+
+    /// <summary>Reads a JSON number that fits a 32-bit integer; anything else is skipped and gives false.</summary>
+    public static bool TryReadInt32(ref Utf8JsonReader reader, out int value)
+    {
+        if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out value))
+        {
+            return true;
+        }
+
+        value = 0;
+        reader.Skip();
+        return false;
+    }
+
+    /// <summary>Reads a JSON number that fits a 64-bit integer; anything else is skipped and gives false.</summary>
+    public static bool TryReadInt64(ref Utf8JsonReader reader, out long value)
+    {
+        if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out value))
+        {
+            return true;
+        }
+
+        value = 0;
+        reader.Skip();
+        return false;
+    }
+
+    /// <summary>Reads a JSON number as a float; anything else is skipped and gives false.</summary>
+    public static bool TryReadSingle(ref Utf8JsonReader reader, out float value)
+    {
+        if (reader.TokenType == JsonTokenType.Number && reader.TryGetSingle(out value))
+        {
+            return true;
+        }
+
+        value = 0;
+        reader.Skip();
+        return false;
+    }
+
+    /// <summary>Reads a JSON number as a double; anything else is skipped and gives false.</summary>
+    public static bool TryReadDouble(ref Utf8JsonReader reader, out double value)
+    {
+        if (reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out value))
+        {
+            return true;
+        }
+
+        value = 0;
+        reader.Skip();
+        return false;
+    }
+
+    /// <summary>Reads a JSON number as a decimal; anything else is skipped and gives false.</summary>
+    public static bool TryReadDecimal(ref Utf8JsonReader reader, out decimal value)
+    {
+        if (reader.TokenType == JsonTokenType.Number && reader.TryGetDecimal(out value))
+        {
+            return true;
+        }
+
+        value = 0;
+        reader.Skip();
+        return false;
+    }
+
+    /// <summary>Reads true or false; anything else is skipped and gives false.</summary>
+    public static bool TryReadBoolean(ref Utf8JsonReader reader, out bool value)
+    {
+        if (reader.TokenType == JsonTokenType.True || reader.TokenType == JsonTokenType.False)
+        {
+            value = reader.GetBoolean();
+            return true;
+        }
+
+        value = false;
+        reader.Skip();
+        return false;
+    }
+
+    /// <summary>Reads an RFC 3339 date-time with its offset; anything else is skipped and gives false.</summary>
+    public static bool TryReadDateTimeOffset(ref Utf8JsonReader reader, out DateTimeOffset value)
+    {
+        if (reader.TokenType == JsonTokenType.String && HasTimeZone(ref reader) && reader.TryGetDateTimeOffset(out value))
+        {
+            return true;
+        }
+
+        value = default;
+        reader.Skip();
+        return false;
+    }
+
+    // RFC 3339 date-times carry their offset ("Z" or +hh:mm); without one Utf8JsonReader would assume the machine's.
+    private static bool HasTimeZone(ref Utf8JsonReader reader)
+    {
+        ReadOnlySpan<byte> text = reader.HasValueSequence ? default : reader.ValueSpan;
+        if (reader.HasValueSequence || MemoryExtensions.IndexOf(text, (byte)'\\') >= 0)
+        {
+            text = Encoding.UTF8.GetBytes(reader.GetString() ?? string.Empty); // escaped or split: rare
+        }
+
+        int n = text.Length;
+        if (n < 20 || (text[10] != (byte)'T' && text[10] != (byte)'t'))
+        {
+            return false;
+        }
+
+        byte last = text[n - 1];
+        return last == (byte)'Z' || last == (byte)'z' || ((text[n - 6] == (byte)'+' || text[n - 6] == (byte)'-') && text[n - 3] == (byte)':');
+    }
+
+    /// <summary>Writes a date-time as RFC 3339, with "Z" for UTC (as most APIs write it) rather than "+00:00".</summary>
+    public static void WriteDateTime(Utf8JsonWriter writer, DateTimeOffset value)
+    {
+        if (value.Offset == TimeSpan.Zero)
+        {
+            writer.WriteStringValue(value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture));
+        }
+        else
+        {
+            writer.WriteStringValue(value);
+        }
+    }
+
+    /// <summary>Reads a UUID string; anything else is skipped and gives false.</summary>
+    public static bool TryReadGuid(ref Utf8JsonReader reader, out Guid value)
+    {
+        if (reader.TokenType == JsonTokenType.String && reader.TryGetGuid(out value))
+        {
+            return true;
+        }
+
+        value = default;
+        reader.Skip();
+        return false;
+    }
+
+    /// <summary>Reads a base64 string; anything else is skipped and gives false.</summary>
+    public static bool TryReadBytes(ref Utf8JsonReader reader, out byte[] value)
+    {
+        if (reader.TokenType == JsonTokenType.String && reader.TryGetBytesFromBase64(out byte[]? bytes))
+        {
+            value = bytes!;
+            return true;
+        }
+
+        value = Array.Empty<byte>();
+        reader.Skip();
+        return false;
+    }
+
+    // One stream and writer per thread, reset per call: a call allocates only its result string.
+    [ThreadStatic]
+    private static MemoryStream? t_jsonStream;
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_jsonWriter;
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_indentedJsonWriter;
+
+    /// <summary>Writes a model as JSON text, reusing a per-thread buffer.</summary>
+    public static string ToJson(IOpenApiModel model, bool indented)
+    {
+        MemoryStream stream = t_jsonStream ??= new MemoryStream(1024);
+        stream.SetLength(0);
+        Utf8JsonWriter writer = indented
+            ? t_indentedJsonWriter ??= new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true })
+            : t_jsonWriter ??= new Utf8JsonWriter(stream);
+        writer.Reset(stream);
+        try
+        {
+            model.WriteJson(writer);
+            writer.Flush();
+            return Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
+        }
+        finally
+        {
+            if (stream.Capacity > 1 << 20)
+            {
+                // Keep no megabyte buffers alive after one large document.
+                t_jsonStream = null;
+                t_jsonWriter = null;
+                t_indentedJsonWriter = null;
+            }
+        }
+    }
+}
