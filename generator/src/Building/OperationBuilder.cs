@@ -37,7 +37,8 @@ internal static class OperationBuilder
         "BaseAddress", "UseOperationServers", "ValidateRequests", "MaxErrorBodyLength", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize",
     };
 
-    public static ClientModel? Build(YamlNode root, SpecContext context, SchemaBuilder schemas, DiagnosticBag diagnostics, CancellationToken cancellationToken)
+    /// <param name="sites">Collects each built operation's YAML node, for <see cref="ClientHelperResolver"/> (paging, links, jobs).</param>
+    public static ClientModel? Build(YamlNode root, SpecContext context, SchemaBuilder schemas, DiagnosticBag diagnostics, CancellationToken cancellationToken, OperationSites? sites = null)
     {
         if (root.Get("webhooks") is { } webhooks)
         {
@@ -50,7 +51,7 @@ internal static class OperationBuilder
             return null;
         }
 
-        var builder = new Builder(root, schemas, diagnostics, cancellationToken);
+        var builder = new Builder(root, schemas, diagnostics, cancellationToken) { Sites = sites };
         return builder.Build(paths, context);
     }
 
@@ -82,6 +83,8 @@ internal static class OperationBuilder
         }
 
         private RefResolver Refs => _schemas.Refs;
+
+        public OperationSites? Sites { get; init; }
 
         /// <summary>
         /// Reports an unsupported construct (OAS010), at most <see cref="MaxReportsPerConstruct"/> times per kind of
@@ -409,6 +412,7 @@ internal static class OperationBuilder
             ordered.AddRange(parameters.FindAll(p => p.Required && p.In != ParameterLocation.Path));
             ordered.AddRange(parameters.FindAll(p => !p.Required));
 
+            Sites?.Add(method, pending.Path, operation);
             return new OperationModel(
                 methodName,
                 operationId,
@@ -1023,11 +1027,6 @@ internal static class OperationBuilder
                 if (response is null || !response.IsMapping || status.StartsWith("x-", StringComparison.Ordinal))
                 {
                     continue;
-                }
-
-                if (response.Get("links") is { } links)
-                {
-                    Unsupported(links, "'links'", $"the {status} response of {operationId} is read without them");
                 }
 
                 NoteRequestIdHeader(response.Get("headers"));

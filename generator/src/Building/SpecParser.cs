@@ -68,11 +68,18 @@ internal static class SpecParser
         typeNames.Reserve("I" + client);
         typeNames.Reserve(client + "Options");
         typeNames.Reserve(client + "ServiceCollectionExtensions");
+        typeNames.Reserve(client + "Extensions"); // the paging, link and job helpers (ClientHelperEmitter)
         var refs = new RefResolver(root, diagnostics);
         var schemas = new SchemaBuilder(diagnostics, refs, isOpenApi31, typeNames, cancellationToken);
         schemas.RegisterComponents(root);
-        ClientModel? clientModel = OperationBuilder.Build(root, context, schemas, diagnostics, cancellationToken);
+        var sites = new OperationSites();
+        ClientModel? clientModel = OperationBuilder.Build(root, context, schemas, diagnostics, cancellationToken, sites);
         EquatableArray<TypeModel> types = schemas.BuildTypes();
+        if (clientModel is not null)
+        {
+            clientModel = ClientHelperResolver.Resolve(clientModel, types, sites, refs, diagnostics, cancellationToken);
+        }
+
         return new ApiModel(context, types, clientModel);
     }
 

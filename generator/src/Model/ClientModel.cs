@@ -61,6 +61,9 @@ internal sealed record OperationGroupModel(string Name, string? Tag, string? Des
 /// <param name="OperationId">The <c>operationId</c>, or a name made from method and path.</param>
 /// <param name="Security">The names of the security schemes whose credentials the operation sends.</param>
 /// <param name="Server">Where the operation is sent when its path item or itself declares <c>servers</c> other than the client's; null: the client's base address.</param>
+/// <param name="Paging">How the operation's pages follow each other, when it is a list the generator recognises (<c>{Name}ItemsAsync</c>).</param>
+/// <param name="Links">The <c>links</c> of its responses: followed by generated methods where possible, else documented.</param>
+/// <param name="JobStatus">The operation's <c>x-job-status</c>: it queries a job, and links to it get a wait method.</param>
 internal sealed record OperationModel(
     string Name,
     string OperationId,
@@ -74,7 +77,10 @@ internal sealed record OperationModel(
     ResponseModel? Success,
     EquatableArray<ResponseModel> Errors,
     EquatableArray<string> Security,
-    OperationServerModel? Server = null);
+    OperationServerModel? Server = null,
+    PagingModel? Paging = null,
+    EquatableArray<LinkModel> Links = default,
+    JobStatusModel? JobStatus = null);
 
 /// <summary>
 /// The first server of an operation's (else its path item's) <c>servers</c>, its variables replaced by their defaults.
