@@ -58,7 +58,7 @@ internal sealed class ClientOperationEmitter
             w.Line();
             w.Summary(group.Description ?? "The operations tagged " + group.Tag + ".");
             w.Line(TypeSyntax.GeneratedCode);
-            w.Open("public interface " + interfaceName);
+            w.Open("public partial interface " + interfaceName); // partial: next-link page fetches are added beside (ClientHelperEmitter)
         }
 
         bool first = true;
@@ -154,6 +154,7 @@ internal sealed class ClientOperationEmitter
             paragraphs.Add("Sent to the server " + server.Declared + (server.Absolute ? " (as it is)" : " (resolved against the base address)") + " that the spec names for this operation, unless Options.UseOperationServers is false.");
         }
 
+        paragraphs.AddRange(ClientHelperDocs.Paragraphs(operation));
         string? text = operation.Summary is null ? operation.Description : operation.Description is null ? operation.Summary : operation.Summary + "\n\n" + operation.Description;
         w.Summary(text, paragraphs.ToArray());
         foreach (ParameterModel parameter in operation.Parameters)
