@@ -310,7 +310,7 @@ internal sealed class ClientHelperEmitter
         w.Line("byte[] __body = await " + _types.Generated(_client.Name) + ".__ReadBodyAsync(__response).ConfigureAwait(false);");
         w.Line("int __status = (int)__response.StatusCode;");
         w.Open("if (__status >= 200 && __status <= 299)");
-        w.Open("if (" + PageReader(operation.Success.Type!) + "(__body, out " + page + "? __page))");
+        w.Open("if (" + PageReader(operation.Success.Type!) + "(__body) is { } __page)");
         w.Line("return __page;");
         w.Close();
         w.Line();
@@ -324,7 +324,7 @@ internal sealed class ClientHelperEmitter
         {
             ResponseModel error = typed[0];
             string type = _types.Of(error.Type!);
-            w.Open("if (" + PageReader(error.Type!) + "(__body, out " + type + "? __error))");
+            w.Open("if (" + PageReader(error.Type!) + "(__body) is { } __error)");
             w.Line("throw " + client + ".__ApiError(" + op + ", __response, __body, __error, "
                 + (error.ErrorCodeProperty is { } code ? "__error." + code : "null") + ", " + (error.ErrorMessageProperty is { } message ? "__error." + message : "null") + ");");
             w.Close();
@@ -360,13 +360,14 @@ internal sealed class ClientHelperEmitter
         {
             string clr = _types.Of(type);
             w.Line();
-            w.Open("private static bool " + PageReader(type) + "(byte[] body, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out " + clr + "? value)");
+            w.Summary("The body read as " + type.ModelName + ", or null when it is not one JSON object of that type.");
+            w.Open("private static " + clr + "? " + PageReader(type) + "(byte[] body)");
             w.Open("try");
             w.Line("var reader = new global::System.Text.Json.Utf8JsonReader(body);");
             w.Open("if (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)");
-            w.Line("value = " + clr + ".ReadJson(ref reader);");
+            w.Line(clr + " value = " + clr + ".ReadJson(ref reader);");
             w.Open("if (!reader.Read())");
-            w.Line("return true;");
+            w.Line("return value;");
             w.Close();
             w.Close();
             w.Close();
@@ -377,8 +378,7 @@ internal sealed class ClientHelperEmitter
             w.Open("catch (global::System.FormatException)");
             w.Close();
             w.Line();
-            w.Line("value = null;");
-            w.Line("return false;");
+            w.Line("return null;");
             w.Close();
         }
 
