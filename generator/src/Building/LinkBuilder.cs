@@ -396,7 +396,7 @@ internal sealed class LinkBuilder
     /// <summary>Whether a response value of type <paramref name="from"/> can be passed as <paramref name="to"/> (converted where a string and an enum meet).</summary>
     internal static bool Fits(TypeRef from, TypeRef to) =>
         from.Equals(to)
-        || (from.Kind == TypeRefKind.Enum && to.Kind == TypeRefKind.String)
+        || (from.Kind == TypeRefKind.Enum && to.Kind is TypeRefKind.String or TypeRefKind.Enum)
         || (from.Kind == TypeRefKind.String && to.Kind == TypeRefKind.Enum)
         || (from.Kind == TypeRefKind.Int32 && to.Kind == TypeRefKind.Int64)
         || (from.Kind == TypeRefKind.Array && to.Kind == TypeRefKind.Array && from.Element!.Equals(to.Element) && from.ElementAllowsNull == to.ElementAllowsNull);

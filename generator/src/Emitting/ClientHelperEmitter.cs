@@ -534,10 +534,13 @@ internal sealed class ClientHelperEmitter
         TypeRef to = argument.Target.Type;
         string read = Access("response", path, out bool nullable);
         bool required = argument.Target.Required;
-        if (path.Type.Kind == TypeRefKind.Enum && to.Kind == TypeRefKind.String)
+        TypeRefKind from = path.Type.Kind;
+        if (from == TypeRefKind.Enum && !path.Type.Equals(to))
         {
+            // Another enum or a string: through the wire value.
             read = nullable ? read + "?.Value" : read + ".Value";
-            nullable = true; // the struct's Value can be null in an unset struct
+            nullable = true; // an unset struct's Value is null
+            from = TypeRefKind.String;
         }
 
         if (required && nullable)
@@ -545,7 +548,7 @@ internal sealed class ClientHelperEmitter
             read += " ?? throw new global::System.InvalidOperationException(" + Literals.String("The response has no value at " + (path.Pointer.Length == 0 ? "its root" : path.Pointer) + ", which the link '" + link.Name + "' passes as " + argument.Target.WireName + ".") + ")";
         }
 
-        if (path.Type.Kind == TypeRefKind.String && to.Kind == TypeRefKind.Enum)
+        if (from == TypeRefKind.String && to.Kind == TypeRefKind.Enum)
         {
             string type = _types.Of(to);
             _w.Line("string? " + local + "Text = " + read + ";");
