@@ -393,11 +393,12 @@ internal sealed class LinkBuilder
         return new FollowArgument(target, false, FollowValueKind.Constant, null, expression, expression, null);
     }
 
-    /// <summary>Whether a response value of type <paramref name="from"/> can be passed as <paramref name="to"/> (converted where a string and an enum meet).</summary>
+    /// <summary>Whether a response value of type <paramref name="from"/> can be passed as <paramref name="to"/> (converted where a string and an enum meet, and from an integer to its text: a link's value stands for the text of the request).</summary>
     internal static bool Fits(TypeRef from, TypeRef to) =>
         from.Equals(to)
         || (from.Kind == TypeRefKind.Enum && to.Kind is TypeRefKind.String or TypeRefKind.Enum)
         || (from.Kind == TypeRefKind.String && to.Kind == TypeRefKind.Enum)
         || (from.Kind == TypeRefKind.Int32 && to.Kind == TypeRefKind.Int64)
+        || (from.IsInteger && to.Kind == TypeRefKind.String)
         || (from.Kind == TypeRefKind.Array && to.Kind == TypeRefKind.Array && from.Element!.Equals(to.Element) && from.ElementAllowsNull == to.ElementAllowsNull);
 }

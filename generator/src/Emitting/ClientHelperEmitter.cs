@@ -543,6 +543,13 @@ internal sealed class ClientHelperEmitter
             from = TypeRefKind.String;
         }
 
+        if (path.Type.IsInteger && to.Kind == TypeRefKind.String)
+        {
+            // An integer passed as text: its invariant digits.
+            read = nullable ? read + "?.ToString(global::System.Globalization.CultureInfo.InvariantCulture)" : read + ".ToString(global::System.Globalization.CultureInfo.InvariantCulture)";
+            nullable = true;
+        }
+
         if (required && nullable)
         {
             read += " ?? throw new global::System.InvalidOperationException(" + Literals.String("The response has no value at " + (path.Pointer.Length == 0 ? "its root" : path.Pointer) + ", which the link '" + link.Name + "' passes as " + argument.Target.WireName + ".") + ")";
