@@ -17,7 +17,8 @@ namespace GeneratedSample;
 /// <summary>
 /// A stand-in of the service's CreateStarRocksInstance operation on 127.0.0.1 (a free port), as the seed
 /// page documents it: it checks the token header and the body, and answers 201 with the page's example
-/// response or 400 with an error body (401 for a wrong token, 404 for another path). A minimal HTTP/1.1
+/// response or 400 with an error body (401 for a wrong token, 404 for another path). It also answers the
+/// query of the job that response names (StandIn.Jobs.cs). A minimal HTTP/1.1
 /// server on a TcpListener, so the sample stays trimmable and AOT-compatible (no ASP.NET Core).
 /// </summary>
 internal sealed partial class StandIn : IAsyncDisposable
@@ -163,7 +164,20 @@ internal sealed partial class StandIn : IAsyncDisposable
             have += read;
         }
 
-        return Answer(requestLine.Length > 0 ? requestLine[0] : string.Empty, requestLine.Length > 1 ? requestLine[1] : string.Empty, headers, body, _token);
+        string method = requestLine.Length > 0 ? requestLine[0] : string.Empty;
+        string target = requestLine.Length > 1 ? requestLine[1] : string.Empty;
+        if (_jobs.TryAnswer(method, target, headers, _token, out (int Status, string Body) job))
+        {
+            return job;
+        }
+
+        (int Status, string Body) answer = Answer(method, target, headers, body, _token);
+        if (answer.Status == 201)
+        {
+            _jobs.Start();
+        }
+
+        return answer;
     }
 
     /// <summary>What the service answers to one request.</summary>
@@ -235,6 +249,7 @@ internal sealed partial class StandIn : IAsyncDisposable
 
     private static string Reason(int status) => status switch
     {
+        200 => "OK",
         201 => "Created",
         400 => "Bad Request",
         401 => "Unauthorized",
