@@ -21,9 +21,10 @@ internal static class ClientHelperDocs
             string text = "Link '" + link.Name + "' (" + link.Status + " response): " + target + (values.Length == 0 ? string.Empty : " with " + values)
                 + (link.RequestBody is null ? string.Empty : ", request body " + link.RequestBody)
                 + (link.Server is null ? string.Empty : ", server " + link.Server) + ".";
-            if (link.Description is { } description)
+            if (link.Description is { } description && description.Trim().Length > 0)
             {
-                text += " " + description;
+                string trimmed = description.Trim();
+                text += " " + trimmed + (trimmed.EndsWith(".", System.StringComparison.Ordinal) ? string.Empty : ".");
             }
 
             if (link.Follow is { } follow)

@@ -465,7 +465,11 @@ internal sealed class ClientHelperEmitter
         string returns = targetReturn is null ? Task : Task + "<" + targetReturn + ">";
         w.Open("public static " + returns + " " + (wait ? follow.WaitMethodName : follow.MethodName) + "(" + string.Join(", ", parameters) + ")");
         NullCheck("client");
-        NullCheck("response");
+        if (!follow.SourceType.IsValueType)
+        {
+            NullCheck("response"); // a link can start from an enum or number body, which cannot be null
+        }
+
         var passed = new List<string>();
         int index = 0;
         foreach (FollowArgument argument in follow.Arguments)
