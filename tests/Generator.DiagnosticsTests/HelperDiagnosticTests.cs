@@ -31,10 +31,12 @@ public sealed class HelperDiagnosticTests
             "      parameters:\n" +                                                 // 9
             "        - {name: offset, in: query, schema: {type: integer}}\n" +      // 10
             "        - {name: limit, in: query, schema: {type: integer}}\n" +       // 11
+            "        - {name: client, in: query, schema: {type: string}}\n" +      // a parameter named like the extension's 'this'
             PagedResponses;
         GeneratorRun run = Run(yaml);
 
         Diagnostic d = Single(run, "OAS020", DiagnosticSeverity.Info, 8, 20);
+        Assert.Contains("ListItemsItemsAsync(this global::Test.Sdk.ITClient client2, string? client = null,", run.Source("Helpers.g.cs"), System.StringComparison.Ordinal);
         Assert.Equal("listItems is a paged list (offset/limit with the total count 'total_count'): ListItemsItemsAsync returns the items of 'items' from every page", Message(d));
         CompilesCleanly(run);
     }

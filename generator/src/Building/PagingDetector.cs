@@ -16,7 +16,7 @@ namespace OpenApiSdk.Generator.Building;
 /// <item>cursor: an optional string query parameter <c>starting_after</c>, a response with a <c>data</c> array of objects
 /// that have a string <c>id</c>, and a boolean <c>has_more</c> (Stripe's lists).</item>
 /// </list>
-/// The paging parameters must be optional query parameters, and the response an object type.
+/// Only GET operations are recognised; the paging parameters must be optional query parameters, and the response an object type.
 /// </summary>
 internal static class PagingDetector
 {
@@ -44,7 +44,13 @@ internal static class PagingDetector
             return Azure(operation, azure, page, diagnostics);
         }
 
-        return page is null ? null : Offset(operation, page, "offset", "limit", "total_count", null, requireLimit: true, out _) ?? Cursor(operation, page, members, "starting_after", "limit", "data", "has_more", "id", out _);
+        // Recognised lists are GETs: a list sent with another method is paged only when the spec says so.
+        if (page is null || operation.Method != "GET")
+        {
+            return null;
+        }
+
+        return Offset(operation, page, "offset", "limit", "total_count", null, requireLimit: true, out _) ?? Cursor(operation, page, members, "starting_after", "limit", "data", "has_more", "id", out _);
     }
 
     private static PagingModel? Declared(OperationModel operation, YamlNode declared, TypeModel? page, ResponseMembers members, DiagnosticBag diagnostics)

@@ -108,11 +108,12 @@ internal sealed class ClientHelperEmitter
         string page = _types.Of(operation.Success!.Type!);
         List<ParameterModel> kept = operation.Parameters.Where(p => !paging.Omitted.Contains(p.Name)).ToList();
         ParameterModel? limit = paging.LimitParameter is null ? null : operation.Parameters.First(p => p.Name == paging.LimitParameter);
+        string self = ClientParameter(kept.Select(p => p.Name).Concat(new[] { operation.Body?.Name ?? string.Empty, paging.PageSizeName ?? string.Empty }));
 
         w.Summary(
             "Every item of " + operation.OperationId + "'s pages (its '" + paging.ItemsJson + "'), fetched one page at a time as the enumeration goes on; the pages follow each other by " + Style(paging) + ".",
             "Takes the parameters of " + operation.Name + " except the paging ones; nothing is sent until the enumeration starts. Each page is an ordinary call of " + operation.Name + ", so it is validated, sent and checked like one.");
-        w.Line("/// <param name=\"client\">The operations to call.</param>");
+        w.Line("/// <param name=\"" + self + "\">The operations to call.</param>");
         EmitParameterDocs(kept, operation.Body);
         if (paging.PageSizeName is { } sizeDoc)
         {
@@ -122,7 +123,7 @@ internal sealed class ClientHelperEmitter
         w.Line("/// <param name=\"cancellationToken\">Stops the enumeration and cancels the page request under way.</param>");
         w.Line("/// <returns>The items, in the service's order.</returns>");
         w.Line(TypeSyntax.GeneratedCode);
-        var parameters = new List<string> { "this " + GroupInterface(group.Name) + " client" };
+        var parameters = new List<string> { "this " + GroupInterface(group.Name) + " " + self };
         parameters.AddRange(Declarations(kept, operation.Body));
         if (paging.PageSizeName is { } size)
         {
@@ -131,7 +132,7 @@ internal sealed class ClientHelperEmitter
 
         parameters.Add(CancellationToken + " cancellationToken = default");
         w.Open("public static global::System.Collections.Generic.IAsyncEnumerable<" + item + "> " + paging.MethodName + "(" + string.Join(", ", parameters) + ")");
-        NullCheck("client");
+        NullCheck(self);
         var passed = new List<string>();
         foreach (ParameterModel parameter in kept)
         {
@@ -148,7 +149,7 @@ internal sealed class ClientHelperEmitter
             passed.Add(limit.Name + ": " + paging.PageSizeName);
         }
 
-        string call = "client." + operation.Name + "(";
+        string call = self + "." + operation.Name + "(";
         string items = "__page => __page." + paging.ItemsProperty;
         switch (paging.Style)
         {
@@ -181,7 +182,7 @@ internal sealed class ClientHelperEmitter
             default:
             {
                 string next = paging.NextPageMethodName is { } nextPage
-                    ? "(__link, __cancellationToken) => client." + nextPage + "(__link, __cancellationToken)"
+                    ? "(__link, __cancellationToken) => " + self + "." + nextPage + "(__link, __cancellationToken)"
                     : "(__link, __cancellationToken) => throw new global::System.InvalidOperationException(\"The list has one page.\")";
                 w.Line("return " + TypeSyntax.Runtime + "Pager.NextLinkAsync<" + page + ", " + item + ">(");
                 w.Line("    __cancellationToken => " + call + Arguments(passed) + "),");
@@ -194,6 +195,14 @@ internal sealed class ClientHelperEmitter
         }
 
         w.Close();
+    }
+
+    /// <summary>The name of the extension's <c>this</c> parameter: <c>client</c>, unless the operation has a parameter of that name.</summary>
+    private static string ClientParameter(IEnumerable<string> taken)
+    {
+        var scope = new OpenApiSdk.Generator.Naming.NameScope(taken.Where(n => n.Length > 0).Select(n => n.TrimStart('@')));
+        scope.Reserve("cancellationToken");
+        return scope.Claim("client");
     }
 
     private static string Arguments(List<string> passed)
