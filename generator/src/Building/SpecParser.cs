@@ -8,7 +8,7 @@ using OpenApiSdk.Generator.Yaml;
 
 namespace OpenApiSdk.Generator.Building;
 
-/// <summary>The parse stage: YAML text in, equatable <see cref="ApiModel"/> and diagnostics out.</summary>
+/// <summary>The parse stage: YAML or JSON text in, equatable <see cref="ApiModel"/> and diagnostics out.</summary>
 internal static class SpecParser
 {
     public static SpecParseResult Parse(SpecInput input, CancellationToken cancellationToken)
@@ -47,10 +47,10 @@ internal static class SpecParser
             return null;
         }
 
-        YamlReadResult read = YamlReader.Read(input.Text, cancellationToken);
+        YamlReadResult read = SpecReader.Read(input.Path, input.Text, cancellationToken, out string format);
         if (read.Root is not { } root)
         {
-            diagnostics.Report(DiagnosticDescriptors.YamlSyntax, diagnostics.At(read.Line, read.Column), "The spec is not valid YAML", read.Error ?? "unreadable");
+            diagnostics.Report(DiagnosticDescriptors.YamlSyntax, diagnostics.At(read.Line, read.Column), "The spec is not valid " + format, read.Error ?? "unreadable");
             return null;
         }
 

@@ -10,7 +10,7 @@ internal static class DiagnosticDescriptors
     private const string HelpBase = "https://github.com/openapi-sdk-generator/openapi-sdk-generator/blob/main/generator/DIAGNOSTICS.md#";
 
     public static readonly DiagnosticDescriptor YamlSyntax = Error(
-        "OAS001", "The spec is not valid YAML", "{0}: {1}", "Fix the YAML syntax at the position shown.");
+        "OAS001", "The spec is not valid YAML or JSON", "{0}: {1}", "Fix the syntax at the position shown (a .json file is read as JSON, anything else as YAML).");
 
     public static readonly DiagnosticDescriptor NotOpenApi3 = Error(
         "OAS002", "The file is not an OpenAPI 3.0 or 3.1 document", "{0}", "Convert the document to OpenAPI 3.0 or 3.1 (a Swagger 2.0 file can be converted with swagger2openapi).");
