@@ -51,13 +51,16 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor InvalidSchema = Error(
         "OAS014", "A schema or operation is malformed", "{0}", "Fix the spec at the position shown; the element is left out.");
 
+    public static readonly DiagnosticDescriptor FilterMatchesNothing = Warning(
+        "OAS015", "An operation filter entry matches nothing", "The {0} entry '{1}' matches no {2} in this spec; nothing is generated for it", "Correct the entry: tags and schema names are matched exactly (case-sensitive), paths against patterns in which * stands for any characters within a segment and ** for any characters.");
+
     public static readonly DiagnosticDescriptor InternalError = Error(
         "OAS000", "The generator failed on this spec", "The generator failed on this spec: {0}", "This is a bug in the generator; please report it with the spec.");
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = Index(
         InternalError, YamlSyntax, NotOpenApi3, UnresolvedRef, ExternalRef, DuplicateOperationId, InvalidPattern, ContradictoryConstraints,
         InvalidEnumOrDefault, UndefinedRequiredProperty, UnsupportedConstruct, InvalidMetadata, NameCollision,
-        LanguageVersionTooLow, InvalidSchema);
+        LanguageVersionTooLow, InvalidSchema, FilterMatchesNothing);
 
     public static IEnumerable<DiagnosticDescriptor> All => ById.Values;
 
