@@ -15,7 +15,8 @@ namespace OpenApiSdk.Tests;
 /// </summary>
 public class OperationFilterTests
 {
-    private static readonly Regex GeneratedFrom = new(@"<para>Generated from (?<pointer>#[^<]*)\.</para>", RegexOptions.CultureInvariant);
+    /// <summary>What each generated type says it comes from: a pointer for a component, Owner.Member for an inline schema.</summary>
+    internal static readonly Regex GeneratedFromPattern = new(@"<para>Generated from (?<origin>[^<]*?)\.</para>", RegexOptions.CultureInvariant);
 
     private static readonly string FilterSpec = File.ReadAllText(Path.Combine(GeneratorHarness.RepositoryRoot, "tests", "Generator.Tests", "Specs", "filter.yaml"));
 
@@ -131,7 +132,7 @@ public class OperationFilterTests
             .ToArray();
 
     internal static IEnumerable<string> GeneratedPointers(GeneratorRun run) =>
-        run.Sources.SelectMany(s => GeneratedFrom.Matches(s.SourceText.ToString()).Select(m => m.Groups["pointer"].Value));
+        run.Sources.SelectMany(s => GeneratedFromPattern.Matches(s.SourceText.ToString()).Select(m => m.Groups["origin"].Value));
 
     /// <summary>The client's operation methods (on the client, or on its tag groups), from the compiled output.</summary>
     private static string[] Operations(GeneratorRun run) =>
