@@ -1,6 +1,10 @@
 using System;
+using System.Collections.Generic;
+using System.IO;
 using System.IO.Compression;
 using System.Linq;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
 using System.Xml.Linq;
 using Xunit;
 
@@ -14,7 +18,7 @@ public sealed class PackageLayoutTests
     public PackageLayoutTests(PackageFixture fixture) => _fixture = fixture;
 
     [Fact]
-    public void Package_holds_the_generator_and_YamlDotNet_as_analyzers_and_the_runtime_library_for_the_consumers_references()
+    public void Package_holds_the_generator_YamlDotNet_and_System_Text_Json_as_analyzers_and_the_runtime_library_for_the_consumers_references()
     {
         _fixture.AssertPacked();
         using ZipArchive package = ZipFile.OpenRead(_fixture.PackagePath);
@@ -22,6 +26,7 @@ public sealed class PackageLayoutTests
 
         Assert.Contains("analyzers/dotnet/cs/OpenApiSdk.Generator.dll", entries);
         Assert.Contains("analyzers/dotnet/cs/YamlDotNet.dll", entries);
+        Assert.Contains("analyzers/dotnet/cs/System.Text.Json.dll", entries);
         Assert.Equal(
             ["lib/net8.0/OpenApiSdk.Runtime.dll", "lib/net8.0/OpenApiSdk.Runtime.xml", "lib/netstandard2.0/OpenApiSdk.Runtime.dll", "lib/netstandard2.0/OpenApiSdk.Runtime.xml"],
             entries.Where(entry => entry.StartsWith("lib/", StringComparison.Ordinal) || entry.StartsWith("ref/", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
@@ -31,6 +36,62 @@ public sealed class PackageLayoutTests
         Assert.Contains("build/OpenApiSdk.Generator.targets", entries);
         Assert.Contains("README.md", entries);
         Assert.Contains("DIAGNOSTICS.md", entries);
+    }
+
+    /// <summary>
+    /// What the oldest supported compiler (Roslyn 4.3.1, .NET SDK 6.0.400) carries itself: its package's dependencies
+    /// (System.Memory 4.5.4 brings System.Buffers 4.5.1 and System.Numerics.Vectors 4.4.0), as assembly versions.
+    /// </summary>
+    private static readonly Dictionary<string, Version> CompilerAssemblies = new(StringComparer.Ordinal)
+    {
+        ["netstandard"] = new(2, 0, 0, 0),
+        ["Microsoft.CodeAnalysis"] = new(4, 3, 0, 0),
+        ["Microsoft.CodeAnalysis.CSharp"] = new(4, 3, 0, 0),
+        ["System.Collections.Immutable"] = new(6, 0, 0, 0),
+        ["System.Reflection.Metadata"] = new(5, 0, 0, 0),
+        ["System.Memory"] = new(4, 0, 1, 1),
+        ["System.Buffers"] = new(4, 0, 3, 0),
+        ["System.Numerics.Vectors"] = new(4, 1, 3, 0),
+        ["System.Runtime.CompilerServices.Unsafe"] = new(6, 0, 0, 0),
+        ["System.Threading.Tasks.Extensions"] = new(4, 2, 0, 1),
+        ["System.Text.Encoding.CodePages"] = new(6, 0, 0, 0),
+    };
+
+    [Fact]
+    public void Every_assembly_the_analyzers_reference_is_beside_them_or_carried_by_the_oldest_supported_compiler()
+    {
+        // A .NET Framework compiler host (MSBuild.exe, Visual Studio) lends analyzers nothing else: System.Text.Json and
+        // its own dependencies that the compiler lacks must be in analyzers/dotnet/cs, at the version referenced or later.
+        _fixture.AssertPacked();
+        using ZipArchive package = ZipFile.OpenRead(_fixture.PackagePath);
+        var shipped = new Dictionary<string, (Version Version, List<(string Name, Version Version)> References)>(StringComparer.Ordinal);
+        foreach (ZipArchiveEntry entry in package.Entries.Where(e => e.FullName.StartsWith("analyzers/dotnet/cs/", StringComparison.Ordinal) && e.FullName.EndsWith(".dll", StringComparison.Ordinal)))
+        {
+            using var copy = new MemoryStream();
+            using (Stream stream = entry.Open())
+            {
+                stream.CopyTo(copy);
+            }
+
+            copy.Position = 0;
+            using var pe = new PEReader(copy);
+            MetadataReader metadata = pe.GetMetadataReader();
+            AssemblyDefinition definition = metadata.GetAssemblyDefinition();
+            var references = metadata.AssemblyReferences.Select(metadata.GetAssemblyReference).Select(r => (metadata.GetString(r.Name), r.Version)).ToList();
+            shipped[metadata.GetString(definition.Name)] = (definition.Version, references);
+        }
+
+        Assert.Equal(
+            new[] { "Microsoft.Bcl.AsyncInterfaces", "OpenApiSdk.Generator", "System.Text.Encodings.Web", "System.Text.Json", "YamlDotNet" },
+            shipped.Keys.Order(StringComparer.Ordinal));
+        foreach ((string assembly, (Version _, List<(string Name, Version Version)> references)) in shipped)
+        {
+            foreach ((string name, Version version) in references)
+            {
+                Version? available = shipped.TryGetValue(name, out var beside) ? beside.Version : CompilerAssemblies.GetValueOrDefault(name);
+                Assert.True(available is not null && available >= version, $"{assembly} references {name} {version}, which is neither beside it nor in the compiler (has {available?.ToString() ?? "none"})");
+            }
+        }
     }
 
     [Fact]

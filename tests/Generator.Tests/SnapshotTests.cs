@@ -19,7 +19,7 @@ public class SnapshotTests
         new object[] { "polymorphism" }, // oneOf/anyOf unions; also compiled and run by Generator.IntegrationTests
     };
 
-    private static SpecFile Load(string name)
+    internal static SpecFile Load(string name)
     {
         string path = name == "taurusdb-starrocks"
             ? GeneratorHarness.SeedSpecPath

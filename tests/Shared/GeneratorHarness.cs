@@ -14,7 +14,11 @@ using OpenApiSdk.Generator;
 namespace OpenApiSdk.Tests.Harness;
 
 /// <summary>One spec file as the generator sees it: path, text and OpenApiSpec metadata.</summary>
-public sealed record SpecFile(string Path, string Text, string? Namespace = "Test.Sdk", string? ClientName = null);
+public sealed record SpecFile(string Path, string Text, string? Namespace = "Test.Sdk", string? ClientName = null)
+{
+    /// <summary>More OpenApiSpec metadata by name (IncludeTags, ...), as the package's targets pass it on.</summary>
+    public IReadOnlyDictionary<string, string>? Metadata { get; init; }
+}
 
 /// <summary>The outcome of running the generator and compiling its output.</summary>
 public sealed record GeneratorRun(
@@ -175,6 +179,11 @@ public sealed class SpecOptionsProvider : AnalyzerConfigOptionsProvider
         if (spec.ClientName is not null)
         {
             values["build_metadata.AdditionalFiles.ClientName"] = spec.ClientName;
+        }
+
+        foreach (KeyValuePair<string, string> metadata in spec.Metadata ?? new Dictionary<string, string>())
+        {
+            values["build_metadata.AdditionalFiles." + metadata.Key] = metadata.Value;
         }
 
         return new DictionaryOptions(values);

@@ -18,7 +18,7 @@ namespace OpenApiSdk.Generator.Building;
 /// </summary>
 internal static class OperationBuilder
 {
-    private static readonly string[] Methods = { "get", "put", "post", "delete", "options", "head", "patch", "trace" };
+    internal static readonly string[] Methods = { "get", "put", "post", "delete", "options", "head", "patch", "trace" };
 
     /// <summary>Members of the client class (and of group classes) that operations cannot be named.</summary>
     private static readonly string[] ReservedClientMembers =

@@ -10,7 +10,7 @@ internal static class DiagnosticDescriptors
     private const string HelpBase = "https://github.com/openapi-sdk-generator/openapi-sdk-generator/blob/main/generator/DIAGNOSTICS.md#";
 
     public static readonly DiagnosticDescriptor YamlSyntax = Error(
-        "OAS001", "The spec is not valid YAML", "{0}: {1}", "Fix the YAML syntax at the position shown.");
+        "OAS001", "The spec is not valid YAML or JSON", "{0}: {1}", "Fix the syntax at the position shown (a .json file is read as JSON, anything else as YAML).");
 
     public static readonly DiagnosticDescriptor NotOpenApi3 = Error(
         "OAS002", "The file is not an OpenAPI 3.0 or 3.1 document", "{0}", "Convert the document to OpenAPI 3.0 or 3.1 (a Swagger 2.0 file can be converted with swagger2openapi).");
@@ -51,13 +51,16 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor InvalidSchema = Error(
         "OAS014", "A schema or operation is malformed", "{0}", "Fix the spec at the position shown; the element is left out.");
 
+    public static readonly DiagnosticDescriptor FilterMatchesNothing = Warning(
+        "OAS015", "An operation filter entry matches nothing", "The {0} entry '{1}' matches no {2} in this spec; nothing is generated for it", "Correct the entry: tags and schema names are matched exactly (case-sensitive), paths against patterns in which * stands for any characters within a segment and ** for any characters.");
+
     public static readonly DiagnosticDescriptor InternalError = Error(
         "OAS000", "The generator failed on this spec", "The generator failed on this spec: {0}", "This is a bug in the generator; please report it with the spec.");
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = Index(
         InternalError, YamlSyntax, NotOpenApi3, UnresolvedRef, ExternalRef, DuplicateOperationId, InvalidPattern, ContradictoryConstraints,
         InvalidEnumOrDefault, UndefinedRequiredProperty, UnsupportedConstruct, InvalidMetadata, NameCollision,
-        LanguageVersionTooLow, InvalidSchema);
+        LanguageVersionTooLow, InvalidSchema, FilterMatchesNothing);
 
     public static IEnumerable<DiagnosticDescriptor> All => ById.Values;
 
