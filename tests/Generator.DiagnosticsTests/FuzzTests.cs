@@ -151,7 +151,9 @@ public sealed class FuzzTests
         var failures = new List<(int Seed, string Message)>();
         int compiled = 0, rejected = 0;
 
-        System.Threading.Tasks.Parallel.For(0, iterations, i =>
+        // As many cases at once as there are cores (as CsCheck ran them): more would only stretch each case towards its bound.
+        var parallel = new System.Threading.Tasks.ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
+        System.Threading.Tasks.Parallel.For(0, iterations, parallel, i =>
         {
             int seed = firstSeed + i;
             (int spec, uint[] mutations) = Case(seed, Specs.Value.Length);

@@ -133,8 +133,10 @@ internal sealed class ExampleCheck
         }
         catch (JsonException e)
         {
-            // An invalid payload is reported by Validate(), never thrown (generator/README.md): a throw breaks no rule ajv names.
-            return (false, "FromJson threw: " + e.Message);
+            // A wrong-typed member is a read error that Validate() reports, never thrown (generator/README.md); only a root
+            // that is not the model's JSON type, where there is no object to hold the error, throws: ajv's type rule at "/".
+            bool rootType = target.Pointer.Length == 0 && ajvErrors.Any(a => a.InstancePath.Length == 0 && a.Keyword == "type");
+            return (false, rootType ? string.Empty : "FromJson threw: " + e.Message);
         }
 
         if (model is null)
