@@ -122,12 +122,21 @@ public static class GeneratorHarness
 
     public static string SeedSpecPath => Path.Combine(RepositoryRoot, "spec", "taurusdb-starrocks.yaml");
 
-    /// <summary>The folder of real-world specs beside the repository, or null when it is absent (a plain clone).</summary>
+    /// <summary>Names the shared folder (the one holding <c>specs/</c>) when it is not <c>../shared</c> beside the repository, e.g. from a git worktree.</summary>
+    public const string SharedDirectoryVariable = "OPENAPI_SHARED_DIR";
+
+    /// <summary>
+    /// The folder of real-world specs: <c>specs/</c> in <see cref="SharedDirectoryVariable"/> when it is set, else in
+    /// <c>../shared</c> beside the repository; null when it is absent (a plain clone).
+    /// </summary>
     public static string? SharedSpecsDirectory
     {
         get
         {
-            string candidate = Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "specs"));
+            string shared = Environment.GetEnvironmentVariable(SharedDirectoryVariable) is { Length: > 0 } given
+                ? given
+                : Path.Combine(RepositoryRoot, "..", "shared");
+            string candidate = Path.GetFullPath(Path.Combine(shared, "specs"));
             return Directory.Exists(candidate) ? candidate : null;
         }
     }
