@@ -28,10 +28,11 @@ public sealed class PackageLayoutTests
         Assert.Contains("build/OpenApiSdk.Generator.props", entries);
         Assert.Contains("build/OpenApiSdk.Generator.targets", entries);
         Assert.Contains("README.md", entries);
+        Assert.Contains("DIAGNOSTICS.md", entries); // the diagnostics' descriptions point here instead of a help link
     }
 
     [Fact]
-    public void Package_is_a_development_dependency_with_licence_readme_repository_description_and_tags()
+    public void Package_is_a_development_dependency_with_licence_readme_description_and_tags_and_no_invented_urls()
     {
         _fixture.AssertPacked();
         using ZipArchive package = ZipFile.OpenRead(_fixture.PackagePath);
@@ -48,9 +49,9 @@ public sealed class PackageLayoutTests
         Assert.False(string.IsNullOrWhiteSpace(Value("description")));
         Assert.Contains("openapi", Value("tags")!.Split(' '));
         Assert.Contains("source-generator", Value("tags")!.Split(' '));
-        XElement repository = metadata.Elements().Single(element => element.Name.LocalName == "repository");
-        Assert.Equal("git", repository.Attribute("type")?.Value);
-        Assert.StartsWith("https://", repository.Attribute("url")?.Value, StringComparison.Ordinal);
+        // The project has no public home page or repository: the package names none rather than an invented one.
+        Assert.Null(Value("projectUrl"));
+        Assert.DoesNotContain(metadata.Elements(), element => element.Name.LocalName == "repository" && element.Attribute("url") is not null);
 
         // Nothing flows to the consumer: the generator's own references are build-time only.
         Assert.Empty(metadata.Elements().Where(element => element.Name.LocalName == "dependencies").Elements());
