@@ -65,7 +65,7 @@ internal sealed class ConstraintReader
         string? multipleOf = ReadNumber(schema, "multipleOf");
         if (multipleOf is not null && ParseNumber(multipleOf) <= 0)
         {
-            _diagnostics.Report(DiagnosticDescriptors.ContradictoryConstraints, schema.Get("multipleOf"), $"multipleOf must be greater than 0, not {multipleOf}");
+            _diagnostics.Report(DiagnosticDescriptors.IgnoredValue, schema.Get("multipleOf"), $"multipleOf must be greater than 0, not {multipleOf}; it is ignored");
             multipleOf = null;
         }
 
