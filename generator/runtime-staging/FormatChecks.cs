@@ -105,8 +105,8 @@ namespace OpenApiSdk.Runtime
             value != null && value.Length > 11 && IsFullDate(value, 0) && (value[10] == 'T' || value[10] == 't') && IsFullTime(value, 11);
 
         /// <summary>
-        /// <c>format: uuid</c>: the RFC 4122 §3 string form, 8-4-4-4-12 hex digits (either case) with hyphens, any
-        /// version or variant. ajv also takes a <c>urn:uuid:</c> prefix; that is the URN, a URI, not the UUID's
+        /// <c>format: uuid</c>: the RFC 4122 §3 string form (kept by RFC 9562 §4, which obsoletes RFC 4122),
+        /// 8-4-4-4-12 hex digits, case-insensitive on input, with hyphens, any version or variant. ajv also takes a <c>urn:uuid:</c> prefix; that is the URN, a URI, not the UUID's
         /// string form, and is rejected.
         /// </summary>
         public static bool IsUuid(string value)
