@@ -335,7 +335,7 @@ public sealed class ClientGenerationTests
     }
 
     [Fact]
-    public void A_duplicate_operationId_is_reported_at_the_second_operationId()
+    public void A_duplicate_operationId_is_numbered_and_reported_at_the_second_operationId()
     {
         const string spec = """
             openapi: 3.1.0
@@ -353,10 +353,13 @@ public sealed class ClientGenerationTests
         GeneratorRun run = GeneratorHarness.Run(spec);
 
         Diagnostic duplicate = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "OAS005");
-        Assert.Equal(DiagnosticSeverity.Error, duplicate.Severity);
+        Assert.Equal(DiagnosticSeverity.Info, duplicate.Severity); // resolved by a rule: both operations are generated
         Assert.Equal(9, duplicate.Location.GetLineSpan().StartLinePosition.Line); // 0-based: line 10, the second operationId
-        Assert.Contains("GET /a", duplicate.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.Equal("The operationId 'getThing' is already used by GET /a; operationIds must be unique, so this operation is generated as 'getThing2'", duplicate.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
         Assert.Empty(run.CompileProblems);
+        string operations = run.Sources.Single(s => s.HintName.EndsWith("Operations.g.cs", StringComparison.Ordinal)).SourceText.ToString();
+        Assert.Contains("GetThingAsync(", operations, StringComparison.Ordinal);
+        Assert.Contains("GetThing2Async(", operations, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -477,7 +480,7 @@ public sealed class ClientGenerationTests
 
         Assert.Empty(run.CompileProblems);
         Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id == "OAS010");
-        string[] refused = run.GeneratorDiagnostics.Where(d => d.Id == "OAS014").Select(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        string[] refused = run.GeneratorDiagnostics.Where(d => d.Id == "OAS015" && d.Severity == DiagnosticSeverity.Info).Select(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
         Assert.Equal(7, refused.Length);
         Assert.All(refused, m => Assert.Contains("is sent to the client's base address", m, StringComparison.Ordinal));
         string operations = run.Sources.Single(s => s.HintName == "odd.OddClient.Operations.g.cs").SourceText.ToString();
@@ -664,7 +667,7 @@ public sealed class ClientGenerationTests
 
         // The invalid contentType is reported and ignored; encoding headers are a note; nothing else is left out.
         string[] messages = run.GeneratorDiagnostics.Select(d => d.Id + " " + d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
-        Assert.Contains(messages, m => m.StartsWith("OAS014", StringComparison.Ordinal) && m.Contains("is not a media type", StringComparison.Ordinal) && m.Contains("'meta'", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.StartsWith("OAS015", StringComparison.Ordinal) && m.Contains("is not a media type", StringComparison.Ordinal) && m.Contains("'meta'", StringComparison.Ordinal));
         Assert.Contains(messages, m => m.StartsWith("OAS010", StringComparison.Ordinal) && m.Contains("'headers' in a multipart encoding", StringComparison.Ordinal));
         Assert.DoesNotContain(messages, m => m.Contains("request body of type", StringComparison.Ordinal));
 

@@ -7,7 +7,7 @@ using static OpenApiSdk.DiagnosticsTests.DiagnosticAssert;
 
 namespace OpenApiSdk.DiagnosticsTests;
 
-/// <summary>OAS015: an IncludeTags, IncludePaths or IncludeSchemas entry that matches nothing, where to look in the spec.</summary>
+/// <summary>OAS016: an IncludeTags, IncludePaths or IncludeSchemas entry that matches nothing, where to look in the spec.</summary>
 public sealed class FilterDiagnosticTests
 {
     private const string Yaml =
@@ -35,7 +35,7 @@ public sealed class FilterDiagnosticTests
     public void A_declared_tag_no_operation_has_is_reported_at_its_declaration()
     {
         GeneratorRun run = Run(Yaml, ("IncludeTags", "pets,unused"));
-        Diagnostic d = Single(run, "OAS015", DiagnosticSeverity.Warning, 5, 11);
+        Diagnostic d = Single(run, "OAS016", DiagnosticSeverity.Warning, 5, 11);
         Assert.Equal("The IncludeTags entry 'unused' matches no operation with that tag in this spec; nothing is generated for it", Message(d));
         Assert.Contains(run.Sources, s => s.HintName == "api.Pet.g.cs");
         CompilesCleanly(run);
@@ -44,7 +44,7 @@ public sealed class FilterDiagnosticTests
     [Fact]
     public void An_undeclared_tag_is_reported_at_the_tag_list()
     {
-        Diagnostic d = Single(Run(Yaml, ("IncludeTags", "Pets")), "OAS015", DiagnosticSeverity.Warning, 4, 3); // tags are case-sensitive
+        Diagnostic d = Single(Run(Yaml, ("IncludeTags", "Pets")), "OAS016", DiagnosticSeverity.Warning, 4, 3); // tags are case-sensitive
         Assert.Contains("'Pets'", Message(d), System.StringComparison.Ordinal);
     }
 
@@ -52,7 +52,7 @@ public sealed class FilterDiagnosticTests
     public void A_path_pattern_that_matches_no_path_is_reported_at_paths_and_the_sdk_is_empty()
     {
         GeneratorRun run = Run(Yaml, ("IncludePaths", "/pet"));
-        Diagnostic d = Single(run, "OAS015", DiagnosticSeverity.Warning, 6, 1);
+        Diagnostic d = Single(run, "OAS016", DiagnosticSeverity.Warning, 6, 1);
         Assert.Equal("The IncludePaths entry '/pet' matches no path in this spec; nothing is generated for it", Message(d));
         Assert.DoesNotContain(run.Sources, s => s.HintName == "api.Pet.g.cs");
         CompilesCleanly(run);
@@ -62,7 +62,7 @@ public sealed class FilterDiagnosticTests
     public void A_schema_name_that_is_not_a_component_is_reported_at_components_schemas()
     {
         GeneratorRun run = Run(Yaml, ("IncludePaths", "/pets"), ("IncludeSchemas", "pet"));
-        Diagnostic d = Single(run, "OAS015", DiagnosticSeverity.Warning, 18, 3);
+        Diagnostic d = Single(run, "OAS016", DiagnosticSeverity.Warning, 18, 3);
         Assert.Contains("IncludeSchemas entry 'pet' matches no schema in components.schemas", Message(d), System.StringComparison.Ordinal);
     }
 

@@ -329,11 +329,16 @@ internal static class OperationBuilder
                 operationId = id;
                 if (_operationIds.TryGetValue(id, out string? first))
                 {
-                    _diagnostics.Report(DiagnosticDescriptors.DuplicateOperationId, idNode, id, first);
-                    return null;
+                    // Both operations are generated: the later one takes the first free id{N}, in spec order.
+                    for (int suffix = 2; _operationIds.ContainsKey(operationId); suffix++)
+                    {
+                        operationId = id + suffix.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    }
+
+                    _diagnostics.Report(DiagnosticDescriptors.DuplicateOperationId, idNode, id, first, operationId);
                 }
 
-                _operationIds.Add(id, where);
+                _operationIds.Add(operationId, where);
             }
             else
             {
@@ -444,7 +449,7 @@ internal static class OperationBuilder
                 && parsed.Query.Length == 0 && parsed.Fragment.Length == 0;
             if (url is null || !IsUrlText(url) || (!absolute && (url.IndexOf(':') >= 0 || url.StartsWith("//", StringComparison.Ordinal))))
             {
-                _diagnostics.Report(DiagnosticDescriptors.InvalidSchema, at, $"The server URL '{declared}' of {operationId} is not an http(s) URL or a relative path once its variables take their defaults; {operationId} is sent to the client's base address");
+                _diagnostics.Report(DiagnosticDescriptors.IgnoredValue, at, $"The server URL '{declared}' of {operationId} is not an http(s) URL or a relative path once its variables take their defaults; {operationId} is sent to the client's base address");
                 return null;
             }
 
@@ -590,7 +595,7 @@ internal static class OperationBuilder
             string? location = node.GetString("in");
             if (name is null || location is null)
             {
-                _diagnostics.Report(DiagnosticDescriptors.InvalidSchema, node, $"A parameter of {operationId} has no 'name' or 'in'; it is left out");
+                _diagnostics.Report(DiagnosticDescriptors.IgnoredValue, node, $"A parameter of {operationId} has no 'name' or 'in'; it is left out");
                 return null;
             }
 
@@ -601,7 +606,7 @@ internal static class OperationBuilder
                     kind = ParameterLocation.Path;
                     if (!templateNames.Contains(name))
                     {
-                        _diagnostics.Report(DiagnosticDescriptors.InvalidSchema, node, $"The path parameter '{name}' of {operationId} does not appear in the path; it is left out");
+                        _diagnostics.Report(DiagnosticDescriptors.IgnoredValue, node, $"The path parameter '{name}' of {operationId} does not appear in the path; it is left out");
                         return null;
                     }
 
@@ -622,7 +627,7 @@ internal static class OperationBuilder
                     Unsupported(node, "A cookie parameter", $"'{name}' of {operationId} is not sent");
                     return null;
                 default:
-                    _diagnostics.Report(DiagnosticDescriptors.InvalidSchema, node, $"The parameter '{name}' of {operationId} has the unknown location '{location}'; it is left out");
+                    _diagnostics.Report(DiagnosticDescriptors.IgnoredValue, node, $"The parameter '{name}' of {operationId} has the unknown location '{location}'; it is left out");
                     return null;
             }
 
@@ -847,7 +852,7 @@ internal static class OperationBuilder
                         }
                         else
                         {
-                            _diagnostics.Report(DiagnosticDescriptors.InvalidSchema, contentType, $"The contentType '{contentType.Value}' of the part '{part}' of {operationId} is not a media type; the part is sent with its default content type");
+                            _diagnostics.Report(DiagnosticDescriptors.IgnoredValue, contentType, $"The contentType '{contentType.Value}' of the part '{part}' of {operationId} is not a media type; the part is sent with its default content type");
                         }
                     }
                 }
@@ -1165,7 +1170,7 @@ internal static class OperationBuilder
             YamlNode? scheme = node is null ? null : Refs.Resolve(node);
             if (scheme is null || !scheme.IsMapping)
             {
-                _diagnostics.Report(DiagnosticDescriptors.InvalidSchema, at, $"The security requirement of {operationId} names '{name}', which is not in components.securitySchemes; it is left out");
+                _diagnostics.Report(DiagnosticDescriptors.IgnoredValue, at, $"The security requirement of {operationId} names '{name}', which is not in components.securitySchemes; it is left out");
             }
             else
             {
