@@ -778,7 +778,6 @@ public sealed class DiagnosticTests
             .Select(f => f.GetValue(null))
             .OfType<DiagnosticDescriptor>()
             .ToList();
-        Assert.NotNull(generator);
         Assert.True(descriptors.Count >= 17);
         foreach (DiagnosticDescriptor descriptor in descriptors)
         {
