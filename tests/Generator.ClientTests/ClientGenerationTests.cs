@@ -284,7 +284,10 @@ public sealed class ClientGenerationTests
         Assert.Empty(run.CompileProblems);
         Assert.NotNull(run.OutputCompilation.GetTypeByMetadataName("Shared.Sdk.StarRocksClient"));
         Assert.NotNull(run.OutputCompilation.GetTypeByMetadataName("Shared.Sdk.PetClient"));
-        Assert.NotNull(run.OutputCompilation.GetTypeByMetadataName("Shared.Sdk.ApiException"));
+        // The runtime library's one ApiException, not a copy per namespace.
+        Assert.Null(run.OutputCompilation.GetTypeByMetadataName("Shared.Sdk.ApiException"));
+        Assert.Contains("global::OpenApiSdk.ApiException", run.Source("StarRocksClient.g.cs"), StringComparison.Ordinal);
+        Assert.Contains("global::OpenApiSdk.ApiException", run.Source("PetClient.g.cs"), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -61,6 +61,7 @@ public sealed class ConsumerBuildTests
         using System;
         using System.Net.Http;
         using System.Threading.Tasks;
+        using OpenApiSdk;
         using PetShop.Api;
 
         internal static class Program
@@ -127,10 +128,10 @@ public sealed class ConsumerBuildTests
         app.Write("pets.yaml", PetsSpec);
         app.Write("Program.cs", ConsoleProgram);
 
-        // A development dependency: `dotnet add package` keeps it out of this project's own consumers.
+        // An ordinary dependency (the runtime in lib/ must reach this project's own consumers): no PrivateAssets.
         CliResult add = app.AddPackage();
         Assert.True(add.ExitCode == 0, add.ToString());
-        Assert.Contains("<PrivateAssets>all</PrivateAssets>", app.ReadProject(), StringComparison.Ordinal);
+        Assert.DoesNotContain("PrivateAssets", app.ReadProject(), StringComparison.Ordinal);
 
         CliResult build = app.Build();
         Assert.True(build.ExitCode == 0, build.ToString());
@@ -169,19 +170,20 @@ public sealed class ConsumerBuildTests
     }
 
     [Fact]
-    public void Netstandard20_library_with_the_documented_packages_and_CSharp_9_builds_cleanly()
+    public void Netstandard20_library_with_CSharp_9_builds_cleanly_with_nothing_but_the_package()
     {
-        // No Namespace metadata: the types land in the project's RootNamespace.
+        // No Namespace metadata: the types land in the project's RootNamespace. System.Text.Json and
+        // System.ComponentModel.Annotations come with the package's runtime library.
         ConsumerProject library = _fixture.NewProject("PetLibrary");
         library.WriteProject(
             """
                 <TargetFramework>netstandard2.0</TargetFramework>
                 <LangVersion>9</LangVersion>
                 <Nullable>enable</Nullable>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+                <GenerateDocumentationFile>true</GenerateDocumentationFile>
             """,
             """
-                <PackageReference Include="System.Text.Json" Version="8.0.5" />
-                <PackageReference Include="System.ComponentModel.Annotations" Version="5.0.0" />
                 <OpenApiSpec Include="pets.yaml" />
             """);
         library.Write("pets.yaml", PetsSpec);
@@ -190,8 +192,10 @@ public sealed class ConsumerBuildTests
             """
             namespace PetLibrary.Factories
             {
+                /// <summary>Uses the generated model.</summary>
                 public static class PetFactory
                 {
+                    /// <summary>Validity and JSON of a pet with the given name.</summary>
                     public static string Describe(string name)
                     {
                         var pet = new PetLibrary.Pet { Name = name };
@@ -216,8 +220,6 @@ public sealed class ConsumerBuildTests
                 <TargetFramework>netstandard2.0</TargetFramework>
             """,
             """
-                <PackageReference Include="System.Text.Json" Version="8.0.5" />
-                <PackageReference Include="System.ComponentModel.Annotations" Version="5.0.0" />
                 <OpenApiSpec Include="pets.yaml" />
             """);
         library.Write("pets.yaml", PetsSpec);
@@ -231,24 +233,24 @@ public sealed class ConsumerBuildTests
     }
 
     [Fact]
-    public void Netstandard20_library_without_the_json_and_annotations_packages_gets_one_error_naming_both()
+    public void A_reference_that_excludes_the_runtime_gets_one_error_saying_why()
     {
         ConsumerProject library = _fixture.NewProject("BareLibrary");
         library.WriteProject(
             """
-                <TargetFramework>netstandard2.0</TargetFramework>
-                <LangVersion>9</LangVersion>
+                <TargetFramework>net10.0</TargetFramework>
             """,
-            """
+            $"""
+                <PackageReference Include="{PackageFixture.PackageId}" Version="{_fixture.Version}" ExcludeAssets="compile" />
                 <OpenApiSpec Include="pets.yaml" />
-            """);
+            """,
+            referencePackage: false);
         library.Write("pets.yaml", PetsSpec);
 
         CliResult build = library.Build();
         Assert.NotEqual(0, build.ExitCode);
         Assert.True(build.ErrorIds is ["OAS101"], build.ToString());
-        Assert.Contains("""<PackageReference Include="System.Text.Json" """, build.Errors[0], StringComparison.Ordinal);
-        Assert.Contains("""<PackageReference Include="System.ComponentModel.Annotations" """, build.Errors[0], StringComparison.Ordinal);
+        Assert.Contains("OpenApiSdk.Runtime", build.Errors[0], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public sealed class PackageLayoutTests
     public PackageLayoutTests(PackageFixture fixture) => _fixture = fixture;
 
     [Fact]
-    public void Package_holds_the_generator_and_YamlDotNet_as_analyzers_and_nothing_for_the_consumers_references()
+    public void Package_holds_the_generator_and_YamlDotNet_as_analyzers_and_the_runtime_library_for_the_consumers_references()
     {
         _fixture.AssertPacked();
         using ZipArchive package = ZipFile.OpenRead(_fixture.PackagePath);
@@ -22,16 +22,19 @@ public sealed class PackageLayoutTests
 
         Assert.Contains("analyzers/dotnet/cs/OpenApiSdk.Generator.dll", entries);
         Assert.Contains("analyzers/dotnet/cs/YamlDotNet.dll", entries);
-        Assert.DoesNotContain(entries, entry => entry.StartsWith("lib/", StringComparison.Ordinal) || entry.StartsWith("ref/", StringComparison.Ordinal));
+        Assert.Equal(
+            ["lib/net8.0/OpenApiSdk.Runtime.dll", "lib/net8.0/OpenApiSdk.Runtime.xml", "lib/netstandard2.0/OpenApiSdk.Runtime.dll", "lib/netstandard2.0/OpenApiSdk.Runtime.xml"],
+            entries.Where(entry => entry.StartsWith("lib/", StringComparison.Ordinal) || entry.StartsWith("ref/", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
         Assert.Contains("buildTransitive/OpenApiSdk.Generator.props", entries);
         Assert.Contains("buildTransitive/OpenApiSdk.Generator.targets", entries);
         Assert.Contains("build/OpenApiSdk.Generator.props", entries);
         Assert.Contains("build/OpenApiSdk.Generator.targets", entries);
         Assert.Contains("README.md", entries);
+        Assert.Contains("DIAGNOSTICS.md", entries);
     }
 
     [Fact]
-    public void Package_is_a_development_dependency_with_licence_readme_repository_description_and_tags()
+    public void Package_is_an_ordinary_dependency_with_licence_readme_description_tags_and_the_runtimes_dependencies()
     {
         _fixture.AssertPacked();
         using ZipArchive package = ZipFile.OpenRead(_fixture.PackagePath);
@@ -42,17 +45,22 @@ public sealed class PackageLayoutTests
 
         Assert.Equal(PackageFixture.PackageId, Value("id"));
         Assert.Equal(_fixture.Version, Value("version"));
-        Assert.Equal("true", Value("developmentDependency"));
+        // Not a development dependency: the runtime in lib/ has to flow to the SDK's own consumers.
+        Assert.Null(Value("developmentDependency"));
         Assert.Equal("MIT", Value("license"));
         Assert.Equal("README.md", Value("readme"));
         Assert.False(string.IsNullOrWhiteSpace(Value("description")));
         Assert.Contains("openapi", Value("tags")!.Split(' '));
         Assert.Contains("source-generator", Value("tags")!.Split(' '));
-        XElement repository = metadata.Elements().Single(element => element.Name.LocalName == "repository");
-        Assert.Equal("git", repository.Attribute("type")?.Value);
-        Assert.StartsWith("https://", repository.Attribute("url")?.Value, StringComparison.Ordinal);
+        // No project or repository address: none exists that the package could truthfully name.
+        Assert.DoesNotContain(metadata.Elements(), element => element.Name.LocalName is "repository" or "projectUrl");
 
-        // Nothing flows to the consumer: the generator's own references are build-time only.
-        Assert.Empty(metadata.Elements().Where(element => element.Name.LocalName == "dependencies").Elements());
+        // The runtime's dependencies, per framework: netstandard2.0 lacks System.Text.Json and DataAnnotations; net8.0 has both.
+        XElement dependencies = metadata.Elements().Single(element => element.Name.LocalName == "dependencies");
+        string[] Group(string framework) => dependencies.Elements()
+            .Single(group => group.Attribute("targetFramework")?.Value == framework)
+            .Elements().Select(d => d.Attribute("id")!.Value + " " + d.Attribute("version")!.Value).ToArray();
+        Assert.Equal(["System.Text.Json 8.0.5", "System.ComponentModel.Annotations 5.0.0"], Group(".NETStandard2.0"));
+        Assert.Empty(Group("net8.0"));
     }
 }
