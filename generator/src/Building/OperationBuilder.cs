@@ -29,12 +29,15 @@ internal static class OperationBuilder
 
     private const int MaxReportsPerConstruct = 5;
 
-    private static readonly string[] ReservedParameterNames = { "cancellationToken" };
+    private static readonly string[] ReservedParameterNames = { "requestOptions", "cancellationToken" };
+
+    /// <summary>The methods each operation gets, by suffix of its name: the plain one and the one returning ApiResponse.</summary>
+    private static readonly string[] OperationMethodSuffixes = { "Async", "WithResponseAsync" };
 
     /// <summary>Members of the options class that credentials, headers and server variables cannot be named.</summary>
     private static readonly string[] ReservedOptionMembers =
     {
-        "BaseAddress", "UseOperationServers", "ValidateRequests", "MaxErrorBodyLength", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize",
+        "BaseAddress", "UseOperationServers", "ValidateRequests", "MaxErrorBodyLength", "Retry", "Timeout", "Signer", "Logger", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize",
     };
 
     public static ClientModel? Build(YamlNode root, SpecContext context, SchemaBuilder schemas, DiagnosticBag diagnostics, CancellationToken cancellationToken)
@@ -168,7 +171,6 @@ internal static class OperationBuilder
             memberNames.Reserve(context.ClientName);
             memberNames.Reserve("I" + context.ClientName);
             memberNames.Reserve(context.ClientName + "Options");
-            memberNames.Reserve(ClientTypes.FileContentName(context.ClientName)); // the nested file type of multipart bodies
             var groupNames = new Dictionary<string, string>(StringComparer.Ordinal);
             var groupOperations = new Dictionary<string, List<OperationModel>>(StringComparer.Ordinal) { [string.Empty] = new List<OperationModel>() };
             var groupScopes = new Dictionary<string, NameScope>(StringComparer.Ordinal) { [string.Empty] = memberNames };
@@ -341,7 +343,7 @@ internal static class OperationBuilder
             }
 
             string baseName = Identifiers.ToPascalCase(operationId);
-            string methodName = names.Claim(baseName + "Async");
+            string stem = ClaimStem(names, baseName, OperationMethodSuffixes);
 
             if (operation.Get("callbacks") is { } callbacks)
             {
@@ -410,7 +412,7 @@ internal static class OperationBuilder
             ordered.AddRange(parameters.FindAll(p => !p.Required));
 
             return new OperationModel(
-                methodName,
+                stem + "Async",
                 operationId,
                 method,
                 pending.Path,
@@ -422,7 +424,44 @@ internal static class OperationBuilder
                 success,
                 errors,
                 security,
-                server);
+                server,
+                stem + "WithResponseAsync",
+                IdempotencyKeyHeader(parameters));
+        }
+
+        /// <summary>The first of <c>baseName</c>, <c>baseName2</c>, ... for which every method name (stem + suffix) is free; claims them all.</summary>
+        private static string ClaimStem(NameScope names, string baseName, string[] suffixes)
+        {
+            string stem = baseName;
+            for (int number = 2; Array.Exists(suffixes, suffix => names.IsTaken(stem + suffix)); number++)
+            {
+                stem = baseName + number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            foreach (string suffix in suffixes)
+            {
+                names.Reserve(stem + suffix);
+            }
+
+            return stem;
+        }
+
+        /// <summary>
+        /// The header parameter that carries an idempotency key: named Idempotency-Key (the IETF httpapi draft's field, as
+        /// Xero declares it) or X-Idempotency-Key, in any case. A POST or PATCH that sends it is retried like a PUT.
+        /// </summary>
+        private static string? IdempotencyKeyHeader(List<ParameterModel> parameters)
+        {
+            foreach (ParameterModel parameter in parameters)
+            {
+                string name = parameter.WireName.StartsWith("X-", StringComparison.OrdinalIgnoreCase) ? parameter.WireName.Substring(2) : parameter.WireName;
+                if (parameter.In == ParameterLocation.Header && string.Equals(name, "Idempotency-Key", StringComparison.OrdinalIgnoreCase))
+                {
+                    return parameter.WireName;
+                }
+            }
+
+            return null;
         }
 
         private static YamlNode? NonEmpty(YamlNode? servers) => servers is { IsSequence: true } && servers.Items!.Count > 0 ? servers : null;
