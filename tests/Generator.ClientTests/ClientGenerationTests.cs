@@ -345,6 +345,24 @@ public sealed class ClientGenerationTests
     }
 
     [Fact]
+    public void An_operation_named_like_another_ones_WithResponse_form_gets_a_numbered_name_for_both_its_forms()
+    {
+        const string spec = """
+            openapi: 3.1.0
+            info: { title: Forms, version: '1' }
+            servers: [{ url: 'https://forms.example' }]
+            paths:
+              /a: { get: { operationId: foo, responses: { '204': { description: ok } } } }
+              /b: { get: { operationId: fooWithResponse, responses: { '204': { description: ok } } } }
+            """;
+        GeneratorRun run = GeneratorHarness.Run(spec, clientName: "FormsClient");
+
+        Assert.Empty(run.CompileProblems);
+        string[] names = run.OutputCompilation.GetTypeByMetadataName("Test.Sdk.IFormsClient")!.GetMembers().Select(m => m.Name).ToArray();
+        Assert.Equal(new[] { "FooAsync", "FooWithResponseAsync", "FooWithResponse2Async", "FooWithResponse2WithResponseAsync" }, names);
+    }
+
+    [Fact]
     public void A_duplicate_operationId_is_reported_at_the_second_operationId()
     {
         const string spec = """
