@@ -280,6 +280,33 @@ public sealed class ClientGenerationTests
         Assert.NotNull(run.OutputCompilation.GetTypeByMetadataName("Pets.Sdk.PetClientServiceCollectionExtensions")!.GetMembers("AddPetClient").SingleOrDefault());
     }
 
+    [Theory]
+    [InlineData(TargetFramework.Net100)]
+    [InlineData(TargetFramework.Net80)]
+    public void Where_the_project_has_Microsoft_Extensions_Logging_the_options_take_an_ILogger_and_it_compiles(TargetFramework framework)
+    {
+        // The members the generated bridge uses, as Microsoft.Extensions.Logging.Abstractions declares them.
+        const string stubs = """
+            namespace Microsoft.Extensions.Logging
+            {
+                public enum LogLevel { Trace, Debug, Information, Warning, Error, Critical, None }
+                public readonly struct EventId { public EventId(int id, string? name = null) { } }
+                public interface ILogger
+                {
+                    void Log<TState>(LogLevel logLevel, EventId eventId, TState state, System.Exception? exception, System.Func<TState, System.Exception?, string> formatter);
+                    bool IsEnabled(LogLevel logLevel);
+                }
+                public interface ILoggerFactory { ILogger CreateLogger(string categoryName); }
+            }
+            """;
+        GeneratorRun run = GeneratorHarness.Run(new[] { new SpecFile("/specs/petstore.yaml", PetStore, "Pets.Sdk", "PetClient") }, framework, extraSources: new[] { stubs });
+
+        Assert.Empty(run.CompileProblems);
+        INamedTypeSymbol options = run.OutputCompilation.GetTypeByMetadataName("Pets.Sdk.PetClientOptions")!;
+        Assert.Equal("Microsoft.Extensions.Logging.ILogger?", options.GetMembers("Logger").OfType<IPropertySymbol>().Single().Type.ToDisplayString());
+        Assert.Contains(run.OutputCompilation.GetTypeByMetadataName("Pets.Sdk.PetClient")!.Constructors, c => c.Parameters.Length == 3);
+    }
+
     [Fact]
     public void Two_specs_in_one_namespace_each_get_their_client_and_share_one_ApiException()
     {
