@@ -65,12 +65,11 @@ public sealed class AkSkSigner : IRequestSigner
         }
 
         Uri uri = request.RequestUri ?? throw new ArgumentException("The request has no URI.", nameof(request));
-        if (!request.Headers.TryGetValues(AkSkSignature.DateHeader, out IEnumerable<string>? dates))
+        if (!request.Headers.Contains(AkSkSignature.DateHeader))
         {
             request.Headers.TryAddWithoutValidation(AkSkSignature.DateHeader, AkSkSignature.FormatDate(Clock()));
         }
 
-        _ = dates;
         if (request.Headers.Host is null)
         {
             request.Headers.Host = uri.Host;
