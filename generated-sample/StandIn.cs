@@ -10,14 +10,16 @@ using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
 using OpenApiSdk;
+using OpenApiSdk.Signing;
 using TaurusDb.StarRocks;
 
 namespace GeneratedSample;
 
 /// <summary>
 /// A stand-in of the service's CreateStarRocksInstance operation on 127.0.0.1 (a free port), as the seed
-/// page documents it: it checks the token header and the body, and answers 201 with the page's example
-/// response or 400 with an error body (401 for a wrong token, 404 for another path). A minimal HTTP/1.1
+/// page documents it: it checks the credential (the X-Auth-Token header, or the SDK-HMAC-SHA256 signature, with
+/// the runtime's verifier) and the body, and answers 201 with the page's example response or 400 with an error body
+/// (401 for a wrong token or signature, 404 for another path). A minimal HTTP/1.1
 /// server on a TcpListener, so the sample stays trimmable and AOT-compatible (no ASP.NET Core).
 /// </summary>
 internal sealed partial class StandIn : IAsyncDisposable
@@ -30,25 +32,25 @@ internal sealed partial class StandIn : IAsyncDisposable
 
     private readonly TcpListener _listener;
     private readonly CancellationTokenSource _stop = new();
-    private readonly string _token;
+    private readonly Program.Credential _credential;
     private readonly Task _loop;
 
-    private StandIn(TcpListener listener, string token)
+    private StandIn(TcpListener listener, Program.Credential credential)
     {
         _listener = listener;
-        _token = token;
+        _credential = credential;
         BaseAddress = new Uri("http://127.0.0.1:" + ((IPEndPoint)listener.LocalEndpoint).Port.ToString(CultureInfo.InvariantCulture) + "/");
         _loop = Task.Run(AcceptLoopAsync);
     }
 
     public Uri BaseAddress { get; }
 
-    /// <summary>Starts listening; <paramref name="token"/> is the only X-Auth-Token accepted.</summary>
-    public static StandIn Start(string token)
+    /// <summary>Starts listening; <paramref name="credential"/> (the call's own) is the only token, or key pair, accepted.</summary>
+    public static StandIn Start(Program.Credential credential)
     {
         var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
-        return new StandIn(listener, token);
+        return new StandIn(listener, credential);
     }
 
     public async ValueTask DisposeAsync()
@@ -163,11 +165,11 @@ internal sealed partial class StandIn : IAsyncDisposable
             have += read;
         }
 
-        return Answer(requestLine.Length > 0 ? requestLine[0] : string.Empty, requestLine.Length > 1 ? requestLine[1] : string.Empty, headers, body, _token);
+        return Answer(requestLine.Length > 0 ? requestLine[0] : string.Empty, requestLine.Length > 1 ? requestLine[1] : string.Empty, headers, body, _credential);
     }
 
     /// <summary>What the service answers to one request.</summary>
-    internal static (int Status, string Body) Answer(string method, string target, IReadOnlyDictionary<string, string> headers, byte[] body, string token)
+    internal static (int Status, string Body) Answer(string method, string target, IReadOnlyDictionary<string, string> headers, byte[] body, Program.Credential credential)
     {
         Match route = Route().Match(target);
         if (!route.Success)
@@ -180,7 +182,16 @@ internal sealed partial class StandIn : IAsyncDisposable
             return (405, Error("APIGW.0102", "The method is not allowed."));
         }
 
-        if (!headers.TryGetValue("X-Auth-Token", out string? sent) || sent != token)
+        if (credential.AccessKey is { } accessKey)
+        {
+            AkSkVerification verification = new AkSkVerifier(key => key == accessKey ? credential.SecretKey : null)
+                .Verify(method, target, name => headers.TryGetValue(name, out string? value) ? value : null, body);
+            if (!verification.IsValid)
+            {
+                return (401, Error("APIGW.0301", "Incorrect IAM authentication information: " + verification.Failure + "."));
+            }
+        }
+        else if (!headers.TryGetValue("X-Auth-Token", out string? sent) || sent != credential.Token)
         {
             return (401, Error("APIGW.0301", "Incorrect IAM authentication information."));
         }

@@ -116,12 +116,12 @@ public sealed class PackageLayoutTests
         // No project or repository address: none exists that the package could truthfully name.
         Assert.DoesNotContain(metadata.Elements(), element => element.Name.LocalName is "repository" or "projectUrl");
 
-        // The runtime's dependencies, per framework: netstandard2.0 lacks System.Text.Json and DataAnnotations; net8.0 has both.
+        // The runtime's dependencies, per framework: netstandard2.0 lacks System.Text.Json, DataAnnotations and ActivitySource; net8.0 has them.
         XElement dependencies = metadata.Elements().Single(element => element.Name.LocalName == "dependencies");
         string[] Group(string framework) => dependencies.Elements()
             .Single(group => group.Attribute("targetFramework")?.Value == framework)
             .Elements().Select(d => d.Attribute("id")!.Value + " " + d.Attribute("version")!.Value).ToArray();
-        Assert.Equal(["System.Text.Json 8.0.5", "System.ComponentModel.Annotations 5.0.0"], Group(".NETStandard2.0"));
+        Assert.Equal(["System.Text.Json 8.0.5", "System.ComponentModel.Annotations 5.0.0", "System.Diagnostics.DiagnosticSource 8.0.1"], Group(".NETStandard2.0"));
         Assert.Empty(Group("net8.0"));
     }
 }
