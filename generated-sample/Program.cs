@@ -5,6 +5,7 @@ using System.Net.Http;
 using System.Text.Json;
 using System.Threading.Tasks;
 using OpenApiSdk;
+using OpenApiSdk.Signing;
 using TaurusDb.StarRocks;
 
 namespace GeneratedSample;
@@ -13,7 +14,7 @@ namespace GeneratedSample;
 /// A command-line program on the generated SDK.
 /// <list type="bullet">
 /// <item><c>validate FILE...</c>: checks request files against the spec.</item>
-/// <item><c>create --file FILE [--endpoint URL] [--token TOKEN] [--project-id ID] [--instance-id ID] [--language en-us|zh-cn] [--wait] [--timeout SECONDS]</c>:
+/// <item><c>create --file FILE [--endpoint URL] [--token TOKEN | --ak AK --sk SK] [--max-retries N] [--project-id ID] [--instance-id ID] [--language en-us|zh-cn] [--wait] [--timeout SECONDS]</c>:
 /// calls CreateStarRocksInstance, against an embedded stand-in of the service when no endpoint is given; with --wait, then
 /// polls the job the response names until it ends (WaitForCreateStarRocksInstanceAsync).</item>
 /// </list>
@@ -31,13 +32,17 @@ internal static class Program
     private const string Usage = """
         usage:
           generated-sample validate FILE...
-          generated-sample create --file FILE [--endpoint URL] [--token TOKEN] [--project-id ID] [--instance-id ID]
-                                  [--language en-us|zh-cn] [--skip-validation] [--wait] [--timeout SECONDS]
+          generated-sample create --file FILE [--endpoint URL] [--token TOKEN | --ak AK --sk SK] [--max-retries N]
+                                  [--project-id ID] [--instance-id ID] [--language en-us|zh-cn] [--skip-validation]
+                                  [--wait] [--timeout SECONDS]
 
         create sends the request in FILE with CreateStarRocksInstance and prints the response as JSON.
-        Without --endpoint it starts a stand-in of the service on 127.0.0.1 (a free port). The token comes
-        from --token, else the STARROCKS_AUTH_TOKEN environment variable, else "stand-in-token" (the token the
-        stand-in accepts when STARROCKS_AUTH_TOKEN is unset). --skip-validation sends without client-side
+        Without --endpoint it starts a stand-in of the service on 127.0.0.1 (a free port) that accepts the
+        credential the call sends. The credential is --token (sent as X-Auth-Token), else --ak and --sk (the
+        request is signed with SDK-HMAC-SHA256), else the STARROCKS_AUTH_TOKEN environment variable, else the
+        HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK variables, else the token "stand-in-token". No credential is
+        ever printed. --max-retries sets how often a failure the service did not act on (429, 503, no
+        connection) is retried (default 3; 0 sends once). --skip-validation sends without client-side
         validation, to see the service's own 400 answer.
         --wait then polls the job the response names (job_id) until it ends and prints the final job as
         JSON instead; progress goes to stderr. --timeout limits the wait (default 1800 seconds). The
@@ -191,7 +196,7 @@ internal static class Program
                 continue;
             }
 
-            if (name is not ("--file" or "--endpoint" or "--token" or "--project-id" or "--instance-id" or "--language" or "--timeout") || i + 1 >= args.Length)
+            if (name is not ("--file" or "--endpoint" or "--token" or "--ak" or "--sk" or "--max-retries" or "--project-id" or "--instance-id" or "--language" or "--timeout") || i + 1 >= args.Length)
             {
                 await Console.Error.WriteLineAsync((i + 1 >= args.Length && name.StartsWith("--", StringComparison.Ordinal) ? name + " needs a value" : "unknown option '" + name + "'") + "\n" + Usage).ConfigureAwait(false);
                 return 1;
@@ -232,8 +237,24 @@ internal static class Program
             return 2;
         }
 
-        string? environmentToken = Environment.GetEnvironmentVariable(TokenVariable);
-        string token = options.TryGetValue("--token", out string? given) ? given : environmentToken is { Length: > 0 } ? environmentToken : StandInToken;
+        if (Credential.From(options) is not { } credential)
+        {
+            await Console.Error.WriteLineAsync("give --token, or --ak with --sk, not both\n" + Usage).ConfigureAwait(false);
+            return 1;
+        }
+
+        RetryOptions retry = new();
+        if (options.TryGetValue("--max-retries", out string? retries))
+        {
+            if (!int.TryParse(retries, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int maxRetries))
+            {
+                await Console.Error.WriteLineAsync("--max-retries must be a whole number, 0 or more").ConfigureAwait(false);
+                return 1;
+            }
+
+            retry.MaxRetries = maxRetries;
+        }
+
         string projectId = options.TryGetValue("--project-id", out string? project) ? project : ExampleProjectId;
         string instanceId = options.TryGetValue("--instance-id", out string? instance) ? instance : ExampleInstanceId;
         CreateStarRocksInstanceXLanguage? language = options.TryGetValue("--language", out string? lang) ? new CreateStarRocksInstanceXLanguage(lang) : (CreateStarRocksInstanceXLanguage?)null;
@@ -252,7 +273,7 @@ internal static class Program
         }
         else
         {
-            standIn = StandIn.Start(environmentToken is { Length: > 0 } ? environmentToken : StandInToken);
+            standIn = StandIn.Start(credential);
             endpoint = standIn.BaseAddress;
             await Console.Error.WriteLineAsync("stand-in service listening on " + endpoint).ConfigureAwait(false);
         }
@@ -263,7 +284,9 @@ internal static class Program
             var client = new StarRocksClient(http, new StarRocksClientOptions
             {
                 BaseAddress = endpoint,
-                Token = token,
+                Token = credential.Token,
+                Signer = credential.AccessKey is null ? null : new AkSkSigner(credential.AccessKey, credential.SecretKey!),
+                Retry = retry,
                 ValidateRequests = !skipValidation,
             });
 
@@ -311,6 +334,51 @@ internal static class Program
     }
 
     /// <summary>
+    /// The credential of a call: a token, or an access key and secret key to sign with. Taken from --token, else
+    /// --ak/--sk, else STARROCKS_AUTH_TOKEN, else HUAWEICLOUD_SDK_AK/HUAWEICLOUD_SDK_SK, else the stand-in's token.
+    /// </summary>
+    internal sealed record Credential(string? Token, string? AccessKey, string? SecretKey)
+    {
+        /// <summary>The credential the options and environment give; null for a bad combination (a token and keys, or one key alone).</summary>
+        public static Credential? From(IReadOnlyDictionary<string, string> options)
+        {
+            bool hasToken = options.TryGetValue("--token", out string? token);
+            bool hasAccessKey = options.TryGetValue("--ak", out string? accessKey);
+            bool hasSecretKey = options.TryGetValue("--sk", out string? secretKey);
+            if ((hasToken && (hasAccessKey || hasSecretKey)) || hasAccessKey != hasSecretKey || (hasAccessKey && (accessKey!.Length == 0 || secretKey!.Length == 0)))
+            {
+                return null;
+            }
+
+            if (hasToken)
+            {
+                return new Credential(token, null, null);
+            }
+
+            if (hasAccessKey)
+            {
+                return new Credential(null, accessKey, secretKey);
+            }
+
+            if (Environment.GetEnvironmentVariable(TokenVariable) is { Length: > 0 } environmentToken)
+            {
+                return new Credential(environmentToken, null, null);
+            }
+
+            if (Environment.GetEnvironmentVariable(AkSkSigner.AccessKeyVariable) is { Length: > 0 } environmentAccessKey
+                && Environment.GetEnvironmentVariable(AkSkSigner.SecretKeyVariable) is { Length: > 0 } environmentSecretKey)
+            {
+                return new Credential(null, environmentAccessKey, environmentSecretKey);
+            }
+
+            return new Credential(StandInToken, null, null);
+        }
+
+        /// <summary>Says which kind of credential it is, never its value.</summary>
+        public override string ToString() => AccessKey is null ? "token" : "AK/SK (access key " + AccessKey + ")";
+    }
+
+    /// <summary>
     /// --wait: polls the job of a create response with the generated wait method and prints the final job; 0 when it
     /// completed, 1 when it failed (with the reason) or did not end in time. The stand-in is polled every 0.2 s, a real
     /// endpoint at WaitOptions' default interval.
@@ -333,7 +401,7 @@ internal static class Program
         ShowJobXLanguage? jobLanguage = language is { } l ? new ShowJobXLanguage(l.Value) : (ShowJobXLanguage?)null;
         try
         {
-            ShowJobResponse job = await client.WaitForCreateStarRocksInstanceAsync(created, projectId, jobLanguage, options, progress).ConfigureAwait(false);
+            ShowJobResponse job = await client.WaitForCreateStarRocksInstanceAsync(created, projectId, jobLanguage, waitOptions: options, progress: progress).ConfigureAwait(false);
             Console.WriteLine(job.ToJson(indented: true));
             return 0;
         }

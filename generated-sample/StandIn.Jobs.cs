@@ -31,7 +31,7 @@ internal sealed partial class StandIn
         public void Start() => Interlocked.Exchange(ref _polls, 0);
 
         /// <summary>Answers a job query; false for any other request.</summary>
-        public bool TryAnswer(string method, string target, IReadOnlyDictionary<string, string> headers, string token, out (int Status, string Body) answer)
+        public bool TryAnswer(string method, string target, IReadOnlyDictionary<string, string> headers, byte[] body, Program.Credential credential, out (int Status, string Body) answer)
         {
             answer = default;
             Match route = JobRoute().Match(target);
@@ -40,14 +40,14 @@ internal sealed partial class StandIn
                 return false;
             }
 
-            // The same token check as the create call.
+            // The same credential check as the create call.
             if (method != "GET")
             {
                 answer = (405, Error("APIGW.0102", "The method is not allowed."));
             }
-            else if (!headers.TryGetValue("X-Auth-Token", out string? sent) || sent != token)
+            else if (Unauthorized(method, target, headers, body, credential) is { } refused)
             {
-                answer = (401, Error("APIGW.0301", "Incorrect IAM authentication information."));
+                answer = refused;
             }
             else if (!ProjectId().IsMatch(Uri.UnescapeDataString(route.Groups[1].Value)))
             {

@@ -10,15 +10,17 @@ using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
 using OpenApiSdk;
+using OpenApiSdk.Signing;
 using TaurusDb.StarRocks;
 
 namespace GeneratedSample;
 
 /// <summary>
 /// A stand-in of the service's CreateStarRocksInstance operation on 127.0.0.1 (a free port), as the seed
-/// page documents it: it checks the token header and the body, and answers 201 with the page's example
-/// response or 400 with an error body (401 for a wrong token, 404 for another path). It also answers the
-/// query of the job that response names (StandIn.Jobs.cs). A minimal HTTP/1.1
+/// page documents it: it checks the credential (the X-Auth-Token header, or the SDK-HMAC-SHA256 signature, with
+/// the runtime's verifier) and the body, and answers 201 with the page's example response or 400 with an error body
+/// (401 for a wrong token or signature, 404 for another path). It also answers the query of the job that
+/// response names (StandIn.Jobs.cs). A minimal HTTP/1.1
 /// server on a TcpListener, so the sample stays trimmable and AOT-compatible (no ASP.NET Core).
 /// </summary>
 internal sealed partial class StandIn : IAsyncDisposable
@@ -31,25 +33,25 @@ internal sealed partial class StandIn : IAsyncDisposable
 
     private readonly TcpListener _listener;
     private readonly CancellationTokenSource _stop = new();
-    private readonly string _token;
+    private readonly Program.Credential _credential;
     private readonly Task _loop;
 
-    private StandIn(TcpListener listener, string token)
+    private StandIn(TcpListener listener, Program.Credential credential)
     {
         _listener = listener;
-        _token = token;
+        _credential = credential;
         BaseAddress = new Uri("http://127.0.0.1:" + ((IPEndPoint)listener.LocalEndpoint).Port.ToString(CultureInfo.InvariantCulture) + "/");
         _loop = Task.Run(AcceptLoopAsync);
     }
 
     public Uri BaseAddress { get; }
 
-    /// <summary>Starts listening; <paramref name="token"/> is the only X-Auth-Token accepted.</summary>
-    public static StandIn Start(string token)
+    /// <summary>Starts listening; <paramref name="credential"/> (the call's own) is the only token, or key pair, accepted.</summary>
+    public static StandIn Start(Program.Credential credential)
     {
         var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
-        return new StandIn(listener, token);
+        return new StandIn(listener, credential);
     }
 
     public async ValueTask DisposeAsync()
@@ -166,12 +168,12 @@ internal sealed partial class StandIn : IAsyncDisposable
 
         string method = requestLine.Length > 0 ? requestLine[0] : string.Empty;
         string target = requestLine.Length > 1 ? requestLine[1] : string.Empty;
-        if (_jobs.TryAnswer(method, target, headers, _token, out (int Status, string Body) job))
+        if (_jobs.TryAnswer(method, target, headers, body, _credential, out (int Status, string Body) job))
         {
             return job;
         }
 
-        (int Status, string Body) answer = Answer(method, target, headers, body, _token);
+        (int Status, string Body) answer = Answer(method, target, headers, body, _credential);
         if (answer.Status == 201)
         {
             _jobs.Start();
@@ -180,8 +182,23 @@ internal sealed partial class StandIn : IAsyncDisposable
         return answer;
     }
 
+    /// <summary>The 401 answer when the request does not carry the credential (token or valid AK/SK signature); null when it does.</summary>
+    internal static (int Status, string Body)? Unauthorized(string method, string target, IReadOnlyDictionary<string, string> headers, byte[] body, Program.Credential credential)
+    {
+        if (credential.AccessKey is { } accessKey)
+        {
+            AkSkVerification verification = new AkSkVerifier(key => key == accessKey ? credential.SecretKey : null)
+                .Verify(method, target, name => headers.TryGetValue(name, out string? value) ? value : null, body);
+            return verification.IsValid ? null : (401, Error("APIGW.0301", "Incorrect IAM authentication information: " + verification.Failure + "."));
+        }
+
+        return headers.TryGetValue("X-Auth-Token", out string? sent) && sent == credential.Token
+            ? null
+            : (401, Error("APIGW.0301", "Incorrect IAM authentication information."));
+    }
+
     /// <summary>What the service answers to one request.</summary>
-    internal static (int Status, string Body) Answer(string method, string target, IReadOnlyDictionary<string, string> headers, byte[] body, string token)
+    internal static (int Status, string Body) Answer(string method, string target, IReadOnlyDictionary<string, string> headers, byte[] body, Program.Credential credential)
     {
         Match route = Route().Match(target);
         if (!route.Success)
@@ -194,9 +211,9 @@ internal sealed partial class StandIn : IAsyncDisposable
             return (405, Error("APIGW.0102", "The method is not allowed."));
         }
 
-        if (!headers.TryGetValue("X-Auth-Token", out string? sent) || sent != token)
+        if (Unauthorized(method, target, headers, body, credential) is { } refused)
         {
-            return (401, Error("APIGW.0301", "Incorrect IAM authentication information."));
+            return refused;
         }
 
         if (!ProjectId().IsMatch(Uri.UnescapeDataString(route.Groups[1].Value)) || !InstanceId().IsMatch(Uri.UnescapeDataString(route.Groups[2].Value)))
@@ -249,7 +266,6 @@ internal sealed partial class StandIn : IAsyncDisposable
 
     private static string Reason(int status) => status switch
     {
-        200 => "OK",
         201 => "Created",
         400 => "Bad Request",
         401 => "Unauthorized",

@@ -27,11 +27,11 @@ public sealed partial class OpenApiGenerator
 
         IncrementalValuesProvider<ClientCoreOutput> cores = clients
             .Select(static (pair, _) => (pair.Context, pair.Client.Info))
-            .Combine(target.Select(static (info, _) => info.HasHttpClientFactory))
+            .Combine(target.Select(static (info, _) => new ClientTarget(info.HasHttpClientFactory, info.HasLogging)))
             .Select(static (pair, _) => new ClientCoreOutput(pair.Left.Context, pair.Left.Info, pair.Right))
             .WithTrackingName(TrackingNames.Clients);
         context.RegisterSourceOutput(cores, static (spc, output) =>
-            AddSource(spc, output.Context.HintPrefix + "." + output.Info.Name + ".g.cs", () => ClientEmitter.Emit(output.Context, output.Info, output.HasHttpClientFactory)));
+            AddSource(spc, output.Context.HintPrefix + "." + output.Info.Name + ".g.cs", () => ClientEmitter.Emit(output.Context, output.Info, output.Target)));
 
         IncrementalValuesProvider<ClientGroupOutput> groups = clients
             .SelectMany(static (pair, _) => pair.Client.Groups.Select(group => new ClientGroupOutput(pair.Context, pair.Client.Info, group)))
@@ -95,7 +95,10 @@ public sealed partial class OpenApiGenerator
 }
 
 /// <summary>What the shared part of a client is emitted from.</summary>
-internal sealed record ClientCoreOutput(SpecContext Context, ClientInfo Info, bool HasHttpClientFactory);
+internal sealed record ClientCoreOutput(SpecContext Context, ClientInfo Info, ClientTarget Target);
+
+/// <summary>The references of the project that change the client's shared part: DI registration, ILogger.</summary>
+internal sealed record ClientTarget(bool HasHttpClientFactory, bool HasLogging);
 
 /// <summary>One group of operations to emit.</summary>
 internal sealed record ClientGroupOutput(SpecContext Context, ClientInfo Info, OperationGroupModel Group);

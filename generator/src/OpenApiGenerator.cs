@@ -211,7 +211,8 @@ internal sealed record TypeFile(string HintName, EquatableArray<string> Parts, E
 }
 
 /// <summary>The few facts about the consuming compilation that change what is emitted; equatable, so edits don't re-emit.</summary>
-internal sealed record TargetInfo(bool LanguageVersionSupported, string LanguageVersion, bool HasServiceCollection, bool HasHttpClientFactory)
+/// <param name="HasLogging">Microsoft.Extensions.Logging.Abstractions is referenced: the client options get an ILogger.</param>
+internal sealed record TargetInfo(bool LanguageVersionSupported, string LanguageVersion, bool HasServiceCollection, bool HasHttpClientFactory, bool HasLogging)
 {
     public static TargetInfo From(Compilation compilation)
     {
@@ -221,6 +222,7 @@ internal sealed record TargetInfo(bool LanguageVersionSupported, string Language
             supported,
             version.ToDisplayString(),
             compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.IServiceCollection") is not null,
-            compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions") is not null);
+            compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions") is not null,
+            compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.ILogger") is not null);
     }
 }

@@ -55,8 +55,23 @@ public static class SpecCatalog
 
     public static string Read(string name) => File.ReadAllText(PathOf(name));
 
+    /// <summary>
+    /// Says which shared specs are missing (the benchmarks then leave them out). Under <c>CI=true</c>, where the
+    /// shared folder is laid beside the clone, a spec that <c>OPENAPI_BENCH_SPECS</c> names and that is missing is an error instead.
+    /// </summary>
     public static void PrintAvailability()
     {
+        string? only = Environment.GetEnvironmentVariable("OPENAPI_BENCH_SPECS");
+        if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase) && !string.IsNullOrWhiteSpace(only))
+        {
+            var available = new HashSet<string>(AllAvailable(), StringComparer.Ordinal);
+            string[] missing = Array.FindAll(only.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), name => !available.Contains(name));
+            if (missing.Length > 0)
+            {
+                throw new InvalidOperationException("CI=true and OPENAPI_BENCH_SPECS names specs that are not there: " + string.Join(", ", missing) + " (the shared specs folder: " + (GeneratorHarness.SharedSpecsDirectory ?? "absent") + ")");
+            }
+        }
+
         string? folder = GeneratorHarness.SharedSpecsDirectory;
         if (folder is null)
         {

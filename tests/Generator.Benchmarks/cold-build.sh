@@ -30,6 +30,7 @@ cat > "$work/Cold.csproj" <<PROJ
   <Import Project="$root/generator/build/OpenApiSdk.Generator.props" />
   <ItemGroup>
     <ProjectReference Include="$root/generator/OpenApiSdk.Generator.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" SetConfiguration="Configuration=Release" />
+    <ProjectReference Include="$root/generator/runtime/OpenApiSdk.Runtime.csproj" SetConfiguration="Configuration=Release" />
     <OpenApiSpec Include="$spec" Namespace="Cold.Sdk" ClientName="ColdClient" />
   </ItemGroup>
   <Import Project="$root/generator/build/OpenApiSdk.Generator.targets" />

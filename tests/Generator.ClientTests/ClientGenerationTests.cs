@@ -220,10 +220,16 @@ public sealed class ClientGenerationTests
         INamedTypeSymbol client = run.OutputCompilation.GetTypeByMetadataName("TaurusDb.StarRocks.IStarRocksClient")!;
         IMethodSymbol create = Assert.Single(client.GetMembers("CreateStarRocksInstanceAsync").OfType<IMethodSymbol>());
         Assert.Equal(
-            new[] { "projectId", "instanceId", "body", "xLanguage", "cancellationToken" },
+            new[] { "projectId", "instanceId", "body", "xLanguage", "requestOptions", "cancellationToken" },
             create.Parameters.Select(p => p.Name).ToArray());
+        Assert.Equal("OpenApiSdk.RequestOptions?", create.Parameters[^2].Type.ToDisplayString());
         Assert.Equal("CancellationToken", create.Parameters[^1].Type.Name);
         Assert.Equal("CreateStarRocksInstanceResponse", ((INamedTypeSymbol)create.ReturnType).TypeArguments.Single().Name);
+
+        // The same call returning the status, headers and request id with the body.
+        IMethodSymbol raw = Assert.Single(client.GetMembers("CreateStarRocksInstanceWithResponseAsync").OfType<IMethodSymbol>());
+        Assert.Equal(create.Parameters.Select(p => p.ToDisplayString()), raw.Parameters.Select(p => p.ToDisplayString()));
+        Assert.Equal("OpenApiSdk.ApiResponse<TaurusDb.StarRocks.CreateStarRocksInstanceResponse>", ((INamedTypeSymbol)raw.ReturnType).TypeArguments.Single().ToDisplayString());
 
         // Without Microsoft.Extensions.Http in the compilation nothing that needs it is emitted.
         Assert.DoesNotContain(run.Sources, s => s.SourceText.ToString().Contains("Microsoft.Extensions.DependencyInjection", StringComparison.Ordinal));
@@ -274,6 +280,33 @@ public sealed class ClientGenerationTests
         Assert.NotNull(run.OutputCompilation.GetTypeByMetadataName("Pets.Sdk.PetClientServiceCollectionExtensions")!.GetMembers("AddPetClient").SingleOrDefault());
     }
 
+    [Theory]
+    [InlineData(TargetFramework.Net100)]
+    [InlineData(TargetFramework.Net80)]
+    public void Where_the_project_has_Microsoft_Extensions_Logging_the_options_take_an_ILogger_and_it_compiles(TargetFramework framework)
+    {
+        // The members the generated bridge uses, as Microsoft.Extensions.Logging.Abstractions declares them.
+        const string stubs = """
+            namespace Microsoft.Extensions.Logging
+            {
+                public enum LogLevel { Trace, Debug, Information, Warning, Error, Critical, None }
+                public readonly struct EventId { public EventId(int id, string? name = null) { } }
+                public interface ILogger
+                {
+                    void Log<TState>(LogLevel logLevel, EventId eventId, TState state, System.Exception? exception, System.Func<TState, System.Exception?, string> formatter);
+                    bool IsEnabled(LogLevel logLevel);
+                }
+                public interface ILoggerFactory { ILogger CreateLogger(string categoryName); }
+            }
+            """;
+        GeneratorRun run = GeneratorHarness.Run(new[] { new SpecFile("/specs/petstore.yaml", PetStore, "Pets.Sdk", "PetClient") }, framework, extraSources: new[] { stubs });
+
+        Assert.Empty(run.CompileProblems);
+        INamedTypeSymbol options = run.OutputCompilation.GetTypeByMetadataName("Pets.Sdk.PetClientOptions")!;
+        Assert.Equal("Microsoft.Extensions.Logging.ILogger?", options.GetMembers("Logger").OfType<IPropertySymbol>().Single().Type.ToDisplayString());
+        Assert.Contains(run.OutputCompilation.GetTypeByMetadataName("Pets.Sdk.PetClient")!.Constructors, c => c.Parameters.Length == 3);
+    }
+
     [Fact]
     public void Two_specs_in_one_namespace_each_get_their_client_and_share_one_ApiException()
     {
@@ -284,7 +317,10 @@ public sealed class ClientGenerationTests
         Assert.Empty(run.CompileProblems);
         Assert.NotNull(run.OutputCompilation.GetTypeByMetadataName("Shared.Sdk.StarRocksClient"));
         Assert.NotNull(run.OutputCompilation.GetTypeByMetadataName("Shared.Sdk.PetClient"));
-        Assert.NotNull(run.OutputCompilation.GetTypeByMetadataName("Shared.Sdk.ApiException"));
+        // The runtime library's one ApiException, not a copy per namespace.
+        Assert.Null(run.OutputCompilation.GetTypeByMetadataName("Shared.Sdk.ApiException"));
+        Assert.Contains("global::OpenApiSdk.ApiException", run.Source("StarRocksClient.Operations.g.cs"), StringComparison.Ordinal);
+        Assert.Contains("global::OpenApiSdk.ApiException", run.Source("PetClient.PetsOperations.g.cs"), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -307,6 +343,7 @@ public sealed class ClientGenerationTests
                     - { name: ID, in: header, schema: { type: string } }
                     - { name: body, in: query, schema: { type: boolean } }
                     - { name: cancellationToken, in: query, schema: { type: string, format: date-time } }
+                    - { name: requestOptions, in: query, schema: { type: string } }
                     - { name: "new\nline", in: header, schema: { type: string, format: uuid } }
                   requestBody:
                     content:
@@ -323,16 +360,37 @@ public sealed class ClientGenerationTests
 
         Assert.Empty(run.GeneratorDiagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning));
         Assert.Empty(run.CompileProblems);
-        IMethodSymbol method = run.OutputCompilation.GetTypeByMetadataName("Names.Sdk.INamesClient")!.GetMembers().OfType<IMethodSymbol>().Single();
-        Assert.Equal("GetThingsByClassAsync", method.Name);
+        IMethodSymbol[] methods = run.OutputCompilation.GetTypeByMetadataName("Names.Sdk.INamesClient")!.GetMembers().OfType<IMethodSymbol>().ToArray();
+        Assert.Equal(new[] { "GetThingsByClassAsync", "GetThingsByClassWithResponseAsync" }, methods.Select(m => m.Name));
+        IMethodSymbol method = methods[0];
         string[] names = method.Parameters.Select(p => p.Name).ToArray();
         Assert.Equal(names.Length, names.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+        Assert.Equal("requestOptions", names[^2]);
+        Assert.Equal("OpenApiSdk.RequestOptions?", method.Parameters[^2].Type.ToDisplayString());
         Assert.Equal("cancellationToken", names[^1]);
         Assert.Equal("CancellationToken", method.Parameters[^1].Type.Name);
     }
 
     [Fact]
-    public void A_duplicate_operationId_is_reported_at_the_second_operationId()
+    public void An_operation_named_like_another_ones_WithResponse_form_gets_a_numbered_name_for_both_its_forms()
+    {
+        const string spec = """
+            openapi: 3.1.0
+            info: { title: Forms, version: '1' }
+            servers: [{ url: 'https://forms.example' }]
+            paths:
+              /a: { get: { operationId: foo, responses: { '204': { description: ok } } } }
+              /b: { get: { operationId: fooWithResponse, responses: { '204': { description: ok } } } }
+            """;
+        GeneratorRun run = GeneratorHarness.Run(spec, clientName: "FormsClient");
+
+        Assert.Empty(run.CompileProblems);
+        string[] names = run.OutputCompilation.GetTypeByMetadataName("Test.Sdk.IFormsClient")!.GetMembers().Select(m => m.Name).ToArray();
+        Assert.Equal(new[] { "FooAsync", "FooWithResponseAsync", "FooWithResponse2Async", "FooWithResponse2WithResponseAsync" }, names);
+    }
+
+    [Fact]
+    public void A_duplicate_operationId_is_numbered_and_reported_at_the_second_operationId()
     {
         const string spec = """
             openapi: 3.1.0
@@ -350,10 +408,13 @@ public sealed class ClientGenerationTests
         GeneratorRun run = GeneratorHarness.Run(spec);
 
         Diagnostic duplicate = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "OAS005");
-        Assert.Equal(DiagnosticSeverity.Error, duplicate.Severity);
+        Assert.Equal(DiagnosticSeverity.Info, duplicate.Severity); // resolved by a rule: both operations are generated
         Assert.Equal(9, duplicate.Location.GetLineSpan().StartLinePosition.Line); // 0-based: line 10, the second operationId
-        Assert.Contains("GET /a", duplicate.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.Equal("The operationId 'getThing' is already used by GET /a; operationIds must be unique, so this operation is generated as 'getThing2'", duplicate.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
         Assert.Empty(run.CompileProblems);
+        string operations = run.Sources.Single(s => s.HintName.EndsWith("Operations.g.cs", StringComparison.Ordinal)).SourceText.ToString();
+        Assert.Contains("GetThingAsync(", operations, StringComparison.Ordinal);
+        Assert.Contains("GetThing2Async(", operations, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -475,7 +536,7 @@ public sealed class ClientGenerationTests
 
         Assert.Empty(run.CompileProblems);
         Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id == "OAS010");
-        string[] refused = run.GeneratorDiagnostics.Where(d => d.Id == "OAS014").Select(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        string[] refused = run.GeneratorDiagnostics.Where(d => d.Id == "OAS015" && d.Severity == DiagnosticSeverity.Info).Select(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
         Assert.Equal(7, refused.Length);
         Assert.All(refused, m => Assert.Contains("is sent to the client's base address", m, StringComparison.Ordinal));
         string operations = run.Sources.Single(s => s.HintName == "odd.OddClient.Operations.g.cs").SourceText.ToString();
@@ -546,7 +607,7 @@ public sealed class ClientGenerationTests
         Assert.Contains(messages, m => m.Contains("array-of-objects query parameter in the style 'form'", StringComparison.Ordinal) && m.Contains("'lines' of things", StringComparison.Ordinal));
         Assert.Contains(messages, m => m.Contains("'content' of type 'text/plain'", StringComparison.Ordinal) && m.Contains("'raw' of things", StringComparison.Ordinal));
         IMethodSymbol things = (IMethodSymbol)run.OutputCompilation.GetTypeByMetadataName("Test.Sdk.OddClient")!.GetMembers("ThingsAsync").Single();
-        Assert.Equal(new[] { "xLines", "cancellationToken" }, things.Parameters.Select(p => p.Name).ToArray()); // the header array of objects goes as JSON
+        Assert.Equal(new[] { "xLines", "requestOptions", "cancellationToken" }, things.Parameters.Select(p => p.Name).ToArray()); // the header array of objects goes as JSON
     }
 
     /// <summary>Multipart bodies whose names, encodings and content types are hostile, shared by $ref, built by allOf, or in two clients of one namespace.</summary>
@@ -662,43 +723,42 @@ public sealed class ClientGenerationTests
 
         // The invalid contentType is reported and ignored; encoding headers are a note; nothing else is left out.
         string[] messages = run.GeneratorDiagnostics.Select(d => d.Id + " " + d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
-        Assert.Contains(messages, m => m.StartsWith("OAS014", StringComparison.Ordinal) && m.Contains("is not a media type", StringComparison.Ordinal) && m.Contains("'meta'", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.StartsWith("OAS015", StringComparison.Ordinal) && m.Contains("is not a media type", StringComparison.Ordinal) && m.Contains("'meta'", StringComparison.Ordinal));
         Assert.Contains(messages, m => m.StartsWith("OAS010", StringComparison.Ordinal) && m.Contains("'headers' in a multipart encoding", StringComparison.Ordinal));
         Assert.DoesNotContain(messages, m => m.Contains("request body of type", StringComparison.Ordinal));
 
-        string operations = run.Source("odd.OddClient.FileContent2Operations.g.cs");
+        string operations = run.Source("odd.OddClient.FileContentOperations.g.cs");
         Assert.DoesNotContain("Environment", operations, StringComparison.Ordinal);
         Assert.Contains("\"a\\\"; name=\\\"b\"", run.Source("odd.OddUploadRequest.g.cs"), StringComparison.Ordinal);
-        Assert.Contains("__MultipartFile(__form, \"{0}\", _0, \"application/octet-stream\");", operations, StringComparison.Ordinal);
-        Assert.Contains("__MultipartFile(__form, \"class\", @class, \"image/png\");", operations, StringComparison.Ordinal);
-        Assert.Contains("__MultipartFile(__form, \"line\\nbreak\\u2028\"", operations, StringComparison.Ordinal);
+        Assert.Contains("__form.File(\"{0}\", _0, \"application/octet-stream\");", operations, StringComparison.Ordinal);
+        Assert.Contains("__form.File(\"class\", @class, \"image/png\");", operations, StringComparison.Ordinal);
+        Assert.Contains("__form.File(\"line\\nbreak\\u2028\"", operations, StringComparison.Ordinal);
 
-        // Names: the body model is body, file properties named body/cancellationToken get other names; the tag FileContent
-        // does not take the client's nested FileContent type's name; each client has its own FileContent.
+        // Names: the body model is body, file properties named body/cancellationToken get other names; files are the
+        // runtime's one FileContent type, so a tag named FileContent keeps its name.
         INamedTypeSymbol client = run.OutputCompilation.GetTypeByMetadataName("Odd.Sdk.OddClient")!;
-        Assert.NotNull(client.GetTypeMembers("FileContent").SingleOrDefault());
-        Assert.NotNull(run.OutputCompilation.GetTypeByMetadataName("Odd.Sdk.OtherOddClient+FileContent"));
-        IMethodSymbol odd = client.GetTypeMembers("FileContent2Operations").Single().GetMembers("OddUploadAsync").OfType<IMethodSymbol>().Single();
+        Assert.Empty(client.GetTypeMembers("FileContent"));
+        IMethodSymbol odd = client.GetTypeMembers("FileContentOperations").Single().GetMembers("OddUploadAsync").OfType<IMethodSymbol>().Single();
         Assert.Equal(
-            new[] { "body", "lineBreak", "_0", "class", "body2", "cancellationToken2", "cancellationToken" },
+            new[] { "body", "lineBreak", "_0", "class", "body2", "cancellationToken2", "requestOptions", "cancellationToken" },
             odd.Parameters.Select(p => p.Name));
-        Assert.All(odd.Parameters.Skip(1).Take(5), p => Assert.Equal("Odd.Sdk.OddClient.FileContent?", p.Type.ToDisplayString()));
+        Assert.All(odd.Parameters.Skip(1).Take(5), p => Assert.Equal("OpenApiSdk.FileContent?", p.Type.ToDisplayString()));
 
         // A $ref body without files keeps its component type; with files (allOf) it becomes an inline model without them;
         // an object part whose encoding is application/xml is a file the caller supplies.
         INamedTypeSymbol other = client.GetTypeMembers("OtherOperations").Single();
         Assert.Equal("Odd.Sdk.Upload?", other.GetMembers("SharedUploadAsync").OfType<IMethodSymbol>().Single().Parameters[0].Type.ToDisplayString());
         IMethodSymbol composed = other.GetMembers("ComposedUploadAsync").OfType<IMethodSymbol>().Single();
-        Assert.Equal(new[] { "Odd.Sdk.ComposedUploadRequest", "Odd.Sdk.OddClient.FileContent" }, composed.Parameters.Take(2).Select(p => p.Type.ToDisplayString()));
+        Assert.Equal(new[] { "Odd.Sdk.ComposedUploadRequest", "OpenApiSdk.FileContent" }, composed.Parameters.Take(2).Select(p => p.Type.ToDisplayString()));
         INamedTypeSymbol composedModel = run.OutputCompilation.GetTypeByMetadataName("Odd.Sdk.ComposedUploadRequest")!;
         Assert.Equal(new[] { "Name", "Size", "Note" }, composedModel.GetMembers().OfType<IPropertySymbol>().Select(p => p.Name).Where(n => n != "AdditionalProperties"));
         IMethodSymbol xml = other.GetMembers("XmlPartAsync").OfType<IMethodSymbol>().Single();
         Assert.Equal("record", xml.Parameters[0].Name);
-        Assert.Equal("Odd.Sdk.OddClient.FileContent?", xml.Parameters[0].Type.ToDisplayString());
+        Assert.Equal("OpenApiSdk.FileContent?", xml.Parameters[0].Type.ToDisplayString());
     }
 
     [Fact]
-    public void A_client_named_FileContent_gets_a_file_type_of_another_name()
+    public void A_client_named_FileContent_sends_the_runtimes_FileContent()
     {
         const string spec = """
             openapi: 3.1.0
@@ -717,7 +777,8 @@ public sealed class ClientGenerationTests
         GeneratorRun run = GeneratorHarness.Run(spec, clientName: "FileContent");
 
         Assert.Empty(run.CompileProblems);
-        Assert.NotNull(run.OutputCompilation.GetTypeByMetadataName("Test.Sdk.FileContent+FilePart"));
+        IMethodSymbol send = run.OutputCompilation.GetTypeByMetadataName("Test.Sdk.FileContent")!.GetMembers("SendAsync").OfType<IMethodSymbol>().Single();
+        Assert.Equal("OpenApiSdk.FileContent?", send.Parameters[0].Type.ToDisplayString());
     }
 
     [Fact]
@@ -726,7 +787,7 @@ public sealed class ClientGenerationTests
         GeneratorRun run = GeneratorHarness.Run(new[] { new SpecFile("/specs/petstore.yaml", PetStore, "Pets.Sdk", "PetClient") });
         Assert.Empty(run.CompileProblems);
         Assert.Null(run.OutputCompilation.GetTypeByMetadataName("Pets.Sdk.PetClient+FileContent"));
-        Assert.DoesNotContain("__Multipart", run.Source("PetClient.g.cs"), StringComparison.Ordinal);
+        Assert.DoesNotContain(run.Sources, s => s.SourceText.ToString().Contains("MultipartBody", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -751,8 +812,8 @@ public sealed class ClientGenerationTests
             object pets = client.GetType().GetProperty("Pets")!.GetValue(client)!;
             MethodInfo list = pets.GetType().GetMethod("ListPetsAsync")!;
 
-            await (Task)list.Invoke(pets, new object?[] { new[] { "a b", "c&d" }, new[] { 1, 2 }, new[] { "x", "y" }, 5, new[] { "t1", "t2" }, CancellationToken.None })!;
-            await (Task)list.Invoke(pets, new object?[] { null, null, null, null, null, CancellationToken.None })!;
+            await (Task)list.Invoke(pets, new object?[] { new[] { "a b", "c&d" }, new[] { 1, 2 }, new[] { "x", "y" }, 5, new[] { "t1", "t2" }, null, CancellationToken.None })!;
+            await (Task)list.Invoke(pets, new object?[] { null, null, null, null, null, null, CancellationToken.None })!;
 
             // servers: https://{region}.pets.example/api with region's default eu; form+explode by default, explode: false joins with commas.
             Assert.Equal("https://eu.pets.example/api/pets?tags=a%20b&tags=c%26d&ids=1%2C2&kinds=x%7Cy&limit=5", handler.Requests[0].RequestUri!.AbsoluteUri);
@@ -762,14 +823,14 @@ public sealed class ClientGenerationTests
             Assert.False(handler.Requests[1].Headers.Contains("X-Trace"));
 
             // limit has maximum 100: nothing is sent.
-            Exception invalid = await Assert.ThrowsAnyAsync<Exception>(() => (Task)list.Invoke(pets, new object?[] { null, null, null, 500, null, CancellationToken.None })!);
+            Exception invalid = await Assert.ThrowsAnyAsync<Exception>(() => (Task)list.Invoke(pets, new object?[] { null, null, null, 500, null, null, CancellationToken.None })!);
             Assert.Equal("ValidationException", invalid.GetType().Name);
             Assert.Equal(2, handler.Requests.Count);
 
             // A binary body goes as the caller's bytes with its media type; a binary success body comes back as bytes.
             handler.Reply = new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(new byte[] { 9, 8, 7 }) };
             MethodInfo upload = pets.GetType().GetMethod("UploadPhotoAsync")!;
-            var photo = (Task<byte[]>)upload.Invoke(pets, new object?[] { 42L, new byte[] { 0x89, 0x50, 0x4E, 0x47 }, CancellationToken.None })!;
+            var photo = (Task<byte[]>)upload.Invoke(pets, new object?[] { 42L, new byte[] { 0x89, 0x50, 0x4E, 0x47 }, null, CancellationToken.None })!;
             Assert.Equal(new byte[] { 9, 8, 7 }, await photo);
             Assert.Equal("https://eu.pets.example/api/pets/42/photo", handler.Requests[2].RequestUri!.AbsoluteUri);
             Assert.Equal("image/png", handler.Requests[2].Content!.Headers.ContentType!.MediaType);
@@ -782,7 +843,7 @@ public sealed class ClientGenerationTests
             loginType.GetProperty("User")!.SetValue(login, "a b&c");
             loginType.GetProperty("Scopes")!.SetValue(login, new List<string> { "read", "write" });
             object stores = client.GetType().GetProperty("Stores")!.GetValue(client)!;
-            await (Task)stores.GetType().GetMethod("LoginAsync")!.Invoke(stores, new object?[] { login, CancellationToken.None })!;
+            await (Task)stores.GetType().GetMethod("LoginAsync")!.Invoke(stores, new object?[] { login, null, CancellationToken.None })!;
             Assert.Equal("application/x-www-form-urlencoded", handler.Requests[3].Content!.Headers.ContentType!.MediaType);
             Assert.Equal("user=a+b%26c&scopes=read&scopes=write", System.Text.Encoding.ASCII.GetString(handler.Bodies[3]));
 
@@ -801,16 +862,16 @@ public sealed class ClientGenerationTests
             object page = Activator.CreateInstance(pageType)!;
             pageType.GetProperty("Offset")!.SetValue(page, 10);
             pageType.GetProperty("Size")!.SetValue(page, 5);
-            await (Task)search.Invoke(pets, new object?[] { filter, page, new[] { "a", "b" }, CancellationToken.None })!;
+            await (Task)search.Invoke(pets, new object?[] { filter, page, new[] { "a", "b" }, null, CancellationToken.None })!;
             Assert.Equal("https://eu.pets.example/api/pets/search?filter%5Bkind%5D=cat&filter%5Bage%5D%5Bmin%5D=1&offset=10&size=5&expand%5B0%5D=a&expand%5B1%5D=b", handler.Requests[4].RequestUri!.AbsoluteUri);
             pageType.GetProperty("Size")!.SetValue(page, 500);
-            Exception badPage = await Assert.ThrowsAnyAsync<Exception>(() => (Task)search.Invoke(pets, new object?[] { null, page, null, CancellationToken.None })!);
+            Exception badPage = await Assert.ThrowsAnyAsync<Exception>(() => (Task)search.Invoke(pets, new object?[] { null, page, null, null, CancellationToken.None })!);
             Assert.Equal("ValidationException", badPage.GetType().Name);
             Assert.Equal(5, handler.Requests.Count);
 
             // An undeclared status with the declared default error body is the typed exception with code and message.
             handler.Reply = new HttpResponseMessage(HttpStatusCode.NotFound) { Content = new StringContent("{\"code\":\"E404\",\"message\":\"no pets\"}") };
-            Exception error = await Assert.ThrowsAnyAsync<Exception>(() => (Task)list.Invoke(pets, new object?[] { null, null, null, null, null, CancellationToken.None })!);
+            Exception error = await Assert.ThrowsAnyAsync<Exception>(() => (Task)list.Invoke(pets, new object?[] { null, null, null, null, null, null, CancellationToken.None })!);
             Assert.Equal("ApiException`1", error.GetType().Name);
             Assert.Equal("E404", error.GetType().GetProperty("ErrorCode")!.GetValue(error));
             Assert.Equal("no pets", error.GetType().GetProperty("ErrorMessage")!.GetValue(error));

@@ -24,7 +24,7 @@ public sealed class ClientWireTests : IAsyncLifetime
 
     private StarRocksClient Client(HttpClient http, Action<StarRocksClientOptions>? configure = null)
     {
-        var options = new StarRocksClientOptions { BaseAddress = _server.BaseAddress, Token = Token };
+        var options = new StarRocksClientOptions { BaseAddress = _server.BaseAddress, Token = Token, Retry = RetryWireTests.Fast() };
         configure?.Invoke(options);
         return new StarRocksClient(http, options);
     }
@@ -195,6 +195,7 @@ public sealed class ClientWireTests : IAsyncLifetime
 
         Assert.Equal(new string('x', 100), ex.ResponseBody);
         Assert.True(ex.ResponseBodyTruncated);
+        Assert.Equal(4, _server.Requests.Count); // a 503 is retried (3 times by default), then surfaces
     }
 
     [Fact]

@@ -80,6 +80,40 @@ public sealed class JobWaitTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_Retry_After_on_a_poll_sets_the_wait_before_the_next_one()
+    {
+        // RFC 9110 §10.2.3: Retry-After: 1 asks for one second; the options' interval (30 s) would make the test time out.
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var polledAt = new List<TimeSpan>();
+        int polls = 0;
+        _server.Answer(request =>
+        {
+            if (request.Method == "POST")
+            {
+                return new Reply(201, SeedPage.ExampleResponse);
+            }
+
+            lock (polledAt)
+            {
+                polledAt.Add(clock.Elapsed);
+            }
+
+            return Interlocked.Increment(ref polls) == 1
+                ? new Reply(200, Job("Running", "50%")) { Headers = new Dictionary<string, string> { ["Retry-After"] = "1" } }
+                : new Reply(200, Job("Completed", "100%"));
+        });
+        using HttpClient http = _server.CreateHttpClient();
+        (StarRocksClient client, CreateStarRocksInstanceResponse created) = await CreateAsync(http);
+        var options = new WaitOptions { PollInterval = TimeSpan.FromSeconds(30), Timeout = TimeSpan.FromSeconds(20) };
+
+        ShowJobResponse job = await client.WaitForCreateStarRocksInstanceAsync(created, SeedPage.ProjectId, waitOptions: options);
+
+        Assert.Equal(JobStatus.Completed, job.Job!.Status);
+        Assert.Equal(2, polledAt.Count);
+        Assert.InRange(polledAt[1] - polledAt[0], TimeSpan.FromMilliseconds(900), TimeSpan.FromSeconds(15));
+    }
+
+    [Fact]
     public async Task A_job_that_fails_throws_JobFailedException_with_the_fail_reason()
     {
         Answer(Job("Running", "10%"), Job("Failed", "10%", "The flavor is sold out."));

@@ -88,7 +88,7 @@ public sealed class LinkWireTests : IAsyncLifetime
 
         StartExportResponse started = await client.StartExportAsync();
         var failed = await Assert.ThrowsAsync<JobFailedException<GetTaskResponse>>(() =>
-            client.WaitForStartExportAsync(started, new WaitOptions { PollInterval = TimeSpan.FromMilliseconds(10) }));
+            client.WaitForStartExportAsync(started, waitOptions: new WaitOptions { PollInterval = TimeSpan.FromMilliseconds(10) }));
 
         Assert.Equal("cancelled", failed.Status);
         Assert.Equal("stopped by an administrator", failed.Reason);

@@ -61,8 +61,8 @@ public sealed class MultipartWireTests : IAsyncLifetime
             CultureInfo.CurrentCulture = new CultureInfo("de-DE"); // a decimal comma must not reach the wire
             receipt = await Uploads(http).UploadDocumentAsync(
                 Document(),
-                new U.UploadsClient.FileContent(pdf, "report.pdf"),
-                new[] { new U.UploadsClient.FileContent(attachment, "a.bin"), new U.UploadsClient.FileContent(new byte[] { 4 }, "b.png", "image/png") });
+                new FileContent(pdf, "report.pdf"),
+                new[] { new FileContent(attachment, "a.bin"), new FileContent(new byte[] { 4 }, "b.png", "image/png") });
         }
         finally
         {
@@ -117,7 +117,7 @@ public sealed class MultipartWireTests : IAsyncLifetime
         _server.Answer(Receipt());
         using HttpClient http = _server.CreateHttpClient();
 
-        await Uploads(http).UploadDocumentAsync(new U.UploadDocumentRequest { Title = "t" }, new U.UploadsClient.FileContent(Array.Empty<byte>(), "empty.txt", "text/plain"));
+        await Uploads(http).UploadDocumentAsync(new U.UploadDocumentRequest { Title = "t" }, new FileContent(Array.Empty<byte>(), "empty.txt", "text/plain"));
 
         List<Part> parts = await PartsOf(Assert.Single(_server.Requests));
         Assert.Equal(new[] { "title", "file" }, parts.Select(p => p.Name));
@@ -132,8 +132,8 @@ public sealed class MultipartWireTests : IAsyncLifetime
         U.UploadDocumentRequest invalid = Document();
         invalid.Title = string.Empty;
         invalid.Meta!.Author = "A";
-        var file = new U.UploadsClient.FileContent(new byte[] { 1 }, "f.pdf");
-        var three = Enumerable.Range(0, 3).Select(i => new U.UploadsClient.FileContent(new byte[] { (byte)i }, i + ".bin")).ToArray();
+        var file = new FileContent(new byte[] { 1 }, "f.pdf");
+        var three = Enumerable.Range(0, 3).Select(i => new FileContent(new byte[] { (byte)i }, i + ".bin")).ToArray();
 
         OpenApiSdk.ValidationException ex = await Assert.ThrowsAsync<OpenApiSdk.ValidationException>(() => Uploads(http).UploadDocumentAsync(invalid, file, three));
 
@@ -184,8 +184,8 @@ public sealed class MultipartWireTests : IAsyncLifetime
         using HttpClient http = _server.CreateHttpClient();
         byte[] png = { 0x89, 0x50, 0x4E, 0x47 };
 
-        await Avatars(http).PutAvatarAsync("u1", image: new A.AvatarsClient.FileContent(png, "me.png"));
-        await Avatars(http).PutAvatarAsync("u2", new A.PutAvatarRequest { Caption = "hi" }, new A.AvatarsClient.FileContent(new MemoryStream(png), "me.png", "image/webp"));
+        await Avatars(http).PutAvatarAsync("u1", image: new FileContent(png, "me.png"));
+        await Avatars(http).PutAvatarAsync("u2", new A.PutAvatarRequest { Caption = "hi" }, new FileContent(new MemoryStream(png), "me.png", "image/webp"));
         await Avatars(http).PutAvatarAsync("u3");
 
         ReceivedRequest[] requests = _server.Requests.ToArray();
@@ -212,12 +212,12 @@ public sealed class MultipartWireTests : IAsyncLifetime
         _server.Answer(new Reply(204, string.Empty, ContentType: null));
         using HttpClient http = _server.CreateHttpClient();
 
-        await Avatars(http).UploadAlbumAsync(new[] { new A.AvatarsClient.FileContent(new byte[] { 1 }, "1.jpg"), new A.AvatarsClient.FileContent(new byte[] { 2 }, "2.jpg") });
+        await Avatars(http).UploadAlbumAsync(new[] { new FileContent(new byte[] { 1 }, "1.jpg"), new FileContent(new byte[] { 2 }, "2.jpg") });
 
         List<Part> parts = await PartsOf(Assert.Single(_server.Requests));
         Assert.Equal(new[] { ("photos", "1.jpg", "image/jpeg"), ("photos", "2.jpg", "image/jpeg") }, parts.Select(p => (p.Name, p.FileName!, p.ContentType!)));
 
-        OpenApiSdk.ValidationException ex = await Assert.ThrowsAsync<OpenApiSdk.ValidationException>(() => Avatars(http).UploadAlbumAsync(Array.Empty<A.AvatarsClient.FileContent>()));
+        OpenApiSdk.ValidationException ex = await Assert.ThrowsAsync<OpenApiSdk.ValidationException>(() => Avatars(http).UploadAlbumAsync(Array.Empty<FileContent>()));
         Assert.Equal("/body/photos: must have at least 1 item", ex.Errors.Single().Pointer + ": " + ex.Errors.Single().Message);
         Assert.Single(_server.Requests);
     }
@@ -229,7 +229,7 @@ public sealed class MultipartWireTests : IAsyncLifetime
         using HttpClient http = _server.CreateHttpClient();
         const string Evil = "evil\"; name=\"x\r\nX-Injected: 1\r\n\r\nbody.txt";
 
-        await Avatars(http).UploadAlbumAsync(new[] { new A.AvatarsClient.FileContent(new byte[] { 7 }, Evil), new A.AvatarsClient.FileContent(new byte[] { 8 }, "résumé €.jpg") });
+        await Avatars(http).UploadAlbumAsync(new[] { new FileContent(new byte[] { 7 }, Evil), new FileContent(new byte[] { 8 }, "résumé €.jpg") });
 
         List<Part> parts = await PartsOf(Assert.Single(_server.Requests));
         Assert.Equal(2, parts.Count);
@@ -239,8 +239,8 @@ public sealed class MultipartWireTests : IAsyncLifetime
         Assert.Equal(new byte[] { 7 }, parts[0].Body);
         Assert.Equal(("photos", "résumé €.jpg"), (parts[1].Name, parts[1].FileName));
 
-        Assert.Throws<ArgumentException>(() => new A.AvatarsClient.FileContent(new byte[] { 1 }, "x.png", "image/png\r\nX-Injected: 1"));
-        Assert.Throws<ArgumentNullException>(() => new A.AvatarsClient.FileContent((Stream)null!, "x.png"));
+        Assert.Throws<ArgumentException>(() => new FileContent(new byte[] { 1 }, "x.png", "image/png\r\nX-Injected: 1"));
+        Assert.Throws<ArgumentNullException>(() => new FileContent((Stream)null!, "x.png"));
     }
 
     /// <summary>One part as the server parsed it; <see cref="FileName"/> prefers filename* (RFC 6266), as ASP.NET Core does.</summary>

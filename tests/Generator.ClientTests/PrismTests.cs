@@ -11,26 +11,44 @@ using System.Threading.Tasks;
 using OpenApiSdk.Tests.Harness;
 using TaurusDb.StarRocks;
 using Xunit;
-using Xunit.Abstractions;
 
 namespace OpenApiSdk.ClientTests;
 
 /// <summary>
-/// Runs the Prism mock server (<c>@stoplight/prism-cli</c> from npm) on the seed spec: an independent
-/// implementation that validates each request against the spec and answers with the spec's examples.
-/// Needs <c>npx</c> and the npm registry; where either is missing the tests say so and pass without checking.
+/// Runs the Prism mock server (<c>@stoplight/prism-cli</c>, pinned with its dependencies in <c>prism/package-lock.json</c>
+/// and installed there with <c>npm ci</c>) on the seed spec: an independent implementation that validates each request
+/// against the spec and answers with the spec's examples. Where Node, the npm registry or Prism is missing the tests
+/// are skipped with the reason (failed under CI=true, see <see cref="Requires"/>).
 /// </summary>
 public sealed class PrismFixture : IAsyncLifetime
 {
-    private const string PrismPackage = "@stoplight/prism-cli@5.16.0";
     private Process? _process;
+
+    public static string Folder => Path.Combine(GeneratorHarness.RepositoryRoot, "tests", "Generator.ClientTests", "prism");
 
     public Uri? BaseAddress { get; private set; }
 
-    public string Log { get; private set; } = string.Empty;
+    /// <summary>Why Prism is not running (empty once it listens), with what it printed.</summary>
+    public string Unavailable { get; private set; } = "Prism was not started";
 
     public async Task InitializeAsync()
     {
+        if (Requires.OnPath("node") is null)
+        {
+            Unavailable = "node is not on PATH";
+            return;
+        }
+
+        try
+        {
+            NpmFolder.EnsureInstalled(Folder);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or System.ComponentModel.Win32Exception or TimeoutException)
+        {
+            Unavailable = "Prism could not be installed: " + ex.Message;
+            return;
+        }
+
         int port;
         using (var probe = new TcpListener(IPAddress.Loopback, 0))
         {
@@ -38,28 +56,25 @@ public sealed class PrismFixture : IAsyncLifetime
             port = ((IPEndPoint)probe.LocalEndpoint).Port;
         }
 
-        var start = new ProcessStartInfo("npx", "--yes " + PrismPackage + " mock \"" + GeneratorHarness.SeedSpecPath + "\" -h 127.0.0.1 -p " + port)
+        var start = new ProcessStartInfo("node")
         {
+            WorkingDirectory = Folder,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (string argument in new[] { Path.Combine(Folder, "node_modules", "@stoplight", "prism-cli", "dist", "index.js"), "mock", GeneratorHarness.SeedSpecPath, "-h", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
         start.Environment["NO_COLOR"] = "1";
         var listening = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var log = new System.Text.StringBuilder();
-        try
-        {
-            _process = Process.Start(start);
-        }
-        catch (System.ComponentModel.Win32Exception ex)
-        {
-            Log = "npx is not available: " + ex.Message;
-            return;
-        }
-
+        _process = Process.Start(start);
         if (_process is null)
         {
-            Log = "npx did not start";
+            Unavailable = "node did not start";
             return;
         }
 
@@ -82,14 +97,16 @@ public sealed class PrismFixture : IAsyncLifetime
         _process.BeginErrorReadLine();
         Task exited = _process.WaitForExitAsync();
         Task first = await Task.WhenAny(listening.Task, exited, Task.Delay(TimeSpan.FromMinutes(4)));
-        lock (log)
-        {
-            Log = log.ToString();
-        }
-
         if (first == listening.Task)
         {
             BaseAddress = new Uri("http://127.0.0.1:" + port + "/");
+            Unavailable = string.Empty;
+            return;
+        }
+
+        lock (log)
+        {
+            Unavailable = (first == exited ? "Prism exited before listening" : "Prism did not listen within 4 minutes") + "; it printed:" + Environment.NewLine + log;
         }
     }
 
@@ -108,32 +125,16 @@ public sealed class PrismFixture : IAsyncLifetime
 public sealed class PrismTests : IClassFixture<PrismFixture>
 {
     private readonly PrismFixture _prism;
-    private readonly ITestOutputHelper _output;
 
-    public PrismTests(PrismFixture prism, ITestOutputHelper output)
-    {
-        _prism = prism;
-        _output = output;
-    }
+    public PrismTests(PrismFixture prism) => _prism = prism;
 
-    private bool Unavailable()
-    {
-        if (_prism.BaseAddress is not null)
-        {
-            return false;
-        }
+    /// <summary>Skips the test (fails it in CI) unless Prism is listening.</summary>
+    private void RequirePrism() => Requires.That(_prism.BaseAddress is not null, _prism.Unavailable);
 
-        _output.WriteLine("Prism could not be started (npx or the npm registry is missing); the Prism checks did not run. Log:\n" + _prism.Log);
-        return true;
-    }
-
-    [Fact]
+    [SkippableFact]
     public async Task Prism_accepts_the_request_the_client_sends_for_the_page_example_and_the_client_reads_its_answer()
     {
-        if (Unavailable())
-        {
-            return;
-        }
+        RequirePrism();
 
         using var http = new HttpClient();
         var client = new RecordingClient(http, new StarRocksClientOptions { BaseAddress = _prism.BaseAddress, Token = "prism-token", XLanguage = "zh-cn" });
@@ -145,13 +146,10 @@ public sealed class PrismTests : IClassFixture<PrismFixture>
         Assert.Equal("cf0b7506-1505-450f-9d95-ce9d93b6b5c3", response.JobId);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Prism_rejects_what_the_client_would_have_rejected_when_client_validation_is_off()
     {
-        if (Unavailable())
-        {
-            return;
-        }
+        RequirePrism();
 
         using var http = new HttpClient();
         var client = new RecordingClient(http, new StarRocksClientOptions { BaseAddress = _prism.BaseAddress, Token = "prism-token", ValidateRequests = false });
@@ -165,13 +163,10 @@ public sealed class PrismTests : IClassFixture<PrismFixture>
         Assert.Contains("name", Assert.Single(client.Seen), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Prism_requires_the_token_header_the_client_sends_from_its_options()
     {
-        if (Unavailable())
-        {
-            return;
-        }
+        RequirePrism();
 
         using var http = new HttpClient();
         var client = new StarRocksClient(http, new StarRocksClientOptions { BaseAddress = _prism.BaseAddress });

@@ -14,14 +14,26 @@ using Microsoft.Extensions.Logging;
 
 namespace OpenApiSdk.ClientTests;
 
-/// <summary>One request as Kestrel received it: the raw request target, headers and body bytes.</summary>
-public sealed record ReceivedRequest(string Method, string RawTarget, IReadOnlyDictionary<string, string> Headers, byte[] Body);
+/// <summary>One request as Kestrel received it: the raw request target, headers, body bytes and when it arrived (Stopwatch ticks).</summary>
+public sealed record ReceivedRequest(string Method, string RawTarget, IReadOnlyDictionary<string, string> Headers, byte[] Body)
+{
+    public long ArrivedAt { get; init; } = System.Diagnostics.Stopwatch.GetTimestamp();
+
+    /// <summary>The time from <paramref name="earlier"/>'s arrival to this one's.</summary>
+    public TimeSpan Since(ReceivedRequest earlier) => TimeSpan.FromSeconds((ArrivedAt - earlier.ArrivedAt) / (double)System.Diagnostics.Stopwatch.Frequency);
+}
 
 /// <summary>What the server answers: status, body, content type and extra headers.</summary>
 public sealed record Reply(int Status, string Body, string? ContentType = "application/json;charset=UTF-8", string? RequestId = null)
 {
     /// <summary>Wait until the client gives up (cancellation or timeout); the answer never comes.</summary>
     public bool Hang { get; init; }
+
+    /// <summary>Close the connection without answering, after the request was read.</summary>
+    public bool Abort { get; init; }
+
+    /// <summary>Extra response headers (Retry-After).</summary>
+    public IReadOnlyDictionary<string, string>? Headers { get; init; }
 }
 
 /// <summary>A real HTTP server on 127.0.0.1 (a free port) that records every request and answers with <see cref="Reply"/>.</summary>
@@ -60,6 +72,13 @@ public sealed class TestServer : IAsyncDisposable
 
     public void Answer(Reply reply) => _reply = _ => reply;
 
+    /// <summary>Answers the requests in turn with <paramref name="replies"/>, the last one for every request after them.</summary>
+    public void AnswerInTurn(params Reply[] replies)
+    {
+        int next = -1;
+        _reply = _ => replies[Math.Min(Interlocked.Increment(ref next), replies.Length - 1)];
+    }
+
     public HttpClient CreateHttpClient() => new() { BaseAddress = BaseAddress };
 
     private async Task HandleAsync(HttpContext context)
@@ -86,7 +105,18 @@ public sealed class TestServer : IAsyncDisposable
             return;
         }
 
+        if (reply.Abort)
+        {
+            context.Abort();
+            return;
+        }
+
         context.Response.StatusCode = reply.Status;
+        foreach (KeyValuePair<string, string> header in reply.Headers ?? new Dictionary<string, string>())
+        {
+            context.Response.Headers[header.Key] = header.Value;
+        }
+
         if (reply.RequestId is not null)
         {
             context.Response.Headers["X-Request-Id"] = reply.RequestId;

@@ -46,8 +46,10 @@ internal static class DiagnosticAssert
         Assert.True(!run.GeneratorDiagnostics.Any(d => d.Severity == DiagnosticSeverity.Error), Describe(run));
     }
 
+    /// <summary>Code was generated, and it compiles with no error or warning (nothing generated would compile too).</summary>
     public static void CompilesCleanly(GeneratorRun run)
     {
+        Assert.NotEmpty(run.Sources);
         Assert.True(run.CompileProblems.Count == 0, string.Join(Environment.NewLine, run.CompileProblems.Select(d => d.ToString())));
     }
 }

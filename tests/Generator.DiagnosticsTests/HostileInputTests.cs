@@ -64,7 +64,8 @@ public sealed class HostileInputTests
         GeneratorRun run = Run(EscapingSpec);
         Hostile.NeverCrashed(run.GeneratorDiagnostics);
         NoErrors(run);
-        Assert.Equal("OAS008", run.GeneratorDiagnostics.Single(d => d.Severity == DiagnosticSeverity.Warning).Id); // the 'note' default, on purpose
+        Assert.Equal("OAS008", run.GeneratorDiagnostics.Single(d => d.Severity == DiagnosticSeverity.Info && d.Id != "OAS012").Id); // the 'note' default, on purpose
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Severity == DiagnosticSeverity.Warning);
         CompilesCleanly(run);
         Assert.Empty(Hostile.DocumentationProblems(run));
 
@@ -124,8 +125,9 @@ public sealed class HostileInputTests
         GeneratorRun run = Run(yaml);
         Hostile.NeverCrashed(run.GeneratorDiagnostics);
 
-        // The POST under a path with {id} declares no 'id': that operation is an error and left out; the rest compiles.
-        Assert.Equal(new[] { "OAS014" }, run.GeneratorDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.Id));
+        // The POST under a path with {id} declares no 'id': that operation is left out with a warning; the rest compiles.
+        Assert.Equal(new[] { "OAS014" }, run.GeneratorDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning).Select(d => d.Id));
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Severity == DiagnosticSeverity.Error);
         CompilesCleanly(run);
         Assert.Empty(Hostile.DocumentationProblems(run));
         Assert.All(run.Sources.SelectMany(source => source.SourceText.Lines.Select(l => l.ToString().TrimStart())), line => Assert.False(line.StartsWith("#error", StringComparison.Ordinal), line));
@@ -237,7 +239,7 @@ public sealed class HostileInputTests
     }
 
     [Fact]
-    public void Schemas_that_are_only_references_to_each_other_are_an_error_not_a_hang()
+    public void Schemas_that_are_only_references_to_each_other_are_reported_not_a_hang()
     {
         string yaml = Spec(
             "    A:\n" +
@@ -250,7 +252,7 @@ public sealed class HostileInputTests
             "        a: {$ref: '#/components/schemas/A'}\n");
         GeneratorRun run = Hostile.Within(() => Run(yaml));
         Hostile.NeverCrashed(run.GeneratorDiagnostics);
-        List<Diagnostic> loops = run.GeneratorDiagnostics.Where(d => d.Id == "OAS014").ToList();
+        List<Diagnostic> loops = run.GeneratorDiagnostics.Where(d => d.Id == "OAS015").ToList();
         Assert.Contains(loops, d => d.Location.GetLineSpan().StartLinePosition.Line + 1 == 9);
         Assert.All(loops, d => Assert.Contains("loops back", Message(d), StringComparison.Ordinal));
         CompilesCleanly(run); // Holder.A is typed as JsonElement; the rest of the SDK is generated
@@ -401,6 +403,7 @@ public sealed class HostileInputTests
         GeneratorRun run = Hostile.Within(() => Run(yaml.ToString()));
         Hostile.NeverCrashed(run.GeneratorDiagnostics);
         CompilesCleanly(run);
+        Assert.NotEmpty(run.Sources);
         Assert.All(run.Sources, s => Assert.True(s.HintName.Length < 200, s.HintName));
     }
 
@@ -480,13 +483,41 @@ public sealed class HostileInputTests
     [InlineData("openapi: 3.1.0\ncomponents: {schemas: {A: {type: number, minimum: NaN, maximum: .inf, default: .nan}}}")]
     [InlineData("openapi: 3.1.0\ncomponents: {schemas: {A: {type: integer, format: int32, default: 99999999999, enum: [99999999999]}}}")]
     [InlineData("openapi: 3.1.0\ncomponents: {schemas: {A: {type: string, pattern: '(a+)+$', default: 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!'}}}")]
-    public void Malformed_documents_give_diagnostics_never_an_internal_error(string yaml)
+    public void Malformed_documents_never_cause_an_internal_error_and_either_compile_or_report_an_error(string yaml)
     {
-        GeneratorRun run = Hostile.Within(() => Run(yaml.Replace("openapi: 3.1.0", "openapi: 3.1.0\ninfo: {title: T, version: '1'}\npaths: {}", StringComparison.Ordinal)));
+        GeneratorRun run = Hostile.Within(() => Run(WithInfo(yaml)));
         Hostile.NeverCrashed(run.GeneratorDiagnostics);
         Hostile.NeverCrashed(run.CompileDiagnostics);
         Assert.True(
             run.GeneratorDiagnostics.Any(d => d.Severity == DiagnosticSeverity.Error) || run.CompileProblems.Count == 0,
             Describe(run) + Environment.NewLine + string.Join(Environment.NewLine, run.CompileProblems));
     }
+
+    /// <summary>
+    /// Documents that break a rule of the OpenAPI 3.1 or JSON Schema 2020-12 specification (a MUST: an object where
+    /// a number is required, a Schema Object that is neither an object nor a boolean, <c>multipleOf</c> not greater
+    /// than 0, a number that is no JSON number) are reported, not read as something else in silence.
+    /// </summary>
+    [Theory]
+    [InlineData("", "an empty file is no OpenAPI document")]
+    [InlineData("just a string", "an OpenAPI document is an OpenAPI Object, a mapping")]
+    [InlineData("openapi: [3.1.0]", "the openapi field is a string")]
+    [InlineData("openapi: 3.1.0\n*undefined", "YAML 1.2: an alias names an anchor that comes before it")]
+    [InlineData("openapi: 3.1.0\ncomponents: {schemas: {A: {properties: [x]}, B: {properties: {x: 5}}, C: {required: {a: 1}}}}", "properties is a map of schemas; required an array")]
+    [InlineData("openapi: 3.1.0\ncomponents: {schemas: {A: {type: object, properties: {'x': {$ref: 5}}}}}", "$ref is a string")]
+    [InlineData("openapi: 3.1.0\ncomponents: 7", "OpenAPI 3.1: components is a Components Object")]
+    [InlineData("openapi: 3.1.0\ncomponents: {schemas: [a, b]}", "OpenAPI 3.1: the Components Object's schemas is a map of Schema Objects")]
+    [InlineData("openapi: 3.1.0\ncomponents: {schemas: {A: 5, B: [1], C: null}}", "JSON Schema 2020-12 core 4.3.1: a schema MUST be an object or a boolean")]
+    [InlineData("openapi: 3.1.0\ncomponents: {schemas: {A: {type: [], enum: {}}, B: {type: {a: b}}, C: {allOf: {}}}}", "JSON Schema 2020-12 validation 6.1.1 and 6.1.2, core 10.2.1.1: type is a string or an array (a non-empty one, says the meta-schema), enum an array, allOf a non-empty array")]
+    [InlineData("openapi: 3.1.0\ncomponents: {schemas: {A: {type: integer, multipleOf: 0}}}", "JSON Schema 2020-12 validation 6.2.1: multipleOf MUST be strictly greater than 0")]
+    [InlineData("openapi: 3.1.0\ncomponents: {schemas: {A: {type: number, minimum: .nan, maximum: .inf}}}", "JSON Schema 2020-12 validation 6.2.4 and 6.2.2: minimum and maximum are numbers; RFC 8259 section 6 has no NaN or infinity")]
+    public void Documents_that_break_the_OpenAPI_or_JSON_Schema_rules_are_reported(string yaml, string rule)
+    {
+        GeneratorRun run = Hostile.Within(() => Run(WithInfo(yaml)));
+        Hostile.NeverCrashed(run.GeneratorDiagnostics);
+        Assert.True(run.GeneratorDiagnostics.Length > 0, "no diagnostic for " + yaml.Replace("\n", " / ", StringComparison.Ordinal) + " (" + rule + ")");
+    }
+
+    private static string WithInfo(string yaml) =>
+        yaml.Replace("openapi: 3.1.0", "openapi: 3.1.0\ninfo: {title: T, version: '1'}\npaths: {}", StringComparison.Ordinal);
 }

@@ -20,8 +20,11 @@ public class ModelBehaviourTests
     [Fact]
     public void Validation_errors_never_contain_the_password()
     {
+        // Lower-case letters only: one kind of character where the pattern needs three, so the password is reported.
         CreateStarRocksInstanceRequest request = Request(r => r["db_root_pwd"] = "secretpassword");
-        Assert.All(request.Validate(), e => Assert.DoesNotContain("secretpassword", e.ToString(), System.StringComparison.Ordinal));
+        System.Collections.Generic.IReadOnlyList<ValidationError> errors = request.Validate();
+        Assert.Contains(errors, e => e.Pointer == "/db_root_pwd");
+        Assert.All(errors, e => Assert.DoesNotContain("secretpassword", e.ToString(), System.StringComparison.Ordinal));
     }
 
     [Fact]

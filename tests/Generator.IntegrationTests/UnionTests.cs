@@ -177,6 +177,7 @@ public class UnionTests
         Charge charge = Charge.FromJson(json);
 
         Assert.Equal(valid, charge.IsValid());
+        Assert.Equal(valid, charge.Validate().Count == 0);
         Assert.All(charge.Validate(), e => Assert.Equal("/limit", e.Pointer));
         AssertRoundTrips(json, charge.ToJson());
     }

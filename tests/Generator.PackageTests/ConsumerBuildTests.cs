@@ -61,6 +61,7 @@ public sealed class ConsumerBuildTests
         using System;
         using System.Net.Http;
         using System.Threading.Tasks;
+        using OpenApiSdk;
         using PetShop.Api;
 
         internal static class Program
@@ -127,10 +128,10 @@ public sealed class ConsumerBuildTests
         app.Write("pets.yaml", PetsSpec);
         app.Write("Program.cs", ConsoleProgram);
 
-        // A development dependency: `dotnet add package` keeps it out of this project's own consumers.
+        // An ordinary dependency (the runtime in lib/ must reach this project's own consumers): no PrivateAssets.
         CliResult add = app.AddPackage();
         Assert.True(add.ExitCode == 0, add.ToString());
-        Assert.Contains("<PrivateAssets>all</PrivateAssets>", app.ReadProject(), StringComparison.Ordinal);
+        Assert.DoesNotContain("PrivateAssets", app.ReadProject(), StringComparison.Ordinal);
 
         CliResult build = app.Build();
         Assert.True(build.ExitCode == 0, build.ToString());
@@ -168,20 +169,104 @@ public sealed class ConsumerBuildTests
         Assert.Empty(app.GeneratedFilesOnDisk());
     }
 
+    /// <summary>A JSON spec with three tagged operations; the filter below keeps two of them and one named schema.</summary>
+    private const string ShopJson = """
+        {
+          "openapi": "3.0.3",
+          "info": {"title": "Shop", "version": "1.0.0"},
+          "paths": {
+            "/pets/{id}": {
+              "get": {
+                "tags": ["pets"], "operationId": "getPet",
+                "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}],
+                "responses": {"200": {"description": "The pet.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Pet"}}}}}
+              }
+            },
+            "/orders": {
+              "post": {
+                "tags": ["orders"], "operationId": "placeOrder",
+                "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Order"}}}},
+                "responses": {"204": {"description": "Placed."}}
+              }
+            },
+            "/users/{id}": {
+              "get": {
+                "tags": ["users"], "operationId": "getUser",
+                "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}],
+                "responses": {"200": {"description": "The user.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/User"}}}}}
+              }
+            }
+          },
+          "components": {
+            "schemas": {
+              "Pet": {"type": "object", "required": ["name"], "properties": {"name": {"type": "string", "maxLength": 20}}},
+              "Order": {"type": "object", "properties": {"pet": {"$ref": "#/components/schemas/Pet"}, "quantity": {"type": "integer", "minimum": 1}}},
+              "User": {"type": "object", "properties": {"login": {"type": "string"}}},
+              "Note": {"type": "object", "properties": {"text": {"type": "string"}}}
+            }
+          }
+        }
+
+        """;
+
     [Fact]
-    public void Netstandard20_library_with_the_documented_packages_and_CSharp_9_builds_cleanly()
+    public void Library_with_a_json_spec_and_an_operation_filter_builds_only_what_the_filter_keeps()
     {
-        // No Namespace metadata: the types land in the project's RootNamespace.
+        ConsumerProject library = _fixture.NewProject("JsonShop");
+        library.WriteProject(
+            """
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+            """,
+            """
+                <OpenApiSpec Include="shop.json" Namespace="Shop.Api" ClientName="ShopApi" IncludeTags="pets;orders" IncludeSchemas="Note" />
+            """);
+        library.Write("shop.json", ShopJson);
+        library.Write(
+            "Uses.cs",
+            """
+            namespace JsonShop;
+
+            public static class Uses
+            {
+                public static bool Valid(string name) => new Shop.Api.Order { Pet = new Shop.Api.Pet { Name = name }, Quantity = 1 }.IsValid() && new Shop.Api.Note().IsValid();
+
+                public static System.Threading.Tasks.Task<Shop.Api.Pet> Fetch(Shop.Api.ShopApi client) => client.Pets.GetPetAsync("1"); // two tags in use: one group each
+            }
+
+            """);
+
+        CliResult build = library.Build();
+        Assert.True(build.ExitCode == 0, build.ToString());
+        Assert.True(build.Warnings.Count == 0, build.ToString());
+
+        // The targets pass the lists on with ',' (see OpenApiSdk.Generator.targets), whatever the compiler makes of ';'.
+        string config = System.IO.File.ReadAllText(System.IO.Path.Combine(library.Directory, "obj", "Debug", "net10.0", "JsonShop.GeneratedMSBuildEditorConfig.editorconfig"));
+        Assert.Contains("build_metadata.AdditionalFiles.IncludeTags = pets,orders", config, StringComparison.Ordinal);
+
+        // The users operation and its schema are left out: code that uses them does not compile.
+        library.Write("Users.cs", "namespace JsonShop;\n\npublic static class Users\n{\n    public static object Make() => new Shop.Api.User();\n}\n");
+        build = library.Build();
+        Assert.NotEqual(0, build.ExitCode);
+        Assert.Contains(build.Errors, line => line.Contains("error CS0234", StringComparison.Ordinal) && line.Contains("'User'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Netstandard20_library_with_CSharp_9_builds_cleanly_with_nothing_but_the_package()
+    {
+        // No Namespace metadata: the types land in the project's RootNamespace. System.Text.Json and
+        // System.ComponentModel.Annotations come with the package's runtime library.
         ConsumerProject library = _fixture.NewProject("PetLibrary");
         library.WriteProject(
             """
                 <TargetFramework>netstandard2.0</TargetFramework>
                 <LangVersion>9</LangVersion>
                 <Nullable>enable</Nullable>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+                <GenerateDocumentationFile>true</GenerateDocumentationFile>
             """,
             """
-                <PackageReference Include="System.Text.Json" Version="8.0.5" />
-                <PackageReference Include="System.ComponentModel.Annotations" Version="5.0.0" />
                 <OpenApiSpec Include="pets.yaml" />
             """);
         library.Write("pets.yaml", PetsSpec);
@@ -190,8 +275,10 @@ public sealed class ConsumerBuildTests
             """
             namespace PetLibrary.Factories
             {
+                /// <summary>Uses the generated model.</summary>
                 public static class PetFactory
                 {
+                    /// <summary>Validity and JSON of a pet with the given name.</summary>
                     public static string Describe(string name)
                     {
                         var pet = new PetLibrary.Pet { Name = name };
@@ -216,8 +303,6 @@ public sealed class ConsumerBuildTests
                 <TargetFramework>netstandard2.0</TargetFramework>
             """,
             """
-                <PackageReference Include="System.Text.Json" Version="8.0.5" />
-                <PackageReference Include="System.ComponentModel.Annotations" Version="5.0.0" />
                 <OpenApiSpec Include="pets.yaml" />
             """);
         library.Write("pets.yaml", PetsSpec);
@@ -231,24 +316,24 @@ public sealed class ConsumerBuildTests
     }
 
     [Fact]
-    public void Netstandard20_library_without_the_json_and_annotations_packages_gets_one_error_naming_both()
+    public void A_reference_that_excludes_the_runtime_gets_one_error_saying_why()
     {
         ConsumerProject library = _fixture.NewProject("BareLibrary");
         library.WriteProject(
             """
-                <TargetFramework>netstandard2.0</TargetFramework>
-                <LangVersion>9</LangVersion>
+                <TargetFramework>net10.0</TargetFramework>
             """,
-            """
+            $"""
+                <PackageReference Include="{PackageFixture.PackageId}" Version="{_fixture.Version}" ExcludeAssets="compile" />
                 <OpenApiSpec Include="pets.yaml" />
-            """);
+            """,
+            referencePackage: false);
         library.Write("pets.yaml", PetsSpec);
 
         CliResult build = library.Build();
         Assert.NotEqual(0, build.ExitCode);
         Assert.True(build.ErrorIds is ["OAS101"], build.ToString());
-        Assert.Contains("""<PackageReference Include="System.Text.Json" """, build.Errors[0], StringComparison.Ordinal);
-        Assert.Contains("""<PackageReference Include="System.ComponentModel.Annotations" """, build.Errors[0], StringComparison.Ordinal);
+        Assert.Contains("OpenApiSdk.Runtime", build.Errors[0], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -57,6 +57,10 @@ public sealed class ConsumerProject
     public CliResult Build() =>
         DotNetCli.Run(Directory, _fixture.Packages, ["build", Name + ".csproj", .. DotNetCli.BuildOptions]);
 
+    /// <summary>Packs the project into <paramref name="feed"/> (its PackageId and Version come from the project).</summary>
+    public CliResult Pack(string feed) =>
+        DotNetCli.Run(Directory, _fixture.Packages, ["pack", Name + ".csproj", "-o", feed, .. DotNetCli.BuildOptions]);
+
     /// <summary>Runs the built net10.0 program.</summary>
     public CliResult RunBuilt(string targetFramework = "net10.0") =>
         DotNetCli.Run(Directory, _fixture.Packages, ["exec", Path.Combine("bin", "Debug", targetFramework, Name + ".dll")]);

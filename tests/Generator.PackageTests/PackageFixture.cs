@@ -14,6 +14,9 @@ public sealed class PackageFixture : IDisposable
 {
     public const string PackageId = "OpenApiSdk.Generator";
 
+    /// <summary>SDK libraries that the tests pack themselves (from the same local feed) start with this.</summary>
+    public const string SdkPackagePrefix = "PackageTests.";
+
     public PackageFixture()
     {
         RepositoryRoot = FindRepositoryRoot();
@@ -120,6 +123,7 @@ public sealed class PackageFixture : IDisposable
               <packageSourceMapping>
                 <packageSource key="local-test-feed">
                   <package pattern="{PackageId}" />
+                  <package pattern="{SdkPackagePrefix}*" />
                 </packageSource>
                 <packageSource key="nuget.org">
                   <package pattern="*" />

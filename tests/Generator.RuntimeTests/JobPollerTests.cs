@@ -73,6 +73,21 @@ public class JobPollerTests
         Assert.Equal(TimeSpan.FromSeconds(5), JobPoller.NextDelay(options, TimeSpan.FromSeconds(-1)));
     }
 
+    [Fact]
+    public void Retry_after_is_read_as_delta_seconds_or_an_HTTP_date()
+    {
+        var now = new DateTimeOffset(2025, 9, 4, 10, 0, 0, TimeSpan.Zero);
+        ApiResponse With(string? value) => new(200, value is null
+            ? new Dictionary<string, IReadOnlyList<string>>()
+            : new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase) { ["Retry-After"] = new[] { value } }, null);
+
+        Assert.Equal(TimeSpan.FromSeconds(120), JobPoller.RetryAfter(With("120"), now));
+        Assert.Equal(TimeSpan.FromSeconds(30), JobPoller.RetryAfter(With("Thu, 04 Sep 2025 10:00:30 GMT"), now));
+        Assert.Equal(TimeSpan.Zero, JobPoller.RetryAfter(With("Thu, 04 Sep 2025 09:00:00 GMT"), now)); // a date in the past: poll at once
+        Assert.Null(JobPoller.RetryAfter(With("soon"), now));
+        Assert.Null(JobPoller.RetryAfter(With(null), now));
+    }
+
     private sealed class Sync<T> : IProgress<T>
     {
         private readonly Action<T> _report;

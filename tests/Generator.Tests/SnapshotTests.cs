@@ -19,7 +19,7 @@ public class SnapshotTests
         new object[] { "polymorphism" }, // oneOf/anyOf unions; also compiled and run by Generator.IntegrationTests
     };
 
-    private static SpecFile Load(string name)
+    internal static SpecFile Load(string name)
     {
         string path = name == "taurusdb-starrocks"
             ? GeneratorHarness.SeedSpecPath
@@ -66,6 +66,7 @@ public class SnapshotTests
         foreach (TargetFramework framework in new[] { TargetFramework.Net100, TargetFramework.Net80 })
         {
             GeneratorRun run = GeneratorHarness.Run(new[] { Load(spec) }, framework);
+            Assert.NotEmpty(run.Sources);
             Assert.Empty(run.CompileProblems.Select(d => d.ToString()));
             Assert.DoesNotContain(run.Sources, s => s.SourceText.ToString().Contains("#pragma warning disable", StringComparison.Ordinal));
         }

@@ -126,6 +126,23 @@ public static class JobPoller
         }
     }
 
+    /// <summary>The wait a response's <c>Retry-After</c> asks for (RFC 9110 §10.2.3: delta-seconds, or an HTTP-date from <paramref name="now"/>); null when it sends none or an unreadable one.</summary>
+    public static TimeSpan? RetryAfter(ApiResponse response, DateTimeOffset now)
+    {
+        Guard.NotNull(response, nameof(response));
+        if (response.Header("Retry-After") is not { } text || !System.Net.Http.Headers.RetryConditionHeaderValue.TryParse(text, out System.Net.Http.Headers.RetryConditionHeaderValue? value))
+        {
+            return null;
+        }
+
+        if (value.Delta is { } delta)
+        {
+            return delta;
+        }
+
+        return value.Date is { } date ? (date > now ? date - now : TimeSpan.Zero) : null;
+    }
+
     /// <summary>The wait before the next poll: the service's Retry-After when it sent one (capped), else the poll interval.</summary>
     public static TimeSpan NextDelay(WaitOptions options, TimeSpan? retryAfter)
     {

@@ -25,7 +25,7 @@ internal static class ClientHelperResolver
     };
 
     /// <summary>Parameters of every helper besides the operation's own.</summary>
-    private static readonly string[] HelperParameters = { "client", "cancellationToken" };
+    private static readonly string[] HelperParameters = { "client", "requestOptions", "cancellationToken" };
 
     public static ClientModel Resolve(ClientModel client, EquatableArray<TypeModel> types, OperationSites sites, RefResolver refs, DiagnosticBag diagnostics, CancellationToken cancellationToken)
     {

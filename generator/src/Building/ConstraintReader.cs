@@ -65,7 +65,7 @@ internal sealed class ConstraintReader
         string? multipleOf = ReadNumber(schema, "multipleOf");
         if (multipleOf is not null && ParseNumber(multipleOf) <= 0)
         {
-            _diagnostics.Report(DiagnosticDescriptors.ContradictoryConstraints, schema.Get("multipleOf"), $"multipleOf must be greater than 0, not {multipleOf}");
+            _diagnostics.Report(DiagnosticDescriptors.IgnoredValue, schema.Get("multipleOf"), $"multipleOf must be greater than 0, not {multipleOf}; it is ignored");
             multipleOf = null;
         }
 
@@ -289,7 +289,7 @@ internal sealed class ConstraintReader
             return value;
         }
 
-        _diagnostics.Report(DiagnosticDescriptors.InvalidSchema, node, $"'{keyword}' must be a non-negative integer");
+        _diagnostics.Report(DiagnosticDescriptors.IgnoredValue, node, $"'{keyword}' must be a non-negative integer; it is ignored");
         return null;
     }
 
@@ -306,7 +306,7 @@ internal sealed class ConstraintReader
             return text;
         }
 
-        _diagnostics.Report(DiagnosticDescriptors.InvalidSchema, node, $"'{keyword}' must be a number");
+        _diagnostics.Report(DiagnosticDescriptors.IgnoredValue, node, $"'{keyword}' must be a number; it is ignored");
         return null;
     }
 
@@ -362,7 +362,7 @@ internal sealed class ConstraintReader
 
         if (!node.IsSequence)
         {
-            _diagnostics.Report(DiagnosticDescriptors.InvalidSchema, node, "'enum' must be a list of values");
+            _diagnostics.Report(DiagnosticDescriptors.IgnoredValue, node, "'enum' must be a list of values; it is ignored");
             return EquatableArray<JsonLiteral>.Empty;
         }
 

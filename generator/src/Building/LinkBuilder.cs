@@ -20,7 +20,7 @@ namespace OpenApiSdk.Generator.Building;
 internal sealed class LinkBuilder
 {
     /// <summary>Follow method parameters that are not the target's.</summary>
-    private static readonly string[] OwnParameters = { "client", "response", "waitOptions", "progress", "cancellationToken" };
+    private static readonly string[] OwnParameters = { "client", "response", "requestOptions", "waitOptions", "progress", "cancellationToken" };
 
     private readonly ResponseMembers _members;
     private readonly RefResolver _refs;
@@ -273,7 +273,7 @@ internal sealed class LinkBuilder
         }
 
         string method = names.Claim("Follow" + Identifiers.ToPascalCase(link.Name) + "Async");
-        return new FollowModel(method, returned, target.Group, targetOperation.Name, targetOperation.OperationId, targetOperation.Success?.Type, arguments.ToEquatableArray(), null, null);
+        return new FollowModel(method, returned, target.Group, targetOperation.Name, targetOperation.ResponseName, targetOperation.OperationId, targetOperation.Success?.Type, arguments.ToEquatableArray(), null, null);
     }
 
     /// <summary>The link's target: by operationId, or by an operationRef that is a local pointer to an operation (<c>#/paths/~1jobs/get</c>).</summary>

@@ -36,7 +36,7 @@ internal sealed class RefResolver
             seen ??= new List<YamlNode>();
             if (seen.Contains(current))
             {
-                _diagnostics.Report(DiagnosticDescriptors.InvalidSchema, node.Get("$ref") ?? node, $"The $ref '{node.GetString("$ref")}' loops back to itself without reaching a schema; a schema cannot be only a reference to itself");
+                _diagnostics.Report(DiagnosticDescriptors.IgnoredValue, node.Get("$ref") ?? node, $"The $ref '{node.GetString("$ref")}' loops back to itself without reaching a schema; a schema cannot be only a reference to itself");
                 return null;
             }
 

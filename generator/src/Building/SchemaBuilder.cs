@@ -366,6 +366,7 @@ internal sealed class SchemaBuilder
         {
             MinProperties = minProperties,
             MaxProperties = maxProperties,
+            UndeclaredRequired = pending.UndeclaredRequired,
         };
     }
 
@@ -443,16 +444,21 @@ internal sealed class SchemaBuilder
             }
         }
 
+        // JSON Schema's 'required' does not need 'properties': a name only in 'required' must still be present,
+        // and its value is kept with the undeclared members (AdditionalProperties).
+        var undeclared = new List<string>();
         foreach (YamlNode node in required)
         {
-            if (!byJsonName.ContainsKey(node.Value!))
+            if (!byJsonName.ContainsKey(node.Value!) && !undeclared.Contains(node.Value!))
             {
+                undeclared.Add(node.Value!);
                 _diagnostics.Report(DiagnosticDescriptors.UndefinedRequiredProperty, node, node.Value!, pending.SchemaName);
             }
         }
 
         EquatableArray<PropertyModel> result = properties.ToEquatableArray();
         pending.Properties = result;
+        pending.UndeclaredRequired = undeclared.ToEquatableArray();
         return result;
     }
 
@@ -569,7 +575,8 @@ internal sealed class SchemaBuilder
                 }
                 else
                 {
-                    _diagnostics.Report(DiagnosticDescriptors.UndefinedRequiredProperty, name, name.Value ?? string.Empty, subjectType?.SchemaName ?? "the value");
+                    // A conditional requirement on an undeclared member would need a check on AdditionalProperties in the rule.
+                    _diagnostics.Report(DiagnosticDescriptors.UnsupportedConstruct, name, $"A 'required' inside if/then/else that names the undefined property '{ConstraintReader.Shorten(name.Value ?? string.Empty)}'", "the requirement is not checked");
                 }
             }
         }
@@ -1416,6 +1423,9 @@ internal sealed class SchemaBuilder
         public TypeRef Ref { get; }
 
         public EquatableArray<PropertyModel>? Properties { get; set; }
+
+        /// <summary>Names in <c>required</c> that no <c>properties</c> declares; set with <see cref="Properties"/>.</summary>
+        public EquatableArray<string> UndeclaredRequired { get; set; } = EquatableArray<string>.Empty;
 
         /// <summary>An inline union used wherever the same choice recurs (see <c>SharedUnionKey</c>).</summary>
         public bool Shared { get; set; }

@@ -8,7 +8,11 @@ namespace OpenApiSdk.Generator.Building;
 /// <param name="Namespace">The <c>Namespace</c> metadata, or null for the default.</param>
 /// <param name="ClientName">The <c>ClientName</c> metadata, or null to derive it from <c>info.title</c>.</param>
 /// <param name="DefaultNamespace">The project's root namespace, used when <paramref name="Namespace"/> is not set.</param>
-internal sealed record SpecInput(string Path, string Text, string? Namespace, string? ClientName, string DefaultNamespace);
+internal sealed record SpecInput(string Path, string Text, string? Namespace, string? ClientName, string DefaultNamespace)
+{
+    /// <summary>The <c>IncludeTags</c>/<c>IncludePaths</c>/<c>IncludeSchemas</c> metadata, or null to generate everything.</summary>
+    public OperationFilter? Filter { get; init; }
+}
 
 /// <summary>What parsing one spec gives: the model to emit from (null when nothing can be emitted) and the diagnostics.</summary>
 internal sealed record SpecParseResult(ApiModel? Model, EquatableArray<DiagnosticInfo> Diagnostics);

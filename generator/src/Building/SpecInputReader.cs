@@ -11,6 +11,7 @@ internal static class SpecInputReader
     public const string SpecMetadata = "build_metadata.AdditionalFiles.OpenApiSpec";
     public const string NamespaceMetadata = "build_metadata.AdditionalFiles.Namespace";
     public const string ClientNameMetadata = "build_metadata.AdditionalFiles.ClientName";
+    public const string MetadataPrefix = "build_metadata.AdditionalFiles.";
 
     public static SpecInput? Read(AdditionalText file, AnalyzerConfigOptionsProvider optionsProvider, CancellationToken cancellationToken)
     {
@@ -26,8 +27,14 @@ internal static class SpecInputReader
         string defaultNamespace = optionsProvider.GlobalOptions.TryGetValue("build_property.RootNamespace", out string? root) && root.Length > 0
             ? root
             : "OpenApi.Generated";
-        return new SpecInput(file.Path, text?.ToString() ?? string.Empty, Trim(@namespace), Trim(clientName), defaultNamespace);
+        return new SpecInput(file.Path, text?.ToString() ?? string.Empty, Trim(@namespace), Trim(clientName), defaultNamespace)
+        {
+            Filter = OperationFilter.From(Metadata(options, OperationFilter.TagsMetadata), Metadata(options, OperationFilter.PathsMetadata), Metadata(options, OperationFilter.SchemasMetadata)),
+        };
     }
+
+    private static string? Metadata(AnalyzerConfigOptions options, string name) =>
+        options.TryGetValue(MetadataPrefix + name, out string? value) ? value : null;
 
     private static string? Trim(string? value) => string.IsNullOrWhiteSpace(value) ? null : value!.Trim();
 }

@@ -8,7 +8,7 @@ using OpenApiSdk.Generator.Yaml;
 
 namespace OpenApiSdk.Generator.Building;
 
-/// <summary>The parse stage: YAML text in, equatable <see cref="ApiModel"/> and diagnostics out.</summary>
+/// <summary>The parse stage: YAML or JSON text in, equatable <see cref="ApiModel"/> and diagnostics out.</summary>
 internal static class SpecParser
 {
     public static SpecParseResult Parse(SpecInput input, CancellationToken cancellationToken)
@@ -47,10 +47,10 @@ internal static class SpecParser
             return null;
         }
 
-        YamlReadResult read = YamlReader.Read(input.Text, cancellationToken);
+        YamlReadResult read = SpecReader.Read(input.Path, input.Text, cancellationToken, out string format);
         if (read.Root is not { } root)
         {
-            diagnostics.Report(DiagnosticDescriptors.YamlSyntax, diagnostics.At(read.Line, read.Column), "The spec is not valid YAML", read.Error ?? "unreadable");
+            diagnostics.Report(DiagnosticDescriptors.YamlSyntax, diagnostics.At(read.Line, read.Column), "The spec is not valid " + format, read.Error ?? "unreadable");
             return null;
         }
 
@@ -69,11 +69,14 @@ internal static class SpecParser
         typeNames.Reserve(client + "Options");
         typeNames.Reserve(client + "ServiceCollectionExtensions");
         typeNames.Reserve(client + "Extensions"); // the paging, link and job helpers (ClientHelperEmitter)
+
+        // References resolve against the whole document; the builders see only what a filter keeps.
         var refs = new RefResolver(root, diagnostics);
+        YamlNode document = input.Filter is { } filter ? FilteredDocument.Apply(root, filter, diagnostics, cancellationToken) : root;
         var schemas = new SchemaBuilder(diagnostics, refs, isOpenApi31, typeNames, cancellationToken);
-        schemas.RegisterComponents(root);
+        schemas.RegisterComponents(document);
         var sites = new OperationSites();
-        ClientModel? clientModel = OperationBuilder.Build(root, context, schemas, diagnostics, cancellationToken, sites);
+        ClientModel? clientModel = OperationBuilder.Build(document, context, schemas, diagnostics, cancellationToken, sites);
         EquatableArray<TypeModel> types = schemas.BuildTypes();
         if (clientModel is not null)
         {

@@ -18,8 +18,8 @@ internal sealed class ClientHelperEmitter
     private const string CancellationToken = "global::System.Threading.CancellationToken";
     private const string Task = "global::System.Threading.Tasks.Task";
 
-    private static readonly string[] PassCancellation = { "cancellationToken: cancellationToken" };
-    private static readonly string[] PassPollCancellation = { "cancellationToken: __cancellationToken" };
+    private static readonly string[] PassCancellation = { "requestOptions: requestOptions", "cancellationToken: cancellationToken" };
+    private static readonly string[] PassPollCancellation = { "requestOptions: requestOptions", "cancellationToken: __cancellationToken" };
     private static readonly char[] LineBreaks = { '\n', '\r' };
 
     private readonly SpecContext _context;
@@ -120,6 +120,7 @@ internal sealed class ClientHelperEmitter
             w.Line("/// <param name=\"" + sizeDoc + "\">The number of items per page, sent as " + Literals.XmlText(limit!.WireName) + "; null leaves it to the service.</param>");
         }
 
+        w.Line("/// <param name=\"requestOptions\">Per-call options (timeout, headers, retries) for every page request; null uses the client's.</param>");
         w.Line("/// <param name=\"cancellationToken\">Stops the enumeration and cancels the page request under way.</param>");
         w.Line("/// <returns>The items, in the service's order.</returns>");
         w.Line(TypeSyntax.GeneratedCode);
@@ -130,6 +131,7 @@ internal sealed class ClientHelperEmitter
             parameters.Add(_types.Parameter(limit!) + " " + size + " = null");
         }
 
+        parameters.Add(TypeSyntax.Sdk + "RequestOptions? requestOptions = null");
         parameters.Add(CancellationToken + " cancellationToken = default");
         w.Open("public static global::System.Collections.Generic.IAsyncEnumerable<" + item + "> " + paging.MethodName + "(" + string.Join(", ", parameters) + ")");
         NullCheck(self);
@@ -182,7 +184,7 @@ internal sealed class ClientHelperEmitter
             default:
             {
                 string next = paging.NextPageMethodName is { } nextPage
-                    ? "(__link, __cancellationToken) => " + self + "." + nextPage + "(__link, __cancellationToken)"
+                    ? "(__link, __cancellationToken) => " + self + "." + nextPage + "(__link, requestOptions, __cancellationToken)"
                     : "(__link, __cancellationToken) => throw new global::System.InvalidOperationException(\"The list has one page.\")";
                 w.Line("return " + TypeSyntax.Runtime + "Pager.NextLinkAsync<" + page + ", " + item + ">(");
                 w.Line("    __cancellationToken => " + call + Arguments(passed) + "),");
@@ -202,12 +204,13 @@ internal sealed class ClientHelperEmitter
     {
         var scope = new OpenApiSdk.Generator.Naming.NameScope(taken.Where(n => n.Length > 0).Select(n => n.TrimStart('@')));
         scope.Reserve("cancellationToken");
+        scope.Reserve("requestOptions");
         return scope.Claim("client");
     }
 
     private static string Arguments(List<string> passed)
     {
-        var all = new List<string>(passed) { "cancellationToken: __cancellationToken" };
+        var all = new List<string>(passed) { "requestOptions: requestOptions", "cancellationToken: __cancellationToken" };
         return string.Join(", ", all);
     }
 
@@ -240,11 +243,12 @@ internal sealed class ClientHelperEmitter
             OperationModel operation = operations[i];
             w.Summary("Fetches the page at a next link that a page of " + operation.OperationId + " gave ('" + operation.Paging!.NextLinkJson + "'), with the client's credentials; the link must be on the base address's origin.");
             w.Line("/// <param name=\"nextLink\">The next link, as the previous page gave it (absolute, or relative to the base address).</param>");
+            w.Line("/// <param name=\"requestOptions\">Per-call options (timeout, headers, retries); null uses the client's.</param>");
             w.Line("/// <param name=\"cancellationToken\">Cancels the request.</param>");
             w.Line("/// <returns>The page.</returns>");
             w.Line("/// <exception cref=\"" + TypeSyntax.Sdk + "ApiException\">The service answered a status other than success, or a body that is not the declared JSON.</exception>");
             w.Line("/// <exception cref=\"global::System.InvalidOperationException\">The link is not an http(s) URL on the base address's origin.</exception>");
-            w.Line(Task + "<" + _types.Of(operation.Success!.Type!) + "> " + operation.Paging.NextPageMethodName + "(string nextLink, " + CancellationToken + " cancellationToken = default);");
+            w.Line(Task + "<" + _types.Of(operation.Success!.Type!) + "> " + operation.Paging.NextPageMethodName + "(string nextLink, " + TypeSyntax.Sdk + "RequestOptions? requestOptions = null, " + CancellationToken + " cancellationToken = default);");
         }
 
         if (nested)
@@ -292,63 +296,58 @@ internal sealed class ClientHelperEmitter
             { Absolute: true } server => "(" + client + ".Options.UseOperationServers ? " + Literals.String(server.Url) + " : " + client + ".__BaseUrl())",
             { } server => client + ".__OperationServerUrl(" + Literals.String(server.Url) + ")",
         };
+        string responses = "__NextPageResponses" + OpenApiSdk.Generator.Building.ClientHelperResolver.BaseName(operation);
         w.Line("/// <inheritdoc/>");
-        w.Open("public async " + Task + "<" + page + "> " + operation.Paging!.NextPageMethodName + "(string nextLink, " + CancellationToken + " cancellationToken = default)");
+        w.Open("public async " + Task + "<" + page + "> " + operation.Paging!.NextPageMethodName + "(string nextLink, " + TypeSyntax.Sdk + "RequestOptions? requestOptions = null, " + CancellationToken + " cancellationToken = default)");
         NullCheck("nextLink");
+
+        // Through the client's pipeline, like the operation itself (retries, signing, tracing), with the operation's credentials.
         w.Line("global::System.Uri __uri = " + TypeSyntax.Runtime + "Pager.NextLinkUri(" + baseUrl + ", nextLink);");
-        w.Open("using (var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, __uri))");
-        w.Line("__request.Headers.TryAddWithoutValidation(\"Accept\", \"application/json\");");
-        int index = 0;
-        foreach (SecuritySchemeModel scheme in operation.Security.Select(name => _client.Security.FirstOrDefault(s => s.Name == name)).Where(s => s is not null && s.Kind != SecurityKind.ApiKeyQuery))
+        w.Line("var __request = " + TypeSyntax.Runtime + "ClientRequest.ForNextLink(" + op + ", " + Literals.String(operation.Path) + ", __uri, \"application/json\");");
+        foreach (SecuritySchemeModel scheme in operation.Security.Select(name => _client.Security.FirstOrDefault(s => s.Name == name)).Where(s => s is not null))
         {
-            string credential = "__credential" + index.ToString(CultureInfo.InvariantCulture);
-            index++;
-            w.Line("string? " + credential + " = await " + client + ".__Credential" + scheme!.PropertyName + "Async(cancellationToken).ConfigureAwait(false);");
-            w.Open("if (" + credential + " is not null)");
-            w.Line(scheme.Kind switch
-            {
-                SecurityKind.ApiKeyHeader => "__request.Headers.TryAddWithoutValidation(" + Literals.String(scheme.WireName) + ", " + credential + ");",
-                SecurityKind.Basic => "__request.Headers.TryAddWithoutValidation(\"Authorization\", \"Basic \" + global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(" + credential + ")));",
-                _ => "__request.Headers.TryAddWithoutValidation(\"Authorization\", \"Bearer \" + " + credential + ");",
-            });
-            w.Close();
+            w.Line("__request.Credential(" + client + ".__Credential" + scheme!.PropertyName + ");");
         }
 
-        // The one place this method depends on the client's send path: the same __SendAsync every operation uses.
-        w.Open("using (global::System.Net.Http.HttpResponseMessage __response = await " + client + ".__SendAsync(__request, " + op + ", cancellationToken).ConfigureAwait(false))");
-        w.Line("byte[] __body = await " + _types.Generated(_client.Name) + ".__ReadBodyAsync(__response).ConfigureAwait(false);");
-        w.Line("int __status = (int)__response.StatusCode;");
-        w.Open("if (__status >= 200 && __status <= 299)");
-        w.Open("if (" + PageReader(operation.Success.Type!) + "(__body) is { } __page)");
-        w.Line("return __page;");
+        w.Line("return (await " + client + ".__Pipeline.SendAsync(__request, " + responses + ", requestOptions, cancellationToken).ConfigureAwait(false)).Value;");
         w.Close();
-        w.Line();
-        w.Line("throw " + client + ".__ApiError(" + op + ", __response, __body, " + _types.Generated(_client.Name) + ".__Describe(__response, __body, true));");
-        w.Close();
-        w.Line();
 
-        // Errors: when every error response the operation declares has one body type, it is read as the operation would.
+        // The operation's responses, read by each type's generated reader: success, then each declared error.
+        w.Line();
+        var map = new System.Text.StringBuilder();
+        map.Append("private static readonly ").Append(TypeSyntax.Runtime).Append("ResponseMap<").Append(page).Append("> ").Append(responses).Append(" = ")
+            .Append(TypeSyntax.Runtime).Append("ResponseMap.Json<").Append(page).Append(">(").Append(PageReader(operation.Success.Type!)).Append(')');
+        var lines = new List<string> { map.ToString() };
+        foreach (ResponseModel error in operation.Errors)
+        {
+            string status = Literals.String(error.Status);
+            lines.Add(error.Type is { Kind: TypeRefKind.Model } type
+                ? "    .Error<" + _types.Of(type) + ">(" + status + ", " + PageReader(type) + ErrorParts(error) + ")"
+                : "    .Error(" + status + ")");
+        }
+
         List<ResponseModel> typed = operation.Errors.Where(e => e.Type is { Kind: TypeRefKind.Model }).ToList();
-        if (typed.Count > 0 && typed.All(e => e.Type!.Equals(typed[0].Type)) && typed.Count == operation.Errors.Count)
+        if (typed.Count > 0 && typed.All(e => e.Type!.Equals(typed[0].Type)))
         {
-            ResponseModel error = typed[0];
-            string type = _types.Of(error.Type!);
-            w.Open("if (" + PageReader(error.Type!) + "(__body) is { } __error)");
-            w.Line("throw " + client + ".__ApiError(" + op + ", __response, __body, __error, "
-                + (error.ErrorCodeProperty is { } code ? "__error." + code : "null") + ", " + (error.ErrorMessageProperty is { } message ? "__error." + message : "null") + ");");
-            w.Close();
-            w.Line();
+            // An undeclared status with the operation's one error body type, as the operation reads it.
+            lines.Add("    .Undeclared<" + _types.Of(typed[0].Type!) + ">(" + PageReader(typed[0].Type!) + ErrorParts(typed[0]) + ")");
         }
 
-        w.Line("throw " + client + ".__ApiError(" + op + ", __response, __body, " + _types.Generated(_client.Name) + ".__Describe(__response, __body, false));");
-        w.Close();
-        w.Close();
-        w.Close();
+        lines[lines.Count - 1] += ";";
+        foreach (string line in lines)
+        {
+            w.Line(line);
+        }
     }
+
+    private static string ErrorParts(ResponseModel error) =>
+        (error.ErrorCodeProperty is { } code ? ", __e => __e." + code : ", null") + (error.ErrorMessageProperty is { } message ? ", __e => __e." + message : ", null");
 
     private readonly HashSet<string> _pageReaders = new();
 
-    /// <summary>A non-throwing read of a whole body as a model, with the model's generated reader (once per type and class).</summary>
+    private readonly List<TypeRef> _pendingReaders = new();
+
+    /// <summary>A reader of a model for a response map (the model's generated reader, after checking for an object), once per type and class.</summary>
     private string PageReader(TypeRef type)
     {
         string name = "__HelperRead" + type.ModelName;
@@ -360,8 +359,6 @@ internal sealed class ClientHelperEmitter
         return name;
     }
 
-    private readonly List<TypeRef> _pendingReaders = new();
-
     private void EmitPageReaders()
     {
         SourceWriter w = _w;
@@ -369,25 +366,12 @@ internal sealed class ClientHelperEmitter
         {
             string clr = _types.Of(type);
             w.Line();
-            w.Summary("The body read as " + type.ModelName + ", or null when it is not one JSON object of that type.");
-            w.Open("private static " + clr + "? " + PageReader(type) + "(byte[] body)");
-            w.Open("try");
-            w.Line("var reader = new global::System.Text.Json.Utf8JsonReader(body);");
-            w.Open("if (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)");
-            w.Line(clr + " value = " + clr + ".ReadJson(ref reader);");
-            w.Open("if (!reader.Read())");
-            w.Line("return value;");
-            w.Close();
-            w.Close();
-            w.Close();
-            w.Open("catch (global::System.Text.Json.JsonException)");
-            w.Close();
-            w.Open("catch (global::System.InvalidOperationException)");
-            w.Close();
-            w.Open("catch (global::System.FormatException)");
+            w.Open("private static " + clr + " " + PageReader(type) + "(ref " + TypeSyntax.Reader + " reader)");
+            w.Open("if (reader.TokenType != " + TypeSyntax.TokenType + ".StartObject)");
+            w.Line("throw new global::System.Text.Json.JsonException(\"Expected a JSON object.\");");
             w.Close();
             w.Line();
-            w.Line("return null;");
+            w.Line("return " + clr + ".ReadJson(ref reader);");
             w.Close();
         }
 
@@ -438,6 +422,7 @@ internal sealed class ClientHelperEmitter
             w.Line("/// <param name=\"" + argument.CallerName!.TrimStart('@') + "\">" + Literals.XmlText(doc) + "</param>");
         }
 
+        w.Line("/// <param name=\"requestOptions\">Per-call options (timeout, headers, retries)" + (wait ? " for every poll" : string.Empty) + "; null uses the client's.</param>");
         if (wait)
         {
             w.Line("/// <param name=\"waitOptions\">The poll interval and the overall timeout; null uses the defaults of WaitOptions.</param>");
@@ -464,6 +449,7 @@ internal sealed class ClientHelperEmitter
             parameters.Add(CallerDeclaration(argument));
         }
 
+        parameters.Add(TypeSyntax.Sdk + "RequestOptions? requestOptions = null");
         if (wait)
         {
             parameters.Add(TypeSyntax.Sdk + "WaitOptions? waitOptions = null");
@@ -509,12 +495,16 @@ internal sealed class ClientHelperEmitter
         }
 
         JobStatusModel status = follow.Job!;
-        string poll = target + "(" + string.Join(", ", passed.Concat(PassPollCancellation)) + ")";
+        string poll = GroupAccess(follow.TargetGroup) + "." + follow.TargetResponseMethod + "(" + string.Join(", ", passed.Concat(PassPollCancellation)) + ")";
         w.Line("return " + TypeSyntax.Runtime + "JobPoller.WaitAsync<" + targetReturn + ">(");
         w.Line("    " + Literals.String(follow.TargetOperationId) + ",");
 
-        // The service's Retry-After is not read yet (the operation methods return only the body): this is the one place to pass it.
-        w.Line("    async __cancellationToken => new " + TypeSyntax.Runtime + "JobPoll<" + targetReturn + ">(await " + poll + ".ConfigureAwait(false), null),");
+        // Each poll is the target's WithResponse call, so the service's Retry-After can set the wait before the next one.
+        w.Line("    async __cancellationToken =>");
+        w.Line("    {");
+        w.Line("        var __poll = await " + poll + ".ConfigureAwait(false);");
+        w.Line("        return new " + TypeSyntax.Runtime + "JobPoll<" + targetReturn + ">(__poll.Value, " + TypeSyntax.Runtime + "JobPoller.RetryAfter(__poll, global::System.DateTimeOffset.UtcNow));");
+        w.Line("    },");
         w.Line("    new " + TypeSyntax.Runtime + "JobStatusReader<" + targetReturn + ">(");
         w.Line("        __job => " + Text("__job", status.StatusPath!) + ",");
         w.Line("        new[] { " + string.Join(", ", status.Succeeded.Select(Literals.String)) + " },");

@@ -37,9 +37,6 @@ internal sealed class ClientTypes
         return parameter.Required ? type : type + "?";
     }
 
-    /// <summary>The name of the client's nested file type for multipart bodies: FileContent, unless the client itself is named so.</summary>
-    public static string FileContentName(string clientName) => clientName == "FileContent" ? "FilePart" : "FileContent";
-
     /// <summary>True when values of <paramref name="type"/> are reference types (so they can be null-checked and used as a class constraint).</summary>
     public static bool IsReference(TypeRef type) => !type.IsValueType;
 

@@ -65,8 +65,10 @@ internal static class EnumEmitter
         w.Line("/// <summary>Wraps a wire value.</summary>");
         w.Line("public static implicit operator " + name + "(string value) => new " + name + "(value);");
         w.Line();
+        w.Line("/// <summary>True when both hold the same wire value (compared ordinally).</summary>");
         w.Line("public static bool operator ==(" + name + " left, " + name + " right) => left.Equals(right);");
         w.Line();
+        w.Line("/// <summary>True when the wire values differ (compared ordinally).</summary>");
         w.Line("public static bool operator !=(" + name + " left, " + name + " right) => !left.Equals(right);");
         w.Line();
         w.Line("/// <summary>Compares the wire values, ordinally.</summary>");

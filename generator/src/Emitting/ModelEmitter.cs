@@ -53,7 +53,7 @@ internal static class ModelEmitter
     }
 
     private static bool NeedsTypeLevelAttribute(TypeModel type) =>
-        !type.Rules.IsEmpty || type.MinProperties is not null || type.MaxProperties is not null || type.Properties.Any(p => TypeSyntax.StorageOf(p) == Storage.RequiredValue);
+        !type.Rules.IsEmpty || !type.UndeclaredRequired.IsEmpty || type.MinProperties is not null || type.MaxProperties is not null || type.Properties.Any(p => TypeSyntax.StorageOf(p) == Storage.RequiredValue);
 
     private static void EmitProperties(SourceWriter w, TypeModel type, string q)
     {

@@ -13,16 +13,23 @@ internal static class RuntimeNames
     {
         "ValidationError", "ValidationException", "ApiException",
         "SchemaLengthAttribute", "SchemaItemsAttribute", "SchemaPatternAttribute", "SchemaRangeAttribute", "MultipleOfAttribute", "UniqueItemsAttribute",
-        "SchemaEnumAttribute", "SchemaRulesAttribute",
+        "SchemaEnumAttribute", "SchemaRulesAttribute", "ApiClientOptions", "RetryOptions", "RequestOptions", "ApiResponse", "FileContent",
     };
 
-    private static readonly string[] HelperTypes = { "ValidationCollector", "IOpenApiModel", "IOpenApiEnumValue", "OpenApiRuntime" };
+    private static readonly string[] HelperTypes =
+    {
+        "ValidationCollector", "IOpenApiModel", "IOpenApiEnumValue", "OpenApiRuntime", "ClientPipeline", "ClientRequest", "RequestBody", "MultipartBody",
+        "RequestJson", "ReadJson", "ReceivedResponse", "ResponseMap", "CredentialKind", "CredentialScheme", "IClientLog", "ClientLogLevel", "ClientLogEntry",
+    };
+
+    private static readonly string[] SigningTypes = { "IRequestSigner", "AkSkSigner", "AkSkSignature", "AkSkVerifier", "AkSkVerification" };
 
     /// <summary>Type names a spec generated into <paramref name="namespace"/> must not use.</summary>
     public static string[] ReservedIn(string @namespace) => @namespace switch
     {
         "OpenApiSdk" => PublicTypes,
         "OpenApiSdk.Runtime" => HelperTypes,
+        "OpenApiSdk.Signing" => SigningTypes,
         _ => Array.Empty<string>(),
     };
 }

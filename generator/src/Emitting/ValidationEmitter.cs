@@ -109,6 +109,7 @@ internal sealed class ValidationEmitter
             EmitProperty(property);
         }
 
+        EmitUndeclaredRequired(type);
         if (type.ForbidsAdditionalProperties)
         {
             _w.Line();
@@ -212,6 +213,7 @@ internal sealed class ValidationEmitter
             _w.Close();
         }
 
+        EmitUndeclaredRequired(type);
         if (!type.Rules.IsEmpty)
         {
             _w.Open("if (!ValidateRules(errors))");
@@ -222,6 +224,23 @@ internal sealed class ValidationEmitter
         EmitPropertyCount(type);
         _w.Line("return valid;");
         _w.Close();
+    }
+
+    /// <summary>
+    /// <c>required</c> names that <c>properties</c> does not declare (OAS009): the member must be present, and the
+    /// reader keeps its value in <c>AdditionalProperties</c>. With <c>additionalProperties: false</c> the member is
+    /// also forbidden, so no object is valid, as JSON Schema says.
+    /// </summary>
+    private void EmitUndeclaredRequired(TypeModel type)
+    {
+        foreach (string name in type.UndeclaredRequired)
+        {
+            string segment = Literals.String(name);
+            _w.Line();
+            _w.Open("if (AdditionalProperties is null || !AdditionalProperties.ContainsKey(" + segment + "))");
+            FailBody(segment, "is required");
+            _w.Close();
+        }
     }
 
     private void EmitReadErrors()

@@ -50,6 +50,12 @@ internal sealed record TypeModel(
 
     /// <summary><c>maxProperties</c>: the most members (declared and additional) an instance may have.</summary>
     public int? MaxProperties { get; init; }
+
+    /// <summary>
+    /// Names listed in <c>required</c> that <c>properties</c> does not declare: the member must be present all the
+    /// same (JSON Schema), and its value is kept in <c>AdditionalProperties</c>.
+    /// </summary>
+    public EquatableArray<string> UndeclaredRequired { get; init; } = EquatableArray<string>.Empty;
 }
 
 /// <summary>The alternatives of a <see cref="TypeModelKind.Union"/>.</summary>

@@ -9,7 +9,7 @@ namespace OpenApiSdk.Generator.Model;
 /// <param name="Security">Every supported security scheme, each with the option properties that carry its credential.</param>
 /// <param name="HeaderDefaults">Optional string header parameters that get a default in the options (<c>X-Language</c>).</param>
 /// <param name="RequestIdHeader">The response header that identifies a request (<c>X-Request-Id</c>).</param>
-/// <param name="UsesMultipart">Some operation sends <c>multipart/form-data</c>: the client gets <c>FileContent</c> and the multipart helpers.</param>
+/// <param name="UsesMultipart">Some operation sends <c>multipart/form-data</c> (its files are the runtime's <c>FileContent</c>).</param>
 /// <param name="HasOperationServers">Some path or operation has <c>servers</c> of its own: the options get <c>UseOperationServers</c>.</param>
 internal sealed record ClientInfo(
     string Name,
@@ -61,6 +61,8 @@ internal sealed record OperationGroupModel(string Name, string? Tag, string? Des
 /// <param name="OperationId">The <c>operationId</c>, or a name made from method and path.</param>
 /// <param name="Security">The names of the security schemes whose credentials the operation sends.</param>
 /// <param name="Server">Where the operation is sent when its path item or itself declares <c>servers</c> other than the client's; null: the client's base address.</param>
+/// <param name="ResponseName">The C# name of the method returning <c>ApiResponse</c>, <c>CreateStarRocksInstanceWithResponseAsync</c>.</param>
+/// <param name="IdempotencyKeyHeader">The header parameter carrying an idempotency key (<c>Idempotency-Key</c>), if the operation declares one.</param>
 /// <param name="Paging">How the operation's pages follow each other, when it is a list the generator recognises (<c>{Name}ItemsAsync</c>).</param>
 /// <param name="Links">The <c>links</c> of its responses: followed by generated methods where possible, else documented.</param>
 /// <param name="JobStatus">The operation's <c>x-job-status</c>: it queries a job, and links to it get a wait method.</param>
@@ -78,6 +80,8 @@ internal sealed record OperationModel(
     EquatableArray<ResponseModel> Errors,
     EquatableArray<string> Security,
     OperationServerModel? Server = null,
+    string ResponseName = "",
+    string? IdempotencyKeyHeader = null,
     PagingModel? Paging = null,
     EquatableArray<LinkModel> Links = default,
     JobStatusModel? JobStatus = null);

@@ -143,6 +143,7 @@ internal sealed record FollowArgument(ParameterModel Target, bool IsBody, Follow
 /// <param name="SourceType">The type of the response the link starts from.</param>
 /// <param name="TargetGroup">The C# group of the target operation (empty: the client itself).</param>
 /// <param name="TargetMethod">The target operation's C# method.</param>
+/// <param name="TargetResponseMethod">The target's method returning <c>ApiResponse</c> (its headers give the wait's <c>Retry-After</c>).</param>
 /// <param name="TargetOperationId">The target's operationId.</param>
 /// <param name="TargetReturn">The target's success body type, null when it has none.</param>
 /// <param name="Arguments">The target's parameters (and body) in its signature order.</param>
@@ -153,6 +154,7 @@ internal sealed record FollowModel(
     TypeRef SourceType,
     string TargetGroup,
     string TargetMethod,
+    string TargetResponseMethod,
     string TargetOperationId,
     TypeRef? TargetReturn,
     EquatableArray<FollowArgument> Arguments,

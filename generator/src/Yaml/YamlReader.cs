@@ -37,6 +37,49 @@ internal static class YamlReader
 
     public static YamlReadResult Read(string text, System.Threading.CancellationToken cancellationToken)
     {
+        YamlReadResult result = Parse(text, null, cancellationToken, out bool scannerError);
+        return scannerError ? ReadAsYaml12(text, result, cancellationToken) : result;
+    }
+
+    /// <summary>
+    /// A second reading for a document YamlDotNet rejected, with the spaces of block scalars' leading empty lines
+    /// removed, as YAML 1.2 reads them (<see cref="BlockScalarBlankLines"/>). The result is used only when every scalar changed is
+    /// read as a block scalar whose parent has the indentation that was assumed; otherwise, or when the text
+    /// fails again no further on, the first error is reported, at its own line.
+    /// </summary>
+    private static YamlReadResult ReadAsYaml12(string text, YamlReadResult first, System.Threading.CancellationToken cancellationToken)
+    {
+        var rewrites = new List<BlockScalarBlankLines.Rewrite>();
+        if (BlockScalarBlankLines.EmptyLeadingBlankLines(text, rewrites) is not { } rewritten)
+        {
+            return first;
+        }
+
+        var expected = new Dictionary<int, BlockScalarBlankLines.Rewrite>();
+        foreach (BlockScalarBlankLines.Rewrite rewrite in rewrites)
+        {
+            expected[rewrite.Line] = rewrite;
+        }
+
+        YamlReadResult second = Parse(rewritten, expected, cancellationToken, out bool secondScannerError);
+        if (second.Root is not null)
+        {
+            return second;
+        }
+
+        if (!secondScannerError || second.Line < first.Line || (second.Line == first.Line && second.Column <= first.Column))
+        {
+            return first;
+        }
+
+        return second; // a real error further on, at its line (lines with content are unchanged)
+    }
+
+    /// <param name="expected">Lines of the block scalar headers whose empty lines were emptied, checked as the text is read; null on the first reading.</param>
+    private static YamlReadResult Parse(string text, Dictionary<int, BlockScalarBlankLines.Rewrite>? expected, System.Threading.CancellationToken cancellationToken, out bool scannerError)
+    {
+        scannerError = false;
+        int matched = 0;
         var parser = new Parser(new StringReader(text));
         var anchors = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
         var stack = new List<YamlNode>();
@@ -67,6 +110,19 @@ internal static class YamlReader
                         return Fail("the file holds more than one YAML document; an OpenAPI file holds one", current.Start);
                     case Scalar scalar:
                     {
+                        if (expected is not null && scalar.Style is ScalarStyle.Literal or ScalarStyle.Folded
+                            && expected.TryGetValue((int)scalar.Start.Line, out BlockScalarBlankLines.Rewrite rewrite))
+                        {
+                            // Where an all-empty scalar ends was judged from the indentation of the collection holding it.
+                            int parentIndent = stack.Count == 0 ? -1 : stack[stack.Count - 1].Column - 1;
+                            if (parentIndent != rewrite.ParentIndent)
+                            {
+                                return Fail("a block scalar header was read differently than assumed", current.Start);
+                            }
+
+                            matched++;
+                        }
+
                         var node = YamlNode.Scalar(scalar.Value, scalar.Style == ScalarStyle.Plain && scalar.Tag.IsEmpty, (int)scalar.Start.Line, (int)scalar.Start.Column);
                         node.EndLine = (int)scalar.End.Line;
                         node.EndColumn = (int)scalar.End.Column;
@@ -128,6 +184,7 @@ internal static class YamlReader
         }
         catch (YamlException ex)
         {
+            scannerError = true;
             return Fail(TrimMessage(ex.Message), ex.Start);
         }
         catch (OperationCanceledException)
@@ -139,6 +196,11 @@ internal static class YamlReader
 #pragma warning restore CA1031
         {
             return Fail(ex.Message, last);
+        }
+
+        if (expected is not null && matched != expected.Count)
+        {
+            return Fail("a block scalar header was not read as one", last); // a quoted line that ends in '|', say
         }
 
         return root is null

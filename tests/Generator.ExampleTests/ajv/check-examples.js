@@ -33,7 +33,9 @@
 // `required` names that another allOf part declares, and leaves boolean exclusiveMinimum (draft-04).
 //
 // The whole (transformed) document is added to ajv with an $id, and each schema is compiled as
-// { $ref: "<id>#<pointer>" }, so every $ref in the document resolves. strict: false (OpenAPI keywords
+// { $ref: "<id>#<pointer>" }, so every $ref in the document resolves; the document's own `$id`s and
+// anchors are taken out first (withoutIdentifiers says why). Should ajv still refuse the document, every
+// example gets valid: null and the reason, and the test reports them as not judged. strict: false (OpenAPI keywords
 // such as `example`, `discriminator`, `xml` are not JSON Schema keywords); unknown formats are
 // ignored (OpenAPI: formats the tool does not know are annotations); ajv-formats checks the rest.
 'use strict';
@@ -437,12 +439,20 @@ function main() {
   const ajv = is31 ? new Ajv2020(options) : new Ajv07(options);
   addFormats(ajv, STANDARD_FORMATS);
   // 3.1 has no `nullable` (a 3.0 leftover is an unknown keyword there); ajv would give it its 3.0 meaning.
-  const schemaDoc = is31 ? withoutNullable(plain(doc)) : toDraft07(plain(doc));
-  delete schemaDoc.$id;
+  const schemaDoc = withoutIdentifiers(is31 ? withoutNullable(plain(doc)) : toDraft07(plain(doc)));
   delete schemaDoc.$schema;
-  ajv.addSchema(schemaDoc, DOC_ID);
+  let documentError;
+  try {
+    ajv.addSchema(schemaDoc, DOC_ID);
+  } catch (e) {
+    // Every example is then reported as not judged, with this reason (the test counts them).
+    documentError = 'ajv could not read the document: ' + String(e && e.message ? e.message : e);
+  }
   const compiled = new Map();
   const validatorFor = (pointer) => {
+    if (documentError) {
+      return { error: documentError };
+    }
     if (!compiled.has(pointer)) {
       try {
         compiled.set(pointer, { validate: ajv.compile({ $ref: DOC_ID + pointer }) });
@@ -471,7 +481,7 @@ function main() {
         const v = validatorFor(record.schema);
         if (v.error) {
           record.valid = null;
-          record.errors = [{ message: 'ajv could not compile the schema: ' + v.error }];
+          record.errors = [{ message: documentError || 'ajv could not compile the schema: ' + v.error }];
         } else {
           record.valid = v.validate(plain(record.value)) === true;
           const seen = new Set();
@@ -551,6 +561,37 @@ function stringify(value) {
   const marker = '\u0000bigint:';
   return JSON.stringify(value, (key, v) => (typeof v === 'bigint' ? marker + v.toString() : v))
     .replace(/"\\u0000bigint:(-?\d+)"/g, '$1');
+}
+
+// The copy ajv is given, without `$id`, `$anchor` and `$dynamicAnchor` (string values only: a property
+// named `$id` is a schema, and stays). The generator reads every `$ref` as a JSON Pointer into this
+// document and gives these keywords no meaning (generator/README.md, "resolve"), so the judge must
+// resolve references the same way; kept, they would change what ajv checks in two ways:
+//   - a `$ref` under a schema with an `$id` would resolve against that `$id`, not against the document;
+//   - ajv collects identifiers from every object of what it is given, example values included (it walks
+//     unknown keywords), and rejects the whole document when two different objects share one ("reference
+//     ... resolves to more than one schema"), an error that no ajv option relaxes. Example data with an
+//     `$id` member (JSON-LD-like or JSON Schema-like payloads) or two schemas copied with one `$id` did that.
+// The values of `enum`, `const` and `default` are left alone: ajv compares them as data and does not
+// look inside (in a map of schemas by name, such as `properties`, these are names, and are walked).
+function withoutIdentifiers(node, namesSchemas = false) {
+  if (Array.isArray(node)) {
+    node.forEach((item) => withoutIdentifiers(item));
+  } else if (isObject(node)) {
+    if (!namesSchemas) {
+      for (const key of ['$id', '$anchor', '$dynamicAnchor']) {
+        if (typeof node[key] === 'string') {
+          delete node[key];
+        }
+      }
+    }
+    for (const key of Object.keys(node)) {
+      if (namesSchemas || !['enum', 'const', 'default'].includes(key)) {
+        withoutIdentifiers(node[key], !namesSchemas && SCHEMA_MAP.includes(key));
+      }
+    }
+  }
+  return node;
 }
 
 function withoutNullable(node) {

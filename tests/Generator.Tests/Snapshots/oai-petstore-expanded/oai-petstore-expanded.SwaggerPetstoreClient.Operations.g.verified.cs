@@ -15,52 +15,82 @@ namespace Snapshot.Sdk
         /// </summary>
         /// <param name="tags">Query parameter tags. tags to filter by</param>
         /// <param name="limit">Query parameter limit. maximum number of results to return</param>
+        /// <param name="requestOptions">Settings of this call: timeout, extra headers, retries, validation.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The 200 response body.</returns>
-        /// <exception cref="global::OpenApiSdk.ValidationException">The request breaks the spec (when Options.ValidateRequests is on); nothing was sent.</exception>
-        /// <exception cref="global::OpenApiSdk.ApiException">The service answered a status other than success, or a body that is not the declared JSON.</exception>
-        global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<global::Snapshot.Sdk.Pet>> FindPetsAsync(global::System.Collections.Generic.IEnumerable<string>? tags = null, int? limit = null, global::System.Threading.CancellationToken cancellationToken = default);
+        /// <exception cref="global::OpenApiSdk.ValidationException">The request breaks the spec (when validation is on); nothing was sent.</exception>
+        /// <exception cref="global::OpenApiSdk.ApiException">The service answered a status other than success (after the retries the status allows), or a body that is not the declared JSON.</exception>
+        global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<global::Snapshot.Sdk.Pet>> FindPetsAsync(global::System.Collections.Generic.IEnumerable<string>? tags = null, int? limit = null, global::OpenApiSdk.RequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary><see cref="FindPetsAsync"/>, returning the response's status code, headers and request id with its body.</summary>
+        /// <exception cref="global::OpenApiSdk.ValidationException">The request breaks the spec (when validation is on); nothing was sent.</exception>
+        /// <exception cref="global::OpenApiSdk.ApiException">The service answered a status other than success (after the retries the status allows), or a body that is not the declared JSON.</exception>
+        global::System.Threading.Tasks.Task<global::OpenApiSdk.ApiResponse<global::System.Collections.Generic.List<global::Snapshot.Sdk.Pet>>> FindPetsWithResponseAsync(global::System.Collections.Generic.IEnumerable<string>? tags = null, int? limit = null, global::OpenApiSdk.RequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Creates a new pet in the store. Duplicates are allowed
         /// <para>POST /pets (operationId addPet).</para>
         /// </summary>
         /// <param name="body">The request body (application/json).</param>
+        /// <param name="requestOptions">Settings of this call: timeout, extra headers, retries, validation.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The 200 response body.</returns>
-        /// <exception cref="global::OpenApiSdk.ValidationException">The request breaks the spec (when Options.ValidateRequests is on); nothing was sent.</exception>
-        /// <exception cref="global::OpenApiSdk.ApiException">The service answered a status other than success, or a body that is not the declared JSON.</exception>
-        global::System.Threading.Tasks.Task<global::Snapshot.Sdk.Pet> AddPetAsync(global::Snapshot.Sdk.NewPet body, global::System.Threading.CancellationToken cancellationToken = default);
+        /// <exception cref="global::OpenApiSdk.ValidationException">The request breaks the spec (when validation is on); nothing was sent.</exception>
+        /// <exception cref="global::OpenApiSdk.ApiException">The service answered a status other than success (after the retries the status allows), or a body that is not the declared JSON.</exception>
+        global::System.Threading.Tasks.Task<global::Snapshot.Sdk.Pet> AddPetAsync(global::Snapshot.Sdk.NewPet body, global::OpenApiSdk.RequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary><see cref="AddPetAsync"/>, returning the response's status code, headers and request id with its body.</summary>
+        /// <exception cref="global::OpenApiSdk.ValidationException">The request breaks the spec (when validation is on); nothing was sent.</exception>
+        /// <exception cref="global::OpenApiSdk.ApiException">The service answered a status other than success (after the retries the status allows), or a body that is not the declared JSON.</exception>
+        global::System.Threading.Tasks.Task<global::OpenApiSdk.ApiResponse<global::Snapshot.Sdk.Pet>> AddPetWithResponseAsync(global::Snapshot.Sdk.NewPet body, global::OpenApiSdk.RequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Returns a user based on a single ID, if the user does not have access to the pet
         /// <para>GET /pets/{id} (operationId find pet by id).</para>
         /// </summary>
         /// <param name="id">Path parameter id. ID of pet to fetch</param>
+        /// <param name="requestOptions">Settings of this call: timeout, extra headers, retries, validation.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The 200 response body.</returns>
-        /// <exception cref="global::OpenApiSdk.ValidationException">The request breaks the spec (when Options.ValidateRequests is on); nothing was sent.</exception>
-        /// <exception cref="global::OpenApiSdk.ApiException">The service answered a status other than success, or a body that is not the declared JSON.</exception>
-        global::System.Threading.Tasks.Task<global::Snapshot.Sdk.Pet> FindPetByIdAsync(long id, global::System.Threading.CancellationToken cancellationToken = default);
+        /// <exception cref="global::OpenApiSdk.ValidationException">The request breaks the spec (when validation is on); nothing was sent.</exception>
+        /// <exception cref="global::OpenApiSdk.ApiException">The service answered a status other than success (after the retries the status allows), or a body that is not the declared JSON.</exception>
+        global::System.Threading.Tasks.Task<global::Snapshot.Sdk.Pet> FindPetByIdAsync(long id, global::OpenApiSdk.RequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary><see cref="FindPetByIdAsync"/>, returning the response's status code, headers and request id with its body.</summary>
+        /// <exception cref="global::OpenApiSdk.ValidationException">The request breaks the spec (when validation is on); nothing was sent.</exception>
+        /// <exception cref="global::OpenApiSdk.ApiException">The service answered a status other than success (after the retries the status allows), or a body that is not the declared JSON.</exception>
+        global::System.Threading.Tasks.Task<global::OpenApiSdk.ApiResponse<global::Snapshot.Sdk.Pet>> FindPetByIdWithResponseAsync(long id, global::OpenApiSdk.RequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// deletes a single pet based on the ID supplied
         /// <para>DELETE /pets/{id} (operationId deletePet).</para>
         /// </summary>
         /// <param name="id">Path parameter id. ID of pet to delete</param>
+        /// <param name="requestOptions">Settings of this call: timeout, extra headers, retries, validation.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <exception cref="global::OpenApiSdk.ValidationException">The request breaks the spec (when Options.ValidateRequests is on); nothing was sent.</exception>
-        /// <exception cref="global::OpenApiSdk.ApiException">The service answered a status other than success, or a body that is not the declared JSON.</exception>
-        global::System.Threading.Tasks.Task DeletePetAsync(long id, global::System.Threading.CancellationToken cancellationToken = default);
+        /// <exception cref="global::OpenApiSdk.ValidationException">The request breaks the spec (when validation is on); nothing was sent.</exception>
+        /// <exception cref="global::OpenApiSdk.ApiException">The service answered a status other than success (after the retries the status allows), or a body that is not the declared JSON.</exception>
+        global::System.Threading.Tasks.Task DeletePetAsync(long id, global::OpenApiSdk.RequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary><see cref="DeletePetAsync"/>, returning the response's status code, headers and request id with it.</summary>
+        /// <exception cref="global::OpenApiSdk.ValidationException">The request breaks the spec (when validation is on); nothing was sent.</exception>
+        /// <exception cref="global::OpenApiSdk.ApiException">The service answered a status other than success (after the retries the status allows), or a body that is not the declared JSON.</exception>
+        global::System.Threading.Tasks.Task<global::OpenApiSdk.ApiResponse> DeletePetWithResponseAsync(long id, global::OpenApiSdk.RequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
     }
 
     public partial class SwaggerPetstoreClient
     {
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<global::Snapshot.Sdk.Pet>> FindPetsAsync(global::System.Collections.Generic.IEnumerable<string>? tags = null, int? limit = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<global::Snapshot.Sdk.Pet>> FindPetsAsync(global::System.Collections.Generic.IEnumerable<string>? tags = null, int? limit = null, global::OpenApiSdk.RequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            return (await FindPetsWithResponseAsync(tags, limit, requestOptions, cancellationToken).ConfigureAwait(false)).Value;
+        }
+
+        /// <inheritdoc/>
+        public async global::System.Threading.Tasks.Task<global::OpenApiSdk.ApiResponse<global::System.Collections.Generic.List<global::Snapshot.Sdk.Pet>>> FindPetsWithResponseAsync(global::System.Collections.Generic.IEnumerable<string>? tags = null, int? limit = null, global::OpenApiSdk.RequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
 
-            if (this.Options.ValidateRequests)
+            if (this.__Pipeline.ShouldValidate(requestOptions))
             {
                 var __errors = new global::OpenApiSdk.Runtime.ValidationCollector();
                 if (__errors.Errors.Count > 0)
@@ -69,118 +99,37 @@ namespace Snapshot.Sdk
                 }
             }
 
-            var __path = new global::System.Text.StringBuilder();
-            __path.Append("/pets");
-            var __query = new global::System.Text.StringBuilder();
+            var __request = new global::OpenApiSdk.Runtime.ClientRequest("findPets", global::System.Net.Http.HttpMethod.Get, "/pets", this.__BaseUrl(), "application/json");
+            __request.Path("/pets");
             if (tags is not null)
             {
-                foreach (var __item in tags)
-                {
-                    SwaggerPetstoreClient.__Query(__query, "tags", __item);
-                }
+                __request.QueryEach("tags", global::System.Linq.Enumerable.Select(tags, __item => __item));
             }
             if (limit is not null)
             {
-                SwaggerPetstoreClient.__Query(__query, "limit", limit.GetValueOrDefault().ToString(global::System.Globalization.CultureInfo.InvariantCulture));
+                __request.Query("limit", limit.GetValueOrDefault().ToString(global::System.Globalization.CultureInfo.InvariantCulture));
             }
-
-            var __uri = new global::System.Uri(this.__BaseUrl() + __path.ToString() + __query.ToString(), global::System.UriKind.Absolute);
-            using (var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, __uri))
-            {
-                __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-
-                using (global::System.Net.Http.HttpResponseMessage __response = await this.__SendAsync(__request, "findPets", cancellationToken).ConfigureAwait(false))
-                {
-                    byte[] __body = await SwaggerPetstoreClient.__ReadBodyAsync(__response).ConfigureAwait(false);
-                    int __status = (int)__response.StatusCode;
-                    if (__status >= 200 && __status <= 299)
-                    {
-                        if (__TryRead__Read0(__body, out global::System.Collections.Generic.List<global::Snapshot.Sdk.Pet> __result))
-                        {
-                            return __result;
-                        }
-
-                        throw this.__ApiError("findPets", __response, __body, SwaggerPetstoreClient.__Describe(__response, __body, true));
-                    }
-
-                    if (true)
-                    {
-                        if (__TryRead__Read2(__body, out global::Snapshot.Sdk.Error __error))
-                        {
-                            throw this.__ApiError("findPets", __response, __body, __error, null, __error.Message);
-                        }
-
-                        throw this.__ApiError("findPets", __response, __body, SwaggerPetstoreClient.__Describe(__response, __body, true));
-                    }
-                }
-            }
+            return await this.__Pipeline.SendAsync(__request, __Responses0, requestOptions, cancellationToken).ConfigureAwait(false);
         }
 
-        private static bool __TryRead__Read0(byte[] body, out global::System.Collections.Generic.List<global::Snapshot.Sdk.Pet> value)
+        private static readonly global::OpenApiSdk.Runtime.ResponseMap<global::System.Collections.Generic.List<global::Snapshot.Sdk.Pet>> __Responses0 = global::OpenApiSdk.Runtime.ResponseMap.Json<global::System.Collections.Generic.List<global::Snapshot.Sdk.Pet>>(__Read0)
+            .Error<global::Snapshot.Sdk.Error>("default", __Read2, null, __e => __e.Message);
+
+        /// <inheritdoc/>
+        public async global::System.Threading.Tasks.Task<global::Snapshot.Sdk.Pet> AddPetAsync(global::Snapshot.Sdk.NewPet body, global::OpenApiSdk.RequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            try
-            {
-                var reader = new global::System.Text.Json.Utf8JsonReader(body);
-                if (reader.Read())
-                {
-                    value = __Read0(ref reader);
-                    if (!reader.Read())
-                    {
-                        return true;
-                    }
-                }
-            }
-            catch (global::System.Text.Json.JsonException)
-            {
-            }
-            catch (global::System.InvalidOperationException)
-            {
-            }
-            catch (global::System.FormatException)
-            {
-            }
-
-            value = default!;
-            return false;
-        }
-
-        private static bool __TryRead__Read2(byte[] body, out global::Snapshot.Sdk.Error value)
-        {
-            try
-            {
-                var reader = new global::System.Text.Json.Utf8JsonReader(body);
-                if (reader.Read())
-                {
-                    value = __Read2(ref reader);
-                    if (!reader.Read())
-                    {
-                        return true;
-                    }
-                }
-            }
-            catch (global::System.Text.Json.JsonException)
-            {
-            }
-            catch (global::System.InvalidOperationException)
-            {
-            }
-            catch (global::System.FormatException)
-            {
-            }
-
-            value = default!;
-            return false;
+            return (await AddPetWithResponseAsync(body, requestOptions, cancellationToken).ConfigureAwait(false)).Value;
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::Snapshot.Sdk.Pet> AddPetAsync(global::Snapshot.Sdk.NewPet body, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::OpenApiSdk.ApiResponse<global::Snapshot.Sdk.Pet>> AddPetWithResponseAsync(global::Snapshot.Sdk.NewPet body, global::OpenApiSdk.RequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (body is null)
             {
                 throw new global::System.ArgumentNullException(nameof(body));
             }
 
-            if (this.Options.ValidateRequests)
+            if (this.__Pipeline.ShouldValidate(requestOptions))
             {
                 var __errors = new global::OpenApiSdk.Runtime.ValidationCollector();
                 __errors.Enter("body");
@@ -192,84 +141,26 @@ namespace Snapshot.Sdk
                 }
             }
 
-            var __path = new global::System.Text.StringBuilder();
-            __path.Append("/pets");
-            var __query = new global::System.Text.StringBuilder();
-
-            var __uri = new global::System.Uri(this.__BaseUrl() + __path.ToString() + __query.ToString(), global::System.UriKind.Absolute);
-            using (var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, __uri))
-            {
-                __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-                using (var __stream = new global::System.IO.MemoryStream())
-                {
-                    using (var __writer = new global::System.Text.Json.Utf8JsonWriter(__stream))
-                    {
-                        __Write0(__writer, body);
-                    }
-
-                    __request.Content = SwaggerPetstoreClient.__JsonContent(__stream.ToArray(), "application/json");
-                }
-
-                using (global::System.Net.Http.HttpResponseMessage __response = await this.__SendAsync(__request, "addPet", cancellationToken).ConfigureAwait(false))
-                {
-                    byte[] __body = await SwaggerPetstoreClient.__ReadBodyAsync(__response).ConfigureAwait(false);
-                    int __status = (int)__response.StatusCode;
-                    if (__status >= 200 && __status <= 299)
-                    {
-                        if (__TryRead__Read1(__body, out global::Snapshot.Sdk.Pet __result))
-                        {
-                            return __result;
-                        }
-
-                        throw this.__ApiError("addPet", __response, __body, SwaggerPetstoreClient.__Describe(__response, __body, true));
-                    }
-
-                    if (true)
-                    {
-                        if (__TryRead__Read2(__body, out global::Snapshot.Sdk.Error __error))
-                        {
-                            throw this.__ApiError("addPet", __response, __body, __error, null, __error.Message);
-                        }
-
-                        throw this.__ApiError("addPet", __response, __body, SwaggerPetstoreClient.__Describe(__response, __body, true));
-                    }
-                }
-            }
+            var __request = new global::OpenApiSdk.Runtime.ClientRequest("addPet", global::System.Net.Http.HttpMethod.Post, "/pets", this.__BaseUrl(), "application/json");
+            __request.Path("/pets");
+            __request.Body = global::OpenApiSdk.Runtime.RequestBody.Json<global::Snapshot.Sdk.NewPet>(__Write0, body, "application/json");
+            return await this.__Pipeline.SendAsync(__request, __Responses1, requestOptions, cancellationToken).ConfigureAwait(false);
         }
 
-        private static bool __TryRead__Read1(byte[] body, out global::Snapshot.Sdk.Pet value)
-        {
-            try
-            {
-                var reader = new global::System.Text.Json.Utf8JsonReader(body);
-                if (reader.Read())
-                {
-                    value = __Read1(ref reader);
-                    if (!reader.Read())
-                    {
-                        return true;
-                    }
-                }
-            }
-            catch (global::System.Text.Json.JsonException)
-            {
-            }
-            catch (global::System.InvalidOperationException)
-            {
-            }
-            catch (global::System.FormatException)
-            {
-            }
+        private static readonly global::OpenApiSdk.Runtime.ResponseMap<global::Snapshot.Sdk.Pet> __Responses1 = global::OpenApiSdk.Runtime.ResponseMap.Json<global::Snapshot.Sdk.Pet>(__Read1)
+            .Error<global::Snapshot.Sdk.Error>("default", __Read2, null, __e => __e.Message);
 
-            value = default!;
-            return false;
+        /// <inheritdoc/>
+        public async global::System.Threading.Tasks.Task<global::Snapshot.Sdk.Pet> FindPetByIdAsync(long id, global::OpenApiSdk.RequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            return (await FindPetByIdWithResponseAsync(id, requestOptions, cancellationToken).ConfigureAwait(false)).Value;
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::Snapshot.Sdk.Pet> FindPetByIdAsync(long id, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::OpenApiSdk.ApiResponse<global::Snapshot.Sdk.Pet>> FindPetByIdWithResponseAsync(long id, global::OpenApiSdk.RequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
 
-            if (this.Options.ValidateRequests)
+            if (this.__Pipeline.ShouldValidate(requestOptions))
             {
                 var __errors = new global::OpenApiSdk.Runtime.ValidationCollector();
                 if (__errors.Errors.Count > 0)
@@ -278,48 +169,26 @@ namespace Snapshot.Sdk
                 }
             }
 
-            var __path = new global::System.Text.StringBuilder();
-            __path.Append("/pets/");
-            __path.Append(SwaggerPetstoreClient.__PathSegment(id.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
-            var __query = new global::System.Text.StringBuilder();
+            var __request = new global::OpenApiSdk.Runtime.ClientRequest("find pet by id", global::System.Net.Http.HttpMethod.Get, "/pets/{id}", this.__BaseUrl(), "application/json");
+            __request.Path("/pets/");
+            __request.PathValue(id.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
+            return await this.__Pipeline.SendAsync(__request, __Responses2, requestOptions, cancellationToken).ConfigureAwait(false);
+        }
 
-            var __uri = new global::System.Uri(this.__BaseUrl() + __path.ToString() + __query.ToString(), global::System.UriKind.Absolute);
-            using (var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, __uri))
-            {
-                __request.Headers.TryAddWithoutValidation("Accept", "application/json");
+        private static readonly global::OpenApiSdk.Runtime.ResponseMap<global::Snapshot.Sdk.Pet> __Responses2 = global::OpenApiSdk.Runtime.ResponseMap.Json<global::Snapshot.Sdk.Pet>(__Read1)
+            .Error<global::Snapshot.Sdk.Error>("default", __Read2, null, __e => __e.Message);
 
-                using (global::System.Net.Http.HttpResponseMessage __response = await this.__SendAsync(__request, "find pet by id", cancellationToken).ConfigureAwait(false))
-                {
-                    byte[] __body = await SwaggerPetstoreClient.__ReadBodyAsync(__response).ConfigureAwait(false);
-                    int __status = (int)__response.StatusCode;
-                    if (__status >= 200 && __status <= 299)
-                    {
-                        if (__TryRead__Read1(__body, out global::Snapshot.Sdk.Pet __result))
-                        {
-                            return __result;
-                        }
-
-                        throw this.__ApiError("find pet by id", __response, __body, SwaggerPetstoreClient.__Describe(__response, __body, true));
-                    }
-
-                    if (true)
-                    {
-                        if (__TryRead__Read2(__body, out global::Snapshot.Sdk.Error __error))
-                        {
-                            throw this.__ApiError("find pet by id", __response, __body, __error, null, __error.Message);
-                        }
-
-                        throw this.__ApiError("find pet by id", __response, __body, SwaggerPetstoreClient.__Describe(__response, __body, true));
-                    }
-                }
-            }
+        /// <inheritdoc/>
+        public async global::System.Threading.Tasks.Task DeletePetAsync(long id, global::OpenApiSdk.RequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            await DeletePetWithResponseAsync(id, requestOptions, cancellationToken).ConfigureAwait(false);
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task DeletePetAsync(long id, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::OpenApiSdk.ApiResponse> DeletePetWithResponseAsync(long id, global::OpenApiSdk.RequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
 
-            if (this.Options.ValidateRequests)
+            if (this.__Pipeline.ShouldValidate(requestOptions))
             {
                 var __errors = new global::OpenApiSdk.Runtime.ValidationCollector();
                 if (__errors.Errors.Count > 0)
@@ -328,37 +197,14 @@ namespace Snapshot.Sdk
                 }
             }
 
-            var __path = new global::System.Text.StringBuilder();
-            __path.Append("/pets/");
-            __path.Append(SwaggerPetstoreClient.__PathSegment(id.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
-            var __query = new global::System.Text.StringBuilder();
-
-            var __uri = new global::System.Uri(this.__BaseUrl() + __path.ToString() + __query.ToString(), global::System.UriKind.Absolute);
-            using (var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Delete, __uri))
-            {
-                __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-
-                using (global::System.Net.Http.HttpResponseMessage __response = await this.__SendAsync(__request, "deletePet", cancellationToken).ConfigureAwait(false))
-                {
-                    byte[] __body = await SwaggerPetstoreClient.__ReadBodyAsync(__response).ConfigureAwait(false);
-                    int __status = (int)__response.StatusCode;
-                    if (__status >= 200 && __status <= 299)
-                    {
-                        return;
-                    }
-
-                    if (true)
-                    {
-                        if (__TryRead__Read2(__body, out global::Snapshot.Sdk.Error __error))
-                        {
-                            throw this.__ApiError("deletePet", __response, __body, __error, null, __error.Message);
-                        }
-
-                        throw this.__ApiError("deletePet", __response, __body, SwaggerPetstoreClient.__Describe(__response, __body, true));
-                    }
-                }
-            }
+            var __request = new global::OpenApiSdk.Runtime.ClientRequest("deletePet", global::System.Net.Http.HttpMethod.Delete, "/pets/{id}", this.__BaseUrl(), "application/json");
+            __request.Path("/pets/");
+            __request.PathValue(id.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
+            return await this.__Pipeline.SendAsync(__request, __Responses3, requestOptions, cancellationToken).ConfigureAwait(false);
         }
+
+        private static readonly global::OpenApiSdk.Runtime.ResponseMap<object?> __Responses3 = global::OpenApiSdk.Runtime.ResponseMap.NoBody()
+            .Error<global::Snapshot.Sdk.Error>("default", __Read2, null, __e => __e.Message);
 
         private static global::System.Collections.Generic.List<global::Snapshot.Sdk.Pet> __Read0(ref global::System.Text.Json.Utf8JsonReader reader)
         {

@@ -10,41 +10,65 @@ namespace Snapshot.Sdk
         /// <para>GET /pets (operationId listPets).</para>
         /// </summary>
         /// <param name="limit">Query parameter limit. How many items to return at one time (max 100)</param>
+        /// <param name="requestOptions">Settings of this call: timeout, extra headers, retries, validation.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The 200 response body.</returns>
-        /// <exception cref="global::OpenApiSdk.ValidationException">The request breaks the spec (when Options.ValidateRequests is on); nothing was sent.</exception>
-        /// <exception cref="global::OpenApiSdk.ApiException">The service answered a status other than success, or a body that is not the declared JSON.</exception>
-        global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<global::Snapshot.Sdk.Pet>> ListPetsAsync(int? limit = null, global::System.Threading.CancellationToken cancellationToken = default);
+        /// <exception cref="global::OpenApiSdk.ValidationException">The request breaks the spec (when validation is on); nothing was sent.</exception>
+        /// <exception cref="global::OpenApiSdk.ApiException">The service answered a status other than success (after the retries the status allows), or a body that is not the declared JSON.</exception>
+        global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<global::Snapshot.Sdk.Pet>> ListPetsAsync(int? limit = null, global::OpenApiSdk.RequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary><see cref="ListPetsAsync"/>, returning the response's status code, headers and request id with its body.</summary>
+        /// <exception cref="global::OpenApiSdk.ValidationException">The request breaks the spec (when validation is on); nothing was sent.</exception>
+        /// <exception cref="global::OpenApiSdk.ApiException">The service answered a status other than success (after the retries the status allows), or a body that is not the declared JSON.</exception>
+        global::System.Threading.Tasks.Task<global::OpenApiSdk.ApiResponse<global::System.Collections.Generic.List<global::Snapshot.Sdk.Pet>>> ListPetsWithResponseAsync(int? limit = null, global::OpenApiSdk.RequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Create a pet
         /// <para>POST /pets (operationId createPets).</para>
         /// </summary>
         /// <param name="body">The request body (application/json).</param>
+        /// <param name="requestOptions">Settings of this call: timeout, extra headers, retries, validation.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <exception cref="global::OpenApiSdk.ValidationException">The request breaks the spec (when Options.ValidateRequests is on); nothing was sent.</exception>
-        /// <exception cref="global::OpenApiSdk.ApiException">The service answered a status other than success, or a body that is not the declared JSON.</exception>
-        global::System.Threading.Tasks.Task CreatePetsAsync(global::Snapshot.Sdk.Pet body, global::System.Threading.CancellationToken cancellationToken = default);
+        /// <exception cref="global::OpenApiSdk.ValidationException">The request breaks the spec (when validation is on); nothing was sent.</exception>
+        /// <exception cref="global::OpenApiSdk.ApiException">The service answered a status other than success (after the retries the status allows), or a body that is not the declared JSON.</exception>
+        global::System.Threading.Tasks.Task CreatePetsAsync(global::Snapshot.Sdk.Pet body, global::OpenApiSdk.RequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary><see cref="CreatePetsAsync"/>, returning the response's status code, headers and request id with it.</summary>
+        /// <exception cref="global::OpenApiSdk.ValidationException">The request breaks the spec (when validation is on); nothing was sent.</exception>
+        /// <exception cref="global::OpenApiSdk.ApiException">The service answered a status other than success (after the retries the status allows), or a body that is not the declared JSON.</exception>
+        global::System.Threading.Tasks.Task<global::OpenApiSdk.ApiResponse> CreatePetsWithResponseAsync(global::Snapshot.Sdk.Pet body, global::OpenApiSdk.RequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Info for a specific pet
         /// <para>GET /pets/{petId} (operationId showPetById).</para>
         /// </summary>
         /// <param name="petId">Path parameter petId. The id of the pet to retrieve</param>
+        /// <param name="requestOptions">Settings of this call: timeout, extra headers, retries, validation.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The 200 response body.</returns>
-        /// <exception cref="global::OpenApiSdk.ValidationException">The request breaks the spec (when Options.ValidateRequests is on); nothing was sent.</exception>
-        /// <exception cref="global::OpenApiSdk.ApiException">The service answered a status other than success, or a body that is not the declared JSON.</exception>
-        global::System.Threading.Tasks.Task<global::Snapshot.Sdk.Pet> ShowPetByIdAsync(string petId, global::System.Threading.CancellationToken cancellationToken = default);
+        /// <exception cref="global::OpenApiSdk.ValidationException">The request breaks the spec (when validation is on); nothing was sent.</exception>
+        /// <exception cref="global::OpenApiSdk.ApiException">The service answered a status other than success (after the retries the status allows), or a body that is not the declared JSON.</exception>
+        global::System.Threading.Tasks.Task<global::Snapshot.Sdk.Pet> ShowPetByIdAsync(string petId, global::OpenApiSdk.RequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary><see cref="ShowPetByIdAsync"/>, returning the response's status code, headers and request id with its body.</summary>
+        /// <exception cref="global::OpenApiSdk.ValidationException">The request breaks the spec (when validation is on); nothing was sent.</exception>
+        /// <exception cref="global::OpenApiSdk.ApiException">The service answered a status other than success (after the retries the status allows), or a body that is not the declared JSON.</exception>
+        global::System.Threading.Tasks.Task<global::OpenApiSdk.ApiResponse<global::Snapshot.Sdk.Pet>> ShowPetByIdWithResponseAsync(string petId, global::OpenApiSdk.RequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
     }
 
     public partial class SwaggerPetstoreClient
     {
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<global::Snapshot.Sdk.Pet>> ListPetsAsync(int? limit = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<global::Snapshot.Sdk.Pet>> ListPetsAsync(int? limit = null, global::OpenApiSdk.RequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            return (await ListPetsWithResponseAsync(limit, requestOptions, cancellationToken).ConfigureAwait(false)).Value;
+        }
+
+        /// <inheritdoc/>
+        public async global::System.Threading.Tasks.Task<global::OpenApiSdk.ApiResponse<global::System.Collections.Generic.List<global::Snapshot.Sdk.Pet>>> ListPetsWithResponseAsync(int? limit = null, global::OpenApiSdk.RequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
 
-            if (this.Options.ValidateRequests)
+            if (this.__Pipeline.ShouldValidate(requestOptions))
             {
                 var __errors = new global::OpenApiSdk.Runtime.ValidationCollector();
                 __errors.Enter("query");
@@ -62,111 +86,33 @@ namespace Snapshot.Sdk
                 }
             }
 
-            var __path = new global::System.Text.StringBuilder();
-            __path.Append("/pets");
-            var __query = new global::System.Text.StringBuilder();
+            var __request = new global::OpenApiSdk.Runtime.ClientRequest("listPets", global::System.Net.Http.HttpMethod.Get, "/pets", this.__BaseUrl(), "application/json");
+            __request.Path("/pets");
             if (limit is not null)
             {
-                SwaggerPetstoreClient.__Query(__query, "limit", limit.GetValueOrDefault().ToString(global::System.Globalization.CultureInfo.InvariantCulture));
+                __request.Query("limit", limit.GetValueOrDefault().ToString(global::System.Globalization.CultureInfo.InvariantCulture));
             }
-
-            var __uri = new global::System.Uri(this.__BaseUrl() + __path.ToString() + __query.ToString(), global::System.UriKind.Absolute);
-            using (var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, __uri))
-            {
-                __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-
-                using (global::System.Net.Http.HttpResponseMessage __response = await this.__SendAsync(__request, "listPets", cancellationToken).ConfigureAwait(false))
-                {
-                    byte[] __body = await SwaggerPetstoreClient.__ReadBodyAsync(__response).ConfigureAwait(false);
-                    int __status = (int)__response.StatusCode;
-                    if (__status >= 200 && __status <= 299)
-                    {
-                        if (__TryRead__Read0(__body, out global::System.Collections.Generic.List<global::Snapshot.Sdk.Pet> __result))
-                        {
-                            return __result;
-                        }
-
-                        throw this.__ApiError("listPets", __response, __body, SwaggerPetstoreClient.__Describe(__response, __body, true));
-                    }
-
-                    if (true)
-                    {
-                        if (__TryRead__Read2(__body, out global::Snapshot.Sdk.Error __error))
-                        {
-                            throw this.__ApiError("listPets", __response, __body, __error, null, __error.Message);
-                        }
-
-                        throw this.__ApiError("listPets", __response, __body, SwaggerPetstoreClient.__Describe(__response, __body, true));
-                    }
-                }
-            }
+            return await this.__Pipeline.SendAsync(__request, __Responses0, requestOptions, cancellationToken).ConfigureAwait(false);
         }
 
-        private static bool __TryRead__Read0(byte[] body, out global::System.Collections.Generic.List<global::Snapshot.Sdk.Pet> value)
+        private static readonly global::OpenApiSdk.Runtime.ResponseMap<global::System.Collections.Generic.List<global::Snapshot.Sdk.Pet>> __Responses0 = global::OpenApiSdk.Runtime.ResponseMap.Json<global::System.Collections.Generic.List<global::Snapshot.Sdk.Pet>>(__Read0)
+            .Error<global::Snapshot.Sdk.Error>("default", __Read2, null, __e => __e.Message);
+
+        /// <inheritdoc/>
+        public async global::System.Threading.Tasks.Task CreatePetsAsync(global::Snapshot.Sdk.Pet body, global::OpenApiSdk.RequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            try
-            {
-                var reader = new global::System.Text.Json.Utf8JsonReader(body);
-                if (reader.Read())
-                {
-                    value = __Read0(ref reader);
-                    if (!reader.Read())
-                    {
-                        return true;
-                    }
-                }
-            }
-            catch (global::System.Text.Json.JsonException)
-            {
-            }
-            catch (global::System.InvalidOperationException)
-            {
-            }
-            catch (global::System.FormatException)
-            {
-            }
-
-            value = default!;
-            return false;
-        }
-
-        private static bool __TryRead__Read2(byte[] body, out global::Snapshot.Sdk.Error value)
-        {
-            try
-            {
-                var reader = new global::System.Text.Json.Utf8JsonReader(body);
-                if (reader.Read())
-                {
-                    value = __Read2(ref reader);
-                    if (!reader.Read())
-                    {
-                        return true;
-                    }
-                }
-            }
-            catch (global::System.Text.Json.JsonException)
-            {
-            }
-            catch (global::System.InvalidOperationException)
-            {
-            }
-            catch (global::System.FormatException)
-            {
-            }
-
-            value = default!;
-            return false;
+            await CreatePetsWithResponseAsync(body, requestOptions, cancellationToken).ConfigureAwait(false);
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task CreatePetsAsync(global::Snapshot.Sdk.Pet body, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::OpenApiSdk.ApiResponse> CreatePetsWithResponseAsync(global::Snapshot.Sdk.Pet body, global::OpenApiSdk.RequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (body is null)
             {
                 throw new global::System.ArgumentNullException(nameof(body));
             }
 
-            if (this.Options.ValidateRequests)
+            if (this.__Pipeline.ShouldValidate(requestOptions))
             {
                 var __errors = new global::OpenApiSdk.Runtime.ValidationCollector();
                 __errors.Enter("body");
@@ -178,55 +124,30 @@ namespace Snapshot.Sdk
                 }
             }
 
-            var __path = new global::System.Text.StringBuilder();
-            __path.Append("/pets");
-            var __query = new global::System.Text.StringBuilder();
+            var __request = new global::OpenApiSdk.Runtime.ClientRequest("createPets", global::System.Net.Http.HttpMethod.Post, "/pets", this.__BaseUrl(), "application/json");
+            __request.Path("/pets");
+            __request.Body = global::OpenApiSdk.Runtime.RequestBody.Json<global::Snapshot.Sdk.Pet>(__Write0, body, "application/json");
+            return await this.__Pipeline.SendAsync(__request, __Responses1, requestOptions, cancellationToken).ConfigureAwait(false);
+        }
 
-            var __uri = new global::System.Uri(this.__BaseUrl() + __path.ToString() + __query.ToString(), global::System.UriKind.Absolute);
-            using (var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, __uri))
-            {
-                __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-                using (var __stream = new global::System.IO.MemoryStream())
-                {
-                    using (var __writer = new global::System.Text.Json.Utf8JsonWriter(__stream))
-                    {
-                        __Write0(__writer, body);
-                    }
+        private static readonly global::OpenApiSdk.Runtime.ResponseMap<object?> __Responses1 = global::OpenApiSdk.Runtime.ResponseMap.NoBody()
+            .Error<global::Snapshot.Sdk.Error>("default", __Read2, null, __e => __e.Message);
 
-                    __request.Content = SwaggerPetstoreClient.__JsonContent(__stream.ToArray(), "application/json");
-                }
-
-                using (global::System.Net.Http.HttpResponseMessage __response = await this.__SendAsync(__request, "createPets", cancellationToken).ConfigureAwait(false))
-                {
-                    byte[] __body = await SwaggerPetstoreClient.__ReadBodyAsync(__response).ConfigureAwait(false);
-                    int __status = (int)__response.StatusCode;
-                    if (__status >= 200 && __status <= 299)
-                    {
-                        return;
-                    }
-
-                    if (true)
-                    {
-                        if (__TryRead__Read2(__body, out global::Snapshot.Sdk.Error __error))
-                        {
-                            throw this.__ApiError("createPets", __response, __body, __error, null, __error.Message);
-                        }
-
-                        throw this.__ApiError("createPets", __response, __body, SwaggerPetstoreClient.__Describe(__response, __body, true));
-                    }
-                }
-            }
+        /// <inheritdoc/>
+        public async global::System.Threading.Tasks.Task<global::Snapshot.Sdk.Pet> ShowPetByIdAsync(string petId, global::OpenApiSdk.RequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            return (await ShowPetByIdWithResponseAsync(petId, requestOptions, cancellationToken).ConfigureAwait(false)).Value;
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::Snapshot.Sdk.Pet> ShowPetByIdAsync(string petId, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::OpenApiSdk.ApiResponse<global::Snapshot.Sdk.Pet>> ShowPetByIdWithResponseAsync(string petId, global::OpenApiSdk.RequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (petId is null)
             {
                 throw new global::System.ArgumentNullException(nameof(petId));
             }
 
-            if (this.Options.ValidateRequests)
+            if (this.__Pipeline.ShouldValidate(requestOptions))
             {
                 var __errors = new global::OpenApiSdk.Runtime.ValidationCollector();
                 if (__errors.Errors.Count > 0)
@@ -235,70 +156,14 @@ namespace Snapshot.Sdk
                 }
             }
 
-            var __path = new global::System.Text.StringBuilder();
-            __path.Append("/pets/");
-            __path.Append(SwaggerPetstoreClient.__PathSegment(petId));
-            var __query = new global::System.Text.StringBuilder();
-
-            var __uri = new global::System.Uri(this.__BaseUrl() + __path.ToString() + __query.ToString(), global::System.UriKind.Absolute);
-            using (var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, __uri))
-            {
-                __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-
-                using (global::System.Net.Http.HttpResponseMessage __response = await this.__SendAsync(__request, "showPetById", cancellationToken).ConfigureAwait(false))
-                {
-                    byte[] __body = await SwaggerPetstoreClient.__ReadBodyAsync(__response).ConfigureAwait(false);
-                    int __status = (int)__response.StatusCode;
-                    if (__status >= 200 && __status <= 299)
-                    {
-                        if (__TryRead__Read1(__body, out global::Snapshot.Sdk.Pet __result))
-                        {
-                            return __result;
-                        }
-
-                        throw this.__ApiError("showPetById", __response, __body, SwaggerPetstoreClient.__Describe(__response, __body, true));
-                    }
-
-                    if (true)
-                    {
-                        if (__TryRead__Read2(__body, out global::Snapshot.Sdk.Error __error))
-                        {
-                            throw this.__ApiError("showPetById", __response, __body, __error, null, __error.Message);
-                        }
-
-                        throw this.__ApiError("showPetById", __response, __body, SwaggerPetstoreClient.__Describe(__response, __body, true));
-                    }
-                }
-            }
+            var __request = new global::OpenApiSdk.Runtime.ClientRequest("showPetById", global::System.Net.Http.HttpMethod.Get, "/pets/{petId}", this.__BaseUrl(), "application/json");
+            __request.Path("/pets/");
+            __request.PathValue(petId);
+            return await this.__Pipeline.SendAsync(__request, __Responses2, requestOptions, cancellationToken).ConfigureAwait(false);
         }
 
-        private static bool __TryRead__Read1(byte[] body, out global::Snapshot.Sdk.Pet value)
-        {
-            try
-            {
-                var reader = new global::System.Text.Json.Utf8JsonReader(body);
-                if (reader.Read())
-                {
-                    value = __Read1(ref reader);
-                    if (!reader.Read())
-                    {
-                        return true;
-                    }
-                }
-            }
-            catch (global::System.Text.Json.JsonException)
-            {
-            }
-            catch (global::System.InvalidOperationException)
-            {
-            }
-            catch (global::System.FormatException)
-            {
-            }
-
-            value = default!;
-            return false;
-        }
+        private static readonly global::OpenApiSdk.Runtime.ResponseMap<global::Snapshot.Sdk.Pet> __Responses2 = global::OpenApiSdk.Runtime.ResponseMap.Json<global::Snapshot.Sdk.Pet>(__Read1)
+            .Error<global::Snapshot.Sdk.Error>("default", __Read2, null, __e => __e.Message);
 
         private static global::System.Collections.Generic.List<global::Snapshot.Sdk.Pet> __Read0(ref global::System.Text.Json.Utf8JsonReader reader)
         {

@@ -4,26 +4,16 @@
 namespace Snapshot.Sdk
 {
     /// <summary>
-    /// Settings of SwaggerPetstoreClient: where it sends requests, the credentials it sends, and header defaults.
+    /// Settings of SwaggerPetstoreClient: where it sends requests, the credentials it sends, and header defaults; retries, timeout, signing and validation come from ApiClientOptions.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiSdk.Generator", "1.0.0")]
-    public sealed class SwaggerPetstoreClientOptions
+    public sealed class SwaggerPetstoreClientOptions : global::OpenApiSdk.ApiClientOptions
     {
         /// <summary>
         /// The base address requests go to; a spec path is appended to it.
         /// <para>When null, the HttpClient's BaseAddress is used, and when that is null too, the spec's first server: http://petstore.swagger.io/v1.</para>
         /// </summary>
         public global::System.Uri? BaseAddress { get; set; }
-
-        /// <summary>
-        /// Validates request bodies and parameters against the spec before sending (default true); a failure throws ValidationException and sends nothing.
-        /// </summary>
-        public bool ValidateRequests { get; set; } = true;
-
-        /// <summary>
-        /// The most characters of an error response body kept in ApiException.ResponseBody (default 8192).
-        /// </summary>
-        public int MaxErrorBodyLength { get; set; } = 8192;
     }
 
     /// <summary>
@@ -36,8 +26,9 @@ namespace Snapshot.Sdk
 
     /// <summary>
     /// Swagger Petstore
-    /// <para>A typed client of Swagger Petstore over HttpClient. Requests are validated before they are sent, bodies are read and written with the generated, reflection-free JSON code, and any status the spec does not document as success throws ApiException.</para>
-    /// <para>To sign, log or measure requests, derive from this class and override PrepareRequestAsync and InspectResponseAsync, or implement the partial methods OnPrepareRequest and OnInspectResponse in the same project.</para>
+    /// <para>A typed client of Swagger Petstore over HttpClient. Requests are validated before they are sent, bodies are read and written with the generated, reflection-free JSON code, failures the server says it did not act on are retried (Options.Retry), and any status the spec does not document as success throws ApiException.</para>
+    /// <para>Each call is an Activity of the ActivitySource Snapshot.Sdk.SwaggerPetstoreClient.</para>
+    /// <para>To sign, log or measure requests, set Options.Signer, derive from this class and override PrepareRequestAsync and InspectResponseAsync, or implement the partial methods OnPrepareRequest and OnInspectResponse in the same project.</para>
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiSdk.Generator", "1.0.0")]
     public partial class SwaggerPetstoreClient : ISwaggerPetstoreClient
@@ -60,6 +51,7 @@ namespace Snapshot.Sdk
         {
             _httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));
             _options = options ?? throw new global::System.ArgumentNullException(nameof(options));
+            __Pipeline = new global::OpenApiSdk.Runtime.ClientPipeline(httpClient, options, "Snapshot.Sdk.SwaggerPetstoreClient", "X-Request-Id", PrepareRequestAsync, InspectResponseAsync, null);
         }
 
         /// <summary>
@@ -72,8 +64,10 @@ namespace Snapshot.Sdk
         /// </summary>
         protected global::System.Net.Http.HttpClient HttpClient => _httpClient;
 
+        internal global::OpenApiSdk.Runtime.ClientPipeline __Pipeline { get; }
+
         /// <summary>
-        /// Called for each request after it is complete (URL, headers, credentials, body) and before it is sent: the place to add a signature, a header or a log entry. The default calls OnPrepareRequest.
+        /// Called for each attempt of a request after it is complete (URL, headers, credentials, body) and before Options.Signer signs it and it is sent: the place to add a header or a signature of another scheme. The default calls OnPrepareRequest.
         /// </summary>
         protected virtual global::System.Threading.Tasks.ValueTask PrepareRequestAsync(global::System.Net.Http.HttpRequestMessage request, string operationId, global::System.Threading.CancellationToken cancellationToken)
         {
@@ -94,23 +88,6 @@ namespace Snapshot.Sdk
 
         partial void OnInspectResponse(global::System.Net.Http.HttpResponseMessage response, string operationId);
 
-        internal async global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> __SendAsync(global::System.Net.Http.HttpRequestMessage request, string operationId, global::System.Threading.CancellationToken cancellationToken)
-        {
-            await PrepareRequestAsync(request, operationId, cancellationToken).ConfigureAwait(false);
-            global::System.Net.Http.HttpResponseMessage response = await _httpClient.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            try
-            {
-                await InspectResponseAsync(response, operationId, cancellationToken).ConfigureAwait(false);
-            }
-            catch
-            {
-                response.Dispose();
-                throw;
-            }
-
-            return response;
-        }
-
         /// <summary>
         /// The base address without a trailing slash: the options', else the HttpClient's, else the spec's first server.
         /// </summary>
@@ -129,241 +106,6 @@ namespace Snapshot.Sdk
             }
 
             throw new global::System.InvalidOperationException("The spec's server URL is not absolute: set BaseAddress in the options or on the HttpClient.");
-        }
-
-        /// <summary>
-        /// A path segment: percent-encoded, so a value can never add segments, a query or a fragment. '.' and '..' are refused: System.Uri would resolve them, even encoded, and change the path.
-        /// </summary>
-        internal static string __PathSegment(string value)
-        {
-            if (value == "." || value == "..")
-            {
-                throw new global::System.ArgumentException("A path parameter cannot be '.' or '..'.", nameof(value));
-            }
-
-            return global::System.Uri.EscapeDataString(value);
-        }
-
-        internal static void __Query(global::System.Text.StringBuilder query, string name, string value)
-        {
-            query.Append(query.Length == 0 ? '?' : '&').Append(global::System.Uri.EscapeDataString(name)).Append('=').Append(global::System.Uri.EscapeDataString(value));
-        }
-
-        /// <summary>
-        /// A query object in deepObject style: name[member]=value, nested objects and arrays as name[a][b] and name[a][0].
-        /// </summary>
-        internal static void __QueryDeepObject(global::System.Text.StringBuilder query, string name, byte[] json)
-        {
-            using (var document = global::System.Text.Json.JsonDocument.Parse(json))
-            {
-                __QueryDeep(query, name, document.RootElement);
-            }
-        }
-
-        private static void __QueryDeep(global::System.Text.StringBuilder query, string name, global::System.Text.Json.JsonElement value)
-        {
-            if (value.ValueKind == global::System.Text.Json.JsonValueKind.Object)
-            {
-                foreach (var property in value.EnumerateObject())
-                {
-                    __QueryDeep(query, name + "[" + property.Name + "]", property.Value);
-                }
-            }
-            else if (value.ValueKind == global::System.Text.Json.JsonValueKind.Array)
-            {
-                int index = 0;
-                foreach (var item in value.EnumerateArray())
-                {
-                    __QueryDeep(query, name + "[" + index.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", item);
-                    index++;
-                }
-            }
-            else if (value.ValueKind == global::System.Text.Json.JsonValueKind.String)
-            {
-                __Query(query, name, value.GetString()!);
-            }
-            else if (value.ValueKind != global::System.Text.Json.JsonValueKind.Null && value.ValueKind != global::System.Text.Json.JsonValueKind.Undefined)
-            {
-                __Query(query, name, value.GetRawText());
-            }
-        }
-
-        /// <summary>
-        /// A query object in form style: exploded, each member is its own parameter; otherwise name=member,value,member,value. Nested values are JSON text.
-        /// </summary>
-        internal static void __QueryFormObject(global::System.Text.StringBuilder query, string name, byte[] json, bool explode)
-        {
-            var pairs = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
-            bool isArray;
-            using (var document = global::System.Text.Json.JsonDocument.Parse(json))
-            {
-                global::System.Text.Json.JsonElement root = document.RootElement;
-                isArray = root.ValueKind == global::System.Text.Json.JsonValueKind.Array;
-                if (root.ValueKind == global::System.Text.Json.JsonValueKind.Object)
-                {
-                    foreach (var property in root.EnumerateObject())
-                    {
-                        if (property.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null)
-                        {
-                            pairs.Add(new global::System.Collections.Generic.KeyValuePair<string, string>(property.Name, __Text(property.Value)));
-                        }
-                    }
-                }
-                else if (root.ValueKind == global::System.Text.Json.JsonValueKind.Array)
-                {
-                    foreach (var item in root.EnumerateArray())
-                    {
-                        pairs.Add(new global::System.Collections.Generic.KeyValuePair<string, string>(name, __Text(item)));
-                    }
-                }
-                else if (root.ValueKind != global::System.Text.Json.JsonValueKind.Null)
-                {
-                    __Query(query, name, __Text(root));
-                    return;
-                }
-            }
-
-            if (explode)
-            {
-                foreach (var pair in pairs)
-                {
-                    __Query(query, pair.Key, pair.Value);
-                }
-            }
-            else if (pairs.Count > 0)
-            {
-                var joined = new global::System.Collections.Generic.List<string>();
-                foreach (var pair in pairs)
-                {
-                    if (!isArray)
-                    {
-                        joined.Add(pair.Key);
-                    }
-
-                    joined.Add(pair.Value);
-                }
-
-                __Query(query, name, string.Join(",", joined));
-            }
-        }
-
-        private static string __Text(global::System.Text.Json.JsonElement value)
-        {
-            return value.ValueKind == global::System.Text.Json.JsonValueKind.String ? value.GetString()! : value.GetRawText();
-        }
-
-        internal static bool __HasLineBreak(string value)
-        {
-            return value.IndexOf('\r') >= 0 || value.IndexOf('\n') >= 0;
-        }
-
-        internal static global::System.Net.Http.ByteArrayContent __JsonContent(byte[] json, string mediaType)
-        {
-            var content = new global::System.Net.Http.ByteArrayContent(json);
-            content.Headers.ContentType = new global::System.Net.Http.Headers.MediaTypeHeaderValue(mediaType) { CharSet = "utf-8" };
-            return content;
-        }
-
-        /// <summary>
-        /// A form body: the members of the JSON object the generated code wrote, arrays as repeated fields, nested objects as JSON text.
-        /// </summary>
-        internal static global::System.Net.Http.FormUrlEncodedContent __FormContent(byte[] json)
-        {
-            var fields = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string?, string?>>();
-            using (var document = global::System.Text.Json.JsonDocument.Parse(json))
-            {
-                foreach (var property in document.RootElement.EnumerateObject())
-                {
-                    if (property.Value.ValueKind == global::System.Text.Json.JsonValueKind.Array)
-                    {
-                        foreach (var item in property.Value.EnumerateArray())
-                        {
-                            __FormField(fields, property.Name, item);
-                        }
-                    }
-                    else
-                    {
-                        __FormField(fields, property.Name, property.Value);
-                    }
-                }
-            }
-
-            return new global::System.Net.Http.FormUrlEncodedContent(fields);
-        }
-
-        private static void __FormField(global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string?, string?>> fields, string name, global::System.Text.Json.JsonElement value)
-        {
-            if (value.ValueKind == global::System.Text.Json.JsonValueKind.Null || value.ValueKind == global::System.Text.Json.JsonValueKind.Undefined)
-            {
-                return;
-            }
-
-            fields.Add(new global::System.Collections.Generic.KeyValuePair<string?, string?>(name, value.ValueKind == global::System.Text.Json.JsonValueKind.String ? value.GetString() : value.GetRawText()));
-        }
-
-        internal static global::System.Net.Http.ByteArrayContent __BinaryContent(byte[] body, string mediaType)
-        {
-            var content = new global::System.Net.Http.ByteArrayContent(body);
-            content.Headers.TryAddWithoutValidation("Content-Type", mediaType);
-            return content;
-        }
-
-        /// <summary>
-        /// The whole response body; empty when there is none.
-        /// </summary>
-        internal static async global::System.Threading.Tasks.Task<byte[]> __ReadBodyAsync(global::System.Net.Http.HttpResponseMessage response)
-        {
-            if (response.Content is null)
-            {
-                return global::System.Array.Empty<byte>();
-            }
-
-            return await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
-        }
-
-        internal string? __RequestId(global::System.Net.Http.HttpResponseMessage response)
-        {
-            return response.Headers.TryGetValues("X-Request-Id", out var values) ? string.Join(",", values) : null;
-        }
-
-        internal string __BodyText(byte[] body, out bool truncated)
-        {
-            int limit = global::System.Math.Max(0, _options.MaxErrorBodyLength);
-            int bytes = (int)global::System.Math.Min(body.Length, (long)limit * 4);
-            string text = global::System.Text.Encoding.UTF8.GetString(body, 0, bytes);
-            truncated = bytes < body.Length || text.Length > limit;
-            return text.Length > limit ? text.Substring(0, limit) : text;
-        }
-
-        internal static string __Describe(global::System.Net.Http.HttpResponseMessage response, byte[] body, bool declared)
-        {
-            if (body.Length == 0)
-            {
-                return "the response body is empty";
-            }
-
-            string mediaType = response.Content?.Headers.ContentType?.MediaType ?? "no content type";
-            string size = body.Length.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " bytes, " + mediaType;
-            return declared ? "the response body is not the declared JSON (" + size + ")" : "the spec declares no body for this status (" + size + ")";
-        }
-
-        /// <summary>
-        /// An ApiException without a parsed error body.
-        /// </summary>
-        internal global::OpenApiSdk.ApiException __ApiError(string operationId, global::System.Net.Http.HttpResponseMessage response, byte[] body, string? detail)
-        {
-            string text = __BodyText(body, out bool truncated);
-            return new global::OpenApiSdk.ApiException(operationId, (int)response.StatusCode, response.ReasonPhrase, __RequestId(response), null, null, text, truncated, detail);
-        }
-
-        /// <summary>
-        /// An ApiException carrying the parsed error body.
-        /// </summary>
-        internal global::OpenApiSdk.ApiException<TError> __ApiError<TError>(string operationId, global::System.Net.Http.HttpResponseMessage response, byte[] body, TError error, string? errorCode, string? errorMessage)
-            where TError : class
-        {
-            string text = __BodyText(body, out bool truncated);
-            return new global::OpenApiSdk.ApiException<TError>(operationId, (int)response.StatusCode, response.ReasonPhrase, __RequestId(response), errorCode, errorMessage, text, truncated, error);
         }
     }
 }

@@ -11,11 +11,17 @@ namespace Snapshot.Sdk
         /// Retrieves the current state of the board and the winner.
         /// <para>GET /board (operationId get-board).</para>
         /// </summary>
+        /// <param name="requestOptions">Settings of this call: timeout, extra headers, retries, validation.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The 200 response body.</returns>
-        /// <exception cref="global::OpenApiSdk.ValidationException">The request breaks the spec (when Options.ValidateRequests is on); nothing was sent.</exception>
-        /// <exception cref="global::OpenApiSdk.ApiException">The service answered a status other than success, or a body that is not the declared JSON.</exception>
-        global::System.Threading.Tasks.Task<global::Snapshot.Sdk.Status> GetBoardAsync(global::System.Threading.CancellationToken cancellationToken = default);
+        /// <exception cref="global::OpenApiSdk.ValidationException">The request breaks the spec (when validation is on); nothing was sent.</exception>
+        /// <exception cref="global::OpenApiSdk.ApiException">The service answered a status other than success (after the retries the status allows), or a body that is not the declared JSON.</exception>
+        global::System.Threading.Tasks.Task<global::Snapshot.Sdk.Status> GetBoardAsync(global::OpenApiSdk.RequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary><see cref="GetBoardAsync"/>, returning the response's status code, headers and request id with its body.</summary>
+        /// <exception cref="global::OpenApiSdk.ValidationException">The request breaks the spec (when validation is on); nothing was sent.</exception>
+        /// <exception cref="global::OpenApiSdk.ApiException">The service answered a status other than success (after the retries the status allows), or a body that is not the declared JSON.</exception>
+        global::System.Threading.Tasks.Task<global::OpenApiSdk.ApiResponse<global::Snapshot.Sdk.Status>> GetBoardWithResponseAsync(global::OpenApiSdk.RequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Get a single board square
@@ -26,11 +32,17 @@ namespace Snapshot.Sdk
         /// </summary>
         /// <param name="row">Path parameter row. Board row (vertical coordinate)</param>
         /// <param name="column">Path parameter column. Board column (horizontal coordinate)</param>
+        /// <param name="requestOptions">Settings of this call: timeout, extra headers, retries, validation.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The 200 response body.</returns>
-        /// <exception cref="global::OpenApiSdk.ValidationException">The request breaks the spec (when Options.ValidateRequests is on); nothing was sent.</exception>
-        /// <exception cref="global::OpenApiSdk.ApiException">The service answered a status other than success, or a body that is not the declared JSON.</exception>
-        global::System.Threading.Tasks.Task<global::Snapshot.Sdk.Mark> GetSquareAsync(long row, long column, global::System.Threading.CancellationToken cancellationToken = default);
+        /// <exception cref="global::OpenApiSdk.ValidationException">The request breaks the spec (when validation is on); nothing was sent.</exception>
+        /// <exception cref="global::OpenApiSdk.ApiException">The service answered a status other than success (after the retries the status allows), or a body that is not the declared JSON.</exception>
+        global::System.Threading.Tasks.Task<global::Snapshot.Sdk.Mark> GetSquareAsync(long row, long column, global::OpenApiSdk.RequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary><see cref="GetSquareAsync"/>, returning the response's status code, headers and request id with its body.</summary>
+        /// <exception cref="global::OpenApiSdk.ValidationException">The request breaks the spec (when validation is on); nothing was sent.</exception>
+        /// <exception cref="global::OpenApiSdk.ApiException">The service answered a status other than success (after the retries the status allows), or a body that is not the declared JSON.</exception>
+        global::System.Threading.Tasks.Task<global::OpenApiSdk.ApiResponse<global::Snapshot.Sdk.Mark>> GetSquareWithResponseAsync(long row, long column, global::OpenApiSdk.RequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Set a single board square
@@ -42,20 +54,32 @@ namespace Snapshot.Sdk
         /// <param name="column">Path parameter column. Board column (horizontal coordinate)</param>
         /// <param name="progressUrl">Header progressUrl. When null, Options.ProgressUrl is sent, if set. Progress URL that should be called if asynchronous response is returned</param>
         /// <param name="body">The request body (application/json).</param>
+        /// <param name="requestOptions">Settings of this call: timeout, extra headers, retries, validation.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The 200 response body.</returns>
-        /// <exception cref="global::OpenApiSdk.ValidationException">The request breaks the spec (when Options.ValidateRequests is on); nothing was sent.</exception>
-        /// <exception cref="global::OpenApiSdk.ApiException">The service answered a status other than success, or a body that is not the declared JSON.</exception>
-        global::System.Threading.Tasks.Task<global::Snapshot.Sdk.Status> PutSquareAsync(long row, long column, global::Snapshot.Sdk.Mark body, string? progressUrl = null, global::System.Threading.CancellationToken cancellationToken = default);
+        /// <exception cref="global::OpenApiSdk.ValidationException">The request breaks the spec (when validation is on); nothing was sent.</exception>
+        /// <exception cref="global::OpenApiSdk.ApiException">The service answered a status other than success (after the retries the status allows), or a body that is not the declared JSON.</exception>
+        global::System.Threading.Tasks.Task<global::Snapshot.Sdk.Status> PutSquareAsync(long row, long column, global::Snapshot.Sdk.Mark body, string? progressUrl = null, global::OpenApiSdk.RequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary><see cref="PutSquareAsync"/>, returning the response's status code, headers and request id with its body.</summary>
+        /// <exception cref="global::OpenApiSdk.ValidationException">The request breaks the spec (when validation is on); nothing was sent.</exception>
+        /// <exception cref="global::OpenApiSdk.ApiException">The service answered a status other than success (after the retries the status allows), or a body that is not the declared JSON.</exception>
+        global::System.Threading.Tasks.Task<global::OpenApiSdk.ApiResponse<global::Snapshot.Sdk.Status>> PutSquareWithResponseAsync(long row, long column, global::Snapshot.Sdk.Mark body, string? progressUrl = null, global::OpenApiSdk.RequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
     }
 
     public partial class TicTacToeClient
     {
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::Snapshot.Sdk.Status> GetBoardAsync(global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::Snapshot.Sdk.Status> GetBoardAsync(global::OpenApiSdk.RequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            return (await GetBoardWithResponseAsync(requestOptions, cancellationToken).ConfigureAwait(false)).Value;
+        }
+
+        /// <inheritdoc/>
+        public async global::System.Threading.Tasks.Task<global::OpenApiSdk.ApiResponse<global::Snapshot.Sdk.Status>> GetBoardWithResponseAsync(global::OpenApiSdk.RequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
 
-            if (this.Options.ValidateRequests)
+            if (this.__Pipeline.ShouldValidate(requestOptions))
             {
                 var __errors = new global::OpenApiSdk.Runtime.ValidationCollector();
                 if (__errors.Errors.Count > 0)
@@ -64,77 +88,26 @@ namespace Snapshot.Sdk
                 }
             }
 
-            var __path = new global::System.Text.StringBuilder();
-            __path.Append("/board");
-            var __query = new global::System.Text.StringBuilder();
-            string? __credential0 = await this.__CredentialDefaultApiKeyAsync(cancellationToken).ConfigureAwait(false);
-            string? __credential1 = await this.__CredentialApp2AppOauthAsync(cancellationToken).ConfigureAwait(false);
-
-            var __uri = new global::System.Uri(this.__BaseUrl() + __path.ToString() + __query.ToString(), global::System.UriKind.Absolute);
-            using (var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, __uri))
-            {
-                __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-                if (__credential0 is not null)
-                {
-                    __request.Headers.TryAddWithoutValidation("api-key", __credential0);
-                }
-                if (__credential1 is not null)
-                {
-                    __request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + __credential1);
-                }
-
-                using (global::System.Net.Http.HttpResponseMessage __response = await this.__SendAsync(__request, "get-board", cancellationToken).ConfigureAwait(false))
-                {
-                    byte[] __body = await TicTacToeClient.__ReadBodyAsync(__response).ConfigureAwait(false);
-                    int __status = (int)__response.StatusCode;
-                    if (__status >= 200 && __status <= 299)
-                    {
-                        if (__TryRead__Read0(__body, out global::Snapshot.Sdk.Status __result))
-                        {
-                            return __result;
-                        }
-
-                        throw this.__ApiError("get-board", __response, __body, TicTacToeClient.__Describe(__response, __body, true));
-                    }
-
-                    throw this.__ApiError("get-board", __response, __body, TicTacToeClient.__Describe(__response, __body, false));
-                }
-            }
+            var __request = new global::OpenApiSdk.Runtime.ClientRequest("get-board", global::System.Net.Http.HttpMethod.Get, "/board", this.__BaseUrl(), "application/json");
+            __request.Path("/board");
+            __request.Credential(this.__CredentialDefaultApiKey);
+            __request.Credential(this.__CredentialApp2AppOauth);
+            return await this.__Pipeline.SendAsync(__request, __Responses0, requestOptions, cancellationToken).ConfigureAwait(false);
         }
 
-        private static bool __TryRead__Read0(byte[] body, out global::Snapshot.Sdk.Status value)
-        {
-            try
-            {
-                var reader = new global::System.Text.Json.Utf8JsonReader(body);
-                if (reader.Read())
-                {
-                    value = __Read0(ref reader);
-                    if (!reader.Read())
-                    {
-                        return true;
-                    }
-                }
-            }
-            catch (global::System.Text.Json.JsonException)
-            {
-            }
-            catch (global::System.InvalidOperationException)
-            {
-            }
-            catch (global::System.FormatException)
-            {
-            }
+        private static readonly global::OpenApiSdk.Runtime.ResponseMap<global::Snapshot.Sdk.Status> __Responses0 = global::OpenApiSdk.Runtime.ResponseMap.Json<global::Snapshot.Sdk.Status>(__Read0);
 
-            value = default!;
-            return false;
+        /// <inheritdoc/>
+        public async global::System.Threading.Tasks.Task<global::Snapshot.Sdk.Mark> GetSquareAsync(long row, long column, global::OpenApiSdk.RequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            return (await GetSquareWithResponseAsync(row, column, requestOptions, cancellationToken).ConfigureAwait(false)).Value;
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::Snapshot.Sdk.Mark> GetSquareAsync(long row, long column, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::OpenApiSdk.ApiResponse<global::Snapshot.Sdk.Mark>> GetSquareWithResponseAsync(long row, long column, global::OpenApiSdk.RequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
 
-            if (this.Options.ValidateRequests)
+            if (this.__Pipeline.ShouldValidate(requestOptions))
             {
                 var __errors = new global::OpenApiSdk.Runtime.ValidationCollector();
                 __errors.Enter("path");
@@ -161,86 +134,31 @@ namespace Snapshot.Sdk
                 }
             }
 
-            var __path = new global::System.Text.StringBuilder();
-            __path.Append("/board/");
-            __path.Append(TicTacToeClient.__PathSegment(row.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
-            __path.Append("/");
-            __path.Append(TicTacToeClient.__PathSegment(column.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
-            var __query = new global::System.Text.StringBuilder();
-            string? __credential0 = await this.__CredentialBearerHttpAuthenticationAsync(cancellationToken).ConfigureAwait(false);
-            string? __credential1 = await this.__CredentialUser2AppOauthAsync(cancellationToken).ConfigureAwait(false);
-
-            var __uri = new global::System.Uri(this.__BaseUrl() + __path.ToString() + __query.ToString(), global::System.UriKind.Absolute);
-            using (var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, __uri))
-            {
-                __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-                if (__credential0 is not null)
-                {
-                    __request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + __credential0);
-                }
-                if (__credential1 is not null)
-                {
-                    __request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + __credential1);
-                }
-
-                using (global::System.Net.Http.HttpResponseMessage __response = await this.__SendAsync(__request, "get-square", cancellationToken).ConfigureAwait(false))
-                {
-                    byte[] __body = await TicTacToeClient.__ReadBodyAsync(__response).ConfigureAwait(false);
-                    int __status = (int)__response.StatusCode;
-                    if (__status >= 200 && __status <= 299)
-                    {
-                        if (__TryRead__Read1(__body, out global::Snapshot.Sdk.Mark __result))
-                        {
-                            return __result;
-                        }
-
-                        throw this.__ApiError("get-square", __response, __body, TicTacToeClient.__Describe(__response, __body, true));
-                    }
-
-                    if (__status == 400)
-                    {
-                        throw this.__ApiError("get-square", __response, __body, TicTacToeClient.__Describe(__response, __body, false));
-                    }
-
-                    throw this.__ApiError("get-square", __response, __body, TicTacToeClient.__Describe(__response, __body, false));
-                }
-            }
+            var __request = new global::OpenApiSdk.Runtime.ClientRequest("get-square", global::System.Net.Http.HttpMethod.Get, "/board/{row}/{column}", this.__BaseUrl(), "application/json");
+            __request.Path("/board/");
+            __request.PathValue(row.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
+            __request.Path("/");
+            __request.PathValue(column.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
+            __request.Credential(this.__CredentialBearerHttpAuthentication);
+            __request.Credential(this.__CredentialUser2AppOauth);
+            return await this.__Pipeline.SendAsync(__request, __Responses1, requestOptions, cancellationToken).ConfigureAwait(false);
         }
 
-        private static bool __TryRead__Read1(byte[] body, out global::Snapshot.Sdk.Mark value)
-        {
-            try
-            {
-                var reader = new global::System.Text.Json.Utf8JsonReader(body);
-                if (reader.Read())
-                {
-                    value = __Read1(ref reader);
-                    if (!reader.Read())
-                    {
-                        return true;
-                    }
-                }
-            }
-            catch (global::System.Text.Json.JsonException)
-            {
-            }
-            catch (global::System.InvalidOperationException)
-            {
-            }
-            catch (global::System.FormatException)
-            {
-            }
+        private static readonly global::OpenApiSdk.Runtime.ResponseMap<global::Snapshot.Sdk.Mark> __Responses1 = global::OpenApiSdk.Runtime.ResponseMap.Json<global::Snapshot.Sdk.Mark>(__Read1)
+            .Error("400");
 
-            value = default!;
-            return false;
+        /// <inheritdoc/>
+        public async global::System.Threading.Tasks.Task<global::Snapshot.Sdk.Status> PutSquareAsync(long row, long column, global::Snapshot.Sdk.Mark body, string? progressUrl = null, global::OpenApiSdk.RequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            return (await PutSquareWithResponseAsync(row, column, body, progressUrl, requestOptions, cancellationToken).ConfigureAwait(false)).Value;
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::Snapshot.Sdk.Status> PutSquareAsync(long row, long column, global::Snapshot.Sdk.Mark body, string? progressUrl = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::OpenApiSdk.ApiResponse<global::Snapshot.Sdk.Status>> PutSquareWithResponseAsync(long row, long column, global::Snapshot.Sdk.Mark body, string? progressUrl = null, global::OpenApiSdk.RequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var __progressUrl = progressUrl ?? this.Options.ProgressUrl;
 
-            if (this.Options.ValidateRequests)
+            if (this.__Pipeline.ShouldValidate(requestOptions))
             {
                 var __errors = new global::OpenApiSdk.Runtime.ValidationCollector();
                 __errors.Enter("path");
@@ -264,7 +182,7 @@ namespace Snapshot.Sdk
                 __errors.Enter("header");
                 if (__progressUrl is not null)
                 {
-                    if (TicTacToeClient.__HasLineBreak(__progressUrl))
+                    if (global::OpenApiSdk.Runtime.ClientRequest.HasLineBreak(__progressUrl))
                     {
                         __errors.Add("progressUrl", "must not contain line breaks");
                     }
@@ -276,64 +194,23 @@ namespace Snapshot.Sdk
                 }
             }
 
-            var __path = new global::System.Text.StringBuilder();
-            __path.Append("/board/");
-            __path.Append(TicTacToeClient.__PathSegment(row.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
-            __path.Append("/");
-            __path.Append(TicTacToeClient.__PathSegment(column.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
-            var __query = new global::System.Text.StringBuilder();
-            string? __credential0 = await this.__CredentialBearerHttpAuthenticationAsync(cancellationToken).ConfigureAwait(false);
-            string? __credential1 = await this.__CredentialUser2AppOauthAsync(cancellationToken).ConfigureAwait(false);
-
-            var __uri = new global::System.Uri(this.__BaseUrl() + __path.ToString() + __query.ToString(), global::System.UriKind.Absolute);
-            using (var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Put, __uri))
+            var __request = new global::OpenApiSdk.Runtime.ClientRequest("put-square", global::System.Net.Http.HttpMethod.Put, "/board/{row}/{column}", this.__BaseUrl(), "application/json");
+            __request.Path("/board/");
+            __request.PathValue(row.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
+            __request.Path("/");
+            __request.PathValue(column.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
+            if (__progressUrl is not null)
             {
-                __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-                if (__progressUrl is not null)
-                {
-                    __request.Headers.TryAddWithoutValidation("progressUrl", __progressUrl);
-                }
-                if (__credential0 is not null)
-                {
-                    __request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + __credential0);
-                }
-                if (__credential1 is not null)
-                {
-                    __request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + __credential1);
-                }
-                using (var __stream = new global::System.IO.MemoryStream())
-                {
-                    using (var __writer = new global::System.Text.Json.Utf8JsonWriter(__stream))
-                    {
-                        __Write0(__writer, body);
-                    }
-
-                    __request.Content = TicTacToeClient.__JsonContent(__stream.ToArray(), "application/json");
-                }
-
-                using (global::System.Net.Http.HttpResponseMessage __response = await this.__SendAsync(__request, "put-square", cancellationToken).ConfigureAwait(false))
-                {
-                    byte[] __body = await TicTacToeClient.__ReadBodyAsync(__response).ConfigureAwait(false);
-                    int __status = (int)__response.StatusCode;
-                    if (__status >= 200 && __status <= 299)
-                    {
-                        if (__TryRead__Read0(__body, out global::Snapshot.Sdk.Status __result))
-                        {
-                            return __result;
-                        }
-
-                        throw this.__ApiError("put-square", __response, __body, TicTacToeClient.__Describe(__response, __body, true));
-                    }
-
-                    if (__status == 400)
-                    {
-                        throw this.__ApiError("put-square", __response, __body, TicTacToeClient.__Describe(__response, __body, false));
-                    }
-
-                    throw this.__ApiError("put-square", __response, __body, TicTacToeClient.__Describe(__response, __body, false));
-                }
+                __request.Header("progressUrl", __progressUrl);
             }
+            __request.Credential(this.__CredentialBearerHttpAuthentication);
+            __request.Credential(this.__CredentialUser2AppOauth);
+            __request.Body = global::OpenApiSdk.Runtime.RequestBody.Json<global::Snapshot.Sdk.Mark>(__Write0, body, "application/json");
+            return await this.__Pipeline.SendAsync(__request, __Responses2, requestOptions, cancellationToken).ConfigureAwait(false);
         }
+
+        private static readonly global::OpenApiSdk.Runtime.ResponseMap<global::Snapshot.Sdk.Status> __Responses2 = global::OpenApiSdk.Runtime.ResponseMap.Json<global::Snapshot.Sdk.Status>(__Read0)
+            .Error("400");
 
         private static global::Snapshot.Sdk.Status __Read0(ref global::System.Text.Json.Utf8JsonReader reader)
         {

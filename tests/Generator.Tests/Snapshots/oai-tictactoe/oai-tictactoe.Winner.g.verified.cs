@@ -60,8 +60,10 @@ namespace Snapshot.Sdk
         /// <summary>Wraps a wire value.</summary>
         public static implicit operator Winner(string value) => new Winner(value);
 
+        /// <summary>True when both hold the same wire value (compared ordinally).</summary>
         public static bool operator ==(Winner left, Winner right) => left.Equals(right);
 
+        /// <summary>True when the wire values differ (compared ordinally).</summary>
         public static bool operator !=(Winner left, Winner right) => !left.Equals(right);
 
         /// <summary>Compares the wire values, ordinally.</summary>

@@ -54,8 +54,10 @@ namespace Snapshot.Sdk
         /// <summary>Wraps a wire value.</summary>
         public static implicit operator DogBark(string value) => new DogBark(value);
 
+        /// <summary>True when both hold the same wire value (compared ordinally).</summary>
         public static bool operator ==(DogBark left, DogBark right) => left.Equals(right);
 
+        /// <summary>True when the wire values differ (compared ordinally).</summary>
         public static bool operator !=(DogBark left, DogBark right) => !left.Equals(right);
 
         /// <summary>Compares the wire values, ordinally.</summary>

@@ -48,8 +48,10 @@ namespace Snapshot.Sdk
         /// <summary>Wraps a wire value.</summary>
         public static implicit operator Int64OrStringUnlimited(string value) => new Int64OrStringUnlimited(value);
 
+        /// <summary>True when both hold the same wire value (compared ordinally).</summary>
         public static bool operator ==(Int64OrStringUnlimited left, Int64OrStringUnlimited right) => left.Equals(right);
 
+        /// <summary>True when the wire values differ (compared ordinally).</summary>
         public static bool operator !=(Int64OrStringUnlimited left, Int64OrStringUnlimited right) => !left.Equals(right);
 
         /// <summary>Compares the wire values, ordinally.</summary>

@@ -48,8 +48,10 @@ namespace Snapshot.Sdk
         /// <summary>Wraps a wire value.</summary>
         public static implicit operator ObjectOrStringEmpty(string value) => new ObjectOrStringEmpty(value);
 
+        /// <summary>True when both hold the same wire value (compared ordinally).</summary>
         public static bool operator ==(ObjectOrStringEmpty left, ObjectOrStringEmpty right) => left.Equals(right);
 
+        /// <summary>True when the wire values differ (compared ordinally).</summary>
         public static bool operator !=(ObjectOrStringEmpty left, ObjectOrStringEmpty right) => !left.Equals(right);
 
         /// <summary>Compares the wire values, ordinally.</summary>

@@ -9,24 +9,36 @@ namespace Snapshot.Sdk
         /// <para>POST /pets (operationId createPet).</para>
         /// </summary>
         /// <param name="body">The request body (application/json).</param>
+        /// <param name="requestOptions">Settings of this call: timeout, extra headers, retries, validation.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The 200 response body.</returns>
-        /// <exception cref="global::OpenApiSdk.ValidationException">The request breaks the spec (when Options.ValidateRequests is on); nothing was sent.</exception>
-        /// <exception cref="global::OpenApiSdk.ApiException">The service answered a status other than success, or a body that is not the declared JSON.</exception>
-        global::System.Threading.Tasks.Task<global::Snapshot.Sdk.Pet> CreatePetAsync(global::Snapshot.Sdk.Pet body, global::System.Threading.CancellationToken cancellationToken = default);
+        /// <exception cref="global::OpenApiSdk.ValidationException">The request breaks the spec (when validation is on); nothing was sent.</exception>
+        /// <exception cref="global::OpenApiSdk.ApiException">The service answered a status other than success (after the retries the status allows), or a body that is not the declared JSON.</exception>
+        global::System.Threading.Tasks.Task<global::Snapshot.Sdk.Pet> CreatePetAsync(global::Snapshot.Sdk.Pet body, global::OpenApiSdk.RequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary><see cref="CreatePetAsync"/>, returning the response's status code, headers and request id with its body.</summary>
+        /// <exception cref="global::OpenApiSdk.ValidationException">The request breaks the spec (when validation is on); nothing was sent.</exception>
+        /// <exception cref="global::OpenApiSdk.ApiException">The service answered a status other than success (after the retries the status allows), or a body that is not the declared JSON.</exception>
+        global::System.Threading.Tasks.Task<global::OpenApiSdk.ApiResponse<global::Snapshot.Sdk.Pet>> CreatePetWithResponseAsync(global::Snapshot.Sdk.Pet body, global::OpenApiSdk.RequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
     }
 
     public partial class PolymorphismClient
     {
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::Snapshot.Sdk.Pet> CreatePetAsync(global::Snapshot.Sdk.Pet body, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::Snapshot.Sdk.Pet> CreatePetAsync(global::Snapshot.Sdk.Pet body, global::OpenApiSdk.RequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            return (await CreatePetWithResponseAsync(body, requestOptions, cancellationToken).ConfigureAwait(false)).Value;
+        }
+
+        /// <inheritdoc/>
+        public async global::System.Threading.Tasks.Task<global::OpenApiSdk.ApiResponse<global::Snapshot.Sdk.Pet>> CreatePetWithResponseAsync(global::Snapshot.Sdk.Pet body, global::OpenApiSdk.RequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (body is null)
             {
                 throw new global::System.ArgumentNullException(nameof(body));
             }
 
-            if (this.Options.ValidateRequests)
+            if (this.__Pipeline.ShouldValidate(requestOptions))
             {
                 var __errors = new global::OpenApiSdk.Runtime.ValidationCollector();
                 __errors.Enter("body");
@@ -38,70 +50,13 @@ namespace Snapshot.Sdk
                 }
             }
 
-            var __path = new global::System.Text.StringBuilder();
-            __path.Append("/pets");
-            var __query = new global::System.Text.StringBuilder();
-
-            var __uri = new global::System.Uri(this.__BaseUrl() + __path.ToString() + __query.ToString(), global::System.UriKind.Absolute);
-            using (var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, __uri))
-            {
-                __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-                using (var __stream = new global::System.IO.MemoryStream())
-                {
-                    using (var __writer = new global::System.Text.Json.Utf8JsonWriter(__stream))
-                    {
-                        __Write0(__writer, body);
-                    }
-
-                    __request.Content = PolymorphismClient.__JsonContent(__stream.ToArray(), "application/json");
-                }
-
-                using (global::System.Net.Http.HttpResponseMessage __response = await this.__SendAsync(__request, "createPet", cancellationToken).ConfigureAwait(false))
-                {
-                    byte[] __body = await PolymorphismClient.__ReadBodyAsync(__response).ConfigureAwait(false);
-                    int __status = (int)__response.StatusCode;
-                    if (__status >= 200 && __status <= 299)
-                    {
-                        if (__TryRead__Read0(__body, out global::Snapshot.Sdk.Pet __result))
-                        {
-                            return __result;
-                        }
-
-                        throw this.__ApiError("createPet", __response, __body, PolymorphismClient.__Describe(__response, __body, true));
-                    }
-
-                    throw this.__ApiError("createPet", __response, __body, PolymorphismClient.__Describe(__response, __body, false));
-                }
-            }
+            var __request = new global::OpenApiSdk.Runtime.ClientRequest("createPet", global::System.Net.Http.HttpMethod.Post, "/pets", this.__BaseUrl(), "application/json");
+            __request.Path("/pets");
+            __request.Body = global::OpenApiSdk.Runtime.RequestBody.Json<global::Snapshot.Sdk.Pet>(__Write0, body, "application/json");
+            return await this.__Pipeline.SendAsync(__request, __Responses0, requestOptions, cancellationToken).ConfigureAwait(false);
         }
 
-        private static bool __TryRead__Read0(byte[] body, out global::Snapshot.Sdk.Pet value)
-        {
-            try
-            {
-                var reader = new global::System.Text.Json.Utf8JsonReader(body);
-                if (reader.Read())
-                {
-                    value = __Read0(ref reader);
-                    if (!reader.Read())
-                    {
-                        return true;
-                    }
-                }
-            }
-            catch (global::System.Text.Json.JsonException)
-            {
-            }
-            catch (global::System.InvalidOperationException)
-            {
-            }
-            catch (global::System.FormatException)
-            {
-            }
-
-            value = default!;
-            return false;
-        }
+        private static readonly global::OpenApiSdk.Runtime.ResponseMap<global::Snapshot.Sdk.Pet> __Responses0 = global::OpenApiSdk.Runtime.ResponseMap.Json<global::Snapshot.Sdk.Pet>(__Read0);
 
         private static global::Snapshot.Sdk.Pet __Read0(ref global::System.Text.Json.Utf8JsonReader reader)
         {

@@ -54,8 +54,10 @@ namespace Snapshot.Sdk
         /// <summary>Wraps a wire value.</summary>
         public static implicit operator WebhookEventEventType(string value) => new WebhookEventEventType(value);
 
+        /// <summary>True when both hold the same wire value (compared ordinally).</summary>
         public static bool operator ==(WebhookEventEventType left, WebhookEventEventType right) => left.Equals(right);
 
+        /// <summary>True when the wire values differ (compared ordinally).</summary>
         public static bool operator !=(WebhookEventEventType left, WebhookEventEventType right) => !left.Equals(right);
 
         /// <summary>Compares the wire values, ordinally.</summary>

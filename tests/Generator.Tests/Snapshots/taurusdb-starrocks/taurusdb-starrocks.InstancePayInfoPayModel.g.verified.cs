@@ -61,8 +61,10 @@ namespace TaurusDb.StarRocks
         /// <summary>Wraps a wire value.</summary>
         public static implicit operator InstancePayInfoPayModel(string value) => new InstancePayInfoPayModel(value);
 
+        /// <summary>True when both hold the same wire value (compared ordinally).</summary>
         public static bool operator ==(InstancePayInfoPayModel left, InstancePayInfoPayModel right) => left.Equals(right);
 
+        /// <summary>True when the wire values differ (compared ordinally).</summary>
         public static bool operator !=(InstancePayInfoPayModel left, InstancePayInfoPayModel right) => !left.Equals(right);
 
         /// <summary>Compares the wire values, ordinally.</summary>

@@ -59,8 +59,10 @@ namespace TaurusDb.StarRocks
         /// <summary>Wraps a wire value.</summary>
         public static implicit operator PayInfoIsAutoRenew(string value) => new PayInfoIsAutoRenew(value);
 
+        /// <summary>True when both hold the same wire value (compared ordinally).</summary>
         public static bool operator ==(PayInfoIsAutoRenew left, PayInfoIsAutoRenew right) => left.Equals(right);
 
+        /// <summary>True when the wire values differ (compared ordinally).</summary>
         public static bool operator !=(PayInfoIsAutoRenew left, PayInfoIsAutoRenew right) => !left.Equals(right);
 
         /// <summary>Compares the wire values, ordinally.</summary>

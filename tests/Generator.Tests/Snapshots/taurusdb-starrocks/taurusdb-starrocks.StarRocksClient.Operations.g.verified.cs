@@ -17,42 +17,34 @@ namespace TaurusDb.StarRocks
         /// request body media type; the request header X-Auth-Token (mandatory) is expressed by
         /// the security scheme "token".
         /// <para>POST /v3/{project_id}/instances/{instance_id}/starrocks (operationId CreateStarRocksInstance).</para>
-        /// <para>Link 'QueryJob' (201 response): ShowJob with project_id = $request.path.project_id, id = $response.body#/job_id. The instance is "creating" until the job named by job_id ends: query the job with ShowJob (same project) until its status is Completed or Failed.  Spec note: not on the page; the job query comes from the vendor facts (asynchronous jobs), see spec/README.md. Followed by FollowQueryJobAsync; WaitForCreateStarRocksInstanceAsync polls it until the job ends.</para>
         /// </summary>
         /// <param name="projectId">Path parameter project_id. Definition: Project ID of a tenant in a region.</param>
         /// <param name="instanceId">Path parameter instance_id. Definition: TaurusDB instance ID, which is compliant with the UUID format.</param>
         /// <param name="xLanguage">Header X-Language. When null, Options.XLanguage is sent, if set. Definition: Request language type.</param>
         /// <param name="body">The request body (application/json).</param>
+        /// <param name="requestOptions">Settings of this call: timeout, extra headers, retries, validation.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The 201 response body.</returns>
-        /// <exception cref="global::OpenApiSdk.ValidationException">The request breaks the spec (when Options.ValidateRequests is on); nothing was sent.</exception>
-        /// <exception cref="global::OpenApiSdk.ApiException">The service answered a status other than success, or a body that is not the declared JSON.</exception>
-        global::System.Threading.Tasks.Task<global::TaurusDb.StarRocks.CreateStarRocksInstanceResponse> CreateStarRocksInstanceAsync(string projectId, string instanceId, global::TaurusDb.StarRocks.CreateStarRocksInstanceRequest body, global::TaurusDb.StarRocks.CreateStarRocksInstanceXLanguage? xLanguage = null, global::System.Threading.CancellationToken cancellationToken = default);
+        /// <exception cref="global::OpenApiSdk.ValidationException">The request breaks the spec (when validation is on); nothing was sent.</exception>
+        /// <exception cref="global::OpenApiSdk.ApiException">The service answered a status other than success (after the retries the status allows), or a body that is not the declared JSON.</exception>
+        global::System.Threading.Tasks.Task<global::TaurusDb.StarRocks.CreateStarRocksInstanceResponse> CreateStarRocksInstanceAsync(string projectId, string instanceId, global::TaurusDb.StarRocks.CreateStarRocksInstanceRequest body, global::TaurusDb.StarRocks.CreateStarRocksInstanceXLanguage? xLanguage = null, global::OpenApiSdk.RequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Querying a Job
-        ///
-        /// Queries one asynchronous job by its ID, such as the job_id a create call returns.
-        ///
-        /// Spec note: not on the seed page. The path, the query parameter id, the optional
-        /// X-Language header and the response shape come from the vendor facts (asynchronous
-        /// jobs); see spec/README.md.
-        /// <para>GET /v3/{project_id}/jobs (operationId ShowJob).</para>
-        /// </summary>
-        /// <param name="projectId">Path parameter project_id. Project ID of a tenant in a region (32 letters and digits).</param>
-        /// <param name="id">Query parameter id. Job ID, for example the job_id of a create response.</param>
-        /// <param name="xLanguage">Header X-Language. When null, Options.XLanguage is sent, if set. Request language type (en-us or zh-cn).</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The 200 response body.</returns>
-        /// <exception cref="global::OpenApiSdk.ValidationException">The request breaks the spec (when Options.ValidateRequests is on); nothing was sent.</exception>
-        /// <exception cref="global::OpenApiSdk.ApiException">The service answered a status other than success, or a body that is not the declared JSON.</exception>
-        global::System.Threading.Tasks.Task<global::TaurusDb.StarRocks.ShowJobResponse> ShowJobAsync(string projectId, string id, global::TaurusDb.StarRocks.ShowJobXLanguage? xLanguage = null, global::System.Threading.CancellationToken cancellationToken = default);
+        /// <summary><see cref="CreateStarRocksInstanceAsync"/>, returning the response's status code, headers and request id with its body.</summary>
+        /// <exception cref="global::OpenApiSdk.ValidationException">The request breaks the spec (when validation is on); nothing was sent.</exception>
+        /// <exception cref="global::OpenApiSdk.ApiException">The service answered a status other than success (after the retries the status allows), or a body that is not the declared JSON.</exception>
+        global::System.Threading.Tasks.Task<global::OpenApiSdk.ApiResponse<global::TaurusDb.StarRocks.CreateStarRocksInstanceResponse>> CreateStarRocksInstanceWithResponseAsync(string projectId, string instanceId, global::TaurusDb.StarRocks.CreateStarRocksInstanceRequest body, global::TaurusDb.StarRocks.CreateStarRocksInstanceXLanguage? xLanguage = null, global::OpenApiSdk.RequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
     }
 
     public partial class StarRocksClient
     {
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::TaurusDb.StarRocks.CreateStarRocksInstanceResponse> CreateStarRocksInstanceAsync(string projectId, string instanceId, global::TaurusDb.StarRocks.CreateStarRocksInstanceRequest body, global::TaurusDb.StarRocks.CreateStarRocksInstanceXLanguage? xLanguage = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::TaurusDb.StarRocks.CreateStarRocksInstanceResponse> CreateStarRocksInstanceAsync(string projectId, string instanceId, global::TaurusDb.StarRocks.CreateStarRocksInstanceRequest body, global::TaurusDb.StarRocks.CreateStarRocksInstanceXLanguage? xLanguage = null, global::OpenApiSdk.RequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            return (await CreateStarRocksInstanceWithResponseAsync(projectId, instanceId, body, xLanguage, requestOptions, cancellationToken).ConfigureAwait(false)).Value;
+        }
+
+        /// <inheritdoc/>
+        public async global::System.Threading.Tasks.Task<global::OpenApiSdk.ApiResponse<global::TaurusDb.StarRocks.CreateStarRocksInstanceResponse>> CreateStarRocksInstanceWithResponseAsync(string projectId, string instanceId, global::TaurusDb.StarRocks.CreateStarRocksInstanceRequest body, global::TaurusDb.StarRocks.CreateStarRocksInstanceXLanguage? xLanguage = null, global::OpenApiSdk.RequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (projectId is null)
             {
@@ -68,7 +60,7 @@ namespace TaurusDb.StarRocks
             }
             var __xLanguage = xLanguage ?? (this.Options.XLanguage is { } __default__xLanguage ? new global::TaurusDb.StarRocks.CreateStarRocksInstanceXLanguage(__default__xLanguage) : (global::TaurusDb.StarRocks.CreateStarRocksInstanceXLanguage?)null);
 
-            if (this.Options.ValidateRequests)
+            if (this.__Pipeline.ShouldValidate(requestOptions))
             {
                 var __errors = new global::OpenApiSdk.Runtime.ValidationCollector();
                 __errors.Enter("path");
@@ -104,7 +96,7 @@ namespace TaurusDb.StarRocks
                     {
                         __errors.Add("X-Language", "must be one of the values the spec lists");
                     }
-                    if (StarRocksClient.__HasLineBreak(__xLanguage.GetValueOrDefault().Value))
+                    if (global::OpenApiSdk.Runtime.ClientRequest.HasLineBreak(__xLanguage.GetValueOrDefault().Value))
                     {
                         __errors.Add("X-Language", "must not contain line breaks");
                     }
@@ -119,278 +111,25 @@ namespace TaurusDb.StarRocks
                 }
             }
 
-            var __path = new global::System.Text.StringBuilder();
-            __path.Append("/v3/");
-            __path.Append(StarRocksClient.__PathSegment(projectId));
-            __path.Append("/instances/");
-            __path.Append(StarRocksClient.__PathSegment(instanceId));
-            __path.Append("/starrocks");
-            var __query = new global::System.Text.StringBuilder();
-            string? __credential0 = await this.__CredentialTokenAsync(cancellationToken).ConfigureAwait(false);
-
-            var __uri = new global::System.Uri(this.__BaseUrl() + __path.ToString() + __query.ToString(), global::System.UriKind.Absolute);
-            using (var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, __uri))
+            var __request = new global::OpenApiSdk.Runtime.ClientRequest("CreateStarRocksInstance", global::System.Net.Http.HttpMethod.Post, "/v3/{project_id}/instances/{instance_id}/starrocks", this.__BaseUrl(), "application/json");
+            __request.Path("/v3/");
+            __request.PathValue(projectId);
+            __request.Path("/instances/");
+            __request.PathValue(instanceId);
+            __request.Path("/starrocks");
+            if (__xLanguage is not null)
             {
-                __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-                if (__xLanguage is not null)
-                {
-                    __request.Headers.TryAddWithoutValidation("X-Language", __xLanguage.GetValueOrDefault().Value);
-                }
-                if (__credential0 is not null)
-                {
-                    __request.Headers.TryAddWithoutValidation("X-Auth-Token", __credential0);
-                }
-                using (var __stream = new global::System.IO.MemoryStream())
-                {
-                    using (var __writer = new global::System.Text.Json.Utf8JsonWriter(__stream))
-                    {
-                        __Write0(__writer, body);
-                    }
-
-                    __request.Content = StarRocksClient.__JsonContent(__stream.ToArray(), "application/json");
-                }
-
-                using (global::System.Net.Http.HttpResponseMessage __response = await this.__SendAsync(__request, "CreateStarRocksInstance", cancellationToken).ConfigureAwait(false))
-                {
-                    byte[] __body = await StarRocksClient.__ReadBodyAsync(__response).ConfigureAwait(false);
-                    int __status = (int)__response.StatusCode;
-                    if (__status >= 200 && __status <= 299)
-                    {
-                        if (__TryRead__Read0(__body, out global::TaurusDb.StarRocks.CreateStarRocksInstanceResponse __result))
-                        {
-                            return __result;
-                        }
-
-                        throw this.__ApiError("CreateStarRocksInstance", __response, __body, StarRocksClient.__Describe(__response, __body, true));
-                    }
-
-                    if (__status == 400)
-                    {
-                        if (__TryRead__Read1(__body, out global::TaurusDb.StarRocks.ErrorResponse __error))
-                        {
-                            throw this.__ApiError("CreateStarRocksInstance", __response, __body, __error, __error.ErrorCode, __error.ErrorMsg);
-                        }
-
-                        throw this.__ApiError("CreateStarRocksInstance", __response, __body, StarRocksClient.__Describe(__response, __body, true));
-                    }
-
-                    if (__status == 500)
-                    {
-                        if (__TryRead__Read1(__body, out global::TaurusDb.StarRocks.ErrorResponse __error))
-                        {
-                            throw this.__ApiError("CreateStarRocksInstance", __response, __body, __error, __error.ErrorCode, __error.ErrorMsg);
-                        }
-
-                        throw this.__ApiError("CreateStarRocksInstance", __response, __body, StarRocksClient.__Describe(__response, __body, true));
-                    }
-
-                    if (__TryRead__Read1(__body, out global::TaurusDb.StarRocks.ErrorResponse __undeclared))
-                    {
-                        throw this.__ApiError("CreateStarRocksInstance", __response, __body, __undeclared, __undeclared.ErrorCode, __undeclared.ErrorMsg);
-                    }
-
-                    throw this.__ApiError("CreateStarRocksInstance", __response, __body, StarRocksClient.__Describe(__response, __body, false));
-                }
+                __request.Header("X-Language", __xLanguage.GetValueOrDefault().Value);
             }
+            __request.Credential(this.__CredentialToken);
+            __request.Body = global::OpenApiSdk.Runtime.RequestBody.Json<global::TaurusDb.StarRocks.CreateStarRocksInstanceRequest>(__Write0, body, "application/json");
+            return await this.__Pipeline.SendAsync(__request, __Responses0, requestOptions, cancellationToken).ConfigureAwait(false);
         }
 
-        private static bool __TryRead__Read0(byte[] body, out global::TaurusDb.StarRocks.CreateStarRocksInstanceResponse value)
-        {
-            try
-            {
-                var reader = new global::System.Text.Json.Utf8JsonReader(body);
-                if (reader.Read())
-                {
-                    value = __Read0(ref reader);
-                    if (!reader.Read())
-                    {
-                        return true;
-                    }
-                }
-            }
-            catch (global::System.Text.Json.JsonException)
-            {
-            }
-            catch (global::System.InvalidOperationException)
-            {
-            }
-            catch (global::System.FormatException)
-            {
-            }
-
-            value = default!;
-            return false;
-        }
-
-        private static bool __TryRead__Read1(byte[] body, out global::TaurusDb.StarRocks.ErrorResponse value)
-        {
-            try
-            {
-                var reader = new global::System.Text.Json.Utf8JsonReader(body);
-                if (reader.Read())
-                {
-                    value = __Read1(ref reader);
-                    if (!reader.Read())
-                    {
-                        return true;
-                    }
-                }
-            }
-            catch (global::System.Text.Json.JsonException)
-            {
-            }
-            catch (global::System.InvalidOperationException)
-            {
-            }
-            catch (global::System.FormatException)
-            {
-            }
-
-            value = default!;
-            return false;
-        }
-
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::TaurusDb.StarRocks.ShowJobResponse> ShowJobAsync(string projectId, string id, global::TaurusDb.StarRocks.ShowJobXLanguage? xLanguage = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            if (projectId is null)
-            {
-                throw new global::System.ArgumentNullException(nameof(projectId));
-            }
-            if (id is null)
-            {
-                throw new global::System.ArgumentNullException(nameof(id));
-            }
-            var __xLanguage = xLanguage ?? (this.Options.XLanguage is { } __default__xLanguage ? new global::TaurusDb.StarRocks.ShowJobXLanguage(__default__xLanguage) : (global::TaurusDb.StarRocks.ShowJobXLanguage?)null);
-
-            if (this.Options.ValidateRequests)
-            {
-                var __errors = new global::OpenApiSdk.Runtime.ValidationCollector();
-                __errors.Enter("path");
-                if (global::OpenApiSdk.Runtime.OpenApiRuntime.Length(projectId) < 32)
-                {
-                    __errors.Add("project_id", "must be at least 32 characters long");
-                }
-                if (global::OpenApiSdk.Runtime.OpenApiRuntime.Length(projectId) > 32)
-                {
-                    __errors.Add("project_id", "must be at most 32 characters long");
-                }
-                if (!global::OpenApiSdk.Runtime.OpenApiRuntime.IsMatch(__Patterns.P0, projectId))
-                {
-                    __errors.Add("project_id", "must match the pattern ^[A-Za-z0-9]{32}$");
-                }
-                __errors.Exit();
-                __errors.Enter("header");
-                if (__xLanguage is not null)
-                {
-                    if (!__xLanguage.GetValueOrDefault().IsKnown)
-                    {
-                        __errors.Add("X-Language", "must be one of the values the spec lists");
-                    }
-                    if (StarRocksClient.__HasLineBreak(__xLanguage.GetValueOrDefault().Value))
-                    {
-                        __errors.Add("X-Language", "must not contain line breaks");
-                    }
-                }
-                __errors.Exit();
-                if (__errors.Errors.Count > 0)
-                {
-                    throw new global::OpenApiSdk.ValidationException("The ShowJob request", __errors.Errors);
-                }
-            }
-
-            var __path = new global::System.Text.StringBuilder();
-            __path.Append("/v3/");
-            __path.Append(StarRocksClient.__PathSegment(projectId));
-            __path.Append("/jobs");
-            var __query = new global::System.Text.StringBuilder();
-            StarRocksClient.__Query(__query, "id", id);
-            string? __credential0 = await this.__CredentialTokenAsync(cancellationToken).ConfigureAwait(false);
-
-            var __uri = new global::System.Uri(this.__BaseUrl() + __path.ToString() + __query.ToString(), global::System.UriKind.Absolute);
-            using (var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, __uri))
-            {
-                __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-                if (__xLanguage is not null)
-                {
-                    __request.Headers.TryAddWithoutValidation("X-Language", __xLanguage.GetValueOrDefault().Value);
-                }
-                if (__credential0 is not null)
-                {
-                    __request.Headers.TryAddWithoutValidation("X-Auth-Token", __credential0);
-                }
-
-                using (global::System.Net.Http.HttpResponseMessage __response = await this.__SendAsync(__request, "ShowJob", cancellationToken).ConfigureAwait(false))
-                {
-                    byte[] __body = await StarRocksClient.__ReadBodyAsync(__response).ConfigureAwait(false);
-                    int __status = (int)__response.StatusCode;
-                    if (__status >= 200 && __status <= 299)
-                    {
-                        if (__TryRead__Read2(__body, out global::TaurusDb.StarRocks.ShowJobResponse __result))
-                        {
-                            return __result;
-                        }
-
-                        throw this.__ApiError("ShowJob", __response, __body, StarRocksClient.__Describe(__response, __body, true));
-                    }
-
-                    if (__status == 400)
-                    {
-                        if (__TryRead__Read1(__body, out global::TaurusDb.StarRocks.ErrorResponse __error))
-                        {
-                            throw this.__ApiError("ShowJob", __response, __body, __error, __error.ErrorCode, __error.ErrorMsg);
-                        }
-
-                        throw this.__ApiError("ShowJob", __response, __body, StarRocksClient.__Describe(__response, __body, true));
-                    }
-
-                    if (__status == 500)
-                    {
-                        if (__TryRead__Read1(__body, out global::TaurusDb.StarRocks.ErrorResponse __error))
-                        {
-                            throw this.__ApiError("ShowJob", __response, __body, __error, __error.ErrorCode, __error.ErrorMsg);
-                        }
-
-                        throw this.__ApiError("ShowJob", __response, __body, StarRocksClient.__Describe(__response, __body, true));
-                    }
-
-                    if (__TryRead__Read1(__body, out global::TaurusDb.StarRocks.ErrorResponse __undeclared))
-                    {
-                        throw this.__ApiError("ShowJob", __response, __body, __undeclared, __undeclared.ErrorCode, __undeclared.ErrorMsg);
-                    }
-
-                    throw this.__ApiError("ShowJob", __response, __body, StarRocksClient.__Describe(__response, __body, false));
-                }
-            }
-        }
-
-        private static bool __TryRead__Read2(byte[] body, out global::TaurusDb.StarRocks.ShowJobResponse value)
-        {
-            try
-            {
-                var reader = new global::System.Text.Json.Utf8JsonReader(body);
-                if (reader.Read())
-                {
-                    value = __Read2(ref reader);
-                    if (!reader.Read())
-                    {
-                        return true;
-                    }
-                }
-            }
-            catch (global::System.Text.Json.JsonException)
-            {
-            }
-            catch (global::System.InvalidOperationException)
-            {
-            }
-            catch (global::System.FormatException)
-            {
-            }
-
-            value = default!;
-            return false;
-        }
+        private static readonly global::OpenApiSdk.Runtime.ResponseMap<global::TaurusDb.StarRocks.CreateStarRocksInstanceResponse> __Responses0 = global::OpenApiSdk.Runtime.ResponseMap.Json<global::TaurusDb.StarRocks.CreateStarRocksInstanceResponse>(__Read0)
+            .Error<global::TaurusDb.StarRocks.ErrorResponse>("400", __Read1, __e => __e.ErrorCode, __e => __e.ErrorMsg)
+            .Error<global::TaurusDb.StarRocks.ErrorResponse>("500", __Read1, __e => __e.ErrorCode, __e => __e.ErrorMsg)
+            .Undeclared<global::TaurusDb.StarRocks.ErrorResponse>(__Read1, __e => __e.ErrorCode, __e => __e.ErrorMsg);
 
         private static global::TaurusDb.StarRocks.CreateStarRocksInstanceResponse __Read0(ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -408,15 +147,6 @@ namespace TaurusDb.StarRocks
                 throw new global::System.Text.Json.JsonException("Expected a JSON object.");
             }
             return global::TaurusDb.StarRocks.ErrorResponse.ReadJson(ref reader);
-        }
-
-        private static global::TaurusDb.StarRocks.ShowJobResponse __Read2(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw new global::System.Text.Json.JsonException("Expected a JSON object.");
-            }
-            return global::TaurusDb.StarRocks.ShowJobResponse.ReadJson(ref reader);
         }
 
         private static void __Write0(global::System.Text.Json.Utf8JsonWriter writer, global::TaurusDb.StarRocks.CreateStarRocksInstanceRequest value)

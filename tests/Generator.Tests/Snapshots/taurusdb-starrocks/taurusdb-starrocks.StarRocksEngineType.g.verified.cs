@@ -56,8 +56,10 @@ namespace TaurusDb.StarRocks
         /// <summary>Wraps a wire value.</summary>
         public static implicit operator StarRocksEngineType(string value) => new StarRocksEngineType(value);
 
+        /// <summary>True when both hold the same wire value (compared ordinally).</summary>
         public static bool operator ==(StarRocksEngineType left, StarRocksEngineType right) => left.Equals(right);
 
+        /// <summary>True when the wire values differ (compared ordinally).</summary>
         public static bool operator !=(StarRocksEngineType left, StarRocksEngineType right) => !left.Equals(right);
 
         /// <summary>Compares the wire values, ordinally.</summary>

@@ -62,8 +62,10 @@ namespace TaurusDb.StarRocks
         /// <summary>Wraps a wire value.</summary>
         public static implicit operator StarRocksHaMode(string value) => new StarRocksHaMode(value);
 
+        /// <summary>True when both hold the same wire value (compared ordinally).</summary>
         public static bool operator ==(StarRocksHaMode left, StarRocksHaMode right) => left.Equals(right);
 
+        /// <summary>True when the wire values differ (compared ordinally).</summary>
         public static bool operator !=(StarRocksHaMode left, StarRocksHaMode right) => !left.Equals(right);
 
         /// <summary>Compares the wire values, ordinally.</summary>

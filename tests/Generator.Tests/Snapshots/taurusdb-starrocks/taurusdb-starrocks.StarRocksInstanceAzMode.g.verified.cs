@@ -58,8 +58,10 @@ namespace TaurusDb.StarRocks
         /// <summary>Wraps a wire value.</summary>
         public static implicit operator StarRocksInstanceAzMode(string value) => new StarRocksInstanceAzMode(value);
 
+        /// <summary>True when both hold the same wire value (compared ordinally).</summary>
         public static bool operator ==(StarRocksInstanceAzMode left, StarRocksInstanceAzMode right) => left.Equals(right);
 
+        /// <summary>True when the wire values differ (compared ordinally).</summary>
         public static bool operator !=(StarRocksInstanceAzMode left, StarRocksInstanceAzMode right) => !left.Equals(right);
 
         /// <summary>Compares the wire values, ordinally.</summary>

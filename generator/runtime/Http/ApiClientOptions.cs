@@ -1,0 +1,37 @@
+using System;
+using OpenApiSdk.Signing;
+
+namespace OpenApiSdk;
+
+/// <summary>What every generated client's options have in common: retries, timeout, request signing, validation and error bodies.</summary>
+public abstract class ApiClientOptions
+{
+    private RetryOptions _retry = new();
+    private int _maxErrorBodyLength = 8192;
+
+    /// <summary>How failed calls are retried (default: 3 retries with exponential backoff; see <see cref="RetryOptions"/> for which failures qualify).</summary>
+    public RetryOptions Retry
+    {
+        get => _retry;
+        set => _retry = value ?? throw new ArgumentNullException(nameof(value));
+    }
+
+    /// <summary>The longest a call may take, retries and waits included (default null: no limit beyond the HttpClient's own Timeout per attempt).</summary>
+    public TimeSpan? Timeout { get; set; }
+
+    /// <summary>
+    /// Signs every attempt of every request (for example <see cref="AkSkSigner"/>); when set, the credentials of the spec's
+    /// security schemes are not sent, because the signature is the credential. Null (the default): the credentials are sent.
+    /// </summary>
+    public IRequestSigner? Signer { get; set; }
+
+    /// <summary>Validates request bodies and parameters against the spec before sending (default true); a failure throws ValidationException and sends nothing.</summary>
+    public bool ValidateRequests { get; set; } = true;
+
+    /// <summary>The most characters of an error response body kept in ApiException.ResponseBody (default 8192).</summary>
+    public int MaxErrorBodyLength
+    {
+        get => _maxErrorBodyLength;
+        set => _maxErrorBodyLength = Math.Max(0, value);
+    }
+}

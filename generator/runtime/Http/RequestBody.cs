@@ -1,0 +1,261 @@
+using System;
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.Globalization;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+
+namespace OpenApiSdk.Runtime;
+
+/// <summary>
+/// A request body the generated code describes once per call; <see cref="ClientPipeline"/> creates fresh
+/// <see cref="HttpContent"/> from it for every attempt, so a retry sends the same bytes.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public abstract class RequestBody
+{
+    /// <summary>True when the body can be sent (again): false only for a file stream that cannot seek and was sent.</summary>
+    public virtual bool CanSend => true;
+
+    /// <summary>A JSON body, written once by the generated writer.</summary>
+    public static RequestBody Json<T>(Action<Utf8JsonWriter, T> write, T value, string mediaType) =>
+        new BytesBody(RequestJson.Bytes(write, value), mediaType, json: true);
+
+    /// <summary>An <c>application/x-www-form-urlencoded</c> body: the members of the JSON object the generated writer writes, arrays as repeated fields, nested objects as JSON text.</summary>
+    public static RequestBody Form<T>(Action<Utf8JsonWriter, T> write, T value) => new FormBody(RequestJson.Bytes(write, value));
+
+    /// <summary>The caller's bytes as they are, with the spec's media type.</summary>
+    public static RequestBody Binary(byte[] body, string mediaType) => new BytesBody(body ?? throw new ArgumentNullException(nameof(body)), mediaType, json: false);
+
+    /// <summary>Creates the content of one attempt.</summary>
+    public abstract HttpContent CreateContent();
+
+    private sealed class BytesBody : RequestBody
+    {
+        private readonly byte[] _body;
+        private readonly string _mediaType;
+        private readonly bool _json;
+
+        internal BytesBody(byte[] body, string mediaType, bool json)
+        {
+            _body = body;
+            _mediaType = mediaType;
+            _json = json;
+        }
+
+        public override HttpContent CreateContent()
+        {
+            var content = new ByteArrayContent(_body);
+            if (_json)
+            {
+                content.Headers.ContentType = new MediaTypeHeaderValue(_mediaType) { CharSet = "utf-8" };
+            }
+            else
+            {
+                content.Headers.TryAddWithoutValidation("Content-Type", _mediaType);
+            }
+
+            return content;
+        }
+    }
+
+    private sealed class FormBody : RequestBody
+    {
+        private readonly List<KeyValuePair<string?, string?>> _fields = new();
+
+        internal FormBody(byte[] json)
+        {
+            using JsonDocument document = JsonDocument.Parse(json);
+            foreach (JsonProperty property in document.RootElement.EnumerateObject())
+            {
+                if (property.Value.ValueKind == JsonValueKind.Array)
+                {
+                    foreach (JsonElement item in property.Value.EnumerateArray())
+                    {
+                        Add(property.Name, item);
+                    }
+                }
+                else
+                {
+                    Add(property.Name, property.Value);
+                }
+            }
+        }
+
+        public override HttpContent CreateContent() => new FormUrlEncodedContent(_fields);
+
+        private void Add(string name, JsonElement value)
+        {
+            if (value.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined))
+            {
+                _fields.Add(new KeyValuePair<string?, string?>(name, value.ValueKind == JsonValueKind.String ? value.GetString() : value.GetRawText()));
+            }
+        }
+    }
+}
+
+/// <summary>
+/// A multipart/form-data body: the model's members as text or JSON parts (one per item of an array), then each file.
+/// Names and file names come from the spec and the caller, so the Content-Disposition is built here: quotes and
+/// control characters are percent-encoded (as browsers do), and the file name is also sent as filename* (RFC 6266).
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class MultipartBody : RequestBody
+{
+    private readonly List<Part> _parts = new();
+
+    /// <inheritdoc/>
+    public override bool CanSend => _parts.TrueForAll(part => part.File is null || part.File.CanSend);
+
+    /// <summary>
+    /// Adds one part per member of the JSON object the generated writer writes (one per item of an array): strings,
+    /// numbers and booleans as text/plain, objects as application/json, unless <paramref name="contentTypes"/> (pairs of
+    /// part name and content type) says otherwise. Null members are not sent.
+    /// </summary>
+    public void Fields<T>(Action<Utf8JsonWriter, T> write, T value, string[]? contentTypes)
+    {
+        using JsonDocument document = JsonDocument.Parse(RequestJson.Bytes(write, value));
+        if (document.RootElement.ValueKind != JsonValueKind.Object)
+        {
+            return;
+        }
+
+        foreach (JsonProperty property in document.RootElement.EnumerateObject())
+        {
+            string? contentType = null;
+            for (int i = 0; contentTypes is not null && i + 1 < contentTypes.Length; i += 2)
+            {
+                if (string.Equals(contentTypes[i], property.Name, StringComparison.Ordinal))
+                {
+                    contentType = contentTypes[i + 1];
+                    break;
+                }
+            }
+
+            if (property.Value.ValueKind == JsonValueKind.Array)
+            {
+                foreach (JsonElement item in property.Value.EnumerateArray())
+                {
+                    Field(property.Name, item, contentType);
+                }
+            }
+            else
+            {
+                Field(property.Name, property.Value, contentType);
+            }
+        }
+    }
+
+    /// <summary>Adds a file part: the caller's content, file name and content type (else the spec's default for the part).</summary>
+    public void File(string name, FileContent file, string defaultContentType)
+    {
+        if (file is null)
+        {
+            throw new ArgumentException("A file to send is null.", nameof(file));
+        }
+
+        _parts.Add(new Part(name, null, file.ContentType ?? defaultContentType, file));
+    }
+
+    /// <inheritdoc/>
+    public override HttpContent CreateContent()
+    {
+        var form = new MultipartFormDataContent();
+        foreach (Part part in _parts)
+        {
+            HttpContent content = part.File is { } file ? file.CreateContent() : new ByteArrayContent(part.Text!);
+            content.Headers.TryAddWithoutValidation("Content-Type", part.ContentType);
+            var disposition = new ContentDispositionHeaderValue("form-data") { Name = "\"" + DispositionText(part.Name) + "\"" };
+            if (part.File is not null)
+            {
+                disposition.FileName = "\"" + DispositionText(part.File.FileName) + "\"";
+                disposition.FileNameStar = part.File.FileName;
+            }
+
+            content.Headers.ContentDisposition = disposition;
+            form.Add(content);
+        }
+
+        return form;
+    }
+
+    private void Field(string name, JsonElement value, string? contentType)
+    {
+        if (value.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined)
+        {
+            return;
+        }
+
+        bool structured = value.ValueKind is JsonValueKind.Object or JsonValueKind.Array;
+        string type = contentType ?? (structured ? "application/json; charset=utf-8" : "text/plain; charset=utf-8");
+        string bare = type.Split(';')[0].Trim();
+        bool json = bare.Equals("application/json", StringComparison.OrdinalIgnoreCase) || bare.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
+        string text = value.ValueKind == JsonValueKind.String && !json ? value.GetString()! : value.GetRawText();
+        _parts.Add(new Part(name, Encoding.UTF8.GetBytes(text), type, null));
+    }
+
+    /// <summary>A name or file name inside a quoted Content-Disposition parameter: quotes and control characters percent-encoded, so it cannot end the parameter or the header.</summary>
+    private static string DispositionText(string value)
+    {
+        var text = new StringBuilder(value.Length);
+        foreach (char c in value)
+        {
+            if (c == '"' || c < ' ' || c == '\u007f')
+            {
+                text.Append('%').Append(((int)c).ToString("X2", CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                text.Append(c);
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private sealed class Part
+    {
+        internal Part(string name, byte[]? text, string contentType, FileContent? file)
+        {
+            Name = name;
+            Text = text;
+            ContentType = contentType;
+            File = file;
+        }
+
+        internal string Name { get; }
+
+        internal byte[]? Text { get; }
+
+        internal string ContentType { get; }
+
+        internal FileContent? File { get; }
+    }
+}
+
+/// <summary>JSON text of a value written by a generated writer, for bodies and JSON-valued parameters.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class RequestJson
+{
+    /// <summary>The value's compact JSON as UTF-8 bytes.</summary>
+    public static byte[] Bytes<T>(Action<Utf8JsonWriter, T> write, T value)
+    {
+        if (write is null)
+        {
+            throw new ArgumentNullException(nameof(write));
+        }
+
+        var buffer = new System.IO.MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            write(writer, value);
+        }
+
+        return buffer.ToArray();
+    }
+
+    /// <summary>The value's compact JSON text (the default encoder escapes line breaks and non-ASCII, so it is one ASCII line).</summary>
+    public static string Text<T>(Action<Utf8JsonWriter, T> write, T value) => Encoding.UTF8.GetString(Bytes(write, value));
+}
