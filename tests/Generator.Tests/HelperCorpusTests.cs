@@ -18,12 +18,7 @@ public sealed class HelperCorpusTests
 
     public HelperCorpusTests(ITestOutputHelper output) => _output = output;
 
-    private static string SharedSpec(string name)
-    {
-        string? directory = GeneratorHarness.SharedSpecsDirectory;
-        Skip.If(directory is null, "../shared/specs is absent: the real specs cannot be read");
-        return Path.Combine(directory!, name);
-    }
+    private static string SharedSpec(string name) => Path.Combine(Requires.SharedSpecs(), name);
 
     /// <summary>Runs the generator only (no compile: CorpusTests compiles every corpus spec).</summary>
     private static (ImmutableArray<Diagnostic> Diagnostics, IReadOnlyList<GeneratedSourceResult> Sources) Generate(string path)
