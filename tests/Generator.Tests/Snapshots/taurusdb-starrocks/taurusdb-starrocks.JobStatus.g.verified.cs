@@ -66,8 +66,10 @@ namespace TaurusDb.StarRocks
         /// <summary>Wraps a wire value.</summary>
         public static implicit operator JobStatus(string value) => new JobStatus(value);
 
+        /// <summary>True when both hold the same wire value (compared ordinally).</summary>
         public static bool operator ==(JobStatus left, JobStatus right) => left.Equals(right);
 
+        /// <summary>True when the wire values differ (compared ordinally).</summary>
         public static bool operator !=(JobStatus left, JobStatus right) => !left.Equals(right);
 
         /// <summary>Compares the wire values, ordinally.</summary>

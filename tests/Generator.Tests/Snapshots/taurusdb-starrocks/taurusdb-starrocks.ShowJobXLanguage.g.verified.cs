@@ -54,8 +54,10 @@ namespace TaurusDb.StarRocks
         /// <summary>Wraps a wire value.</summary>
         public static implicit operator ShowJobXLanguage(string value) => new ShowJobXLanguage(value);
 
+        /// <summary>True when both hold the same wire value (compared ordinally).</summary>
         public static bool operator ==(ShowJobXLanguage left, ShowJobXLanguage right) => left.Equals(right);
 
+        /// <summary>True when the wire values differ (compared ordinally).</summary>
         public static bool operator !=(ShowJobXLanguage left, ShowJobXLanguage right) => !left.Equals(right);
 
         /// <summary>Compares the wire values, ordinally.</summary>
