@@ -109,9 +109,12 @@ public sealed partial class OpenApiGenerator : IIncrementalGenerator
         });
 
         RegisterClients(context, models, target);
+        RegisterReceivers(context, models, target);
     }
 
     static partial void RegisterClients(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<ApiModel> models, IncrementalValueProvider<TargetInfo> target);
+
+    static partial void RegisterReceivers(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<ApiModel> models, IncrementalValueProvider<TargetInfo> target);
 
     /// <summary>Adds one generated file; a failure becomes a diagnostic instead of a crashed generator.</summary>
     internal static void AddSource(SourceProductionContext context, string hintName, Func<string> emit)
@@ -211,7 +214,8 @@ internal sealed record TypeFile(string HintName, EquatableArray<string> Parts, E
 }
 
 /// <summary>The few facts about the consuming compilation that change what is emitted; equatable, so edits don't re-emit.</summary>
-internal sealed record TargetInfo(bool LanguageVersionSupported, string LanguageVersion, bool HasServiceCollection, bool HasHttpClientFactory)
+/// <param name="HasAspNetCore">ASP.NET Core's routing and results are referenced: webhook endpoints (<c>Map...Webhook</c>) are emitted.</param>
+internal sealed record TargetInfo(bool LanguageVersionSupported, string LanguageVersion, bool HasServiceCollection, bool HasHttpClientFactory, bool HasAspNetCore = false)
 {
     public static TargetInfo From(Compilation compilation)
     {
@@ -221,6 +225,9 @@ internal sealed record TargetInfo(bool LanguageVersionSupported, string Language
             supported,
             version.ToDisplayString(),
             compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.IServiceCollection") is not null,
-            compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions") is not null);
+            compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions") is not null,
+            compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions") is not null
+                && compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.Results") is not null
+                && compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.IResult") is not null);
     }
 }

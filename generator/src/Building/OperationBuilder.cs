@@ -39,11 +39,6 @@ internal static class OperationBuilder
 
     public static ClientModel? Build(YamlNode root, SpecContext context, SchemaBuilder schemas, DiagnosticBag diagnostics, CancellationToken cancellationToken)
     {
-        if (root.Get("webhooks") is { } webhooks)
-        {
-            diagnostics.Report(DiagnosticDescriptors.UnsupportedConstruct, webhooks, "'webhooks'", "no client code is generated for incoming webhooks");
-        }
-
         YamlNode? paths = root.Get("paths");
         if (paths is null || !paths.IsMapping || paths.Pairs!.Count == 0)
         {
@@ -343,11 +338,6 @@ internal static class OperationBuilder
             string baseName = Identifiers.ToPascalCase(operationId);
             string methodName = names.Claim(baseName + "Async");
 
-            if (operation.Get("callbacks") is { } callbacks)
-            {
-                Unsupported(callbacks, "'callbacks'", $"the operation {operationId} is generated without them");
-            }
-
             // Parameters: the operation's own override the path item's with the same name and location.
             var byKey = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
             var order = new List<string>();
@@ -619,8 +609,14 @@ internal static class OperationBuilder
 
                     break;
                 case "cookie":
-                    Unsupported(node, "A cookie parameter", $"'{name}' of {operationId} is not sent");
-                    return null;
+                    kind = ParameterLocation.Cookie;
+                    if (!WireRules.IsCookieName(name))
+                    {
+                        _diagnostics.Report(DiagnosticDescriptors.InvalidSchema, node.Get("name") ?? node, $"The cookie name '{name}' of {operationId} is not an RFC 6265 token (visible ASCII without separators such as '=', ';', ',' or spaces); it is left out");
+                        return null;
+                    }
+
+                    break;
                 default:
                     _diagnostics.Report(DiagnosticDescriptors.InvalidSchema, node, $"The parameter '{name}' of {operationId} has the unknown location '{location}'; it is left out");
                     return null;
@@ -650,18 +646,19 @@ internal static class OperationBuilder
             TypeRef type = shape.Type;
             bool simpleArray = type.Kind == TypeRefKind.Array && type.Element is { } element && IsSimple(element);
             bool structured = !IsSimple(type) && !simpleArray;
-            string defaultStyle = kind == ParameterLocation.Query ? "form" : "simple";
+            string defaultStyle = kind is ParameterLocation.Query or ParameterLocation.Cookie ? "form" : "simple";
             string style = node.GetString("style") ?? defaultStyle;
             bool explode = node.Get("explode") is { IsScalar: true } explodeNode ? explodeNode.Value is "true" or "True" : style == "form";
             bool queryObject = kind == ParameterLocation.Query && type.Kind is TypeRefKind.Model or TypeRefKind.Map or TypeRefKind.Any or TypeRefKind.Union;
             bool queryDeepArray = kind == ParameterLocation.Query && type.Kind == TypeRefKind.Array && !simpleArray && style == "deepObject";
+            bool queryFormArray = kind == ParameterLocation.Query && type.Kind == TypeRefKind.Array && !simpleArray && style == "form"; // name[0].member=value
 
             // An object, untyped or array-of-objects value in a header or the path has no OpenAPI style that can carry
             // nested values ('simple' flattens one level to k,v,k2,v2): it is sent as its JSON text, as Linode's X-Filter documents.
             bool asJson = content || (structured && kind != ParameterLocation.Query);
-            if (structured && !queryObject && !queryDeepArray && !asJson)
+            if (structured && !queryObject && !queryDeepArray && !queryFormArray && !asJson)
             {
-                Unsupported(node, $"An array-of-objects query parameter in the style '{style}'", $"'{name}' of {operationId} is not sent (only the style deepObject can carry it)");
+                Unsupported(node, $"An array-of-objects query parameter in the style '{style}'", $"'{name}' of {operationId} is not sent (the styles form and deepObject can carry it)");
                 return null;
             }
 
@@ -670,6 +667,7 @@ internal static class OperationBuilder
                 ParameterLocation.Query => style is "form"
                     || ((style is "spaceDelimited" or "pipeDelimited") && simpleArray)
                     || (style is "deepObject" && (queryObject || simpleArray || queryDeepArray)),
+                ParameterLocation.Cookie => style == "form",
                 _ => style == "simple",
             };
             if (!styleSupported)
@@ -767,6 +765,11 @@ internal static class OperationBuilder
                 string mediaType = pair.Key.Value ?? string.Empty;
                 if (!mediaType.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase) && !mediaType.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase))
                 {
+                    if (WireRules.IsStructuredXml(mediaType, pair.Value, Refs))
+                    {
+                        Unsupported(pair.Key, "An XML request body ('" + mediaType + "')", $"{operationId} takes the body as bytes: the SDK writes no XML from its schema (no 'xml' names, attributes or wrapping) and does not validate it");
+                    }
+
                     string sent = mediaType.IndexOf('*') >= 0 ? "application/octet-stream" : mediaType;
                     body = new BodyModel(names.Claim("body"), new TypeRef(TypeRefKind.Bytes), required, sent, BodyEncoding.Binary, description);
                     return true;
@@ -1047,6 +1050,14 @@ internal static class OperationBuilder
                         // Another media type: the success body is returned as its bytes; an error body stays in the exception.
                         type = new TypeRef(TypeRefKind.Bytes);
                         binary = true;
+                        foreach (KeyValuePair<YamlNode, YamlNode> media in content.Pairs!)
+                        {
+                            if (WireRules.IsStructuredXml(media.Key.Value ?? string.Empty, media.Value, Refs))
+                            {
+                                Unsupported(media.Key, "An XML response body ('" + media.Key.Value + "')", $"the {status} response of {operationId} is returned as bytes: the SDK reads no XML into its schema's model and does not validate it");
+                                break;
+                            }
+                        }
                     }
                 }
 

@@ -68,12 +68,18 @@ internal static class SpecParser
         typeNames.Reserve("I" + client);
         typeNames.Reserve(client + "Options");
         typeNames.Reserve(client + "ServiceCollectionExtensions");
+        foreach (string receiver in WebhookBuilder.ReservedTypeNames(client))
+        {
+            typeNames.Reserve(receiver);
+        }
+
         var refs = new RefResolver(root, diagnostics);
         var schemas = new SchemaBuilder(diagnostics, refs, isOpenApi31, typeNames, cancellationToken);
         schemas.RegisterComponents(root);
         ClientModel? clientModel = OperationBuilder.Build(root, context, schemas, diagnostics, cancellationToken);
+        ReceiverModel? receivers = WebhookBuilder.Build(root, context, schemas, diagnostics, cancellationToken);
         EquatableArray<TypeModel> types = schemas.BuildTypes();
-        return new ApiModel(context, types, clientModel);
+        return new ApiModel(context, types, clientModel) { Receivers = receivers };
     }
 
     private static bool IsOpenApi3(YamlNode root, DiagnosticBag diagnostics, out bool isOpenApi31)

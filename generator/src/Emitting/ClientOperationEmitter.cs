@@ -162,6 +162,7 @@ internal sealed class ClientOperationEmitter
             {
                 ParameterLocation.Path => "Path parameter " + parameter.WireName + ".",
                 ParameterLocation.Query => "Query parameter " + parameter.WireName + ".",
+                ParameterLocation.Cookie => "Cookie " + parameter.WireName + ".",
                 _ => "Header " + parameter.WireName + "." + (parameter.DefaultOption is { } option ? " When null, Options." + option + " is sent, if set." : string.Empty),
             };
             w.Line("/// <param name=\"" + parameter.Name.TrimStart('@') + "\">" + Literals.XmlText(where + (parameter.Description is { } d ? " " + FirstLine(d) : string.Empty)) + "</param>");
@@ -342,6 +343,8 @@ internal sealed class ClientOperationEmitter
         {
             EmitHeader(parameter, values[parameter]);
         }
+
+        CookieEmitter.Emit(w, _json, operation.Parameters.Where(p => p.In == ParameterLocation.Cookie).ToList(), values);
 
         for (int i = 0; i < schemes.Count; i++)
         {
@@ -666,6 +669,12 @@ internal sealed class ClientOperationEmitter
             EmitJson(parameter, present, parameter.Style == "deepObject"
                 ? _client.Name + ".__QueryDeepObject(__query, " + name + ", __stream.ToArray());"
                 : _client.Name + ".__QueryFormObject(__query, " + name + ", __stream.ToArray(), " + (parameter.Explode ? "true" : "false") + ");");
+        }
+        else if (parameter.Type.Kind == TypeRefKind.Array && IsStructured(parameter.Type.Element!))
+        {
+            // An array of objects in form style, which OpenAPI leaves undefined: name[0].member=value, the form
+            // ASP.NET Core's and Spring's binders read into a list of objects (generator/README.md, "Parameters").
+            EmitJson(parameter, present, TypeSyntax.Runtime + "OpenApiParameters.AppendIndexedForm(__query, " + name + ", __stream.ToArray());");
         }
         else if (parameter.Type.Kind == TypeRefKind.Array && parameter.Style == "deepObject")
         {
