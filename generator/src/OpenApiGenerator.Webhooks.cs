@@ -21,26 +21,27 @@ public sealed partial class OpenApiGenerator
         {
             string prefix = output.Context.HintPrefix + ".";
             ReceiverModel model = output.Receivers;
-            if (!model.Webhooks.IsEmpty)
+            if (HasParser(model.Webhooks))
             {
                 AddSource(spc, prefix + model.WebhooksClass + ".g.cs", () => WebhookEmitter.Emit(output.Context, model.WebhooksClass, model.Webhooks, IncomingKind.Webhook));
             }
 
-            if (!model.Callbacks.IsEmpty)
+            if (HasParser(model.Callbacks))
             {
                 AddSource(spc, prefix + model.CallbacksClass + ".g.cs", () => WebhookEmitter.Emit(output.Context, model.CallbacksClass, model.Callbacks, IncomingKind.Callback));
             }
 
-            if (output.HasAspNetCore && HasPayload(model))
+            if (output.HasAspNetCore && (HasPayload(model.Webhooks) || HasPayload(model.Callbacks)))
             {
                 AddSource(spc, prefix + model.EndpointsClass + ".g.cs", () => AspNetCoreEmitter.Emit(output.Context, model));
             }
         });
     }
 
-    private static bool HasPayload(ReceiverModel model)
+    /// <summary>Some request has a JSON payload (a Parse method and an endpoint).</summary>
+    private static bool HasPayload(EquatableArray<IncomingRequestModel> requests)
     {
-        foreach (IncomingRequestModel request in model.Webhooks)
+        foreach (IncomingRequestModel request in requests)
         {
             if (request.Payload is not null)
             {
@@ -48,9 +49,15 @@ public sealed partial class OpenApiGenerator
             }
         }
 
-        foreach (IncomingRequestModel request in model.Callbacks)
+        return false;
+    }
+
+    /// <summary>Some request has something to parse: a JSON payload or declared headers. A request with neither gets no class.</summary>
+    private static bool HasParser(EquatableArray<IncomingRequestModel> requests)
+    {
+        foreach (IncomingRequestModel request in requests)
         {
-            if (request.Payload is not null)
+            if (request.Payload is not null || request.Headers is not null)
             {
                 return true;
             }

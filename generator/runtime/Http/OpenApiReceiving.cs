@@ -10,7 +10,7 @@ namespace OpenApiSdk.Runtime;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public enum HeaderText
 {
-    /// <summary>A string, as it is.</summary>
+    /// <summary>A string (without the surrounding whitespace, which RFC 9110 §5.5 excludes from a field value).</summary>
     Text,
 
     /// <summary>A number or boolean: its JSON literal when the text is one, else the text as a string (which validation then names).</summary>
@@ -101,7 +101,7 @@ public static class OpenApiReceiving
                         writer.WriteEndArray();
                         break;
                     default:
-                        WriteValue(writer, kinds[i] == HeaderText.Text ? text : text.Trim(), kinds[i]);
+                        WriteValue(writer, text.Trim(), kinds[i]); // RFC 9110 §5.5: leading and trailing whitespace is not part of the value
                         break;
                 }
             }

@@ -66,7 +66,7 @@ internal static class AspNetCoreEmitter
         foreach (IncomingResponseModel response in request.Responses)
         {
             w.Line("/// <para>");
-            w.DocLines("The spec's answer " + response.Status + (response.Description is { } text ? ": " + text : "."));
+            w.DocLines("The spec's answer " + response.Status + (response.Description is { } text ? ": " + text.Trim() : "."));
             w.Line("/// </para>");
         }
 

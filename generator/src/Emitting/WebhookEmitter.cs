@@ -94,14 +94,14 @@ internal sealed class WebhookEmitter
         if (request.Summary is { } summary)
         {
             w.Line("/// <para>");
-            w.DocLines(summary);
+            w.DocLines(summary.Trim());
             w.Line("/// </para>");
         }
 
         if (request.Description is { } description && description != request.Summary)
         {
             w.Line("/// <para>");
-            w.DocLines(description);
+            w.DocLines(description.Trim());
             w.Line("/// </para>");
         }
 
@@ -120,7 +120,7 @@ internal sealed class WebhookEmitter
         foreach (IncomingResponseModel response in request.Responses)
         {
             w.Line("/// <para>");
-            w.DocLines("Answer " + response.Status + (response.Description is { } text ? ": " + text : "."));
+            w.DocLines("Answer " + response.Status + (response.Description is { } text ? ": " + text.Trim() : "."));
             w.Line("/// </para>");
         }
 
