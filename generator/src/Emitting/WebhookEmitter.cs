@@ -180,12 +180,9 @@ internal sealed class WebhookEmitter
             TypeRefKind.Array => "must be one JSON array",
             _ => "must be one JSON value of the payload's type",
         };
-        foreach (string exception in new[] { "global::System.Text.Json.JsonException", "global::System.InvalidOperationException", "global::System.FormatException" })
-        {
-            w.Open("catch (" + exception + ")");
-            w.Line("__errors.Add(null, " + Literals.String(expected) + ");");
-            w.Close();
-        }
+        w.Open("catch (global::System.Exception __exception) when (__exception is global::System.Text.Json.JsonException || __exception is global::System.InvalidOperationException || __exception is global::System.FormatException)");
+        w.Line("__errors.Add(null, " + Literals.String(expected) + ");");
+        w.Close();
 
         w.Close();
         w.Line();
