@@ -74,6 +74,20 @@ public sealed class ParameterWireTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_bracketed_form_that_deepObject_sends_is_not_what_aspnetcore_binds_from_a_query_by_default()
+    {
+        // Why form style uses items[0].sku and not items[0][sku]: ASP.NET Core MVC's default value providers bind only the first.
+        using var http = new HttpClient { BaseAddress = new Uri(_app.Urls.First()) };
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/orders?items%5B0%5D%5Bsku%5D=A&extras%5B0%5D.code=c1");
+        request.Headers.TryAddWithoutValidation("Cookie", "session=s");
+        using HttpResponseMessage response = await http.SendAsync(request);
+        using JsonDocument echo = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal("[]", echo.RootElement.GetProperty("items").GetRawText());
+        Assert.Equal("[{\"code\":\"c1\"}]", echo.RootElement.GetProperty("extras").GetRawText());
+    }
+
+    [Fact]
     public async Task Cookie_parameters_are_one_cookie_header_with_percent_encoded_values_that_aspnetcore_reads_back()
     {
         JsonElement echo = await FindOrders(

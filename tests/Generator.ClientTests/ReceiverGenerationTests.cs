@@ -81,43 +81,31 @@ public sealed class ReceiverGenerationTests
         Assert.Empty(with.GeneratorDiagnostics);
     }
 
-    [Fact]
-    public void The_corpus_webhook_and_callback_documents_compile_with_the_endpoints_and_report_nothing_left_out()
+    [Theory]
+    [InlineData("oai-webhook-example.yaml")]
+    [InlineData("xero-webhooks.yaml")]
+    [InlineData("redocly-museum.yaml")]
+    [InlineData("oai-callback-example.yaml")]
+    [InlineData("oai-tictactoe.yaml")]
+    public void The_corpus_webhook_and_callback_documents_compile_with_their_endpoints(string file)
     {
         string? directory = GeneratorHarness.SharedSpecsDirectory;
         if (directory is null)
         {
-            _output.WriteLine("../shared/specs is absent: the corpus documents are not checked");
+            _output.WriteLine("../shared/specs is absent: " + file + " is not checked");
             return;
         }
 
-        var parsers = new Dictionary<string, string[]>(StringComparer.Ordinal)
+        // Which parsers each document gets, and that nothing of them is reported, is CorpusTests' part.
+        string path = Path.Combine(directory, file);
+        GeneratorRun run = Run(path, File.ReadAllText(path), aspNetCore: true);
+        foreach (Diagnostic diagnostic in Problems(run).Take(10))
         {
-            ["oai-webhook-example.yaml"] = new[] { "WebhookExampleWebhooks.ParseNewPet" },
-            ["xero-webhooks.yaml"] = new[] { "XeroWebhooksApiWebhooks.ParseInvoices", "XeroWebhooksApiWebhooks.ParseSubscriptions", "XeroWebhooksApiWebhooks.ParseContacts", "XeroWebhooksApiWebhooks.ParseCreditNotes" },
-            ["redocly-museum.yaml"] = new[] { "RedoclyMuseumApiWebhooks.ParsePublishNewEvent" },
-            ["oai-callback-example.yaml"] = new[] { "CallbackExampleCallbacks.ParsePostStreamsOnData" },
-        };
-        foreach ((string file, string[] methods) in parsers)
-        {
-            string path = Path.Combine(directory, file);
-            GeneratorRun run = Run(path, File.ReadAllText(path), aspNetCore: true);
-            foreach (Diagnostic diagnostic in run.GeneratorDiagnostics.Concat(run.CompileProblems).Take(10))
-            {
-                _output.WriteLine(file + ": " + diagnostic);
-            }
-
-            Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id == "OAS010");
-            Assert.Empty(Problems(run));
-            foreach (string method in methods)
-            {
-                string[] parts = method.Split('.');
-                INamedTypeSymbol? type = run.OutputCompilation.GetTypeByMetadataName("Hooks.Sdk." + parts[0]);
-                Assert.True(type is not null && type.GetMembers(parts[1]).Length == 1, file + ": " + method + " is missing; generated: " + string.Join(", ", HintNames(run)));
-            }
-
-            Assert.Contains(HintNames(run), h => h.EndsWith("WebhookEndpoints.g.cs", StringComparison.Ordinal));
+            _output.WriteLine(diagnostic.ToString());
         }
+
+        Assert.Empty(Problems(run));
+        Assert.Contains(HintNames(run), h => h.EndsWith("WebhookEndpoints.g.cs", StringComparison.Ordinal));
     }
 
     /// <summary>A diagnostic in a file of the receivers (their classes, payload and header models); other files have owners of their own.</summary>
