@@ -109,9 +109,12 @@ public sealed partial class OpenApiGenerator : IIncrementalGenerator
         });
 
         RegisterClients(context, models, target);
+        RegisterReceivers(context, models, target);
     }
 
     static partial void RegisterClients(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<ApiModel> models, IncrementalValueProvider<TargetInfo> target);
+
+    static partial void RegisterReceivers(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<ApiModel> models, IncrementalValueProvider<TargetInfo> target);
 
     /// <summary>Adds one generated file; a failure becomes a diagnostic instead of a crashed generator.</summary>
     internal static void AddSource(SourceProductionContext context, string hintName, Func<string> emit)
@@ -211,8 +214,9 @@ internal sealed record TypeFile(string HintName, EquatableArray<string> Parts, E
 }
 
 /// <summary>The few facts about the consuming compilation that change what is emitted; equatable, so edits don't re-emit.</summary>
+/// <param name="HasAspNetCore">ASP.NET Core's routing and results are referenced: webhook endpoints (<c>Map...Webhook</c>) are emitted.</param>
 /// <param name="HasLogging">Microsoft.Extensions.Logging.Abstractions is referenced: the client options get an ILogger.</param>
-internal sealed record TargetInfo(bool LanguageVersionSupported, string LanguageVersion, bool HasServiceCollection, bool HasHttpClientFactory, bool HasLogging)
+internal sealed record TargetInfo(bool LanguageVersionSupported, string LanguageVersion, bool HasServiceCollection, bool HasHttpClientFactory, bool HasLogging, bool HasAspNetCore)
 {
     public static TargetInfo From(Compilation compilation)
     {
@@ -223,6 +227,9 @@ internal sealed record TargetInfo(bool LanguageVersionSupported, string Language
             version.ToDisplayString(),
             compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.IServiceCollection") is not null,
             compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions") is not null,
-            compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.ILogger") is not null);
+            compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.ILogger") is not null,
+            compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions") is not null
+                && compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.Results") is not null
+                && compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.IResult") is not null);
     }
 }

@@ -464,15 +464,18 @@ public sealed class ClientGenerationTests
 
         string[] messages = run.GeneratorDiagnostics.Where(d => d.Id == "OAS010").Select(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
         Assert.All(run.GeneratorDiagnostics.Where(d => d.Id == "OAS010"), d => Assert.Equal(DiagnosticSeverity.Warning, d.Severity));
-        Assert.Contains(messages, m => m.Contains("'webhooks'", StringComparison.Ordinal));
-        Assert.Contains(messages, m => m.Contains("cookie parameter", StringComparison.Ordinal));
-        Assert.Contains(messages, m => m.Contains("'callbacks'", StringComparison.Ordinal));
         Assert.Contains(messages, m => m.Contains("'links'", StringComparison.Ordinal));
         Assert.Contains(messages, m => m.Contains("multipart/mixed", StringComparison.Ordinal) && m.Contains("upload", StringComparison.Ordinal));
         Assert.Empty(run.CompileProblems);
         INamedTypeSymbol client = run.OutputCompilation.GetTypeByMetadataName("Test.Sdk.OddClient")!;
         Assert.NotNull(client.GetMembers("CreateThingAsync").SingleOrDefault());
         Assert.Empty(client.GetMembers("UploadAsync"));
+
+        // Webhooks, callbacks and cookies are supported (ReceiverTests, ParameterWireTests): the cookie is a parameter,
+        // and a webhook or callback without a body has nothing to parse, so nothing is left out and nothing is reported.
+        Assert.Equal(2, messages.Length);
+        IMethodSymbol create = (IMethodSymbol)client.GetMembers("CreateThingAsync").Single();
+        Assert.Contains(create.Parameters, p => p.Name == "session");
     }
 
     [Theory]
@@ -582,7 +585,7 @@ public sealed class ClientGenerationTests
     }
 
     [Fact]
-    public void An_array_of_objects_in_a_form_style_query_is_the_one_parameter_shape_left_out()
+    public void An_array_of_objects_in_a_form_style_query_is_sent_and_a_non_JSON_content_parameter_is_left_out()
     {
         const string spec = """
             openapi: 3.0.3
@@ -601,12 +604,11 @@ public sealed class ClientGenerationTests
         GeneratorRun run = GeneratorHarness.Run(spec, clientName: "OddClient");
 
         Assert.Empty(run.CompileProblems);
-        string[] messages = run.GeneratorDiagnostics.Where(d => d.Id == "OAS010").Select(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
-        Assert.Equal(2, messages.Length);
-        Assert.Contains(messages, m => m.Contains("array-of-objects query parameter in the style 'form'", StringComparison.Ordinal) && m.Contains("'lines' of things", StringComparison.Ordinal));
-        Assert.Contains(messages, m => m.Contains("'content' of type 'text/plain'", StringComparison.Ordinal) && m.Contains("'raw' of things", StringComparison.Ordinal));
+        string message = Assert.Single(run.GeneratorDiagnostics.Where(d => d.Id == "OAS010")).GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains("'content' of type 'text/plain'", message, StringComparison.Ordinal);
+        Assert.Contains("'raw' of things", message, StringComparison.Ordinal);
         IMethodSymbol things = (IMethodSymbol)run.OutputCompilation.GetTypeByMetadataName("Test.Sdk.OddClient")!.GetMembers("ThingsAsync").Single();
-        Assert.Equal(new[] { "xLines", "requestOptions", "cancellationToken" }, things.Parameters.Select(p => p.Name).ToArray()); // the header array of objects goes as JSON
+        Assert.Equal(new[] { "lines", "xLines", "requestOptions", "cancellationToken" }, things.Parameters.Select(p => p.Name).ToArray()); // lines as lines[0].a=..., the header array as JSON
     }
 
     /// <summary>Multipart bodies whose names, encodings and content types are hostile, shared by $ref, built by allOf, or in two clients of one namespace.</summary>

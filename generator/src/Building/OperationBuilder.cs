@@ -42,10 +42,6 @@ internal static partial class OperationBuilder
 
     public static ClientModel? Build(YamlNode root, SpecContext context, SchemaBuilder schemas, DiagnosticBag diagnostics, CancellationToken cancellationToken)
     {
-        if (root.Get("webhooks") is { } webhooks)
-        {
-            diagnostics.Report(DiagnosticDescriptors.UnsupportedConstruct, webhooks, "'webhooks'", "no client code is generated for incoming webhooks");
-        }
 
         YamlNode? paths = root.Get("paths");
         if (paths is null || !paths.IsMapping || paths.Pairs!.Count == 0)
@@ -287,10 +283,6 @@ internal static partial class OperationBuilder
             string baseName = Identifiers.ToPascalCase(operationId);
             string stem = ClaimStem(names, baseName, OperationMethodSuffixes);
 
-            if (operation.Get("callbacks") is { } callbacks)
-            {
-                Unsupported(callbacks, "'callbacks'", $"the operation {operationId} is generated without them");
-            }
 
             // Parameters: the operation's own override the path item's with the same name and location.
             var byKey = new Dictionary<string, YamlNode>(StringComparer.Ordinal);

@@ -68,14 +68,20 @@ internal static class SpecParser
         typeNames.Reserve("I" + client);
         typeNames.Reserve(client + "Options");
         typeNames.Reserve(client + "ServiceCollectionExtensions");
+        foreach (string receiver in WebhookBuilder.ReservedTypeNames(client))
+        {
+            typeNames.Reserve(receiver);
+        }
+
         // References resolve against the whole document; the builders see only what a filter keeps.
         var refs = new RefResolver(root, diagnostics);
         YamlNode document = input.Filter is { } filter ? FilteredDocument.Apply(root, filter, diagnostics, cancellationToken) : root;
         var schemas = new SchemaBuilder(diagnostics, refs, isOpenApi31, typeNames, cancellationToken);
         schemas.RegisterComponents(document);
         ClientModel? clientModel = OperationBuilder.Build(document, context, schemas, diagnostics, cancellationToken);
+        ReceiverModel? receivers = WebhookBuilder.Build(document, context, schemas, diagnostics, cancellationToken);
         EquatableArray<TypeModel> types = schemas.BuildTypes();
-        return new ApiModel(context, types, clientModel);
+        return new ApiModel(context, types, clientModel) { Receivers = receivers };
     }
 
     private static bool IsOpenApi3(YamlNode root, DiagnosticBag diagnostics, out bool isOpenApi31)
