@@ -14,10 +14,11 @@ namespace GeneratedSample;
 /// A command-line program on the generated SDK.
 /// <list type="bullet">
 /// <item><c>validate FILE...</c>: checks request files against the spec.</item>
-/// <item><c>create --file FILE [--endpoint URL] [--token TOKEN | --ak AK --sk SK] [--max-retries N] [--project-id ID] [--instance-id ID] [--language en-us|zh-cn]</c>:
-/// calls CreateStarRocksInstance, against an embedded stand-in of the service when no endpoint is given.</item>
+/// <item><c>create --file FILE [--endpoint URL] [--token TOKEN | --ak AK --sk SK] [--max-retries N] [--project-id ID] [--instance-id ID] [--language en-us|zh-cn] [--wait] [--timeout SECONDS]</c>:
+/// calls CreateStarRocksInstance, against an embedded stand-in of the service when no endpoint is given; with --wait, then
+/// polls the job the response names until it ends (WaitForCreateStarRocksInstanceAsync).</item>
 /// </list>
-/// Exit codes: 0 success, 1 an error (unreadable file, not JSON, API error, network failure, bad usage), 2 an invalid request.
+/// Exit codes: 0 success, 1 an error (unreadable file, not JSON, API error, network failure, bad usage, a failed or timed-out job), 2 an invalid request.
 /// </summary>
 internal static class Program
 {
@@ -33,6 +34,7 @@ internal static class Program
           generated-sample validate FILE...
           generated-sample create --file FILE [--endpoint URL] [--token TOKEN | --ak AK --sk SK] [--max-retries N]
                                   [--project-id ID] [--instance-id ID] [--language en-us|zh-cn] [--skip-validation]
+                                  [--wait] [--timeout SECONDS]
 
         create sends the request in FILE with CreateStarRocksInstance and prints the response as JSON.
         Without --endpoint it starts a stand-in of the service on 127.0.0.1 (a free port) that accepts the
@@ -42,7 +44,11 @@ internal static class Program
         ever printed. --max-retries sets how often a failure the service did not act on (429, 503, no
         connection) is retried (default 3; 0 sends once). --skip-validation sends without client-side
         validation, to see the service's own 400 answer.
-        exit codes: 0 ok, 1 error (file, JSON, API, network, usage), 2 invalid request (nothing sent)
+        --wait then polls the job the response names (job_id) until it ends and prints the final job as
+        JSON instead; progress goes to stderr. --timeout limits the wait (default 1800 seconds). The
+        stand-in's job runs for two polls, then completes (STARROCKS_STANDIN_JOB=Failed makes it fail,
+        STARROCKS_STANDIN_JOB=Running keeps it running).
+        exit codes: 0 ok, 1 error (file, JSON, API, network, usage, job failed or timed out), 2 invalid request (nothing sent)
         """;
 
     public static async Task<int> Main(string[] args)
@@ -174,6 +180,7 @@ internal static class Program
     {
         var options = new Dictionary<string, string>(StringComparer.Ordinal);
         bool skipValidation = false;
+        bool wait = false;
         for (int i = 0; i < args.Length; i++)
         {
             string name = args[i];
@@ -183,7 +190,13 @@ internal static class Program
                 continue;
             }
 
-            if (name is not ("--file" or "--endpoint" or "--token" or "--ak" or "--sk" or "--max-retries" or "--project-id" or "--instance-id" or "--language") || i + 1 >= args.Length)
+            if (name == "--wait")
+            {
+                wait = true;
+                continue;
+            }
+
+            if (name is not ("--file" or "--endpoint" or "--token" or "--ak" or "--sk" or "--max-retries" or "--project-id" or "--instance-id" or "--language" or "--timeout") || i + 1 >= args.Length)
             {
                 await Console.Error.WriteLineAsync((i + 1 >= args.Length && name.StartsWith("--", StringComparison.Ordinal) ? name + " needs a value" : "unknown option '" + name + "'") + "\n" + Usage).ConfigureAwait(false);
                 return 1;
@@ -196,6 +209,18 @@ internal static class Program
         {
             await Console.Error.WriteLineAsync("create needs --file FILE\n" + Usage).ConfigureAwait(false);
             return 1;
+        }
+
+        TimeSpan? timeout = null;
+        if (options.TryGetValue("--timeout", out string? timeoutText))
+        {
+            if (!wait || !double.TryParse(timeoutText, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double seconds) || !(seconds > 0) || seconds > int.MaxValue / 1000)
+            {
+                await Console.Error.WriteLineAsync((wait ? "--timeout must be a positive number of seconds" : "--timeout needs --wait") + "\n" + Usage).ConfigureAwait(false);
+                return 1;
+            }
+
+            timeout = TimeSpan.FromSeconds(seconds);
         }
 
         if (!TryRead(file, out CreateStarRocksInstanceRequest? request))
@@ -266,6 +291,11 @@ internal static class Program
             });
 
             CreateStarRocksInstanceResponse response = await client.CreateStarRocksInstanceAsync(projectId, instanceId, request, language).ConfigureAwait(false);
+            if (wait)
+            {
+                return await WaitAsync(client, response, projectId, language, standIn is not null, timeout).ConfigureAwait(false);
+            }
+
             Console.WriteLine(response.ToJson(indented: true));
             return 0;
         }
@@ -346,6 +376,58 @@ internal static class Program
 
         /// <summary>Says which kind of credential it is, never its value.</summary>
         public override string ToString() => AccessKey is null ? "token" : "AK/SK (access key " + AccessKey + ")";
+    }
+
+    /// <summary>
+    /// --wait: polls the job of a create response with the generated wait method and prints the final job; 0 when it
+    /// completed, 1 when it failed (with the reason) or did not end in time. The stand-in is polled every 0.2 s, a real
+    /// endpoint at WaitOptions' default interval.
+    /// </summary>
+    private static async Task<int> WaitAsync(StarRocksClient client, CreateStarRocksInstanceResponse created, string projectId, CreateStarRocksInstanceXLanguage? language, bool standIn, TimeSpan? timeout)
+    {
+        var options = new WaitOptions();
+        if (standIn)
+        {
+            options.PollInterval = TimeSpan.FromMilliseconds(200);
+        }
+
+        if (timeout is { } limit)
+        {
+            options.Timeout = limit;
+        }
+
+        await Console.Error.WriteLineAsync("created " + (created.Instance?.Id ?? "(no instance id)") + ", waiting for job " + (created.JobId ?? "(none)")).ConfigureAwait(false);
+        var progress = new ConsoleProgress();
+        ShowJobXLanguage? jobLanguage = language is { } l ? new ShowJobXLanguage(l.Value) : (ShowJobXLanguage?)null;
+        try
+        {
+            ShowJobResponse job = await client.WaitForCreateStarRocksInstanceAsync(created, projectId, jobLanguage, waitOptions: options, progress: progress).ConfigureAwait(false);
+            Console.WriteLine(job.ToJson(indented: true));
+            return 0;
+        }
+        catch (JobFailedException<ShowJobResponse> ex)
+        {
+            Console.WriteLine(ex.Job.ToJson(indented: true));
+            Console.WriteLine("error: the job " + (ex.Job.Job?.Id ?? string.Empty) + " failed: " + (ex.Reason ?? "(no reason given)"));
+            return 1;
+        }
+        catch (JobTimeoutException ex)
+        {
+            Console.WriteLine("error: the job did not end within " + ex.Timeout.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) + " s (last status " + (ex.LastStatus ?? "unknown") + ")");
+            return 1;
+        }
+        catch (InvalidOperationException ex)
+        {
+            Console.WriteLine("error: " + ex.Message);
+            return 1;
+        }
+    }
+
+    /// <summary>Writes each poll's status and progress to stderr, as it happens.</summary>
+    private sealed class ConsoleProgress : IProgress<JobProgress<ShowJobResponse>>
+    {
+        public void Report(JobProgress<ShowJobResponse> value) =>
+            Console.Error.WriteLine("job " + (value.Status ?? "(no status)") + (value.Progress is null ? string.Empty : " " + value.Progress));
     }
 
     /// <summary>A JSON string literal: keeps a message with spaces or quotes on one unambiguous line.</summary>

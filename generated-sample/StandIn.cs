@@ -19,7 +19,8 @@ namespace GeneratedSample;
 /// A stand-in of the service's CreateStarRocksInstance operation on 127.0.0.1 (a free port), as the seed
 /// page documents it: it checks the credential (the X-Auth-Token header, or the SDK-HMAC-SHA256 signature, with
 /// the runtime's verifier) and the body, and answers 201 with the page's example response or 400 with an error body
-/// (401 for a wrong token or signature, 404 for another path). A minimal HTTP/1.1
+/// (401 for a wrong token or signature, 404 for another path). It also answers the query of the job that
+/// response names (StandIn.Jobs.cs). A minimal HTTP/1.1
 /// server on a TcpListener, so the sample stays trimmable and AOT-compatible (no ASP.NET Core).
 /// </summary>
 internal sealed partial class StandIn : IAsyncDisposable
@@ -165,7 +166,35 @@ internal sealed partial class StandIn : IAsyncDisposable
             have += read;
         }
 
-        return Answer(requestLine.Length > 0 ? requestLine[0] : string.Empty, requestLine.Length > 1 ? requestLine[1] : string.Empty, headers, body, _credential);
+        string method = requestLine.Length > 0 ? requestLine[0] : string.Empty;
+        string target = requestLine.Length > 1 ? requestLine[1] : string.Empty;
+        if (_jobs.TryAnswer(method, target, headers, body, _credential, out (int Status, string Body) job))
+        {
+            return job;
+        }
+
+        (int Status, string Body) answer = Answer(method, target, headers, body, _credential);
+        if (answer.Status == 201)
+        {
+            _jobs.Start();
+        }
+
+        return answer;
+    }
+
+    /// <summary>The 401 answer when the request does not carry the credential (token or valid AK/SK signature); null when it does.</summary>
+    internal static (int Status, string Body)? Unauthorized(string method, string target, IReadOnlyDictionary<string, string> headers, byte[] body, Program.Credential credential)
+    {
+        if (credential.AccessKey is { } accessKey)
+        {
+            AkSkVerification verification = new AkSkVerifier(key => key == accessKey ? credential.SecretKey : null)
+                .Verify(method, target, name => headers.TryGetValue(name, out string? value) ? value : null, body);
+            return verification.IsValid ? null : (401, Error("APIGW.0301", "Incorrect IAM authentication information: " + verification.Failure + "."));
+        }
+
+        return headers.TryGetValue("X-Auth-Token", out string? sent) && sent == credential.Token
+            ? null
+            : (401, Error("APIGW.0301", "Incorrect IAM authentication information."));
     }
 
     /// <summary>What the service answers to one request.</summary>
@@ -182,18 +211,9 @@ internal sealed partial class StandIn : IAsyncDisposable
             return (405, Error("APIGW.0102", "The method is not allowed."));
         }
 
-        if (credential.AccessKey is { } accessKey)
+        if (Unauthorized(method, target, headers, body, credential) is { } refused)
         {
-            AkSkVerification verification = new AkSkVerifier(key => key == accessKey ? credential.SecretKey : null)
-                .Verify(method, target, name => headers.TryGetValue(name, out string? value) ? value : null, body);
-            if (!verification.IsValid)
-            {
-                return (401, Error("APIGW.0301", "Incorrect IAM authentication information: " + verification.Failure + "."));
-            }
-        }
-        else if (!headers.TryGetValue("X-Auth-Token", out string? sent) || sent != credential.Token)
-        {
-            return (401, Error("APIGW.0301", "Incorrect IAM authentication information."));
+            return refused;
         }
 
         if (!ProjectId().IsMatch(Uri.UnescapeDataString(route.Groups[1].Value)) || !InstanceId().IsMatch(Uri.UnescapeDataString(route.Groups[2].Value)))

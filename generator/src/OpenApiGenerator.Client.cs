@@ -41,6 +41,13 @@ public sealed partial class OpenApiGenerator
                 spc,
                 output.Context.HintPrefix + "." + output.Info.Name + "." + (output.Group.Name.Length == 0 ? "Operations" : output.Group.Name + "Operations") + ".g.cs",
                 () => ClientOperationEmitter.Emit(output.Context, output.Info, output.Group)));
+
+        // Paging, link and job helpers of the group (extension methods; next-link page fetches), in a file of their own.
+        context.RegisterSourceOutput(groups.Where(static output => ClientHelperEmitter.HasHelpers(output.Group)), static (spc, output) =>
+            AddSource(
+                spc,
+                output.Context.HintPrefix + "." + output.Info.Name + "." + (output.Group.Name.Length == 0 ? "Operations" : output.Group.Name + "Operations") + ".Helpers.g.cs",
+                () => ClientHelperEmitter.Emit(output.Context, output.Info, output.Group)));
     }
 
     /// <summary>Fills in which property of each error body holds the error code and message, now that the types are built.</summary>

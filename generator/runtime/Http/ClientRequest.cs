@@ -67,6 +67,20 @@ public sealed class ClientRequest
 
     internal IReadOnlyList<CredentialScheme>? Credentials => _credentials;
 
+    /// <summary>
+    /// Starts the request of a next link (next-link paging): the link as <see cref="Pager.NextLinkUri"/> resolved it, its
+    /// path and query kept exactly as the service wrote them (already percent-encoded), so a token in it reaches the
+    /// service unchanged.
+    /// </summary>
+    public static ClientRequest ForNextLink(string operationId, string urlTemplate, Uri link, string accept)
+    {
+        Guard.NotNull(link, nameof(link));
+        var request = new ClientRequest(operationId, HttpMethod.Get, urlTemplate, link.GetLeftPart(UriPartial.Authority), accept);
+        request._url.Append(link.AbsolutePath).Append(link.Query);
+        request._hasQuery = link.Query.Length > 0;
+        return request;
+    }
+
     /// <summary>Appends a literal part of the spec's path.</summary>
     public void Path(string literal) => _url.Append(literal);
 

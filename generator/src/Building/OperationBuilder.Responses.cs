@@ -34,11 +34,6 @@ internal static partial class OperationBuilder
                     continue;
                 }
 
-                if (response.Get("links") is { } links)
-                {
-                    Unsupported(links, "'links'", $"the {status} response of {operationId} is read without them");
-                }
-
                 NoteRequestIdHeader(response.Get("headers"));
 
                 bool isSuccess = status.Length == 3 && status[0] == '2';

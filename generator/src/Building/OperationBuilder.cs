@@ -40,7 +40,8 @@ internal static partial class OperationBuilder
         "BaseAddress", "UseOperationServers", "ValidateRequests", "MaxErrorBodyLength", "Retry", "Timeout", "Signer", "Logger", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize",
     };
 
-    public static ClientModel? Build(YamlNode root, SpecContext context, SchemaBuilder schemas, DiagnosticBag diagnostics, CancellationToken cancellationToken)
+    /// <param name="sites">Collects each built operation's YAML node, for <see cref="ClientHelperResolver"/> (paging, links, jobs).</param>
+    public static ClientModel? Build(YamlNode root, SpecContext context, SchemaBuilder schemas, DiagnosticBag diagnostics, CancellationToken cancellationToken, OperationSites? sites = null)
     {
 
         YamlNode? paths = root.Get("paths");
@@ -49,7 +50,7 @@ internal static partial class OperationBuilder
             return null;
         }
 
-        var builder = new Builder(root, schemas, diagnostics, cancellationToken);
+        var builder = new Builder(root, schemas, diagnostics, cancellationToken) { Sites = sites };
         return builder.Build(paths, context);
     }
 
@@ -81,6 +82,8 @@ internal static partial class OperationBuilder
         }
 
         private RefResolver Refs => _schemas.Refs;
+
+        public OperationSites? Sites { get; init; }
 
         /// <summary>
         /// Reports an unsupported construct (OAS010), at most <see cref="MaxReportsPerConstruct"/> times per kind of
@@ -345,6 +348,7 @@ internal static partial class OperationBuilder
             ordered.AddRange(parameters.FindAll(p => p.Required && p.In != ParameterLocation.Path));
             ordered.AddRange(parameters.FindAll(p => !p.Required));
 
+            Sites?.Add(method, pending.Path, operation);
             return new OperationModel(
                 stem + "Async",
                 operationId,

@@ -72,15 +72,22 @@ internal static class SpecParser
         {
             typeNames.Reserve(receiver);
         }
+        typeNames.Reserve(client + "Extensions"); // the paging, link and job helpers (ClientHelperEmitter)
 
         // References resolve against the whole document; the builders see only what a filter keeps.
         var refs = new RefResolver(root, diagnostics);
         YamlNode document = input.Filter is { } filter ? FilteredDocument.Apply(root, filter, diagnostics, cancellationToken) : root;
         var schemas = new SchemaBuilder(diagnostics, refs, isOpenApi31, typeNames, cancellationToken);
         schemas.RegisterComponents(document);
-        ClientModel? clientModel = OperationBuilder.Build(document, context, schemas, diagnostics, cancellationToken);
+        var sites = new OperationSites();
+        ClientModel? clientModel = OperationBuilder.Build(document, context, schemas, diagnostics, cancellationToken, sites);
         ReceiverModel? receivers = WebhookBuilder.Build(document, context, schemas, diagnostics, cancellationToken);
         EquatableArray<TypeModel> types = schemas.BuildTypes();
+        if (clientModel is not null)
+        {
+            clientModel = ClientHelperResolver.Resolve(clientModel, types, sites, refs, diagnostics, cancellationToken);
+        }
+
         return new ApiModel(context, types, clientModel) { Receivers = receivers };
     }
 

@@ -67,10 +67,20 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor InternalError = Error(
         "OAS000", "The generator failed on this spec", "The generator failed on this spec: {0}", "This is a bug in the generator; please report it with the spec.");
 
+    // Paging, links and jobs (ClientHelperResolver). Kept together at the end of the table.
+    public static readonly DiagnosticDescriptor PagedList = Info(
+        "OAS020", "A list operation is paged", "{0} is a paged list ({1}): {2} returns the items of '{3}' from every page", "Nothing to fix. To declare the paging yourself, or to turn it off, set 'x-pagination' on the operation (see PACKAGE-README.md).");
+
+    public static readonly DiagnosticDescriptor LinkDocumented = Info(
+        "OAS021", "A link is documented, not followed by a generated method", "The link '{0}' of the {1} response of {2} is described in the operation's documentation but has no generated method: {3}", "A link becomes a Follow method when its target operation exists, every parameter value is a $response.body pointer, a $request value or a constant, and its types fit.");
+
+    public static readonly DiagnosticDescriptor ExtensionNotApplied = Warning(
+        "OAS022", "A paging or job extension cannot be applied", "{0}; {1}", "Correct the extension so that it names members and parameters the operation has (see PACKAGE-README.md).");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = Index(
         InternalError, YamlSyntax, NotOpenApi3, UnresolvedRef, ExternalRef, DuplicateOperationId, InvalidPattern, ContradictoryConstraints,
         InvalidEnumOrDefault, UndefinedRequiredProperty, UnsupportedConstruct, InvalidMetadata, NameCollision,
-        LanguageVersionTooLow, InvalidSchema, IgnoredValue, FilterMatchesNothing);
+        LanguageVersionTooLow, InvalidSchema, IgnoredValue, FilterMatchesNothing, PagedList, LinkDocumented, ExtensionNotApplied);
 
     public static IEnumerable<DiagnosticDescriptor> All => ById.Values;
 

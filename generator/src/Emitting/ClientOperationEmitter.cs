@@ -63,7 +63,7 @@ internal sealed partial class ClientOperationEmitter
             w.Line();
             w.Summary(group.Description ?? "The operations tagged " + group.Tag + ".");
             w.Line(TypeSyntax.GeneratedCode);
-            w.Open("public interface " + interfaceName);
+            w.Open("public partial interface " + interfaceName); // partial: next-link page fetches are added beside (ClientHelperEmitter)
         }
 
         bool first = true;
@@ -167,6 +167,7 @@ internal sealed partial class ClientOperationEmitter
             paragraphs.Add("Retried after a 408, 500, 502, 504 or a lost connection only when " + key + " is given; without it, only when the server says it did not act (429, 503) or nothing was sent.");
         }
 
+        paragraphs.AddRange(ClientHelperDocs.Paragraphs(operation));
         string? text = operation.Summary is null ? operation.Description : operation.Description is null ? operation.Summary : operation.Summary + "\n\n" + operation.Description;
         w.Summary(text, paragraphs.ToArray());
         foreach (ParameterModel parameter in operation.Parameters)

@@ -63,6 +63,9 @@ internal sealed record OperationGroupModel(string Name, string? Tag, string? Des
 /// <param name="Server">Where the operation is sent when its path item or itself declares <c>servers</c> other than the client's; null: the client's base address.</param>
 /// <param name="ResponseName">The C# name of the method returning <c>ApiResponse</c>, <c>CreateStarRocksInstanceWithResponseAsync</c>.</param>
 /// <param name="IdempotencyKeyHeader">The header parameter carrying an idempotency key (<c>Idempotency-Key</c>), if the operation declares one.</param>
+/// <param name="Paging">How the operation's pages follow each other, when it is a list the generator recognises (<c>{Name}ItemsAsync</c>).</param>
+/// <param name="Links">The <c>links</c> of its responses: followed by generated methods where possible, else documented.</param>
+/// <param name="JobStatus">The operation's <c>x-job-status</c>: it queries a job, and links to it get a wait method.</param>
 internal sealed record OperationModel(
     string Name,
     string OperationId,
@@ -78,7 +81,10 @@ internal sealed record OperationModel(
     EquatableArray<string> Security,
     OperationServerModel? Server = null,
     string ResponseName = "",
-    string? IdempotencyKeyHeader = null);
+    string? IdempotencyKeyHeader = null,
+    PagingModel? Paging = null,
+    EquatableArray<LinkModel> Links = default,
+    JobStatusModel? JobStatus = null);
 
 /// <summary>
 /// The first server of an operation's (else its path item's) <c>servers</c>, its variables replaced by their defaults.

@@ -28,6 +28,7 @@ namespace Snapshot.Sdk
         ///
         /// Retrieves the requested square.
         /// <para>GET /board/{row}/{column} (operationId get-square).</para>
+        /// <para>Link 'markSquare' (200 response): put-square with row = $request.path.row, column = $request.path.column. Operation to use if the mark value returned indicates the square is empty. Followed by FollowMarkSquareAsync.</para>
         /// </summary>
         /// <param name="row">Path parameter row. Board row (vertical coordinate)</param>
         /// <param name="column">Path parameter column. Board column (horizontal coordinate)</param>

@@ -1,0 +1,16 @@
+using System;
+
+namespace OpenApiSdk;
+
+/// <summary>How a generated <c>WaitFor{Operation}Async</c> method polls a job until it ends.</summary>
+public sealed class WaitOptions
+{
+    /// <summary>The time between two polls (default 5 seconds; the SDK's choice, not the service's). A <c>Retry-After</c> the service sends on a poll replaces it for that wait, capped by <see cref="MaxPollInterval"/>.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The longest wait between two polls a <c>Retry-After</c> can ask for (default 1 minute).</summary>
+    public TimeSpan MaxPollInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long to wait for the job overall, polls included (default 30 minutes); null waits until the job ends or the call is cancelled. When it passes, <see cref="JobTimeoutException"/> is thrown.</summary>
+    public TimeSpan? Timeout { get; set; } = TimeSpan.FromMinutes(30);
+}
