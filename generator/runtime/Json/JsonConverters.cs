@@ -8,7 +8,7 @@ namespace OpenApiSdk.Runtime;
 /// <summary>Plugs a generated model's reader and writer into <c>JsonSerializer</c> (named by its <c>[JsonConverter]</c>).</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class ModelJsonConverter<T> : JsonConverter<T>
-    where T : OpenApiObject<T>, IObjectMembers, new()
+    where T : OpenApiObject<T>, new()
 {
     /// <inheritdoc/>
     public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)

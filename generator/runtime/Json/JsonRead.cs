@@ -75,7 +75,7 @@ internal static class JsonRead
     }
 
     public static bool Model<T>(ref Utf8JsonReader reader, OpenApiModel owner, in JsonPath path, out T value)
-        where T : OpenApiObject<T>, IObjectMembers, new()
+        where T : OpenApiObject<T>, new()
     {
         if (reader.TokenType == JsonTokenType.StartObject)
         {

@@ -25,7 +25,7 @@ public sealed class UnionShape<T>
 
     /// <summary>Creates the shape.</summary>
     /// <param name="create">Creates an instance that holds nothing (the union's private constructor).</param>
-    /// <param name="discriminator">The discriminator property, whose values (<see cref="UnionAlternative.Of"/>'s tags) choose the alternative; or null.</param>
+    /// <param name="discriminator">The discriminator property, whose values (the tags of each <see cref="UnionAlternative"/>) choose the alternative; or null.</param>
     /// <param name="exactlyOne">True for <c>oneOf</c>: without a discriminator, JSON valid against two alternatives is invalid.</param>
     /// <param name="alternatives">The alternatives, in order.</param>
     public UnionShape(Func<T> create, string? discriminator, bool exactlyOne, params UnionAlternative[] alternatives)
@@ -190,7 +190,15 @@ public abstract class UnionAlternative
     internal abstract string Kind { get; }
 
     /// <summary>An alternative named <paramref name="name"/> whose value <paramref name="item"/> reads, chosen by the discriminator values <paramref name="tags"/>.</summary>
-    public static UnionAlternative Of<TValue>(string name, JsonItem<TValue> item, params string[] tags) => new Typed<TValue>(name, item, tags);
+    public static UnionAlternative Of<TValue>(string name, JsonItem<TValue> item, params string[] tags) =>
+        new Typed<TValue>(name, item ?? throw new ArgumentNullException(nameof(item)), null, tags);
+
+    /// <summary>
+    /// The same, for a value that is (or holds) another union, whose <c>__Shape</c> is asked for only when first used:
+    /// two unions that hold each other would otherwise each need the other's shape while creating their own.
+    /// </summary>
+    public static UnionAlternative Of<TValue>(string name, Func<JsonItem<TValue>> item, params string[] tags) =>
+        new Typed<TValue>(name, null, item ?? throw new ArgumentNullException(nameof(item)), tags);
 
     internal abstract bool Read(ref Utf8JsonReader reader, OpenApiModel owner, out object? value);
 
@@ -200,19 +208,23 @@ public abstract class UnionAlternative
 
     private sealed class Typed<TValue> : UnionAlternative
     {
-        private readonly JsonItem<TValue> _item;
+        private readonly Func<JsonItem<TValue>>? _create;
+        private JsonItem<TValue>? _created;
 
-        public Typed(string name, JsonItem<TValue> item, string[] tags)
+        public Typed(string name, JsonItem<TValue>? item, Func<JsonItem<TValue>>? create, string[] tags)
             : base(name, tags)
         {
-            _item = item ?? throw new ArgumentNullException(nameof(item));
+            _created = item;
+            _create = create;
         }
 
-        internal override string Kind => _item.Kind;
+        private JsonItem<TValue> Item => _created ??= _create!();
+
+        internal override string Kind => Item.Kind;
 
         internal override bool Read(ref Utf8JsonReader reader, OpenApiModel owner, out object? value)
         {
-            if (_item is IUnionItem union)
+            if (Item is IUnionItem union)
             {
                 // A nested union reads any JSON; it fits only when it holds one of its own alternatives.
                 OpenApiModel inner = union.ReadAny(ref reader);
@@ -226,14 +238,14 @@ public abstract class UnionAlternative
                 return false;
             }
 
-            bool read = _item.Read(ref reader, owner, new JsonPath(string.Empty), out TValue item);
+            bool read = Item.Read(ref reader, owner, new JsonPath(string.Empty), out TValue item);
             value = item;
             return read;
         }
 
-        internal override void Write(Utf8JsonWriter writer, object value) => _item.Write(writer, (TValue)value);
+        internal override void Write(Utf8JsonWriter writer, object value) => Item.Write(writer, (TValue)value);
 
-        internal override bool Equal(object left, object right) => _item.Equal((TValue)left, (TValue)right);
+        internal override bool Equal(object left, object right) => Item.Equal((TValue)left, (TValue)right);
     }
 }
 

@@ -13,12 +13,12 @@ namespace OpenApiSdk;
 /// The base of every generated object model: reading and writing JSON without reflection, validation, value
 /// equality and a <c>ToString()</c> that masks secrets. The generated class adds its properties and, through
 /// <see cref="IObjectMembers"/>, what only its schema knows: the JSON names, the rules, one line per property
-/// for reading, writing, comparing and printing.
+/// for reading, writing, comparing and printing. A schema with no properties and no rules implements nothing.
 /// </summary>
 /// <typeparam name="T">The generated model itself.</typeparam>
 [SuppressMessage("Design", "CA1000:Do not declare static members on generic types", Justification = "FromJson is called on the model's own type: Pet.FromJson(json).")]
 public abstract class OpenApiObject<T> : OpenApiModel, IEquatable<T>
-    where T : OpenApiObject<T>, IObjectMembers, new()
+    where T : OpenApiObject<T>, new()
 {
     /// <summary>Creates an instance with nothing set.</summary>
     protected OpenApiObject()
@@ -53,7 +53,7 @@ public abstract class OpenApiObject<T> : OpenApiModel, IEquatable<T>
     public static T ReadJson(ref Utf8JsonReader reader)
     {
         var result = new T();
-        IObjectMembers members = result;
+        IObjectMembers members = result.Members;
         JsonNames names = members.Names;
         int next = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -119,5 +119,33 @@ public abstract class OpenApiObject<T> : OpenApiModel, IEquatable<T>
 
     private protected sealed override bool ValidateMembers(ref Validation validation) => Members.Validate(ref validation);
 
-    private IObjectMembers Members => (IObjectMembers)this;
+    // A schema that declares no properties and states no rules has nothing to generate.
+    private IObjectMembers Members => this as IObjectMembers ?? NoMembers.Instance;
+
+    private sealed class NoMembers : IObjectMembers
+    {
+        public static readonly NoMembers Instance = new();
+
+        public JsonNames Names { get; } = new();
+
+        public bool Validate(ref Validation validation) => true;
+
+        public void Read(ref Utf8JsonReader reader, JsonMember member)
+        {
+        }
+
+        public void Write(JsonMemberWriter writer)
+        {
+        }
+
+        public bool Equal(object other) => true;
+
+        public void Hash(ref ModelHash hash)
+        {
+        }
+
+        public void Print(ModelText text)
+        {
+        }
+    }
 }

@@ -13,10 +13,15 @@ internal static class RuntimeNames
     {
         "ValidationError", "ValidationException", "ApiException",
         "SchemaLengthAttribute", "SchemaItemsAttribute", "SchemaPatternAttribute", "SchemaRangeAttribute", "MultipleOfAttribute", "UniqueItemsAttribute",
-        "SchemaEnumAttribute", "SchemaRulesAttribute",
+        "SchemaEnumAttribute", "SchemaRulesAttribute", "OpenApiModel", "OpenApiObject", "OpenApiUnion",
     };
 
-    private static readonly string[] HelperTypes = { "ValidationCollector", "IOpenApiModel", "IOpenApiEnumValue", "OpenApiRuntime" };
+    private static readonly string[] HelperTypes =
+    {
+        "ValidationCollector", "IOpenApiModel", "IOpenApiEnumValue", "IObjectMembers", "IUnionRules", "OpenApiRuntime", "Validation", "ItemCheck",
+        "SchemaPattern", "Values", "ModelHash", "ModelText", "Json", "JsonItem", "JsonNames", "JsonMember", "JsonMemberWriter",
+        "ModelJsonConverter", "EnumJsonConverter", "UnionJsonConverter", "UnionShape", "UnionAlternative",
+    };
 
     /// <summary>Type names a spec generated into <paramref name="namespace"/> must not use.</summary>
     public static string[] ReservedIn(string @namespace) => @namespace switch
