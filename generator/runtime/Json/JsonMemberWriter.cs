@@ -8,30 +8,57 @@ namespace OpenApiSdk.Runtime;
 /// <summary>
 /// Writes a model's declared properties (see <see cref="IObjectMembers.Write"/>) by their number in its
 /// <see cref="JsonNames"/>. A null value is left out: a property that was never set is not sent. A property whose
-/// schema allows null writes it with <see cref="Null"/>.
+/// schema allows null writes it with <see cref="Null"/>. The same calls build the model's hash code and its
+/// <c>ToString()</c> text, when the writer was made for those instead of JSON.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 [SuppressMessage("Naming", "CA1720:Identifier contains type name", Justification = "Each method is named after the kind of value it writes.")]
 public readonly struct JsonMemberWriter
 {
-    private readonly Utf8JsonWriter _writer;
+    private readonly Utf8JsonWriter? _writer;
+    private readonly MemberSink? _sink;
     private readonly JsonNames _names;
 
     internal JsonMemberWriter(Utf8JsonWriter writer, JsonNames names)
     {
         _writer = writer;
+        _sink = null;
+        _names = names;
+    }
+
+    internal JsonMemberWriter(MemberSink sink, JsonNames names)
+    {
+        _writer = null;
+        _sink = sink;
         _names = names;
     }
 
     /// <summary>Writes JSON null.</summary>
-    public void Null(int member) => _writer.WriteNull(_names[member]);
+    public void Null(int member)
+    {
+        if (_writer is not null)
+        {
+            _writer.WriteNull(_names[member]);
+        }
+        else
+        {
+            _sink!.Add(member, null);
+        }
+    }
 
     /// <summary>Writes a string.</summary>
     public void String(int member, string? value)
     {
         if (value is not null)
         {
-            _writer.WriteString(_names[member], value);
+            if (_writer is not null)
+            {
+                _writer.WriteString(_names[member], value);
+            }
+            else
+            {
+                _sink!.Add(member, value);
+            }
         }
     }
 
@@ -40,7 +67,14 @@ public readonly struct JsonMemberWriter
     {
         if (value is { } x)
         {
-            _writer.WriteNumber(_names[member], x);
+            if (_writer is not null)
+            {
+                _writer.WriteNumber(_names[member], x);
+            }
+            else
+            {
+                _sink!.Add(member, x);
+            }
         }
     }
 
@@ -49,7 +83,14 @@ public readonly struct JsonMemberWriter
     {
         if (value is { } x)
         {
-            _writer.WriteNumber(_names[member], x);
+            if (_writer is not null)
+            {
+                _writer.WriteNumber(_names[member], x);
+            }
+            else
+            {
+                _sink!.Add(member, x);
+            }
         }
     }
 
@@ -58,7 +99,14 @@ public readonly struct JsonMemberWriter
     {
         if (value is { } x)
         {
-            _writer.WriteNumber(_names[member], x);
+            if (_writer is not null)
+            {
+                _writer.WriteNumber(_names[member], x);
+            }
+            else
+            {
+                _sink!.Add(member, x);
+            }
         }
     }
 
@@ -67,7 +115,14 @@ public readonly struct JsonMemberWriter
     {
         if (value is { } x)
         {
-            _writer.WriteNumber(_names[member], x);
+            if (_writer is not null)
+            {
+                _writer.WriteNumber(_names[member], x);
+            }
+            else
+            {
+                _sink!.Add(member, x);
+            }
         }
     }
 
@@ -76,7 +131,14 @@ public readonly struct JsonMemberWriter
     {
         if (value is { } x)
         {
-            _writer.WriteNumber(_names[member], x);
+            if (_writer is not null)
+            {
+                _writer.WriteNumber(_names[member], x);
+            }
+            else
+            {
+                _sink!.Add(member, x);
+            }
         }
     }
 
@@ -85,7 +147,14 @@ public readonly struct JsonMemberWriter
     {
         if (value is { } x)
         {
-            _writer.WriteBoolean(_names[member], x);
+            if (_writer is not null)
+            {
+                _writer.WriteBoolean(_names[member], x);
+            }
+            else
+            {
+                _sink!.Add(member, x);
+            }
         }
     }
 
@@ -94,8 +163,15 @@ public readonly struct JsonMemberWriter
     {
         if (value is { } x)
         {
-            _writer.WritePropertyName(_names[member]);
-            OpenApiRuntime.WriteDateTime(_writer, x);
+            if (_writer is not null)
+            {
+                _writer.WritePropertyName(_names[member]);
+                OpenApiRuntime.WriteDateTime(_writer, x);
+            }
+            else
+            {
+                _sink!.Add(member, x);
+            }
         }
     }
 
@@ -104,7 +180,14 @@ public readonly struct JsonMemberWriter
     {
         if (value is { } x)
         {
-            _writer.WriteString(_names[member], x);
+            if (_writer is not null)
+            {
+                _writer.WriteString(_names[member], x);
+            }
+            else
+            {
+                _sink!.Add(member, x);
+            }
         }
     }
 
@@ -113,7 +196,14 @@ public readonly struct JsonMemberWriter
     {
         if (value is not null)
         {
-            _writer.WriteBase64String(_names[member], value);
+            if (_writer is not null)
+            {
+                _writer.WriteBase64String(_names[member], value);
+            }
+            else
+            {
+                _sink!.Add(member, value);
+            }
         }
     }
 
@@ -122,8 +212,15 @@ public readonly struct JsonMemberWriter
     {
         if (value is { } x)
         {
-            _writer.WritePropertyName(_names[member]);
-            x.WriteTo(_writer);
+            if (_writer is not null)
+            {
+                _writer.WritePropertyName(_names[member]);
+                x.WriteTo(_writer);
+            }
+            else
+            {
+                _sink!.Add(member, x);
+            }
         }
     }
 
@@ -132,8 +229,15 @@ public readonly struct JsonMemberWriter
     {
         if (value is not null)
         {
-            _writer.WritePropertyName(_names[member]);
-            value.WriteJson(_writer);
+            if (_writer is not null)
+            {
+                _writer.WritePropertyName(_names[member]);
+                value.WriteJson(_writer);
+            }
+            else
+            {
+                _sink!.Add(member, value);
+            }
         }
     }
 
@@ -143,7 +247,14 @@ public readonly struct JsonMemberWriter
     {
         if (value is { } x)
         {
-            _writer.WriteString(_names[member], x.Value);
+            if (_writer is not null)
+            {
+                _writer.WriteString(_names[member], x.Value);
+            }
+            else
+            {
+                _sink!.Add(member, x);
+            }
         }
     }
 
@@ -153,8 +264,15 @@ public readonly struct JsonMemberWriter
     {
         if (value is not null)
         {
-            _writer.WritePropertyName(_names[member]);
-            (item ?? throw new ArgumentNullException(nameof(item))).Write(_writer, value);
+            if (_writer is not null)
+            {
+                _writer.WritePropertyName(_names[member]);
+                (item ?? throw new ArgumentNullException(nameof(item))).Write(_writer, value);
+            }
+            else
+            {
+                _sink!.Add(member, value);
+            }
         }
     }
 }

@@ -7,7 +7,8 @@ namespace OpenApiSdk.Runtime;
 
 /// <summary>
 /// The JSON names of a model's declared properties, in declaration order: the encoded form for writing, the
-/// UTF-8 form for matching while reading, and the JSON Pointer token for read errors. One static instance per model.
+/// UTF-8 form for matching while reading, and the JSON Pointer token for read errors; with the C# property names
+/// and which properties are secrets, for <c>ToString()</c>. One static instance per model.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class JsonNames
@@ -16,11 +17,18 @@ public sealed class JsonNames
     private readonly JsonEncodedText[] _encoded;
     private readonly byte[]?[] _utf8; // only where the escaped form differs from the name's own UTF-8
     private readonly string?[] _pointers;
+    private readonly string[] _properties;
+    private readonly int[] _secrets;
 
     /// <summary>Creates the table.</summary>
-    public JsonNames(params string[] names)
+    /// <param name="names">The JSON names.</param>
+    /// <param name="properties">The C# property names, in the same order.</param>
+    /// <param name="secrets">The indexes of the secrets (passwords, write-only values), which <c>ToString()</c> shows as ***.</param>
+    public JsonNames(string[] names, string[] properties, params int[] secrets)
     {
         _names = names ?? throw new ArgumentNullException(nameof(names));
+        _properties = properties ?? throw new ArgumentNullException(nameof(properties));
+        _secrets = secrets ?? Array.Empty<int>();
         _encoded = new JsonEncodedText[names.Length];
         _utf8 = new byte[]?[names.Length];
         _pointers = new string?[names.Length];
@@ -37,6 +45,12 @@ public sealed class JsonNames
 
     /// <summary>The encoded name of member <paramref name="index"/>, for <see cref="Utf8JsonWriter"/>.</summary>
     public JsonEncodedText this[int index] => _encoded[index];
+
+    /// <summary>The C# name of member <paramref name="index"/>.</summary>
+    internal string Property(int index) => _properties[index];
+
+    /// <summary>True when member <paramref name="index"/> is a secret.</summary>
+    internal bool IsSecret(int index) => Array.IndexOf(_secrets, index) >= 0;
 
     /// <summary>The name of member <paramref name="index"/> as a JSON Pointer from the model: <c>/name</c>, escaped.</summary>
     internal string Pointer(int index) => _pointers[index] ??= "/" + OpenApiRuntime.EscapePointer(_names[index]);

@@ -54,17 +54,11 @@ public interface IObjectMembers
     /// <summary>Reads the value of the declared property <paramref name="member"/>; the reader is on the value's first token.</summary>
     void Read(ref Utf8JsonReader reader, JsonMember member);
 
-    /// <summary>Writes the declared properties that are set.</summary>
+    /// <summary>Writes the declared properties that are set: as JSON, and for the hash code and <c>ToString()</c>.</summary>
     void Write(JsonMemberWriter writer);
 
     /// <summary>Compares the declared properties with those of <paramref name="other"/>, an instance of the same type.</summary>
     bool Equal(object other);
-
-    /// <summary>Adds the declared properties to a hash code.</summary>
-    void Hash(ref ModelHash hash);
-
-    /// <summary>Adds the declared properties that are set to a <c>ToString()</c> text.</summary>
-    void Print(ModelText text);
 }
 
 /// <summary>The checks of a generated union's alternatives that have rules of their own (a constrained string, a list).</summary>

@@ -33,76 +33,50 @@ public static class Values
     public static bool Equal(JsonElement? left, JsonElement? right) => OpenApiRuntime.JsonEqual(left, right);
 }
 
-/// <summary>A hash code built one property at a time, for <see cref="IObjectMembers.Hash"/>; consistent with <see cref="Values.Equal(string, string)"/>.</summary>
-[EditorBrowsable(EditorBrowsableState.Never)]
-public struct ModelHash
+/// <summary>
+/// Where <see cref="JsonMemberWriter"/> sends the properties when it is not writing JSON: a hash code or a
+/// <c>ToString()</c> text is built from the same one line per property that writes the JSON.
+/// </summary>
+internal abstract class MemberSink
 {
-    internal ModelHash(int seed) => Value = seed;
+    /// <summary>A property that is set, with its value (null for a property whose schema allows null).</summary>
+    public abstract void Add(int member, object? value);
+}
 
-    /// <summary>The hash so far.</summary>
-    public int Value { get; private set; }
+/// <summary>A hash code consistent with <see cref="Values"/>: lists and maps by their size, JSON values not at all.</summary>
+internal sealed class HashSink : MemberSink
+{
+    public int Value { get; private set; } = 17;
 
-    /// <summary>Adds a string (ordinal).</summary>
-    public void Add(string? value) => Combine(value is null ? 0 : System.StringComparer.Ordinal.GetHashCode(value));
-
-    /// <summary>Adds a number, flag, date, UUID or enum.</summary>
-    public void Add<T>(T? value)
-        where T : struct => Combine(value.GetHashCode());
-
-    /// <summary>Adds a nested model or union.</summary>
-    public void Add(OpenApiModel? value) => Combine(value is null ? 0 : value.GetHashCode());
-
-    /// <summary>Adds a list (its length: items are compared by value, which a hash of references would break).</summary>
-    public void Add<T>(List<T>? value) => Combine(value is null ? 0 : value.Count);
-
-    /// <summary>Adds a map (its size).</summary>
-    public void Add<T>(Dictionary<string, T>? value) => Combine(value is null ? 0 : value.Count);
-
-    /// <summary>Adds a byte array (its length).</summary>
-    public void Add(byte[]? value) => Combine(value is null ? 0 : value.Length);
-
-    /// <summary>Adds a JSON value (nothing: JSON values compare by text).</summary>
-    public void Add(JsonElement? value) => Combine(0);
-
-    private void Combine(int hash) => Value = unchecked((Value * 31) + hash);
+    public override void Add(int member, object? value)
+    {
+        int hash = value switch
+        {
+            null => 0,
+            string text => System.StringComparer.Ordinal.GetHashCode(text),
+            System.Collections.ICollection items => items.Count, // items are compared by value, which their own hashes are not
+            JsonElement => 0, // JSON values compare by text
+            _ => value.GetHashCode(),
+        };
+        Value = unchecked((Value * 31) + hash);
+    }
 }
 
 /// <summary>The text of a model's <c>ToString()</c>: <c>Type { Name = value, ... }</c>, secrets masked.</summary>
-[EditorBrowsable(EditorBrowsableState.Never)]
-public sealed class ModelText
+internal sealed class TextSink : MemberSink
 {
     private readonly StringBuilder _text;
+    private readonly JsonNames _names;
     private bool _first = true;
 
-    internal ModelText(string typeName) => _text = new StringBuilder(typeName).Append(" {");
-
-    /// <summary>Adds a property that is set (a null value is one that was never set, and is left out).</summary>
-    public void Add(string name, object? value)
+    public TextSink(string typeName, JsonNames names)
     {
-        if (value is not null)
-        {
-            OpenApiRuntime.AppendMember(_text, ref _first, name, value);
-        }
+        _text = new StringBuilder(typeName).Append(" {");
+        _names = names;
     }
 
-    /// <summary>Adds a property whose schema allows null, when it was set (null shown as null).</summary>
-    public void Add(string name, object? value, bool isSet)
-    {
-        if (isSet)
-        {
-            OpenApiRuntime.AppendMember(_text, ref _first, name, value);
-        }
-    }
+    public override void Add(int member, object? value) =>
+        OpenApiRuntime.AppendMember(_text, ref _first, _names.Property(member), _names.IsSecret(member) ? "***" : value);
 
-    /// <summary>Adds a secret (a password, a write-only value) that is set, as ***.</summary>
-    public void Secret(string name, bool isSet)
-    {
-        if (isSet)
-        {
-            OpenApiRuntime.AppendMember(_text, ref _first, name, "***");
-        }
-    }
-
-    /// <inheritdoc/>
     public override string ToString() => _text.ToString() + (_first ? "}" : " }");
 }

@@ -104,16 +104,18 @@ public abstract class OpenApiObject<T> : OpenApiModel, IEquatable<T>
     /// <inheritdoc/>
     public sealed override int GetHashCode()
     {
-        var hash = new ModelHash(17);
-        Members.Hash(ref hash);
+        IObjectMembers members = Members;
+        var hash = new HashSink();
+        members.Write(new JsonMemberWriter(hash, members.Names));
         return hash.Value;
     }
 
     /// <summary>The properties that are set, with secrets (passwords, write-only values) shown as ***.</summary>
     public sealed override string ToString()
     {
-        var text = new ModelText(GetType().Name);
-        Members.Print(text);
+        IObjectMembers members = Members;
+        var text = new TextSink(GetType().Name, members.Names);
+        members.Write(new JsonMemberWriter(text, members.Names));
         return text.ToString();
     }
 
@@ -126,7 +128,7 @@ public abstract class OpenApiObject<T> : OpenApiModel, IEquatable<T>
     {
         public static readonly NoMembers Instance = new();
 
-        public JsonNames Names { get; } = new();
+        public JsonNames Names { get; } = new(Array.Empty<string>(), Array.Empty<string>());
 
         public bool Validate(ref Validation validation) => true;
 
@@ -139,13 +141,5 @@ public abstract class OpenApiObject<T> : OpenApiModel, IEquatable<T>
         }
 
         public bool Equal(object other) => true;
-
-        public void Hash(ref ModelHash hash)
-        {
-        }
-
-        public void Print(ModelText text)
-        {
-        }
     }
 }

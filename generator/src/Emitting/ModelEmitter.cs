@@ -52,17 +52,26 @@ internal static class ModelEmitter
         }
 
         w.Open("public sealed partial class " + name + " : __Sdk.OpenApiObject<" + name + ">, __IMembers");
-        w.Line("private static readonly __Names __names = new(" + string.Join(", ", type.Properties.Select(p => Literals.String(p.JsonName))) + ");");
+        // The JSON names, the C# names (for ToString) and the secrets, which ToString masks.
+        var secrets = Enumerable.Range(0, type.Properties.Count).Where(i => type.Properties[i].IsSecret).Select(Int).ToList();
+        w.Line("private static readonly __Names __names = new(" + Strings(type.Properties.Select(p => p.JsonName)) + ", " + Strings(type.Properties.Select(p => p.Name))
+            + (secrets.Count == 0 ? string.Empty : ", secrets: new[] { " + string.Join(", ", secrets) + " }") + ");");
         EmitProperties(w, type);
         w.Line();
         w.Line("__Names __IMembers.Names => __names;");
         ValidationEmitter.Emit(w, type);
         JsonEmitter.Emit(w, type, q);
         EmitEquality(w, type);
-        EmitHash(w, type);
-        EmitPrint(w, type);
         w.Close();
     }
+
+    private static string Strings(IEnumerable<string> values)
+    {
+        List<string> literals = values.Select(Literals.String).ToList();
+        return literals.Count == 0 ? "global::System.Array.Empty<string>()" : "new[] { " + string.Join(", ", literals) + " }";
+    }
+
+    private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static bool NeedsTypeLevelAttribute(TypeModel type) =>
         !type.Rules.IsEmpty || type.MinProperties is not null || type.MaxProperties is not null || type.Properties.Any(p => TypeSyntax.StorageOf(p) == Storage.RequiredValue);
@@ -169,54 +178,6 @@ internal static class ModelEmitter
         }
 
         w.Unindent();
-    }
-
-    private static void EmitHash(SourceWriter w, TypeModel type)
-    {
-        w.Line();
-        if (type.Properties.IsEmpty)
-        {
-            w.Line("void __IMembers.Hash(ref __Hash h) { }");
-            return;
-        }
-
-        w.Open("void __IMembers.Hash(ref __Hash h)");
-        foreach (PropertyModel property in type.Properties)
-        {
-            w.Line("h.Add(" + Stored(property) + ");");
-        }
-
-        w.Close();
-    }
-
-    private static void EmitPrint(SourceWriter w, TypeModel type)
-    {
-        w.Line();
-        if (type.Properties.IsEmpty)
-        {
-            w.Line("void __IMembers.Print(__Text t) { }");
-            return;
-        }
-
-        w.Open("void __IMembers.Print(__Text t)");
-        foreach (PropertyModel property in type.Properties)
-        {
-            string name = Literals.String(property.Name);
-            if (property.IsSecret)
-            {
-                w.Line("t.Secret(" + name + ", " + TypeSyntax.Present(string.Empty, property) + ");");
-            }
-            else if (TypeSyntax.StorageOf(property) == Storage.Tracked)
-            {
-                w.Line("t.Add(" + name + ", " + property.Name + ", " + TypeSyntax.IsSetField(property) + ");");
-            }
-            else
-            {
-                w.Line("t.Add(" + name + ", " + Stored(property) + ");");
-            }
-        }
-
-        w.Close();
     }
 
     /// <summary>Human-readable constraint lists for doc comments.</summary>
