@@ -459,7 +459,8 @@ public sealed class DiagnosticTests
         Assert.Empty(run.GeneratorDiagnostics);
         CompilesCleanly(run);
         string holder = run.Source("api.Holder.g.cs");
-        Assert.Contains("global::System.Guid? Owner", holder, System.StringComparison.Ordinal);
+        Assert.Contains("__Guid? Owner", holder, System.StringComparison.Ordinal);
+        Assert.Contains("using __Guid = global::System.Guid;", holder, System.StringComparison.Ordinal);
         Assert.Contains("public string? Name {", holder, System.StringComparison.Ordinal);
         Assert.DoesNotContain(run.Sources, s => s.HintName.EndsWith("api.Named.g.cs", System.StringComparison.Ordinal));
     }
