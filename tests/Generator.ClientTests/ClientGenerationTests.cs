@@ -474,7 +474,7 @@ public sealed class ClientGenerationTests
 
         // Webhooks, callbacks and cookies are supported (ReceiverTests, ParameterWireTests): the cookie is a parameter,
         // and a webhook or callback without a body has nothing to parse, so nothing is left out and nothing is reported.
-        Assert.Equal(2, messages.Length);
+        Assert.Single(messages); // multipart/mixed only
         IMethodSymbol create = (IMethodSymbol)client.GetMembers("CreateThingAsync").Single();
         Assert.Contains(create.Parameters, p => p.Name == "session");
     }

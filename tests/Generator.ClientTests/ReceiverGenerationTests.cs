@@ -205,6 +205,6 @@ public sealed class ReceiverGenerationTests
         Assert.Equal(7, error.Location.GetLineSpan().StartLinePosition.Line);
         Assert.Contains("The cookie name 'a=b' of getA is not an RFC 6265 token", error.GetMessage(CultureInfo.InvariantCulture), StringComparison.Ordinal);
         IMethodSymbol getA = (IMethodSymbol)run.OutputCompilation.GetTypeByMetadataName("Hooks.Sdk.CookiesClient")!.GetMembers("GetAAsync").Single();
-        Assert.Equal(new[] { "good", "cancellationToken" }, getA.Parameters.Select(p => p.Name));
+        Assert.Equal(new[] { "good", "requestOptions", "cancellationToken" }, getA.Parameters.Select(p => p.Name));
     }
 }

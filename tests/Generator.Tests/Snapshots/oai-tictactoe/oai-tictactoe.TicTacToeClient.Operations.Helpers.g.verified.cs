@@ -19,17 +19,18 @@ namespace Snapshot.Sdk
         /// <param name="column">The value the link takes from $request.path.column (column of put-square).</param>
         /// <param name="body">The request body of put-square.</param>
         /// <param name="progressUrl">Header progressUrl. Progress URL that should be called if asynchronous response is returned</param>
+        /// <param name="requestOptions">Per-call options (timeout, headers, retries); null uses the client's.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The response of put-square.</returns>
         /// <exception cref="global::System.InvalidOperationException">The response lacks a value the link passes to a required parameter.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("OpenApiSdk.Generator", "1.0.0")]
-        public static global::System.Threading.Tasks.Task<global::Snapshot.Sdk.Status> FollowMarkSquareAsync(this global::Snapshot.Sdk.ITicTacToeClient client, global::Snapshot.Sdk.Mark response, long row, long column, global::Snapshot.Sdk.Mark body, string? progressUrl = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public static global::System.Threading.Tasks.Task<global::Snapshot.Sdk.Status> FollowMarkSquareAsync(this global::Snapshot.Sdk.ITicTacToeClient client, global::Snapshot.Sdk.Mark response, long row, long column, global::Snapshot.Sdk.Mark body, string? progressUrl = null, global::OpenApiSdk.RequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (client is null)
             {
                 throw new global::System.ArgumentNullException(nameof(client));
             }
-            return client.PutSquareAsync(row: row, column: column, progressUrl: progressUrl, body: body, cancellationToken: cancellationToken);
+            return client.PutSquareAsync(row: row, column: column, progressUrl: progressUrl, body: body, requestOptions: requestOptions, cancellationToken: cancellationToken);
         }
     }
 }

@@ -17,11 +17,12 @@ namespace TaurusDb.StarRocks
         /// <param name="response">The 201 response of CreateStarRocksInstance.</param>
         /// <param name="projectId">The value the link takes from $request.path.project_id (project_id of ShowJob).</param>
         /// <param name="xLanguage">Header X-Language. Request language type (en-us or zh-cn).</param>
+        /// <param name="requestOptions">Per-call options (timeout, headers, retries); null uses the client's.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The response of ShowJob.</returns>
         /// <exception cref="global::System.InvalidOperationException">The response lacks a value the link passes to a required parameter.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("OpenApiSdk.Generator", "1.0.0")]
-        public static global::System.Threading.Tasks.Task<global::TaurusDb.StarRocks.ShowJobResponse> FollowQueryJobAsync(this global::TaurusDb.StarRocks.IStarRocksClient client, global::TaurusDb.StarRocks.CreateStarRocksInstanceResponse response, string projectId, global::TaurusDb.StarRocks.ShowJobXLanguage? xLanguage = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public static global::System.Threading.Tasks.Task<global::TaurusDb.StarRocks.ShowJobResponse> FollowQueryJobAsync(this global::TaurusDb.StarRocks.IStarRocksClient client, global::TaurusDb.StarRocks.CreateStarRocksInstanceResponse response, string projectId, global::TaurusDb.StarRocks.ShowJobXLanguage? xLanguage = null, global::OpenApiSdk.RequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (client is null)
             {
@@ -32,7 +33,7 @@ namespace TaurusDb.StarRocks
                 throw new global::System.ArgumentNullException(nameof(response));
             }
             var __value0 = response.JobId ?? throw new global::System.InvalidOperationException("The response has no value at /job_id, which the link 'QueryJob' passes as id.");
-            return client.ShowJobAsync(projectId: projectId, id: __value0, xLanguage: xLanguage, cancellationToken: cancellationToken);
+            return client.ShowJobAsync(projectId: projectId, id: __value0, xLanguage: xLanguage, requestOptions: requestOptions, cancellationToken: cancellationToken);
         }
 
         /// <summary>
@@ -44,6 +45,7 @@ namespace TaurusDb.StarRocks
         /// <param name="response">The 201 response of CreateStarRocksInstance.</param>
         /// <param name="projectId">The value the link takes from $request.path.project_id (project_id of ShowJob).</param>
         /// <param name="xLanguage">Header X-Language. Request language type (en-us or zh-cn).</param>
+        /// <param name="requestOptions">Per-call options (timeout, headers, retries) for every poll; null uses the client's.</param>
         /// <param name="waitOptions">The poll interval and the overall timeout; null uses the defaults of WaitOptions.</param>
         /// <param name="progress">Receives each poll's status and progress.</param>
         /// <param name="cancellationToken">Stops waiting and cancels the poll under way.</param>
@@ -52,7 +54,7 @@ namespace TaurusDb.StarRocks
         /// <exception cref="global::OpenApiSdk.JobFailedException">The job ended in a failure status.</exception>
         /// <exception cref="global::OpenApiSdk.JobTimeoutException">The job did not end within WaitOptions.Timeout.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("OpenApiSdk.Generator", "1.0.0")]
-        public static global::System.Threading.Tasks.Task<global::TaurusDb.StarRocks.ShowJobResponse> WaitForCreateStarRocksInstanceAsync(this global::TaurusDb.StarRocks.IStarRocksClient client, global::TaurusDb.StarRocks.CreateStarRocksInstanceResponse response, string projectId, global::TaurusDb.StarRocks.ShowJobXLanguage? xLanguage = null, global::OpenApiSdk.WaitOptions? waitOptions = null, global::System.IProgress<global::OpenApiSdk.JobProgress<global::TaurusDb.StarRocks.ShowJobResponse>>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public static global::System.Threading.Tasks.Task<global::TaurusDb.StarRocks.ShowJobResponse> WaitForCreateStarRocksInstanceAsync(this global::TaurusDb.StarRocks.IStarRocksClient client, global::TaurusDb.StarRocks.CreateStarRocksInstanceResponse response, string projectId, global::TaurusDb.StarRocks.ShowJobXLanguage? xLanguage = null, global::OpenApiSdk.RequestOptions? requestOptions = null, global::OpenApiSdk.WaitOptions? waitOptions = null, global::System.IProgress<global::OpenApiSdk.JobProgress<global::TaurusDb.StarRocks.ShowJobResponse>>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (client is null)
             {
@@ -65,7 +67,11 @@ namespace TaurusDb.StarRocks
             var __value0 = response.JobId ?? throw new global::System.InvalidOperationException("The response has no value at /job_id, which the link 'QueryJob' passes as id.");
             return global::OpenApiSdk.Runtime.JobPoller.WaitAsync<global::TaurusDb.StarRocks.ShowJobResponse>(
                 "ShowJob",
-                async __cancellationToken => new global::OpenApiSdk.Runtime.JobPoll<global::TaurusDb.StarRocks.ShowJobResponse>(await client.ShowJobAsync(projectId: projectId, id: __value0, xLanguage: xLanguage, cancellationToken: __cancellationToken).ConfigureAwait(false), null),
+                async __cancellationToken =>
+                {
+                    var __poll = await client.ShowJobWithResponseAsync(projectId: projectId, id: __value0, xLanguage: xLanguage, requestOptions: requestOptions, cancellationToken: __cancellationToken).ConfigureAwait(false);
+                    return new global::OpenApiSdk.Runtime.JobPoll<global::TaurusDb.StarRocks.ShowJobResponse>(__poll.Value, global::OpenApiSdk.Runtime.JobPoller.RetryAfter(__poll, global::System.DateTimeOffset.UtcNow));
+                },
                 new global::OpenApiSdk.Runtime.JobStatusReader<global::TaurusDb.StarRocks.ShowJobResponse>(
                     __job => __job.Job?.Status?.Value,
                     new[] { "Completed" },
