@@ -198,19 +198,6 @@ internal static class Aliases
         ("__Writer", "global::OpenApiSdk.Runtime.JsonMemberWriter"),
     };
 
-    private static readonly System.Collections.Generic.Dictionary<string, int> Index = CreateIndex();
-
-    private static System.Collections.Generic.Dictionary<string, int> CreateIndex()
-    {
-        var index = new System.Collections.Generic.Dictionary<string, int>(System.StringComparer.Ordinal);
-        for (int i = 0; i < All.Length; i++)
-        {
-            index.Add(All[i].Name, i);
-        }
-
-        return index;
-    }
-
     /// <summary>The aliases <paramref name="text"/> uses, one bit per alias.</summary>
     public static ulong Used(string text)
     {
@@ -225,10 +212,17 @@ internal static class Aliases
             }
 
             // An alias is used as a name of its own, never right after a '.' (member access) or inside a longer name.
-            if ((at == 0 || !(char.IsLetterOrDigit(text[at - 1]) || text[at - 1] == '_' || text[at - 1] == '.'))
-                && Index.TryGetValue(text.Substring(at, end - at), out int alias))
+            if (at == 0 || !(char.IsLetterOrDigit(text[at - 1]) || text[at - 1] == '_' || text[at - 1] == '.'))
             {
-                used |= 1UL << alias;
+                for (int i = 0; i < All.Length; i++)
+                {
+                    string name = All[i].Name;
+                    if (name.Length == end - at && string.CompareOrdinal(text, at, name, 0, name.Length) == 0)
+                    {
+                        used |= 1UL << i;
+                        break;
+                    }
+                }
             }
 
             at = text.IndexOf("__", end, System.StringComparison.Ordinal);
