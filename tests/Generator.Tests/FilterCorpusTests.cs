@@ -222,7 +222,8 @@ public class FilterCorpusTests
 
     /// <summary>The operations the client has: one public async method each (an overload set counts once).</summary>
     private static int Operations(GeneratorRun run) =>
-        run.OutputCompilation.GetSymbolsWithName(name => name.EndsWith("Async", StringComparison.Ordinal), SymbolFilter.Member)
+        // Each operation has {Name}Async and {Name}WithResponseAsync: count the first.
+        run.OutputCompilation.GetSymbolsWithName(name => name.EndsWith("Async", StringComparison.Ordinal) && !name.EndsWith("WithResponseAsync", StringComparison.Ordinal), SymbolFilter.Member)
             .OfType<IMethodSymbol>()
             .Where(m => m.ContainingType.TypeKind == TypeKind.Class && m.DeclaredAccessibility == Accessibility.Public
                 && (m.ContainingType.Name.EndsWith("Client", StringComparison.Ordinal) || m.ContainingType.Name.EndsWith("Operations", StringComparison.Ordinal)))
