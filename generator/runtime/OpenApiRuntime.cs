@@ -39,6 +39,51 @@ public static class OpenApiRuntime
     public static Regex CreatePattern(string pattern) =>
         new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(2));
 
+    /// <summary>
+    /// An ECMA-262 pattern (JSON Schema's dialect) as a .NET one: <c>$</c> outside a character class becomes <c>\z</c>,
+    /// because .NET's <c>$</c> also matches before a final line break. Applying it twice changes nothing. The
+    /// generator's <c>Literals.DotNetPattern</c> is the same function, for the generator's own checks.
+    /// </summary>
+    public static string DotNetPattern(string pattern)
+    {
+        var builder = new StringBuilder(pattern.Length + 4);
+        bool inClass = false;
+        for (int i = 0; i < pattern.Length; i++)
+        {
+            char c = pattern[i];
+            if (c == '\\' && i + 1 < pattern.Length)
+            {
+                builder.Append(c).Append(pattern[++i]);
+                continue;
+            }
+
+            if (inClass)
+            {
+                inClass = c != ']';
+                builder.Append(c);
+            }
+            else if (c == '[')
+            {
+                inClass = true;
+                builder.Append(c);
+                if (i + 1 < pattern.Length && pattern[i + 1] == ']')
+                {
+                    builder.Append(pattern[++i]);
+                }
+            }
+            else if (c == '$')
+            {
+                builder.Append("\\z");
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
+
     /// <summary>A JSON Schema pattern match (a search, not a whole-string match); a match that runs out of time counts as no match.</summary>
     public static bool IsMatch(Regex pattern, string value)
     {
@@ -52,92 +97,20 @@ public static class OpenApiRuntime
         }
     }
 
-    /// <summary>RFC 3339 full-date: <c>YYYY-MM-DD</c>, a real calendar day.</summary>
-    public static bool IsDate(string value) =>
-        value.Length == 10 && DateTime.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
+    /// <summary>RFC 3339 full-date (see <see cref="FormatChecks.IsDate"/>).</summary>
+    public static bool IsDate(string value) => FormatChecks.IsDate(value);
 
-    /// <summary>An addr-spec in its common form: a local part, one '@', a dotted domain; no spaces.</summary>
-    public static bool IsEmail(string value)
-    {
-        int at = value.LastIndexOf('@');
-        if (at <= 0 || at == value.Length - 1 || value.IndexOf('@') != at)
-        {
-            return false;
-        }
+    /// <summary>An RFC 5321 Mailbox (see <see cref="FormatChecks.IsEmail"/>).</summary>
+    public static bool IsEmail(string value) => FormatChecks.IsEmail(value);
 
-        for (int i = 0; i < value.Length; i++)
-        {
-            if (char.IsWhiteSpace(value[i]) || char.IsControl(value[i]))
-            {
-                return false;
-            }
-        }
+    /// <summary>An RFC 3986 URI by its grammar, not by what System.Uri accepts (see <see cref="FormatChecks.IsUri"/>).</summary>
+    public static bool IsUri(string value) => FormatChecks.IsUri(value);
 
-        string domain = value.Substring(at + 1);
-        return domain[0] != '.' && domain[domain.Length - 1] != '.' && domain.IndexOf("..", StringComparison.Ordinal) < 0;
-    }
+    /// <summary>RFC 2673 dotted-quad IPv4 (see <see cref="FormatChecks.IsIPv4(string)"/>).</summary>
+    public static bool IsIPv4(string value) => FormatChecks.IsIPv4(value);
 
-    /// <summary>RFC 3986 absolute URI: a scheme, then the rest (.NET alone would take "/a/b" as a file URI on Unix).</summary>
-    public static bool IsUri(string value)
-    {
-        int colon = value.IndexOf(':');
-        if (colon <= 0 || !IsAsciiLetter(value[0]))
-        {
-            return false;
-        }
-
-        for (int i = 1; i < colon; i++)
-        {
-            char c = value[i];
-            if (!(IsAsciiLetter(c) || (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'))
-            {
-                return false;
-            }
-        }
-
-        return Uri.TryCreate(value, UriKind.Absolute, out _);
-    }
-
-    private static bool IsAsciiLetter(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-
-    /// <summary>Dotted-quad IPv4 (four decimal numbers 0-255).</summary>
-    public static bool IsIPv4(string value)
-    {
-        string[] parts = value.Split('.');
-        if (parts.Length != 4)
-        {
-            return false;
-        }
-
-        foreach (string part in parts)
-        {
-            if (part.Length == 0 || part.Length > 3 || (part.Length > 1 && part[0] == '0'))
-            {
-                return false;
-            }
-
-            foreach (char c in part)
-            {
-                if (c < '0' || c > '9')
-                {
-                    return false;
-                }
-            }
-
-            if (int.Parse(part, CultureInfo.InvariantCulture) > 255)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    /// <summary>An IPv6 address (RFC 4291 text forms, no zone or prefix).</summary>
-    public static bool IsIPv6(string value) =>
-        value.IndexOf(':') >= 0 && value.IndexOf('%') < 0 && value.IndexOf('/') < 0
-        && IPAddress.TryParse(value, out IPAddress? address)
-        && address.AddressFamily == AddressFamily.InterNetworkV6;
+    /// <summary>An RFC 4291 IPv6 address (see <see cref="FormatChecks.IsIPv6(string)"/>).</summary>
+    public static bool IsIPv6(string value) => FormatChecks.IsIPv6(value);
 
     /// <summary>JSON Schema <c>multipleOf</c> for floating-point values, with a relative tolerance for binary rounding.</summary>
     public static bool IsMultipleOf(double value, double divisor)

@@ -104,14 +104,17 @@ public sealed partial class OpenApiGenerator : IIncrementalGenerator
 
             if (!file.Parts.IsEmpty)
             {
-                AddSource(spc, file.HintName, () => file.Parts.Count == 1 ? file.Parts[0] : string.Concat(file.Parts));
+                AddSource(spc, file.HintName, () => string.Concat(file.Parts));
             }
         });
 
         RegisterClients(context, models, target);
+        RegisterReceivers(context, models, target);
     }
 
     static partial void RegisterClients(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<ApiModel> models, IncrementalValueProvider<TargetInfo> target);
+
+    static partial void RegisterReceivers(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<ApiModel> models, IncrementalValueProvider<TargetInfo> target);
 
     /// <summary>Adds one generated file; a failure becomes a diagnostic instead of a crashed generator.</summary>
     internal static void AddSource(SourceProductionContext context, string hintName, Func<string> emit)
@@ -136,14 +139,15 @@ public sealed partial class OpenApiGenerator : IIncrementalGenerator
 /// <summary>One type to emit, with the names it needs from its spec.</summary>
 internal sealed record TypeOutput(SpecContext Context, TypeModel Type);
 
-/// <summary>One type's generated text (or why it failed), keyed by its spec's hint prefix.</summary>
-internal sealed record EmittedType(string HintPrefix, string Name, string? Text, string? Error)
+/// <summary>One type's generated text (or why it failed), keyed by its spec's hint prefix, with the file aliases it uses.</summary>
+internal sealed record EmittedType(string HintPrefix, string Namespace, string Name, string? Text, string? Error, ulong Aliases = 0)
 {
     public static EmittedType Emit(TypeOutput output)
     {
         try
         {
-            return new EmittedType(output.Context.HintPrefix, output.Type.Name, ModelEmitter.Emit(output.Context, output.Type), null);
+            string text = ModelEmitter.Emit(output.Context, output.Type);
+            return new EmittedType(output.Context.HintPrefix, output.Context.Namespace, output.Type.Name, text, null, Emitting.Aliases.Used(text));
         }
         catch (OperationCanceledException)
         {
@@ -153,14 +157,15 @@ internal sealed record EmittedType(string HintPrefix, string Name, string? Text,
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            return new EmittedType(output.Context.HintPrefix, output.Type.Name, null, output.Context.HintPrefix + "." + output.Type.Name + ".g.cs: " + ex.Message);
+            return new EmittedType(output.Context.HintPrefix, output.Context.Namespace, output.Type.Name, null, output.Context.HintPrefix + "." + output.Type.Name + ".g.cs: " + ex.Message);
         }
     }
 }
 
 /// <summary>
-/// One generated file of model types: its hint name and the types' texts in order. Parts compare by
-/// value, and unchanged parts are the same string instances, so comparing a cached file is cheap.
+/// One generated file of model types: its hint name, its header (with the aliases its types use) and the types'
+/// texts in order. Parts compare by value, and unchanged parts are the same string instances, so comparing a cached
+/// file is cheap.
 /// </summary>
 internal sealed record TypeFile(string HintName, EquatableArray<string> Parts, EquatableArray<string> Errors)
 {
@@ -192,10 +197,25 @@ internal sealed record TypeFile(string HintName, EquatableArray<string> Parts, E
         }
     }
 
-    private static TypeFile Create(string hintName, IEnumerable<EmittedType> types) => new(
-        hintName,
-        types.Where(t => t.Text is not null).Select(t => t.Text!).ToEquatableArray(),
-        types.Where(t => t.Error is not null).Select(t => t.Error!).ToEquatableArray());
+    private static TypeFile Create(string hintName, IEnumerable<EmittedType> types)
+    {
+        List<EmittedType> emitted = types.ToList();
+        ulong aliases = 0;
+        foreach (EmittedType type in emitted)
+        {
+            aliases |= type.Aliases;
+        }
+
+        List<string> texts = emitted.Where(t => t.Text is not null).Select(t => t.Text!).ToList();
+        if (texts.Count > 0)
+        {
+            // One namespace block per file (a spec has one namespace), its types not indented.
+            texts.Insert(0, Emitting.Aliases.Header(aliases) + "namespace " + emitted[0].Namespace + "\n{");
+            texts.Add("}\n");
+        }
+
+        return new(hintName, texts.ToEquatableArray(), emitted.Where(t => t.Error is not null).Select(t => t.Error!).ToEquatableArray());
+    }
 
     /// <summary>FNV-1a over the name's UTF-16 code units: the same in every process (string.GetHashCode is not).</summary>
     private static int Bucket(string name)
@@ -211,8 +231,9 @@ internal sealed record TypeFile(string HintName, EquatableArray<string> Parts, E
 }
 
 /// <summary>The few facts about the consuming compilation that change what is emitted; equatable, so edits don't re-emit.</summary>
+/// <param name="HasAspNetCore">ASP.NET Core's routing and results are referenced: webhook endpoints (<c>Map...Webhook</c>) are emitted.</param>
 /// <param name="HasLogging">Microsoft.Extensions.Logging.Abstractions is referenced: the client options get an ILogger.</param>
-internal sealed record TargetInfo(bool LanguageVersionSupported, string LanguageVersion, bool HasServiceCollection, bool HasHttpClientFactory, bool HasLogging)
+internal sealed record TargetInfo(bool LanguageVersionSupported, string LanguageVersion, bool HasServiceCollection, bool HasHttpClientFactory, bool HasLogging, bool HasAspNetCore)
 {
     public static TargetInfo From(Compilation compilation)
     {
@@ -223,6 +244,9 @@ internal sealed record TargetInfo(bool LanguageVersionSupported, string Language
             version.ToDisplayString(),
             compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.IServiceCollection") is not null,
             compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions") is not null,
-            compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.ILogger") is not null);
+            compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.ILogger") is not null,
+            compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions") is not null
+                && compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.Results") is not null
+                && compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.IResult") is not null);
     }
 }

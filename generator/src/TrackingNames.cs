@@ -14,4 +14,5 @@ public static class TrackingNames
     public const string TypeFiles = nameof(TypeFiles);
     public const string Clients = nameof(Clients);
     public const string ClientGroups = nameof(ClientGroups);
+    public const string Receivers = nameof(Receivers);
 }

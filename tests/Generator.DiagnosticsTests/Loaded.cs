@@ -39,8 +39,9 @@ internal sealed class Loaded : IDisposable
 
     public Type Type(string name) => Assembly.GetType("Test.Sdk." + name, throwOnError: true)!;
 
+    // A model's FromJson is inherited from OpenApiObject<T> (a union declares its own): FlattenHierarchy finds both.
     public object FromJson(string type, string json) =>
-        Type(type).GetMethod("FromJson", new[] { typeof(string) })!.Invoke(null, new object[] { json })!;
+        Type(type).GetMethod("FromJson", BindingFlags.Public | BindingFlags.Static | BindingFlags.FlattenHierarchy, null, new[] { typeof(string) }, null)!.Invoke(null, new object[] { json })!;
 
     public static List<string> Errors(object model) =>
         ((IEnumerable)model.GetType().GetMethod("Validate", System.Type.EmptyTypes)!.Invoke(model, null)!).Cast<object>().Select(e => e.ToString()!).ToList();

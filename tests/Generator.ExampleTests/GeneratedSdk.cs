@@ -164,7 +164,8 @@ internal sealed partial class GeneratedSdk : IDisposable
     {
         try
         {
-            return model.GetMethod("FromJson", new[] { typeof(string) })!.Invoke(null, new object[] { json });
+            // A model's FromJson is inherited from OpenApiObject<T> (a union declares its own): FlattenHierarchy finds both.
+            return model.GetMethod("FromJson", BindingFlags.Public | BindingFlags.Static | BindingFlags.FlattenHierarchy, null, new[] { typeof(string) }, null)!.Invoke(null, new object[] { json });
         }
         catch (TargetInvocationException e) when (e.InnerException is not null)
         {
@@ -241,6 +242,8 @@ internal sealed partial class GeneratedSdk : IDisposable
     [GeneratedRegex(@"\s(\w+?)Async\d*\(")]
     private static partial Regex MethodDeclaration();
 
-    [GeneratedRegex(@"global::Corpus\.Sdk\.(\w+)")]
+    // Generated types are named unqualified where C# looks up types (List<Cat>, m.Model<Cat>) and qualified in
+    // expressions (global::Corpus.Sdk.Pet.__Shape): every capitalized word that names a generated type counts.
+    [GeneratedRegex(@"\b([A-Z]\w*)\b")]
     private static partial Regex GeneratedTypeReference();
 }

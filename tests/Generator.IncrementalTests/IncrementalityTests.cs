@@ -196,6 +196,30 @@ public class IncrementalityTests
     }
 
     [Fact]
+    public void A_filter_re_parses_its_spec_and_the_same_filter_again_re_emits_nothing()
+    {
+        SpecFile seed = Seed("TaurusDb.StarRocks");
+        GeneratorDriver driver = GeneratorHarness.CreateDriver(new[] { seed }, trackSteps: true).RunGenerators(Compilation(UserCode));
+        int unfiltered = Sources(Single(driver)).Count;
+
+        // Keep one schema and no operation: the parse re-runs and the other types are gone.
+        SpecFile filtered = seed with { Metadata = new Dictionary<string, string> { ["IncludeSchemas"] = "FeVolume" } };
+        driver = driver.WithUpdatedAnalyzerConfigOptions(new SpecOptionsProvider(new[] { filtered })).RunGenerators(Compilation(UserCode));
+        GeneratorRunResult second = Single(driver);
+        Assert.All(Outputs(second, TrackingNames.Parse), o => Assert.Equal(IncrementalStepRunReason.Modified, o.Reason));
+        Assert.Equal(new[] { "FeVolume" }, Outputs(second, TrackingNames.Types).Where(o => o.Reason != IncrementalStepRunReason.Removed).Select(o => TypeName(o.Value)));
+        Assert.True(Sources(second).Count < unfiltered);
+
+        // The same metadata from a new options provider: an equal SpecInput, so nothing after the inputs runs again.
+        SpecFile again = seed with { Metadata = new Dictionary<string, string> { ["IncludeSchemas"] = " FeVolume ;" } };
+        driver = driver.WithUpdatedAnalyzerConfigOptions(new SpecOptionsProvider(new[] { again })).RunGenerators(Compilation(UserCode));
+        GeneratorRunResult third = Single(driver);
+        Assert.All(Outputs(third, TrackingNames.Parse), o => Assert.True(
+            o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"the parse was {o.Reason}"));
+        Assert.All(SourceOutputReasons(third), reason => Assert.Equal(IncrementalStepRunReason.Cached, reason));
+    }
+
+    [Fact]
     public void Large_spec_shares_files_and_a_one_schema_edit_re_emits_one_type_into_one_file()
     {
         var builder = new System.Text.StringBuilder("openapi: 3.0.3\ninfo:\n  title: Many\n  version: '1'\npaths: {}\ncomponents:\n  schemas:\n");

@@ -121,7 +121,7 @@ public sealed class PackageLayoutTests
         string[] Group(string framework) => dependencies.Elements()
             .Single(group => group.Attribute("targetFramework")?.Value == framework)
             .Elements().Select(d => d.Attribute("id")!.Value + " " + d.Attribute("version")!.Value).ToArray();
-        Assert.Equal(["System.Text.Json 8.0.5", "System.ComponentModel.Annotations 5.0.0", "System.Diagnostics.DiagnosticSource 8.0.1"], Group(".NETStandard2.0"));
+        Assert.Equal(["System.Text.Json 8.0.5", "System.ComponentModel.Annotations 5.0.0", "System.Diagnostics.DiagnosticSource 8.0.1", "Microsoft.Bcl.AsyncInterfaces 8.0.0"], Group(".NETStandard2.0"));
         Assert.Empty(Group("net8.0"));
     }
 }

@@ -77,4 +77,30 @@ public class CorpusTests
         Assert.True(failing.Count == 0, failing.Count + " generator errors or warnings: " + string.Join(", ", failing.GroupBy(d => d.Id).Select(g => g.Key + "×" + g.Count())));
         Assert.True(run.CompileProblems.Count == 0, run.CompileProblems.Count + " compile problems");
     }
+
+    /// <summary>The corpus documents with webhooks or callbacks: each one is parsed, and nothing of theirs is reported as left out.</summary>
+    [Theory]
+    [InlineData("oai-webhook-example.yaml", "WebhookExampleWebhooks", "ParseNewPet")]
+    [InlineData("xero-webhooks.yaml", "XeroWebhooksApiWebhooks", "ParseInvoices,ParseSubscriptions,ParseContacts,ParseCreditNotes")]
+    [InlineData("redocly-museum.yaml", "RedoclyMuseumApiWebhooks", "ParsePublishNewEvent")]
+    [InlineData("oai-callback-example.yaml", "CallbackExampleCallbacks", "ParsePostStreamsOnData")]
+    [InlineData("oai-tictactoe.yaml", "TicTacToeCallbacks", "ParsePutSquareStatusCallback")]
+    public void Corpus_webhooks_and_callbacks_are_parsed_and_not_reported(string fileName, string className, string methods)
+    {
+        string? directory = GeneratorHarness.SharedSpecsDirectory;
+        if (directory is null)
+        {
+            _output.WriteLine("../shared/specs is absent: " + fileName + " is not checked");
+            return;
+        }
+
+        string path = Path.Combine(directory, fileName);
+        GeneratorRun run = GeneratorHarness.Run(new[] { new SpecFile(path, File.ReadAllText(path), "Corpus.Sdk") });
+
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id == "OAS010" && !d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("'links'", StringComparison.Ordinal));
+        INamedTypeSymbol? parsers = run.OutputCompilation.GetTypeByMetadataName("Corpus.Sdk." + className);
+        Assert.NotNull(parsers);
+        Assert.Equal(methods.Split(','), parsers!.GetMembers().OfType<IMethodSymbol>().Where(m => m.DeclaredAccessibility == Accessibility.Public).Select(m => m.Name));
+        Assert.Empty(run.CompileProblems);
+    }
 }

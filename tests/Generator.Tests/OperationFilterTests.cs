@@ -136,7 +136,8 @@ public class OperationFilterTests
 
     /// <summary>The client's operation methods (on the client, or on its tag groups), from the compiled output.</summary>
     private static string[] Operations(GeneratorRun run) =>
-        run.OutputCompilation.GetSymbolsWithName(name => name.EndsWith("Async", StringComparison.Ordinal), SymbolFilter.Member)
+        // Each operation has {Name}Async and {Name}WithResponseAsync: count the first.
+        run.OutputCompilation.GetSymbolsWithName(name => name.EndsWith("Async", StringComparison.Ordinal) && !name.EndsWith("WithResponseAsync", StringComparison.Ordinal), SymbolFilter.Member)
             .OfType<IMethodSymbol>()
             .Where(m => m.ContainingType.TypeKind == TypeKind.Class && m.DeclaredAccessibility == Accessibility.Public
                 && (m.ContainingType.Name.EndsWith("Client", StringComparison.Ordinal) || m.ContainingType.Name.EndsWith("Operations", StringComparison.Ordinal)))

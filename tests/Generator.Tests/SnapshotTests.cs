@@ -71,4 +71,13 @@ public class SnapshotTests
             Assert.DoesNotContain(run.Sources, s => s.SourceText.ToString().Contains("#pragma warning disable", StringComparison.Ordinal));
         }
     }
+
+    [Theory]
+    [MemberData(nameof(Specs))]
+    public void Generated_code_compiles_without_warnings_with_CSharp_9_the_lowest_version_supported(string spec)
+    {
+        GeneratorRun run = GeneratorHarness.Run(new[] { Load(spec) }, TargetFramework.Net80, Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp9);
+        Assert.NotEmpty(run.Sources);
+        Assert.Empty(run.CompileProblems.Select(d => d.ToString()));
+    }
 }

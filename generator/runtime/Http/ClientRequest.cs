@@ -128,6 +128,18 @@ public sealed class ClientRequest
         }
     }
 
+    /// <summary>An array of objects in form style: <c>name[0].member=value</c> (see <see cref="OpenApiParameters.AppendIndexedForm"/>).</summary>
+    public void QueryIndexedForm(string name, byte[] json)
+    {
+        var query = new StringBuilder();
+        OpenApiParameters.AppendIndexedForm(query, name, json);
+        if (query.Length > 0)
+        {
+            _url.Append(_hasQuery ? '&' : '?').Append(query.ToString(1, query.Length - 1));
+            _hasQuery = true;
+        }
+    }
+
     /// <summary>A query object in deepObject style: name[member]=value, nested objects and arrays as name[a][b] and name[a][0].</summary>
     public void QueryDeepObject(string name, byte[] json)
     {

@@ -60,6 +60,11 @@ internal static partial class OperationBuilder
                 string mediaType = pair.Key.Value ?? string.Empty;
                 if (!mediaType.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase) && !mediaType.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase))
                 {
+                    if (WireRules.IsStructuredXml(mediaType, pair.Value, Refs))
+                    {
+                        Unsupported(pair.Key, "An XML request body ('" + mediaType + "')", $"{operationId} takes the body as bytes: the SDK writes no XML from its schema (no 'xml' names, attributes or wrapping) and does not validate it");
+                    }
+
                     string sent = mediaType.IndexOf('*') >= 0 ? "application/octet-stream" : mediaType;
                     body = new BodyModel(names.Claim("body"), new TypeRef(TypeRefKind.Bytes), required, sent, BodyEncoding.Binary, description);
                     return true;

@@ -102,8 +102,14 @@ internal static partial class OperationBuilder
 
                     break;
                 case "cookie":
-                    Unsupported(node, "A cookie parameter", $"'{name}' of {operationId} is not sent");
-                    return null;
+                    kind = ParameterLocation.Cookie;
+                    if (!WireRules.IsCookieName(name))
+                    {
+                        _diagnostics.Report(DiagnosticDescriptors.InvalidSchema, node.Get("name") ?? node, $"The cookie name '{name}' of {operationId} is not an RFC 6265 token (visible ASCII without separators such as '=', ';', ',' or spaces); it is left out");
+                        return null;
+                    }
+
+                    break;
                 default:
                     _diagnostics.Report(DiagnosticDescriptors.IgnoredValue, node, $"The parameter '{name}' of {operationId} has the unknown location '{location}'; it is left out");
                     return null;
@@ -133,18 +139,19 @@ internal static partial class OperationBuilder
             TypeRef type = shape.Type;
             bool simpleArray = type.Kind == TypeRefKind.Array && type.Element is { } element && IsSimple(element);
             bool structured = !IsSimple(type) && !simpleArray;
-            string defaultStyle = kind == ParameterLocation.Query ? "form" : "simple";
+            string defaultStyle = kind is ParameterLocation.Query or ParameterLocation.Cookie ? "form" : "simple";
             string style = node.GetString("style") ?? defaultStyle;
             bool explode = node.Get("explode") is { IsScalar: true } explodeNode ? explodeNode.Value is "true" or "True" : style == "form";
             bool queryObject = kind == ParameterLocation.Query && type.Kind is TypeRefKind.Model or TypeRefKind.Map or TypeRefKind.Any or TypeRefKind.Union;
             bool queryDeepArray = kind == ParameterLocation.Query && type.Kind == TypeRefKind.Array && !simpleArray && style == "deepObject";
+            bool queryFormArray = kind == ParameterLocation.Query && type.Kind == TypeRefKind.Array && !simpleArray && style == "form"; // name[0].member=value
 
             // An object, untyped or array-of-objects value in a header or the path has no OpenAPI style that can carry
             // nested values ('simple' flattens one level to k,v,k2,v2): it is sent as its JSON text, as Linode's X-Filter documents.
             bool asJson = content || (structured && kind != ParameterLocation.Query);
-            if (structured && !queryObject && !queryDeepArray && !asJson)
+            if (structured && !queryObject && !queryDeepArray && !queryFormArray && !asJson)
             {
-                Unsupported(node, $"An array-of-objects query parameter in the style '{style}'", $"'{name}' of {operationId} is not sent (only the style deepObject can carry it)");
+                Unsupported(node, $"An array-of-objects query parameter in the style '{style}'", $"'{name}' of {operationId} is not sent (the styles form and deepObject can carry it)");
                 return null;
             }
 
@@ -153,6 +160,7 @@ internal static partial class OperationBuilder
                 ParameterLocation.Query => style is "form"
                     || ((style is "spaceDelimited" or "pipeDelimited") && simpleArray)
                     || (style is "deepObject" && (queryObject || simpleArray || queryDeepArray)),
+                ParameterLocation.Cookie => style == "form",
                 _ => style == "simple",
             };
             if (!styleSupported)

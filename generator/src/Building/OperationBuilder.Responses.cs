@@ -51,6 +51,14 @@ internal static partial class OperationBuilder
                         // Another media type: the success body is returned as its bytes; an error body stays in the exception.
                         type = new TypeRef(TypeRefKind.Bytes);
                         binary = true;
+                        foreach (KeyValuePair<YamlNode, YamlNode> media in content.Pairs!)
+                        {
+                            if (WireRules.IsStructuredXml(media.Key.Value ?? string.Empty, media.Value, Refs))
+                            {
+                                Unsupported(media.Key, "An XML response body ('" + media.Key.Value + "')", $"the {status} response of {operationId} is returned as bytes: the SDK reads no XML into its schema's model and does not validate it");
+                                break;
+                            }
+                        }
                     }
                 }
 

@@ -43,10 +43,6 @@ internal static partial class OperationBuilder
     /// <param name="sites">Collects each built operation's YAML node, for <see cref="ClientHelperResolver"/> (paging, links, jobs).</param>
     public static ClientModel? Build(YamlNode root, SpecContext context, SchemaBuilder schemas, DiagnosticBag diagnostics, CancellationToken cancellationToken, OperationSites? sites = null)
     {
-        if (root.Get("webhooks") is { } webhooks)
-        {
-            diagnostics.Report(DiagnosticDescriptors.UnsupportedConstruct, webhooks, "'webhooks'", "no client code is generated for incoming webhooks");
-        }
 
         YamlNode? paths = root.Get("paths");
         if (paths is null || !paths.IsMapping || paths.Pairs!.Count == 0)
@@ -290,10 +286,6 @@ internal static partial class OperationBuilder
             string baseName = Identifiers.ToPascalCase(operationId);
             string stem = ClaimStem(names, baseName, OperationMethodSuffixes);
 
-            if (operation.Get("callbacks") is { } callbacks)
-            {
-                Unsupported(callbacks, "'callbacks'", $"the operation {operationId} is generated without them");
-            }
 
             // Parameters: the operation's own override the path item's with the same name and location.
             var byKey = new Dictionary<string, YamlNode>(StringComparer.Ordinal);

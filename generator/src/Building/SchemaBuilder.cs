@@ -76,7 +76,18 @@ internal sealed class SchemaBuilder
     /// <summary>Registers every component schema that becomes a type, so references to it resolve by name.</summary>
     public void RegisterComponents(YamlNode root)
     {
-        YamlNode? schemas = root.Get("components")?.Get("schemas");
+        YamlNode? components = root.Get("components");
+        if (components is { IsMapping: false, IsNull: false })
+        {
+            _diagnostics.Report(DiagnosticDescriptors.IgnoredValue, components, "'components' must be a mapping (a Components Object); it is ignored");
+        }
+
+        YamlNode? schemas = components?.Get("schemas");
+        if (schemas is { IsMapping: false, IsNull: false })
+        {
+            _diagnostics.Report(DiagnosticDescriptors.IgnoredValue, schemas, "'components.schemas' must be a mapping of names to schemas; it is ignored");
+        }
+
         if (schemas is null || !schemas.IsMapping)
         {
             return;
@@ -85,6 +96,18 @@ internal sealed class SchemaBuilder
         foreach (KeyValuePair<YamlNode, YamlNode> pair in schemas.Pairs!)
         {
             YamlNode schema = pair.Value;
+            if (!schema.IsMapping && !(schema.IsScalar && schema.Value is "true" or "false"))
+            {
+                // JSON Schema 2020-12 core 4.3.1: a schema is an object or a boolean.
+                _diagnostics.Report(DiagnosticDescriptors.IgnoredValue, schema, $"The schema '{ConstraintReader.Shorten(pair.Key.Value ?? "")}' must be a mapping or a boolean; it is ignored");
+                continue;
+            }
+
+            if (schema.IsMapping && schema.Get("$ref") is null && !BecomesType(schema))
+            {
+                CheckUnbuiltSchema(schema); // a primitive or array schema is otherwise only read where it is used
+            }
+
             if (schema.IsMapping && schema.Get("$ref") is not null)
             {
                 _ = _refs.Resolve(schema); // reports a broken or looping reference even when nothing uses it
@@ -165,6 +188,7 @@ internal sealed class SchemaBuilder
             return new Shape(TypeRef.Any, Model.Constraints.None, true);
         }
 
+        CheckKeywordValues(schema);
         bool siteNullable = schema.GetBool("nullable");
         if (schema.Get("$ref") is not null)
         {
@@ -263,17 +287,8 @@ internal sealed class SchemaBuilder
                 }
 
                 return Primitive(schema, StringKind(schema.GetString("format")), allowsNull);
-            case "integer":
-                return Primitive(schema, schema.GetString("format") == "int32" ? TypeRefKind.Int32 : TypeRefKind.Int64, allowsNull);
-            case "number":
-                return Primitive(schema, schema.GetString("format") switch
-                {
-                    "float" => TypeRefKind.Single,
-                    "decimal" => TypeRefKind.Decimal,
-                    _ => TypeRefKind.Double,
-                }, allowsNull);
-            case "boolean":
-                return Primitive(schema, TypeRefKind.Boolean, allowsNull);
+            case "integer" or "number" or "boolean":
+                return Primitive(schema, ScalarKind(schema, type), allowsNull);
             default:
                 return new Shape(TypeRef.Any, _constraints.Read(schema, TypeRefKind.Any), true);
         }
@@ -293,6 +308,64 @@ internal sealed class SchemaBuilder
 
     private Shape Primitive(YamlNode schema, TypeRefKind kind, bool allowsNull) =>
         new(new TypeRef(kind), _constraints.Read(schema, kind), allowsNull);
+
+    private static TypeRefKind ScalarKind(YamlNode schema, string type) => type switch
+    {
+        "integer" => schema.GetString("format") == "int32" ? TypeRefKind.Int32 : TypeRefKind.Int64,
+        "number" => schema.GetString("format") switch
+        {
+            "float" => TypeRefKind.Single,
+            "decimal" => TypeRefKind.Decimal,
+            _ => TypeRefKind.Double,
+        },
+        "string" => StringKind(schema.GetString("format")),
+        _ => TypeRefKind.Boolean,
+    };
+
+    /// <summary>
+    /// Reads the constraints of a component schema that becomes no type, so that a malformed one is reported even
+    /// when nothing uses it; where it is used, <see cref="ShapeOf"/> reads them the same way (reports are not repeated).
+    /// </summary>
+    private void CheckUnbuiltSchema(YamlNode schema)
+    {
+        CheckKeywordValues(schema);
+        if (ChoiceOf(schema) is not null || DecidingAllOfPart(schema, out _, out _) is not null)
+        {
+            return; // shaped as the part or alternative it stands for
+        }
+
+        string? type = PrimaryType(schema);
+        TypeRefKind? kind = type switch
+        {
+            "integer" or "number" or "boolean" or "string" => ScalarKind(schema, type),
+            "array" => TypeRefKind.Array,
+            "object" => null,
+            _ => TypeRefKind.Any,
+        };
+        if (kind is { } read)
+        {
+            _ = _constraints.Read(schema, read);
+        }
+    }
+
+    /// <summary>Reports keywords whose value is not of the JSON type JSON Schema requires (OAS015); they are read as absent.</summary>
+    private void CheckKeywordValues(YamlNode schema)
+    {
+        // JSON Schema 2020-12 validation 6.1.1: a type name or a non-empty array of them (the meta-schema's minItems 1).
+        if (schema.Get("type") is { } type && (type.IsMapping || type is { IsSequence: true, Items.Count: 0 }))
+        {
+            _diagnostics.Report(DiagnosticDescriptors.IgnoredValue, type, "'type' must be a type name or a non-empty list of them; it is ignored");
+        }
+
+        // Core 10.2.1: allOf, anyOf and oneOf are non-empty arrays of schemas.
+        foreach (string keyword in new[] { "allOf", "anyOf", "oneOf" })
+        {
+            if (schema.Get(keyword) is { } list && !list.IsNull && !(list.IsSequence && list.Items!.Count > 0))
+            {
+                _diagnostics.Report(DiagnosticDescriptors.IgnoredValue, list, $"'{keyword}' must be a non-empty list of schemas; it is ignored");
+            }
+        }
+    }
 
     private static TypeRefKind StringKind(string? format) => format switch
     {
@@ -333,6 +406,7 @@ internal sealed class SchemaBuilder
         YamlNode schema = pending.Node;
         string? description = Describe(schema);
         bool choiceHandled = pending.Kind == TypeModelKind.Union || (pending.Kind == TypeModelKind.StringEnum && ConstAlternatives(schema) is not null);
+        CheckKeywordValues(schema);
         CheckUnsupported(schema, pending.SchemaName, objectType: pending.Kind == TypeModelKind.Object, typedAsAny: false, choiceHandled);
         if (pending.Kind == TypeModelKind.Union)
         {

@@ -68,6 +68,10 @@ internal static class SpecParser
         typeNames.Reserve("I" + client);
         typeNames.Reserve(client + "Options");
         typeNames.Reserve(client + "ServiceCollectionExtensions");
+        foreach (string receiver in WebhookBuilder.ReservedTypeNames(client))
+        {
+            typeNames.Reserve(receiver);
+        }
         typeNames.Reserve(client + "Extensions"); // the paging, link and job helpers (ClientHelperEmitter)
 
         // References resolve against the whole document; the builders see only what a filter keeps.
@@ -77,13 +81,14 @@ internal static class SpecParser
         schemas.RegisterComponents(document);
         var sites = new OperationSites();
         ClientModel? clientModel = OperationBuilder.Build(document, context, schemas, diagnostics, cancellationToken, sites);
+        ReceiverModel? receivers = WebhookBuilder.Build(document, context, schemas, diagnostics, cancellationToken);
         EquatableArray<TypeModel> types = schemas.BuildTypes();
         if (clientModel is not null)
         {
             clientModel = ClientHelperResolver.Resolve(clientModel, types, sites, refs, diagnostics, cancellationToken);
         }
 
-        return new ApiModel(context, types, clientModel);
+        return new ApiModel(context, types, clientModel) { Receivers = receivers };
     }
 
     private static bool IsOpenApi3(YamlNode root, DiagnosticBag diagnostics, out bool isOpenApi31)

@@ -12,76 +12,75 @@ namespace OpenApiSdk.Generator.Emitting;
 /// </summary>
 internal static class AnnotationAttributes
 {
-    private const string DataAnnotations = "global::System.ComponentModel.DataAnnotations.";
-
-    public static IEnumerable<string> For(PropertyModel property, string q)
+    /// <summary>The attributes (without brackets, through the file's aliases) for one property.</summary>
+    public static IEnumerable<string> For(PropertyModel property)
     {
         Constraints c = property.Constraints;
         TypeRef type = property.Type;
         if (property.Required && !property.IsReadOnly && !property.AllowsNull && !type.IsValueType)
         {
-            yield return "[" + DataAnnotations + "Required" + (type.Kind == TypeRefKind.String ? "(AllowEmptyStrings = true)]" : "]");
+            yield return "__Required" + (type.Kind == TypeRefKind.String ? "(AllowEmptyStrings = true)" : string.Empty);
         }
 
         if (type.Kind == TypeRefKind.String && (c.MinLength is not null || c.MaxLength is not null))
         {
             // StringLength counts UTF-16 units and JSON Schema counts code points; the generated attribute counts as the spec does.
-            yield return "[" + TypeSyntax.Sdk + "SchemaLength(" + Int(c.MinLength ?? 0) + ", " + Int(c.MaxLength ?? int.MaxValue) + ")]";
+            yield return "__SchemaLength(" + Int(c.MinLength ?? 0) + ", " + Int(c.MaxLength ?? int.MaxValue) + ")";
         }
 
         if (type.Kind == TypeRefKind.Array && (c.MinItems is not null || c.MaxItems is not null))
         {
             // MinLength/MaxLength read Count through reflection, which trimming breaks; the generated attribute does not.
-            yield return "[" + TypeSyntax.Sdk + "SchemaItems(" + Int(c.MinItems ?? 0) + ", " + Int(c.MaxItems ?? int.MaxValue) + ")]";
+            yield return "__SchemaItems(" + Int(c.MinItems ?? 0) + ", " + Int(c.MaxItems ?? int.MaxValue) + ")";
         }
 
         if (c.Pattern is { } pattern)
         {
-            yield return "[" + TypeSyntax.Sdk + "SchemaPattern(" + Literals.String(Literals.DotNetPattern(pattern)) + ")]";
+            yield return "__SchemaPattern(" + Literals.String(Literals.DotNetPattern(pattern)) + ")";
         }
 
         if (type.IsNumber && (c.Minimum is not null || c.Maximum is not null))
         {
-            yield return RangeAttribute(type.Kind, c, q);
+            yield return RangeAttribute(type.Kind, c);
         }
 
         if (type.IsNumber && c.MultipleOf is { } multipleOf)
         {
-            yield return "[" + TypeSyntax.Sdk + "MultipleOf(" + TypeSyntax.Number(multipleOf, TypeRefKind.Double) + ")]";
+            yield return "__MultipleOf(" + TypeSyntax.Number(multipleOf, TypeRefKind.Double) + ")";
         }
 
         if (type.Kind == TypeRefKind.Array && c.UniqueItems)
         {
-            yield return "[" + TypeSyntax.Sdk + "UniqueItems]";
+            yield return "__UniqueItems";
         }
 
         if (type.Kind == TypeRefKind.Enum)
         {
-            yield return "[" + TypeSyntax.Sdk + "SchemaEnum]";
+            yield return "__SchemaEnum";
         }
         else if (!c.Enum.IsEmpty || c.Const is not null)
         {
             IEnumerable<JsonLiteral> allowed = c.Const is { } constant ? new[] { constant } : c.Enum;
-            yield return "[" + TypeSyntax.Sdk + "SchemaEnum(" + string.Join(", ", allowed.Select(v => Literals.String(v.Text))) + ")]";
+            yield return "__SchemaEnum(" + string.Join(", ", allowed.Select(v => Literals.String(v.Text))) + ")";
         }
     }
 
-    private static string RangeAttribute(TypeRefKind kind, Constraints c, string q)
+    private static string RangeAttribute(TypeRefKind kind, Constraints c)
     {
         if (c.ExclusiveMinimum || c.ExclusiveMaximum)
         {
             // RangeAttribute's exclusive bounds exist only on .NET 8+; the generated attribute works everywhere.
-            return "[" + TypeSyntax.Sdk + "SchemaRange(" + Double(c.Minimum, "double.MinValue") + ", " + Double(c.Maximum, "double.MaxValue")
+            return "__SchemaRange(" + Double(c.Minimum, "double.MinValue") + ", " + Double(c.Maximum, "double.MaxValue")
                 + (c.ExclusiveMinimum ? ", MinimumIsExclusive = true" : string.Empty)
-                + (c.ExclusiveMaximum ? ", MaximumIsExclusive = true" : string.Empty) + ")]";
+                + (c.ExclusiveMaximum ? ", MaximumIsExclusive = true" : string.Empty) + ")";
         }
 
         if (kind is TypeRefKind.Int32 && IsInt(c.Minimum) && IsInt(c.Maximum))
         {
-            return "[" + DataAnnotations + "Range(" + (c.Minimum ?? "int.MinValue") + ", " + (c.Maximum ?? "int.MaxValue") + ")]";
+            return "__Range(" + (c.Minimum ?? "int.MinValue") + ", " + (c.Maximum ?? "int.MaxValue") + ")";
         }
 
-        return "[" + DataAnnotations + "Range(" + Double(c.Minimum, "double.MinValue") + ", " + Double(c.Maximum, "double.MaxValue") + ")]";
+        return "__Range(" + Double(c.Minimum, "double.MinValue") + ", " + Double(c.Maximum, "double.MaxValue") + ")";
     }
 
     private static string Double(string? bound, string unbounded) => bound is null ? unbounded : TypeSyntax.Number(bound, TypeRefKind.Double);

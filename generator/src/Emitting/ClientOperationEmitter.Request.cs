@@ -39,6 +39,8 @@ internal sealed partial class ClientOperationEmitter
             EmitHeader(parameter, values[parameter]);
         }
 
+        CookieEmitter.Emit(w, _json, operation.Parameters.Where(p => p.In == ParameterLocation.Cookie).ToList(), values);
+
         foreach (string name in operation.Security)
         {
             if (_client.Security.FirstOrDefault(s => s.Name == name) is { } scheme)
@@ -177,6 +179,12 @@ internal sealed partial class ClientOperationEmitter
             w.Line(parameter.Style == "deepObject"
                 ? "__request.QueryDeepObject(" + name + ", " + JsonText(parameter, present, bytes: true) + ");"
                 : "__request.QueryFormObject(" + name + ", " + JsonText(parameter, present, bytes: true) + ", " + (parameter.Explode ? "true" : "false") + ");");
+        }
+        else if (parameter.Type.Kind == TypeRefKind.Array && IsStructured(parameter.Type.Element!))
+        {
+            // An array of objects in form style, which OpenAPI leaves undefined: name[0].member=value, the form
+            // ASP.NET Core's and Spring's binders read into a list of objects (generator/README.md, "Parameters").
+            w.Line("__request.QueryIndexedForm(" + name + ", " + JsonText(parameter, present, bytes: true) + ");");
         }
         else if (parameter.Type.Kind == TypeRefKind.Array && parameter.Style == "deepObject")
         {

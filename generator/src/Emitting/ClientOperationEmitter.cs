@@ -176,6 +176,7 @@ internal sealed partial class ClientOperationEmitter
             {
                 ParameterLocation.Path => "Path parameter " + parameter.WireName + ".",
                 ParameterLocation.Query => "Query parameter " + parameter.WireName + ".",
+                ParameterLocation.Cookie => "Cookie " + parameter.WireName + ".",
                 _ => "Header " + parameter.WireName + "." + (parameter.DefaultOption is { } option ? " When null, Options." + option + " is sent, if set." : string.Empty),
             };
             w.Line("/// <param name=\"" + parameter.Name.TrimStart('@') + "\">" + Literals.XmlText(where + (parameter.Description is { } d ? " " + FirstLine(d) : string.Empty)) + "</param>");

@@ -6,116 +6,108 @@ using OpenApiSdk.Generator.Model;
 namespace OpenApiSdk.Generator.Emitting;
 
 /// <summary>
-/// Emits one object schema: the class with its properties and DataAnnotations, the reflection-free
-/// JSON converter, the generated validator, value equality and a redacting <c>ToString()</c>.
+/// Emits one object schema: the class with its properties and DataAnnotations, and the members of
+/// <c>IObjectMembers</c> that only the schema knows, one line per property each (JSON names, rules, reading,
+/// writing, equality, hash, <c>ToString()</c>). Everything else is the runtime's <c>OpenApiObject&lt;T&gt;</c>.
+/// The text is the type alone, not indented: the file adds the header, the aliases and one <c>namespace</c> block around
+/// all its types (<see cref="Aliases.Header"/>), so a type's text is the same in whichever file it lands.
 /// </summary>
 internal static class ModelEmitter
 {
     public static string Emit(SpecContext context, TypeModel type)
     {
-        var w = SourceWriter.WithHeader();
-        w.Open("namespace " + context.Namespace);
+        var w = new SourceWriter();
+        w.Line();
+        string q = "global::" + context.Namespace + ".";
         if (type.Kind == TypeModelKind.StringEnum)
         {
             EnumEmitter.Emit(w, type);
         }
         else if (type.Kind == TypeModelKind.Union)
         {
-            UnionEmitter.Emit(w, type, "global::" + context.Namespace + ".");
+            UnionEmitter.Emit(w, type, q);
         }
         else
         {
-            EmitClass(w, type, "global::" + context.Namespace + ".");
+            EmitClass(w, type, q);
         }
 
-        w.Close();
         return w.ToString();
     }
 
+    /// <summary>The attribute every generated type carries.</summary>
+    public const string GeneratedCode = "[__GeneratedCode(\"OpenApiSdk.Generator\", \"" + GeneratorInfo.Version + "\")]";
+
     private static void EmitClass(SourceWriter w, TypeModel type, string q)
     {
+        string name = type.Name;
         w.Summary(type.Description ?? "The schema " + type.SchemaName + ".", "Generated from " + type.SchemaName + ".");
-        w.Line(TypeSyntax.GeneratedCode);
-        w.Line("[global::System.Text.Json.Serialization.JsonConverter(typeof(" + type.Name + ".__JsonConverter))]");
-        if (NeedsTypeLevelAttribute(type))
+        w.Line(GeneratedCode);
+        w.Line("[__JsonConverter(typeof(__Runtime.ModelJsonConverter<" + name + ">))" + (NeedsTypeLevelAttribute(type) ? ", __SchemaRules]" : "]"));
+        if (type.Properties.IsEmpty && !type.ForbidsAdditionalProperties && type.Rules.IsEmpty && type.MinProperties is null && type.MaxProperties is null)
         {
-            w.Line("[" + TypeSyntax.Sdk + "SchemaRules]");
+            // Nothing the schema states: every member read is kept in AdditionalProperties.
+            w.Line("public sealed partial class " + name + " : __Sdk.OpenApiObject<" + name + "> { }");
+            return;
         }
 
-        w.Open("public sealed partial class " + type.Name + " : global::System.IEquatable<" + type.Name + ">, " + TypeSyntax.Runtime + "IOpenApiModel");
-        EmitProperties(w, type, q);
-        EmitAdditionalProperties(w, type);
-        ValidationEmitter.Emit(w, type, q);
+        w.Open("public sealed partial class " + name + " : __Sdk.OpenApiObject<" + name + ">, __IMembers");
+        // The JSON names, the C# names (for ToString) and the secrets, which ToString masks.
+        var secrets = Enumerable.Range(0, type.Properties.Count).Where(i => type.Properties[i].IsSecret).Select(Int).ToList();
+        w.Line("private static readonly __Names __names = new(" + Strings(type.Properties.Select(p => p.JsonName)) + ", " + Strings(type.Properties.Select(p => p.Name))
+            + (secrets.Count == 0 ? string.Empty : ", secrets: new[] { " + string.Join(", ", secrets) + " }") + ");");
+        EmitProperties(w, type);
+        w.Line();
+        w.Line("__Names __IMembers.Names => __names;");
+        ValidationEmitter.Emit(w, type);
         JsonEmitter.Emit(w, type, q);
-        EmitEquality(w, type, q);
-        EmitToString(w, type, q);
+        EmitEquality(w, type);
         w.Close();
     }
+
+    private static string Strings(IEnumerable<string> values)
+    {
+        List<string> literals = values.Select(Literals.String).ToList();
+        return literals.Count == 0 ? "global::System.Array.Empty<string>()" : "new[] { " + string.Join(", ", literals) + " }";
+    }
+
+    private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static bool NeedsTypeLevelAttribute(TypeModel type) =>
         !type.Rules.IsEmpty || !type.UndeclaredRequired.IsEmpty || type.MinProperties is not null || type.MaxProperties is not null || type.Properties.Any(p => TypeSyntax.StorageOf(p) == Storage.RequiredValue);
 
-    private static void EmitProperties(SourceWriter w, TypeModel type, string q)
+    private static void EmitProperties(SourceWriter w, TypeModel type)
     {
-        w.Line("private global::System.Collections.Generic.List<" + TypeSyntax.Sdk + "ValidationError>? __readErrors;");
         foreach (PropertyModel property in type.Properties)
         {
             Storage storage = TypeSyntax.StorageOf(property);
-            string clrType = TypeSyntax.Of(property.Type, q);
+            string clrType = TypeSyntax.Short(property.Type);
+            string nullableType = TypeSyntax.Short(property.Type, true);
+            w.Line();
             if (storage == Storage.Tracked)
             {
-                w.Line();
-                w.Line("internal " + TypeSyntax.Nullable(property.Type, true, q) + " " + TypeSyntax.Field(property) + ";");
-                w.Line("internal bool " + TypeSyntax.IsSetField(property) + ";");
+                w.Line("internal " + nullableType + " " + TypeSyntax.Field(property) + "; internal bool " + TypeSyntax.IsSetField(property) + ";");
             }
             else if (storage == Storage.RequiredValue)
             {
-                w.Line();
                 w.Line("internal " + clrType + "? " + TypeSyntax.Field(property) + ";");
             }
 
-            w.Line();
             EmitPropertyDoc(w, property);
-            w.Line("[global::System.Text.Json.Serialization.JsonPropertyName(" + Literals.String(property.JsonName) + ")]");
-            foreach (string attribute in AnnotationAttributes.For(property, q))
+            var attributes = new List<string> { "__JsonPropertyName(" + Literals.String(property.JsonName) + ")" };
+            attributes.AddRange(AnnotationAttributes.For(property));
+            w.Line("[" + string.Join(", ", attributes) + "]");
+            string field = TypeSyntax.Field(property);
+            w.Line(storage switch
             {
-                w.Line(attribute);
-            }
+                Storage.Tracked => "public " + nullableType + " " + property.Name + " { get => " + field + "; set { " + field + " = value; " + TypeSyntax.IsSetField(property) + " = true; } }",
+                Storage.RequiredValue => "public " + clrType + " " + property.Name + " { get => " + field + ".GetValueOrDefault(); set => " + field + " = value; }",
 
-            switch (storage)
-            {
-                case Storage.Tracked:
-                    w.Open("public " + TypeSyntax.Nullable(property.Type, true, q) + " " + property.Name);
-                    w.Line("get => " + TypeSyntax.Field(property) + ";");
-                    w.Line("set { " + TypeSyntax.Field(property) + " = value; " + TypeSyntax.IsSetField(property) + " = true; }");
-                    w.Close();
-                    break;
-                case Storage.RequiredValue:
-                    w.Open("public " + clrType + " " + property.Name);
-                    w.Line("get => " + TypeSyntax.Field(property) + ".GetValueOrDefault();");
-                    w.Line("set => " + TypeSyntax.Field(property) + " = value;");
-                    w.Close();
-                    break;
-                case Storage.OptionalValue:
-                case Storage.OptionalReference:
-                    w.Line("public " + TypeSyntax.Nullable(property.Type, true, q) + " " + property.Name + " { get; set; }");
-                    break;
-                case Storage.RequiredReference:
-                    // Non-nullable because a valid instance always has it; only an invalid payload leaves it null, and Validate() says so.
-                    w.Line("public " + clrType + " " + property.Name + " { get; set; } = null!;");
-                    break;
-            }
+                // Non-nullable because a valid instance always has it; only an invalid payload leaves it null, and Validate() says so.
+                Storage.RequiredReference => "public " + clrType + " " + property.Name + " { get; set; } = null!;",
+                _ => "public " + nullableType + " " + property.Name + " { get; set; }",
+            });
         }
-    }
-
-    private static void EmitAdditionalProperties(SourceWriter w, TypeModel type)
-    {
-        w.Line();
-        w.Line(type.ForbidsAdditionalProperties
-            ? "/// <summary>Properties the schema does not declare; it forbids them (additionalProperties: false), so Validate() reports each one.</summary>"
-            : "/// <summary>Properties the schema does not declare, kept as they arrived so that nothing is lost on a round trip.</summary>");
-        w.Line("[global::System.Text.Json.Serialization.JsonExtensionData]");
-        w.Line("public global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }");
     }
 
     private static void EmitPropertyDoc(SourceWriter w, PropertyModel property)
@@ -143,111 +135,49 @@ internal static class ModelEmitter
             notes.Add("Read-only: set by the server.");
         }
 
-        w.Summary(property.Description ?? property.JsonName, notes.ToArray());
+        if (property.Description is null)
+        {
+            // Without a description the notes are the summary.
+            w.Doc(string.Join(" ", notes));
+        }
+        else
+        {
+            w.Summary(property.Description, notes.ToArray());
+        }
     }
 
-    private static void EmitEquality(SourceWriter w, TypeModel type, string q)
-    {
-        string name = type.Name;
-        w.Line();
-        w.Line("/// <summary>Compares every property by value, nested objects and lists included.</summary>");
-        w.Open("public bool Equals(" + name + "? other)");
-        w.Open("if (other is null)");
-        w.Line("return false;");
-        w.Close();
-        w.Line();
-        w.Open("if (ReferenceEquals(this, other))");
-        w.Line("return true;");
-        w.Close();
-        w.Line();
-        w.Line("return");
-        w.Indent();
-        w.Line(TypeSyntax.Runtime + "OpenApiRuntime.DictionaryEqual(AdditionalProperties, other.AdditionalProperties)" + (type.Properties.IsEmpty ? ";" : " &&"));
-        {
-            for (int i = 0; i < type.Properties.Count; i++)
-            {
-                PropertyModel property = type.Properties[i];
-                string comparison = ValueEquals(property, property.Name, "other." + property.Name, q);
-                if (TypeSyntax.StorageOf(property) == Storage.Tracked)
-                {
-                    comparison = TypeSyntax.IsSetField(property) + " == other." + TypeSyntax.IsSetField(property) + " && " + comparison;
-                }
-                else if (TypeSyntax.StorageOf(property) == Storage.RequiredValue)
-                {
-                    comparison = TypeSyntax.Field(property) + ".HasValue == other." + TypeSyntax.Field(property) + ".HasValue && " + comparison;
-                }
+    /// <summary>
+    /// The property's value as a nullable expression, null when absent: the field of a required value type
+    /// (whose property reads 0 when absent), else the property. The runtime's checks and writers skip null.
+    /// </summary>
+    internal static string Stored(PropertyModel property) =>
+        TypeSyntax.StorageOf(property) == Storage.RequiredValue ? TypeSyntax.Field(property) : property.Name;
 
-                w.Line(comparison + (i == type.Properties.Count - 1 ? ";" : " &&"));
+    private static void EmitEquality(SourceWriter w, TypeModel type)
+    {
+        w.Line();
+        if (type.Properties.IsEmpty)
+        {
+            w.Line("bool __IMembers.Equal(object o) => true;");
+            return;
+        }
+
+        w.Line("bool __IMembers.Equal(object o) => o is " + type.Name + " other &&");
+        w.Indent();
+        for (int i = 0; i < type.Properties.Count; i++)
+        {
+            PropertyModel property = type.Properties[i];
+            string value = Stored(property);
+            string comparison = "__Values.Equal(" + value + ", other." + value + ")";
+            if (TypeSyntax.StorageOf(property) == Storage.Tracked)
+            {
+                comparison = TypeSyntax.IsSetField(property) + " == other." + TypeSyntax.IsSetField(property) + " && " + comparison;
             }
+
+            w.Line(comparison + (i == type.Properties.Count - 1 ? ";" : " &&"));
         }
 
         w.Unindent();
-
-        w.Close();
-        w.Line();
-        w.Line("/// <inheritdoc/>");
-        w.Line("public override bool Equals(object? obj) => obj is " + name + " other && Equals(other);");
-        w.Line();
-        w.Line("/// <inheritdoc/>");
-        w.Open("public override int GetHashCode()");
-        w.Line("int hash = 17;");
-        foreach (PropertyModel property in type.Properties)
-        {
-            w.Line("hash = unchecked((hash * 31) + " + ValueHash(property, property.Name) + ");");
-        }
-
-        w.Line("return hash;");
-        w.Close();
-    }
-
-    private static string ValueEquals(PropertyModel property, string left, string right, string q) =>
-        ValueEquals(property.Type, DeclaredType(property, q), left, right, q);
-
-    /// <summary>A C# expression comparing two values of <paramref name="type"/> (declared as <paramref name="clrType"/>) by value.</summary>
-    internal static string ValueEquals(TypeRef type, string clrType, string left, string right, string q) => type.Kind switch
-    {
-        TypeRefKind.Array or TypeRefKind.Bytes => TypeSyntax.Runtime + "OpenApiRuntime.SequenceEqual(" + left + ", " + right + ")",
-        TypeRefKind.Map => TypeSyntax.Runtime + "OpenApiRuntime.DictionaryEqual(" + left + ", " + right + ")",
-        TypeRefKind.Any => TypeSyntax.Runtime + "OpenApiRuntime.JsonEqual(" + left + ", " + right + ")",
-        TypeRefKind.String => "string.Equals(" + left + ", " + right + ", global::System.StringComparison.Ordinal)",
-        _ => "global::System.Collections.Generic.EqualityComparer<" + clrType + ">.Default.Equals(" + left + ", " + right + ")",
-    };
-
-    private static string ValueHash(PropertyModel property, string value) => property.Type.Kind switch
-    {
-        TypeRefKind.Array or TypeRefKind.Map => "(" + value + " is null ? 0 : " + value + ".Count)",
-        TypeRefKind.Bytes => "(" + value + " is null ? 0 : " + value + ".Length)",
-        TypeRefKind.Any => "0",
-        TypeRefKind.String => "(" + value + " is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(" + value + "))",
-        _ when property.Type.IsValueType => value + ".GetHashCode()",
-        _ => "(" + value + " is null ? 0 : " + value + ".GetHashCode())",
-    };
-
-    /// <summary>The type of the public property.</summary>
-    internal static string DeclaredType(PropertyModel property, string q) => TypeSyntax.StorageOf(property) switch
-    {
-        Storage.RequiredValue or Storage.RequiredReference => TypeSyntax.Of(property.Type, q),
-        _ => TypeSyntax.Nullable(property.Type, true, q),
-    };
-
-    private static void EmitToString(SourceWriter w, TypeModel type, string q)
-    {
-        w.Line();
-        w.Line("/// <summary>The properties that are set, with secrets (passwords, write-only values) shown as ***.</summary>");
-        w.Open("public override string ToString()");
-        w.Line("var text = new global::System.Text.StringBuilder(" + Literals.String(type.Name + " {") + ");");
-        w.Line("bool first = true;");
-        foreach (PropertyModel property in type.Properties)
-        {
-            string present = TypeSyntax.Present(string.Empty, property);
-            string value = property.IsSecret ? "\"***\"" : (TypeSyntax.StorageOf(property) == Storage.Tracked ? property.Name : TypeSyntax.Value(string.Empty, property));
-            w.Open("if (" + present + ")");
-            w.Line(TypeSyntax.Runtime + "OpenApiRuntime.AppendMember(text, ref first, " + Literals.String(property.Name) + ", " + value + ");");
-            w.Close();
-        }
-
-        w.Line("return text.Append(first ? \"}\" : \" }\").ToString();");
-        w.Close();
     }
 
     /// <summary>Human-readable constraint lists for doc comments.</summary>

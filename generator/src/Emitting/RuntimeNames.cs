@@ -13,13 +13,16 @@ internal static class RuntimeNames
     {
         "ValidationError", "ValidationException", "ApiException",
         "SchemaLengthAttribute", "SchemaItemsAttribute", "SchemaPatternAttribute", "SchemaRangeAttribute", "MultipleOfAttribute", "UniqueItemsAttribute",
-        "SchemaEnumAttribute", "SchemaRulesAttribute", "ApiClientOptions", "RetryOptions", "RequestOptions", "ApiResponse", "FileContent",
+        "SchemaEnumAttribute", "SchemaRulesAttribute", "ApiClientOptions", "RetryOptions", "RequestOptions", "ApiResponse", "FileContent", "OpenApiModel", "OpenApiObject", "OpenApiUnion",
     };
 
     private static readonly string[] HelperTypes =
     {
         "ValidationCollector", "IOpenApiModel", "IOpenApiEnumValue", "OpenApiRuntime", "ClientPipeline", "ClientRequest", "RequestBody", "MultipartBody",
         "RequestJson", "ReadJson", "ReceivedResponse", "ResponseMap", "CredentialKind", "CredentialScheme", "IClientLog", "ClientLogLevel", "ClientLogEntry",
+        "IObjectMembers", "IUnionRules", "Validation", "ItemCheck",
+        "SchemaPattern", "Values", "ModelHash", "ModelText", "Json", "JsonItem", "JsonNames", "JsonMember", "JsonMemberWriter",
+        "ModelJsonConverter", "EnumJsonConverter", "UnionJsonConverter", "UnionShape", "UnionAlternative",
     };
 
     private static readonly string[] SigningTypes = { "IRequestSigner", "AkSkSigner", "AkSkSignature", "AkSkVerifier", "AkSkVerification" };

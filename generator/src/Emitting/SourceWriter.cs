@@ -66,6 +66,25 @@ internal sealed class SourceWriter
         Line("/// </summary>");
     }
 
+    /// <summary>
+    /// A compact XML doc comment for model files: one line when the text is one line and short, else
+    /// <see cref="Summary"/>'s form.
+    /// </summary>
+    public void Doc(string? text, params string[] extraParagraphs)
+    {
+        if (extraParagraphs.Length == 0 && !string.IsNullOrEmpty(text))
+        {
+            var lines = new System.Collections.Generic.List<string>(Literals.DocLines(text!));
+            if (lines.Count == 1 && lines[0].Length <= 120)
+            {
+                Line("/// <summary>" + lines[0] + "</summary>");
+                return;
+            }
+        }
+
+        Summary(text, extraParagraphs);
+    }
+
     public void DocLines(string text)
     {
         foreach (string line in Literals.DocLines(text))

@@ -61,6 +61,27 @@ internal static class TypeSyntax
     public static string Nullable(TypeRef type, bool nullable, string qualifier = "") =>
         nullable ? Of(type, qualifier) + "?" : Of(type, qualifier); // a JsonElement item holds JSON null itself; an optional JsonElement property is JsonElement?
 
+    /// <summary>
+    /// <see cref="Of"/> in a model file, through the file's aliases (<see cref="Aliases"/>): <c>__Generic.List&lt;string&gt;</c>,
+    /// <c>__JsonElement</c>. Type names are only used where C# looks up types, so a property cannot hide them.
+    /// </summary>
+    public static string Short(TypeRef type) => type.Kind switch
+    {
+        TypeRefKind.DateTimeOffset => "__DateTimeOffset",
+        TypeRefKind.Guid => "__Guid",
+        TypeRefKind.Array => "__Generic.List<" + ShortElement(type) + ">",
+        TypeRefKind.Map => "__Generic.Dictionary<string, " + ShortElement(type) + ">",
+        TypeRefKind.Any => "__JsonElement",
+        _ => Of(type),
+    };
+
+    /// <summary><see cref="Short"/>, made nullable when <paramref name="nullable"/>.</summary>
+    public static string Short(TypeRef type, bool nullable) => nullable ? Short(type) + "?" : Short(type);
+
+    /// <summary>The C# type of an array's items or a map's values.</summary>
+    public static string ShortElement(TypeRef collection) =>
+        Short(collection.Element!, collection.ElementAllowsNull && collection.Element!.Kind != TypeRefKind.Any);
+
     public static Storage StorageOf(PropertyModel property)
     {
         if (property.AllowsNull && property.Type.Kind != TypeRefKind.Any)
@@ -131,6 +152,99 @@ internal static class TypeSyntax
 
         double value = double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
         return value.ToString("R", CultureInfo.InvariantCulture) + "d";
+    }
+}
+
+/// <summary>
+/// The <c>using</c> aliases at the top of a model file. Each starts with <c>__</c>, which no name from a spec can
+/// (<see cref="Naming.Identifiers"/> never produces one), so no generated or user type in the namespace hides them; a
+/// file declares only the aliases its types use (<see cref="Used"/>), found by scanning the emitted text.
+/// </summary>
+internal static class Aliases
+{
+    private static readonly (string Name, string Target)[] All =
+    {
+        ("__Alternative", "global::OpenApiSdk.Runtime.UnionAlternative"),
+        ("__DateTimeOffset", "global::System.DateTimeOffset"),
+        ("__GeneratedCode", "global::System.CodeDom.Compiler.GeneratedCodeAttribute"),
+        ("__Generic", "global::System.Collections.Generic"),
+        ("__Guid", "global::System.Guid"),
+        ("__Hash", "global::OpenApiSdk.Runtime.ModelHash"),
+        ("__IMembers", "global::OpenApiSdk.Runtime.IObjectMembers"),
+        ("__IUnionRules", "global::OpenApiSdk.Runtime.IUnionRules"),
+        ("__Json", "global::OpenApiSdk.Runtime.Json"),
+        ("__JsonConverter", "global::System.Text.Json.Serialization.JsonConverterAttribute"),
+        ("__JsonElement", "global::System.Text.Json.JsonElement"),
+        ("__JsonPropertyName", "global::System.Text.Json.Serialization.JsonPropertyNameAttribute"),
+        ("__Member", "global::OpenApiSdk.Runtime.JsonMember"),
+        ("__MultipleOf", "global::OpenApiSdk.MultipleOfAttribute"),
+        ("__Names", "global::OpenApiSdk.Runtime.JsonNames"),
+        ("__Pattern", "global::OpenApiSdk.Runtime.SchemaPattern"),
+        ("__Range", "global::System.ComponentModel.DataAnnotations.RangeAttribute"),
+        ("__Reader", "global::System.Text.Json.Utf8JsonReader"),
+        ("__Required", "global::System.ComponentModel.DataAnnotations.RequiredAttribute"),
+        ("__Runtime", "global::OpenApiSdk.Runtime"),
+        ("__Sdk", "global::OpenApiSdk"),
+        ("__SchemaEnum", "global::OpenApiSdk.SchemaEnumAttribute"),
+        ("__SchemaItems", "global::OpenApiSdk.SchemaItemsAttribute"),
+        ("__SchemaLength", "global::OpenApiSdk.SchemaLengthAttribute"),
+        ("__SchemaPattern", "global::OpenApiSdk.SchemaPatternAttribute"),
+        ("__SchemaRange", "global::OpenApiSdk.SchemaRangeAttribute"),
+        ("__SchemaRules", "global::OpenApiSdk.SchemaRulesAttribute"),
+        ("__Text", "global::OpenApiSdk.Runtime.ModelText"),
+        ("__UniqueItems", "global::OpenApiSdk.UniqueItemsAttribute"),
+        ("__Validation", "global::OpenApiSdk.Runtime.Validation"),
+        ("__Values", "global::OpenApiSdk.Runtime.Values"),
+        ("__Writer", "global::OpenApiSdk.Runtime.JsonMemberWriter"),
+    };
+
+    /// <summary>The aliases <paramref name="text"/> uses, one bit per alias.</summary>
+    public static ulong Used(string text)
+    {
+        ulong used = 0;
+        int at = text.IndexOf("__", System.StringComparison.Ordinal);
+        while (at >= 0)
+        {
+            int end = at + 2;
+            while (end < text.Length && (char.IsLetterOrDigit(text[end]) || text[end] == '_'))
+            {
+                end++;
+            }
+
+            // An alias is used as a name of its own, never right after a '.' (member access) or inside a longer name.
+            if (at == 0 || !(char.IsLetterOrDigit(text[at - 1]) || text[at - 1] == '_' || text[at - 1] == '.'))
+            {
+                for (int i = 0; i < All.Length; i++)
+                {
+                    string name = All[i].Name;
+                    if (name.Length == end - at && string.CompareOrdinal(text, at, name, 0, name.Length) == 0)
+                    {
+                        used |= 1UL << i;
+                        break;
+                    }
+                }
+            }
+
+            at = text.IndexOf("__", end, System.StringComparison.Ordinal);
+        }
+
+        return used;
+    }
+
+    /// <summary>The file header: <c>// &lt;auto-generated/&gt;</c>, <c>#nullable enable</c> and the <paramref name="used"/> aliases.</summary>
+    public static string Header(ulong used)
+    {
+        var text = new System.Text.StringBuilder(SourceWriter.Header.Length + 64 * 16);
+        text.Append("// <auto-generated/>\n#nullable enable\n");
+        for (int i = 0; i < All.Length; i++)
+        {
+            if ((used & (1UL << i)) != 0)
+            {
+                text.Append("using ").Append(All[i].Name).Append(" = ").Append(All[i].Target).Append(";\n");
+            }
+        }
+
+        return text.Append('\n').ToString();
     }
 }
 

@@ -1,302 +1,175 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Text.RegularExpressions;
 using OpenApiSdk.Generator.Model;
 
 namespace OpenApiSdk.Generator.Emitting;
 
 /// <summary>
-/// Emits the reflection-free validator of a model. <c>ValidateCore(null)</c> answers valid/invalid without
-/// allocating; only when a model is invalid does <c>Validate()</c> run again with a collector that builds
-/// JSON Pointers and messages.
+/// Emits a model's validator: one call into the runtime's <c>Validation</c> per rule, chained with <c>&amp;&amp;</c>
+/// (<c>v.Required("io_type", IoType is not null) &amp;&amp; v.Minimum("capacity_in_gb", _CapacityInGb, 50)</c>). Each
+/// check returns false only when the caller must stop (a rule failed and nobody collects), so <c>IsValid()</c>
+/// allocates nothing and stops at the first failure, and <c>Validate()</c> runs again with a collector that builds
+/// JSON Pointers and messages. The checks skip an absent (null) value; presence is <c>Required</c>'s job.
 /// </summary>
 internal sealed class ValidationEmitter
 {
     private readonly SourceWriter _w;
-    private readonly string _q;
     private readonly List<string> _patterns = new();
-    private int _depth;
+    private int _unique;
 
-    private ValidationEmitter(SourceWriter writer, string qualifier)
+    private ValidationEmitter(SourceWriter writer) => _w = writer;
+
+    public static void Emit(SourceWriter w, TypeModel type) => new ValidationEmitter(w).EmitValidator(type);
+
+    /// <summary>True when some alternative of the union has rules of its own, so the union implements <c>IUnionRules</c>.</summary>
+    public static bool HasUnionRules(UnionModel union)
     {
-        _w = writer;
-        _q = qualifier;
+        var emitter = new ValidationEmitter(new SourceWriter());
+        return union.Variants.Any(v => emitter.VariantChecks(v).Count > 0);
     }
 
-    /// <param name="qualifier"><c>global::Namespace.</c>: generated names are qualified, so a property named like a type cannot hide it.</param>
-    public static void Emit(SourceWriter w, TypeModel type, string qualifier) => new ValidationEmitter(w, qualifier).EmitValidator(type);
+    /// <summary>The <c>IUnionRules</c> of a union: the rules of the alternatives that are not models, unions or plain enums.</summary>
+    public static void EmitUnion(SourceWriter w, TypeModel type) => new ValidationEmitter(w).EmitUnionRules(type.Union!);
 
-    /// <summary>The validator of a <see cref="TypeModelKind.Union"/>: the alternative held is checked against its own schema.</summary>
-    public static void EmitUnion(SourceWriter w, TypeModel type, string qualifier) => new ValidationEmitter(w, qualifier).EmitUnionValidator(type);
-
-    private void EmitUnionValidator(TypeModel type)
+    /// <summary>The checks of an alternative's own rules; a model or union checks itself, and the runtime checks that an enum is known.</summary>
+    private List<string> VariantChecks(VariantModel variant)
     {
-        UnionModel union = type.Union!;
-        EmitEntryPoints();
-        OpenValidateCore();
-        if (union.ExactlyOne && union.Discriminator is null)
+        string value = "((" + TypeSyntax.Short(variant.Type) + ")value)";
+        return variant.Type.Kind switch
         {
-            _w.Line();
-            _w.Open("if (__matches > 1)");
-            FailBody(null, "must match exactly one of the alternatives (oneOf), but the JSON that was read matches several");
-            _w.Close();
+            TypeRefKind.Model or TypeRefKind.Union => new List<string>(),
+            TypeRefKind.Enum => ScalarChecks("v", variant.Type, variant.Constraints, "null", value),
+            _ when !NeedsChecks(variant.Type, variant.Constraints) => new List<string>(),
+            _ => ValueChecks("v", variant.Type, variant.Constraints, "null", value, nullable: false),
+        };
+    }
+
+    private void EmitUnionRules(UnionModel union)
+    {
+        if (!HasUnionRules(union))
+        {
+            return;
         }
 
-        var checkedVariants = Enumerable.Range(0, union.Variants.Count).Where(i => NeedsChecks(union.Variants[i].Type, union.Variants[i].Constraints)).ToList();
-        if (checkedVariants.Count > 0)
+        _w.Line();
+        _w.Line("bool __IUnionRules.Validate(ref __Validation v, int variant, object value) => variant switch");
+        _w.Open();
+        for (int i = 0; i < union.Variants.Count; i++)
         {
-            _w.Line();
-            _w.Open("switch (__variant)");
-            foreach (int i in checkedVariants)
+            List<string> checks = VariantChecks(union.Variants[i]);
+            if (checks.Count > 0)
             {
-                VariantModel variant = union.Variants[i];
-                string value = "value" + Int(i + 1);
-                _w.Open("case " + Int(i + 1) + ":");
-                _w.Line("var " + value + " = (" + TypeSyntax.Of(variant.Type, _q) + ")__value!;");
-                EmitValueChecks(variant.Type, variant.Constraints, value);
-                _w.Line("break;");
-                _w.Close();
+                _w.Line(Int(i + 1) + " => " + string.Join(" && ", checks) + ",");
             }
-
-            _w.Close();
         }
 
-        _w.Line();
-        _w.Line("return valid;");
-        _w.Close();
-        _w.Line();
-        _w.Line("internal bool ValidateTypeLevel(" + TypeSyntax.Runtime + "ValidationCollector? errors) => ValidateCore(errors);");
-        EmitReadErrors();
-        EmitInterfaceAndPatterns();
-    }
-
-    /// <summary>Opens <c>ValidateCore</c>: read errors first, and a quick "no" when only asked whether valid.</summary>
-    private void OpenValidateCore()
-    {
-        _w.Line();
-        _w.Open("internal bool ValidateCore(" + TypeSyntax.Runtime + "ValidationCollector? errors)");
-        _w.Line("bool valid = ValidateReadErrors(errors);");
-        _w.Open("if (!valid && errors is null)");
-        _w.Line("return false;");
-        _w.Close();
-    }
-
-    private void EmitEntryPoints()
-    {
-        _w.Line();
-        _w.Summary("Checks every rule of the schema and returns all violations, each with the JSON Pointer (RFC 6901) of the offending value; empty when the object is valid.");
-        _w.Open("public global::System.Collections.Generic.IReadOnlyList<" + TypeSyntax.Sdk + "ValidationError> Validate()");
-        _w.Open("if (ValidateCore(null))");
-        _w.Line("return global::System.Array.Empty<" + TypeSyntax.Sdk + "ValidationError>();");
-        _w.Close();
-        _w.Line();
-        _w.Line("var errors = new " + TypeSyntax.Runtime + "ValidationCollector();");
-        _w.Line("ValidateCore(errors);");
-        _w.Line("return errors.Errors;");
-        _w.Close();
-
-        _w.Line();
-        _w.Line("/// <summary>True when <see cref=\"Validate\"/> would find nothing; does not allocate.</summary>");
-        _w.Line("public bool IsValid() => ValidateCore(null);");
+        _w.Line("_ => true,");
+        _w.Close(";");
+        EmitPatterns();
     }
 
     private void EmitValidator(TypeModel type)
     {
-        EmitEntryPoints();
-        OpenValidateCore();
+        var checks = new List<string>();
         foreach (PropertyModel property in type.Properties)
         {
-            EmitProperty(property);
+            checks.AddRange(PropertyChecks(property));
         }
 
-        EmitUndeclaredRequired(type);
+        // required names that properties does not declare (OAS009): the member must be present all the same, and the
+        // reader keeps its value in AdditionalProperties (with additionalProperties: false no object is valid, as JSON Schema says).
+        foreach (string name in type.UndeclaredRequired)
+        {
+            checks.Add("v.RequiredValue(" + Literals.String(name) + ", AdditionalProperties is not null && AdditionalProperties.ContainsKey(" + Literals.String(name) + "))");
+        }
+
         if (type.ForbidsAdditionalProperties)
         {
-            _w.Line();
-            _w.Open("if (AdditionalProperties is not null && AdditionalProperties.Count > 0)");
-            _w.Open("if (errors is null)");
-            _w.Line("return false;");
-            _w.Close();
-            _w.Line();
-            _w.Line("valid = false;");
-            _w.Open("foreach (string name in AdditionalProperties.Keys)");
-            _w.Line("errors.Add(name, \"is not allowed: the schema declares no such property (additionalProperties: false)\");");
-            _w.Close();
-            _w.Close();
+            checks.Add("v.NoAdditionalProperties(AdditionalProperties)");
         }
 
         if (!type.Rules.IsEmpty)
         {
-            _w.Line();
-            _w.Open("if (!ValidateRules(errors))");
-            FailBody(null);
-            _w.Close();
+            checks.Add("__Rules(ref v)");
         }
 
-        EmitPropertyCount(type);
-        _w.Line();
-        _w.Line("return valid;");
-        _w.Close();
+        if (type.MinProperties is { } min)
+        {
+            checks.Add("v.Rule(null, __PropertyCount() >= " + Int(min) + ", " + Literals.String("must have at least " + Int(min) + Plural(" propert", min)) + ")");
+        }
 
-        EmitTypeLevel(type);
-        EmitReadErrors();
+        if (type.MaxProperties is { } max)
+        {
+            checks.Add("v.Rule(null, __PropertyCount() <= " + Int(max) + ", " + Literals.String("must have at most " + Int(max) + Plural(" propert", max)) + ")");
+        }
+
+        _w.Line();
+        if (checks.Count == 0)
+        {
+            _w.Line("bool __IMembers.Validate(ref __Validation v) => true;");
+        }
+        else
+        {
+            _w.Line("bool __IMembers.Validate(ref __Validation v) =>");
+            _w.Indent();
+            for (int i = 0; i < checks.Count; i++)
+            {
+                _w.Line(checks[i] + (i == checks.Count - 1 ? ";" : " &&"));
+            }
+
+            _w.Unindent();
+        }
+
         if (!type.Rules.IsEmpty)
         {
             EmitRules(type);
         }
 
-        EmitInterfaceAndPatterns();
+        if (type.MinProperties is not null || type.MaxProperties is not null)
+        {
+            // minProperties/maxProperties count the members present, declared and additional.
+            _w.Line();
+            _w.Line("private int __PropertyCount() => (AdditionalProperties?.Count ?? 0)"
+                + string.Concat(type.Properties.Select(p => " + (" + TypeSyntax.Present(string.Empty, p) + " ? 1 : 0)")) + ";");
+        }
+
+        EmitPatterns();
     }
 
-    private void EmitInterfaceAndPatterns()
+    private void EmitPatterns()
     {
-        _w.Line();
-        _w.Line("bool " + TypeSyntax.Runtime + "IOpenApiModel.ValidateCore(" + TypeSyntax.Runtime + "ValidationCollector? errors) => ValidateCore(errors);");
-        _w.Line();
-        _w.Line("bool " + TypeSyntax.Runtime + "IOpenApiModel.ValidateTypeLevel(" + TypeSyntax.Runtime + "ValidationCollector? errors) => ValidateTypeLevel(errors);");
-
         if (_patterns.Count > 0)
         {
+            // Compiled on first use (the runtime converts ECMA-262 to .NET and sets a timeout).
             _w.Line();
-            _w.Line("// Compiled on first use, once per type.");
-            _w.Open("private static class __Patterns");
             for (int i = 0; i < _patterns.Count; i++)
             {
-                _w.Line("internal static readonly global::System.Text.RegularExpressions.Regex P" + i.ToString(CultureInfo.InvariantCulture)
-                    + " = " + TypeSyntax.Runtime + "OpenApiRuntime.CreatePattern(" + Literals.String(Literals.DotNetPattern(_patterns[i])) + ");");
+                _w.Line("private static readonly __Pattern __p" + Int(i) + " = new(" + Literals.String(_patterns[i]) + ");");
             }
-
-            _w.Close();
         }
     }
 
-    /// <summary><c>minProperties</c>/<c>maxProperties</c>: the members present, declared and additional, are counted.</summary>
-    private void EmitPropertyCount(TypeModel type)
+    private IEnumerable<string> PropertyChecks(PropertyModel property)
     {
-        if (type.MinProperties is null && type.MaxProperties is null)
-        {
-            return;
-        }
+        string name = Literals.String(property.JsonName);
 
-        _w.Line();
-        _w.Line("int __members = AdditionalProperties?.Count ?? 0;");
-        foreach (PropertyModel property in type.Properties)
-        {
-            _w.Line("__members += " + TypeSyntax.Present(string.Empty, property) + " ? 1 : 0;");
-        }
-
-        if (type.MinProperties is { } min)
-        {
-            _w.Open("if (__members < " + Int(min) + ")");
-            FailBody(null, "must have at least " + Int(min) + Plural(" propert", min));
-            _w.Close();
-        }
-
-        if (type.MaxProperties is { } max)
-        {
-            _w.Open("if (__members > " + Int(max) + ")");
-            FailBody(null, "must have at most " + Int(max) + Plural(" propert", max));
-            _w.Close();
-        }
-    }
-
-    /// <summary>The checks DataAnnotations attributes cannot make: for <c>[SchemaRules]</c>.</summary>
-    private void EmitTypeLevel(TypeModel type)
-    {
-        _w.Line();
-        _w.Open("internal bool ValidateTypeLevel(" + TypeSyntax.Runtime + "ValidationCollector? errors)");
-        _w.Line("bool valid = ValidateReadErrors(errors);");
-        foreach (PropertyModel property in type.Properties.Where(p => TypeSyntax.StorageOf(p) == Storage.RequiredValue && !p.IsReadOnly))
-        {
-            _w.Open("if (" + TypeSyntax.Absent(string.Empty, property) + " && !HasReadError(" + Literals.String(property.JsonName) + "))");
-            FailBody(Literals.String(property.JsonName), "is required");
-            _w.Close();
-        }
-
-        EmitUndeclaredRequired(type);
-        if (!type.Rules.IsEmpty)
-        {
-            _w.Open("if (!ValidateRules(errors))");
-            FailBody(null);
-            _w.Close();
-        }
-
-        EmitPropertyCount(type);
-        _w.Line("return valid;");
-        _w.Close();
-    }
-
-    /// <summary>
-    /// <c>required</c> names that <c>properties</c> does not declare (OAS009): the member must be present, and the
-    /// reader keeps its value in <c>AdditionalProperties</c>. With <c>additionalProperties: false</c> the member is
-    /// also forbidden, so no object is valid, as JSON Schema says.
-    /// </summary>
-    private void EmitUndeclaredRequired(TypeModel type)
-    {
-        foreach (string name in type.UndeclaredRequired)
-        {
-            string segment = Literals.String(name);
-            _w.Line();
-            _w.Open("if (AdditionalProperties is null || !AdditionalProperties.ContainsKey(" + segment + "))");
-            FailBody(segment, "is required");
-            _w.Close();
-        }
-    }
-
-    private void EmitReadErrors()
-    {
-        _w.Line();
-        _w.Line("/// <summary>Problems met while reading JSON (a wrong type, a null where none is allowed), reported by validation.</summary>");
-        _w.Open("private bool ValidateReadErrors(" + TypeSyntax.Runtime + "ValidationCollector? errors)");
-        _w.Open("if (__readErrors is null)");
-        _w.Line("return true;");
-        _w.Close();
-        _w.Line();
-        _w.Line("errors?.AddRelative(__readErrors);");
-        _w.Line("return false;");
-        _w.Close();
-        _w.Line();
-        _w.Line("private bool HasReadError(string property) => __readErrors is not null && " + TypeSyntax.Runtime + "OpenApiRuntime.HasErrorAt(__readErrors, property);");
-        _w.Line();
-        _w.Line("internal void AddReadError(string pointer, string message) => (__readErrors ??= new global::System.Collections.Generic.List<" + TypeSyntax.Sdk + "ValidationError>()).Add(new " + TypeSyntax.Sdk + "ValidationError(pointer, message));");
-    }
-
-    private void EmitProperty(PropertyModel property)
-    {
-        string segment = Literals.String(property.JsonName);
-        bool needsValueChecks = NeedsChecks(property.Type, property.Constraints);
         // A read-only property is set by the server: a request leaves it out, so Validate() does not require it.
-        bool required = property.Required && !property.IsReadOnly;
-        if (!required && !needsValueChecks)
+        if (property.Required && !property.IsReadOnly)
         {
-            return;
+            // DataAnnotations' [Required] cannot check a value type, so [SchemaRules] checks RequiredValue ones.
+            string method = TypeSyntax.StorageOf(property) == Storage.RequiredValue ? "v.RequiredValue(" : "v.Required(";
+            yield return method + name + ", " + TypeSyntax.Present(string.Empty, property) + ")";
         }
 
-        _w.Line();
-        string? isNull = TypeSyntax.PresentButNull(string.Empty, property);
-        if (required)
+        if (NeedsChecks(property.Type, property.Constraints))
         {
-            _w.Open("if (" + TypeSyntax.Absent(string.Empty, property) + ")");
-            _w.Open("if (!HasReadError(" + segment + "))");
-            FailBody(segment, "is required");
-            _w.Close();
-            _w.Close();
-            if (!needsValueChecks)
+            foreach (string check in ValueChecks("v", property.Type, property.Constraints, name, ModelEmitter.Stored(property), nullable: true))
             {
-                return;
+                yield return check;
             }
-
-            _w.Open(isNull is null ? "else" : "else if (!(" + isNull + "))");
         }
-        else
-        {
-            _w.Open("if (" + TypeSyntax.Present(string.Empty, property) + (isNull is null ? ")" : " && !(" + isNull + "))"));
-        }
-
-        _w.Line("errors?.Enter(" + segment + ");");
-        EmitValueChecks(property.Type, property.Constraints, TypeSyntax.Value(string.Empty, property));
-        _w.Line("errors?.Exit();");
-        _w.Close();
     }
 
     private static bool NeedsChecks(TypeRef type, Constraints constraints) => type.Kind switch
@@ -306,99 +179,215 @@ internal sealed class ValidationEmitter
         _ => !constraints.IsEmpty,
     };
 
-    /// <summary>Checks on a non-null value whose pointer the collector has already entered.</summary>
-    private void EmitValueChecks(TypeRef type, Constraints c, string value)
+    /// <summary>
+    /// The checks of a value (null when absent) held in <paramref name="value"/>, reported at member <paramref name="name"/>
+    /// (a literal, or <c>null</c>); <paramref name="nullable"/> tells whether a value type is held as <c>T?</c>.
+    /// </summary>
+    private List<string> ValueChecks(string v, TypeRef type, Constraints c, string name, string value, bool nullable)
     {
         switch (type.Kind)
         {
             case TypeRefKind.Model:
             case TypeRefKind.Union:
-                _w.Open("if (!((" + TypeSyntax.Runtime + "IOpenApiModel)" + value + ").ValidateCore(errors))");
-                FailBody(null);
-                _w.Close();
-                return;
+                return new List<string> { v + ".Model(" + name + ", " + value + ")" };
             case TypeRefKind.Enum:
-                _w.Open("if (!" + value + ".IsKnown)");
-                FailBody(null, "must be one of the values the spec lists");
-                _w.Close();
-                break;
+                // C# infers T from a T? argument only: a plain enum value names its type.
+                var checks = new List<string> { v + (nullable ? ".Known(" : ".Known<" + type.ModelName + ">(") + name + ", " + value + ")" };
+                checks.AddRange(ScalarChecks(v, type, c, name, value));
+                return checks;
             case TypeRefKind.Array:
             case TypeRefKind.Map:
-                EmitCollectionChecks(type, c, value);
-                return;
-        }
-
-        foreach ((string violated, string message) in Violations(type, c, value))
-        {
-            _w.Open("if (" + violated + ")");
-            FailBody(null, message);
-            _w.Close();
+                return CollectionChecks(v, type, c, name, value);
+            default:
+                return ScalarChecks(v, type, c, name, value);
         }
     }
 
-    private void EmitCollectionChecks(TypeRef type, Constraints c, string value)
+    private List<string> CollectionChecks(string v, TypeRef type, Constraints c, string name, string value)
     {
-        foreach ((string violated, string message) in Violations(type, c, value))
+        var checks = new List<string>();
+        bool isMap = type.Kind == TypeRefKind.Map;
+        if (c.MinItems is { } minItems)
         {
-            _w.Open("if (" + violated + ")");
-            FailBody(null, message);
-            _w.Close();
+            checks.Add(v + (isMap ? ".MinProperties(" : ".MinItems(") + name + ", " + value + ", " + Int(minItems) + ")");
+        }
+
+        if (c.MaxItems is { } maxItems)
+        {
+            checks.Add(v + (isMap ? ".MaxProperties(" : ".MaxItems(") + name + ", " + value + ", " + Int(maxItems) + ")");
+        }
+
+        if (c.UniqueItems && !isMap)
+        {
+            checks.Add(v + ".UniqueItems(" + name + ", " + value + ")");
         }
 
         TypeRef element = type.Element!;
         Constraints elementConstraints = type.ElementConstraints ?? Constraints.None;
         bool nullCheck = !type.ElementAllowsNull && !element.IsValueType;
-        bool checks = NeedsChecks(element, elementConstraints);
-        if (!nullCheck && !checks)
+        bool elementChecks = NeedsChecks(element, elementConstraints);
+        if (!nullCheck && !elementChecks)
         {
-            return;
+            return checks;
         }
 
-        int depth = ++_depth;
-        string item = "item" + depth.ToString(CultureInfo.InvariantCulture);
-        string nullableValue = type.ElementAllowsNull && element.IsValueType ? item + ".GetValueOrDefault()" : item;
-        if (type.Kind == TypeRefKind.Array)
+        if (element.Kind is TypeRefKind.Model or TypeRefKind.Union)
         {
-            string index = "i" + depth.ToString(CultureInfo.InvariantCulture);
-            _w.Open("for (int " + index + " = 0; " + index + " < " + value + ".Count; " + index + "++)");
-            _w.Line("var " + item + " = " + value + "[" + index + "];");
-            _w.Line("errors?.Enter(" + index + ");");
+            checks.Add(v + ".Models(" + name + ", " + value + (type.ElementAllowsNull ? ", nullable: true)" : ")"));
+        }
+        else if (element.Kind == TypeRefKind.Enum && elementConstraints.IsEmpty && !(isMap && type.ElementAllowsNull))
+        {
+            checks.Add(v + ".Known(" + name + ", " + value + ")");
+        }
+        else if (!elementChecks)
+        {
+            checks.Add(v + ".NoNullItems(" + name + ", " + value + ")");
         }
         else
         {
-            string entry = "entry" + depth.ToString(CultureInfo.InvariantCulture);
-            _w.Open("foreach (var " + entry + " in " + value + ")");
-            _w.Line("var " + item + " = " + entry + ".Value;");
-            _w.Line("errors?.Enter(" + entry + ".Key);");
-        }
-
-        if (nullCheck || type.ElementAllowsNull)
-        {
-            _w.Open("if (" + item + " is null)");
+            // Each item is checked by a static lambda (cached by the compiler, so checking allocates nothing).
+            string id = Int(++_unique);
+            string itemValidation = "v" + id, item = "i" + id;
+            var itemChecks = new List<string>();
             if (nullCheck)
             {
-                FailBody(null, "must not be null");
+                itemChecks.Add(itemValidation + ".NotNull(null, " + item + ")");
             }
 
-            _w.Close();
-            if (checks)
-            {
-                _w.Open("else");
-                EmitValueChecks(element, elementConstraints, nullableValue);
-                _w.Close();
-            }
-        }
-        else
-        {
-            EmitValueChecks(element, elementConstraints, nullableValue);
+            itemChecks.AddRange(ValueChecks(itemValidation, element, elementConstraints, "null", item, nullable: type.ElementAllowsNull));
+            checks.Add(v + ".Items(" + name + ", " + value + ", static (ref __Validation " + itemValidation + ", " + TypeSyntax.ShortElement(type) + " " + item + ") => "
+                + string.Join(" && ", itemChecks) + ")");
         }
 
-        _w.Line("errors?.Exit();");
-        _w.Close();
-        _depth--;
+        return checks;
     }
 
-    /// <summary>Each constraint as (C# condition that is true when it is broken, message).</summary>
+    /// <summary>The rules of a string, number or enum value: one runtime check each, or a condition where no check says the same.</summary>
+    private List<string> ScalarChecks(string v, TypeRef type, Constraints c, string name, string value)
+    {
+        var checks = new List<string>();
+        TypeRefKind kind = type.Kind;
+        if (kind is TypeRefKind.String)
+        {
+            if (c.MinLength is { } minLength)
+            {
+                checks.Add(v + ".MinLength(" + name + ", " + value + ", " + Int(minLength) + ")");
+            }
+
+            if (c.MaxLength is { } maxLength)
+            {
+                checks.Add(v + ".MaxLength(" + name + ", " + value + ", " + Int(maxLength) + ")");
+            }
+
+            if (c.Pattern is { } pattern)
+            {
+                checks.Add(v + ".Pattern(" + name + ", " + value + ", " + Pattern(pattern) + ")");
+            }
+
+            if (c.Format is { } format)
+            {
+                string method = format switch
+                {
+                    "date" => "Date",
+                    "email" => "Email",
+                    "uri" => "Uri",
+                    "ipv4" => "IPv4",
+                    _ => "IPv6",
+                };
+                checks.Add(v + "." + method + "(" + name + ", " + value + ")");
+            }
+        }
+
+        if (type.IsNumber)
+        {
+            if (c.Minimum is { } minimum)
+            {
+                checks.Add(Bound(v, c.ExclusiveMinimum ? "ExclusiveMinimum" : "Minimum", name, value, minimum, kind, c.ExclusiveMinimum ? " <= " : " < ",
+                    (c.ExclusiveMinimum ? "must be greater than " : "must be greater than or equal to ") + minimum));
+            }
+
+            if (c.Maximum is { } maximum)
+            {
+                checks.Add(Bound(v, c.ExclusiveMaximum ? "ExclusiveMaximum" : "Maximum", name, value, maximum, kind, c.ExclusiveMaximum ? " >= " : " > ",
+                    (c.ExclusiveMaximum ? "must be less than " : "must be less than or equal to ") + maximum));
+            }
+
+            if (c.MultipleOf is { } multipleOf)
+            {
+                bool integral = type.IsInteger && long.TryParse(multipleOf, NumberStyles.None, CultureInfo.InvariantCulture, out _);
+                string divisor = integral || kind == TypeRefKind.Decimal ? TypeSyntax.Number(multipleOf, kind) : TypeSyntax.Number(multipleOf, TypeRefKind.Double);
+                checks.Add(SaysSame(divisor, multipleOf)
+                    ? v + ".MultipleOf(" + name + ", " + value + ", " + divisor + ")"
+                    : Condition(v, name, value, x => Violations(type, new Constraints(MultipleOf: multipleOf), x).Single()));
+            }
+        }
+
+        if (c.Const is { } constant && Comparable(kind, constant))
+        {
+            checks.Add(Condition(v, name, value, x => ("!(" + EqualsLiteral(type, x, constant) + ")", "must be " + constant.Text)));
+        }
+
+        if (!c.Enum.IsEmpty && kind != TypeRefKind.Enum)
+        {
+            List<JsonLiteral> comparable = c.Enum.Where(l => Comparable(kind, l)).ToList();
+            if (comparable.Count > 0)
+            {
+                checks.Add(Condition(v, name, value, x => ("!(" + string.Join(" || ", comparable.Select(l => EqualsLiteral(type, x, l))) + ")", "must be one of: " + string.Join(", ", c.Enum.Select(l => l.Text)))));
+            }
+        }
+
+        return checks;
+    }
+
+    /// <summary><c>minimum</c>/<c>maximum</c> as a runtime check, unless the runtime would print the bound differently from the spec.</summary>
+    private string Bound(string v, string method, string name, string value, string bound, TypeRefKind kind, string violatedBy, string message)
+    {
+        string literal = TypeSyntax.Number(bound, kind);
+        return SaysSame(literal, bound)
+            ? v + "." + method + "(" + name + ", " + value + ", " + literal + ")"
+            : Condition(v, name, value, x => (x + violatedBy + literal, message));
+    }
+
+    /// <summary>A rule as a condition on the non-null value (named by a pattern variable), with its message as the spec states it.</summary>
+    private string Condition(string v, string name, string value, System.Func<string, (string Violated, string Message)> rule)
+    {
+        string x = "__x" + Int(++_unique);
+        (string violated, string message) = rule(x);
+        return v + ".That(" + name + ", " + value + " is not { } " + x + " || !(" + violated + "), " + Literals.String(message) + ")";
+    }
+
+    /// <summary>
+    /// True when the runtime prints the C# number <paramref name="literal"/> (in a message) exactly as the spec wrote
+    /// <paramref name="text"/>: integers as written, decimals with their scale, doubles in their shortest form,
+    /// which for the plain decimal notation of at most 15 significant digits down to 0.0001 is the text itself.
+    /// </summary>
+    private static bool SaysSame(string literal, string text)
+    {
+        char suffix = literal[literal.Length - 1];
+        if (suffix == 'm')
+        {
+            return decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out decimal d)
+                && d.ToString(CultureInfo.InvariantCulture) == text;
+        }
+
+        if (suffix != 'd')
+        {
+            return long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long n) && n.ToString(CultureInfo.InvariantCulture) == text;
+        }
+
+        Match match = Regex.Match(text, @"^-?(0|[1-9][0-9]*)(?:\.([0-9]*[1-9]))?$");
+        if (!match.Success)
+        {
+            return false;
+        }
+
+        string whole = match.Groups[1].Value, fraction = match.Groups[2].Value;
+        int leadingZeros = whole == "0" ? fraction.Length - fraction.TrimStart('0').Length : 0;
+        int significant = (whole == "0" ? 0 : whole.Length) + fraction.Length - leadingZeros;
+        return significant <= 15 && leadingZeros <= 3 && (whole == "0" && fraction.Length == 0 || significant > 0);
+    }
+
+    /// <summary>Each constraint as (C# condition that is true when it is broken, message), on a non-null value: for if/then/else rules.</summary>
     private IEnumerable<(string Violated, string Message)> Violations(TypeRef type, Constraints c, string value)
     {
         TypeRefKind kind = type.Kind;
@@ -416,7 +405,7 @@ internal sealed class ValidationEmitter
 
             if (c.Pattern is { } pattern)
             {
-                yield return ("!" + TypeSyntax.Runtime + "OpenApiRuntime.IsMatch(" + Pattern(pattern) + ", " + value + ")", "must match the pattern " + pattern);
+                yield return ("!" + Pattern(pattern) + ".IsMatch(" + value + ")", "must match the pattern " + pattern);
             }
 
             if (c.Format is { } format)
@@ -519,15 +508,14 @@ internal sealed class ValidationEmitter
             _patterns.Add(pattern);
         }
 
-        return "__Patterns.P" + index.ToString(CultureInfo.InvariantCulture);
+        return "__p" + index.ToString(CultureInfo.InvariantCulture);
     }
 
+    /// <summary>The schema's if/then/else rules, as statements: a failure returns false only when nobody collects.</summary>
     private void EmitRules(TypeModel type)
     {
         _w.Line();
-        _w.Line("/// <summary>The schema's if/then/else rules.</summary>");
-        _w.Open("private bool ValidateRules(" + TypeSyntax.Runtime + "ValidationCollector? errors)");
-        _w.Line("bool valid = true;");
+        _w.Open("private bool __Rules(ref __Validation v)");
         foreach (RuleModel rule in type.Rules)
         {
             string because = Describe(rule.If, string.Empty);
@@ -546,7 +534,7 @@ internal sealed class ValidationEmitter
             }
         }
 
-        _w.Line("return valid;");
+        _w.Line("return true;");
         _w.Close();
     }
 
@@ -587,9 +575,7 @@ internal sealed class ValidationEmitter
     {
         foreach (PropertyModel required in check.Required)
         {
-            _w.Open("if (" + TypeSyntax.Absent(owner, required) + ")");
-            FailBody(Literals.String(required.JsonName), "is required" + because);
-            _w.Close();
+            _w.Line("if (!v.Rule(" + Literals.String(required.JsonName) + ", " + TypeSyntax.Present(owner, required) + ", " + Literals.String("is required" + because) + ")) return false;");
         }
 
         foreach (PropertyCheck nested in check.Properties)
@@ -606,7 +592,7 @@ internal sealed class ValidationEmitter
             }
 
             _w.Open("if (" + TypeSyntax.Present(owner, property) + (isNull is null ? string.Empty : " && !(" + isNull + ")") + ")");
-            _w.Line("errors?.Enter(" + Literals.String(property.JsonName) + ");");
+            _w.Line("v.Enter(" + Literals.String(property.JsonName) + ");");
             if (hasNested)
             {
                 EmitAssertions(nested.Check, TypeSyntax.Value(owner, property) + ".", because);
@@ -614,12 +600,10 @@ internal sealed class ValidationEmitter
 
             foreach ((string violated, string message) in violations)
             {
-                _w.Open("if (" + violated + ")");
-                FailBody(null, message + because);
-                _w.Close();
+                _w.Line("if (!v.Rule(null, !(" + violated + "), " + Literals.String(message + because) + ")) return false;");
             }
 
-            _w.Line("errors?.Exit();");
+            _w.Line("v.Exit();");
             _w.Close();
         }
     }
@@ -657,20 +641,6 @@ internal sealed class ValidationEmitter
     }
 
     private static string Show(JsonLiteral literal) => literal.Kind == JsonLiteralKind.String ? "\"" + literal.Text + "\"" : literal.Text;
-
-    /// <summary>Marks the result invalid, adding an error when collecting; returns at once when only asked whether valid.</summary>
-    private void FailBody(string? segment, string? message = null)
-    {
-        _w.Open("if (errors is null)");
-        _w.Line("return false;");
-        _w.Close();
-        _w.Line();
-        _w.Line("valid = false;");
-        if (message is not null)
-        {
-            _w.Line("errors.Add(" + (segment ?? "null") + ", " + Literals.String(message) + ");");
-        }
-    }
 
     private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

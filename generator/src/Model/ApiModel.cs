@@ -11,7 +11,11 @@ namespace OpenApiSdk.Generator.Model;
 internal sealed record ApiModel(
     SpecContext Context,
     EquatableArray<TypeModel> Types,
-    ClientModel? Client);
+    ClientModel? Client)
+{
+    /// <summary>The webhooks and callbacks the user may receive; null when the spec declares none.</summary>
+    public ReceiverModel? Receivers { get; init; }
+}
 
 /// <summary>Names shared by every file generated from one spec.</summary>
 /// <param name="Namespace">The C# namespace of everything generated.</param>

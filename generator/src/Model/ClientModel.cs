@@ -101,13 +101,16 @@ internal enum ParameterLocation
     Path,
     Query,
     Header,
+
+    /// <summary>Sent in the request's one <c>Cookie</c> header (RFC 6265), values percent-encoded.</summary>
+    Cookie,
 }
 
 /// <param name="Name">The C# parameter name.</param>
 /// <param name="WireName">The name in the path template, query string or header.</param>
 /// <param name="Style">The serialization style: simple, form, spaceDelimited or pipeDelimited.</param>
 /// <param name="DefaultOption">The options property giving the default for an optional header, if any.</param>
-/// <param name="AsJson">The value is sent as its JSON text: a <c>content: application/json</c> parameter, or an object, untyped or array-of-objects value in a header or the path.</param>
+/// <param name="AsJson">The value is sent as its JSON text: a <c>content: application/json</c> parameter, or an object, untyped or array-of-objects value in a header, a cookie or the path.</param>
 internal sealed record ParameterModel(
     string Name,
     string WireName,

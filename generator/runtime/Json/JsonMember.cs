@@ -1,0 +1,92 @@
+using System;
+using System.ComponentModel;
+using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
+
+namespace OpenApiSdk.Runtime;
+
+/// <summary>
+/// The declared property being read (see <see cref="IObjectMembers.Read"/>): which one, and the model that records
+/// a read error at its JSON Pointer. Each method reads the value the reader is on; a mismatch (JSON null included,
+/// unless tested with <see cref="IsNull"/> first) is skipped, recorded and gives false.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+[SuppressMessage("Naming", "CA1720:Identifier contains type name", Justification = "Each method is named after the C# type it reads.")]
+public readonly struct JsonMember
+{
+    private readonly OpenApiModel _owner;
+    private readonly JsonNames _names;
+
+    internal JsonMember(OpenApiModel owner, JsonNames names, int index)
+    {
+        _owner = owner;
+        _names = names;
+        Index = index;
+    }
+
+    /// <summary>The member's index in the model's <see cref="JsonNames"/>.</summary>
+    public int Index { get; }
+
+    private JsonPath Path => new(_names.Pointer(Index));
+
+    /// <summary>True when the value is JSON null (which a nullable member stores as null).</summary>
+    [SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "Called on the member, like every other read.")]
+    public bool IsNull(ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.Null;
+
+    /// <summary>Reads a string.</summary>
+    public bool String(ref Utf8JsonReader reader, out string value) => JsonRead.String(ref reader, _owner, Path, out value);
+
+    /// <summary>Reads a 32-bit integer.</summary>
+    public bool Int32(ref Utf8JsonReader reader, out int value) => JsonRead.Int32(ref reader, _owner, Path, out value);
+
+    /// <summary>Reads a 64-bit integer.</summary>
+    public bool Int64(ref Utf8JsonReader reader, out long value) => JsonRead.Int64(ref reader, _owner, Path, out value);
+
+    /// <summary>Reads a float.</summary>
+    public bool Single(ref Utf8JsonReader reader, out float value) => JsonRead.Single(ref reader, _owner, Path, out value);
+
+    /// <summary>Reads a double.</summary>
+    public bool Double(ref Utf8JsonReader reader, out double value) => JsonRead.Double(ref reader, _owner, Path, out value);
+
+    /// <summary>Reads a decimal.</summary>
+    public bool Decimal(ref Utf8JsonReader reader, out decimal value) => JsonRead.Decimal(ref reader, _owner, Path, out value);
+
+    /// <summary>Reads true or false.</summary>
+    public bool Boolean(ref Utf8JsonReader reader, out bool value) => JsonRead.Boolean(ref reader, _owner, Path, out value);
+
+    /// <summary>Reads an RFC 3339 date-time with its offset.</summary>
+    public bool DateTime(ref Utf8JsonReader reader, out DateTimeOffset value) => JsonRead.DateTime(ref reader, _owner, Path, out value);
+
+    /// <summary>Reads a UUID string.</summary>
+    public bool Guid(ref Utf8JsonReader reader, out Guid value) => JsonRead.Guid(ref reader, _owner, Path, out value);
+
+    /// <summary>Reads a base64 string.</summary>
+    public bool Bytes(ref Utf8JsonReader reader, out byte[] value) => JsonRead.Bytes(ref reader, _owner, Path, out value);
+
+    /// <summary>Reads any JSON value as it is (JSON null included); never fails.</summary>
+    [SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "Called on the member, like every other read.")]
+    public JsonElement Any(ref Utf8JsonReader reader) => OpenApiRuntime.ReadElement(ref reader);
+
+    /// <summary>Reads a generated object model.</summary>
+    public bool Model<T>(ref Utf8JsonReader reader, out T value)
+        where T : OpenApiObject<T>, new() =>
+        JsonRead.Model(ref reader, _owner, Path, out value);
+
+    /// <summary>Reads a generated extensible enum.</summary>
+    public bool Enum<T>(ref Utf8JsonReader reader, out T value)
+        where T : struct, IOpenApiEnumValue<T> =>
+        JsonRead.Enum(ref reader, _owner, Path, out value);
+
+    /// <summary>Reads a value of <paramref name="item"/>'s kind: a list, a map, a union.</summary>
+    public bool Value<T>(ref Utf8JsonReader reader, JsonItem<T> item, out T value)
+    {
+        _ = item ?? throw new ArgumentNullException(nameof(item));
+        if (!JsonRead.NotNull(ref reader, _owner, Path))
+        {
+            value = default!;
+            return false;
+        }
+
+        return item.Read(ref reader, _owner, Path, out value);
+    }
+}

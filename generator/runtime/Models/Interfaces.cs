@@ -1,0 +1,70 @@
+using System.ComponentModel;
+using System.Text.Json;
+
+namespace OpenApiSdk.Runtime;
+
+/// <summary>What every generated model and union can do, for the generated code that handles models generically.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public interface IOpenApiModel
+{
+    /// <summary>Checks every rule; with a null collector answers at the first failure without allocating.</summary>
+    bool ValidateCore(ValidationCollector? errors);
+
+    /// <summary>The rules DataAnnotations cannot state per property (if/then/else, required numbers), for <see cref="OpenApiSdk.SchemaRulesAttribute"/>.</summary>
+    bool ValidateTypeLevel(ValidationCollector? errors);
+
+    /// <summary>Writes the value as JSON.</summary>
+    void WriteJson(Utf8JsonWriter writer);
+}
+
+/// <summary>What every generated extensible enum can tell.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public interface IOpenApiEnumValue
+{
+    /// <summary>The wire value.</summary>
+    string Value { get; }
+
+    /// <summary>True when the value is one the spec lists.</summary>
+    bool IsKnown { get; }
+}
+
+/// <summary>A generated extensible enum, so that the runtime can read and write it without reflection.</summary>
+/// <typeparam name="T">The enum itself.</typeparam>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public interface IOpenApiEnumValue<T> : IOpenApiEnumValue, System.IEquatable<T>
+    where T : struct, IOpenApiEnumValue<T>
+{
+    /// <summary>An instance holding <paramref name="value"/> (called on <c>default(T)</c>: C# 9 has no static interface members).</summary>
+    T WithValue(string value);
+}
+
+/// <summary>
+/// The schema-specific half of a generated object model, which <see cref="OpenApiSdk.OpenApiObject{T}"/> calls:
+/// implemented explicitly by the generated class, so none of it shows on the model.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public interface IObjectMembers
+{
+    /// <summary>The JSON names of the declared properties; <see cref="JsonMember.Index"/> and the writer's member numbers index it.</summary>
+    JsonNames Names { get; }
+
+    /// <summary>Checks the schema's rules (the read errors are checked before).</summary>
+    bool Validate(ref Validation validation);
+
+    /// <summary>Reads the value of the declared property <paramref name="member"/>; the reader is on the value's first token.</summary>
+    void Read(ref Utf8JsonReader reader, JsonMember member);
+
+    /// <summary>Writes the declared properties that are set: as JSON, and for the hash code and <c>ToString()</c>.</summary>
+    void Write(JsonMemberWriter writer);
+
+    /// <summary>Compares the declared properties with those of <paramref name="other"/>, an instance of the same type.</summary>
+    bool Equal(object other);
+}
+
+/// <summary>The checks of a generated union's alternatives that have rules of their own (a constrained string, a list).</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public interface IUnionRules
+{
+    /// <summary>Checks the value of alternative <paramref name="variant"/> (1-based), which is held.</summary>
+    bool Validate(ref Validation validation, int variant, object value);
+}

@@ -1,0 +1,145 @@
+using System;
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.Diagnostics.CodeAnalysis;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using OpenApiSdk.Runtime;
+
+namespace OpenApiSdk;
+
+/// <summary>
+/// The base of every generated object model: reading and writing JSON without reflection, validation, value
+/// equality and a <c>ToString()</c> that masks secrets. The generated class adds its properties and, through
+/// <see cref="IObjectMembers"/>, what only its schema knows: the JSON names, the rules, one line per property
+/// for reading, writing, comparing and printing. A schema with no properties and no rules implements nothing.
+/// </summary>
+/// <typeparam name="T">The generated model itself.</typeparam>
+[SuppressMessage("Design", "CA1000:Do not declare static members on generic types", Justification = "FromJson is called on the model's own type: Pet.FromJson(json).")]
+public abstract class OpenApiObject<T> : OpenApiModel, IEquatable<T>
+    where T : OpenApiObject<T>, new()
+{
+    /// <summary>Creates an instance with nothing set.</summary>
+    protected OpenApiObject()
+    {
+    }
+
+    /// <summary>
+    /// Properties the schema does not declare, kept as they arrived so that nothing is lost on a round trip.
+    /// When the schema forbids them (<c>additionalProperties: false</c>), <see cref="OpenApiModel.Validate"/> reports each one.
+    /// </summary>
+    [JsonExtensionData]
+    [SuppressMessage("Usage", "CA2227:Collection properties should be read only", Justification = "Settable like every other model property.")]
+    public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }
+
+    /// <summary>Reads an instance from JSON text. Values of the wrong type are reported by <see cref="OpenApiModel.Validate"/>, not thrown.</summary>
+    /// <exception cref="JsonException">The text is not JSON, or its root is not an object.</exception>
+    public static T FromJson(string json) => FromJson(Encoding.UTF8.GetBytes(json ?? throw new ArgumentNullException(nameof(json))));
+
+    /// <summary>Reads an instance from UTF-8 JSON. Values of the wrong type are reported by <see cref="OpenApiModel.Validate"/>, not thrown.</summary>
+    /// <exception cref="JsonException">The text is not JSON, or its root is not an object.</exception>
+    public static T FromJson(ReadOnlySpan<byte> utf8Json)
+    {
+        var reader = new Utf8JsonReader(utf8Json);
+        OpenApiRuntime.ReadRootObject(ref reader, typeof(T).Name);
+        T result = ReadJson(ref reader);
+        OpenApiRuntime.ReadEnd(ref reader);
+        return result;
+    }
+
+    /// <summary>Reads the object the reader is on (its StartObject token) and leaves the reader on its EndObject.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public static T ReadJson(ref Utf8JsonReader reader)
+    {
+        var result = new T();
+        IObjectMembers members = result.Members;
+        JsonNames names = members.Names;
+        int next = 0;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            int index = names.Find(ref reader, next);
+            if (index < 0)
+            {
+                string name = reader.GetString() ?? string.Empty;
+                reader.Read();
+                (result.AdditionalProperties ??= new Dictionary<string, JsonElement>())[name] = OpenApiRuntime.ReadElement(ref reader);
+                continue;
+            }
+
+            next = index + 1;
+            reader.Read();
+            members.Read(ref reader, new JsonMember(result, names, index));
+        }
+
+        return result;
+    }
+
+    /// <summary>Writes this instance as a JSON object; properties that were never set are left out.</summary>
+    public sealed override void WriteJson(Utf8JsonWriter writer)
+    {
+        _ = writer ?? throw new ArgumentNullException(nameof(writer));
+        writer.WriteStartObject();
+        IObjectMembers members = Members;
+        members.Write(new JsonMemberWriter(writer, members.Names));
+        if (AdditionalProperties is not null)
+        {
+            foreach (KeyValuePair<string, JsonElement> pair in AdditionalProperties)
+            {
+                writer.WritePropertyName(pair.Key);
+                pair.Value.WriteTo(writer);
+            }
+        }
+
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Compares every property by value, nested objects, lists and undeclared properties included.</summary>
+    public bool Equals(T? other) =>
+        other is not null && (ReferenceEquals(this, other) || (OpenApiRuntime.DictionaryEqual(AdditionalProperties, other.AdditionalProperties) && Members.Equal(other)));
+
+    /// <inheritdoc/>
+    public sealed override bool Equals(object? obj) => obj is T other && Equals(other);
+
+    /// <inheritdoc/>
+    public sealed override int GetHashCode()
+    {
+        IObjectMembers members = Members;
+        var hash = new HashSink();
+        members.Write(new JsonMemberWriter(hash, members.Names));
+        return hash.Value;
+    }
+
+    /// <summary>The properties that are set, with secrets (passwords, write-only values) shown as ***.</summary>
+    public sealed override string ToString()
+    {
+        IObjectMembers members = Members;
+        var text = new TextSink(GetType().Name, members.Names);
+        members.Write(new JsonMemberWriter(text, members.Names));
+        return text.ToString();
+    }
+
+    private protected sealed override bool ValidateMembers(ref Validation validation) => Members.Validate(ref validation);
+
+    // A schema that declares no properties and states no rules has nothing to generate.
+    private IObjectMembers Members => this as IObjectMembers ?? NoMembers.Instance;
+
+    private sealed class NoMembers : IObjectMembers
+    {
+        public static readonly NoMembers Instance = new();
+
+        public JsonNames Names { get; } = new(Array.Empty<string>(), Array.Empty<string>());
+
+        public bool Validate(ref Validation validation) => true;
+
+        public void Read(ref Utf8JsonReader reader, JsonMember member)
+        {
+        }
+
+        public void Write(JsonMemberWriter writer)
+        {
+        }
+
+        public bool Equal(object other) => true;
+    }
+}

@@ -1,0 +1,401 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.Globalization;
+using System.Text.Json;
+
+namespace OpenApiSdk.Runtime;
+
+/// <summary>Checks one item of a list or one value of a map (a static lambda in generated code, so it allocates nothing).</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public delegate bool ItemCheck<in T>(ref Validation validation, T item);
+
+/// <summary>
+/// One validation pass over a model: the collector (null when only asked whether the model is valid) and
+/// whether a rule failed. Every check returns <c>true</c> to go on and <c>false</c> when the caller must stop
+/// at once (a rule failed and nobody collects messages), so a generated validator is a chain of checks joined
+/// by <c>&amp;&amp;</c>: a valid model allocates nothing, and an invalid one, when only asked, stops at its first
+/// failure. Messages and JSON Pointers are built only when a collector is present. A check of an absent (null)
+/// value passes: presence is the job of <see cref="Required"/>.
+/// </summary>
+/// <remarks>
+/// In a type-level pass (for <see cref="OpenApiSdk.SchemaRulesAttribute"/>) only the rules no DataAnnotations
+/// attribute states are checked: <see cref="RequiredValue"/>, <see cref="Rule"/>, <see cref="Fail"/> and read
+/// errors; every other check passes, because a property attribute already checks it.
+/// </remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public ref struct Validation
+{
+    private readonly OpenApiModel _model;
+    private readonly bool _typeLevel;
+
+    internal Validation(OpenApiModel model, ValidationCollector? errors, bool typeLevel)
+    {
+        _model = model;
+        Errors = errors;
+        _typeLevel = typeLevel;
+        Valid = true;
+    }
+
+    /// <summary>The collector; null when only asked whether the model is valid.</summary>
+    public ValidationCollector? Errors { get; }
+
+    /// <summary>False once a rule failed.</summary>
+    public bool Valid { get; private set; }
+
+    /// <summary>Records a failure at the current value (or its member <paramref name="name"/>); false when nobody collects.</summary>
+    public bool Fail(string? name, string message)
+    {
+        Valid = false;
+        if (Errors is null)
+        {
+            return false;
+        }
+
+        Errors.Add(name, message);
+        return true;
+    }
+
+    /// <summary>A property rule given as a condition (the fallback for rules without their own check).</summary>
+    public bool That(string? name, bool holds, string message) => holds || _typeLevel || Fail(name, message);
+
+    /// <summary>An if/then/else rule or a property count: checked in every pass.</summary>
+    public bool Rule(string? name, bool holds, string message) => holds || Fail(name, message);
+
+    /// <summary>Steps into a member (only when collecting).</summary>
+    public void Enter(string name) => Errors?.Enter(name);
+
+    /// <summary>Steps back out (only when collecting).</summary>
+    public void Exit() => Errors?.Exit();
+
+    /// <summary>Problems met while reading JSON (a wrong type, a null where none is allowed).</summary>
+    internal bool ReadErrors()
+    {
+        if (_model.ReadErrorList is not { } errors)
+        {
+            return true;
+        }
+
+        Valid = false;
+        if (Errors is null)
+        {
+            return false;
+        }
+
+        Errors.AddRelative(errors);
+        return true;
+    }
+
+    // ---- presence ----
+
+    /// <summary><c>required</c>: the member is present, unless reading it already failed (that error says more).</summary>
+    public bool Required(string name, bool present) => present || _typeLevel || _model.HasReadError(name) || Fail(name, "is required");
+
+    /// <summary><c>required</c> on a value-typed member, which DataAnnotations' <c>[Required]</c> cannot check: also checked in a type-level pass.</summary>
+    public bool RequiredValue(string name, bool present) => present || _model.HasReadError(name) || Fail(name, "is required");
+
+    /// <summary><c>additionalProperties: false</c>: every member the schema does not declare is reported.</summary>
+    public bool NoAdditionalProperties(Dictionary<string, JsonElement>? additional)
+    {
+        if (_typeLevel || additional is null || additional.Count == 0)
+        {
+            return true;
+        }
+
+        Valid = false;
+        if (Errors is null)
+        {
+            return false;
+        }
+
+        foreach (string name in additional.Keys)
+        {
+            Errors.Add(name, "is not allowed: the schema declares no such property (additionalProperties: false)");
+        }
+
+        return true;
+    }
+
+    // ---- numbers ----
+
+    /// <summary><c>minimum</c>.</summary>
+    public bool Minimum(string? name, long? value, long minimum) =>
+        _typeLevel || value is not { } x || x >= minimum || Fail(name, "must be greater than or equal to " + Text(minimum));
+
+    /// <summary><c>minimum</c>.</summary>
+    public bool Minimum(string? name, double? value, double minimum) =>
+        _typeLevel || value is not { } x || x >= minimum || Fail(name, "must be greater than or equal to " + Text(minimum));
+
+    /// <summary><c>minimum</c>.</summary>
+    public bool Minimum(string? name, decimal? value, decimal minimum) =>
+        _typeLevel || value is not { } x || x >= minimum || Fail(name, "must be greater than or equal to " + Text(minimum));
+
+    /// <summary><c>exclusiveMinimum</c>.</summary>
+    public bool ExclusiveMinimum(string? name, long? value, long minimum) =>
+        _typeLevel || value is not { } x || x > minimum || Fail(name, "must be greater than " + Text(minimum));
+
+    /// <summary><c>exclusiveMinimum</c>.</summary>
+    public bool ExclusiveMinimum(string? name, double? value, double minimum) =>
+        _typeLevel || value is not { } x || x > minimum || Fail(name, "must be greater than " + Text(minimum));
+
+    /// <summary><c>exclusiveMinimum</c>.</summary>
+    public bool ExclusiveMinimum(string? name, decimal? value, decimal minimum) =>
+        _typeLevel || value is not { } x || x > minimum || Fail(name, "must be greater than " + Text(minimum));
+
+    /// <summary><c>maximum</c>.</summary>
+    public bool Maximum(string? name, long? value, long maximum) =>
+        _typeLevel || value is not { } x || x <= maximum || Fail(name, "must be less than or equal to " + Text(maximum));
+
+    /// <summary><c>maximum</c>.</summary>
+    public bool Maximum(string? name, double? value, double maximum) =>
+        _typeLevel || value is not { } x || x <= maximum || Fail(name, "must be less than or equal to " + Text(maximum));
+
+    /// <summary><c>maximum</c>.</summary>
+    public bool Maximum(string? name, decimal? value, decimal maximum) =>
+        _typeLevel || value is not { } x || x <= maximum || Fail(name, "must be less than or equal to " + Text(maximum));
+
+    /// <summary><c>exclusiveMaximum</c>.</summary>
+    public bool ExclusiveMaximum(string? name, long? value, long maximum) =>
+        _typeLevel || value is not { } x || x < maximum || Fail(name, "must be less than " + Text(maximum));
+
+    /// <summary><c>exclusiveMaximum</c>.</summary>
+    public bool ExclusiveMaximum(string? name, double? value, double maximum) =>
+        _typeLevel || value is not { } x || x < maximum || Fail(name, "must be less than " + Text(maximum));
+
+    /// <summary><c>exclusiveMaximum</c>.</summary>
+    public bool ExclusiveMaximum(string? name, decimal? value, decimal maximum) =>
+        _typeLevel || value is not { } x || x < maximum || Fail(name, "must be less than " + Text(maximum));
+
+    /// <summary><c>multipleOf</c> with an integer divisor, exactly.</summary>
+    public bool MultipleOf(string? name, long? value, long divisor) =>
+        _typeLevel || value is not { } x || x % divisor == 0 || Fail(name, "must be a multiple of " + Text(divisor));
+
+    /// <summary><c>multipleOf</c> on floating-point values, with a relative tolerance for binary rounding.</summary>
+    public bool MultipleOf(string? name, double? value, double divisor) =>
+        _typeLevel || value is not { } x || OpenApiRuntime.IsMultipleOf(x, divisor) || Fail(name, "must be a multiple of " + Text(divisor));
+
+    /// <summary><c>multipleOf</c> on decimals, exactly.</summary>
+    public bool MultipleOf(string? name, decimal? value, decimal divisor) =>
+        _typeLevel || value is not { } x || x % divisor == 0m || Fail(name, "must be a multiple of " + Text(divisor));
+
+    // ---- strings ----
+
+    /// <summary><c>minLength</c>, in Unicode code points.</summary>
+    public bool MinLength(string? name, string? value, int minimum) =>
+        _typeLevel || value is null || OpenApiRuntime.Length(value) >= minimum || Fail(name, "must be at least " + Text(minimum) + " characters long");
+
+    /// <summary><c>maxLength</c>, in Unicode code points.</summary>
+    public bool MaxLength(string? name, string? value, int maximum) =>
+        _typeLevel || value is null || OpenApiRuntime.Length(value) <= maximum || Fail(name, "must be at most " + Text(maximum) + " characters long");
+
+    /// <summary><c>pattern</c>: the value contains a match.</summary>
+    public bool Pattern(string? name, string? value, SchemaPattern pattern) =>
+        _typeLevel || value is null || pattern.IsMatch(value) || Fail(name, "must match the pattern " + pattern.Source);
+
+    /// <summary><c>format: date</c>.</summary>
+    public bool Date(string? name, string? value) =>
+        _typeLevel || value is null || OpenApiRuntime.IsDate(value) || Fail(name, "must be a date (format: date, YYYY-MM-DD)");
+
+    /// <summary><c>format: email</c>.</summary>
+    public bool Email(string? name, string? value) =>
+        _typeLevel || value is null || OpenApiRuntime.IsEmail(value) || Fail(name, "must be an email address (format: email)");
+
+    /// <summary><c>format: uri</c>.</summary>
+    public bool Uri(string? name, string? value) =>
+        _typeLevel || value is null || OpenApiRuntime.IsUri(value) || Fail(name, "must be an absolute URI (format: uri)");
+
+    /// <summary><c>format: ipv4</c>.</summary>
+    public bool IPv4(string? name, string? value) =>
+        _typeLevel || value is null || OpenApiRuntime.IsIPv4(value) || Fail(name, "must be an IPv4 address (format: ipv4)");
+
+    /// <summary><c>format: ipv6</c>.</summary>
+    public bool IPv6(string? name, string? value) =>
+        _typeLevel || value is null || OpenApiRuntime.IsIPv6(value) || Fail(name, "must be an IPv6 address (format: ipv6)");
+
+    // ---- lists and maps ----
+
+    /// <summary><c>minItems</c>.</summary>
+    public bool MinItems(string? name, ICollection? items, int minimum) =>
+        _typeLevel || items is null || items.Count >= minimum || Fail(name, "must have at least " + Count(minimum, " item", " items"));
+
+    /// <summary><c>maxItems</c>.</summary>
+    public bool MaxItems(string? name, ICollection? items, int maximum) =>
+        _typeLevel || items is null || items.Count <= maximum || Fail(name, "must have at most " + Count(maximum, " item", " items"));
+
+    /// <summary><c>minProperties</c> of a map.</summary>
+    public bool MinProperties(string? name, ICollection? map, int minimum) =>
+        _typeLevel || map is null || map.Count >= minimum || Fail(name, "must have at least " + Count(minimum, " property", " properties"));
+
+    /// <summary><c>maxProperties</c> of a map.</summary>
+    public bool MaxProperties(string? name, ICollection? map, int maximum) =>
+        _typeLevel || map is null || map.Count <= maximum || Fail(name, "must have at most " + Count(maximum, " property", " properties"));
+
+    /// <summary><c>uniqueItems</c>.</summary>
+    public bool UniqueItems<T>(string? name, List<T>? items) =>
+        _typeLevel || items is null || OpenApiRuntime.AllUnique(items) || Fail(name, "must not contain duplicate items");
+
+    // ---- nested values ----
+
+    /// <summary>A nested model or union: its own rules, under its pointer.</summary>
+    public bool Model(string? name, IOpenApiModel? value)
+    {
+        if (_typeLevel || value is null)
+        {
+            return true;
+        }
+
+        EnterMember(name);
+        bool valid = value.ValidateCore(Errors);
+        ExitMember(name);
+        return valid || Failed();
+    }
+
+    /// <summary>A generated enum: the value is one the spec lists.</summary>
+    public bool Known<T>(string? name, T? value)
+        where T : struct, IOpenApiEnumValue =>
+        _typeLevel || value is not { } x || x.IsKnown || Fail(name, "must be one of the values the spec lists");
+
+    /// <summary>Every item: <paramref name="check"/> on each, under its index.</summary>
+    public bool Items<T>(string? name, List<T>? items, ItemCheck<T> check)
+    {
+        if (_typeLevel || items is null)
+        {
+            return true;
+        }
+
+        EnterMember(name);
+        for (int i = 0; i < items.Count; i++)
+        {
+            Errors?.Enter(i);
+            bool go = check(ref this, items[i]);
+            Errors?.Exit();
+            if (!go)
+            {
+                return false;
+            }
+        }
+
+        ExitMember(name);
+        return true;
+    }
+
+    /// <summary>Every value of a map: <paramref name="check"/> on each, under its key.</summary>
+    public bool Items<T>(string? name, Dictionary<string, T>? map, ItemCheck<T> check)
+    {
+        if (_typeLevel || map is null)
+        {
+            return true;
+        }
+
+        EnterMember(name);
+        foreach (KeyValuePair<string, T> entry in map)
+        {
+            Errors?.Enter(entry.Key);
+            bool go = check(ref this, entry.Value);
+            Errors?.Exit();
+            if (!go)
+            {
+                return false;
+            }
+        }
+
+        ExitMember(name);
+        return true;
+    }
+
+    /// <summary>A list of models: each one's rules; a null item is an error unless <paramref name="nullable"/>.</summary>
+    public bool Models<T>(string? name, List<T>? items, bool nullable = false)
+        where T : IOpenApiModel? =>
+        Items(name, items, nullable ? NullableModelCheck<T>.Instance : ModelCheck<T>.Instance);
+
+    /// <summary>A map of models: each one's rules; a null value is an error unless <paramref name="nullable"/>.</summary>
+    public bool Models<T>(string? name, Dictionary<string, T>? map, bool nullable = false)
+        where T : IOpenApiModel? =>
+        Items(name, map, nullable ? NullableModelCheck<T>.Instance : ModelCheck<T>.Instance);
+
+    /// <summary>A list of generated enums: each one is a value the spec lists.</summary>
+    public bool Known<T>(string? name, List<T>? items)
+        where T : struct, IOpenApiEnumValue =>
+        Items(name, items, KnownCheck<T>.Instance);
+
+    /// <summary>A list of generated enums that may hold null: each value is one the spec lists.</summary>
+    public bool Known<T>(string? name, List<T?>? items)
+        where T : struct, IOpenApiEnumValue =>
+        Items(name, items, KnownCheck<T>.Nullable);
+
+    /// <summary>A map of generated enums: each value is one the spec lists.</summary>
+    public bool Known<T>(string? name, Dictionary<string, T>? map)
+        where T : struct, IOpenApiEnumValue =>
+        Items(name, map, KnownCheck<T>.Instance);
+
+    /// <summary>A list whose items must not be null.</summary>
+    public bool NoNullItems<T>(string? name, List<T>? items)
+        where T : class? =>
+        Items(name, items, NotNullCheck<T>.Instance);
+
+    /// <summary>A map whose values must not be null.</summary>
+    public bool NoNullItems<T>(string? name, Dictionary<string, T>? map)
+        where T : class? =>
+        Items(name, map, NotNullCheck<T>.Instance);
+
+    /// <summary>One value that must not be null (an item, in an <see cref="ItemCheck{T}"/>).</summary>
+    public bool NotNull(string? name, object? value) => _typeLevel || value is not null || Fail(name, "must not be null");
+
+    private void EnterMember(string? name)
+    {
+        if (name is not null)
+        {
+            Errors?.Enter(name);
+        }
+    }
+
+    private void ExitMember(string? name)
+    {
+        if (name is not null)
+        {
+            Errors?.Exit();
+        }
+    }
+
+    // A nested model reported its own errors: only the outcome is recorded here.
+    private bool Failed()
+    {
+        Valid = false;
+        return Errors is not null;
+    }
+
+    private static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Text(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    private static string Text(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Count(int count, string one, string many) => Text(count) + (count == 1 ? one : many);
+
+    private static class ModelCheck<T>
+        where T : IOpenApiModel?
+    {
+        public static readonly ItemCheck<T> Instance = static (ref Validation v, T item) => v.NotNull(null, item) && v.Model(null, item);
+    }
+
+    private static class NullableModelCheck<T>
+        where T : IOpenApiModel?
+    {
+        public static readonly ItemCheck<T> Instance = static (ref Validation v, T item) => v.Model(null, item);
+    }
+
+    private static class KnownCheck<T>
+        where T : struct, IOpenApiEnumValue
+    {
+        public static readonly ItemCheck<T> Instance = static (ref Validation v, T item) => v.Known<T>(null, item);
+
+        public static readonly ItemCheck<T?> Nullable = static (ref Validation v, T? item) => v.Known(null, item);
+    }
+
+    private static class NotNullCheck<T>
+        where T : class?
+    {
+        public static readonly ItemCheck<T> Instance = static (ref Validation v, T item) => v.NotNull(null, item);
+    }
+}
