@@ -225,7 +225,7 @@ public readonly struct JsonMemberWriter
     }
 
     /// <summary>Writes a generated model or union.</summary>
-    public void Model(int member, IOpenApiModel? value)
+    public void Model(int member, OpenApiModel? value)
     {
         if (value is not null)
         {

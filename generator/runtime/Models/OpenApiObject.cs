@@ -54,7 +54,7 @@ public abstract class OpenApiObject<T> : OpenApiModel, IEquatable<T>
     {
         var result = new T();
         IObjectMembers members = result.Members;
-        JsonNames names = members.Names;
+        JsonNames names = Names(members);
         int next = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -81,7 +81,7 @@ public abstract class OpenApiObject<T> : OpenApiModel, IEquatable<T>
         _ = writer ?? throw new ArgumentNullException(nameof(writer));
         writer.WriteStartObject();
         IObjectMembers members = Members;
-        members.Write(new JsonMemberWriter(writer, members.Names));
+        members.Write(new JsonMemberWriter(writer, Names(members)));
         if (AdditionalProperties is not null)
         {
             foreach (KeyValuePair<string, JsonElement> pair in AdditionalProperties)
@@ -123,6 +123,11 @@ public abstract class OpenApiObject<T> : OpenApiModel, IEquatable<T>
 
     // A schema that declares no properties and states no rules has nothing to generate.
     private IObjectMembers Members => this as IObjectMembers ?? NoMembers.Instance;
+
+    // One table per type: read once, then a static field instead of an interface call per object written or read.
+    private static JsonNames? s_names;
+
+    private static JsonNames Names(IObjectMembers members) => s_names ??= members.Names;
 
     private sealed class NoMembers : IObjectMembers
     {

@@ -113,12 +113,9 @@ internal static class ModelEmitter
     private static void EmitPropertyDoc(SourceWriter w, PropertyModel property)
     {
         var notes = new List<string>();
-        notes.Add("JSON: \"" + property.JsonName + "\"" + (property.Required ? ", required" : ", optional") + (property.AllowsNull ? ", may be null" : string.Empty) + ".");
         string rules = ConstraintText.Describe(property.Type, property.Constraints);
-        if (rules.Length > 0)
-        {
-            notes.Add("Rules: " + rules + ".");
-        }
+        notes.Add("JSON: \"" + property.JsonName + "\"" + (property.Required ? ", required" : ", optional") + (property.AllowsNull ? ", may be null" : string.Empty) + "."
+            + (rules.Length > 0 ? " Rules: " + rules + "." : string.Empty));
 
         if (property.DefaultJson is not null)
         {

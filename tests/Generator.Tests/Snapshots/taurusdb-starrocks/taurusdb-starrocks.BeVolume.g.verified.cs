@@ -45,8 +45,7 @@ public sealed partial class BeVolume : __Sdk.OpenApiObject<BeVolume>, __IMembers
     ///
     /// Spec note: the page gives no range; 50 to 32000 comes from the vendor's
     /// machine-readable API definition.
-    /// <para>JSON: "capacity_in_gb", required.</para>
-    /// <para>Rules: at least 50; at most 32000; a multiple of 10.</para>
+    /// <para>JSON: "capacity_in_gb", required. Rules: at least 50; at most 32000; a multiple of 10.</para>
     /// </summary>
     [__JsonPropertyName("capacity_in_gb"), __Range(50, 32000), __MultipleOf(10d)]
     public int CapacityInGb { get => _CapacityInGb.GetValueOrDefault(); set => _CapacityInGb = value; }

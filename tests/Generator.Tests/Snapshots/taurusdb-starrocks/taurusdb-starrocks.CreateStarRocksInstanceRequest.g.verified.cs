@@ -43,8 +43,7 @@ public sealed partial class CreateStarRocksInstanceRequest : __Sdk.OpenApiObject
     /// Chinese names are not supported.
     ///
     /// Default Value: N/A
-    /// <para>JSON: "name", required.</para>
-    /// <para>Rules: at least 4 characters; at most 64 characters; matches ^[A-Za-z][A-Za-z0-9_-]{3,63}$.</para>
+    /// <para>JSON: "name", required. Rules: at least 4 characters; at most 64 characters; matches ^[A-Za-z][A-Za-z0-9_-]{3,63}$.</para>
     /// </summary>
     [__JsonPropertyName("name"), __Required(AllowEmptyStrings = true), __SchemaLength(4, 64), __SchemaPattern("^[A-Za-z][A-Za-z0-9_-]{3,63}\\z")]
     public string Name { get; set; } = null!;
@@ -102,8 +101,7 @@ public sealed partial class CreateStarRocksInstanceRequest : __Sdk.OpenApiObject
     /// Spec note: the pattern enforces the length, the allowed characters (letters,
     /// digits and exactly the listed specials) and "at least three of the four types".
     /// The server's weak-password check cannot be expressed here.
-    /// <para>JSON: "db_root_pwd", required.</para>
-    /// <para>Rules: at least 8 characters; at most 32 characters; matches ^(?:(?=.*[A-Z])(?=.*[a-z])(?=.*[0-9])|(?=.*[A-Z])(?=.*[a-z])(?=.*[~!@#$%^*_=+?,()&amp;|.-])|(?=.*[A-Z])(?=.*[0-9])(?=.*[~!@#$%^*_=+?,()&amp;|.-])|(?=.*[a-z])(?=.*[0-9])(?=.*[~!@#$%^*_=+?,()&amp;|.-]))[A-Za-z0-9~!@#$%^*_=+?,()&amp;|.-]{8,32}$.</para>
+    /// <para>JSON: "db_root_pwd", required. Rules: at least 8 characters; at most 32 characters; matches ^(?:(?=.*[A-Z])(?=.*[a-z])(?=.*[0-9])|(?=.*[A-Z])(?=.*[a-z])(?=.*[~!@#$%^*_=+?,()&amp;|.-])|(?=.*[A-Z])(?=.*[0-9])(?=.*[~!@#$%^*_=+?,()&amp;|.-])|(?=.*[a-z])(?=.*[0-9])(?=.*[~!@#$%^*_=+?,()&amp;|.-]))[A-Za-z0-9~!@#$%^*_=+?,()&amp;|.-]{8,32}$.</para>
     /// <para>Secret: never printed by ToString().</para>
     /// </summary>
     [__JsonPropertyName("db_root_pwd"), __Required(AllowEmptyStrings = true), __SchemaLength(8, 32), __SchemaPattern("^(?:(?=.*[A-Z])(?=.*[a-z])(?=.*[0-9])|(?=.*[A-Z])(?=.*[a-z])(?=.*[~!@#$%^*_=+?,()&|.-])|(?=.*[A-Z])(?=.*[0-9])(?=.*[~!@#$%^*_=+?,()&|.-])|(?=.*[a-z])(?=.*[0-9])(?=.*[~!@#$%^*_=+?,()&|.-]))[A-Za-z0-9~!@#$%^*_=+?,()&|.-]{8,32}\\z")]
@@ -123,8 +121,7 @@ public sealed partial class CreateStarRocksInstanceRequest : __Sdk.OpenApiObject
     ///
     /// Spec note: the dependency on ha.mode is enforced by the allOf/if/then rules of
     /// this schema.
-    /// <para>JSON: "fe_count", required.</para>
-    /// <para>Rules: at least 1; at most 10.</para>
+    /// <para>JSON: "fe_count", required. Rules: at least 1; at most 10.</para>
     /// </summary>
     [__JsonPropertyName("fe_count"), __Range(1, 10)]
     public int FeCount { get => _FeCount.GetValueOrDefault(); set => _FeCount = value; }
@@ -143,8 +140,7 @@ public sealed partial class CreateStarRocksInstanceRequest : __Sdk.OpenApiObject
     ///
     /// Spec note: the dependency on ha.mode is enforced by the allOf/if/then rules of
     /// this schema.
-    /// <para>JSON: "be_count", required.</para>
-    /// <para>Rules: at least 1; at most 10.</para>
+    /// <para>JSON: "be_count", required. Rules: at least 1; at most 10.</para>
     /// </summary>
     [__JsonPropertyName("be_count"), __Range(1, 10)]
     public int BeCount { get => _BeCount.GetValueOrDefault(); set => _BeCount = value; }

@@ -34,8 +34,7 @@ public sealed partial class TagsInfo : __Sdk.OpenApiObject<TagsInfo>, __IMembers
     ///
     /// Spec note: at least one entry is required (the page marks the array mandatory;
     /// the example sends the enterprise project tag).
-    /// <para>JSON: "sys_tags", required.</para>
-    /// <para>Rules: at least 1 items.</para>
+    /// <para>JSON: "sys_tags", required. Rules: at least 1 items.</para>
     /// </summary>
     [__JsonPropertyName("sys_tags"), __Required, __SchemaItems(1, 2147483647)]
     public __Generic.List<SysTag> SysTags { get; set; } = null!;

@@ -1,0 +1,213 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using OpenApiSdk.Generator.Diagnostics;
+using OpenApiSdk.Generator.Model;
+using OpenApiSdk.Generator.Naming;
+using OpenApiSdk.Generator.Yaml;
+
+namespace OpenApiSdk.Generator.Building;
+
+/// <summary>The part of <see cref="SchemaBuilder"/> for object schemas: their properties, collected through allOf, and which allOf part decides a non-object schema.</summary>
+internal sealed partial class SchemaBuilder
+{
+    /// <summary>The properties of an object type, computed once: rules on other types look them up too.</summary>
+    private EquatableArray<PropertyModel> PropertiesOf(PendingType pending)
+    {
+        if (pending.Properties is { } done)
+        {
+            return done;
+        }
+
+        var collected = new List<KeyValuePair<YamlNode, YamlNode>>();
+        var required = new List<YamlNode>();
+        CollectObject(pending.Node, collected, required, 0, new HashSet<YamlNode>(ReferenceEqualityComparer.Instance));
+
+        var scope = new NameScope(ReservedMemberNames);
+        scope.Reserve(pending.Name);
+        var byJsonName = new Dictionary<string, int>(StringComparer.Ordinal);
+        var properties = new List<PropertyModel>();
+        var requiredNames = new HashSet<string>(StringComparer.Ordinal);
+        foreach (YamlNode node in required)
+        {
+            requiredNames.Add(node.Value!);
+        }
+
+        pending.Properties = EquatableArray<PropertyModel>.Empty; // guards against a type whose allOf reaches itself
+        foreach (KeyValuePair<YamlNode, YamlNode> pair in collected)
+        {
+            if (!SpendMember(pair.Key))
+            {
+                break;
+            }
+
+            _cancellationToken.ThrowIfCancellationRequested();
+            string jsonName = pair.Key.Value!;
+            YamlNode propertySchema = pair.Value;
+            string preferred = Identifiers.ToPascalCase(jsonName);
+            if (Array.IndexOf(ReservedMemberNames, preferred) >= 0 || string.Equals(preferred, pending.Name, StringComparison.OrdinalIgnoreCase))
+            {
+                preferred += "Value";
+            }
+
+            int existingIndex = byJsonName.TryGetValue(jsonName, out int index) ? index : -1;
+            string name = existingIndex >= 0 ? properties[existingIndex].Name : scope.Claim(preferred);
+            if (existingIndex < 0 && name != preferred)
+            {
+                _diagnostics.Report(DiagnosticDescriptors.NameCollision, pair.Key, "The property", pending.SchemaName + "." + jsonName, preferred, name);
+            }
+
+            Shape shape = ShapeOf(propertySchema, pending.Name, name);
+            YamlNode? resolved = propertySchema.Get("$ref") is null ? propertySchema : null;
+            bool writeOnly = propertySchema.GetBool("writeOnly") || (_refs.Resolve(propertySchema)?.GetBool("writeOnly") ?? false);
+            bool readOnly = propertySchema.GetBool("readOnly");
+            bool secret = writeOnly || (_refs.Resolve(propertySchema)?.GetString("format") == "password");
+            var property = new PropertyModel(
+                name,
+                jsonName,
+                shape.Type,
+                requiredNames.Contains(jsonName),
+                shape.AllowsNull,
+                secret,
+                readOnly,
+                writeOnly,
+                Describe(propertySchema) ?? (resolved is null ? null : null),
+                shape.Constraints,
+                DefaultJson(propertySchema, shape));
+            if (existingIndex >= 0)
+            {
+                properties[existingIndex] = property;
+            }
+            else
+            {
+                byJsonName.Add(jsonName, properties.Count);
+                properties.Add(property);
+            }
+        }
+
+        // JSON Schema's 'required' does not need 'properties': a name only in 'required' must still be present,
+        // and its value is kept with the undeclared members (AdditionalProperties).
+        var undeclared = new List<string>();
+        foreach (YamlNode node in required)
+        {
+            if (!byJsonName.ContainsKey(node.Value!) && !undeclared.Contains(node.Value!))
+            {
+                undeclared.Add(node.Value!);
+                _diagnostics.Report(DiagnosticDescriptors.UndefinedRequiredProperty, node, node.Value!, pending.SchemaName);
+            }
+        }
+
+        EquatableArray<PropertyModel> result = properties.ToEquatableArray();
+        pending.Properties = result;
+        pending.UndeclaredRequired = undeclared.ToEquatableArray();
+        return result;
+    }
+
+    /// <summary>The declared properties and required names of an object schema, its <c>allOf</c> parts included (later ones win); each node once.</summary>
+    internal void CollectObject(YamlNode schema, List<KeyValuePair<YamlNode, YamlNode>> properties, List<YamlNode> required, int depth, HashSet<YamlNode> visited)
+    {
+        // Each schema is collected once: aliases and $refs can reach one allOf part many times.
+        if (depth > 32 || _refs.Resolve(schema) is not { IsMapping: true } resolved || !visited.Add(resolved))
+        {
+            return;
+        }
+
+        if (resolved.Get("properties") is { IsMapping: true } declared)
+        {
+            properties.AddRange(declared.Pairs!);
+        }
+
+        if (resolved.Get("required") is { IsSequence: true } names)
+        {
+            foreach (YamlNode name in names.Items!)
+            {
+                if (name.IsScalar)
+                {
+                    required.Add(name);
+                }
+            }
+        }
+
+        if (resolved.Get("allOf") is { IsSequence: true } allOf)
+        {
+            foreach (YamlNode part in allOf.Items!)
+            {
+                CollectObject(part, properties, required, depth + 1, visited);
+            }
+        }
+    }
+
+    private static readonly HashSet<string> AnnotationKeywords = new(StringComparer.Ordinal)
+    {
+        "description", "title", "example", "examples", "nullable", "readOnly", "writeOnly", "deprecated", "default", "$comment", "externalDocs", "xml",
+    };
+
+    /// <summary>A schema part that only describes (<c>{description: ...}</c>, <c>{nullable: true}</c>) and constrains nothing.</summary>
+    private static bool IsAnnotationOnly(YamlNode part)
+    {
+        if (!part.IsMapping)
+        {
+            return false;
+        }
+
+        foreach (KeyValuePair<YamlNode, YamlNode> pair in part.Pairs!)
+        {
+            string key = pair.Key.Value ?? string.Empty;
+            if (!AnnotationKeywords.Contains(key) && !key.StartsWith("x-", StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The allOf part that decides a schema's type, when the schema is not an object type of its own: the
+    /// only part besides annotation-only ones, or a first part that is not an object (a string, a number,
+    /// an array; its constraints apply, the other parts' are left out and reported).
+    /// </summary>
+    private YamlNode? DecidingAllOfPart(YamlNode schema, out bool othersLeftOut, out bool partsAllowNull)
+    {
+        othersLeftOut = partsAllowNull = false;
+        if (schema.Get("allOf") is not { IsSequence: true } allOf || schema.Get("properties") is not null || schema.Get("additionalProperties") is not null)
+        {
+            return null;
+        }
+
+        YamlNode? first = null;
+        int deciding = 0;
+        foreach (YamlNode part in allOf.Items!)
+        {
+            if (IsAnnotationOnly(part))
+            {
+                partsAllowNull |= part.GetBool("nullable");
+            }
+            else
+            {
+                deciding++;
+                first ??= part;
+            }
+        }
+
+        if (first is null)
+        {
+            return null;
+        }
+
+        if (deciding == 1)
+        {
+            return first;
+        }
+
+        othersLeftOut = true;
+        return IsNonObject(first) ? first : null;
+    }
+
+    private bool IsNonObjectAllOf(YamlNode schema) =>
+        DecidingAllOfPart(schema, out _, out _) is { } part && IsNonObject(part);
+
+    private bool IsNonObject(YamlNode part) =>
+        _refs.Resolve(part) is { IsMapping: true } resolved && PrimaryType(resolved) is "string" or "integer" or "number" or "boolean" or "array";
+}

@@ -1,0 +1,146 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using OpenApiSdk.Generator.Diagnostics;
+using OpenApiSdk.Generator.Model;
+using OpenApiSdk.Generator.Naming;
+using OpenApiSdk.Generator.Yaml;
+
+namespace OpenApiSdk.Generator.Building;
+
+/// <summary>The part of <see cref="SchemaBuilder"/> for what a schema node is: nullable, its primary JSON type, whether it becomes a generated type or a string enum.</summary>
+internal sealed partial class SchemaBuilder
+{
+    public static bool AllowsNull(YamlNode schema)
+    {
+        if (schema.GetBool("nullable"))
+        {
+            return true;
+        }
+
+        YamlNode? type = schema.Get("type");
+        if (type is { IsSequence: true })
+        {
+            foreach (YamlNode item in type.Items!)
+            {
+                if (item.Value == "null")
+                {
+                    return true;
+                }
+            }
+        }
+
+        if (type is { IsScalar: true, Value: "null" } || IsNullOnly(schema))
+        {
+            return true;
+        }
+
+        YamlNode? alternatives = schema.Get("oneOf") ?? schema.Get("anyOf");
+        if (alternatives is { IsSequence: true })
+        {
+            foreach (YamlNode alternative in alternatives.Items!)
+            {
+                if (IsNullOnly(alternative))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A schema that only allows JSON null: <c>{type: 'null'}</c> or <c>{enum: [null]}</c>.</summary>
+    private static bool IsNullOnly(YamlNode schema) =>
+        schema.IsMapping
+        && (schema.Get("type") is { IsScalar: true, Value: "null" }
+            || (schema.Get("enum") is { IsSequence: true } values && values.Items!.Count == 1 && values.Items[0].IsNull))
+        && schema.Get("oneOf") is null && schema.Get("anyOf") is null;
+
+    /// <summary>The schema's one non-null type, or what its keywords imply (object, array, string enum); null when it is several or none.</summary>
+    internal static string? PrimaryType(YamlNode schema)
+    {
+        YamlNode? type = schema.Get("type");
+        if (type is { IsScalar: true } && type.Value != "null")
+        {
+            return type.Value;
+        }
+
+        if (type is { IsSequence: true })
+        {
+            string? found = null;
+            foreach (YamlNode item in type.Items!)
+            {
+                if (item.Value is { } name && name != "null")
+                {
+                    if (found is not null)
+                    {
+                        return null; // several types: a union, kept as JSON
+                    }
+
+                    found = name;
+                }
+            }
+
+            if (found is not null)
+            {
+                return found;
+            }
+        }
+
+        if (schema.Get("oneOf") is not null || schema.Get("anyOf") is not null)
+        {
+            return ConstAlternatives(schema) is null ? null : "string";
+        }
+
+        if (schema.Get("properties") is not null || schema.Get("allOf") is not null || schema.Get("additionalProperties") is not null)
+        {
+            return "object";
+        }
+
+        if (schema.Get("items") is not null)
+        {
+            return "array";
+        }
+
+        if (schema.Get("enum") is { IsSequence: true } values && values.Items!.Count > 0 && JsonLiterals.From(values.Items[0]) is { Kind: JsonLiteralKind.String })
+        {
+            return "string";
+        }
+
+        return null;
+    }
+
+    private bool BecomesType(YamlNode schema) =>
+        ChoiceOf(schema) is { } choice ? choice.Alternatives.Count > 1 : PrimaryType(schema) switch
+        {
+            "object" => IsObjectType(schema),
+            "string" => IsStringEnum(schema),
+            _ => false,
+        };
+
+    private static bool IsObjectType(YamlNode schema) =>
+        schema.Get("properties") is { IsMapping: true } || (schema.Get("allOf") is { IsSequence: true } && schema.Get("oneOf") is null && schema.Get("anyOf") is null);
+
+    private static bool IsStringEnum(YamlNode schema)
+    {
+        if (schema.Get("enum") is not { IsSequence: true } values)
+        {
+            return ConstAlternatives(schema) is not null;
+        }
+
+        bool any = false;
+        foreach (YamlNode item in values.Items!)
+        {
+            if (JsonLiterals.From(item) is not { } literal || (literal.Kind != JsonLiteralKind.String && literal.Kind != JsonLiteralKind.Null))
+            {
+                return false;
+            }
+
+            any |= literal.Kind == JsonLiteralKind.String;
+        }
+
+        return any;
+    }
+}

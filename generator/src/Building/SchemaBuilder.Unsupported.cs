@@ -1,0 +1,138 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using OpenApiSdk.Generator.Diagnostics;
+using OpenApiSdk.Generator.Model;
+using OpenApiSdk.Generator.Naming;
+using OpenApiSdk.Generator.Yaml;
+
+namespace OpenApiSdk.Generator.Building;
+
+/// <summary>The part of <see cref="SchemaBuilder"/> for keywords the generator does not enforce, reported as OAS010 where they appear (a capped number per construct).</summary>
+internal sealed partial class SchemaBuilder
+{
+    /// <summary>Keywords that change what a value may be but that the generated code does not check (OAS010, once per schema and keyword).</summary>
+    private static readonly (string Keyword, string LeftOut)[] UnsupportedKeywords =
+    {
+        ("not", "values matching the 'not' schema are not rejected"),
+        ("discriminator", "the subtype is not chosen by it"),
+        ("patternProperties", "members are not checked against it"),
+        ("propertyNames", "member names are not checked"),
+        ("unevaluatedProperties", "members are not checked against it"),
+        ("dependentRequired", "the dependent requirements are not checked"),
+        ("dependentSchemas", "the dependent schemas are not checked"),
+        ("dependencies", "the dependencies are not checked"),
+        ("minProperties", "the member count is not checked"),
+        ("maxProperties", "the member count is not checked"),
+        ("prefixItems", "the leading items are not checked against it"),
+        ("additionalItems", "the extra items are not checked against it"),
+        ("unevaluatedItems", "the items are not checked against it"),
+        ("contains", "the items are not checked against it"),
+        ("minContains", "the items are not checked against it"),
+        ("maxContains", "the items are not checked against it"),
+        ("$dynamicRef", "the reference is not followed"),
+        ("$recursiveRef", "the reference is not followed"),
+    };
+
+    /// <summary>Reports each construct in <paramref name="schema"/> that the generated code leaves out.</summary>
+    /// <param name="choiceHandled">The schema is a union (or an alias of its one alternative): its <c>oneOf</c>/<c>anyOf</c> and <c>discriminator</c> are honoured.</param>
+    private void CheckUnsupported(YamlNode schema, string where, bool objectType, bool typedAsAny, bool choiceHandled = false)
+    {
+        if (!schema.IsMapping)
+        {
+            return;
+        }
+
+        foreach ((string keyword, string leftOut) in UnsupportedKeywords)
+        {
+            if ((choiceHandled && keyword == "discriminator")
+                || (keyword is "minProperties" or "maxProperties" && (objectType || PrimaryType(schema) == "object")))
+            {
+                continue; // honoured: the union chooses by it / Validate() counts an object's members
+            }
+
+            if (KeyNode(schema, keyword) is { } key)
+            {
+                ReportUnsupported(schema, key, $"'{keyword}' (in {where})", leftOut);
+            }
+        }
+
+        foreach (string keyword in new[] { "oneOf", "anyOf" })
+        {
+            if (choiceHandled && schema.Get("oneOf") is null == (keyword == "anyOf"))
+            {
+                continue; // the keyword the union is built from; a second one beside it is still reported
+            }
+
+            if (KeyNode(schema, keyword) is { } key)
+            {
+                ReportUnsupported(schema, key, $"'{keyword}' (in {where})", typedAsAny
+                    ? "the value is typed as JsonElement and not checked against the alternatives"
+                    : "the value is not checked against the alternatives");
+            }
+        }
+
+        if (!objectType && KeyNode(schema, "if") is { } condition)
+        {
+            ReportUnsupported(schema, condition, $"'if' (in {where}, which is not an object type)", "the conditional rule is not checked");
+        }
+
+        // additionalProperties: false is checked by Validate(); a schema for the extra members is not.
+        if (objectType && KeyNode(schema, "additionalProperties") is { } additionalKey && schema.Get("additionalProperties") is { IsMapping: true })
+        {
+            ReportUnsupported(schema, additionalKey, $"'additionalProperties' with a schema beside 'properties' (in {where})", "members not listed in 'properties' are kept in AdditionalProperties as JSON, not typed or checked against that schema");
+        }
+
+        if (schema.Get("type") is { IsSequence: true } types && PrimaryType(schema) is null)
+        {
+            ReportUnsupported(schema, types, $"A value of several types (in {where})", "it is typed as JsonElement and its type is not checked");
+        }
+    }
+
+    private void ReportUnsupported(YamlNode schema, YamlNode at, string construct, string leftOut)
+    {
+        if (!_reported.TryGetValue(schema, out HashSet<string>? done))
+        {
+            done = new HashSet<string>(StringComparer.Ordinal);
+            _reported.Add(schema, done);
+        }
+
+        int where = construct.IndexOf(" (in ", StringComparison.Ordinal);
+        string kind = where > 0 ? construct.Substring(0, where) : construct;
+        if (!done.Add(kind))
+        {
+            return;
+        }
+
+        if (!_overflow.TryGetValue(kind, out Overflow? overflow))
+        {
+            overflow = new Overflow();
+            _overflow.Add(kind, overflow);
+        }
+
+        if (++overflow.Reported <= MaxWarningsPerConstruct)
+        {
+            _diagnostics.Report(DiagnosticDescriptors.UnsupportedConstruct, at, construct, leftOut);
+        }
+        else
+        {
+            overflow.First ??= at;
+            overflow.Count++;
+        }
+    }
+
+    private static YamlNode? KeyNode(YamlNode mapping, string key)
+    {
+        List<KeyValuePair<YamlNode, YamlNode>> pairs = mapping.Pairs!;
+        for (int i = pairs.Count - 1; i >= 0; i--)
+        {
+            if (string.Equals(pairs[i].Key.Value, key, StringComparison.Ordinal))
+            {
+                return pairs[i].Key;
+            }
+        }
+
+        return null;
+    }
+}
