@@ -3,6 +3,8 @@
 # and then rebuilt after a one-line edit of a hand-written C# file (the warm case: the build server is up, the
 # generator's output is cached, the compiler re-binds the whole assembly). The same for a project holding Kiota's
 # output for the same spec with Kiota's runtime packages. Ratios are what to read (the machine may be shared).
+# The builds ask for the compiler server explicitly (-p:UseSharedCompilation=true), as a developer's machine has it:
+# a CI-style environment that sets UseSharedCompilation=false would otherwise measure fresh compiler processes.
 # Usage: bash tests/Generator.Benchmarks/warm-rebuild.sh [spec-path] [warm-runs]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -86,11 +88,11 @@ for p in ours kiota; do
   proj="$work/$p/$( [ $p = ours ] && echo Ours || echo Kiota ).csproj"
   dotnet restore "$proj" -v:q -nologo >/dev/null
   dotnet build-server shutdown >/dev/null 2>&1 || true
-  cold=$(seconds dotnet build "$proj" --no-restore -c Release -nologo)
+  cold=$(seconds dotnet build "$proj" --no-restore -c Release -nologo -p:UseSharedCompilation=true)
   warm=()
   for i in $(seq 1 "$runs"); do
     echo "namespace Edited { public static class Value { public const int Number = $i; } }" > "$work/$p/Value.cs"
-    warm+=("$(seconds dotnet build "$proj" --no-restore -c Release -nologo)")
+    warm+=("$(seconds dotnet build "$proj" --no-restore -c Release -nologo -p:UseSharedCompilation=true)")
   done
   printf '%s: cold build %.1f s; warm rebuilds after a one-line C# edit: %s s\n' "$p" "$cold" "$(printf '%.1f ' "${warm[@]}")"
 done

@@ -1,17 +1,22 @@
+using System.Net.Http;
 using System.Text;
 using OpenApiSdk.Runtime;
 using Xunit;
 
 namespace OpenApiSdk.RuntimeTests;
 
-/// <summary>OpenApiParameters: arrays of objects in form-style queries, and Cookie headers (RFC 6265).</summary>
+/// <summary>Arrays of objects in form-style queries (ClientRequest.QueryIndexedForm), and Cookie headers (RFC 6265).</summary>
 public class ParameterSerializationTests
 {
+    private const string Base = "https://api.example.test";
+
+    private static ClientRequest NewRequest() => new("op", HttpMethod.Get, "/x", Base, "application/json");
+
     private static string Form(string name, string json)
     {
-        var query = new StringBuilder();
-        OpenApiParameters.AppendIndexedForm(query, name, Encoding.UTF8.GetBytes(json));
-        return query.ToString();
+        ClientRequest request = NewRequest();
+        request.QueryIndexedForm(name, Encoding.UTF8.GetBytes(json));
+        return request.Url.Substring(Base.Length);
     }
 
     [Fact]
@@ -36,10 +41,10 @@ public class ParameterSerializationTests
     [Fact]
     public void Parameters_after_the_first_are_joined_with_an_ampersand()
     {
-        var query = new StringBuilder();
-        OpenApiParameters.AppendQuery(query, "q", "1");
-        OpenApiParameters.AppendIndexedForm(query, "a", Encoding.UTF8.GetBytes("[{\"b\":1}]"));
-        Assert.Equal("?q=1&a%5B0%5D.b=1", query.ToString());
+        ClientRequest request = NewRequest();
+        request.Query("q", "1");
+        request.QueryIndexedForm("a", Encoding.UTF8.GetBytes("[{\"b\":1}]"));
+        Assert.Equal(Base + "?q=1&a%5B0%5D.b=1", request.Url);
     }
 
     [Fact]

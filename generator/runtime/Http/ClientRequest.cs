@@ -128,23 +128,25 @@ public sealed class ClientRequest
         }
     }
 
-    /// <summary>An array of objects in form style: <c>name[0].member=value</c> (see <see cref="OpenApiParameters.AppendIndexedForm"/>).</summary>
+    /// <summary>
+    /// An array of objects in the query in <c>form</c> style (OpenAPI defines no serialization for it): one parameter
+    /// per leaf value, named by index and member path, <c>name[0].member=value</c>; nested objects continue with
+    /// <c>.member</c>, nested arrays with <c>[index]</c> (<c>name[0].price.currency=usd&amp;name[0].tags[1]=b</c>).
+    /// This is the form ASP.NET Core's and Spring's model binders read into a list of objects. Nulls are left out.
+    /// </summary>
+    /// <param name="name">The parameter's name.</param>
+    /// <param name="json">The array, as UTF-8 JSON written by the generated code.</param>
     public void QueryIndexedForm(string name, byte[] json)
     {
-        var query = new StringBuilder();
-        OpenApiParameters.AppendIndexedForm(query, name, json);
-        if (query.Length > 0)
-        {
-            _url.Append(_hasQuery ? '&' : '?').Append(query.ToString(1, query.Length - 1));
-            _hasQuery = true;
-        }
+        using JsonDocument document = JsonDocument.Parse(json);
+        QueryLeaves(name, document.RootElement, dottedMembers: true);
     }
 
     /// <summary>A query object in deepObject style: name[member]=value, nested objects and arrays as name[a][b] and name[a][0].</summary>
     public void QueryDeepObject(string name, byte[] json)
     {
         using JsonDocument document = JsonDocument.Parse(json);
-        QueryDeep(name, document.RootElement);
+        QueryLeaves(name, document.RootElement, dottedMembers: false);
     }
 
     /// <summary>A query object in form style: exploded, each member is its own parameter; otherwise name=member,value,member,value. Nested values are JSON text.</summary>
@@ -241,14 +243,18 @@ public sealed class ClientRequest
         return Uri.EscapeDataString(value);
     }
 
-    private void QueryDeep(string name, JsonElement value)
+    /// <summary>
+    /// One parameter per leaf of <paramref name="value"/>, named by its path: array items <c>[index]</c>, object members
+    /// <c>.member</c> (form style) or <c>[member]</c> (deepObject); nulls are left out.
+    /// </summary>
+    private void QueryLeaves(string name, JsonElement value, bool dottedMembers)
     {
         switch (value.ValueKind)
         {
             case JsonValueKind.Object:
                 foreach (JsonProperty property in value.EnumerateObject())
                 {
-                    QueryDeep(name + "[" + property.Name + "]", property.Value);
+                    QueryLeaves(dottedMembers ? name + "." + property.Name : name + "[" + property.Name + "]", property.Value, dottedMembers);
                 }
 
                 break;
@@ -256,18 +262,15 @@ public sealed class ClientRequest
                 int index = 0;
                 foreach (JsonElement item in value.EnumerateArray())
                 {
-                    QueryDeep(name + "[" + index.ToString(CultureInfo.InvariantCulture) + "]", item);
+                    QueryLeaves(name + "[" + index.ToString(CultureInfo.InvariantCulture) + "]", item, dottedMembers);
                     index++;
                 }
 
                 break;
-            case JsonValueKind.String:
-                Query(name, value.GetString()!);
-                break;
             case JsonValueKind.Null or JsonValueKind.Undefined:
                 break;
             default:
-                Query(name, value.GetRawText());
+                Query(name, Text(value));
                 break;
         }
     }
