@@ -41,48 +41,10 @@ public static class OpenApiRuntime
 
     /// <summary>
     /// An ECMA-262 pattern (JSON Schema's dialect) as a .NET one: <c>$</c> outside a character class becomes <c>\z</c>,
-    /// because .NET's <c>$</c> also matches before a final line break. Applying it twice changes nothing. The
-    /// generator's <c>Literals.DotNetPattern</c> is the same function, for the generator's own checks.
+    /// because .NET's <c>$</c> also matches before a final line break. Applying it twice changes nothing. The generator
+    /// compiles the same source (<c>generator/common/EcmaPattern.cs</c>) for its own checks.
     /// </summary>
-    public static string DotNetPattern(string pattern)
-    {
-        var builder = new StringBuilder(pattern.Length + 4);
-        bool inClass = false;
-        for (int i = 0; i < pattern.Length; i++)
-        {
-            char c = pattern[i];
-            if (c == '\\' && i + 1 < pattern.Length)
-            {
-                builder.Append(c).Append(pattern[++i]);
-                continue;
-            }
-
-            if (inClass)
-            {
-                inClass = c != ']';
-                builder.Append(c);
-            }
-            else if (c == '[')
-            {
-                inClass = true;
-                builder.Append(c);
-                if (i + 1 < pattern.Length && pattern[i + 1] == ']')
-                {
-                    builder.Append(pattern[++i]);
-                }
-            }
-            else if (c == '$')
-            {
-                builder.Append("\\z");
-            }
-            else
-            {
-                builder.Append(c);
-            }
-        }
-
-        return builder.ToString();
-    }
+    public static string DotNetPattern(string pattern) => OpenApiSdk.Common.EcmaPattern.ToDotNet(pattern);
 
     /// <summary>A JSON Schema pattern match (a search, not a whole-string match); a match that runs out of time counts as no match.</summary>
     public static bool IsMatch(Regex pattern, string value)

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using OpenApiSdk.Common;
 using OpenApiSdk.Generator.Diagnostics;
 using OpenApiSdk.Generator.Model;
 using OpenApiSdk.Generator.Yaml;
@@ -234,7 +235,7 @@ internal sealed class ConstraintReader
     {
         try
         {
-            return Regex.IsMatch(text, Emitting.Literals.DotNetPattern(pattern), RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+            return Regex.IsMatch(text, EcmaPattern.ToDotNet(pattern), RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
         }
         catch (RegexMatchTimeoutException)
         {

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using OpenApiSdk.Common;
 using OpenApiSdk.Generator.Model;
 
 namespace OpenApiSdk.Generator.Emitting;
@@ -36,7 +37,7 @@ internal static class AnnotationAttributes
 
         if (c.Pattern is { } pattern)
         {
-            yield return "__SchemaPattern(" + Literals.String(Literals.DotNetPattern(pattern)) + ")";
+            yield return "__SchemaPattern(" + Literals.String(EcmaPattern.ToDotNet(pattern)) + ")";
         }
 
         if (type.IsNumber && (c.Minimum is not null || c.Maximum is not null))

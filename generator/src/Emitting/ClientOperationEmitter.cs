@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using OpenApiSdk.Common;
 using OpenApiSdk.Generator.Model;
 
 namespace OpenApiSdk.Generator.Emitting;
@@ -132,7 +133,7 @@ internal sealed partial class ClientOperationEmitter
             for (int i = 0; i < _patterns.Count; i++)
             {
                 w.Line("internal static readonly global::System.Text.RegularExpressions.Regex P" + Int(i) + " = " + TypeSyntax.Runtime + "OpenApiRuntime"
-                    + ".CreatePattern(" + Literals.String(Literals.DotNetPattern(_patterns[i])) + ");");
+                    + ".CreatePattern(" + Literals.String(EcmaPattern.ToDotNet(_patterns[i])) + ");");
             }
 
             w.Close();

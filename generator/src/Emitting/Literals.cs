@@ -112,48 +112,4 @@ internal static class Literals
             }
         }
     }
-
-    /// <summary>
-    /// A JSON Schema (ECMA-262) pattern for .NET: '$' outside a character class becomes '\z', because in
-    /// .NET '$' also matches before a final newline, and ECMA-262's does not.
-    /// </summary>
-    public static string DotNetPattern(string pattern)
-    {
-        var builder = new StringBuilder(pattern.Length + 4);
-        bool inClass = false;
-        for (int i = 0; i < pattern.Length; i++)
-        {
-            char c = pattern[i];
-            if (c == '\\' && i + 1 < pattern.Length)
-            {
-                builder.Append(c).Append(pattern[++i]);
-                continue;
-            }
-
-            if (inClass)
-            {
-                inClass = c != ']';
-                builder.Append(c);
-            }
-            else if (c == '[')
-            {
-                inClass = true;
-                builder.Append(c);
-                if (i + 1 < pattern.Length && pattern[i + 1] == ']')
-                {
-                    builder.Append(pattern[++i]);
-                }
-            }
-            else if (c == '$')
-            {
-                builder.Append("\\z");
-            }
-            else
-            {
-                builder.Append(c);
-            }
-        }
-
-        return builder.ToString();
-    }
 }
