@@ -97,7 +97,8 @@ internal sealed partial class SchemaBuilder
             return;
         }
 
-        if (resolved.Get("patternProperties") is { IsMapping: true } patterns)
+        bool collect = top.Get("unevaluatedProperties") is not null; // otherwise only a part's unevaluatedProperties is looked for
+        if (collect && resolved.Get("patternProperties") is { IsMapping: true } patterns)
         {
             foreach (KeyValuePair<YamlNode, YamlNode> pair in patterns.Pairs!)
             {
@@ -123,7 +124,7 @@ internal sealed partial class SchemaBuilder
         // oneOf/anyOf/dependentSchemas beside properties are not checked here: a member any alternative names counts as evaluated.
         foreach (string choice in new[] { "oneOf", "anyOf", "dependentSchemas" })
         {
-            if (resolved.Get(choice) is not { } alternatives || top.Get("unevaluatedProperties") is null)
+            if (!collect || resolved.Get(choice) is not { } alternatives)
             {
                 continue;
             }
