@@ -59,6 +59,30 @@ public static class OpenApiRuntime
         }
     }
 
+    /// <summary>A JSON number with no fractional part (JSON Schema's integer: 1.0 is one).</summary>
+    public static bool IsInteger(JsonElement value) =>
+        value.TryGetInt64(out _) || (value.TryGetDouble(out double number) && !double.IsInfinity(number) && Math.Floor(number) == number);
+
+    /// <summary>A value kept as JSON, as the string it holds; null when it is no string.</summary>
+    public static string? StringOf(JsonElement value) => value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    /// <summary>A value kept as JSON, as the integer it holds; null when it is no integer that fits a long.</summary>
+    public static long? Int64Of(JsonElement value) =>
+        value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out long number) ? number
+        : value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out double d) && Math.Floor(d) == d && d >= long.MinValue && d < long.MaxValue ? (long)d
+        : null;
+
+    /// <summary>A value kept as JSON, as the number it holds; null when it is no number.</summary>
+    public static double? DoubleOf(JsonElement value) => value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out double number) ? number : null;
+
+    /// <summary>A value kept as JSON, as the boolean it holds; null when it is no boolean.</summary>
+    public static bool? BooleanOf(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.True => true,
+        JsonValueKind.False => false,
+        _ => null,
+    };
+
     /// <summary>RFC 3339 full-date (see <see cref="FormatChecks.IsDate"/>).</summary>
     public static bool IsDate(string value) => FormatChecks.IsDate(value);
 

@@ -91,7 +91,9 @@ internal static partial class AjvRules
         {
             "type" => TypeMessage(error.Param("type")).IsMatch(message) || UnionRead().IsMatch(message),
             "required" => message.StartsWith("is required", StringComparison.Ordinal),
-            "additionalProperties" or "unevaluatedProperties" => message.StartsWith("is not allowed", StringComparison.Ordinal),
+            "additionalProperties" => message.StartsWith("is not allowed", StringComparison.Ordinal),
+            "unevaluatedProperties" => message.StartsWith("is not allowed: no keyword of the schema evaluates this property (unevaluatedProperties: false)", StringComparison.Ordinal),
+            "unevaluatedItems" => Limit(message, "must have at most ", " item", error), // false: no items past items/prefixItems
             "minLength" => Limit(message, "must be at least ", " character", error),
             "maxLength" => Limit(message, "must be at most ", " character", error),
             "minItems" => Limit(message, "must have at least ", " item", error),

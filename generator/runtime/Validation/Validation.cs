@@ -117,6 +117,88 @@ public ref struct Validation
         return true;
     }
 
+    /// <summary>
+    /// <c>unevaluatedProperties: false</c>: every member kept in <paramref name="additional"/> that nothing else in the
+    /// schema evaluates (<paramref name="evaluated"/>: a pattern, an if/then/else branch that applied) is reported.
+    /// </summary>
+    public bool NoUnevaluatedProperties<TModel>(Dictionary<string, JsonElement>? additional, TModel model, Func<TModel, string, bool>? evaluated)
+    {
+        if (_typeLevel || additional is null || additional.Count == 0)
+        {
+            return true;
+        }
+
+        foreach (string name in additional.Keys)
+        {
+            if ((evaluated is null || !evaluated(model, name)) && !Fail(name, "is not allowed: no keyword of the schema evaluates this property (unevaluatedProperties: false)"))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary><c>unevaluatedProperties</c> with a schema: <paramref name="check"/> on each unevaluated member, under its name.</summary>
+    public bool UnevaluatedProperties<TModel>(Dictionary<string, JsonElement>? additional, TModel model, Func<TModel, string, bool>? evaluated, ItemCheck<JsonElement> check)
+    {
+        if (_typeLevel || additional is null || additional.Count == 0)
+        {
+            return true;
+        }
+
+        foreach (KeyValuePair<string, JsonElement> member in additional)
+        {
+            if (evaluated is not null && evaluated(model, member.Key))
+            {
+                continue;
+            }
+
+            Errors?.Enter(member.Key);
+            bool go = check(ref this, member.Value);
+            Errors?.Exit();
+            if (!go)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The JSON type of a value kept as JSON: "string", "integer", "number", "boolean", "object" or "array" (JSON Schema's names).</summary>
+    public bool JsonType(string? name, JsonElement value, string type, bool allowsNull)
+    {
+        if (_typeLevel)
+        {
+            return true;
+        }
+
+        if (value.ValueKind == JsonValueKind.Null)
+        {
+            return allowsNull || Fail(name, "must not be null");
+        }
+
+        bool holds = type switch
+        {
+            "string" => value.ValueKind == JsonValueKind.String,
+            "integer" => value.ValueKind == JsonValueKind.Number && OpenApiRuntime.IsInteger(value),
+            "number" => value.ValueKind == JsonValueKind.Number,
+            "boolean" => value.ValueKind is JsonValueKind.True or JsonValueKind.False,
+            "object" => value.ValueKind == JsonValueKind.Object,
+            _ => value.ValueKind == JsonValueKind.Array,
+        };
+        return holds || Fail(name, type switch
+        {
+            "string" => "must be a string",
+            "integer" => "must be an integer",
+            "number" => "must be a number",
+            "boolean" => "must be a boolean",
+            "object" => "must be an object",
+            _ => "must be an array",
+        });
+    }
+
     // ---- numbers ----
 
     /// <summary><c>minimum</c>.</summary>

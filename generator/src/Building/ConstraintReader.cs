@@ -332,10 +332,12 @@ internal sealed class ConstraintReader
         return exclusiveBound is null ? (inclusive, false) : (exclusiveBound, true);
     }
 
-    private string? ReadPattern(YamlNode schema)
+    private string? ReadPattern(YamlNode schema) => schema.Get("pattern") is { } node ? ValidPattern(node) : null;
+
+    /// <summary>The pattern a scalar node holds, when .NET can compile it; an invalid one is reported (OAS006) and null.</summary>
+    internal string? ValidPattern(YamlNode node)
     {
-        YamlNode? node = schema.Get("pattern");
-        if (node is null || !node.IsScalar)
+        if (!node.IsScalar)
         {
             return null;
         }

@@ -102,6 +102,11 @@ internal sealed partial class SchemaBuilder
         {
             foreach (KeyValuePair<YamlNode, YamlNode> pair in declared.Pairs!)
             {
+                if (pair.Value is { IsScalar: true, Value: "true" } || IsAnnotationOnly(pair.Value))
+                {
+                    continue; // allows any value: nothing to check (the name still counts as evaluated, for unevaluatedProperties)
+                }
+
                 if (Find(subjectProperties, pair.Key.Value) is not { } property)
                 {
                     _diagnostics.Report(DiagnosticDescriptors.UnsupportedConstruct, pair.Key, $"A rule on the undefined property '{pair.Key.Value}'", "the rule is not checked");

@@ -47,9 +47,11 @@ internal sealed partial class SchemaBuilder
         foreach ((string keyword, string leftOut) in UnsupportedKeywords)
         {
             if ((choiceHandled && keyword == "discriminator")
-                || (keyword is "minProperties" or "maxProperties" && (objectType || PrimaryType(schema) == "object")))
+                || (keyword is "minProperties" or "maxProperties" && (objectType || PrimaryType(schema) == "object"))
+                || (keyword == "unevaluatedProperties" && objectType)
+                || (keyword == "unevaluatedItems" && UnevaluatedItemsHonoured(schema)))
             {
-                continue; // honoured: the union chooses by it / Validate() counts an object's members
+                continue; // honoured: the union chooses by it / Validate() counts an object's members / checks what is unevaluated (what it leaves out is reported where it is built)
             }
 
             if (KeyNode(schema, keyword) is { } key)

@@ -273,10 +273,16 @@ internal sealed partial class SchemaBuilder
                 return MapShape(schema, owner, member, allowsNull);
             case "array":
             {
-                YamlNode? items = schema.Get("items");
+                (YamlNode? items, int? unevaluatedLimit) = UnevaluatedItems(schema);
                 Shape element = items is null ? new Shape(TypeRef.Any, Model.Constraints.None, true) : ShapeOf(items, owner, member + "Item");
                 var array = new TypeRef(TypeRefKind.Array, Element: element.Type, ElementConstraints: element.Constraints, ElementAllowsNull: element.AllowsNull);
-                return new Shape(array, _constraints.Read(schema, TypeRefKind.Array), allowsNull);
+                Constraints arrayConstraints = _constraints.Read(schema, TypeRefKind.Array);
+                if (unevaluatedLimit is { } limit && !(arrayConstraints.MaxItems <= limit))
+                {
+                    arrayConstraints = arrayConstraints with { MaxItems = limit }; // unevaluatedItems: false past the leading items
+                }
+
+                return new Shape(array, arrayConstraints, allowsNull);
             }
 
             case "string":
@@ -426,21 +432,26 @@ internal sealed partial class SchemaBuilder
 
         EquatableArray<PropertyModel> properties = PropertiesOf(pending);
         var rules = new List<RuleModel>();
+        var ruleNodes = new List<(YamlNode Node, int Built)>(); // Built: the index in rules, -1 for a rule that is not checked
         foreach (YamlNode ruleNode in RuleNodes(schema, 0, new HashSet<YamlNode>(ReferenceEqualityComparer.Instance)))
         {
-            if (BuildRule(ruleNode, pending) is { } rule)
+            RuleModel? rule = BuildRule(ruleNode, pending);
+            ruleNodes.Add((ruleNode, rule is null ? -1 : rules.Count));
+            if (rule is not null)
             {
                 rules.Add(rule);
             }
         }
 
         bool closed = schema.Get("additionalProperties") is { IsScalar: true, Value: "false" };
+        UnevaluatedModel? unevaluated = BuildUnevaluated(pending, ruleNodes, rules);
         (int? minProperties, int? maxProperties) = _constraints.ReadPropertyCounts(schema);
         return new TypeModel(TypeModelKind.Object, pending.Name, pending.SchemaName, description, properties, EquatableArray<EnumMemberModel>.Empty, rules.ToEquatableArray(), closed)
         {
             MinProperties = minProperties,
             MaxProperties = maxProperties,
             UndeclaredRequired = pending.UndeclaredRequired,
+            Unevaluated = unevaluated,
         };
     }
 

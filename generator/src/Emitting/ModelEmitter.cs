@@ -44,7 +44,7 @@ internal static class ModelEmitter
         w.Summary(type.Description ?? "The schema " + type.SchemaName + ".", "Generated from " + type.SchemaName + ".");
         w.Line(GeneratedCode);
         w.Line("[__JsonConverter(typeof(__Runtime.ModelJsonConverter<" + name + ">))" + (NeedsTypeLevelAttribute(type) ? ", __SchemaRules]" : "]"));
-        if (type.Properties.IsEmpty && !type.ForbidsAdditionalProperties && type.Rules.IsEmpty && type.MinProperties is null && type.MaxProperties is null)
+        if (type.Properties.IsEmpty && !type.ForbidsAdditionalProperties && type.Rules.IsEmpty && type.MinProperties is null && type.MaxProperties is null && type.Unevaluated is null)
         {
             // Nothing the schema states: every member read is kept in AdditionalProperties.
             w.Line("public sealed partial class " + name + " : __Sdk.OpenApiObject<" + name + "> { }");

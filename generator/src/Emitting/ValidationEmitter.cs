@@ -90,6 +90,11 @@ internal sealed class ValidationEmitter
             checks.Add("v.NoAdditionalProperties(AdditionalProperties)");
         }
 
+        if (type.Unevaluated is { } unevaluated)
+        {
+            checks.Add(UnevaluatedCheck(type, unevaluated));
+        }
+
         if (!type.Rules.IsEmpty)
         {
             checks.Add("__Rules(ref v)");
@@ -127,6 +132,20 @@ internal sealed class ValidationEmitter
             EmitRules(type);
         }
 
+        if (type.Unevaluated is not null && EvaluatedTerms(type).Count > 0)
+        {
+            _w.Line();
+            _w.Line("private bool __Evaluated(string name) =>");
+            _w.Indent();
+            List<string> terms = EvaluatedTerms(type);
+            for (int i = 0; i < terms.Count; i++)
+            {
+                _w.Line(terms[i] + (i == terms.Count - 1 ? ";" : " ||"));
+            }
+
+            _w.Unindent();
+        }
+
         if (type.MinProperties is not null || type.MaxProperties is not null)
         {
             // minProperties/maxProperties count the members present, declared and additional.
@@ -137,6 +156,104 @@ internal sealed class ValidationEmitter
 
         EmitPatterns();
     }
+
+    /// <summary>
+    /// <c>unevaluatedProperties</c>: each member kept in AdditionalProperties that <c>__Evaluated</c> does not name is
+    /// reported (<c>false</c>) or checked against the schema, at its own pointer.
+    /// </summary>
+    private string UnevaluatedCheck(TypeModel type, UnevaluatedModel unevaluated)
+    {
+        string evaluated = EvaluatedTerms(type).Count == 0 ? "null" : "static (" + type.Name + " m, string n) => m.__Evaluated(n)";
+        if (unevaluated.Schema is not { } schema)
+        {
+            return "v.NoUnevaluatedProperties(AdditionalProperties, this, " + evaluated + ")";
+        }
+
+        string id = Int(++_unique);
+        string itemValidation = "v" + id, item = "i" + id;
+        var itemChecks = new List<string> { itemValidation + ".JsonType(null, " + item + ", " + Literals.String(schema.JsonType) + ", " + (schema.AllowsNull ? "true" : "false") + ")" };
+        if (schema.Type is { } scalar)
+        {
+            Constraints c = schema.Constraints;
+            if (scalar.Kind == TypeRefKind.String)
+            {
+                // const and enum compare the JSON text in place (reading the string would allocate on a valid object).
+                itemChecks.AddRange(JsonStringLiteralChecks(itemValidation, item, c));
+                c = c with { Const = null, Enum = EquatableArray<JsonLiteral>.Empty };
+            }
+
+            if (!c.IsEmpty)
+            {
+                // The value is read once; lengths, patterns and formats need the string itself.
+                string accessor = scalar.Kind switch
+                {
+                    TypeRefKind.String => "StringOf",
+                    TypeRefKind.Int64 => "Int64Of",
+                    TypeRefKind.Double => "DoubleOf",
+                    _ => "BooleanOf",
+                };
+                string value = "s" + id;
+                itemChecks.Add("(" + TypeSyntax.Runtime + "OpenApiRuntime." + accessor + "(" + item + ") is var " + value + ")");
+                itemChecks.AddRange(ScalarChecks(itemValidation, scalar, c, "null", value));
+            }
+        }
+
+        return "v.UnevaluatedProperties(AdditionalProperties, this, " + evaluated + ", static (ref __Validation " + itemValidation + ", global::System.Text.Json.JsonElement " + item + ") => "
+            + string.Join(" && ", itemChecks) + ")";
+    }
+
+    /// <summary><c>const</c> and <c>enum</c> on a string kept as JSON, with the messages <see cref="ScalarChecks"/> gives.</summary>
+    private static List<string> JsonStringLiteralChecks(string v, string item, Constraints c)
+    {
+        var checks = new List<string>();
+        string notString = item + ".ValueKind != global::System.Text.Json.JsonValueKind.String";
+        if (c.Const is { Kind: JsonLiteralKind.String } constant)
+        {
+            checks.Add(v + ".That(null, " + notString + " || " + item + ".ValueEquals(" + Literals.String(constant.Text) + "), " + Literals.String("must be " + constant.Text) + ")");
+        }
+
+        List<JsonLiteral> strings = c.Enum.Where(l => l.Kind == JsonLiteralKind.String).ToList();
+        if (strings.Count > 0)
+        {
+            checks.Add(v + ".That(null, " + notString + " || " + string.Join(" || ", strings.Select(l => item + ".ValueEquals(" + Literals.String(l.Text) + ")"))
+                + ", " + Literals.String("must be one of: " + string.Join(", ", c.Enum.Select(l => l.Text))) + ")");
+        }
+
+        return checks;
+    }
+
+    /// <summary>
+    /// The conditions (on <c>name</c>, a member kept in AdditionalProperties) under which the member counts as evaluated:
+    /// a name the SDK always counts, a <c>patternProperties</c> pattern, the <c>properties</c> of the if/then/else branch
+    /// that applied. A rule of another kind adds its term here: <c>(it holds &amp;&amp; name is "a" or "b")</c>.
+    /// </summary>
+    private List<string> EvaluatedTerms(TypeModel type)
+    {
+        var terms = new List<string>();
+        UnevaluatedModel unevaluated = type.Unevaluated!;
+        if (!unevaluated.Names.IsEmpty)
+        {
+            terms.Add(NameIs(unevaluated.Names));
+        }
+
+        foreach (string pattern in unevaluated.Patterns)
+        {
+            terms.Add(Pattern(pattern) + ".IsMatch(name)");
+        }
+
+        foreach (RuleModel rule in type.Rules)
+        {
+            if (!rule.EvaluatedIfHolds.IsEmpty || !rule.EvaluatedOtherwise.IsEmpty)
+            {
+                terms.Add("(" + Condition(rule.If, string.Empty) + " ? " + NameIs(rule.EvaluatedIfHolds) + " : " + NameIs(rule.EvaluatedOtherwise) + ")");
+            }
+        }
+
+        return terms;
+    }
+
+    private static string NameIs(EquatableArray<string> names) =>
+        names.IsEmpty ? "false" : "name is " + string.Join(" or ", names.Select(Literals.String));
 
     private void EmitPatterns()
     {

@@ -60,7 +60,27 @@ internal sealed record TypeModel(
     /// same (JSON Schema), and its value is kept in <c>AdditionalProperties</c>.
     /// </summary>
     public EquatableArray<string> UndeclaredRequired { get; init; } = EquatableArray<string>.Empty;
+
+    /// <summary><c>unevaluatedProperties</c> (JSON Schema 2020-12 §11.3); null when the schema has none or every member is evaluated anyway.</summary>
+    public UnevaluatedModel? Unevaluated { get; init; }
 }
+
+/// <summary>
+/// <c>unevaluatedProperties</c> of an object type. Declared properties (of the schema and its <c>allOf</c> parts) are
+/// always evaluated and never reach <c>AdditionalProperties</c>; of the members there, a name is evaluated when it
+/// matches a <c>patternProperties</c> pattern, is in <see cref="Names"/>, or is named by the <c>properties</c> of an
+/// if/then/else branch that applied (<see cref="RuleModel.EvaluatedIfHolds"/>, <see cref="RuleModel.EvaluatedOtherwise"/>).
+/// </summary>
+/// <param name="Patterns">The <c>patternProperties</c> patterns of the schema and its parts.</param>
+/// <param name="Names">Names counted as evaluated whatever the value holds: where the SDK cannot tell (an alternative of an
+/// unchecked <c>oneOf</c>/<c>anyOf</c>, a rule it does not check), so that no valid object is rejected.</param>
+/// <param name="Schema">The schema each unevaluated member must meet; null for <c>false</c> (no unevaluated member is allowed).</param>
+internal sealed record UnevaluatedModel(EquatableArray<string> Patterns, EquatableArray<string> Names, MemberSchema? Schema);
+
+/// <summary>A schema checked against a JSON value kept as a <c>JsonElement</c>: its JSON type, then the constraints of <see cref="Type"/>.</summary>
+/// <param name="JsonType">"string", "integer", "number", "boolean", "object" or "array".</param>
+/// <param name="Type">The scalar type the constraints are checked on (String, Int64, Double, Boolean); null for objects and arrays.</param>
+internal sealed record MemberSchema(string JsonType, TypeRef? Type, Constraints Constraints, bool AllowsNull);
 
 /// <summary>The alternatives of a <see cref="TypeModelKind.Union"/>.</summary>
 /// <param name="ExactlyOne"><c>oneOf</c> (a value must match exactly one alternative) rather than <c>anyOf</c>.</param>
@@ -173,7 +193,14 @@ internal sealed record Constraints(
 
 /// <summary>JSON Schema <c>if</c>/<c>then</c>/<c>else</c> on an object, in the subset built from
 /// <c>required</c>, <c>properties</c>, <c>const</c>, <c>enum</c> and the scalar constraints.</summary>
-internal sealed record RuleModel(SchemaCheck If, SchemaCheck? Then, SchemaCheck? Else);
+internal sealed record RuleModel(SchemaCheck If, SchemaCheck? Then, SchemaCheck? Else)
+{
+    /// <summary>Undeclared members the <c>properties</c> of <c>if</c> and <c>then</c> name: evaluated when the condition holds (for <c>unevaluatedProperties</c>).</summary>
+    public EquatableArray<string> EvaluatedIfHolds { get; init; } = EquatableArray<string>.Empty;
+
+    /// <summary>Undeclared members the <c>properties</c> of <c>else</c> name: evaluated when the condition does not hold.</summary>
+    public EquatableArray<string> EvaluatedOtherwise { get; init; } = EquatableArray<string>.Empty;
+}
 
 /// <summary>A schema fragment checked against a value: <c>required</c> names and nested property checks
 /// apply when the value is an object; <see cref="Constraints"/> apply to the value itself.</summary>
