@@ -256,9 +256,10 @@ internal sealed partial class SchemaBuilder
 
         bool allowsNull = AllowsNull(schema);
         string? type = PrimaryType(schema);
+        bool choiceRules = type is "string" or "integer" or "number" or "boolean" or "array" && !(type == "string" && IsStringEnum(schema));
         if (!(type == "object" && IsObjectType(schema)) && !(type == "string" && IsStringEnum(schema)))
         {
-            CheckUnsupported(schema, owner + "." + member, objectType: false, typedAsAny: type is null);
+            CheckUnsupported(schema, owner + "." + member, objectType: false, typedAsAny: type is null, choiceRules: choiceRules);
         }
 
         switch (type)
@@ -276,7 +277,7 @@ internal sealed partial class SchemaBuilder
                 YamlNode? items = schema.Get("items");
                 Shape element = items is null ? new Shape(TypeRef.Any, Model.Constraints.None, true) : ShapeOf(items, owner, member + "Item");
                 var array = new TypeRef(TypeRefKind.Array, Element: element.Type, ElementConstraints: element.Constraints, ElementAllowsNull: element.AllowsNull);
-                return new Shape(array, _constraints.Read(schema, TypeRefKind.Array), allowsNull);
+                return WithChoices(new Shape(array, _constraints.Read(schema, TypeRefKind.Array), allowsNull), schema, owner + "." + member);
             }
 
             case "string":
@@ -286,9 +287,9 @@ internal sealed partial class SchemaBuilder
                     return new Shape(inline.Ref, _constraints.Read(schema, TypeRefKind.Enum) with { Enum = EquatableArray<JsonLiteral>.Empty }, allowsNull);
                 }
 
-                return Primitive(schema, StringKind(schema.GetString("format")), allowsNull);
+                return WithChoices(Primitive(schema, StringKind(schema.GetString("format")), allowsNull), schema, owner + "." + member);
             case "integer" or "number" or "boolean":
-                return Primitive(schema, ScalarKind(schema, type), allowsNull);
+                return WithChoices(Primitive(schema, ScalarKind(schema, type), allowsNull), schema, owner + "." + member);
             default:
                 return new Shape(TypeRef.Any, _constraints.Read(schema, TypeRefKind.Any), true);
         }
@@ -304,6 +305,18 @@ internal sealed partial class SchemaBuilder
         (int? minProperties, int? maxProperties) = _constraints.ReadPropertyCounts(schema);
         Constraints counts = minProperties is null && maxProperties is null ? Model.Constraints.None : new Constraints(MinItems: minProperties, MaxItems: maxProperties);
         return new Shape(map, counts, allowsNull);
+    }
+
+    /// <summary>A value's oneOf/anyOf beside its own type, as rules in its constraints (see SchemaBuilder.ChoiceRules).</summary>
+    private Shape WithChoices(Shape shape, YamlNode schema, string where)
+    {
+        if (!HasChoiceKeyword(schema))
+        {
+            return shape;
+        }
+
+        EquatableArray<ChoiceRuleModel> choices = ValueChoices(schema, shape.Type, where);
+        return choices.IsEmpty ? shape : shape with { Constraints = shape.Constraints with { Choices = choices } };
     }
 
     private Shape Primitive(YamlNode schema, TypeRefKind kind, bool allowsNull) =>
@@ -441,6 +454,7 @@ internal sealed partial class SchemaBuilder
             MinProperties = minProperties,
             MaxProperties = maxProperties,
             UndeclaredRequired = pending.UndeclaredRequired,
+            Choices = ObjectChoices(pending),
         };
     }
 
