@@ -120,6 +120,28 @@ public class ChoiceRuleDiagnosticTests
     }
 
     [Fact]
+    public void A_string_keyword_on_a_value_typed_as_a_date_time_is_a_located_warning()
+    {
+        GeneratorRun run = Run(Spec(
+            "    Holder:\n" +                                        // 8
+            "      type: object\n" +                                 // 9
+            "      properties:\n" +                                  // 10
+            "        at:\n" +                                        // 11
+            "          type: string\n" +                             // 12
+            "          format: date-time\n" +                        // 13
+            "          oneOf: [{maxLength: 20}, {minLength: 25}]\n")); // 14, first maxLength at col 20
+        Diagnostic[] warnings = run.GeneratorDiagnostics.Where(d => d.Id == "OAS010").OrderBy(d => d.Location.GetLineSpan().StartLinePosition.Character).ToArray();
+        Assert.Equal(2, warnings.Length);
+        At(warnings[0], DiagnosticSeverity.Warning, 14, 20);
+        Assert.StartsWith("'maxLength' on a value typed as DateTimeOffset in alternative 1 of 'oneOf' (in Holder.At)", Message(warnings[0]), System.StringComparison.Ordinal);
+        CompilesCleanly(run);
+
+        // Both alternatives are undecided: a date-time is never rejected for matching both.
+        using Loaded sdk = Loaded.From(run);
+        Assert.Empty(Loaded.Errors(sdk.FromJson("Holder", "{\"at\":\"2024-02-29T10:00:00Z\"}")));
+    }
+
+    [Fact]
     public void A_choice_on_a_parameter_is_a_warning_because_the_client_does_not_check_it()
     {
         string yaml =

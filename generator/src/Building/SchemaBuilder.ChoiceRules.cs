@@ -14,6 +14,11 @@ namespace OpenApiSdk.Generator.Building;
 /// </summary>
 internal sealed partial class SchemaBuilder
 {
+    /// <summary>Fragments built for oneOf/anyOf rules in one spec (each alternative and nested member is one); YAML aliases could otherwise multiply them.</summary>
+    private const int MaxChoiceChecks = 4096;
+
+    private int _choiceChecks;
+
     /// <summary>Keywords of an alternative that only describe, ignored by the checks.</summary>
     private static bool IsChoiceAnnotation(string key) =>
         AnnotationKeywords.Contains(key) || key is "$comment" or "discriminator" or "$id" or "$schema" or "$anchor" or "deprecated"
@@ -231,9 +236,14 @@ internal sealed partial class SchemaBuilder
         foreach (KeyValuePair<YamlNode, YamlNode> pair in resolved.Pairs!)
         {
             string key = pair.Key.Value ?? string.Empty;
-            if (ValueCheckKeywords.Contains(key) && kind is not (TypeRefKind.Any or TypeRefKind.Union or TypeRefKind.Model))
+            if (ValueCheckKeywords.Contains(key))
             {
-                continue; // read below
+                if (!CarriedBy(key, subject.Kind) && AppliesTo(key, JsonTypeOf(subject)))
+                {
+                    site.Unchecked(this, pair.Key, $"'{key}' on a value typed as {subject.Kind}"); // a date-time's minLength, ...
+                }
+
+                continue; // read below, or a keyword for another JSON type, which JSON Schema ignores too
             }
 
             switch (key)
@@ -312,14 +322,33 @@ internal sealed partial class SchemaBuilder
             return null;
         }
 
-        if (depth > MaxCheckDepth || ++_checks > MaxChecks)
+        if (depth > MaxCheckDepth || ++_choiceChecks > MaxChoiceChecks)
         {
-            site.Unchecked(this, fragment, "An alternative that nests more than " + MaxCheckDepth + " levels deep or makes this spec's rules exceed " + MaxChecks + " checks");
+            site.Unchecked(this, fragment, "An alternative that nests more than " + MaxCheckDepth + " levels deep or makes this spec's oneOf/anyOf rules exceed " + MaxChoiceChecks + " checks");
             return null;
         }
 
         return resolved;
     }
+
+    /// <summary>Whether the check of a value of <paramref name="kind"/> carries <paramref name="keyword"/> (ValidationEmitter.Violations).</summary>
+    private static bool CarriedBy(string keyword, TypeRefKind kind) => keyword switch
+    {
+        "minLength" or "maxLength" or "pattern" => kind == TypeRefKind.String,
+        "minItems" or "maxItems" or "uniqueItems" => kind == TypeRefKind.Array,
+        "const" or "enum" => kind is TypeRefKind.String or TypeRefKind.Enum or TypeRefKind.Boolean or TypeRefKind.Int32 or TypeRefKind.Int64
+            or TypeRefKind.Single or TypeRefKind.Double or TypeRefKind.Decimal,
+        _ => kind is TypeRefKind.Int32 or TypeRefKind.Int64 or TypeRefKind.Single or TypeRefKind.Double or TypeRefKind.Decimal, // minimum, ..., multipleOf
+    };
+
+    /// <summary>Whether JSON Schema applies <paramref name="keyword"/> to values of <paramref name="jsonType"/> (null: any JSON, so it may).</summary>
+    private static bool AppliesTo(string keyword, string? jsonType) => jsonType is null || keyword switch
+    {
+        "minLength" or "maxLength" or "pattern" => jsonType == "string",
+        "minItems" or "maxItems" or "uniqueItems" => jsonType == "array",
+        "const" or "enum" => true,
+        _ => jsonType is "integer" or "number",
+    };
 
     /// <summary>A schema that accepts every value: <c>true</c>, <c>{}</c> or only annotations.</summary>
     private bool IsTrivialSchema(YamlNode schema) =>
