@@ -86,6 +86,15 @@ public static class OpenApiRuntime
     /// <summary>RFC 3339 full-date (see <see cref="FormatChecks.IsDate"/>).</summary>
     public static bool IsDate(string value) => FormatChecks.IsDate(value);
 
+    /// <summary>RFC 3339 date-time (see <see cref="FormatChecks.IsDateTime"/>).</summary>
+    public static bool IsDateTime(string value) => FormatChecks.IsDateTime(value);
+
+    /// <summary>RFC 3339 full-time (see <see cref="FormatChecks.IsTime"/>).</summary>
+    public static bool IsTime(string value) => FormatChecks.IsTime(value);
+
+    /// <summary>The RFC 4122 string form of a UUID (see <see cref="FormatChecks.IsUuid"/>).</summary>
+    public static bool IsUuid(string value) => FormatChecks.IsUuid(value);
+
     /// <summary>An RFC 5321 Mailbox (see <see cref="FormatChecks.IsEmail"/>).</summary>
     public static bool IsEmail(string value) => FormatChecks.IsEmail(value);
 

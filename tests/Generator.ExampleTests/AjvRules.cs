@@ -56,7 +56,8 @@ internal sealed record AjvError(string InstancePath, string SchemaPath, string K
 /// <summary>
 /// Which messages of the generated <c>Validate()</c> break the rule an ajv error names: the kind of rule and,
 /// where ajv gives one, its limit. The messages are the generator's (ValidationEmitter for constraints,
-/// JsonEmitter for values of the wrong type, read before validation, UnionEmitter for oneOf/anyOf); a rule
+/// JsonEmitter for values of the wrong type, read before validation, UnionEmitter for oneOf/anyOf unions, the runtime's
+/// Validation.OneOf/AnyOf for oneOf/anyOf beside a schema's own keywords); a rule
 /// from an <c>if</c>/<c>then</c> adds " (because ...)", which the prefixes here allow.
 /// </summary>
 internal static partial class AjvRules
@@ -73,9 +74,45 @@ internal static partial class AjvRules
         List<AjvError> list = errors.ToList();
         bool hasUnionError = list.Any(e => e.Keyword is "oneOf" or "anyOf");
         return list
-            .Where(e => e.Keyword != "if" && !(hasUnionError && e.InsideAlternative))
+            .Where((e, i) => e.Keyword != "if" && !(hasUnionError && (e.InsideAlternative || InsideReferencedAlternative(list, i))))
             .GroupBy(e => e.Pointer, StringComparer.Ordinal)
             .ToList();
+    }
+
+    /// <summary>
+    /// An error inside an alternative that is a <c>$ref</c>: ajv names it by the referenced schema's own path
+    /// (<c>#/components/schemas/ProductLine/required</c>), not by <c>/oneOf/0/</c>. It comes before the oneOf/anyOf
+    /// error it led to (ajv adds that error after trying every alternative), at or below that error's value, from
+    /// another schema than the one the oneOf/anyOf is in.
+    /// </summary>
+    private static bool InsideReferencedAlternative(List<AjvError> list, int index)
+    {
+        AjvError error = list[index];
+        for (int i = index + 1; i < list.Count; i++)
+        {
+            AjvError union = list[i];
+            if (union.Keyword is "oneOf" or "anyOf"
+                && (error.InstancePath == union.InstancePath || error.InstancePath.StartsWith(union.InstancePath + "/", StringComparison.Ordinal))
+                && SchemaRoot(error.SchemaPath) != SchemaRoot(union.SchemaPath))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The component schema a schema path is in (<c>#/components/schemas/A</c>), or <c>#</c> for the schema judged.</summary>
+    private static string SchemaRoot(string schemaPath)
+    {
+        const string components = "#/components/schemas/";
+        if (!schemaPath.StartsWith(components, StringComparison.Ordinal))
+        {
+            return "#";
+        }
+
+        int end = schemaPath.IndexOf('/', components.Length);
+        return end < 0 ? schemaPath : schemaPath.Substring(0, end);
     }
 
     /// <summary>Whether <paramref name="message"/> (a <c>Validate()</c> error at the place ajv names) breaks the rule of <paramref name="error"/>.</summary>
@@ -111,7 +148,7 @@ internal static partial class AjvRules
             "enum" => message.StartsWith("must be one of", StringComparison.Ordinal),
             "const" => message.StartsWith("must be ", StringComparison.Ordinal),
             "oneOf" => message.StartsWith("must match exactly one of the alternatives", StringComparison.Ordinal) || UnionRead().IsMatch(message),
-            "anyOf" => UnionRead().IsMatch(message),
+            "anyOf" => message.StartsWith("must match at least one of the alternatives", StringComparison.Ordinal) || UnionRead().IsMatch(message),
             _ => false,
         };
     }

@@ -175,6 +175,9 @@ public class HarnessTests
     [InlineData("enum", """{"allowedValues":["a"]}""", "must be at least 1 characters long", false)]
     [InlineData("oneOf", """{"passingSchemas":[0,1]}""", "must match exactly one of the alternatives (oneOf), but the JSON that was read matches several", true)]
     [InlineData("anyOf", """{}""", "must be a string or an object", true)]
+    [InlineData("oneOf", """{"passingSchemas":null}""", "must match exactly one of the alternatives (oneOf), but matches none of the 2", true)]
+    [InlineData("anyOf", """{}""", "must match at least one of the alternatives (anyOf), but matches none of the 2", true)]
+    [InlineData("anyOf", """{}""", "must match exactly one of the alternatives (oneOf), but matches 2 of the 2", false)]
     [InlineData("not", """{}""", "must be a string", false)]
     public void The_rule_ajv_names_is_matched_to_the_message_that_breaks_it(string keyword, string parameters, string message, bool breaks) =>
         Assert.Equal(breaks, AjvRules.Breaks(new AjvError("/a", "#/x", keyword, "ajv's message", JsonNode.Parse(parameters)!.AsObject()), message));
@@ -202,6 +205,20 @@ public class HarnessTests
         Assert.Equal(new[] { "/u", "/c/d" }, expected.Select(g => g.Key));
         Assert.Equal(new[] { union }, expected[0]);
         Assert.Equal(new[] { then }, expected[1]);
+    }
+
+    [Fact]
+    public void Errors_inside_a_referenced_alternative_are_left_to_the_union_error_and_others_are_kept()
+    {
+        // ajv names an error inside a $ref alternative by the referenced schema's path, and adds the oneOf error after them.
+        var inRef = new AjvError("/sku", "#/components/schemas/ProductLine/properties/sku/minLength", "minLength", "m", new JsonObject { ["limit"] = 3 });
+        var own = new AjvError("/note", "#/properties/note/maxLength", "maxLength", "m", new JsonObject { ["limit"] = 2 });
+        var union = new AjvError(string.Empty, "#/oneOf", "oneOf", "must match exactly one schema in oneOf", new JsonObject());
+        var after = new AjvError("/tag", "#/components/schemas/Tag/minLength", "minLength", "m", new JsonObject { ["limit"] = 1 });
+
+        List<IGrouping<string, AjvError>> expected = AjvRules.Expected(new[] { inRef, own, union, after });
+
+        Assert.Equal(new[] { "/note", string.Empty, "/tag" }, expected.Select(g => g.Key));
     }
 
     private sealed record Judged(bool? Ajv, Outcome Outcome, Target? Target);

@@ -63,6 +63,19 @@ public ref struct Validation
     /// <summary>An if/then/else rule or a property count: checked in every pass.</summary>
     public bool Rule(string? name, bool holds, string message) => holds || Fail(name, message);
 
+    /// <summary>
+    /// <c>oneOf</c> as a rule on a value that keeps its own type: exactly one alternative holds. <paramref name="matched"/>
+    /// counts the alternatives that hold; <paramref name="undecided"/> those that may hold (not every keyword of theirs is
+    /// checked), which satisfy the rule when none is matched but never break it. Checked in every pass.
+    /// </summary>
+    public bool OneOf(string? name, int matched, int undecided, int alternatives) =>
+        matched == 1 || (matched == 0 && undecided > 0)
+        || Fail(name, "must match exactly one of the alternatives (oneOf), but matches " + (matched == 0 ? "none of the " + Text(alternatives) : Text(matched) + " of the " + Text(alternatives)));
+
+    /// <summary><c>anyOf</c> as a rule on a value that keeps its own type: at least one of the alternatives holds. Checked in every pass.</summary>
+    public bool AnyOf(string? name, int matched, int alternatives) =>
+        matched > 0 || Fail(name, "must match at least one of the alternatives (anyOf), but matches none of the " + Text(alternatives));
+
     /// <summary>Steps into a member (only when collecting).</summary>
     public void Enter(string name) => Errors?.Enter(name);
 

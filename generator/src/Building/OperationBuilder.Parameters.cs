@@ -136,6 +136,12 @@ internal static partial class OperationBuilder
 
             string memberName = Identifiers.ToPascalCase(name);
             Shape shape = _schemas.ShapeOf(schema, owner, memberName);
+            if (!shape.Constraints.Choices.IsEmpty || shape.Type.ElementConstraints is { Choices.IsEmpty: false })
+            {
+                // The client's parameter checks are conditions with fixed messages; a choice rule lives in a model's Validate().
+                Unsupported(schema, "A 'oneOf'/'anyOf' beside a parameter's own type", $"'{name}' of {operationId} is sent without being checked against the alternatives");
+            }
+
             TypeRef type = shape.Type;
             bool simpleArray = type.Kind == TypeRefKind.Array && type.Element is { } element && IsSimple(element);
             bool structured = !IsSimple(type) && !simpleArray;

@@ -196,6 +196,11 @@ internal sealed partial class SchemaBuilder
             return null;
         }
 
+        if (HasChoiceKeyword(schema) && !IsNonObject(first))
+        {
+            return null; // an object type whose oneOf/anyOf is a rule on it (SchemaBuilder.ChoiceRules)
+        }
+
         if (deciding == 1)
         {
             return first;

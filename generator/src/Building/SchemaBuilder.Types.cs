@@ -91,7 +91,10 @@ internal sealed partial class SchemaBuilder
 
         if (schema.Get("oneOf") is not null || schema.Get("anyOf") is not null)
         {
-            return ConstAlternatives(schema) is null ? null : "string";
+            // Beside properties or allOf the choice is a rule on the object (SchemaBuilder.ChoiceRules).
+            return ConstAlternatives(schema) is not null ? "string"
+                : schema.Get("properties") is { IsMapping: true } || schema.Get("allOf") is { IsSequence: true } ? "object"
+                : null;
         }
 
         if (schema.Get("properties") is not null || schema.Get("allOf") is not null || schema.Get("additionalProperties") is not null)
@@ -121,7 +124,7 @@ internal sealed partial class SchemaBuilder
         };
 
     private static bool IsObjectType(YamlNode schema) =>
-        schema.Get("properties") is { IsMapping: true } || (schema.Get("allOf") is { IsSequence: true } && schema.Get("oneOf") is null && schema.Get("anyOf") is null);
+        schema.Get("properties") is { IsMapping: true } || schema.Get("allOf") is { IsSequence: true };
 
     private static bool IsStringEnum(YamlNode schema)
     {

@@ -39,7 +39,7 @@ internal sealed partial class SchemaBuilder
     {
         YamlNode schema = pending.Node;
         var evaluation = new Evaluation();
-        GatherEvaluation(schema, schema, pending.SchemaName, evaluation, 0, new HashSet<YamlNode>(ReferenceEqualityComparer.Instance));
+        GatherEvaluation(schema, schema, pending.SchemaName, evaluation, 0, new HashSet<YamlNode>(ReferenceEqualityComparer.Instance), inAlternative: false);
         YamlNode? keyword = KeyNode(schema, "unevaluatedProperties");
         YamlNode? value = schema.Get("unevaluatedProperties");
         if (keyword is null || value is null)
@@ -90,7 +90,8 @@ internal sealed partial class SchemaBuilder
     }
 
     /// <summary>Walks the schema and its allOf parts for patternProperties, additionalProperties and, in parts, unevaluatedProperties.</summary>
-    private void GatherEvaluation(YamlNode top, YamlNode schema, string where, Evaluation evaluation, int depth, HashSet<YamlNode> visited)
+    /// <param name="inAlternative">The walk is inside an alternative of a oneOf/anyOf or a dependent schema.</param>
+    private void GatherEvaluation(YamlNode top, YamlNode schema, string where, Evaluation evaluation, int depth, HashSet<YamlNode> visited, bool inAlternative)
     {
         if (depth > 32 || _refs.Resolve(schema) is not { IsMapping: true } resolved || !visited.Add(resolved))
         {
@@ -121,7 +122,9 @@ internal sealed partial class SchemaBuilder
             ReportUnsupported(resolved, partKeyword, $"'unevaluatedProperties' in an allOf part (in {where})", "it is checked where the part is used on its own, not for the members of this schema that only other parts declare");
         }
 
-        // oneOf/anyOf/dependentSchemas beside properties are not checked here: a member any alternative names counts as evaluated.
+        // A oneOf/anyOf of the schema or of its allOf parts is a choice rule (SchemaBuilder.ChoiceRules): the members its
+        // alternatives declare are evaluated when that alternative matches (ValidationEmitter.EvaluatedTerms). Below an
+        // alternative, and for dependentSchemas, which are not checked, a member any alternative names counts as evaluated.
         foreach (string choice in new[] { "oneOf", "anyOf", "dependentSchemas" })
         {
             if (!collect || resolved.Get(choice) is not { } alternatives)
@@ -129,27 +132,34 @@ internal sealed partial class SchemaBuilder
                 continue;
             }
 
+            bool unconditional = inAlternative || choice == "dependentSchemas";
             IEnumerable<YamlNode> each = alternatives.IsSequence ? alternatives.Items! : alternatives.IsMapping ? Values(alternatives) : Array.Empty<YamlNode>();
             foreach (YamlNode alternative in each)
             {
-                var names = new List<KeyValuePair<YamlNode, YamlNode>>();
-                CollectObject(alternative, names, new List<YamlNode>(), 0, new HashSet<YamlNode>(ReferenceEqualityComparer.Instance));
-                foreach (KeyValuePair<YamlNode, YamlNode> name in names)
+                if (unconditional)
                 {
-                    evaluation.Names.Add(name.Key.Value!);
+                    var names = new List<KeyValuePair<YamlNode, YamlNode>>();
+                    CollectObject(alternative, names, new List<YamlNode>(), 0, new HashSet<YamlNode>(ReferenceEqualityComparer.Instance));
+                    foreach (KeyValuePair<YamlNode, YamlNode> name in names)
+                    {
+                        evaluation.Names.Add(name.Key.Value!);
+                    }
                 }
 
-                GatherEvaluation(top, alternative, where, evaluation, depth + 1, visited);
+                GatherEvaluation(top, alternative, where, evaluation, depth + 1, visited, inAlternative: true);
             }
 
-            ReportUnsupported(top, KeyNode(top, "unevaluatedProperties")!, $"'unevaluatedProperties' beside '{choice}' (in {where})", "a member that any alternative names counts as evaluated, whether or not that alternative holds");
+            if (unconditional)
+            {
+                ReportUnsupported(top, KeyNode(top, "unevaluatedProperties")!, $"'unevaluatedProperties' beside '{choice}' (in {where})", "a member that any alternative names counts as evaluated, whether or not that alternative holds");
+            }
         }
 
         if (resolved.Get("allOf") is { IsSequence: true } allOf)
         {
             foreach (YamlNode part in allOf.Items!)
             {
-                GatherEvaluation(top, part, where, evaluation, depth + 1, visited);
+                GatherEvaluation(top, part, where, evaluation, depth + 1, visited, inAlternative);
             }
         }
     }

@@ -37,7 +37,8 @@ internal sealed partial class SchemaBuilder
 
     /// <summary>Reports each construct in <paramref name="schema"/> that the generated code leaves out.</summary>
     /// <param name="choiceHandled">The schema is a union (or an alias of its one alternative): its <c>oneOf</c>/<c>anyOf</c> and <c>discriminator</c> are honoured.</param>
-    private void CheckUnsupported(YamlNode schema, string where, bool objectType, bool typedAsAny, bool choiceHandled = false)
+    /// <param name="choiceRules">The schema is a string, number, boolean or array whose oneOf/anyOf are rules on the value (an object type's always are).</param>
+    private void CheckUnsupported(YamlNode schema, string where, bool objectType, bool typedAsAny, bool choiceHandled = false, bool choiceRules = false)
     {
         if (!schema.IsMapping)
         {
@@ -65,6 +66,11 @@ internal sealed partial class SchemaBuilder
             if (choiceHandled && schema.Get("oneOf") is null == (keyword == "anyOf"))
             {
                 continue; // the keyword the union is built from; a second one beside it is still reported
+            }
+
+            if (objectType || choiceRules)
+            {
+                continue; // a rule on the value (SchemaBuilder.ChoiceRules), which reports what its alternatives leave out
             }
 
             if (KeyNode(schema, keyword) is { } key)

@@ -256,9 +256,10 @@ internal sealed partial class SchemaBuilder
 
         bool allowsNull = AllowsNull(schema);
         string? type = PrimaryType(schema);
+        bool choiceRules = type is "string" or "integer" or "number" or "boolean" or "array" && !(type == "string" && IsStringEnum(schema));
         if (!(type == "object" && IsObjectType(schema)) && !(type == "string" && IsStringEnum(schema)))
         {
-            CheckUnsupported(schema, owner + "." + member, objectType: false, typedAsAny: type is null);
+            CheckUnsupported(schema, owner + "." + member, objectType: false, typedAsAny: type is null, choiceRules: choiceRules);
         }
 
         switch (type)
@@ -282,7 +283,7 @@ internal sealed partial class SchemaBuilder
                     arrayConstraints = arrayConstraints with { MaxItems = limit }; // unevaluatedItems: false past the leading items
                 }
 
-                return new Shape(array, arrayConstraints, allowsNull);
+                return WithChoices(new Shape(array, arrayConstraints, allowsNull), schema, owner + "." + member);
             }
 
             case "string":
@@ -292,9 +293,9 @@ internal sealed partial class SchemaBuilder
                     return new Shape(inline.Ref, _constraints.Read(schema, TypeRefKind.Enum) with { Enum = EquatableArray<JsonLiteral>.Empty }, allowsNull);
                 }
 
-                return Primitive(schema, StringKind(schema.GetString("format")), allowsNull);
+                return WithChoices(Primitive(schema, StringKind(schema.GetString("format")), allowsNull), schema, owner + "." + member);
             case "integer" or "number" or "boolean":
-                return Primitive(schema, ScalarKind(schema, type), allowsNull);
+                return WithChoices(Primitive(schema, ScalarKind(schema, type), allowsNull), schema, owner + "." + member);
             default:
                 return new Shape(TypeRef.Any, _constraints.Read(schema, TypeRefKind.Any), true);
         }
@@ -310,6 +311,18 @@ internal sealed partial class SchemaBuilder
         (int? minProperties, int? maxProperties) = _constraints.ReadPropertyCounts(schema);
         Constraints counts = minProperties is null && maxProperties is null ? Model.Constraints.None : new Constraints(MinItems: minProperties, MaxItems: maxProperties);
         return new Shape(map, counts, allowsNull);
+    }
+
+    /// <summary>A value's oneOf/anyOf beside its own type, as rules in its constraints (see SchemaBuilder.ChoiceRules).</summary>
+    private Shape WithChoices(Shape shape, YamlNode schema, string where)
+    {
+        if (!HasChoiceKeyword(schema))
+        {
+            return shape;
+        }
+
+        EquatableArray<ChoiceRuleModel> choices = ValueChoices(schema, shape.Type, where);
+        return choices.IsEmpty ? shape : shape with { Constraints = shape.Constraints with { Choices = choices } };
     }
 
     private Shape Primitive(YamlNode schema, TypeRefKind kind, bool allowsNull) =>
@@ -452,6 +465,7 @@ internal sealed partial class SchemaBuilder
             MaxProperties = maxProperties,
             UndeclaredRequired = pending.UndeclaredRequired,
             Unevaluated = unevaluated,
+            Choices = ObjectChoices(pending),
         };
     }
 

@@ -40,7 +40,7 @@ internal sealed class ValidationEmitter
         return variant.Type.Kind switch
         {
             TypeRefKind.Model or TypeRefKind.Union => new List<string>(),
-            TypeRefKind.Enum => ScalarChecks("v", variant.Type, variant.Constraints, "null", value),
+            TypeRefKind.Enum => ScalarChecks("v", variant.Type, variant.Constraints, "null", value, mayBeNull: false),
             _ when !NeedsChecks(variant.Type, variant.Constraints) => new List<string>(),
             _ => ValueChecks("v", variant.Type, variant.Constraints, "null", value, nullable: false),
         };
@@ -100,6 +100,11 @@ internal sealed class ValidationEmitter
             checks.Add("__Rules(ref v)");
         }
 
+        for (int r = 0; r < type.Choices.Count; r++)
+        {
+            checks.Add(ChoiceCheck("v", "null", type.Choices[r], (a, _) => "__Matches" + Int(r + 1) + "_" + Int(a + 1) + "()"));
+        }
+
         if (type.MinProperties is { } min)
         {
             checks.Add("v.Rule(null, __PropertyCount() >= " + Int(min) + ", " + Literals.String("must have at least " + Int(min) + Plural(" propert", min)) + ")");
@@ -145,6 +150,8 @@ internal sealed class ValidationEmitter
 
             _w.Unindent();
         }
+
+        EmitChoiceAlternatives(type);
 
         if (type.MinProperties is not null || type.MaxProperties is not null)
         {
@@ -249,6 +256,24 @@ internal sealed class ValidationEmitter
             }
         }
 
+        // A oneOf/anyOf alternative evaluates the members it declares when it matches (an incomplete one, which the SDK
+        // cannot decide, counts as matching so that no valid object is rejected).
+        var declared = new HashSet<string>(type.Properties.Select(p => p.JsonName), System.StringComparer.Ordinal);
+        for (int r = 0; r < type.Choices.Count; r++)
+        {
+            for (int a = 0; a < type.Choices[r].Alternatives.Count; a++)
+            {
+                ChoiceAlternativeModel alternative = type.Choices[r].Alternatives[a];
+                EquatableArray<string> names = alternative.DeclaredProperties.Where(n => !declared.Contains(n)).ToEquatableArray();
+                if (!names.IsEmpty)
+                {
+                    terms.Add(alternative.Complete
+                        ? "(__Matches" + Int(r + 1) + "_" + Int(a + 1) + "() && (" + NameIs(names) + "))"
+                        : "(" + NameIs(names) + ")");
+                }
+            }
+        }
+
         return terms;
     }
 
@@ -310,13 +335,13 @@ internal sealed class ValidationEmitter
             case TypeRefKind.Enum:
                 // C# infers T from a T? argument only: a plain enum value names its type.
                 var checks = new List<string> { v + (nullable ? ".Known(" : ".Known<" + type.ModelName + ">(") + name + ", " + value + ")" };
-                checks.AddRange(ScalarChecks(v, type, c, name, value));
+                checks.AddRange(ScalarChecks(v, type, c, name, value, nullable));
                 return checks;
             case TypeRefKind.Array:
             case TypeRefKind.Map:
                 return CollectionChecks(v, type, c, name, value);
             default:
-                return ScalarChecks(v, type, c, name, value);
+                return ScalarChecks(v, type, c, name, value, nullable || !type.IsValueType);
         }
     }
 
@@ -380,7 +405,8 @@ internal sealed class ValidationEmitter
     }
 
     /// <summary>The rules of a string, number or enum value: one runtime check each, or a condition where no check says the same.</summary>
-    private List<string> ScalarChecks(string v, TypeRef type, Constraints c, string name, string value)
+    /// <param name="mayBeNull">The C# expression <paramref name="value"/> can be null (a reference, or a value type held as <c>T?</c>).</param>
+    private List<string> ScalarChecks(string v, TypeRef type, Constraints c, string name, string value, bool mayBeNull = true)
     {
         var checks = new List<string>();
         TypeRefKind kind = type.Kind;
@@ -453,7 +479,63 @@ internal sealed class ValidationEmitter
             }
         }
 
+        foreach (ChoiceRuleModel choice in c.Choices)
+        {
+            // Each alternative is a condition on the non-null value; the runtime reports the count only when it breaks the rule.
+            if (!mayBeNull)
+            {
+                checks.Add(ChoiceCheck(v, name, choice, (_, alternative) => ValueCondition(type, alternative.Check, value, plain: true)));
+                continue;
+            }
+
+            string x = "__x" + Int(++_unique);
+            checks.Add("(" + value + " is not { } " + x + " || " + ChoiceCheck(v, name, choice, (_, alternative) => ValueCondition(type, alternative.Check, x, plain: true)) + ")");
+        }
+
         return checks;
+    }
+
+    /// <summary>
+    /// A <c>oneOf</c>/<c>anyOf</c> rule: <c>v.OneOf(name, matched, undecided, count)</c>, where each alternative's condition
+    /// (from <paramref name="matches"/>) adds to <c>matched</c>, or to <c>undecided</c> when the alternative is not fully
+    /// checked (it may match when it does not, so it can satisfy the rule but not break "at most one").
+    /// </summary>
+    private static string ChoiceCheck(string v, string name, ChoiceRuleModel choice, System.Func<int, ChoiceAlternativeModel, string> matches)
+    {
+        var complete = new List<string>();
+        var undecided = new List<string>();
+        for (int a = 0; a < choice.Alternatives.Count; a++)
+        {
+            ChoiceAlternativeModel alternative = choice.Alternatives[a];
+            string condition = matches(a, alternative);
+            if (condition == "false")
+            {
+                continue; // never matches: counts for nothing
+            }
+
+            (alternative.Complete ? complete : undecided).Add(condition == "true" ? "1" : "(" + condition + " ? 1 : 0)");
+        }
+
+        string Sum(List<string> terms) => terms.Count == 0 ? "0" : string.Join(" + ", terms);
+        string count = Int(choice.Alternatives.Count);
+        return choice.ExactlyOne
+            ? v + ".OneOf(" + name + ", " + Sum(complete) + ", " + Sum(undecided) + ", " + count + ")"
+            : v + ".AnyOf(" + name + ", " + Sum(complete.Concat(undecided).ToList()) + ", " + count + ")";
+    }
+
+    /// <summary>One method per alternative of the object's oneOf/anyOf rules: whether the object matches it (evaluated without reporting).</summary>
+    private void EmitChoiceAlternatives(TypeModel type)
+    {
+        for (int r = 0; r < type.Choices.Count; r++)
+        {
+            ChoiceRuleModel choice = type.Choices[r];
+            for (int a = 0; a < choice.Alternatives.Count; a++)
+            {
+                _w.Line();
+                _w.Line("/// <summary>Whether this object matches " + Literals.XmlText(choice.Alternatives[a].Origin) + ".</summary>");
+                _w.Line("private bool __Matches" + Int(r + 1) + "_" + Int(a + 1) + "() => " + Condition(choice.Alternatives[a].Check, string.Empty, plain: true) + ";");
+            }
+        }
     }
 
     /// <summary><c>minimum</c>/<c>maximum</c> as a runtime check, unless the runtime would print the bound differently from the spec.</summary>
@@ -529,6 +611,9 @@ internal sealed class ValidationEmitter
             {
                 (string check, string message) = format switch
                 {
+                    "date-time" => ("IsDateTime", "must be a date-time (format: date-time, RFC 3339)"),
+                    "time" => ("IsTime", "must be a time (format: time, RFC 3339)"),
+                    "uuid" => ("IsUuid", "must be a UUID (format: uuid)"),
                     "date" => ("IsDate", "must be a date (format: date, YYYY-MM-DD)"),
                     "email" => ("IsEmail", "must be an email address (format: email)"),
                     "uri" => ("IsUri", "must be an absolute URI (format: uri)"),
@@ -656,36 +741,112 @@ internal sealed class ValidationEmitter
     }
 
     /// <summary>A C# condition: the object at <paramref name="owner"/> matches the fragment.</summary>
-    private string Condition(SchemaCheck check, string owner)
+    /// <param name="plain">Write each constraint as the condition that holds (<c>Kind == "a"</c>), not as the negated violation (for choice alternatives; if/then/else keeps its form).</param>
+    private string Condition(SchemaCheck check, string owner, bool plain = false)
     {
+        if (check.Impossible)
+        {
+            return "false";
+        }
+
         var parts = new List<string>();
         foreach (PropertyModel required in check.Required)
         {
             parts.Add(TypeSyntax.Present(owner, required));
         }
 
+        foreach (string name in check.UndeclaredRequired)
+        {
+            parts.Add("(" + owner + "AdditionalProperties is not null && " + owner + "AdditionalProperties.ContainsKey(" + Literals.String(name) + "))");
+        }
+
         foreach (PropertyCheck nested in check.Properties)
         {
             PropertyModel property = nested.Property;
             string inner = property.Type.Kind == TypeRefKind.Model
-                ? Condition(nested.Check, TypeSyntax.Value(owner, property) + ".")
-                : ValueCondition(property.Type, nested.Check.Constraints, TypeSyntax.Value(owner, property));
+                ? Condition(nested.Check, TypeSyntax.Value(owner, property) + ".", plain)
+                : ValueCondition(property.Type, nested.Check, TypeSyntax.Value(owner, property), plain);
+            string? isNull = TypeSyntax.PresentButNull(owner, property);
+            if (nested.RejectsNull && isNull is not null)
+            {
+                // A member that holds JSON null does not match a fragment whose type leaves null out.
+                parts.Add("(" + TypeSyntax.Absent(owner, property) + " || (!(" + isNull + ")" + (inner == "true" ? string.Empty : " && (" + inner + ")") + "))");
+                continue;
+            }
+
             if (inner == "true")
             {
                 continue;
             }
 
-            string? isNull = TypeSyntax.PresentButNull(owner, property);
             parts.Add("(" + TypeSyntax.Absent(owner, property) + (isNull is null ? string.Empty : " || " + isNull) + " || (" + inner + "))");
         }
 
         return parts.Count == 0 ? "true" : string.Join(" && ", parts);
     }
 
-    private string ValueCondition(TypeRef type, Constraints c, string value)
+    private string ValueCondition(TypeRef type, SchemaCheck check, string value, bool plain = false) =>
+        check.Impossible ? "false" : ValueCondition(type, check.Constraints, value, plain);
+
+    private string ValueCondition(TypeRef type, Constraints c, string value, bool plain = false)
     {
-        List<string> holds = Violations(type, c, value).Select(v => "!(" + v.Violated + ")").ToList();
+        List<string> holds = Violations(type, c, value).Select(v => plain ? Holds(v.Violated) : "!(" + v.Violated + ")").ToList();
         return holds.Count == 0 ? "true" : string.Join(" && ", holds);
+    }
+
+    /// <summary>The negation of a violation: <c>!(x)</c> becomes <c>(x)</c>, <c>!IsDate(v)</c> becomes <c>IsDate(v)</c>, anything else <c>!(...)</c>.</summary>
+    private static string Holds(string violated)
+    {
+        if (violated.Length > 1 && violated[0] == '!')
+        {
+            string rest = violated.Substring(1);
+            if (rest[0] == '(' && ClosingParenthesis(rest, 0) == rest.Length - 1)
+            {
+                return rest;
+            }
+
+            if (rest.IndexOf(' ') < 0 && rest.IndexOf('!') < 0 && rest.EndsWith(")", System.StringComparison.Ordinal))
+            {
+                return rest; // a call such as IsDate(__x1): its argument is a plain variable
+            }
+        }
+
+        return "!(" + violated + ")";
+    }
+
+    private static int ClosingParenthesis(string text, int open)
+    {
+        int depth = 0;
+        bool quoted = false;
+        for (int i = open; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (quoted)
+            {
+                if (c == '\\')
+                {
+                    i++;
+                }
+                else if (c == '"')
+                {
+                    quoted = false;
+                }
+            }
+            else if (c == '"')
+            {
+                quoted = true;
+            }
+            else if (c == '(')
+            {
+                depth++;
+            }
+            else if (c == ')' && --depth == 0)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private void EmitAssertions(SchemaCheck check, string owner, string because)

@@ -63,6 +63,8 @@ internal sealed record TypeModel(
 
     /// <summary><c>unevaluatedProperties</c> (JSON Schema 2020-12 §11.3); null when the schema has none or every member is evaluated anyway.</summary>
     public UnevaluatedModel? Unevaluated { get; init; }
+    /// <summary><c>oneOf</c>/<c>anyOf</c> beside the object's own keywords (or in its <c>allOf</c> parts): rules on the object, which keeps its properties.</summary>
+    public EquatableArray<ChoiceRuleModel> Choices { get; init; } = EquatableArray<ChoiceRuleModel>.Empty;
 }
 
 /// <summary>
@@ -188,6 +190,9 @@ internal sealed record Constraints(
 {
     public static readonly Constraints None = new();
 
+    /// <summary><c>oneOf</c>/<c>anyOf</c> beside a value's own type (<c>{type: string, oneOf: [{format: date}, {format: date-time}]}</c>): rules on the value.</summary>
+    public EquatableArray<ChoiceRuleModel> Choices { get; init; } = EquatableArray<ChoiceRuleModel>.Empty;
+
     public bool IsEmpty => Equals(None);
 }
 
@@ -207,6 +212,33 @@ internal sealed record RuleModel(SchemaCheck If, SchemaCheck? Then, SchemaCheck?
 internal sealed record SchemaCheck(
     EquatableArray<PropertyModel> Required,
     EquatableArray<PropertyCheck> Properties,
-    Constraints Constraints);
+    Constraints Constraints)
+{
+    /// <summary><c>required</c> names the object does not declare: present when <c>AdditionalProperties</c> holds them.</summary>
+    public EquatableArray<string> UndeclaredRequired { get; init; } = EquatableArray<string>.Empty;
 
-internal sealed record PropertyCheck(PropertyModel Property, SchemaCheck Check);
+    /// <summary>No value of the subject's type can match (a <c>type</c> the value cannot have, <c>{type: 'null'}</c> for an object).</summary>
+    public bool Impossible { get; init; }
+}
+
+/// <param name="RejectsNull">The fragment has a <c>type</c> without <c>null</c>: a member that holds JSON null does not match.</param>
+internal sealed record PropertyCheck(PropertyModel Property, SchemaCheck Check, bool RejectsNull = false);
+
+/// <summary>
+/// <c>oneOf</c> (exactly one alternative valid) or <c>anyOf</c> (at least one) as a validation rule on a value that keeps
+/// its own type (JSON Schema 2020-12 core 10.2.1.2/10.2.1.3). Each alternative is evaluated without reporting; the rule
+/// reports once, at the value, how many matched.
+/// </summary>
+internal sealed record ChoiceRuleModel(bool ExactlyOne, EquatableArray<ChoiceAlternativeModel> Alternatives);
+
+/// <summary>One alternative of a <see cref="ChoiceRuleModel"/>, as a check on the value.</summary>
+/// <param name="Complete">
+/// Every keyword of the alternative is in <see cref="Check"/>. An incomplete one (reported as OAS010) may count as
+/// matching when it does not, so it can satisfy the rule but never breaks <c>oneOf</c>'s "at most one".
+/// </param>
+/// <param name="DeclaredProperties">
+/// The JSON names in the alternative's own <c>properties</c> (its <c>$ref</c> target's, for a reference): members a
+/// matching alternative evaluates, for <c>unevaluatedProperties</c>.
+/// </param>
+/// <param name="Origin">Where the alternative is (<c>#/components/schemas/A</c>, or <c>{schema}/oneOf/1</c>), for documentation.</param>
+internal sealed record ChoiceAlternativeModel(SchemaCheck Check, bool Complete, EquatableArray<string> DeclaredProperties, string Origin);
