@@ -17,6 +17,7 @@ public class SnapshotTests
         new object[] { "oai-petstore-expanded" },
         new object[] { "oai-tictactoe" },
         new object[] { "polymorphism" }, // oneOf/anyOf unions; also compiled and run by Generator.IntegrationTests
+        new object[] { "inheritance" }, // a discriminator on an allOf base; also compiled and run by Generator.IntegrationTests
     };
 
     internal static SpecFile Load(string name)

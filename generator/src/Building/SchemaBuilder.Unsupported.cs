@@ -46,10 +46,10 @@ internal sealed partial class SchemaBuilder
 
         foreach ((string keyword, string leftOut) in UnsupportedKeywords)
         {
-            if ((choiceHandled && keyword == "discriminator")
+            if ((keyword == "discriminator" && (choiceHandled || _hierarchyBases.Contains(schema)))
                 || (keyword is "minProperties" or "maxProperties" && (objectType || PrimaryType(schema) == "object")))
             {
-                continue; // honoured: the union chooses by it / Validate() counts an object's members
+                continue; // honoured: the union or the base's subtypes are chosen by it / Validate() counts an object's members
             }
 
             if (KeyNode(schema, keyword) is { } key)

@@ -78,6 +78,19 @@ internal sealed class ValidationEmitter
             checks.AddRange(PropertyChecks(property));
         }
 
+        // In an inheritance hierarchy the discriminator must name this very type (a value that names no subtype was read as the base).
+        if (type.Inheritance is { } inheritance)
+        {
+            string value = InheritanceEmitter.Value(type, inheritance);
+            string name = Literals.String(inheritance.Discriminator);
+            if (!InheritanceEmitter.Discriminator(type, inheritance).Required)
+            {
+                checks.Add("v.RequiredValue(" + name + ", " + value + " is not null)");
+            }
+
+            checks.Add("v.Discriminator(" + name + ", " + value + ", __tags)");
+        }
+
         // required names that properties does not declare (OAS009): the member must be present all the same, and the
         // reader keeps its value in AdditionalProperties (with additionalProperties: false no object is valid, as JSON Schema says).
         foreach (string name in type.UndeclaredRequired)

@@ -60,7 +60,31 @@ internal sealed record TypeModel(
     /// same (JSON Schema), and its value is kept in <c>AdditionalProperties</c>.
     /// </summary>
     public EquatableArray<string> UndeclaredRequired { get; init; } = EquatableArray<string>.Empty;
+
+    /// <summary>The type's place in an inheritance hierarchy (a discriminator on an <c>allOf</c> base); null outside one.</summary>
+    public InheritanceModel? Inheritance { get; init; }
 }
+
+/// <summary>
+/// A class of an inheritance hierarchy: OpenAPI's Discriminator Object on an <c>allOf</c> base. The type's
+/// <see cref="TypeModel.Properties"/> are all of its schema's, the inherited ones first (<see cref="InheritedCount"/>),
+/// declared by the base class and checked again with the subtype's rules.
+/// </summary>
+/// <param name="BaseName">The base class; null on the root, which derives from <c>OpenApiObject&lt;T&gt;</c>.</param>
+/// <param name="HasSubtypes">Some type derives from this one, so it is not sealed.</param>
+/// <param name="Discriminator">The JSON name of the discriminator property, which the root declares.</param>
+/// <param name="Tags">The discriminator values that name this type; the constructor writes the first.</param>
+/// <param name="Subtypes">On the root only: every value of the hierarchy and the type it names, for reading.</param>
+internal sealed record InheritanceModel(
+    string? BaseName,
+    int InheritedCount,
+    bool HasSubtypes,
+    string Discriminator,
+    EquatableArray<string> Tags,
+    EquatableArray<SubtypeModel> Subtypes);
+
+/// <summary>A discriminator value and the C# type it names.</summary>
+internal sealed record SubtypeModel(string Tag, string TypeName);
 
 /// <summary>The alternatives of a <see cref="TypeModelKind.Union"/>.</summary>
 /// <param name="ExactlyOne"><c>oneOf</c> (a value must match exactly one alternative) rather than <c>anyOf</c>.</param>
