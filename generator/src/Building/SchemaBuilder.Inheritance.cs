@@ -16,8 +16,8 @@ internal sealed partial class SchemaBuilder
 {
     private const string ComponentPrefix = "#/components/schemas/";
 
-    /// <summary>Bases whose discriminator is honoured: OAS010 is not reported for it.</summary>
-    private readonly HashSet<YamlNode> _hierarchyBases = new(ReferenceEqualityComparer.Instance);
+    /// <summary>Object schemas whose discriminator needs no plain OAS010: honoured, or reported more precisely here.</summary>
+    private readonly HashSet<YamlNode> _discriminatorsHandled = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>Finds every hierarchy among the registered component types; called once, before types are built.</summary>
     private void ResolveHierarchies()
@@ -28,7 +28,7 @@ internal sealed partial class SchemaBuilder
             if (BaseDiscriminator(type) is { } propertyName)
             {
                 type.Discriminator = propertyName;
-                _hierarchyBases.Add(type.Node);
+                _discriminatorsHandled.Add(type.Node);
             }
         }
 
@@ -56,6 +56,7 @@ internal sealed partial class SchemaBuilder
         if (property is null || property.Type.Kind is not (TypeRefKind.String or TypeRefKind.Enum))
         {
             ReportUnsupported(type.Node, discriminator.Get("propertyName")!, $"'discriminator' on a property the schema does not declare as a string (in {type.SchemaName}.{propertyName})", "the subtype is not chosen by it");
+            _discriminatorsHandled.Add(type.Node);
             return null;
         }
 
@@ -102,7 +103,6 @@ internal sealed partial class SchemaBuilder
         {
             // A base that is itself a subtype: the hierarchy has one discriminator, the root's.
             ReportUnsupported(type.Node, KeyNode(type.Node, "discriminator")!, $"'discriminator' on a subtype (in {type.SchemaName})", $"its subtypes are chosen by {root.SchemaName}'s discriminator '{root.Discriminator}' only");
-            _hierarchyBases.Remove(type.Node);
             type.Discriminator = null;
         }
 

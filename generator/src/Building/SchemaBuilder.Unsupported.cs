@@ -46,7 +46,7 @@ internal sealed partial class SchemaBuilder
 
         foreach ((string keyword, string leftOut) in UnsupportedKeywords)
         {
-            if ((keyword == "discriminator" && (choiceHandled || _hierarchyBases.Contains(schema)))
+            if ((keyword == "discriminator" && (choiceHandled || _discriminatorsHandled.Contains(schema)))
                 || (keyword is "minProperties" or "maxProperties" && (objectType || PrimaryType(schema) == "object")))
             {
                 continue; // honoured: the union or the base's subtypes are chosen by it / Validate() counts an object's members
