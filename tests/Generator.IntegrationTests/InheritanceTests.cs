@@ -27,7 +27,7 @@ public class InheritanceTests
     [InlineData("Pet", typeof(Pet))] // the base's own name names the base
     public void The_discriminator_value_chooses_the_runtime_type(string tag, System.Type expected)
     {
-        string json = "{\"petType\":\"" + tag + "\",\"name\":\"Tom\"" + (tag == "dog" ? ",\"bark\":\"soft\"" : string.Empty) + "}";
+        string json = "{\"petType\":\"" + tag + "\",\"name\":\"Tom\"" + (tag == "dog" ? ",\"bark\":\"soft\"" : tag == "lion" ? ",\"lives\":1" : string.Empty) + "}";
         Pet pet = Pet.FromJson(json);
 
         Assert.Equal(expected, pet.GetType());
@@ -120,6 +120,11 @@ public class InheritanceTests
         ValidationError missing = Assert.Single(Pet.FromJson("{\"petType\":\"dog\",\"name\":\"Rex\"}").Validate());
         Assert.Equal("/bark", missing.Pointer);
         Assert.Empty(Pet.FromJson("{\"petType\":\"Pet\",\"name\":\"Rex\"}").Validate());
+
+        // Lion's schema requires lives, which Cat declares optional.
+        Assert.Empty(Pet.FromJson("{\"petType\":\"cat\",\"name\":\"Tom\"}").Validate());
+        ValidationError lives = Assert.Single(Pet.FromJson("{\"petType\":\"lion\",\"name\":\"Leo\"}").Validate());
+        Assert.Equal("/lives", lives.Pointer);
     }
 
     [Fact]
@@ -170,7 +175,7 @@ public class InheritanceTests
         Assert.IsType<Dog>(owner.ByName!["rex"]);
         Assert.True(owner.Favourite!.IsDog);
         Assert.Equal(
-            new[] { "/byName/rex/bark", "/pet/lives", "/pets/2/petType" },
+            new[] { "/byName/rex/bark", "/pet/lives", "/pets/1/lives", "/pets/2/petType" },
             owner.Validate().Select(e => e.Pointer).OrderBy(p => p, System.StringComparer.Ordinal));
         AssertSameJson(json, owner.ToJson());
         Assert.Equal(owner, Owner.FromJson(owner.ToJson()));

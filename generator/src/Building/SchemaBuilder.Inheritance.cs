@@ -192,6 +192,14 @@ internal sealed partial class SchemaBuilder
                 continue;
             }
 
+            if (redefined is not null && SameStorage(redefined with { Required = declared.Required }, declared))
+            {
+                // A value the subtype requires but the base does not: the base's T? property, and a presence check of the subtype's own.
+                result.Add(redefined with { Name = declared.Name, Required = declared.Required });
+                type.RequiredInherited.Add(declared.JsonName);
+                continue;
+            }
+
             if (redefined is not null)
             {
                 ReportUnsupported(type.Node, KeyNode(type.Node, "allOf")!, $"A subtype that redefines an inherited property with another type or nullability (in {type.SchemaName}.{declared.JsonName})", $"the base {type.Parent.Name}'s declaration and rules are used for it");
@@ -217,5 +225,8 @@ internal sealed partial class SchemaBuilder
             type.HasSubtypes,
             root.Discriminator!,
             type.Tags,
-            ReferenceEquals(root, type) ? root.Table : EquatableArray<SubtypeModel>.Empty);
+            ReferenceEquals(root, type) ? root.Table : EquatableArray<SubtypeModel>.Empty)
+        {
+            RequiredInherited = type.RequiredInherited.ToEquatableArray(),
+        };
 }

@@ -544,6 +544,9 @@ internal sealed partial class SchemaBuilder
         /// <summary>On a base: every value of its hierarchy and the type it names.</summary>
         public EquatableArray<SubtypeModel> Table { get; set; } = EquatableArray<SubtypeModel>.Empty;
 
+        /// <summary>Inherited optional value-typed properties that this subtype's schema requires.</summary>
+        public List<string> RequiredInherited { get; } = new();
+
         /// <summary>The properties in class order (see <c>HierarchyProperties</c>).</summary>
         public EquatableArray<PropertyModel>? HierarchyProperties { get; set; }
     }

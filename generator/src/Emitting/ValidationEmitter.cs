@@ -78,6 +78,13 @@ internal sealed class ValidationEmitter
             checks.AddRange(PropertyChecks(property));
         }
 
+        // A subtype may require a value its base declares optional (as T?): its presence is checked here, in every pass.
+        foreach (string jsonName in type.Inheritance?.RequiredInherited ?? EquatableArray<string>.Empty)
+        {
+            PropertyModel property = type.Properties.First(p => p.JsonName == jsonName);
+            checks.Add("v.RequiredValue(" + Literals.String(jsonName) + ", " + property.Name + " is not null)");
+        }
+
         // In an inheritance hierarchy the discriminator must name this very type (a value that names no subtype was read as the base).
         if (type.Inheritance is { } inheritance)
         {

@@ -81,7 +81,11 @@ internal sealed record InheritanceModel(
     bool HasSubtypes,
     string Discriminator,
     EquatableArray<string> Tags,
-    EquatableArray<SubtypeModel> Subtypes);
+    EquatableArray<SubtypeModel> Subtypes)
+{
+    /// <summary>JSON names of inherited properties the base declares optional (a <c>T?</c> value) and this schema requires.</summary>
+    public EquatableArray<string> RequiredInherited { get; init; } = EquatableArray<string>.Empty;
+}
 
 /// <summary>A discriminator value and the C# type it names.</summary>
 internal sealed record SubtypeModel(string Tag, string TypeName);
