@@ -55,6 +55,7 @@ public sealed partial class Lion : Cat, __IMembers
         v.MinLength("name", Name, 1) &&
         v.Minimum("lives", Lives, 1) &&
         v.Maximum("lives", Lives, 9) &&
+        v.RequiredValue("lives", Lives is not null) &&
         v.Discriminator("petType", PetType, __tags);
 
     void __IMembers.Read(ref __Reader r, __Member m)
