@@ -13,6 +13,8 @@ namespace OpenApiSdk.IntegrationTests;
 /// </summary>
 public class InheritanceTests
 {
+    private static readonly JsonSerializerOptions SmallBuffers = new() { DefaultBufferSize = 16 };
+
     private static void AssertSameJson(string expected, string written) =>
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse(expected), JsonNode.Parse(written)), written);
 
@@ -194,6 +196,19 @@ public class InheritanceTests
         AssertSameJson("{\"petType\":\"lion\",\"name\":\"Leo\",\"mane\":true}", JsonSerializer.Serialize<Pet>(new Lion { Name = "Leo", Mane = true }));
         Pet[] pets = JsonSerializer.Deserialize<Pet[]>("[{\"petType\":\"dog\",\"name\":\"a\",\"bark\":\"soft\"},{\"petType\":\"cat\",\"name\":\"b\"}]")!;
         Assert.Equal(new[] { typeof(Dog), typeof(Cat) }, pets.Select(p => p.GetType()));
+    }
+
+    [Fact]
+    public async System.Threading.Tasks.Task JsonSerializer_streaming_in_small_buffers_still_finds_a_discriminator_that_comes_last()
+    {
+        // JsonSerializer hands a converter the whole object, however small its buffer; the scan reads ahead on a copy.
+        string json = "[{\"name\":\"" + new string('x', 200) + "\",\"lives\":4,\"petType\":\"cat\"},{\"name\":\"Rex\",\"bark\":\"soft\",\"petType\":\"dog\"}]";
+        using var stream = new System.IO.MemoryStream(System.Text.Encoding.UTF8.GetBytes(json));
+
+        Pet[] pets = (await JsonSerializer.DeserializeAsync<Pet[]>(stream, SmallBuffers))!;
+
+        Assert.Equal(4, Assert.IsType<Cat>(pets[0]).Lives);
+        Assert.IsType<Dog>(pets[1]);
     }
 
     [Fact]
