@@ -45,7 +45,7 @@ public static class Json
 
     /// <summary>A generated object model.</summary>
     public static JsonItem<T> Model<T>()
-        where T : OpenApiObject<T>, new() => ModelItem<T>.Instance;
+        where T : OpenApiObject, new() => ModelItem<T>.Instance;
 
     /// <summary>A generated extensible enum.</summary>
     public static JsonItem<T> Enum<T>()

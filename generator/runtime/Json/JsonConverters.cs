@@ -8,13 +8,14 @@ namespace OpenApiSdk.Runtime;
 /// <summary>Plugs a generated model's reader and writer into <c>JsonSerializer</c> (named by its <c>[JsonConverter]</c>).</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class ModelJsonConverter<T> : JsonConverter<T>
-    where T : OpenApiObject<T>, new()
+    where T : OpenApiObject, new()
 {
     /// <inheritdoc/>
+    /// <remarks>In an inheritance hierarchy the discriminator chooses the subtype (JsonSerializer buffers the whole object for a converter).</remarks>
     public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         OpenApiRuntime.ExpectObject(ref reader, typeof(T).Name);
-        return OpenApiObject<T>.ReadJson(ref reader);
+        return ObjectJson.Read<T>(ref reader);
     }
 
     /// <inheritdoc/>

@@ -112,7 +112,7 @@ internal sealed class AnyItem : JsonItem<JsonElement>
 }
 
 internal sealed class ModelItem<T> : JsonItem<T>
-    where T : OpenApiObject<T>, new()
+    where T : OpenApiObject, new()
 {
     public static readonly ModelItem<T> Instance = new();
 

@@ -69,7 +69,7 @@ public readonly struct JsonMember
 
     /// <summary>Reads a generated object model.</summary>
     public bool Model<T>(ref Utf8JsonReader reader, out T value)
-        where T : OpenApiObject<T>, new() =>
+        where T : OpenApiObject, new() =>
         JsonRead.Model(ref reader, _owner, Path, out value);
 
     /// <summary>Reads a generated extensible enum.</summary>

@@ -75,11 +75,11 @@ internal static class JsonRead
     }
 
     public static bool Model<T>(ref Utf8JsonReader reader, OpenApiModel owner, in JsonPath path, out T value)
-        where T : OpenApiObject<T>, new()
+        where T : OpenApiObject, new()
     {
         if (reader.TokenType == JsonTokenType.StartObject)
         {
-            value = OpenApiObject<T>.ReadJson(ref reader);
+            value = ObjectJson.Read<T>(ref reader);
             return true;
         }
 

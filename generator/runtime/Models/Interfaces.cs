@@ -61,6 +61,23 @@ public interface IObjectMembers
     bool Equal(object other);
 }
 
+/// <summary>
+/// The root of a generated inheritance hierarchy (a discriminator on an <c>allOf</c> base): which subtype each
+/// discriminator value names. Implemented explicitly by the base class, and so by every subtype.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public interface IObjectSubtypes
+{
+    /// <summary>The JSON name of the discriminator property.</summary>
+    string Discriminator { get; }
+
+    /// <summary>A new instance of the type <paramref name="value"/> names (the base, a subtype); null when it names none.</summary>
+    OpenApiSdk.OpenApiObject? Create(string value);
+
+    /// <summary>Unsets the discriminator property, which the constructor sets, before an instance is read.</summary>
+    void ClearDiscriminator();
+}
+
 /// <summary>The checks of a generated union's alternatives that have rules of their own (a constrained string, a list).</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public interface IUnionRules

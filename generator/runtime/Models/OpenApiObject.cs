@@ -17,10 +17,10 @@ namespace OpenApiSdk;
 /// </summary>
 /// <typeparam name="T">The generated model itself.</typeparam>
 [SuppressMessage("Design", "CA1000:Do not declare static members on generic types", Justification = "FromJson is called on the model's own type: Pet.FromJson(json).")]
-public abstract class OpenApiObject<T> : OpenApiModel, IEquatable<T>
+public abstract class OpenApiObject<T> : OpenApiObject, IEquatable<T>
     where T : OpenApiObject<T>, new()
 {
-    /// <summary>Creates an instance with nothing set.</summary>
+    /// <summary>Creates an instance with nothing set (in an inheritance hierarchy, the generated constructor sets the discriminator).</summary>
     protected OpenApiObject()
     {
     }
@@ -39,21 +39,18 @@ public abstract class OpenApiObject<T> : OpenApiModel, IEquatable<T>
 
     /// <summary>Reads an instance from UTF-8 JSON. Values of the wrong type are reported by <see cref="OpenApiModel.Validate"/>, not thrown.</summary>
     /// <exception cref="JsonException">The text is not JSON, or its root is not an object.</exception>
-    public static T FromJson(ReadOnlySpan<byte> utf8Json)
-    {
-        var reader = new Utf8JsonReader(utf8Json);
-        OpenApiRuntime.ReadRootObject(ref reader, typeof(T).Name);
-        T result = ReadJson(ref reader);
-        OpenApiRuntime.ReadEnd(ref reader);
-        return result;
-    }
+    public static T FromJson(ReadOnlySpan<byte> utf8Json) => ObjectJson.FromJson<T>(utf8Json);
 
-    /// <summary>Reads the object the reader is on (its StartObject token) and leaves the reader on its EndObject.</summary>
+    /// <summary>
+    /// Reads the object the reader is on (its StartObject token) and leaves the reader on its EndObject. In an
+    /// inheritance hierarchy the discriminator's value chooses the subtype, wherever it sits in the object.
+    /// </summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public static T ReadJson(ref Utf8JsonReader reader)
+    public static T ReadJson(ref Utf8JsonReader reader) => ObjectJson.Read<T>(ref reader);
+
+    internal sealed override void ReadMembers(ref Utf8JsonReader reader)
     {
-        var result = new T();
-        IObjectMembers members = result.Members;
+        IObjectMembers members = Members;
         JsonNames names = Names(members);
         int next = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -63,16 +60,14 @@ public abstract class OpenApiObject<T> : OpenApiModel, IEquatable<T>
             {
                 string name = reader.GetString() ?? string.Empty;
                 reader.Read();
-                (result.AdditionalProperties ??= new Dictionary<string, JsonElement>())[name] = OpenApiRuntime.ReadElement(ref reader);
+                (AdditionalProperties ??= new Dictionary<string, JsonElement>())[name] = OpenApiRuntime.ReadElement(ref reader);
                 continue;
             }
 
             next = index + 1;
             reader.Read();
-            members.Read(ref reader, new JsonMember(result, names, index));
+            members.Read(ref reader, new JsonMember(this, names, index));
         }
-
-        return result;
     }
 
     /// <summary>Writes this instance as a JSON object; properties that were never set are left out.</summary>
@@ -95,8 +90,10 @@ public abstract class OpenApiObject<T> : OpenApiModel, IEquatable<T>
     }
 
     /// <summary>Compares every property by value, nested objects, lists and undeclared properties included.</summary>
+    /// <remarks>In an inheritance hierarchy only instances of the same runtime type are equal: a Pet never equals a Cat.</remarks>
     public bool Equals(T? other) =>
-        other is not null && (ReferenceEquals(this, other) || (OpenApiRuntime.DictionaryEqual(AdditionalProperties, other.AdditionalProperties) && Members.Equal(other)));
+        other is not null && (ReferenceEquals(this, other)
+            || ((s_exact || GetType() == other.GetType()) && OpenApiRuntime.DictionaryEqual(AdditionalProperties, other.AdditionalProperties) && Members.Equal(other)));
 
     /// <inheritdoc/>
     public sealed override bool Equals(object? obj) => obj is T other && Equals(other);
@@ -125,9 +122,11 @@ public abstract class OpenApiObject<T> : OpenApiModel, IEquatable<T>
     private IObjectMembers Members => this as IObjectMembers ?? NoMembers.Instance;
 
     // One table per type: read once, then a static field instead of an interface call per object written or read.
+    // The statics belong to T, and a subtype (Cat : Pet) shares Pet's: only a sealed T is always its own runtime type.
+    private static readonly bool s_exact = typeof(T).IsSealed;
     private static JsonNames? s_names;
 
-    private static JsonNames Names(IObjectMembers members) => s_names ??= members.Names;
+    private static JsonNames Names(IObjectMembers members) => s_exact ? s_names ??= members.Names : members.Names;
 
     private sealed class NoMembers : IObjectMembers
     {

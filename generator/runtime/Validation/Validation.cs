@@ -330,6 +330,17 @@ public ref struct Validation
     public bool UniqueItems<T>(string? name, List<T>? items) =>
         _typeLevel || items is null || OpenApiRuntime.AllUnique(items) || Fail(name, "must not contain duplicate items");
 
+    /// <summary>
+    /// An inheritance hierarchy's discriminator: a present value names this very type (one of <paramref name="tags"/>).
+    /// A value that names no subtype was read as the base (OpenAPI: validation should then fail); checked in every pass.
+    /// </summary>
+    public bool Discriminator(string name, string? value, string[] tags) =>
+        value is null || Array.IndexOf(tags, value) >= 0 || Fail(name, Errors is null ? string.Empty : DiscriminatorMessage(value, tags));
+
+    private string DiscriminatorMessage(string value, string[] tags) =>
+        "is \"" + value + "\", which does not name the schema " + _model.GetType().Name + ": the discriminator must be "
+        + string.Join(" or ", Array.ConvertAll(tags, t => "\"" + t + "\""));
+
     // ---- nested values ----
 
     /// <summary>A nested model or union: its own rules, under its pointer.</summary>

@@ -343,18 +343,70 @@ internal static class FilteredDocument
                         }
                     }
                 }
-                else if (keyword == "discriminator" && pair.Value.Get("mapping") is { IsMapping: true } mapping)
+                else if (keyword == "discriminator")
                 {
-                    foreach (KeyValuePair<YamlNode, YamlNode> entry in mapping.Pairs!)
+                    if (pair.Value.Get("mapping") is { IsMapping: true } mapping)
                     {
-                        if (entry.Value is { IsScalar: true, Value: { Length: > 0 } target })
+                        foreach (KeyValuePair<YamlNode, YamlNode> entry in mapping.Pairs!)
                         {
-                            // A mapping value is a reference ('#/components/schemas/Cat') or a bare schema name ('Cat').
-                            Reference(target.IndexOf('/') >= 0 ? target : SchemaPrefix + target, isSchema: true);
+                            if (entry.Value is { IsScalar: true, Value: { Length: > 0 } target })
+                            {
+                                // A mapping value is a reference ('#/components/schemas/Cat') or a bare schema name ('Cat').
+                                Reference(target.IndexOf('/') >= 0 ? target : SchemaPrefix + target, isSchema: true);
+                            }
                         }
+                    }
+
+                    if (_componentOf.TryGetValue(schema, out string? baseName))
+                    {
+                        KeepSubtypes(baseName);
                     }
                 }
             }
+        }
+
+        /// <summary>
+        /// A discriminator on an allOf base: the subtypes refer to the base, not the base to them, so every component
+        /// schema whose allOf refers to it (and to those, for Lion : Cat : Pet) is kept: reading the base may choose any.
+        /// </summary>
+        private void KeepSubtypes(string baseName)
+        {
+            var bases = new Queue<string>();
+            var seen = new HashSet<string>(StringComparer.Ordinal) { baseName };
+            bases.Enqueue(baseName);
+            while (bases.Count > 0)
+            {
+                string current = bases.Dequeue();
+                foreach (KeyValuePair<YamlNode, YamlNode> pair in _schemas?.Pairs ?? new List<KeyValuePair<YamlNode, YamlNode>>())
+                {
+                    _cancellationToken.ThrowIfCancellationRequested();
+                    if (pair.Key.Value is { } name && !seen.Contains(name) && RefersInAllOf(pair.Value, current))
+                    {
+                        seen.Add(name);
+                        KeepSchema(name);
+                        bases.Enqueue(name);
+                    }
+                }
+            }
+        }
+
+        private static bool RefersInAllOf(YamlNode schema, string name)
+        {
+            if (!schema.IsMapping || schema.Get("allOf") is not { IsSequence: true } allOf)
+            {
+                return false;
+            }
+
+            foreach (YamlNode part in allOf.Items!)
+            {
+                if (part.IsMapping && part.GetString("$ref") is { } reference && reference.StartsWith(SchemaPrefix, StringComparison.Ordinal)
+                    && reference.IndexOf('/', SchemaPrefix.Length) < 0 && RefResolver.Unescape(reference.Substring(SchemaPrefix.Length)) == name)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private void Reference(string reference, bool isSchema)

@@ -47,12 +47,12 @@ internal sealed partial class SchemaBuilder
 
         foreach ((string keyword, string leftOut) in UnsupportedKeywords)
         {
-            if ((choiceHandled && keyword == "discriminator")
+            if ((keyword == "discriminator" && (choiceHandled || _discriminatorsHandled.Contains(schema)))
                 || (keyword is "minProperties" or "maxProperties" && (objectType || PrimaryType(schema) == "object"))
                 || (keyword == "unevaluatedProperties" && objectType)
                 || (keyword == "unevaluatedItems" && UnevaluatedItemsHonoured(schema)))
             {
-                continue; // honoured: the union chooses by it / Validate() counts an object's members / checks what is unevaluated (what it leaves out is reported where it is built)
+                continue; // honoured: the union or the base's subtypes are chosen by it / Validate() counts an object's members / checks what is unevaluated (what it leaves out is reported where it is built)
             }
 
             if (KeyNode(schema, keyword) is { } key)

@@ -123,6 +123,7 @@ internal sealed partial class SchemaBuilder
     /// <summary>Builds every registered type, including the inline ones found on the way.</summary>
     public EquatableArray<TypeModel> BuildTypes()
     {
+        ResolveHierarchies();
         var models = new List<TypeModel>(_types.Count);
         for (int i = 0; i < _types.Count; i++)
         {
@@ -443,7 +444,7 @@ internal sealed partial class SchemaBuilder
             return new TypeModel(TypeModelKind.StringEnum, pending.Name, pending.SchemaName, description, EquatableArray<PropertyModel>.Empty, EnumMembers(schema, pending.Name), EquatableArray<RuleModel>.Empty);
         }
 
-        EquatableArray<PropertyModel> properties = PropertiesOf(pending);
+        EquatableArray<PropertyModel> properties = pending.Root is null ? PropertiesOf(pending) : HierarchyProperties(pending);
         var rules = new List<RuleModel>();
         var ruleNodes = new List<(YamlNode Node, int Built)>(); // Built: the index in rules, -1 for a rule that is not checked
         foreach (YamlNode ruleNode in RuleNodes(schema, 0, new HashSet<YamlNode>(ReferenceEqualityComparer.Instance)))
@@ -466,6 +467,7 @@ internal sealed partial class SchemaBuilder
             UndeclaredRequired = pending.UndeclaredRequired,
             Unevaluated = unevaluated,
             Choices = ObjectChoices(pending),
+            Inheritance = InheritanceOf(pending),
         };
     }
 
@@ -547,6 +549,31 @@ internal sealed partial class SchemaBuilder
 
         /// <summary>An inline union used wherever the same choice recurs (see <c>SharedUnionKey</c>).</summary>
         public bool Shared { get; set; }
+
+        /// <summary>The discriminator's property name on a base of an inheritance hierarchy.</summary>
+        public string? Discriminator { get; set; }
+
+        /// <summary>The base of the hierarchy this type belongs to (itself for the base); null outside one.</summary>
+        public PendingType? Root { get; set; }
+
+        /// <summary>The class this type derives from in its hierarchy.</summary>
+        public PendingType? Parent { get; set; }
+
+        public bool HierarchyResolved { get; set; }
+
+        public bool HasSubtypes { get; set; }
+
+        /// <summary>The discriminator values that name this type.</summary>
+        public EquatableArray<string> Tags { get; set; } = EquatableArray<string>.Empty;
+
+        /// <summary>On a base: every value of its hierarchy and the type it names.</summary>
+        public EquatableArray<SubtypeModel> Table { get; set; } = EquatableArray<SubtypeModel>.Empty;
+
+        /// <summary>Inherited optional value-typed properties that this subtype's schema requires.</summary>
+        public List<string> RequiredInherited { get; } = new();
+
+        /// <summary>The properties in class order (see <c>HierarchyProperties</c>).</summary>
+        public EquatableArray<PropertyModel>? HierarchyProperties { get; set; }
     }
 }
 

@@ -44,25 +44,53 @@ internal static class ModelEmitter
         w.Summary(type.Description ?? "The schema " + type.SchemaName + ".", "Generated from " + type.SchemaName + ".");
         w.Line(GeneratedCode);
         w.Line("[__JsonConverter(typeof(__Runtime.ModelJsonConverter<" + name + ">))" + (NeedsTypeLevelAttribute(type) ? ", __SchemaRules]" : "]"));
-        if (type.Properties.IsEmpty && !type.ForbidsAdditionalProperties && type.Rules.IsEmpty && type.MinProperties is null && type.MaxProperties is null && type.Unevaluated is null)
+        if (type.Inheritance is null && type.Properties.IsEmpty && !type.ForbidsAdditionalProperties && type.Rules.IsEmpty && type.Choices.IsEmpty
+            && type.MinProperties is null && type.MaxProperties is null && type.Unevaluated is null)
         {
             // Nothing the schema states: every member read is kept in AdditionalProperties.
             w.Line("public sealed partial class " + name + " : __Sdk.OpenApiObject<" + name + "> { }");
             return;
         }
 
-        w.Open("public sealed partial class " + name + " : __Sdk.OpenApiObject<" + name + ">, __IMembers");
+        InheritanceModel? inheritance = type.Inheritance;
+        w.Open(ClassDeclaration(type));
         // The JSON names, the C# names (for ToString) and the secrets, which ToString masks.
         var secrets = Enumerable.Range(0, type.Properties.Count).Where(i => type.Properties[i].IsSecret).Select(Int).ToList();
         w.Line("private static readonly __Names __names = new(" + Strings(type.Properties.Select(p => p.JsonName)) + ", " + Strings(type.Properties.Select(p => p.Name))
             + (secrets.Count == 0 ? string.Empty : ", secrets: new[] { " + string.Join(", ", secrets) + " }") + ");");
-        EmitProperties(w, type);
+        if (inheritance is not null)
+        {
+            InheritanceEmitter.EmitConstruction(w, type, inheritance);
+        }
+
+        EmitProperties(w, type, inheritance?.InheritedCount ?? 0);
         w.Line();
         w.Line("__Names __IMembers.Names => __names;");
         ValidationEmitter.Emit(w, type);
         JsonEmitter.Emit(w, type, q);
         EmitEquality(w, type);
+        if (inheritance is { BaseName: null })
+        {
+            InheritanceEmitter.EmitSubtypes(w, type, inheritance, q);
+        }
+
         w.Close();
+    }
+
+    /// <summary>
+    /// <c>public sealed partial class Pet : OpenApiObject&lt;Pet&gt;, IObjectMembers</c>; in a hierarchy the base is not
+    /// sealed and also tells the subtypes apart, and a subtype derives from its base and implements the members again.
+    /// </summary>
+    private static string ClassDeclaration(TypeModel type)
+    {
+        InheritanceModel? inheritance = type.Inheritance;
+        string modifiers = inheritance is { HasSubtypes: true } ? "public partial class " : "public sealed partial class ";
+        return inheritance switch
+        {
+            null => modifiers + type.Name + " : __Sdk.OpenApiObject<" + type.Name + ">, __IMembers",
+            { BaseName: null } => modifiers + type.Name + " : __Sdk.OpenApiObject<" + type.Name + ">, __IMembers, __ISubtypes",
+            _ => modifiers + type.Name + " : " + inheritance.BaseName + ", __IMembers",
+        };
     }
 
     private static string Strings(IEnumerable<string> values)
@@ -74,11 +102,12 @@ internal static class ModelEmitter
     private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static bool NeedsTypeLevelAttribute(TypeModel type) =>
-        !type.Rules.IsEmpty || !type.UndeclaredRequired.IsEmpty || type.MinProperties is not null || type.MaxProperties is not null || type.Properties.Any(p => TypeSyntax.StorageOf(p) == Storage.RequiredValue);
+        type.Inheritance is not null || !type.Rules.IsEmpty || !type.UndeclaredRequired.IsEmpty || type.MinProperties is not null || type.MaxProperties is not null || type.Properties.Any(p => TypeSyntax.StorageOf(p) == Storage.RequiredValue);
 
-    private static void EmitProperties(SourceWriter w, TypeModel type)
+    /// <param name="inherited">How many of the first properties the base class declares.</param>
+    private static void EmitProperties(SourceWriter w, TypeModel type, int inherited)
     {
-        foreach (PropertyModel property in type.Properties)
+        foreach (PropertyModel property in type.Properties.Skip(inherited))
         {
             Storage storage = TypeSyntax.StorageOf(property);
             string clrType = TypeSyntax.Short(property.Type);

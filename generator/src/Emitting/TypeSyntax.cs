@@ -171,6 +171,7 @@ internal static class Aliases
         ("__Guid", "global::System.Guid"),
         ("__Hash", "global::OpenApiSdk.Runtime.ModelHash"),
         ("__IMembers", "global::OpenApiSdk.Runtime.IObjectMembers"),
+        ("__ISubtypes", "global::OpenApiSdk.Runtime.IObjectSubtypes"),
         ("__IUnionRules", "global::OpenApiSdk.Runtime.IUnionRules"),
         ("__Json", "global::OpenApiSdk.Runtime.Json"),
         ("__JsonConverter", "global::System.Text.Json.Serialization.JsonConverterAttribute"),

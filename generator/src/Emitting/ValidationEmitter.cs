@@ -78,6 +78,26 @@ internal sealed class ValidationEmitter
             checks.AddRange(PropertyChecks(property));
         }
 
+        // A subtype may require a value its base declares optional (as T?): its presence is checked here, in every pass.
+        foreach (string jsonName in type.Inheritance?.RequiredInherited ?? EquatableArray<string>.Empty)
+        {
+            PropertyModel property = type.Properties.First(p => p.JsonName == jsonName);
+            checks.Add("v.RequiredValue(" + Literals.String(jsonName) + ", " + property.Name + " is not null)");
+        }
+
+        // In an inheritance hierarchy the discriminator must name this very type (a value that names no subtype was read as the base).
+        if (type.Inheritance is { } inheritance)
+        {
+            string value = InheritanceEmitter.Value(type, inheritance);
+            string name = Literals.String(inheritance.Discriminator);
+            if (!InheritanceEmitter.Discriminator(type, inheritance).Required)
+            {
+                checks.Add("v.RequiredValue(" + name + ", " + value + " is not null)");
+            }
+
+            checks.Add("v.Discriminator(" + name + ", " + value + ", __tags)");
+        }
+
         // required names that properties does not declare (OAS009): the member must be present all the same, and the
         // reader keeps its value in AdditionalProperties (with additionalProperties: false no object is valid, as JSON Schema says).
         foreach (string name in type.UndeclaredRequired)

@@ -63,6 +63,10 @@ internal sealed record TypeModel(
 
     /// <summary><c>unevaluatedProperties</c> (JSON Schema 2020-12 §11.3); null when the schema has none or every member is evaluated anyway.</summary>
     public UnevaluatedModel? Unevaluated { get; init; }
+
+    /// <summary>The type's place in an inheritance hierarchy (a discriminator on an <c>allOf</c> base); null outside one.</summary>
+    public InheritanceModel? Inheritance { get; init; }
+
     /// <summary><c>oneOf</c>/<c>anyOf</c> beside the object's own keywords (or in its <c>allOf</c> parts): rules on the object, which keeps its properties.</summary>
     public EquatableArray<ChoiceRuleModel> Choices { get; init; } = EquatableArray<ChoiceRuleModel>.Empty;
 }
@@ -83,6 +87,31 @@ internal sealed record UnevaluatedModel(EquatableArray<string> Patterns, Equatab
 /// <param name="JsonType">"string", "integer", "number", "boolean", "object" or "array".</param>
 /// <param name="Type">The scalar type the constraints are checked on (String, Int64, Double, Boolean); null for objects and arrays.</param>
 internal sealed record MemberSchema(string JsonType, TypeRef? Type, Constraints Constraints, bool AllowsNull);
+
+/// <summary>
+/// A class of an inheritance hierarchy: OpenAPI's Discriminator Object on an <c>allOf</c> base. The type's
+/// <see cref="TypeModel.Properties"/> are all of its schema's, the inherited ones first (<see cref="InheritedCount"/>),
+/// declared by the base class and checked again with the subtype's rules.
+/// </summary>
+/// <param name="BaseName">The base class; null on the root, which derives from <c>OpenApiObject&lt;T&gt;</c>.</param>
+/// <param name="HasSubtypes">Some type derives from this one, so it is not sealed.</param>
+/// <param name="Discriminator">The JSON name of the discriminator property, which the root declares.</param>
+/// <param name="Tags">The discriminator values that name this type; the constructor writes the first.</param>
+/// <param name="Subtypes">On the root only: every value of the hierarchy and the type it names, for reading.</param>
+internal sealed record InheritanceModel(
+    string? BaseName,
+    int InheritedCount,
+    bool HasSubtypes,
+    string Discriminator,
+    EquatableArray<string> Tags,
+    EquatableArray<SubtypeModel> Subtypes)
+{
+    /// <summary>JSON names of inherited properties the base declares optional (a <c>T?</c> value) and this schema requires.</summary>
+    public EquatableArray<string> RequiredInherited { get; init; } = EquatableArray<string>.Empty;
+}
+
+/// <summary>A discriminator value and the C# type it names.</summary>
+internal sealed record SubtypeModel(string Tag, string TypeName);
 
 /// <summary>The alternatives of a <see cref="TypeModelKind.Union"/>.</summary>
 /// <param name="ExactlyOne"><c>oneOf</c> (a value must match exactly one alternative) rather than <c>anyOf</c>.</param>
