@@ -1,0 +1,81 @@
+using System;
+using System.IO;
+using Xunit;
+
+namespace OpenApiSdk.PackageTests;
+
+/// <summary>
+/// The schema constructs that are more than models and attributes (inheritance chosen by a discriminator, oneOf/anyOf
+/// as rules beside an object's properties, unevaluatedProperties), built from the packed package by the strictest
+/// consumer (warnings as errors, XML docs, latest-recommended analysis, nullable) and run.
+/// </summary>
+[Collection(PackedGeneratorTests.Name)]
+public sealed class SchemaFeatureConsumerTests
+{
+    private const string Program = """
+        using System;
+        using System.Linq;
+
+        internal static class Program
+        {
+            private static void Main()
+            {
+                Inheritance.Api.Pet pet = Inheritance.Api.Pet.FromJson("{\"petType\":\"lion\",\"name\":\"Leo\",\"lives\":7}");
+                Console.WriteLine("read " + pet.GetType().Name);
+                string written = new Inheritance.Api.Lion { Name = "Leo", Lives = 7 }.ToJson();
+                Console.WriteLine("round-trip " + Inheritance.Api.Pet.FromJson(written).GetType().Name);
+
+                var payment = ChoiceRules.Api.Payment.FromJson("{\"amount\":1,\"bank_account\":\"x\",\"shipping\":{\"address\":{\"street\":\"Main St 1\",\"po_box\":\"12\"}}}");
+                Console.WriteLine("choices " + string.Join(",", payment.Validate().Select(e => e.Pointer).OrderBy(p => p, StringComparer.Ordinal)));
+
+                var closed = Unevaluated.Api.Closed.FromJson("{\"id\":\"a1\",\"colour\":\"red\",\"size\":2}");
+                Console.WriteLine("unevaluated " + string.Join(",", closed.Validate().Select(e => e.Pointer).OrderBy(p => p, StringComparer.Ordinal)));
+            }
+        }
+
+        """;
+
+    private readonly PackageFixture _fixture;
+
+    public SchemaFeatureConsumerTests(PackageFixture fixture) => _fixture = fixture;
+
+    [Fact]
+    public void A_strict_app_builds_inheritance_choice_rules_and_unevaluated_properties_and_runs_them()
+    {
+        ConsumerProject app = _fixture.NewProject("SchemaFeatures");
+        app.WriteProject(
+            """
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+                <GenerateDocumentationFile>true</GenerateDocumentationFile>
+                <AnalysisLevel>latest-recommended</AnalysisLevel>
+            """,
+            """
+                <OpenApiSpec Include="inheritance.yaml" Namespace="Inheritance.Api" />
+                <OpenApiSpec Include="choice-rules.yaml" Namespace="ChoiceRules.Api" />
+                <OpenApiSpec Include="unevaluated.yaml" Namespace="Unevaluated.Api" />
+            """);
+        foreach (string spec in new[] { "inheritance.yaml", "choice-rules.yaml", "unevaluated.yaml" })
+        {
+            app.Write(spec, File.ReadAllText(Path.Combine(_fixture.RepositoryRoot, "tests", "Generator.Tests", "Specs", spec)));
+        }
+
+        app.Write("Program.cs", Program);
+
+        CliResult build = app.Build();
+        Assert.True(build.ExitCode == 0 && build.Warnings.Count == 0, build.ToString());
+
+        CliResult run = app.RunBuilt();
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(
+            [
+                "read Lion",
+                "round-trip Lion",
+                "choices /shipping,/shipping/address", // the address matches both oneOf alternatives, the shipping none of its anyOf (ChoiceRuleTests)
+                "unevaluated /colour,/size", // unevaluatedProperties: false, each member at its own pointer
+            ],
+            run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    }
+}
