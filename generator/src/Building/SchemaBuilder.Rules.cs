@@ -1,10 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Threading;
 using OpenApiSdk.Generator.Diagnostics;
 using OpenApiSdk.Generator.Model;
-using OpenApiSdk.Generator.Naming;
 using OpenApiSdk.Generator.Yaml;
 
 namespace OpenApiSdk.Generator.Building;
