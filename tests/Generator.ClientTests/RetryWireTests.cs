@@ -267,7 +267,7 @@ public sealed class RetryWireTests : IAsyncLifetime
         StarRocksClient client = Seed(http, o =>
         {
             o.Retry = new RetryOptions { MaxDelay = TimeSpan.FromMinutes(1) };
-            o.Timeout = TimeSpan.FromMilliseconds(500);
+            o.Timeout = TimeSpan.FromSeconds(2); // room for the first attempt to reach the server on a loaded machine; the retry would wait 30 s
         });
 
         var ex = await Assert.ThrowsAsync<TaskCanceledException>(() => Create(client));
