@@ -37,9 +37,10 @@ internal sealed partial class SchemaBuilder
             _ = RootOf(type, new HashSet<PendingType>());
         }
 
+        ILookup<PendingType, PendingType> members = components.Where(t => t.Root is not null).ToLookup(t => t.Root!);
         foreach (PendingType root in components.Where(t => ReferenceEquals(t.Root, t)))
         {
-            BuildTable(root, components.Where(t => ReferenceEquals(t.Root, root)).ToList());
+            BuildTable(root, members[root].ToList());
         }
     }
 
