@@ -117,7 +117,8 @@ public sealed class ClientPipeline
         while (true)
         {
             call.Attempts++;
-            HttpRequestMessage message = await CreateMessageAsync(request, requestOptions, cancellationToken).ConfigureAwait(false);
+            var secrets = new List<string>();
+            HttpRequestMessage message = await CreateMessageAsync(request, requestOptions, secrets, cancellationToken).ConfigureAwait(false);
             HttpResponseMessage? response = null;
             try
             {
@@ -157,7 +158,7 @@ public sealed class ClientPipeline
                 }
 
                 int status = response is null || failure is not null ? 0 : (int)response.StatusCode;
-                string? requestId = response is null ? null : RequestId(response);
+                string? requestId = response is null ? null : Secrets.Redact(RequestId(response), secrets);
                 if (failure is null)
                 {
                     Log(ClientLogLevel.Debug, 2, "ResponseReceived", null, "{OperationId} received HTTP {StatusCode} after {ElapsedMilliseconds} ms, request id {RequestId}",
@@ -205,12 +206,13 @@ public sealed class ClientPipeline
                     ExceptionDispatchInfo.Capture(failure).Throw();
                 }
 
-                var received = new ReceivedResponse(request.OperationId, status, response!.ReasonPhrase, requestId, response.Content?.Headers.ContentType?.MediaType, body, _options.MaxErrorBodyLength);
                 if (status is < 200 or > 299)
                 {
-                    throw responses.Failure(received);
+                    // A server can echo what it was sent (an invalid key, a URL): the exception gets the answer without the credentials.
+                    throw responses.Failure(new ReceivedResponse(request.OperationId, status, response!.ReasonPhrase, requestId, response.Content?.Headers.ContentType?.MediaType, body, _options.MaxErrorBodyLength, secrets));
                 }
 
+                var received = new ReceivedResponse(request.OperationId, status, response!.ReasonPhrase, requestId, response.Content?.Headers.ContentType?.MediaType, body, _options.MaxErrorBodyLength);
                 return new ApiResponse<T>(status, Headers(response), requestId, responses.Success(received));
             }
             finally
@@ -221,7 +223,8 @@ public sealed class ClientPipeline
         }
     }
 
-    private async Task<HttpRequestMessage> CreateMessageAsync(ClientRequest request, RequestOptions? requestOptions, CancellationToken cancellationToken)
+    /// <summary>Builds one attempt's request; <paramref name="secrets"/> gets each credential value it carries, in each form it is sent.</summary>
+    private async Task<HttpRequestMessage> CreateMessageAsync(ClientRequest request, RequestOptions? requestOptions, List<string> secrets, CancellationToken cancellationToken)
     {
         IRequestSigner? signer = _options.Signer;
         var url = new StringBuilder(request.Url);
@@ -236,6 +239,7 @@ public sealed class ClientPipeline
                     continue;
                 }
 
+                Secrets.Add(secrets, scheme.Kind, credential);
                 if (scheme.Kind == CredentialKind.Query)
                 {
                     url.Append(hasQuery ? '&' : '?').Append(Uri.EscapeDataString(scheme.Name)).Append('=').Append(Uri.EscapeDataString(credential));

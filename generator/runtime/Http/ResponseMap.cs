@@ -15,16 +15,21 @@ public delegate T ReadJson<out T>(ref Utf8JsonReader reader);
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class ReceivedResponse
 {
-    internal ReceivedResponse(string operationId, int statusCode, string? reasonPhrase, string? requestId, string? mediaType, byte[] body, int maxErrorBodyLength)
+    private readonly List<string> _secrets;
+
+    /// <summary><paramref name="secrets"/>: the request's credentials (<see cref="Secrets"/>), masked in everything read from an error response.</summary>
+    internal ReceivedResponse(string operationId, int statusCode, string? reasonPhrase, string? requestId, string? mediaType, byte[] body, int maxErrorBodyLength, List<string>? secrets = null)
     {
+        _secrets = secrets ?? new List<string>();
         OperationId = operationId;
         StatusCode = statusCode;
-        ReasonPhrase = reasonPhrase;
-        RequestId = requestId;
+        ReasonPhrase = Secrets.Redact(reasonPhrase, _secrets);
+        RequestId = Secrets.Redact(requestId, _secrets);
         MediaType = mediaType;
-        Body = body;
+        Body = Secrets.Redact(body, _secrets);
         MaxErrorBodyLength = maxErrorBodyLength;
     }
+
 
     /// <summary>The operation.</summary>
     public string OperationId { get; }
@@ -58,7 +63,8 @@ public sealed class ReceivedResponse
         where TError : class
     {
         string text = BodyText(out bool truncated);
-        return new ApiException<TError>(OperationId, StatusCode, ReasonPhrase, RequestId, errorCode, errorMessage, text, truncated, error);
+        // The body's JSON may spell a secret with escapes (\u002B); the decoded code and message are masked again.
+        return new ApiException<TError>(OperationId, StatusCode, ReasonPhrase, RequestId, Secrets.Redact(errorCode, _secrets), Secrets.Redact(errorMessage, _secrets), text, truncated, error);
     }
 
     /// <summary>Why the body is not what was expected: empty, not the declared JSON, or undeclared for this status.</summary>
