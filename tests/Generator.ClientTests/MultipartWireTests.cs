@@ -244,12 +244,12 @@ public sealed class MultipartWireTests : IAsyncLifetime
     }
 
     /// <summary>One part as the server parsed it; <see cref="FileName"/> prefers filename* (RFC 6266), as ASP.NET Core does.</summary>
-    private sealed record Part(string Name, string? FileName, string? ContentType, byte[] Body, string Disposition, IReadOnlyDictionary<string, string> Headers)
+    internal sealed record Part(string Name, string? FileName, string? ContentType, byte[] Body, string Disposition, IReadOnlyDictionary<string, string> Headers)
     {
         public string Text => Encoding.UTF8.GetString(Body);
     }
 
-    private static async Task<List<Part>> PartsOf(ReceivedRequest request)
+    internal static async Task<List<Part>> PartsOf(ReceivedRequest request)
     {
         var contentType = MediaTypeHeaderValue.Parse(request.Headers["Content-Type"]);
         string boundary = HeaderUtilities.RemoveQuotes(contentType.Boundary).Value!;
