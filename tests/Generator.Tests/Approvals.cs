@@ -26,7 +26,7 @@ internal static class Approvals
         string receivedPath = Path.Combine(SnapshotDirectory, name + ".received.cs");
         Directory.CreateDirectory(Path.GetDirectoryName(verifiedPath)!);
 
-        if (Environment.GetEnvironmentVariable(AcceptVariable) == "1")
+        if (Accepting(Environment.GetEnvironmentVariable(AcceptVariable), Requires.InCi))
         {
             File.WriteAllText(verifiedPath, actual);
             File.Delete(receivedPath);
@@ -44,6 +44,22 @@ internal static class Approvals
         Assert.Fail(expected is null
             ? $"No approved snapshot {verifiedPath}. Read {receivedPath}; to accept it, run the tests with {AcceptVariable}=1."
             : $"{name} differs from its approved snapshot (received: {receivedPath}; accept with {AcceptVariable}=1):\n{Diff(expected, actual)}");
+    }
+
+    /// <summary>True when <paramref name="accept"/> (the variable's value) is 1; under CI a failure, for a run that rewrote the snapshots would pass having checked nothing.</summary>
+    internal static bool Accepting(string? accept, bool inCi)
+    {
+        if (accept != "1")
+        {
+            return false;
+        }
+
+        if (inCi)
+        {
+            Assert.Fail($"{AcceptVariable}=1 under CI=true: CI checks snapshots and never rewrites them (accept them locally, read the diff, commit).");
+        }
+
+        return true;
     }
 
     private static string Diff(string expected, string actual)
