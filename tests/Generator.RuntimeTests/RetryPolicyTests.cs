@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
@@ -63,6 +64,20 @@ public class RetryPolicyTests
 
         options.Jitter = 0;
         Assert.Equal(200, RetryPolicy.Delay(options, 2, null, DateTimeOffset.UtcNow).TotalMilliseconds);
+    }
+
+    [Fact]
+    public void The_jitter_varies_the_wait_across_its_whole_range()
+    {
+        // 400 draws of a factor uniform in [0.8, 1.2]: a constant factor, or one that stays on one side of 1, fails;
+        // the chance that no draw falls in the outer tenth on one side is 0.75^400 (about 1e-50).
+        var options = new RetryOptions { BaseDelay = TimeSpan.FromMilliseconds(1000), Jitter = 0.2 };
+        double[] waits = Enumerable.Range(0, 400).Select(_ => RetryPolicy.Delay(options, 1, null, DateTimeOffset.UtcNow).TotalMilliseconds).ToArray();
+
+        Assert.All(waits, wait => Assert.InRange(wait, 800, 1200));
+        Assert.True(waits.Min() < 900, "the shortest wait was " + waits.Min() + " ms");
+        Assert.True(waits.Max() > 1100, "the longest wait was " + waits.Max() + " ms");
+        Assert.True(waits.Distinct().Count() > 300, waits.Distinct().Count() + " distinct waits of 400");
     }
 
     [Fact]

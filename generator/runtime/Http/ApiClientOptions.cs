@@ -1,4 +1,6 @@
 using System;
+using System.Threading;
+using System.Threading.Tasks;
 using OpenApiSdk.Signing;
 
 namespace OpenApiSdk;
@@ -34,4 +36,7 @@ public abstract class ApiClientOptions
         get => _maxErrorBodyLength;
         set => _maxErrorBodyLength = Math.Max(0, value);
     }
+
+    /// <summary>How the pipeline waits before a retry (Task.Delay); a test puts a recorder here to see each wait asked for without waiting it.</summary>
+    internal Func<TimeSpan, CancellationToken, Task> RetryWait { get; set; } = Task.Delay;
 }

@@ -195,7 +195,7 @@ public sealed class ClientPipeline
                     message.Dispose();
                     if (delay > TimeSpan.Zero)
                     {
-                        await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+                        await _options.RetryWait(delay, cancellationToken).ConfigureAwait(false);
                     }
 
                     continue;
