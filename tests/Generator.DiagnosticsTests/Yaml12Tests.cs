@@ -110,8 +110,8 @@ public sealed class Yaml12Tests
         CompilesCleanly(run);
         using Loaded sdk = Loaded.From(run);
         Assert.Empty(Loaded.Errors(sdk.FromJson("Mark", "{\"mark\":\"\\n\"}")));
-        Assert.NotEmpty(Loaded.Errors(sdk.FromJson("Mark", "{\"mark\":\"\"}")));
-        Assert.NotEmpty(Loaded.Errors(sdk.FromJson("Mark", "{\"mark\":\"   \\n\"}")));
+        Assert.Equal(new[] { "/mark: must be \n" }, Loaded.Errors(sdk.FromJson("Mark", "{\"mark\":\"\"}")));
+        Assert.Equal(new[] { "/mark: must be \n" }, Loaded.Errors(sdk.FromJson("Mark", "{\"mark\":\"   \\n\"}")));
     }
 
     [Fact]
