@@ -136,11 +136,17 @@ public sealed class JobWaitTests : IAsyncLifetime
         Answer(Job("Running", "50%"));
         using HttpClient http = _server.CreateHttpClient();
         (StarRocksClient client, CreateStarRocksInstanceResponse created) = await CreateAsync(http);
-        // The timeout leaves room for the first polls on a loaded 2-core CI machine (a first request pays for JIT and the
-        // connection); under 400 ms the wait could time out before any answer, with no last status to report.
-        var options = new WaitOptions { PollInterval = TimeSpan.FromMilliseconds(100), Timeout = TimeSpan.FromSeconds(3) };
+        // The timeout passes on a signal, not a clock: once the server has answered two polls (a loaded machine cannot
+        // make the wait time out before its first answer).
+        var started = new TaskCompletionSource<CancellationTokenSource>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var options = new WaitOptions { PollInterval = TimeSpan.FromMilliseconds(20), Timeout = TimeSpan.FromSeconds(3) };
+        options.StartTimeout = (source, _) => started.TrySetResult(source);
+        var progress = new Progress(polls => polls == 2);
 
-        var timedOut = await Assert.ThrowsAsync<JobTimeoutException>(() => client.WaitForCreateStarRocksInstanceAsync(created, SeedPage.ProjectId, waitOptions: options));
+        Task<ShowJobResponse> wait = client.WaitForCreateStarRocksInstanceAsync(created, SeedPage.ProjectId, waitOptions: options, progress: progress);
+        await progress.Reached.Task.WaitAsync(TimeSpan.FromMinutes(2));
+        await (await started.Task.WaitAsync(TimeSpan.FromMinutes(2))).CancelAsync();
+        var timedOut = await Assert.ThrowsAsync<JobTimeoutException>(() => wait);
 
         Assert.Equal("Running", timedOut.LastStatus);
         Assert.Equal(TimeSpan.FromSeconds(3), timedOut.Timeout);
@@ -202,6 +208,20 @@ public sealed class JobWaitTests : IAsyncLifetime
         {
             Items.Add(value);
             _then?.Invoke(value);
+        }
+    }
+
+    /// <summary>Reports each poll synchronously and completes <see cref="Reached"/> at the poll <paramref name="when"/> picks.</summary>
+    private sealed class Progress(Func<int, bool> when) : IProgress<JobProgress<ShowJobResponse>>
+    {
+        public TaskCompletionSource Reached { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void Report(JobProgress<ShowJobResponse> value)
+        {
+            if (when(value.Poll))
+            {
+                Reached.TrySetResult();
+            }
         }
     }
 }

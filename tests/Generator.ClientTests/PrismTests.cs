@@ -49,13 +49,6 @@ public sealed class PrismFixture : IAsyncLifetime
             return;
         }
 
-        int port;
-        using (var probe = new TcpListener(IPAddress.Loopback, 0))
-        {
-            probe.Start();
-            port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        }
-
         var start = new ProcessStartInfo("node")
         {
             WorkingDirectory = Folder,
@@ -63,13 +56,15 @@ public sealed class PrismFixture : IAsyncLifetime
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (string argument in new[] { Path.Combine(Folder, "node_modules", "@stoplight", "prism-cli", "dist", "index.js"), "mock", GeneratorHarness.SeedSpecPath, "-h", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+        foreach (string argument in new[] { Path.Combine(Folder, "node_modules", "@stoplight", "prism-cli", "dist", "index.js"), "mock", GeneratorHarness.SeedSpecPath, "-h", "127.0.0.1", "-p", "0" })
         {
             start.ArgumentList.Add(argument);
         }
 
         start.Environment["NO_COLOR"] = "1";
-        var listening = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        // Port 0: the kernel gives Prism a free port, which it prints ("Prism is listening on http://127.0.0.1:PORT"); a port
+        // picked here, freed and then passed on could be taken in between by another test's server.
+        var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         var log = new System.Text.StringBuilder();
         _process = Process.Start(start);
         if (_process is null)
@@ -85,9 +80,10 @@ public sealed class PrismFixture : IAsyncLifetime
                 log.AppendLine(e.Data);
             }
 
-            if (e.Data?.Contains("Prism is listening", StringComparison.Ordinal) == true)
+            if (e.Data is { } line && line.IndexOf("Prism is listening on ", StringComparison.Ordinal) is int at and >= 0
+                && Uri.TryCreate(line[(at + "Prism is listening on ".Length)..].Trim(), UriKind.Absolute, out Uri? address) && address.Port > 0)
             {
-                listening.TrySetResult();
+                listening.TrySetResult(new Uri(address.GetLeftPart(UriPartial.Authority) + "/"));
             }
         }
 
@@ -99,7 +95,7 @@ public sealed class PrismFixture : IAsyncLifetime
         Task first = await Task.WhenAny(listening.Task, exited, Task.Delay(TimeSpan.FromMinutes(4)));
         if (first == listening.Task)
         {
-            BaseAddress = new Uri("http://127.0.0.1:" + port + "/");
+            BaseAddress = await listening.Task;
             Unavailable = string.Empty;
             return;
         }

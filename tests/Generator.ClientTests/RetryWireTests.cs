@@ -223,7 +223,9 @@ public sealed class RetryWireTests : IAsyncLifetime
     {
         var counter = new CountingHandler();
         using var http = new HttpClient(counter);
-        StarRocksClient client = new(http, new StarRocksClientOptions { BaseAddress = ClosedPort(), Token = Token, Retry = Fast(maxRetries: 2) });
+        (Uri refusing, Socket holder) = RefusingPort();
+        using Socket held = holder;
+        StarRocksClient client = new(http, new StarRocksClientOptions { BaseAddress = refusing, Token = Token, Retry = Fast(maxRetries: 2) });
 
         var ex = await Assert.ThrowsAsync<HttpRequestException>(() => Create(client));
 
@@ -263,11 +265,14 @@ public sealed class RetryWireTests : IAsyncLifetime
     public async Task The_timeout_covers_the_retries_and_their_waits()
     {
         _server.Answer(Status(503) with { Headers = new Dictionary<string, string> { ["Retry-After"] = "30" } });
-        using HttpClient http = _server.CreateHttpClient();
+        // However slow the machine, the first attempt reaches the server before the timeout can stop it (ReachesServerFirst),
+        // so the server sees exactly one request whether the timeout ends the first attempt or the 30 s wait after it.
+        using var handler = new ReachesServerFirst(_server);
+        using HttpClient http = handler.Client(System.Threading.Timeout.InfiniteTimeSpan);
         StarRocksClient client = Seed(http, o =>
         {
             o.Retry = new RetryOptions { MaxDelay = TimeSpan.FromMinutes(1) };
-            o.Timeout = TimeSpan.FromSeconds(2); // room for the first attempt to reach the server on a loaded machine; the retry would wait 30 s
+            o.Timeout = TimeSpan.FromSeconds(2);
         });
 
         var ex = await Assert.ThrowsAsync<TaskCanceledException>(() => Create(client));
@@ -276,13 +281,17 @@ public sealed class RetryWireTests : IAsyncLifetime
         Assert.Single(_server.Requests);
     }
 
-    private static Uri ClosedPort()
+    /// <summary>
+    /// A port on 127.0.0.1 that refuses connections for as long as the returned socket lives: bound (so nothing else can
+    /// take it) but not listening, which the kernel answers with a reset. A port picked, freed and then dialled could be
+    /// taken in between by another test's server.
+    /// </summary>
+    private static (Uri Address, Socket Holder) RefusingPort()
     {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return new Uri("http://127.0.0.1:" + port.ToString(System.Globalization.CultureInfo.InvariantCulture) + "/");
+        var holder = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        holder.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        int port = ((IPEndPoint)holder.LocalEndPoint!).Port;
+        return (new Uri("http://127.0.0.1:" + port.ToString(System.Globalization.CultureInfo.InvariantCulture) + "/"), holder);
     }
 
     /// <summary>Counts the requests handed to the network (each attempt is one).</summary>

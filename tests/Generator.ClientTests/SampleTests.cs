@@ -82,7 +82,9 @@ public sealed class SampleTests
         (int exit, string output, string errors) = await RunAsync("Running", "create", "--file", ExampleRequest, "--wait", "--timeout", "1");
 
         Assert.True(exit == 1, output + errors);
-        Assert.Equal("error: the job did not end within 1 s (last status Running)", output.Trim());
+        // The stand-in answers Running for ever; on a loaded machine the 1 s can pass before the first poll is answered
+        // (then no status is known yet), so either is right, and nothing else is.
+        Assert.Matches(@"^error: the job did not end within 1 s \(last status (Running|unknown)\)$", output.Trim());
     }
 
     [Fact]

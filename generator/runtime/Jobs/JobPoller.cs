@@ -93,7 +93,7 @@ public static class JobPoller
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         if (options.Timeout is { } limit)
         {
-            timeout.CancelAfter(limit);
+            options.StartTimeout(timeout, limit);
         }
 
         string? lastStatus = null;

@@ -1,4 +1,5 @@
 using System;
+using System.Threading;
 
 namespace OpenApiSdk;
 
@@ -13,4 +14,7 @@ public sealed class WaitOptions
 
     /// <summary>How long to wait for the job overall, polls included (default 30 minutes); null waits until the job ends or the call is cancelled. When it passes, <see cref="JobTimeoutException"/> is thrown.</summary>
     public TimeSpan? Timeout { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>Starts the clock of <see cref="Timeout"/> on the wait's source (CancelAfter); a test keeps the source and ends the wait on a signal instead.</summary>
+    internal Action<CancellationTokenSource, TimeSpan> StartTimeout { get; set; } = static (source, limit) => source.CancelAfter(limit);
 }
