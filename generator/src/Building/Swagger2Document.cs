@@ -366,8 +366,13 @@ internal sealed partial class Swagger2Document
                 case "required":
                     result.Pairs!.Add(new(pair.Key, Boolean(pair.Value)));
                     break;
+                case "x-ms-enum":
+                    // On the schema, where a 3.0 document has its enum; swagger2openapi leaves it on the parameter: both.
+                    result.Pairs!.Add(pair);
+                    schema.Pairs!.Add(pair);
+                    break;
                 default:
-                    // type, format, items, enum, default, the bounds, and extensions of the value (x-ms-enum)
+                    // type, format, items, enum, default, the bounds, and extensions of the value
                     schema.Pairs!.Add(pair);
                     break;
             }
