@@ -19,7 +19,11 @@ internal sealed partial class Swagger2Document
         "readOnly", "uniqueItems", "exclusiveMinimum", "exclusiveMaximum", "required", "x-nullable", "x-isnullable", "additionalProperties",
     };
 
-    /// <summary>The 3.0 form of a 2.0 schema; each node converts once, so aliases stay shared and recursion through them ends.</summary>
+    /// <summary>
+    /// The 3.0 form of a 2.0 schema. Copy on write: a schema that needs no change (most leaves, <c>{type: string}</c>) is
+    /// the 2.0 node itself, so the pass allocates only for what it changes. Each node converts once, so aliases stay
+    /// shared; an alias cycle back into a schema being converted sees the 2.0 node, and ends.
+    /// </summary>
     private YamlNode Schema(YamlNode schema)
     {
         if (!schema.IsMapping)
@@ -33,77 +37,136 @@ internal sealed partial class Swagger2Document
         }
 
         _cancellationToken.ThrowIfCancellationRequested();
-        YamlNode result = Like(schema);
-        _schemas.Add(schema, result);
+        _schemas.Add(schema, schema);
+        List<KeyValuePair<YamlNode, YamlNode>> original = schema.Pairs!;
+        List<KeyValuePair<YamlNode, YamlNode>>? changed = null; // the new pairs, from the first change on
         bool nullable = false;
         bool hasFormat = schema.Get("format") is not null;
-        foreach (KeyValuePair<YamlNode, YamlNode> pair in schema.Pairs!)
+        for (int i = 0; i < original.Count; i++)
         {
+            KeyValuePair<YamlNode, YamlNode> pair = original[i];
             YamlNode value = pair.Value;
+            YamlNode? replaced = value; // null: the keyword is dropped
+            KeyValuePair<YamlNode, YamlNode>? added = null;
             switch (pair.Key.Value)
             {
                 case "$ref" when value.IsScalar:
                     string rewritten = Rewrite(value.Value ?? string.Empty);
-                    result.Pairs!.Add(ReferenceEquals(rewritten, value.Value) ? pair : new(pair.Key, Text(rewritten, value)));
+                    replaced = ReferenceEquals(rewritten, value.Value) ? value : Text(rewritten, value);
                     break;
                 case "x-nullable" or "x-isnullable":
                     nullable |= Boolean(value) is { Value: "true" };
+                    replaced = null;
                     break;
                 case "discriminator" when value.IsScalar:
-                    result.Pairs!.Add(new(pair.Key, Discriminator(schema, value)));
+                    replaced = Discriminator(schema, value);
                     break;
                 case "type" when value.IsSequence:
-                    result.Pairs!.Add(new(pair.Key, TypeList(value, ref nullable)));
+                    replaced = TypeList(value, ref nullable);
                     break;
                 case "type" when value is { IsScalar: true, Value: "file" }:
-                    result.Pairs!.Add(new(pair.Key, Text("string", value, plain: true)));
+                    replaced = Text("string", value, plain: true);
                     if (!hasFormat)
                     {
-                        Add(result, "format", Text("binary", value, plain: true), pair.Key);
+                        added = new(Text("format", pair.Key, plain: true), Text("binary", value, plain: true));
                     }
 
                     break;
                 case "properties" or "definitions" when value.IsMapping:
-                    YamlNode properties = Like(value);
-                    foreach (KeyValuePair<YamlNode, YamlNode> property in value.Pairs!)
-                    {
-                        properties.Pairs!.Add(new(property.Key, Schema(property.Value)));
-                    }
-
-                    result.Pairs!.Add(new(pair.Key, properties));
+                    replaced = SchemaMap(value);
                     break;
                 case "items" or "allOf" or "not" when value.IsSequence:
-                    YamlNode items = YamlNode.Sequence(value.Line, value.Column);
-                    foreach (YamlNode item in value.Items!)
-                    {
-                        items.Items!.Add(Schema(item));
-                    }
-
-                    result.Pairs!.Add(new(pair.Key, items));
+                    replaced = SchemaList(value);
                     break;
                 case "items" or "additionalProperties" or "not":
-                    result.Pairs!.Add(new(pair.Key, value.IsScalar ? Boolean(value) : Schema(value)));
+                    replaced = value.IsScalar ? Boolean(value) : Schema(value);
                     break;
                 case "oneOf" or "anyOf":
                     _diagnostics.Report(DiagnosticDescriptors.IgnoredValue, pair.Key, $"Swagger 2.0 has no '{pair.Key.Value}'; it is ignored, as in a 2.0 document it has no meaning");
+                    replaced = null;
                     break;
                 case "collectionFormat":
-                    break; // of items in a parameter: the parameter's own collectionFormat is what is sent
+                    replaced = null; // of items in a parameter: the parameter's own collectionFormat is what is sent
+                    break;
                 case { } keyword when BooleanKeywords.Contains(keyword) && value.IsScalar:
-                    result.Pairs!.Add(new(pair.Key, Boolean(value)));
+                    replaced = Boolean(value);
                     break;
-                default:
-                    result.Pairs!.Add(pair); // the draft-04 keywords 3.0 shares, data (enum, default, example) and extensions
-                    break;
+            }
+
+            // Otherwise the draft-04 keywords 3.0 shares, data (enum, default, example) and extensions, as they are.
+            if (changed is null && (!ReferenceEquals(replaced, value) || added is not null))
+            {
+                changed = new List<KeyValuePair<YamlNode, YamlNode>>(original.Count + 1);
+                changed.AddRange(original.GetRange(0, i));
+            }
+
+            if (changed is not null && replaced is not null)
+            {
+                changed.Add(ReferenceEquals(replaced, value) ? pair : new(pair.Key, replaced));
+            }
+
+            if (added is { } extra)
+            {
+                changed!.Add(extra);
             }
         }
 
         if (nullable)
         {
-            Add(result, "nullable", Text("true", schema, plain: true), schema);
+            changed ??= new List<KeyValuePair<YamlNode, YamlNode>>(original);
+            changed.Add(new(Text("nullable", schema, plain: true), Text("true", schema, plain: true)));
         }
 
+        YamlNode result = changed is null ? schema : WithPairs(schema, changed);
+        _schemas[schema] = result;
         return result;
+    }
+
+    /// <summary>A mapping of names to schemas (<c>properties</c>), copied only when a schema in it changes.</summary>
+    private YamlNode SchemaMap(YamlNode map)
+    {
+        List<KeyValuePair<YamlNode, YamlNode>>? changed = null;
+        for (int i = 0; i < map.Pairs!.Count; i++)
+        {
+            KeyValuePair<YamlNode, YamlNode> pair = map.Pairs[i];
+            YamlNode converted = Schema(pair.Value);
+            if (changed is null && !ReferenceEquals(converted, pair.Value))
+            {
+                changed = new List<KeyValuePair<YamlNode, YamlNode>>(map.Pairs.Count);
+                changed.AddRange(map.Pairs.GetRange(0, i));
+            }
+
+            changed?.Add(ReferenceEquals(converted, pair.Value) ? pair : new(pair.Key, converted));
+        }
+
+        return changed is null ? map : WithPairs(map, changed);
+    }
+
+    /// <summary>A list of schemas (<c>allOf</c>), copied only when a schema in it changes.</summary>
+    private YamlNode SchemaList(YamlNode list)
+    {
+        List<YamlNode>? changed = null;
+        for (int i = 0; i < list.Items!.Count; i++)
+        {
+            YamlNode converted = Schema(list.Items[i]);
+            if (changed is null && !ReferenceEquals(converted, list.Items[i]))
+            {
+                changed = list.Items.GetRange(0, i);
+            }
+
+            changed?.Add(converted);
+        }
+
+        if (changed is null)
+        {
+            return list;
+        }
+
+        YamlNode copy = YamlNode.Sequence(list.Line, list.Column);
+        copy.EndLine = list.EndLine;
+        copy.EndColumn = list.EndColumn;
+        copy.Items!.AddRange(changed);
+        return copy;
     }
 
     /// <summary>A parameter's schema with the parameter's <c>x-nullable</c> (the extension sits on the parameter in 2.0).</summary>

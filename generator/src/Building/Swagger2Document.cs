@@ -139,12 +139,7 @@ internal sealed partial class Swagger2Document
         switch (key.Value)
         {
             case "definitions":
-                Add(components, "schemas", converted, key);
-                foreach (KeyValuePair<YamlNode, YamlNode> pair in value.Pairs!)
-                {
-                    converted.Pairs!.Add(new(pair.Key, Schema(pair.Value)));
-                }
-
+                Add(components, "schemas", SchemaMap(value), key);
                 break;
             case "parameters":
                 // Body and form parameters have no 3.0 parameter form: an operation that refers to one gets its body (Operation).
@@ -698,6 +693,14 @@ internal sealed partial class Swagger2Document
         YamlNode node = YamlNode.Scalar(value, plain, at.Line, at.Column);
         node.EndLine = at.EndLine;
         node.EndColumn = at.EndColumn;
+        return node;
+    }
+
+    /// <summary>A mapping at <paramref name="at"/>'s position holding <paramref name="pairs"/>.</summary>
+    private static YamlNode WithPairs(YamlNode at, List<KeyValuePair<YamlNode, YamlNode>> pairs)
+    {
+        YamlNode node = Like(at);
+        node.Pairs!.AddRange(pairs);
         return node;
     }
 
