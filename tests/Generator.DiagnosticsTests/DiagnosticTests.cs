@@ -41,16 +41,17 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
-    public void OAS002_swagger_2_is_named_as_such()
+    public void OAS002_swagger_1_is_named_as_such()
     {
+        // Swagger 2.0 is read (Swagger2Tests); the 1.x versions before it are not.
         const string yaml =
-            "swagger: '2.0'\n" + // line 1, value at col 10
+            "swagger: '1.2'\n" + // line 1, value at col 10
             "info:\n" +
             "  title: T\n" +
             "  version: '1'\n" +
             "paths: {}\n";
         Diagnostic d = Single(Run(yaml), "OAS002", DiagnosticSeverity.Error, 1, 10);
-        Assert.Contains("Swagger 2.0 document", Message(d), System.StringComparison.Ordinal);
+        Assert.Contains("Swagger 1.2 document", Message(d), System.StringComparison.Ordinal);
     }
 
     [Fact]

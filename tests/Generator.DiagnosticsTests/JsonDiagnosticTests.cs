@@ -113,9 +113,9 @@ public sealed class JsonDiagnosticTests
     }
 
     [Fact]
-    public void A_swagger_2_json_document_is_named_as_such()
+    public void A_swagger_1_json_document_is_named_as_such()
     {
-        GeneratorRun run = GeneratorHarness.Run("{\n  \"swagger\": \"2.0\",\n  \"info\": {\"title\": \"T\", \"version\": \"1\"}\n}", JsonPath);
+        GeneratorRun run = GeneratorHarness.Run("{\n  \"swagger\": \"1.2\",\n  \"info\": {\"title\": \"T\", \"version\": \"1\"}\n}", JsonPath);
         Diagnostic d = Assert.Single(run.GeneratorDiagnostics, x => x.Id == "OAS002");
         At(d, DiagnosticSeverity.Error, 2, 14, JsonPath);
     }

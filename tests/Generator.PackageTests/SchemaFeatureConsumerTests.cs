@@ -7,7 +7,8 @@ namespace OpenApiSdk.PackageTests;
 /// <summary>
 /// The schema constructs that are more than models and attributes (inheritance chosen by a discriminator, oneOf/anyOf
 /// as rules beside an object's properties, unevaluatedProperties), built from the packed package by the strictest
-/// consumer (warnings as errors, XML docs, latest-recommended analysis, nullable) and run.
+/// consumer (warnings as errors, XML docs, latest-recommended analysis, nullable) and run; with them a Swagger 2.0
+/// document (read as its 3.0 conversion, its discriminator values from x-ms-discriminator-value).
 /// </summary>
 [Collection(PackedGeneratorTests.Name)]
 public sealed class SchemaFeatureConsumerTests
@@ -30,6 +31,9 @@ public sealed class SchemaFeatureConsumerTests
 
                 var closed = Unevaluated.Api.Closed.FromJson("{\"id\":\"a1\",\"colour\":\"red\",\"size\":2}");
                 Console.WriteLine("unevaluated " + string.Join(",", closed.Validate().Select(e => e.Pointer).OrderBy(p => p, StringComparer.Ordinal)));
+
+                Swagger2.Api.Pet dog = Swagger2.Api.Pet.FromJson("{\"petType\":\"doggo\",\"name\":\"Rex\",\"nickname\":null}");
+                Console.WriteLine("swagger2 " + dog.GetType().Name + " " + (dog.Nickname ?? "null"));
             }
         }
 
@@ -40,7 +44,7 @@ public sealed class SchemaFeatureConsumerTests
     public SchemaFeatureConsumerTests(PackageFixture fixture) => _fixture = fixture;
 
     [Fact]
-    public void A_strict_app_builds_inheritance_choice_rules_and_unevaluated_properties_and_runs_them()
+    public void A_strict_app_builds_inheritance_choice_rules_unevaluated_properties_and_a_Swagger_2_0_document_and_runs_them()
     {
         ConsumerProject app = _fixture.NewProject("SchemaFeatures");
         app.WriteProject(
@@ -56,8 +60,9 @@ public sealed class SchemaFeatureConsumerTests
                 <OpenApiSpec Include="inheritance.yaml" Namespace="Inheritance.Api" />
                 <OpenApiSpec Include="choice-rules.yaml" Namespace="ChoiceRules.Api" />
                 <OpenApiSpec Include="unevaluated.yaml" Namespace="Unevaluated.Api" />
+                <OpenApiSpec Include="swagger2.yaml" Namespace="Swagger2.Api" />
             """);
-        foreach (string spec in new[] { "inheritance.yaml", "choice-rules.yaml", "unevaluated.yaml" })
+        foreach (string spec in new[] { "inheritance.yaml", "choice-rules.yaml", "unevaluated.yaml", "swagger2.yaml" })
         {
             app.Write(spec, File.ReadAllText(Path.Combine(_fixture.RepositoryRoot, "tests", "Generator.Tests", "Specs", spec)));
         }
@@ -75,6 +80,7 @@ public sealed class SchemaFeatureConsumerTests
                 "round-trip Lion",
                 "choices /shipping,/shipping/address", // the address matches both oneOf alternatives, the shipping none of its anyOf (ChoiceRuleTests)
                 "unevaluated /colour,/size", // unevaluatedProperties: false, each member at its own pointer
+                "swagger2 Dog null", // discriminator value from x-ms-discriminator-value; x-nullable: null is a value
             ],
             run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
     }

@@ -20,6 +20,7 @@ public class SnapshotTests
         new object[] { "unevaluated" }, // unevaluatedProperties/unevaluatedItems; also compiled and run by Generator.IntegrationTests
         new object[] { "choice-rules" }, // oneOf/anyOf beside other keywords, as rules; also run by Generator.IntegrationTests
         new object[] { "inheritance" }, // a discriminator on an allOf base; also compiled and run by Generator.IntegrationTests
+        new object[] { "swagger2" }, // a Swagger 2.0 document, one of each construct the 2.0 reader maps
     };
 
     internal static SpecFile Load(string name)

@@ -147,16 +147,18 @@ public static class GeneratorHarness
     /// The folder of real-world specs: <c>specs/</c> in <see cref="SharedDirectoryVariable"/> when it is set, else in
     /// <c>../shared</c> beside the repository; null when it is absent (a plain clone).
     /// </summary>
-    public static string? SharedSpecsDirectory
+    public static string? SharedSpecsDirectory => SharedFolder("specs");
+
+    /// <summary>The folder of real-world Swagger 2.0 documents, <c>specs-swagger2/</c> beside <see cref="SharedSpecsDirectory"/>; null when it is absent.</summary>
+    public static string? SharedSwagger2SpecsDirectory => SharedFolder("specs-swagger2");
+
+    private static string? SharedFolder(string name)
     {
-        get
-        {
-            string shared = Environment.GetEnvironmentVariable(SharedDirectoryVariable) is { Length: > 0 } given
-                ? given
-                : Path.Combine(RepositoryRoot, "..", "shared");
-            string candidate = Path.GetFullPath(Path.Combine(shared, "specs"));
-            return Directory.Exists(candidate) ? candidate : null;
-        }
+        string shared = Environment.GetEnvironmentVariable(SharedDirectoryVariable) is { Length: > 0 } given
+            ? given
+            : Path.Combine(RepositoryRoot, "..", "shared");
+        string candidate = Path.GetFullPath(Path.Combine(shared, name));
+        return Directory.Exists(candidate) ? candidate : null;
     }
 }
 

@@ -88,12 +88,16 @@ public sealed class ClientRequest
     public void PathValue(string value) => _url.Append(PathSegment(value));
 
     /// <summary>Appends an array path parameter in simple style: each item encoded, joined with commas.</summary>
-    public void PathValues(IEnumerable<string> values)
+    public void PathValues(IEnumerable<string> values) => PathValues(values, ",");
+
+    /// <summary>Appends an array path parameter: each item encoded, joined with <paramref name="separator"/> (encoded too; Swagger 2.0's ssv, pipes and tsv).</summary>
+    public void PathValues(IEnumerable<string> values, string separator)
     {
+        string joint = separator == "," ? "," : PathSegment(separator);
         bool first = true;
         foreach (string value in values)
         {
-            _url.Append(first ? string.Empty : ",").Append(PathSegment(value));
+            _url.Append(first ? string.Empty : joint).Append(PathSegment(value));
             first = false;
         }
     }
@@ -219,6 +223,9 @@ public sealed class ClientRequest
 
     /// <summary>Adds an array header in simple style: the items joined with commas.</summary>
     public void HeaderValues(string name, IEnumerable<string> values) => Header(name, string.Join(",", values));
+
+    /// <summary>Adds an array header: the items joined with <paramref name="separator"/> (Swagger 2.0's ssv, pipes and tsv).</summary>
+    public void HeaderValues(string name, IEnumerable<string> values, string separator) => Header(name, string.Join(separator, values));
 
     /// <summary>Sends the credential of <paramref name="scheme"/>, asked for again on every attempt (unless a signer is configured).</summary>
     public void Credential(CredentialScheme scheme)

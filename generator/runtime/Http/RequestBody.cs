@@ -24,7 +24,13 @@ public abstract class RequestBody
         new BytesBody(RequestJson.Bytes(write, value), mediaType, json: true);
 
     /// <summary>An <c>application/x-www-form-urlencoded</c> body: the members of the JSON object the generated writer writes, arrays as repeated fields, nested objects as JSON text.</summary>
-    public static RequestBody Form<T>(Action<Utf8JsonWriter, T> write, T value) => new FormBody(RequestJson.Bytes(write, value));
+    public static RequestBody Form<T>(Action<Utf8JsonWriter, T> write, T value) => new FormBody(RequestJson.Bytes(write, value), null);
+
+    /// <summary>
+    /// An <c>application/x-www-form-urlencoded</c> body whose array fields named in <paramref name="joined"/> (pairs of
+    /// field name and separator) are sent as one field of the items joined, the others as repeated fields.
+    /// </summary>
+    public static RequestBody Form<T>(Action<Utf8JsonWriter, T> write, T value, string[] joined) => new FormBody(RequestJson.Bytes(write, value), joined);
 
     /// <summary>The caller's bytes as they are, with the spec's media type.</summary>
     public static RequestBody Binary(byte[] body, string mediaType) => new BytesBody(body ?? throw new ArgumentNullException(nameof(body)), mediaType, json: false);
@@ -65,12 +71,22 @@ public abstract class RequestBody
     {
         private readonly List<KeyValuePair<string?, string?>> _fields = new();
 
-        internal FormBody(byte[] json)
+        internal FormBody(byte[] json, string[]? joined)
         {
             using JsonDocument document = JsonDocument.Parse(json);
             foreach (JsonProperty property in document.RootElement.EnumerateObject())
             {
-                if (property.Value.ValueKind == JsonValueKind.Array)
+                if (property.Value.ValueKind == JsonValueKind.Array && Separator(joined, property.Name) is { } separator)
+                {
+                    var items = new List<string>();
+                    foreach (JsonElement item in property.Value.EnumerateArray())
+                    {
+                        items.Add(item.ValueKind == JsonValueKind.String ? item.GetString()! : item.ValueKind == JsonValueKind.Null ? string.Empty : item.GetRawText());
+                    }
+
+                    _fields.Add(new KeyValuePair<string?, string?>(property.Name, string.Join(separator, items)));
+                }
+                else if (property.Value.ValueKind == JsonValueKind.Array)
                 {
                     foreach (JsonElement item in property.Value.EnumerateArray())
                     {
@@ -85,6 +101,19 @@ public abstract class RequestBody
         }
 
         public override HttpContent CreateContent() => new FormUrlEncodedContent(_fields);
+
+        private static string? Separator(string[]? joined, string name)
+        {
+            for (int i = 0; joined is not null && i + 1 < joined.Length; i += 2)
+            {
+                if (string.Equals(joined[i], name, StringComparison.Ordinal))
+                {
+                    return joined[i + 1];
+                }
+            }
+
+            return null;
+        }
 
         private void Add(string name, JsonElement value)
         {

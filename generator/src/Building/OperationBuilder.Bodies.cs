@@ -43,7 +43,10 @@ internal static partial class OperationBuilder
             if (Media(content, "application/x-www-form-urlencoded") is { } form && form.Get("schema") is { } formSchema
                 && _schemas.ShapeOf(formSchema, owner, "Request") is { Type.Kind: TypeRefKind.Model or TypeRefKind.Map } formShape)
             {
-                body = new BodyModel(names.Claim("body"), formShape.Type, required, "application/x-www-form-urlencoded", BodyEncoding.Form, description);
+                body = new BodyModel(names.Claim("body"), formShape.Type, required, "application/x-www-form-urlencoded", BodyEncoding.Form, description)
+                {
+                    JoinedFields = JoinedFields(form.Get("encoding")),
+                };
                 return true;
             }
 
@@ -74,6 +77,42 @@ internal static partial class OperationBuilder
             Unsupported(content, "A request body of type " + MediaTypes(content),
                 required ? $"the operation {operationId} is left out" : $"{operationId} is sent without a body");
             return !required;
+        }
+
+        /// <summary>
+        /// The fields of a urlencoded form whose arrays are sent as one value, as pairs of name and separator: an
+        /// <c>encoding</c> entry with <c>explode: false</c> (joined as its style joins: form ',', spaceDelimited ' ',
+        /// pipeDelimited '|'), or with <c>x-collectionFormat</c>. Fields default to form, exploded (a field per item).
+        /// </summary>
+        private static EquatableArray<string> JoinedFields(YamlNode? encoding)
+        {
+            var joined = new List<string>();
+            if (encoding is { IsMapping: true })
+            {
+                foreach (KeyValuePair<YamlNode, YamlNode> pair in encoding.Pairs!)
+                {
+                    if (pair.Key.Value is not { } name || !pair.Value.IsMapping)
+                    {
+                        continue;
+                    }
+
+                    string? style = pair.Value.GetString("style");
+                    bool explode = pair.Value.Get("explode") is { IsScalar: true } explodeNode ? explodeNode.Value is "true" or "True" : style is null or "form";
+                    string? separator = CollectionSeparator(pair.Value) ?? (explode ? null : style switch
+                    {
+                        "spaceDelimited" => " ",
+                        "pipeDelimited" => "|",
+                        _ => ",",
+                    });
+                    if (separator is not null)
+                    {
+                        joined.Add(name);
+                        joined.Add(separator);
+                    }
+                }
+            }
+
+            return joined.ToEquatableArray();
         }
 
         /// <summary>

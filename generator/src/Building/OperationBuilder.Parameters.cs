@@ -202,8 +202,24 @@ internal static partial class OperationBuilder
                 node.GetString("description"),
                 defaultJson,
                 defaultOption,
-                asJson);
+                asJson)
+            {
+                Separator = simpleArray && !asJson ? CollectionSeparator(node) : null,
+            };
         }
+
+        /// <summary>
+        /// The separator <c>x-collectionFormat</c> names (ssv, pipes, tsv, csv): how Swagger 2.0 joins array items where
+        /// OpenAPI 3 has no style for it (tsv anywhere, ssv and pipes in a path or header); swagger2openapi writes it for tsv.
+        /// </summary>
+        internal static string? CollectionSeparator(YamlNode node) => node.GetString("x-collectionFormat") switch
+        {
+            "csv" => ",",
+            "ssv" => " ",
+            "pipes" => "|",
+            "tsv" => "\t",
+            _ => null,
+        };
 
         private static bool IsSimple(TypeRef type) => type.Kind is not (TypeRefKind.Model or TypeRefKind.Array or TypeRefKind.Map or TypeRefKind.Any or TypeRefKind.Union);
 

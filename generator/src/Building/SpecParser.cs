@@ -54,7 +54,13 @@ internal static class SpecParser
             return null;
         }
 
-        if (!IsOpenApi3(root, diagnostics, out bool isOpenApi31))
+        if (Swagger2Document.IsSwagger2(root))
+        {
+            // Read as the OpenAPI 3.0 document it converts to; the new nodes keep the 2.0 file's positions.
+            root = Swagger2Document.Convert(root, diagnostics, cancellationToken);
+        }
+
+        if (!IsOpenApi3(root, input.Text, diagnostics, out bool isOpenApi31))
         {
             return null;
         }
@@ -91,9 +97,15 @@ internal static class SpecParser
         return new ApiModel(context, types, clientModel) { Receivers = receivers };
     }
 
-    private static bool IsOpenApi3(YamlNode root, DiagnosticBag diagnostics, out bool isOpenApi31)
+    private static bool IsOpenApi3(YamlNode root, string source, DiagnosticBag diagnostics, out bool isOpenApi31)
     {
         isOpenApi31 = false;
+        if (string.CompareOrdinal(source, source.Length > 0 && source[0] == '\uFEFF' ? 1 : 0, "#%RAML", 0, 6) == 0)
+        {
+            diagnostics.Report(DiagnosticDescriptors.NotOpenApi3, root, "This is a RAML document; only OpenAPI 3.0 and 3.1 and Swagger 2.0 are supported");
+            return false;
+        }
+
         if (!root.IsMapping)
         {
             diagnostics.Report(DiagnosticDescriptors.NotOpenApi3, root, "The document's root must be a mapping with an 'openapi' field");
@@ -102,7 +114,13 @@ internal static class SpecParser
 
         if (root.Get("swagger") is { } swagger)
         {
-            diagnostics.Report(DiagnosticDescriptors.NotOpenApi3, swagger, $"This is a Swagger {swagger.Value} document; only OpenAPI 3.0 and 3.1 are supported");
+            diagnostics.Report(DiagnosticDescriptors.NotOpenApi3, swagger, $"This is a Swagger {swagger.Value} document; only Swagger 2.0 and OpenAPI 3.0 and 3.1 are supported");
+            return false;
+        }
+
+        if (root.Get("swaggerVersion") is { } swaggerVersion)
+        {
+            diagnostics.Report(DiagnosticDescriptors.NotOpenApi3, swaggerVersion, $"This is a Swagger {swaggerVersion.Value} document; only Swagger 2.0 and OpenAPI 3.0 and 3.1 are supported");
             return false;
         }
 

@@ -70,7 +70,8 @@ internal sealed partial class ClientOperationEmitter
             w.Line("__request.Body = " + body.Encoding switch
             {
                 BodyEncoding.Binary => RequestBody + ".Binary(" + body.Name + ", " + Literals.String(body.MediaType) + ");",
-                BodyEncoding.Form => RequestBody + ".Form<" + _types.Of(body.Type) + ">(" + _json.Writer(body.Type) + ", " + value + ");",
+                BodyEncoding.Form => RequestBody + ".Form<" + _types.Of(body.Type) + ">(" + _json.Writer(body.Type) + ", " + value
+                    + (body.JoinedFields.IsEmpty ? string.Empty : ", new string[] { " + string.Join(", ", body.JoinedFields.Select(Literals.String)) + " }") + ");",
                 _ => RequestBody + ".Json<" + _types.Of(body.Type) + ">(" + _json.Writer(body.Type) + ", " + value + ", " + Literals.String(body.MediaType) + ");",
             });
             if (optional)
@@ -121,7 +122,7 @@ internal sealed partial class ClientOperationEmitter
             }
             else if (parameter.Type.Kind == TypeRefKind.Array)
             {
-                w.Line("__request.PathValues(" + Items(parameter, value) + ");");
+                w.Line("__request.PathValues(" + Items(parameter, value) + (parameter.Separator is { } separator ? ", " + Literals.String(separator) : string.Empty) + ");");
             }
             else
             {
@@ -192,7 +193,11 @@ internal sealed partial class ClientOperationEmitter
         }
         else if (parameter.Type.Kind == TypeRefKind.Array)
         {
-            if (parameter.Explode && parameter.Style == "form")
+            if (parameter.Separator is { } joinedWith)
+            {
+                w.Line("__request.QueryJoined(" + name + ", " + Items(parameter, value) + ", " + Literals.String(joinedWith) + ");");
+            }
+            else if (parameter.Explode && parameter.Style == "form")
             {
                 w.Line("__request.QueryEach(" + name + ", " + Items(parameter, value) + ");");
             }
@@ -236,7 +241,7 @@ internal sealed partial class ClientOperationEmitter
         }
         else if (parameter.Type.Kind == TypeRefKind.Array)
         {
-            w.Line("__request.HeaderValues(" + name + ", " + Items(parameter, value) + ");");
+            w.Line("__request.HeaderValues(" + name + ", " + Items(parameter, value) + (parameter.Separator is { } separator ? ", " + Literals.String(separator) : string.Empty) + ");");
         }
         else
         {

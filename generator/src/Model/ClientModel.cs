@@ -125,7 +125,11 @@ internal sealed record ParameterModel(
     string? Description,
     string? DefaultJson,
     string? DefaultOption,
-    bool AsJson = false);
+    bool AsJson = false)
+{
+    /// <summary>What an array's items are joined with where no OpenAPI 3 style says it (<c>x-collectionFormat</c>: Swagger 2.0's ssv, pipes or tsv outside what 3.0's styles carry); null: the style's.</summary>
+    public string? Separator { get; init; }
+}
 
 internal enum BodyEncoding
 {
@@ -144,7 +148,11 @@ internal enum BodyEncoding
 
 /// <param name="Name">The C# parameter name (<c>body</c>).</param>
 /// <param name="Multipart">For <see cref="BodyEncoding.Multipart"/>: the file parts and the content type overrides.</param>
-internal sealed record BodyModel(string Name, TypeRef Type, bool Required, string MediaType, BodyEncoding Encoding, string? Description, MultipartModel? Multipart = null);
+internal sealed record BodyModel(string Name, TypeRef Type, bool Required, string MediaType, BodyEncoding Encoding, string? Description, MultipartModel? Multipart = null)
+{
+    /// <summary>For a urlencoded form: the array fields sent as one joined value (an <c>encoding</c> with <c>explode: false</c>, or <c>x-collectionFormat</c>), as pairs of field name and separator.</summary>
+    public EquatableArray<string> JoinedFields { get; init; } = EquatableArray<string>.Empty;
+}
 
 /// <summary>
 /// A <c>multipart/form-data</c> body. The schema's non-file properties are a generated model (the body

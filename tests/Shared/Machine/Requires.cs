@@ -24,6 +24,14 @@ public static class Requires
         return directory!;
     }
 
+    /// <summary>The folder of real-world Swagger 2.0 documents (see <see cref="GeneratorHarness.SharedSwagger2SpecsDirectory"/>).</summary>
+    public static string SharedSwagger2Specs()
+    {
+        string? directory = GeneratorHarness.SharedSwagger2SpecsDirectory;
+        That(directory is not null, "the shared Swagger 2.0 specs folder is absent (../shared/specs-swagger2 beside the repository, or specs-swagger2/ in $" + GeneratorHarness.SharedDirectoryVariable + ")");
+        return directory!;
+    }
+
     /// <summary>Node.js on PATH.</summary>
     public static void Node() => That(OnPath("node") is not null, "node is not on PATH");
 

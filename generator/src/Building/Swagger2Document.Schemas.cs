@@ -1,0 +1,284 @@
+using System;
+using System.Collections.Generic;
+using OpenApiSdk.Generator.Diagnostics;
+using OpenApiSdk.Generator.Yaml;
+
+namespace OpenApiSdk.Generator.Building;
+
+/// <summary>
+/// Swagger 2.0 schemas as 3.0 schemas: <c>$ref</c>s rewritten, <c>discriminator</c> (a property name) → <c>{propertyName}</c>
+/// with a <c>mapping</c> entry per subtype's <c>x-ms-discriminator-value</c>, <c>x-nullable</c>/<c>x-isnullable</c> →
+/// <c>nullable</c>, <c>type: file</c> → a binary string; read leniently where real documents stray: a <c>type</c> list
+/// (which 2.0's JSON Schema allows), YAML 1.1 booleans (<c>yes</c>/<c>no</c>), and <c>oneOf</c>/<c>anyOf</c>, which 2.0 does
+/// not have, each an info (OAS015).
+/// </summary>
+internal sealed partial class Swagger2Document
+{
+    private static readonly HashSet<string> BooleanKeywords = new(StringComparer.Ordinal)
+    {
+        "readOnly", "uniqueItems", "exclusiveMinimum", "exclusiveMaximum", "required", "x-nullable", "x-isnullable", "additionalProperties",
+    };
+
+    /// <summary>
+    /// The 3.0 form of a 2.0 schema. Copy on write: a schema that needs no change (most leaves, <c>{type: string}</c>) is
+    /// the 2.0 node itself, so the pass allocates only for what it changes. Each node converts once, so aliases stay
+    /// shared; an alias cycle back into a schema being converted sees the 2.0 node, and ends.
+    /// </summary>
+    private YamlNode Schema(YamlNode schema)
+    {
+        if (!schema.IsMapping)
+        {
+            return schema;
+        }
+
+        if (_schemas.TryGetValue(schema, out YamlNode? done))
+        {
+            return done;
+        }
+
+        _cancellationToken.ThrowIfCancellationRequested();
+        _schemas.Add(schema, schema);
+        List<KeyValuePair<YamlNode, YamlNode>> original = schema.Pairs!;
+        List<KeyValuePair<YamlNode, YamlNode>>? changed = null; // the new pairs, from the first change on
+        bool nullable = false;
+        bool hasFormat = schema.Get("format") is not null;
+        for (int i = 0; i < original.Count; i++)
+        {
+            KeyValuePair<YamlNode, YamlNode> pair = original[i];
+            YamlNode value = pair.Value;
+            YamlNode? replaced = value; // null: the keyword is dropped
+            KeyValuePair<YamlNode, YamlNode>? added = null;
+            switch (pair.Key.Value)
+            {
+                case "$ref" when value.IsScalar:
+                    string rewritten = Rewrite(value.Value ?? string.Empty);
+                    replaced = ReferenceEquals(rewritten, value.Value) ? value : Text(rewritten, value);
+                    break;
+                case "x-nullable" or "x-isnullable":
+                    nullable |= Boolean(value) is { Value: "true" };
+                    replaced = null;
+                    break;
+                case "discriminator" when value.IsScalar:
+                    replaced = Discriminator(schema, value);
+                    break;
+                case "type" when value.IsSequence:
+                    replaced = TypeList(value, ref nullable);
+                    break;
+                case "type" when value is { IsScalar: true, Value: "file" }:
+                    replaced = Text("string", value, plain: true);
+                    if (!hasFormat)
+                    {
+                        added = new(Text("format", pair.Key, plain: true), Text("binary", value, plain: true));
+                    }
+
+                    break;
+                case "properties" or "definitions" when value.IsMapping:
+                    replaced = SchemaMap(value);
+                    break;
+                case "items" or "allOf" or "not" when value.IsSequence:
+                    replaced = SchemaList(value);
+                    break;
+                case "items" or "additionalProperties" or "not":
+                    replaced = value.IsScalar ? Boolean(value) : Schema(value);
+                    break;
+                case "oneOf" or "anyOf":
+                    _diagnostics.Report(DiagnosticDescriptors.IgnoredValue, pair.Key, $"Swagger 2.0 has no '{pair.Key.Value}'; it is ignored, as in a 2.0 document it has no meaning");
+                    replaced = null;
+                    break;
+                case "collectionFormat":
+                    replaced = null; // of items in a parameter: the parameter's own collectionFormat is what is sent
+                    break;
+                case { } keyword when BooleanKeywords.Contains(keyword) && value.IsScalar:
+                    replaced = Boolean(value);
+                    break;
+            }
+
+            // Otherwise the draft-04 keywords 3.0 shares, data (enum, default, example) and extensions, as they are.
+            if (changed is null && (!ReferenceEquals(replaced, value) || added is not null))
+            {
+                changed = new List<KeyValuePair<YamlNode, YamlNode>>(original.Count + 1);
+                changed.AddRange(original.GetRange(0, i));
+            }
+
+            if (changed is not null && replaced is not null)
+            {
+                changed.Add(ReferenceEquals(replaced, value) ? pair : new(pair.Key, replaced));
+            }
+
+            if (added is { } extra)
+            {
+                changed!.Add(extra);
+            }
+        }
+
+        if (nullable)
+        {
+            changed ??= new List<KeyValuePair<YamlNode, YamlNode>>(original);
+            changed.Add(new(Text("nullable", schema, plain: true), Text("true", schema, plain: true)));
+        }
+
+        YamlNode result = changed is null ? schema : WithPairs(schema, changed);
+        _schemas[schema] = result;
+        return result;
+    }
+
+    /// <summary>A mapping of names to schemas (<c>properties</c>), copied only when a schema in it changes.</summary>
+    private YamlNode SchemaMap(YamlNode map)
+    {
+        List<KeyValuePair<YamlNode, YamlNode>>? changed = null;
+        for (int i = 0; i < map.Pairs!.Count; i++)
+        {
+            KeyValuePair<YamlNode, YamlNode> pair = map.Pairs[i];
+            YamlNode converted = Schema(pair.Value);
+            if (changed is null && !ReferenceEquals(converted, pair.Value))
+            {
+                changed = new List<KeyValuePair<YamlNode, YamlNode>>(map.Pairs.Count);
+                changed.AddRange(map.Pairs.GetRange(0, i));
+            }
+
+            changed?.Add(ReferenceEquals(converted, pair.Value) ? pair : new(pair.Key, converted));
+        }
+
+        return changed is null ? map : WithPairs(map, changed);
+    }
+
+    /// <summary>A list of schemas (<c>allOf</c>), copied only when a schema in it changes.</summary>
+    private YamlNode SchemaList(YamlNode list)
+    {
+        List<YamlNode>? changed = null;
+        for (int i = 0; i < list.Items!.Count; i++)
+        {
+            YamlNode converted = Schema(list.Items[i]);
+            if (changed is null && !ReferenceEquals(converted, list.Items[i]))
+            {
+                changed = list.Items.GetRange(0, i);
+            }
+
+            changed?.Add(converted);
+        }
+
+        if (changed is null)
+        {
+            return list;
+        }
+
+        YamlNode copy = YamlNode.Sequence(list.Line, list.Column);
+        copy.EndLine = list.EndLine;
+        copy.EndColumn = list.EndColumn;
+        copy.Items!.AddRange(changed);
+        return copy;
+    }
+
+    /// <summary>A parameter's schema with the parameter's <c>x-nullable</c> (the extension sits on the parameter in 2.0).</summary>
+    private static YamlNode Nullable(YamlNode schema, YamlNode parameter)
+    {
+        foreach (string key in new[] { "x-nullable", "x-isnullable" })
+        {
+            if (parameter.Get(key) is { } given && schema.Get(key) is null)
+            {
+                schema.Pairs!.Add(new(Text(key, given, plain: true), given));
+            }
+        }
+
+        return schema;
+    }
+
+    /// <summary>A <c>type</c> list, which 2.0's JSON Schema allows though its text does not: its first type, <c>null</c> as <c>nullable</c>.</summary>
+    private YamlNode TypeList(YamlNode list, ref bool nullable)
+    {
+        YamlNode? chosen = null;
+        foreach (YamlNode item in list.Items!)
+        {
+            if (item is { IsScalar: true, Value: "null" })
+            {
+                nullable = true;
+            }
+            else if (chosen is null && item.IsScalar)
+            {
+                chosen = item;
+            }
+        }
+
+        _diagnostics.Report(DiagnosticDescriptors.IgnoredValue, list, "Swagger 2.0 gives a schema one 'type'; the list is read as '" + (chosen?.Value ?? "any") + "'" + (nullable ? " that may be null" : string.Empty));
+        return chosen ?? Text("object", list, plain: true);
+    }
+
+    /// <summary>
+    /// <c>discriminator: petType</c> → <c>{propertyName: petType}</c>; the subtypes' values stay their definition names
+    /// (3.0's default), except where a subtype's <c>x-ms-discriminator-value</c> names another one (a <c>mapping</c> entry).
+    /// </summary>
+    private YamlNode Discriminator(YamlNode schema, YamlNode propertyName)
+    {
+        YamlNode result = Like(propertyName);
+        Add(result, "propertyName", propertyName, propertyName);
+        if (_discriminatorValues.TryGetValue(schema, out List<(string Value, string Subtype)>? values))
+        {
+            YamlNode mapping = Like(propertyName);
+            foreach ((string value, string subtype) in values)
+            {
+                Add(mapping, value, Text("#/components/schemas/" + subtype.Replace("~", "~0").Replace("/", "~1"), propertyName), propertyName);
+            }
+
+            Add(result, "mapping", mapping, propertyName);
+        }
+
+        return result;
+    }
+
+    /// <summary>For each definition with a discriminator: the <c>x-ms-discriminator-value</c>s of the definitions whose allOf refers to it.</summary>
+    private void NoteDiscriminatorValues()
+    {
+        if (_root.Get("definitions") is not { IsMapping: true } definitions)
+        {
+            return;
+        }
+
+        foreach (KeyValuePair<YamlNode, YamlNode> pair in definitions.Pairs!)
+        {
+            if (pair.Key.Value is not { } name || !pair.Value.IsMapping || pair.Value.GetString("x-ms-discriminator-value") is not { } value
+                || pair.Value.Get("allOf") is not { IsSequence: true } allOf)
+            {
+                continue;
+            }
+
+            foreach (YamlNode part in allOf.Items!)
+            {
+                if (part.IsMapping && part.GetString("$ref") is { } reference && reference.StartsWith("#/definitions/", StringComparison.Ordinal)
+                    && definitions.Get(RefResolver.Unescape(reference.Substring("#/definitions/".Length))) is { IsMapping: true } parent
+                    && parent.Get("discriminator") is { IsScalar: true })
+                {
+                    if (!_discriminatorValues.TryGetValue(parent, out List<(string Value, string Subtype)>? values))
+                    {
+                        values = new List<(string Value, string Subtype)>();
+                        _discriminatorValues.Add(parent, values);
+                    }
+
+                    values.Add((value, name));
+                }
+            }
+        }
+    }
+
+    /// <summary>A boolean keyword's value: YAML 1.1's <c>yes</c>/<c>no</c>/<c>on</c>/<c>off</c> read as YAML 1.2's <c>true</c>/<c>false</c>, with an info.</summary>
+    private YamlNode Boolean(YamlNode value)
+    {
+        if (!value.IsScalar || !value.IsPlain)
+        {
+            return value;
+        }
+
+        string? converted = value.Value switch
+        {
+            "yes" or "Yes" or "YES" or "on" or "On" or "ON" or "y" or "Y" => "true",
+            "no" or "No" or "NO" or "off" or "Off" or "OFF" or "n" or "N" => "false",
+            _ => null,
+        };
+        if (converted is null)
+        {
+            return value;
+        }
+
+        _diagnostics.Report(DiagnosticDescriptors.IgnoredValue, value, $"'{value.Value}' is a YAML 1.1 boolean; it is read as {converted}");
+        return Text(converted, value, plain: true);
+    }
+}
