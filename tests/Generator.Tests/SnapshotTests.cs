@@ -20,6 +20,7 @@ public class SnapshotTests
         new object[] { "unevaluated" }, // unevaluatedProperties/unevaluatedItems; also compiled and run by Generator.IntegrationTests
         new object[] { "choice-rules" }, // oneOf/anyOf beside other keywords, as rules; also run by Generator.IntegrationTests
         new object[] { "inheritance" }, // a discriminator on an allOf base; also compiled and run by Generator.IntegrationTests
+        new object[] { "azure-extensions" }, // AutoRest's x-ms-* extensions (x-ms-enum, x-ms-client-name, x-ms-paths, x-ms-pageable, ...)
     };
 
     internal static SpecFile Load(string name)

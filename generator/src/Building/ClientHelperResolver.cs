@@ -121,7 +121,7 @@ internal static class ClientHelperResolver
         return paging with
         {
             MethodName = scope.Claim(baseName + "ItemsAsync"),
-            NextPageMethodName = paging.Style == PagingStyle.NextLink && paging.NextLinkProperty is not null ? scope.Claim(baseName + "NextPageAsync") : null,
+            NextPageMethodName = paging.Style == PagingStyle.NextLink && paging.NextLinkProperty is not null ? scope.Claim((paging.NextOperationName is { } next ? Identifiers.ToPascalCase(next) : baseName + "NextPage") + "Async") : null,
             PageSizeName = pageSize,
         };
     }

@@ -134,7 +134,8 @@ internal static partial class OperationBuilder
                 return null;
             }
 
-            string memberName = Identifiers.ToPascalCase(name);
+            string clientName = AzureExtensions.ClientName(node, _diagnostics) ?? name;
+            string memberName = Identifiers.ToPascalCase(clientName);
             Shape shape = _schemas.ShapeOf(schema, owner, memberName);
             if (!shape.Constraints.Choices.IsEmpty || shape.Type.ElementConstraints is { Choices.IsEmpty: false })
             {
@@ -189,7 +190,7 @@ internal static partial class OperationBuilder
             }
 
             return new ParameterModel(
-                names.Claim(Identifiers.ToCamelCase(name)),
+                names.Claim(Identifiers.ToCamelCase(clientName)),
                 name,
                 kind,
                 type,

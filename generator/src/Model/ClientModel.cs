@@ -84,7 +84,17 @@ internal sealed record OperationModel(
     string? IdempotencyKeyHeader = null,
     PagingModel? Paging = null,
     EquatableArray<LinkModel> Links = default,
-    JobStatusModel? JobStatus = null);
+    JobStatusModel? JobStatus = null)
+{
+    /// <summary>Query parameters an <c>x-ms-paths</c> key fixes (<c>/jobs?op=cancel</c>), sent with every call before the declared ones.</summary>
+    public EquatableArray<QueryConstantModel> QueryConstants { get; init; } = EquatableArray<QueryConstantModel>.Empty;
+
+    /// <summary>The query of the operation's <c>x-ms-paths</c> key (<c>?op=cancel</c>), which tells it apart from others on the same path; empty for <c>paths</c>.</summary>
+    public string PathQuery { get; init; } = string.Empty;
+}
+
+/// <summary>A query parameter with a fixed value (from an <c>x-ms-paths</c> key), percent-decoded: the request encodes it.</summary>
+internal sealed record QueryConstantModel(string Name, string Value);
 
 /// <summary>
 /// The first server of an operation's (else its path item's) <c>servers</c>, its variables replaced by their defaults.

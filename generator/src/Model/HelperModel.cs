@@ -45,6 +45,9 @@ internal sealed record PagingModel(
     /// <summary>For next links: the C# name of the method fetching a next link (<c>{Name}NextPageAsync</c>).</summary>
     public string? NextPageMethodName { get; init; }
 
+    /// <summary>x-ms-pageable's <c>operationName</c>: names the next-page method (<c>{operationName}Async</c>).</summary>
+    public string? NextOperationName { get; init; }
+
     /// <summary>The C# name of the page size parameter of <c>{Name}ItemsAsync</c>, when there is a limit parameter.</summary>
     public string? PageSizeName { get; init; }
 
