@@ -211,7 +211,7 @@ public sealed class ClientPipeline
                     throw responses.Failure(received);
                 }
 
-                return new ApiResponse<T>(status, Headers(response), requestId, responses.Success(received));
+                return new ApiResponse<T>(status, Headers(response), requestId, responses.Success(received)) { RequestUri = message.RequestUri };
             }
             finally
             {

@@ -392,6 +392,7 @@ internal static partial class OperationBuilder
             {
                 QueryConstants = queryConstants,
                 PathQuery = pathQuery,
+                LongRunning = LongRunning(operation, success, operationId, stem),
             };
         }
 

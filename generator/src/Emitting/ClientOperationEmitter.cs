@@ -231,7 +231,8 @@ internal sealed partial class ClientOperationEmitter
         return newline < 0 ? trimmed : trimmed.Substring(0, newline).Trim();
     }
 
-    private string ValueType(OperationModel operation) => operation.Success?.Type is { } type ? _types.Of(type) : string.Empty;
+    private string ValueType(OperationModel operation) =>
+        operation.Success?.Type is { } type ? _types.Of(type) + (operation.LongRunning is { EmptyAccepted: true } ? "?" : string.Empty) : string.Empty;
 
     private string ReturnType(OperationModel operation, bool withResponse)
     {

@@ -91,6 +91,9 @@ internal sealed record OperationModel(
 
     /// <summary>The query of the operation's <c>x-ms-paths</c> key (<c>?op=cancel</c>), which tells it apart from others on the same path; empty for <c>paths</c>.</summary>
     public string PathQuery { get; init; } = string.Empty;
+
+    /// <summary><c>x-ms-long-running-operation</c>: how <c>WaitFor{Operation}Async</c> follows it; null for other operations.</summary>
+    public LongRunningModel? LongRunning { get; init; }
 }
 
 /// <summary>A query parameter with a fixed value (from an <c>x-ms-paths</c> key), percent-decoded: the request encodes it.</summary>

@@ -9,6 +9,77 @@ namespace Snapshot.Sdk
     public static partial class AzureExtensionsClientExtensions
     {
         /// <summary>
+        /// Waits for the long-running Accounts_Create (x-ms-long-running-operation) that started began: polls the status monitor its response names (Azure-AsyncOperation, else Operation-Location, else Location; a PUT or PATCH with none is followed through its provisioningState) until the status is Succeeded, Failed or Canceled; its result is read as final-state-via 'azure-async-operation' says.
+        /// <para>Each poll waits the service's Retry-After (capped by WaitOptions.MaxPollInterval), else WaitOptions.PollInterval, and goes through the client's pipeline with the operation's credentials; a status monitor must be on the base address's origin.</para>
+        /// </summary>
+        /// <param name="client">The operations to poll with.</param>
+        /// <param name="started">The response of AccountsCreateWithResponseAsync.</param>
+        /// <param name="waitOptions">The poll interval and the overall timeout; null uses the defaults of WaitOptions.</param>
+        /// <param name="requestOptions">Per-call options (timeout, headers, retries) for every poll; null uses the client's.</param>
+        /// <param name="cancellationToken">Stops waiting and cancels the poll under way.</param>
+        /// <returns>The operation's result; null when the service gives none.</returns>
+        /// <exception cref="global::OpenApiSdk.JobFailedException">The operation ended Failed or Canceled (the reason is the status's error message).</exception>
+        /// <exception cref="global::OpenApiSdk.JobTimeoutException">The operation did not end within WaitOptions.Timeout.</exception>
+        /// <exception cref="global::OpenApiSdk.ApiException">A poll was answered with an error status.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("OpenApiSdk.Generator", "1.0.0")]
+        public static async global::System.Threading.Tasks.Task<global::Snapshot.Sdk.Account?> WaitForAccountsCreateAsync(this global::Snapshot.Sdk.IAzureExtensionsClient client, global::OpenApiSdk.ApiResponse started, global::OpenApiSdk.WaitOptions? waitOptions = null, global::OpenApiSdk.RequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            if (client is null)
+            {
+                throw new global::System.ArgumentNullException(nameof(client));
+            }
+            if (started is null)
+            {
+                throw new global::System.ArgumentNullException(nameof(started));
+            }
+            return await global::OpenApiSdk.Runtime.LongRunningOperation.WaitAsync<global::Snapshot.Sdk.Account>(
+                "Accounts_Create",
+                "PUT",
+                started,
+                (started as global::OpenApiSdk.ApiResponse<global::Snapshot.Sdk.Account?>)?.Value,
+                global::OpenApiSdk.Runtime.LongRunningFinalState.AzureAsyncOperation,
+                (__link, __cancellationToken) => client.AccountsCreatePollAsync(__link, requestOptions, __cancellationToken),
+                static (ref global::System.Text.Json.Utf8JsonReader __reader) => global::Snapshot.Sdk.Account.ReadJson(ref __reader),
+                waitOptions,
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// Waits for the long-running Accounts_Delete (x-ms-long-running-operation) that started began: polls the status monitor its response names (Azure-AsyncOperation, else Operation-Location, else Location; a PUT or PATCH with none is followed through its provisioningState) until the status is Succeeded, Failed or Canceled; its result is read where Azure's default for DELETE says.
+        /// <para>Each poll waits the service's Retry-After (capped by WaitOptions.MaxPollInterval), else WaitOptions.PollInterval, and goes through the client's pipeline with the operation's credentials; a status monitor must be on the base address's origin.</para>
+        /// </summary>
+        /// <param name="client">The operations to poll with.</param>
+        /// <param name="started">The response of AccountsDeleteWithResponseAsync.</param>
+        /// <param name="waitOptions">The poll interval and the overall timeout; null uses the defaults of WaitOptions.</param>
+        /// <param name="requestOptions">Per-call options (timeout, headers, retries) for every poll; null uses the client's.</param>
+        /// <param name="cancellationToken">Stops waiting and cancels the poll under way.</param>
+        /// <exception cref="global::OpenApiSdk.JobFailedException">The operation ended Failed or Canceled (the reason is the status's error message).</exception>
+        /// <exception cref="global::OpenApiSdk.JobTimeoutException">The operation did not end within WaitOptions.Timeout.</exception>
+        /// <exception cref="global::OpenApiSdk.ApiException">A poll was answered with an error status.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("OpenApiSdk.Generator", "1.0.0")]
+        public static async global::System.Threading.Tasks.Task WaitForAccountsDeleteAsync(this global::Snapshot.Sdk.IAzureExtensionsClient client, global::OpenApiSdk.ApiResponse started, global::OpenApiSdk.WaitOptions? waitOptions = null, global::OpenApiSdk.RequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            if (client is null)
+            {
+                throw new global::System.ArgumentNullException(nameof(client));
+            }
+            if (started is null)
+            {
+                throw new global::System.ArgumentNullException(nameof(started));
+            }
+            await global::OpenApiSdk.Runtime.LongRunningOperation.WaitAsync<object>(
+                "Accounts_Delete",
+                "DELETE",
+                started,
+                null,
+                global::OpenApiSdk.Runtime.LongRunningFinalState.Default,
+                (__link, __cancellationToken) => client.AccountsDeletePollAsync(__link, requestOptions, __cancellationToken),
+                null,
+                waitOptions,
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>
         /// Every item of Accounts_List's pages (its 'value'), fetched one page at a time as the enumeration goes on; the pages follow each other by the URL in 'nextLink', until a page has none.
         /// <para>Takes the parameters of AccountsListAsync except the paging ones; nothing is sent until the enumeration starts. Each page is an ordinary call of AccountsListAsync, so it is validated, sent and checked like one.</para>
         /// </summary>
@@ -94,5 +165,61 @@ namespace Snapshot.Sdk
 
             return global::Snapshot.Sdk.AccountList.ReadJson(ref reader);
         }
+    }
+
+    public partial interface IAzureExtensionsClient
+    {
+        /// <summary>
+        /// Sends a GET to a URL the long-running Accounts_Create gave (its status monitor or its result), with the client's credentials; the URL must be on the base address's origin. WaitForAccountsCreateAsync calls it.
+        /// </summary>
+        /// <param name="link">The URL, as the service gave it (absolute, or relative to the base address).</param>
+        /// <param name="requestOptions">Per-call options (timeout, headers, retries); null uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        /// <returns>The response with its body as bytes.</returns>
+        /// <exception cref="global::OpenApiSdk.ApiException">The service answered a status other than success.</exception>
+        /// <exception cref="global::System.InvalidOperationException">The URL is not an http(s) URL on the base address's origin.</exception>
+        global::System.Threading.Tasks.Task<global::OpenApiSdk.ApiResponse<byte[]>> AccountsCreatePollAsync(string link, global::OpenApiSdk.RequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// Sends a GET to a URL the long-running Accounts_Delete gave (its status monitor or its result), with the client's credentials; the URL must be on the base address's origin. WaitForAccountsDeleteAsync calls it.
+        /// </summary>
+        /// <param name="link">The URL, as the service gave it (absolute, or relative to the base address).</param>
+        /// <param name="requestOptions">Per-call options (timeout, headers, retries); null uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        /// <returns>The response with its body as bytes.</returns>
+        /// <exception cref="global::OpenApiSdk.ApiException">The service answered a status other than success.</exception>
+        /// <exception cref="global::System.InvalidOperationException">The URL is not an http(s) URL on the base address's origin.</exception>
+        global::System.Threading.Tasks.Task<global::OpenApiSdk.ApiResponse<byte[]>> AccountsDeletePollAsync(string link, global::OpenApiSdk.RequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
+    }
+
+    public partial class AzureExtensionsClient
+    {
+        /// <inheritdoc/>
+        public async global::System.Threading.Tasks.Task<global::OpenApiSdk.ApiResponse<byte[]>> AccountsCreatePollAsync(string link, global::OpenApiSdk.RequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            if (link is null)
+            {
+                throw new global::System.ArgumentNullException(nameof(link));
+            }
+            global::System.Uri __uri = global::OpenApiSdk.Runtime.Pager.NextLinkUri(this.__BaseUrl(), link);
+            var __request = global::OpenApiSdk.Runtime.ClientRequest.ForNextLink("Accounts_Create", "/accounts/{accountName}", __uri, "application/json");
+            return await this.__Pipeline.SendAsync(__request, __PollResponsesAccountsCreate, requestOptions, cancellationToken).ConfigureAwait(false);
+        }
+
+        private static readonly global::OpenApiSdk.Runtime.ResponseMap<byte[]> __PollResponsesAccountsCreate = global::OpenApiSdk.Runtime.ResponseMap.Bytes();
+
+        /// <inheritdoc/>
+        public async global::System.Threading.Tasks.Task<global::OpenApiSdk.ApiResponse<byte[]>> AccountsDeletePollAsync(string link, global::OpenApiSdk.RequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            if (link is null)
+            {
+                throw new global::System.ArgumentNullException(nameof(link));
+            }
+            global::System.Uri __uri = global::OpenApiSdk.Runtime.Pager.NextLinkUri(this.__BaseUrl(), link);
+            var __request = global::OpenApiSdk.Runtime.ClientRequest.ForNextLink("Accounts_Delete", "/accounts/{accountName}", __uri, "application/json");
+            return await this.__Pipeline.SendAsync(__request, __PollResponsesAccountsDelete, requestOptions, cancellationToken).ConfigureAwait(false);
+        }
+
+        private static readonly global::OpenApiSdk.Runtime.ResponseMap<byte[]> __PollResponsesAccountsDelete = global::OpenApiSdk.Runtime.ResponseMap.Bytes();
     }
 }

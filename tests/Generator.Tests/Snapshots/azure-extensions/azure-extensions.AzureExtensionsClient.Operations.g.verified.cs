@@ -24,6 +24,38 @@ namespace Snapshot.Sdk
         global::System.Threading.Tasks.Task<global::OpenApiSdk.ApiResponse<global::Snapshot.Sdk.Account>> AccountsGetWithResponseAsync(string accountName, string version, global::Snapshot.Sdk.AccountExpand? expand = null, global::OpenApiSdk.RequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
+        /// <para>PUT /accounts/{accountName} (operationId Accounts_Create).</para>
+        /// </summary>
+        /// <param name="accountName">Path parameter accountName.</param>
+        /// <param name="body">The request body (application/json).</param>
+        /// <param name="requestOptions">Settings of this call: timeout, extra headers, retries, validation.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        /// <returns>The 200 response body.</returns>
+        /// <exception cref="global::OpenApiSdk.ValidationException">The request breaks the spec (when validation is on); nothing was sent.</exception>
+        /// <exception cref="global::OpenApiSdk.ApiException">The service answered a status other than success (after the retries the status allows), or a body that is not the declared JSON.</exception>
+        global::System.Threading.Tasks.Task<global::Snapshot.Sdk.Account?> AccountsCreateAsync(string accountName, global::Snapshot.Sdk.Account body, global::OpenApiSdk.RequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary><see cref="AccountsCreateAsync"/>, returning the response's status code, headers and request id with its body.</summary>
+        /// <exception cref="global::OpenApiSdk.ValidationException">The request breaks the spec (when validation is on); nothing was sent.</exception>
+        /// <exception cref="global::OpenApiSdk.ApiException">The service answered a status other than success (after the retries the status allows), or a body that is not the declared JSON.</exception>
+        global::System.Threading.Tasks.Task<global::OpenApiSdk.ApiResponse<global::Snapshot.Sdk.Account?>> AccountsCreateWithResponseAsync(string accountName, global::Snapshot.Sdk.Account body, global::OpenApiSdk.RequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// <para>DELETE /accounts/{accountName} (operationId Accounts_Delete).</para>
+        /// </summary>
+        /// <param name="accountName">Path parameter accountName.</param>
+        /// <param name="requestOptions">Settings of this call: timeout, extra headers, retries, validation.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        /// <exception cref="global::OpenApiSdk.ValidationException">The request breaks the spec (when validation is on); nothing was sent.</exception>
+        /// <exception cref="global::OpenApiSdk.ApiException">The service answered a status other than success (after the retries the status allows), or a body that is not the declared JSON.</exception>
+        global::System.Threading.Tasks.Task AccountsDeleteAsync(string accountName, global::OpenApiSdk.RequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary><see cref="AccountsDeleteAsync"/>, returning the response's status code, headers and request id with it.</summary>
+        /// <exception cref="global::OpenApiSdk.ValidationException">The request breaks the spec (when validation is on); nothing was sent.</exception>
+        /// <exception cref="global::OpenApiSdk.ApiException">The service answered a status other than success (after the retries the status allows), or a body that is not the declared JSON.</exception>
+        global::System.Threading.Tasks.Task<global::OpenApiSdk.ApiResponse> AccountsDeleteWithResponseAsync(string accountName, global::OpenApiSdk.RequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
         /// <para>GET /accounts (operationId Accounts_List).</para>
         /// <para>A paged list: AccountsListItemsAsync returns the items of every page.</para>
         /// </summary>
@@ -161,6 +193,76 @@ namespace Snapshot.Sdk
         private static readonly global::OpenApiSdk.Runtime.ResponseMap<global::Snapshot.Sdk.Account> __Responses0 = global::OpenApiSdk.Runtime.ResponseMap.Json<global::Snapshot.Sdk.Account>(__Read0);
 
         /// <inheritdoc/>
+        public async global::System.Threading.Tasks.Task<global::Snapshot.Sdk.Account?> AccountsCreateAsync(string accountName, global::Snapshot.Sdk.Account body, global::OpenApiSdk.RequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            return (await AccountsCreateWithResponseAsync(accountName, body, requestOptions, cancellationToken).ConfigureAwait(false)).Value;
+        }
+
+        /// <inheritdoc/>
+        public async global::System.Threading.Tasks.Task<global::OpenApiSdk.ApiResponse<global::Snapshot.Sdk.Account?>> AccountsCreateWithResponseAsync(string accountName, global::Snapshot.Sdk.Account body, global::OpenApiSdk.RequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            if (accountName is null)
+            {
+                throw new global::System.ArgumentNullException(nameof(accountName));
+            }
+            if (body is null)
+            {
+                throw new global::System.ArgumentNullException(nameof(body));
+            }
+
+            if (this.__Pipeline.ShouldValidate(requestOptions))
+            {
+                var __errors = new global::OpenApiSdk.Runtime.ValidationCollector();
+                __errors.Enter("body");
+                ((global::OpenApiSdk.Runtime.IOpenApiModel)body).ValidateCore(__errors);
+                __errors.Exit();
+                if (__errors.Errors.Count > 0)
+                {
+                    throw new global::OpenApiSdk.ValidationException("The Accounts_Create request", __errors.Errors);
+                }
+            }
+
+            var __request = new global::OpenApiSdk.Runtime.ClientRequest("Accounts_Create", global::System.Net.Http.HttpMethod.Put, "/accounts/{accountName}", this.__BaseUrl(), "application/json");
+            __request.Path("/accounts/");
+            __request.PathValue(accountName);
+            __request.Body = global::OpenApiSdk.Runtime.RequestBody.Json<global::Snapshot.Sdk.Account>(__Write0, body, "application/json");
+            return await this.__Pipeline.SendAsync(__request, __Responses1, requestOptions, cancellationToken).ConfigureAwait(false);
+        }
+
+        private static readonly global::OpenApiSdk.Runtime.ResponseMap<global::Snapshot.Sdk.Account?> __Responses1 = global::OpenApiSdk.Runtime.ResponseMap.JsonOrEmpty<global::Snapshot.Sdk.Account>(__Read0);
+
+        /// <inheritdoc/>
+        public async global::System.Threading.Tasks.Task AccountsDeleteAsync(string accountName, global::OpenApiSdk.RequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            await AccountsDeleteWithResponseAsync(accountName, requestOptions, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <inheritdoc/>
+        public async global::System.Threading.Tasks.Task<global::OpenApiSdk.ApiResponse> AccountsDeleteWithResponseAsync(string accountName, global::OpenApiSdk.RequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            if (accountName is null)
+            {
+                throw new global::System.ArgumentNullException(nameof(accountName));
+            }
+
+            if (this.__Pipeline.ShouldValidate(requestOptions))
+            {
+                var __errors = new global::OpenApiSdk.Runtime.ValidationCollector();
+                if (__errors.Errors.Count > 0)
+                {
+                    throw new global::OpenApiSdk.ValidationException("The Accounts_Delete request", __errors.Errors);
+                }
+            }
+
+            var __request = new global::OpenApiSdk.Runtime.ClientRequest("Accounts_Delete", global::System.Net.Http.HttpMethod.Delete, "/accounts/{accountName}", this.__BaseUrl(), "application/json");
+            __request.Path("/accounts/");
+            __request.PathValue(accountName);
+            return await this.__Pipeline.SendAsync(__request, __Responses2, requestOptions, cancellationToken).ConfigureAwait(false);
+        }
+
+        private static readonly global::OpenApiSdk.Runtime.ResponseMap<object?> __Responses2 = global::OpenApiSdk.Runtime.ResponseMap.NoBody();
+
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task<global::Snapshot.Sdk.AccountList> AccountsListAsync(global::OpenApiSdk.RequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             return (await AccountsListWithResponseAsync(requestOptions, cancellationToken).ConfigureAwait(false)).Value;
@@ -181,10 +283,10 @@ namespace Snapshot.Sdk
 
             var __request = new global::OpenApiSdk.Runtime.ClientRequest("Accounts_List", global::System.Net.Http.HttpMethod.Get, "/accounts", this.__BaseUrl(), "application/json");
             __request.Path("/accounts");
-            return await this.__Pipeline.SendAsync(__request, __Responses1, requestOptions, cancellationToken).ConfigureAwait(false);
+            return await this.__Pipeline.SendAsync(__request, __Responses3, requestOptions, cancellationToken).ConfigureAwait(false);
         }
 
-        private static readonly global::OpenApiSdk.Runtime.ResponseMap<global::Snapshot.Sdk.AccountList> __Responses1 = global::OpenApiSdk.Runtime.ResponseMap.Json<global::Snapshot.Sdk.AccountList>(__Read1);
+        private static readonly global::OpenApiSdk.Runtime.ResponseMap<global::Snapshot.Sdk.AccountList> __Responses3 = global::OpenApiSdk.Runtime.ResponseMap.Json<global::Snapshot.Sdk.AccountList>(__Read1);
 
         /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task<global::Snapshot.Sdk.UsagesListResponse> UsagesListAsync(global::OpenApiSdk.RequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -207,10 +309,10 @@ namespace Snapshot.Sdk
 
             var __request = new global::OpenApiSdk.Runtime.ClientRequest("Usages_List", global::System.Net.Http.HttpMethod.Get, "/usages", this.__BaseUrl(), "application/json");
             __request.Path("/usages");
-            return await this.__Pipeline.SendAsync(__request, __Responses2, requestOptions, cancellationToken).ConfigureAwait(false);
+            return await this.__Pipeline.SendAsync(__request, __Responses4, requestOptions, cancellationToken).ConfigureAwait(false);
         }
 
-        private static readonly global::OpenApiSdk.Runtime.ResponseMap<global::Snapshot.Sdk.UsagesListResponse> __Responses2 = global::OpenApiSdk.Runtime.ResponseMap.Json<global::Snapshot.Sdk.UsagesListResponse>(__Read2);
+        private static readonly global::OpenApiSdk.Runtime.ResponseMap<global::Snapshot.Sdk.UsagesListResponse> __Responses4 = global::OpenApiSdk.Runtime.ResponseMap.Json<global::Snapshot.Sdk.UsagesListResponse>(__Read2);
 
         /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task<global::Snapshot.Sdk.Job> JobsGetAsync(string jobId, global::OpenApiSdk.RequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -238,10 +340,10 @@ namespace Snapshot.Sdk
             var __request = new global::OpenApiSdk.Runtime.ClientRequest("Jobs_Get", global::System.Net.Http.HttpMethod.Get, "/jobs/{jobId}", this.__BaseUrl(), "application/json");
             __request.Path("/jobs/");
             __request.PathValue(jobId);
-            return await this.__Pipeline.SendAsync(__request, __Responses3, requestOptions, cancellationToken).ConfigureAwait(false);
+            return await this.__Pipeline.SendAsync(__request, __Responses5, requestOptions, cancellationToken).ConfigureAwait(false);
         }
 
-        private static readonly global::OpenApiSdk.Runtime.ResponseMap<global::Snapshot.Sdk.Job> __Responses3 = global::OpenApiSdk.Runtime.ResponseMap.Json<global::Snapshot.Sdk.Job>(__Read3);
+        private static readonly global::OpenApiSdk.Runtime.ResponseMap<global::Snapshot.Sdk.Job> __Responses5 = global::OpenApiSdk.Runtime.ResponseMap.Json<global::Snapshot.Sdk.Job>(__Read3);
 
         /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task JobsCancelAsync(string jobId, global::OpenApiSdk.RequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -270,10 +372,10 @@ namespace Snapshot.Sdk
             __request.Path("/jobs/");
             __request.PathValue(jobId);
             __request.Query("op", "cancel");
-            return await this.__Pipeline.SendAsync(__request, __Responses4, requestOptions, cancellationToken).ConfigureAwait(false);
+            return await this.__Pipeline.SendAsync(__request, __Responses6, requestOptions, cancellationToken).ConfigureAwait(false);
         }
 
-        private static readonly global::OpenApiSdk.Runtime.ResponseMap<object?> __Responses4 = global::OpenApiSdk.Runtime.ResponseMap.NoBody();
+        private static readonly global::OpenApiSdk.Runtime.ResponseMap<object?> __Responses6 = global::OpenApiSdk.Runtime.ResponseMap.NoBody();
 
         /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task JobsRestartAsync(string jobId, string mode, global::OpenApiSdk.RequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -307,10 +409,10 @@ namespace Snapshot.Sdk
             __request.PathValue(jobId);
             __request.Query("op", "restart");
             __request.Query("mode", mode);
-            return await this.__Pipeline.SendAsync(__request, __Responses5, requestOptions, cancellationToken).ConfigureAwait(false);
+            return await this.__Pipeline.SendAsync(__request, __Responses7, requestOptions, cancellationToken).ConfigureAwait(false);
         }
 
-        private static readonly global::OpenApiSdk.Runtime.ResponseMap<object?> __Responses5 = global::OpenApiSdk.Runtime.ResponseMap.NoBody();
+        private static readonly global::OpenApiSdk.Runtime.ResponseMap<object?> __Responses7 = global::OpenApiSdk.Runtime.ResponseMap.NoBody();
 
         private static global::Snapshot.Sdk.Account __Read0(ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -346,6 +448,11 @@ namespace Snapshot.Sdk
                 throw new global::System.Text.Json.JsonException("Expected a JSON object.");
             }
             return global::Snapshot.Sdk.Job.ReadJson(ref reader);
+        }
+
+        private static void __Write0(global::System.Text.Json.Utf8JsonWriter writer, global::Snapshot.Sdk.Account value)
+        {
+            value.WriteJson(writer);
         }
     }
 }
