@@ -243,6 +243,33 @@ public sealed class AzureWireTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task X_ms_parameter_location_client_parameters_come_from_the_options_unless_a_call_gives_its_own()
+    {
+        _server.Answer(new Reply(200, "{\"value\":[]}"));
+        using HttpClient http = _server.CreateHttpClient();
+        var options = new StorageClientOptions { BaseAddress = _server.BaseAddress, SubscriptionId = "sub-1", ApiVersion = "2015-05-01-preview", ClientRequestId = "req-1" };
+        var client = new StorageClient(http, options);
+
+        await client.UsagesListAsync();
+        await client.UsagesListAsync(subscriptionId: "sub-2", clientRequestId: "req-2");
+
+        Assert.Equal(new[] { "GET /subscriptions/sub-1/usages?api-version=2015-05-01-preview", "GET /subscriptions/sub-2/usages?api-version=2015-05-01-preview" }, Targets());
+        Assert.Equal(new[] { "req-1", "req-2" }, _server.Requests.Select(r => r.Headers["x-ms-client-request-id"]));
+    }
+
+    [Fact]
+    public async Task A_required_client_parameter_that_neither_the_options_nor_the_call_give_throws_before_sending()
+    {
+        using HttpClient http = _server.CreateHttpClient();
+        var client = new StorageClient(http, new StorageClientOptions { BaseAddress = _server.BaseAddress, ApiVersion = "2015-05-01-preview" });
+
+        InvalidOperationException missing = await Assert.ThrowsAsync<InvalidOperationException>(() => client.UsagesListAsync());
+
+        Assert.Equal("subscriptionId is required: set Options.SubscriptionId or pass subscriptionId.", missing.Message);
+        Assert.Empty(_server.Requests);
+    }
+
+    [Fact]
     public void X_ms_enum_names_the_members_and_keeps_unknown_values()
     {
         Assert.Equal("Standard_LRS", AccountType.LocallyRedundant.Value);

@@ -184,12 +184,12 @@ internal static partial class OperationBuilder
                 : null;
 
             string? defaultOption = null;
-            if (kind == ParameterLocation.Header && !required && !asJson && type.Kind is TypeRefKind.String or TypeRefKind.Enum)
+            if (kind == ParameterLocation.Header && !required && !asJson && type.Kind is TypeRefKind.String or TypeRefKind.Enum && node.GetString(ParameterLocationKey) != "client")
             {
                 defaultOption = HeaderDefault(name, node.GetString("description")).PropertyName;
             }
 
-            return new ParameterModel(
+            var built = new ParameterModel(
                 names.Claim(Identifiers.ToCamelCase(clientName)),
                 name,
                 kind,
@@ -204,6 +204,7 @@ internal static partial class OperationBuilder
                 defaultJson,
                 defaultOption,
                 asJson);
+            return ClientLocation(node, built, clientName, operationId);
         }
 
         private static bool IsSimple(TypeRef type) => type.Kind is not (TypeRefKind.Model or TypeRefKind.Array or TypeRefKind.Map or TypeRefKind.Any or TypeRefKind.Union);

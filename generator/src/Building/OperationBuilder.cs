@@ -218,7 +218,10 @@ internal static partial class OperationBuilder
                 _headerDefaultList.ToEquatableArray(),
                 _requestIdHeader ?? "X-Request-Id",
                 _usesMultipart,
-                _hasOperationServers);
+                _hasOperationServers)
+            {
+                ClientParameters = _clientParameterList.ToEquatableArray(),
+            };
             return new ClientModel(info, groups.ToEquatableArray());
         }
 

@@ -19,7 +19,15 @@ internal sealed record ClientInfo(
     EquatableArray<HeaderDefaultModel> HeaderDefaults,
     string RequestIdHeader,
     bool UsesMultipart = false,
-    bool HasOperationServers = false);
+    bool HasOperationServers = false)
+{
+    /// <summary>Parameters marked <c>x-ms-parameter-location: client</c>: one options property each, by location and wire name.</summary>
+    public EquatableArray<ClientParameterModel> ClientParameters { get; init; } = EquatableArray<ClientParameterModel>.Empty;
+}
+
+/// <summary>A parameter that AutoRest's <c>x-ms-parameter-location: client</c> makes a client value: an options property every call sends.</summary>
+/// <param name="PropertyName">The options property.</param>
+internal sealed record ClientParameterModel(string WireName, ParameterLocation In, string PropertyName, string? Description);
 
 /// <summary>The client: what every file of it shares, and its operations by group.</summary>
 internal sealed record ClientModel(ClientInfo Info, EquatableArray<OperationGroupModel> Groups);
@@ -138,7 +146,17 @@ internal sealed record ParameterModel(
     string? Description,
     string? DefaultJson,
     string? DefaultOption,
-    bool AsJson = false);
+    bool AsJson = false)
+{
+    /// <summary>
+    /// <c>x-ms-parameter-location: client</c>: the options property the value comes from when the call gives none (the
+    /// method parameter is then optional); null for other parameters.
+    /// </summary>
+    public string? ClientOption { get; init; }
+
+    /// <summary>With <see cref="ClientOption"/>: the spec requires the parameter, so a call with neither value throws.</summary>
+    public bool ClientOptionRequired { get; init; }
+}
 
 internal enum BodyEncoding
 {

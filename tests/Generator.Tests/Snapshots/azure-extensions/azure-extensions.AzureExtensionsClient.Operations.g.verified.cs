@@ -91,17 +91,18 @@ namespace Snapshot.Sdk
         /// <para>GET /jobs/{jobId} (operationId Jobs_Get).</para>
         /// </summary>
         /// <param name="jobId">Path parameter jobId.</param>
+        /// <param name="apiVersion">Query parameter api-version. When null, Options.ApiVersion is sent (one of them is required). The API version.</param>
         /// <param name="requestOptions">Settings of this call: timeout, extra headers, retries, validation.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The 200 response body.</returns>
         /// <exception cref="global::OpenApiSdk.ValidationException">The request breaks the spec (when validation is on); nothing was sent.</exception>
         /// <exception cref="global::OpenApiSdk.ApiException">The service answered a status other than success (after the retries the status allows), or a body that is not the declared JSON.</exception>
-        global::System.Threading.Tasks.Task<global::Snapshot.Sdk.Job> JobsGetAsync(string jobId, global::OpenApiSdk.RequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::Snapshot.Sdk.Job> JobsGetAsync(string jobId, string? apiVersion = null, global::OpenApiSdk.RequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary><see cref="JobsGetAsync"/>, returning the response's status code, headers and request id with its body.</summary>
         /// <exception cref="global::OpenApiSdk.ValidationException">The request breaks the spec (when validation is on); nothing was sent.</exception>
         /// <exception cref="global::OpenApiSdk.ApiException">The service answered a status other than success (after the retries the status allows), or a body that is not the declared JSON.</exception>
-        global::System.Threading.Tasks.Task<global::OpenApiSdk.ApiResponse<global::Snapshot.Sdk.Job>> JobsGetWithResponseAsync(string jobId, global::OpenApiSdk.RequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::OpenApiSdk.ApiResponse<global::Snapshot.Sdk.Job>> JobsGetWithResponseAsync(string jobId, string? apiVersion = null, global::OpenApiSdk.RequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// <para>POST /jobs/{jobId} (operationId Jobs_Cancel).</para>
@@ -315,18 +316,19 @@ namespace Snapshot.Sdk
         private static readonly global::OpenApiSdk.Runtime.ResponseMap<global::Snapshot.Sdk.UsagesListResponse> __Responses4 = global::OpenApiSdk.Runtime.ResponseMap.Json<global::Snapshot.Sdk.UsagesListResponse>(__Read2);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::Snapshot.Sdk.Job> JobsGetAsync(string jobId, global::OpenApiSdk.RequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::Snapshot.Sdk.Job> JobsGetAsync(string jobId, string? apiVersion = null, global::OpenApiSdk.RequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return (await JobsGetWithResponseAsync(jobId, requestOptions, cancellationToken).ConfigureAwait(false)).Value;
+            return (await JobsGetWithResponseAsync(jobId, apiVersion, requestOptions, cancellationToken).ConfigureAwait(false)).Value;
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::OpenApiSdk.ApiResponse<global::Snapshot.Sdk.Job>> JobsGetWithResponseAsync(string jobId, global::OpenApiSdk.RequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::OpenApiSdk.ApiResponse<global::Snapshot.Sdk.Job>> JobsGetWithResponseAsync(string jobId, string? apiVersion = null, global::OpenApiSdk.RequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (jobId is null)
             {
                 throw new global::System.ArgumentNullException(nameof(jobId));
             }
+            var __apiVersion = apiVersion ?? this.Options.ApiVersion ?? throw new global::System.InvalidOperationException("api-version is required: set Options.ApiVersion or pass apiVersion.");
 
             if (this.__Pipeline.ShouldValidate(requestOptions))
             {
@@ -340,6 +342,10 @@ namespace Snapshot.Sdk
             var __request = new global::OpenApiSdk.Runtime.ClientRequest("Jobs_Get", global::System.Net.Http.HttpMethod.Get, "/jobs/{jobId}", this.__BaseUrl(), "application/json");
             __request.Path("/jobs/");
             __request.PathValue(jobId);
+            if (__apiVersion is not null)
+            {
+                __request.Query("api-version", __apiVersion);
+            }
             return await this.__Pipeline.SendAsync(__request, __Responses5, requestOptions, cancellationToken).ConfigureAwait(false);
         }
 

@@ -14,6 +14,12 @@ namespace Snapshot.Sdk
         /// <para>When null, the HttpClient's BaseAddress is used, and when that is null too, the spec's first server: https://management.example.</para>
         /// </summary>
         public global::System.Uri? BaseAddress { get; set; }
+
+        /// <summary>
+        /// The API version.
+        /// <para>The query parameter api-version of every operation that has it (x-ms-parameter-location: client), unless a call gives its own; null sends none, and an operation that requires it throws.</para>
+        /// </summary>
+        public string? ApiVersion { get; set; }
     }
 
     /// <summary>
