@@ -128,6 +128,28 @@ public class OperationFilterTests
         Assert.Contains("Audit", ComponentTypes(blank));
     }
 
+    [Theory]
+    [InlineData("IncludePaths", "/jobs/{id}", new[] { "CancelJobAsync", "GetJobAsync" }, new[] { "Job" })] // the query of an x-ms-paths key is not part of its path
+    [InlineData("IncludeTags", "billing", new[] { "RefundAsync" }, new[] { "Refund" })]
+    public void AutoRests_x_ms_paths_operations_are_filtered_like_those_of_paths(string metadata, string value, string[] operations, string[] schemas)
+    {
+        const string yaml = "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths:\n"
+            + "  /jobs/{id}:\n    get:\n      operationId: getJob\n      parameters: [{name: id, in: path, required: true, schema: {type: string}}]\n"
+            + "      responses: {'200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/Job'}}}}}\n"
+            + "x-ms-paths:\n"
+            + "  /jobs/{id}?op=cancel:\n    post:\n      operationId: cancelJob\n      parameters: [{name: id, in: path, required: true, schema: {type: string}}]\n"
+            + "      responses: {'204': {description: cancelled}}\n"
+            + "  /payments?op=refund:\n    post:\n      operationId: refund\n      tags: [billing]\n"
+            + "      responses: {'200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/Refund'}}}}}\n"
+            + "components:\n  schemas:\n    Job: {type: object, properties: {id: {type: string}}}\n    Refund: {type: object, properties: {id: {type: string}}}\n";
+        GeneratorRun run = GeneratorHarness.Run(new[] { new SpecFile("/specs/azure.yaml", yaml) { Metadata = new Dictionary<string, string> { [metadata] = value } } });
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Equal(operations, Operations(run));
+        Assert.Equal(schemas, ComponentTypes(run));
+        Assert.Empty(run.CompileProblems);
+    }
+
     private static GeneratorRun Run(params (string Name, string Value)[] metadata) =>
         GeneratorHarness.Run(new[]
         {

@@ -21,6 +21,7 @@ public class SnapshotTests
         new object[] { "choice-rules" }, // oneOf/anyOf beside other keywords, as rules; also run by Generator.IntegrationTests
         new object[] { "inheritance" }, // a discriminator on an allOf base; also compiled and run by Generator.IntegrationTests
         new object[] { "swagger2" }, // a Swagger 2.0 document, one of each construct the 2.0 reader maps
+        new object[] { "azure-extensions" }, // AutoRest's x-ms-* extensions (x-ms-enum, x-ms-client-name, x-ms-paths, x-ms-pageable, ...)
     };
 
     internal static SpecFile Load(string name)

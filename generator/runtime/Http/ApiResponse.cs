@@ -23,6 +23,9 @@ public class ApiResponse
     /// <summary>The request id header of the response (for example <c>X-Request-Id</c>), for support requests.</summary>
     public string? RequestId { get; }
 
+    /// <summary>The URL the request that got this response was sent to (after retries, the last attempt's); null for a response not made by the client.</summary>
+    public Uri? RequestUri { get; internal set; }
+
     /// <summary>The values of a header joined with ", ", or null when the response has none.</summary>
     public string? Header(string name) => Headers.TryGetValue(name, out IReadOnlyList<string>? values) ? string.Join(", ", values) : null;
 }

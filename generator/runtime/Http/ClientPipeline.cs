@@ -213,7 +213,7 @@ public sealed class ClientPipeline
                 }
 
                 var received = new ReceivedResponse(request.OperationId, status, response!.ReasonPhrase, requestId, response.Content?.Headers.ContentType?.MediaType, body, _options.MaxErrorBodyLength);
-                return new ApiResponse<T>(status, Headers(response), requestId, responses.Success(received));
+                return new ApiResponse<T>(status, Headers(response), requestId, responses.Success(received)) { RequestUri = message.RequestUri };
             }
             finally
             {

@@ -126,6 +126,14 @@ public static class ResponseMap
     public static ResponseMap<T> Json<T>(ReadJson<T> read) =>
         new(response => response.TryRead(read, out T value) ? value : throw response.Error(response.Describe(true)));
 
+    /// <summary>
+    /// A success body read as JSON, or null when the body is empty: a long-running operation that the service accepts with a
+    /// 202 (or 201) and no body, where its other success statuses carry the resource.
+    /// </summary>
+    public static ResponseMap<T?> JsonOrEmpty<T>(ReadJson<T> read)
+        where T : class =>
+        new(response => response.Body.Length == 0 ? null : response.TryRead(read, out T value) ? value : throw response.Error(response.Describe(true)));
+
     /// <summary>A success body returned as its bytes.</summary>
     public static ResponseMap<byte[]> Bytes() => new(response => response.Body);
 

@@ -67,6 +67,15 @@ internal static class ClientHelperResolver
                     diagnostics.Report(DiagnosticDescriptors.PagedList, site, operation.OperationId, Describe(paging), updated.Paging!.MethodName, paging.ItemsJson);
                 }
 
+                if (updated.LongRunning is { } longRunning)
+                {
+                    string baseName = BaseName(operation);
+                    updated = updated with
+                    {
+                        LongRunning = longRunning with { WaitMethodName = scopes[group.Name].Claim("WaitFor" + baseName + "Async"), PollMethodName = scopes[group.Name].Claim(baseName + "PollAsync") },
+                    };
+                }
+
                 if (node?.Get("x-job-status") is { } job)
                 {
                     updated = updated with { JobStatus = links.JobStatus(job, operation.OperationId, operation.Success?.Type) };
@@ -121,7 +130,7 @@ internal static class ClientHelperResolver
         return paging with
         {
             MethodName = scope.Claim(baseName + "ItemsAsync"),
-            NextPageMethodName = paging.Style == PagingStyle.NextLink && paging.NextLinkProperty is not null ? scope.Claim(baseName + "NextPageAsync") : null,
+            NextPageMethodName = paging.Style == PagingStyle.NextLink && paging.NextLinkProperty is not null ? scope.Claim((paging.NextOperationName is { } next ? Identifiers.ToPascalCase(next) : baseName + "NextPage") + "Async") : null,
             PageSizeName = pageSize,
         };
     }

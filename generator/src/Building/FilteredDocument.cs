@@ -43,6 +43,8 @@ internal static class FilteredDocument
         var usedPatterns = new HashSet<string>(StringComparer.Ordinal);
         KeyValuePair<YamlNode, YamlNode>? pathsPair = Pair(root, "paths");
         YamlNode? keptPaths = pathsPair is { Value.IsMapping: true } paths ? KeepOperations(paths.Value, filter, walk, usedTags, usedPatterns) : null;
+        KeyValuePair<YamlNode, YamlNode>? azurePathsPair = Pair(root, AzureExtensions.PathsKey); // AutoRest's x-ms-paths: operations like those of paths
+        YamlNode? keptAzurePaths = azurePathsPair is { Value.IsMapping: true } azurePaths ? KeepOperations(azurePaths.Value, filter, walk, usedTags, usedPatterns) : null;
 
         YamlNode? where = pathsPair?.Key ?? root;
         foreach (string tag in filter.Tags)
@@ -81,6 +83,10 @@ internal static class FilteredDocument
             {
                 value = keptPaths;
             }
+            else if (keptAzurePaths is not null && ReferenceEquals(value, azurePathsPair!.Value.Value))
+            {
+                value = keptAzurePaths;
+            }
             else if (schemasPair is { Value.IsMapping: true } schemas && ReferenceEquals(value, componentsPair!.Value.Value))
             {
                 YamlNode keptSchemas = Copy(schemas.Value, schemas.Value.Pairs!.FindAll(p => p.Key.Value is { } name && walk.IsKept(name)));
@@ -110,7 +116,7 @@ internal static class FilteredDocument
             bool pathMatched = false;
             foreach (string pattern in filter.Paths)
             {
-                if (OperationFilter.PathMatches(pattern, path))
+                if (OperationFilter.PathMatches(pattern, path.IndexOf('?') is int query and >= 0 ? path.Substring(0, query) : path)) // an x-ms-paths key's query is not part of the path
                 {
                     pathMatched = true;
                     usedPatterns.Add(pattern);

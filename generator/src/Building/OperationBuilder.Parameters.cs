@@ -134,7 +134,8 @@ internal static partial class OperationBuilder
                 return null;
             }
 
-            string memberName = Identifiers.ToPascalCase(name);
+            string clientName = AzureExtensions.ClientName(node, _diagnostics) ?? name;
+            string memberName = Identifiers.ToPascalCase(clientName);
             Shape shape = _schemas.ShapeOf(schema, owner, memberName);
             if (!shape.Constraints.Choices.IsEmpty || shape.Type.ElementConstraints is { Choices.IsEmpty: false })
             {
@@ -183,13 +184,13 @@ internal static partial class OperationBuilder
                 : null;
 
             string? defaultOption = null;
-            if (kind == ParameterLocation.Header && !required && !asJson && type.Kind is TypeRefKind.String or TypeRefKind.Enum)
+            if (kind == ParameterLocation.Header && !required && !asJson && type.Kind is TypeRefKind.String or TypeRefKind.Enum && node.GetString(ParameterLocationKey) != "client")
             {
                 defaultOption = HeaderDefault(name, node.GetString("description")).PropertyName;
             }
 
-            return new ParameterModel(
-                names.Claim(Identifiers.ToCamelCase(name)),
+            var built = new ParameterModel(
+                names.Claim(Identifiers.ToCamelCase(clientName)),
                 name,
                 kind,
                 type,
@@ -206,6 +207,7 @@ internal static partial class OperationBuilder
             {
                 Separator = simpleArray && !asJson ? CollectionSeparator(node) : null,
             };
+            return ClientLocation(node, built, clientName, operationId);
         }
 
         /// <summary>

@@ -45,13 +45,16 @@ internal static partial class OperationBuilder
     {
 
         YamlNode? paths = root.Get("paths");
-        if (paths is null || !paths.IsMapping || paths.Pairs!.Count == 0)
+        YamlNode? azurePaths = root.Get(AzureExtensions.PathsKey);
+        bool hasPaths = paths is { IsMapping: true } && paths.Pairs!.Count > 0;
+        bool hasAzurePaths = azurePaths is { IsMapping: true } && azurePaths.Pairs!.Count > 0;
+        if (!hasPaths && !hasAzurePaths)
         {
             return null;
         }
 
         var builder = new Builder(root, schemas, diagnostics, cancellationToken) { Sites = sites };
-        return builder.Build(paths, context);
+        return builder.Build(hasPaths ? paths! : null, hasAzurePaths ? azurePaths! : null, context);
     }
 
     private sealed partial class Builder
@@ -104,40 +107,20 @@ internal static partial class OperationBuilder
             }
         }
 
-        public ClientModel? Build(YamlNode paths, SpecContext context)
+        public ClientModel? Build(YamlNode? paths, YamlNode? azurePaths, SpecContext context)
         {
             YamlNode? rootSecurity = _root.Get("security");
 
             // First pass: read every operation with its tag; names are given once the groups are known.
             var pending = new List<PendingOperation>();
-            foreach (KeyValuePair<YamlNode, YamlNode> pathPair in paths.Pairs!)
+            if (paths is not null)
             {
-                _cancellationToken.ThrowIfCancellationRequested();
-                string path = pathPair.Key.Value ?? string.Empty;
-                if (!path.StartsWith("/", StringComparison.Ordinal))
-                {
-                    if (!path.StartsWith("x-", StringComparison.Ordinal))
-                    {
-                        _diagnostics.Report(DiagnosticDescriptors.InvalidSchema, pathPair.Key, $"The path '{path}' must start with '/'; it is left out");
-                    }
+                ReadPaths(paths, azure: false, pending);
+            }
 
-                    continue;
-                }
-
-                YamlNode? item = Refs.Resolve(pathPair.Value);
-                if (item is null || !item.IsMapping)
-                {
-                    continue;
-                }
-
-                List<YamlNode> shared = ParameterNodes(item.Get("parameters"));
-                foreach (string method in Methods)
-                {
-                    if (item.Get(method) is { IsMapping: true } operation)
-                    {
-                        pending.Add(new PendingOperation(path, method, operation, shared) { Servers = item.Get("servers") });
-                    }
-                }
+            if (azurePaths is not null)
+            {
+                ReadPaths(azurePaths, azure: true, pending);
             }
 
             // The client's servers: the root's, else (Twilio) those of the first path or operation that has them.
@@ -235,8 +218,50 @@ internal static partial class OperationBuilder
                 _headerDefaultList.ToEquatableArray(),
                 _requestIdHeader ?? "X-Request-Id",
                 _usesMultipart,
-                _hasOperationServers);
+                _hasOperationServers)
+            {
+                ClientParameters = _clientParameterList.ToEquatableArray(),
+            };
             return new ClientModel(info, groups.ToEquatableArray());
+        }
+
+        /// <summary>
+        /// The operations of <c>paths</c>, or of AutoRest's <c>x-ms-paths</c> (<paramref name="azure"/>), whose keys may
+        /// end in a query (<c>/jobs?op=cancel</c>) that tells operations on one path apart: its literal pairs are sent as
+        /// constant query parameters, its templated ones (<c>?color={color}</c>) only name a declared parameter.
+        /// </summary>
+        private void ReadPaths(YamlNode paths, bool azure, List<PendingOperation> pending)
+        {
+            foreach (KeyValuePair<YamlNode, YamlNode> pathPair in paths.Pairs!)
+            {
+                _cancellationToken.ThrowIfCancellationRequested();
+                string key = pathPair.Key.Value ?? string.Empty;
+                (string path, List<(string Name, string? Value)> query) = azure ? AzureExtensions.SplitPathKey(key) : (key, new List<(string Name, string? Value)>());
+                if (!path.StartsWith("/", StringComparison.Ordinal))
+                {
+                    if (!path.StartsWith("x-", StringComparison.Ordinal))
+                    {
+                        _diagnostics.Report(DiagnosticDescriptors.InvalidSchema, pathPair.Key, $"The path '{key}' must start with '/'; it is left out");
+                    }
+
+                    continue;
+                }
+
+                YamlNode? item = Refs.Resolve(pathPair.Value);
+                if (item is null || !item.IsMapping)
+                {
+                    continue;
+                }
+
+                List<YamlNode> shared = ParameterNodes(item.Get("parameters"));
+                foreach (string method in Methods)
+                {
+                    if (item.Get(method) is { IsMapping: true } operation)
+                    {
+                        pending.Add(new PendingOperation(path, method, operation, shared) { Servers = item.Get("servers"), Query = query, QueryKey = azure ? pathPair.Key : null });
+                    }
+                }
+            }
         }
 
         private string? TagDescription(string tag)
@@ -280,7 +305,7 @@ internal static partial class OperationBuilder
             }
             else
             {
-                operationId = Identifiers.ToPascalCase(pending.Method) + PathName(pending.Path);
+                operationId = Identifiers.ToPascalCase(pending.Method) + PathName(pending.Path) + QueryName(pending.Query);
             }
 
             string baseName = Identifiers.ToPascalCase(operationId);
@@ -311,6 +336,7 @@ internal static partial class OperationBuilder
                 }
             }
 
+            EquatableArray<QueryConstantModel> queryConstants = QueryConstants(pending, parameters, operationId);
             foreach (string name in templateNames)
             {
                 if (!parameters.Exists(p => p.In == ParameterLocation.Path && p.WireName == name))
@@ -348,7 +374,8 @@ internal static partial class OperationBuilder
             ordered.AddRange(parameters.FindAll(p => p.Required && p.In != ParameterLocation.Path));
             ordered.AddRange(parameters.FindAll(p => !p.Required));
 
-            Sites?.Add(method, pending.Path, operation);
+            string pathQuery = pending.QueryKey?.Value is { } azureKey && azureKey.IndexOf('?') is int mark and >= 0 ? azureKey.Substring(mark) : string.Empty;
+            Sites?.Add(method, pending.Path + pathQuery, operation);
             return new OperationModel(
                 stem + "Async",
                 operationId,
@@ -364,7 +391,12 @@ internal static partial class OperationBuilder
                 security,
                 server,
                 stem + "WithResponseAsync",
-                IdempotencyKeyHeader(parameters));
+                IdempotencyKeyHeader(parameters))
+            {
+                QueryConstants = queryConstants,
+                PathQuery = pathQuery,
+                LongRunning = LongRunning(operation, success, operationId, stem),
+            };
         }
 
         /// <summary>The first of <c>baseName</c>, <c>baseName2</c>, ... for which every method name (stem + suffix) is free; claims them all.</summary>
@@ -442,5 +474,11 @@ internal static partial class OperationBuilder
 
         /// <summary>The path item's <c>servers</c>, if any.</summary>
         public YamlNode? Servers { get; init; }
+
+        /// <summary>The query pairs of an <c>x-ms-paths</c> key: name and literal value, or null for a template (<c>{color}</c>).</summary>
+        public List<(string Name, string? Value)> Query { get; init; } = new();
+
+        /// <summary>The <c>x-ms-paths</c> key, for diagnostics about its query; null for <c>paths</c>.</summary>
+        public YamlNode? QueryKey { get; init; }
     }
 }

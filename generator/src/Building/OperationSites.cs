@@ -6,7 +6,7 @@ using OpenApiSdk.Generator.Yaml;
 namespace OpenApiSdk.Generator.Building;
 
 /// <summary>
-/// The YAML node of every operation the client builder kept, by method and path (unique in a document), for the
+/// The YAML node of every operation the client builder kept, by method and path (unique in a document; an <c>x-ms-paths</c> key's query included), for the
 /// helper resolver that runs once the types are built. Lives only inside one parse, like the YAML itself.
 /// </summary>
 internal sealed class OperationSites
@@ -15,5 +15,5 @@ internal sealed class OperationSites
 
     public void Add(string method, string path, YamlNode node) => _nodes[method + " " + path] = node;
 
-    public YamlNode? Get(OperationModel operation) => _nodes.TryGetValue(operation.Method + " " + operation.Path, out YamlNode? node) ? node : null;
+    public YamlNode? Get(OperationModel operation) => _nodes.TryGetValue(operation.Method + " " + operation.Path + operation.PathQuery, out YamlNode? node) ? node : null;
 }

@@ -103,6 +103,18 @@ internal static class PagingDetector
         if (paging is null)
         {
             diagnostics.Report(DiagnosticDescriptors.ExtensionNotApplied, azure, $"The x-ms-pageable of {operation.OperationId} cannot be applied: {problem}", $"no {StripAsync(operation.Name)}ItemsAsync is generated");
+            return null;
+        }
+
+        // operationName names the method that fetches a next page (AutoRest's default is {operation}Next).
+        if (azure.Get("operationName") is { } next)
+        {
+            if (next is { IsScalar: true, IsNull: false, Value.Length: > 0 })
+            {
+                return paging with { NextOperationName = next.Value };
+            }
+
+            diagnostics.Report(DiagnosticDescriptors.IgnoredValue, next, $"The 'operationName' of the x-ms-pageable of {operation.OperationId} must be a non-empty string; the next-page method is named {StripAsync(operation.Name)}NextPageAsync");
         }
 
         return paging;

@@ -7,9 +7,66 @@ using OpenApiSdk.Generator.Yaml;
 
 namespace OpenApiSdk.Generator.Building;
 
-/// <summary>The part of <see cref="SchemaBuilder"/> for string enums: member names from the values (or x-enum-varnames), and the member names every generated type reserves.</summary>
+/// <summary>The part of <see cref="SchemaBuilder"/> for string enums: member names from the values (or x-enum-varnames, or x-ms-enum), and the member names every generated type reserves.</summary>
 internal sealed partial class SchemaBuilder
 {
+    /// <summary>Enums named by <c>x-ms-enum</c>, by name and values: every schema with the same ones is one type (AutoRest's reading).</summary>
+    private readonly Dictionary<string, PendingType> _namedEnums = new(StringComparer.Ordinal);
+
+    /// <summary>The type of an inline string enum: named by its <c>x-ms-enum</c> (shared by every schema with that name and those values), else after where it is used.</summary>
+    private PendingType InlineEnum(YamlNode schema, string owner, string member)
+    {
+        if (_typesByNode.TryGetValue(schema, out PendingType? known))
+        {
+            return known;
+        }
+
+        if (AzureExtensions.Enum(schema, _diagnostics) is not { Name: { } name } extension)
+        {
+            return Register(schema, null, owner + member, owner + "." + member, "inline enum");
+        }
+
+        string key = NamedEnumKey(name, schema);
+        if (_namedEnums.TryGetValue(key, out PendingType? shared))
+        {
+            shared.Shared = true;
+            return shared;
+        }
+
+        PendingType named = Register(schema, extension.NameNode, Identifiers.ToPascalCase(name), owner + "." + member, "enum named by x-ms-enum");
+        _namedEnums.Add(key, named);
+        return named;
+    }
+
+    /// <summary>Registers a component schema; a string enum with an x-ms-enum name is named by it (and shared with the inline enums of that name and values).</summary>
+    private void RegisterComponent(YamlNode schema, YamlNode keyNode, string key)
+    {
+        if (IsStringEnum(schema) && !IsObjectType(schema) && AzureExtensions.Enum(schema, _diagnostics) is { Name: { } name } extension)
+        {
+            PendingType named = Register(schema, extension.NameNode, Identifiers.ToPascalCase(name), "#/components/schemas/" + key, "enum named by x-ms-enum");
+            string sharedKey = NamedEnumKey(name, schema);
+            if (!_namedEnums.ContainsKey(sharedKey))
+            {
+                _namedEnums.Add(sharedKey, named);
+            }
+
+            return;
+        }
+
+        Register(schema, keyNode, Identifiers.ToPascalCase(key), "#/components/schemas/" + key, "schema");
+    }
+
+    private static string NamedEnumKey(string name, YamlNode schema)
+    {
+        var key = new System.Text.StringBuilder(Identifiers.ToPascalCase(name));
+        foreach (YamlNode item in schema.Get("enum")?.Items ?? new List<YamlNode>())
+        {
+            key.Append('\0').Append(item.IsScalar ? item.Value : "?");
+        }
+
+        return key.ToString();
+    }
+
     private EquatableArray<EnumMemberModel> EnumMembers(YamlNode schema, string typeName)
     {
         var values = new List<string>();
@@ -27,13 +84,17 @@ internal sealed partial class SchemaBuilder
             }
         }
 
+        Dictionary<string, EnumValueExtension>? azure = AzureExtensions.Enum(schema, _diagnostics)?.Values;
         YamlNode? varNames = schema.Get("x-enum-varnames");
         bool useVarNames = varNames is { IsSequence: true } && varNames.Items!.Count == values.Count;
         var preferred = new string[values.Count];
         var counts = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         for (int i = 0; i < values.Count; i++)
         {
-            preferred[i] = useVarNames && varNames!.Items![i].Value is { Length: > 0 } given ? Identifiers.ToPascalCase(given) : MemberName(values[i], spelled: false);
+            EnumValueExtension? listed = azure is not null && azure.TryGetValue(values[i], out EnumValueExtension? entry) ? entry : null;
+            preferred[i] = listed?.Name is { } azureName ? Identifiers.ToPascalCase(azureName)
+                : useVarNames && varNames!.Items![i].Value is { Length: > 0 } given ? Identifiers.ToPascalCase(given)
+                : MemberName(values[i], spelled: false);
             counts[preferred[i]] = counts.TryGetValue(preferred[i], out int count) ? count + 1 : 1;
         }
 
@@ -44,7 +105,8 @@ internal sealed partial class SchemaBuilder
         {
             // Values that differ only in punctuation (Etc/GMT+1, Etc/GMT-1) are told apart by spelling it out.
             string name = counts[preferred[i]] > 1 || scope.IsTaken(preferred[i]) ? MemberName(values[i], spelled: true) : preferred[i];
-            members.Add(new EnumMemberModel(scope.Claim(name), values[i]));
+            string? description = azure is not null && azure.TryGetValue(values[i], out EnumValueExtension? listed) ? listed.Description : null;
+            members.Add(new EnumMemberModel(scope.Claim(name), values[i], description));
         }
 
         return members.ToEquatableArray();

@@ -44,7 +44,7 @@ internal sealed partial class SchemaBuilder
             _cancellationToken.ThrowIfCancellationRequested();
             string jsonName = pair.Key.Value!;
             YamlNode propertySchema = pair.Value;
-            string preferred = Identifiers.ToPascalCase(jsonName);
+            string preferred = Identifiers.ToPascalCase(AzureExtensions.ClientName(propertySchema, _diagnostics) ?? jsonName);
             if (Array.IndexOf(ReservedMemberNames, preferred) >= 0 || string.Equals(preferred, pending.Name, StringComparison.OrdinalIgnoreCase))
             {
                 preferred += "Value";

@@ -115,7 +115,7 @@ internal sealed partial class SchemaBuilder
 
             if (schema.IsMapping && schema.Get("$ref") is null && BecomesType(schema) && !IsNonObjectAllOf(schema))
             {
-                Register(schema, pair.Key, Identifiers.ToPascalCase(pair.Key.Value!), "#/components/schemas/" + pair.Key.Value, "schema");
+                RegisterComponent(schema, pair.Key, pair.Key.Value!);
             }
         }
     }
@@ -290,7 +290,7 @@ internal sealed partial class SchemaBuilder
             case "string":
                 if (IsStringEnum(schema))
                 {
-                    PendingType inline = Register(schema, null, owner + member, owner + "." + member, "inline enum");
+                    PendingType inline = InlineEnum(schema, owner, member);
                     return new Shape(inline.Ref, _constraints.Read(schema, TypeRefKind.Enum) with { Enum = EquatableArray<JsonLiteral>.Empty }, allowsNull);
                 }
 
@@ -440,6 +440,11 @@ internal sealed partial class SchemaBuilder
 
         if (pending.Kind == TypeModelKind.StringEnum)
         {
+            if (pending.Shared)
+            {
+                description = null; // one x-ms-enum used at many places: the first one's description would mislead at the others
+            }
+
             _ = _constraints.Read(schema, TypeRefKind.Enum); // reports enum values and a default that break the schema
             return new TypeModel(TypeModelKind.StringEnum, pending.Name, pending.SchemaName, description, EquatableArray<PropertyModel>.Empty, EnumMembers(schema, pending.Name), EquatableArray<RuleModel>.Empty);
         }
@@ -547,7 +552,7 @@ internal sealed partial class SchemaBuilder
         /// <summary>Names in <c>required</c> that no <c>properties</c> declares; set with <see cref="Properties"/>.</summary>
         public EquatableArray<string> UndeclaredRequired { get; set; } = EquatableArray<string>.Empty;
 
-        /// <summary>An inline union used wherever the same choice recurs (see <c>SharedUnionKey</c>).</summary>
+        /// <summary>An inline union used wherever the same choice recurs (see <c>SharedUnionKey</c>), or an enum whose x-ms-enum name several schemas share.</summary>
         public bool Shared { get; set; }
 
         /// <summary>The discriminator's property name on a base of an inheritance hierarchy.</summary>

@@ -93,6 +93,19 @@ internal static class ClientEmitter
             w.Line("public global::System.Func<" + CancellationToken + ", " + ValueTask + "<string?>>? " + scheme.PropertyName + "Provider { get; set; }");
         }
 
+        foreach (ClientParameterModel parameter in client.ClientParameters)
+        {
+            string where = parameter.In switch
+            {
+                ParameterLocation.Path => "path parameter ",
+                ParameterLocation.Query => "query parameter ",
+                _ => "header ",
+            };
+            w.Line();
+            w.Summary(parameter.Description, "The " + where + parameter.WireName + " of every operation that has it (x-ms-parameter-location: client), unless a call gives its own; null sends none, and an operation that requires it throws.");
+            w.Line("public string? " + parameter.PropertyName + " { get; set; }");
+        }
+
         foreach (HeaderDefaultModel header in client.HeaderDefaults)
         {
             w.Line();

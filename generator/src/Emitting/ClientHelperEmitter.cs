@@ -13,7 +13,7 @@ namespace OpenApiSdk.Generator.Emitting;
 /// send path does. Next-link paging also needs <c>{Operation}NextPageAsync</c>, a member of the group (it sends a URL the
 /// service gave, which no operation method can).
 /// </summary>
-internal sealed class ClientHelperEmitter
+internal sealed partial class ClientHelperEmitter
 {
     private const string CancellationToken = "global::System.Threading.CancellationToken";
     private const string Task = "global::System.Threading.Tasks.Task";
@@ -36,7 +36,7 @@ internal sealed class ClientHelperEmitter
 
     /// <summary>True when the group has anything for this emitter (so its file is added).</summary>
     public static bool HasHelpers(OperationGroupModel group) =>
-        group.Operations.Any(o => o.Paging is not null || o.Links.Any(l => l.Follow is not null));
+        group.Operations.Any(o => o.Paging is not null || o.LongRunning is not null || o.Links.Any(l => l.Follow is not null));
 
     public static string Emit(SpecContext context, ClientInfo client, OperationGroupModel group) =>
         new ClientHelperEmitter(context, client).EmitGroup(group);
@@ -63,6 +63,12 @@ internal sealed class ClientHelperEmitter
                 EmitItems(group, operation, paging);
             }
 
+            if (operation.LongRunning is { } longRunning)
+            {
+                Separate(ref first);
+                EmitWait(group, operation, longRunning);
+            }
+
             foreach (LinkModel link in operation.Links)
             {
                 if (link.Follow is { } follow)
@@ -83,6 +89,12 @@ internal sealed class ClientHelperEmitter
         if (nextPages.Count > 0)
         {
             EmitNextPages(group, nextPages);
+        }
+
+        List<OperationModel> polled = group.Operations.Where(o => o.LongRunning is not null).ToList();
+        if (polled.Count > 0)
+        {
+            EmitPolls(group, polled);
         }
 
         w.Close();
@@ -290,12 +302,7 @@ internal sealed class ClientHelperEmitter
         SourceWriter w = _w;
         string page = _types.Of(operation.Success!.Type!);
         string op = Literals.String(operation.OperationId);
-        string baseUrl = operation.Server switch
-        {
-            null => client + ".__BaseUrl()",
-            { Absolute: true } server => "(" + client + ".Options.UseOperationServers ? " + Literals.String(server.Url) + " : " + client + ".__BaseUrl())",
-            { } server => client + ".__OperationServerUrl(" + Literals.String(server.Url) + ")",
-        };
+        string baseUrl = OperationBaseUrl(operation, client);
         string responses = "__NextPageResponses" + OpenApiSdk.Generator.Building.ClientHelperResolver.BaseName(operation);
         w.Line("/// <inheritdoc/>");
         w.Open("public async " + Task + "<" + page + "> " + operation.Paging!.NextPageMethodName + "(string nextLink, " + TypeSyntax.Sdk + "RequestOptions? requestOptions = null, " + CancellationToken + " cancellationToken = default)");
@@ -304,10 +311,7 @@ internal sealed class ClientHelperEmitter
         // Through the client's pipeline, like the operation itself (retries, signing, tracing), with the operation's credentials.
         w.Line("global::System.Uri __uri = " + TypeSyntax.Runtime + "Pager.NextLinkUri(" + baseUrl + ", nextLink);");
         w.Line("var __request = " + TypeSyntax.Runtime + "ClientRequest.ForNextLink(" + op + ", " + Literals.String(operation.Path) + ", __uri, \"application/json\");");
-        foreach (SecuritySchemeModel scheme in operation.Security.Select(name => _client.Security.FirstOrDefault(s => s.Name == name)).Where(s => s is not null))
-        {
-            w.Line("__request.Credential(" + client + ".__Credential" + scheme!.PropertyName + ");");
-        }
+        EmitCredentials(operation, client);
 
         w.Line("return (await " + client + ".__Pipeline.SendAsync(__request, " + responses + ", requestOptions, cancellationToken).ConfigureAwait(false)).Value;");
         w.Close();
@@ -317,7 +321,13 @@ internal sealed class ClientHelperEmitter
         var map = new System.Text.StringBuilder();
         map.Append("private static readonly ").Append(TypeSyntax.Runtime).Append("ResponseMap<").Append(page).Append("> ").Append(responses).Append(" = ")
             .Append(TypeSyntax.Runtime).Append("ResponseMap.Json<").Append(page).Append(">(").Append(PageReader(operation.Success.Type!)).Append(')');
-        var lines = new List<string> { map.ToString() };
+        EmitMapWithErrors(map.ToString(), operation);
+    }
+
+    /// <summary>A response map's declaration followed by the operation's error statuses, each read by its type's reader.</summary>
+    private void EmitMapWithErrors(string declaration, OperationModel operation)
+    {
+        var lines = new List<string> { declaration };
         foreach (ResponseModel error in operation.Errors)
         {
             string status = Literals.String(error.Status);
@@ -336,7 +346,7 @@ internal sealed class ClientHelperEmitter
         lines[lines.Count - 1] += ";";
         foreach (string line in lines)
         {
-            w.Line(line);
+            _w.Line(line);
         }
     }
 

@@ -29,6 +29,11 @@ internal sealed partial class ClientOperationEmitter
         w.Line("var __request = new " + Request + "(" + Literals.String(operation.OperationId) + ", " + HttpMethod(operation.Method) + ", "
             + Literals.String(operation.Path) + ", " + baseUrl + ", " + accept + ");");
         EmitPath(operation, values);
+        foreach (QueryConstantModel constant in operation.QueryConstants)
+        {
+            w.Line("__request.Query(" + Literals.String(constant.Name) + ", " + Literals.String(constant.Value) + ");");
+        }
+
         foreach (ParameterModel parameter in operation.Parameters.Where(p => p.In == ParameterLocation.Query))
         {
             EmitQuery(parameter, values[parameter]);

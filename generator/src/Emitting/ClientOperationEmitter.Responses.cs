@@ -23,10 +23,16 @@ internal sealed partial class ClientOperationEmitter
             valueType = "byte[]";
             start = ResponseMap + ".Bytes()";
         }
-        else if (operation.Success?.Type is { } success)
+        else if (operation.Success?.Type is { } success && operation.LongRunning is { EmptyAccepted: true })
         {
-            valueType = _types.Of(success);
-            start = ResponseMap + ".Json<" + valueType + ">(" + _json.Reader(success) + ")";
+            // A long-running operation accepted with an empty 202: null, where its other success statuses carry the result.
+            valueType = _types.Of(success) + "?";
+            start = ResponseMap + ".JsonOrEmpty<" + _types.Of(success) + ">(" + _json.Reader(success) + ")";
+        }
+        else if (operation.Success?.Type is { } success2)
+        {
+            valueType = _types.Of(success2);
+            start = ResponseMap + ".Json<" + valueType + ">(" + _json.Reader(success2) + ")";
         }
         else
         {

@@ -180,7 +180,8 @@ internal sealed partial class ClientOperationEmitter
                 ParameterLocation.Cookie => "Cookie " + parameter.WireName + ".",
                 _ => "Header " + parameter.WireName + "." + (parameter.DefaultOption is { } option ? " When null, Options." + option + " is sent, if set." : string.Empty),
             };
-            w.Line("/// <param name=\"" + parameter.Name.TrimStart('@') + "\">" + Literals.XmlText(where + (parameter.Description is { } d ? " " + FirstLine(d) : string.Empty)) + "</param>");
+            string fallback = parameter.ClientOption is { } clientOption ? " When null, Options." + clientOption + " is sent" + (parameter.ClientOptionRequired ? " (one of them is required)." : ", if set.") : string.Empty;
+            w.Line("/// <param name=\"" + parameter.Name.TrimStart('@') + "\">" + Literals.XmlText(where + fallback + (parameter.Description is { } d ? " " + FirstLine(d) : string.Empty)) + "</param>");
         }
 
         if (operation.Body is { } body && HasBodyParameter(body))
@@ -231,7 +232,8 @@ internal sealed partial class ClientOperationEmitter
         return newline < 0 ? trimmed : trimmed.Substring(0, newline).Trim();
     }
 
-    private string ValueType(OperationModel operation) => operation.Success?.Type is { } type ? _types.Of(type) : string.Empty;
+    private string ValueType(OperationModel operation) =>
+        operation.Success?.Type is { } type ? _types.Of(type) + (operation.LongRunning is { EmptyAccepted: true } ? "?" : string.Empty) : string.Empty;
 
     private string ReturnType(OperationModel operation, bool withResponse)
     {
@@ -352,7 +354,20 @@ internal sealed partial class ClientOperationEmitter
         foreach (ParameterModel parameter in operation.Parameters)
         {
             values[parameter] = parameter.Name;
-            if (parameter.DefaultOption is { } option)
+            if (parameter.ClientOption is { } clientOption)
+            {
+                // x-ms-parameter-location: client: the options' value unless the call gives one.
+                string local = "__" + parameter.Name.TrimStart('@');
+                string fromOptions = parameter.Type.Kind == TypeRefKind.Enum
+                    ? "(" + _clientRef + ".Options." + clientOption + " is { } __option" + local + " ? new " + _types.Of(parameter.Type) + "(__option" + local + ") : (" + _types.Of(parameter.Type) + "?)null)"
+                    : _clientRef + ".Options." + clientOption;
+                string missing = parameter.ClientOptionRequired
+                    ? " ?? throw new global::System.InvalidOperationException(" + Literals.String(parameter.WireName + " is required: set Options." + clientOption + " or pass " + parameter.Name.TrimStart('@') + ".") + ")"
+                    : string.Empty;
+                _w.Line("var " + local + " = " + parameter.Name + " ?? " + fromOptions + missing + ";");
+                values[parameter] = local;
+            }
+            else if (parameter.DefaultOption is { } option)
             {
                 string local = "__" + parameter.Name.TrimStart('@');
                 string fallback = parameter.Type.Kind == TypeRefKind.Enum

@@ -25,7 +25,15 @@ internal static class EnumEmitter
         w.Line();
         foreach (EnumMemberModel member in type.Members)
         {
-            w.Doc(member.Value.Length == 0 ? "The empty string." : "The value " + member.Value + ".");
+            string value = member.Value.Length == 0 ? "The empty string." : "The value " + member.Value + ".";
+            if (member.Description is { Length: > 0 } description)
+            {
+                w.Doc(description, value);
+            }
+            else
+            {
+                w.Doc(value);
+            }
             w.Line("public static " + name + " " + member.Name + " => new(" + Literals.String(member.Value) + ");");
         }
 

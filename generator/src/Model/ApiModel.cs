@@ -123,7 +123,8 @@ internal sealed record UnionModel(bool ExactlyOne, string? Discriminator, Equata
 /// <param name="Origin">Where the alternative comes from, for documentation.</param>
 internal sealed record VariantModel(string Name, TypeRef Type, Constraints Constraints, EquatableArray<string> Tags, string Origin);
 
-internal sealed record EnumMemberModel(string Name, string Value);
+/// <param name="Description">The value's description (x-ms-enum <c>values</c>), for its XML docs.</param>
+internal sealed record EnumMemberModel(string Name, string Value, string? Description = null);
 
 /// <param name="Name">The C# property name.</param>
 /// <param name="JsonName">The wire name.</param>

@@ -19,7 +19,15 @@ internal sealed record ClientInfo(
     EquatableArray<HeaderDefaultModel> HeaderDefaults,
     string RequestIdHeader,
     bool UsesMultipart = false,
-    bool HasOperationServers = false);
+    bool HasOperationServers = false)
+{
+    /// <summary>Parameters marked <c>x-ms-parameter-location: client</c>: one options property each, by location and wire name.</summary>
+    public EquatableArray<ClientParameterModel> ClientParameters { get; init; } = EquatableArray<ClientParameterModel>.Empty;
+}
+
+/// <summary>A parameter that AutoRest's <c>x-ms-parameter-location: client</c> makes a client value: an options property every call sends.</summary>
+/// <param name="PropertyName">The options property.</param>
+internal sealed record ClientParameterModel(string WireName, ParameterLocation In, string PropertyName, string? Description);
 
 /// <summary>The client: what every file of it shares, and its operations by group.</summary>
 internal sealed record ClientModel(ClientInfo Info, EquatableArray<OperationGroupModel> Groups);
@@ -84,7 +92,20 @@ internal sealed record OperationModel(
     string? IdempotencyKeyHeader = null,
     PagingModel? Paging = null,
     EquatableArray<LinkModel> Links = default,
-    JobStatusModel? JobStatus = null);
+    JobStatusModel? JobStatus = null)
+{
+    /// <summary>Query parameters an <c>x-ms-paths</c> key fixes (<c>/jobs?op=cancel</c>), sent with every call before the declared ones.</summary>
+    public EquatableArray<QueryConstantModel> QueryConstants { get; init; } = EquatableArray<QueryConstantModel>.Empty;
+
+    /// <summary>The query of the operation's <c>x-ms-paths</c> key (<c>?op=cancel</c>), which tells it apart from others on the same path; empty for <c>paths</c>.</summary>
+    public string PathQuery { get; init; } = string.Empty;
+
+    /// <summary><c>x-ms-long-running-operation</c>: how <c>WaitFor{Operation}Async</c> follows it; null for other operations.</summary>
+    public LongRunningModel? LongRunning { get; init; }
+}
+
+/// <summary>A query parameter with a fixed value (from an <c>x-ms-paths</c> key), percent-decoded: the request encodes it.</summary>
+internal sealed record QueryConstantModel(string Name, string Value);
 
 /// <summary>
 /// The first server of an operation's (else its path item's) <c>servers</c>, its variables replaced by their defaults.
@@ -129,6 +150,14 @@ internal sealed record ParameterModel(
 {
     /// <summary>What an array's items are joined with where no OpenAPI 3 style says it (<c>x-collectionFormat</c>: Swagger 2.0's ssv, pipes or tsv outside what 3.0's styles carry); null: the style's.</summary>
     public string? Separator { get; init; }
+    /// <summary>
+    /// <c>x-ms-parameter-location: client</c>: the options property the value comes from when the call gives none (the
+    /// method parameter is then optional); null for other parameters.
+    /// </summary>
+    public string? ClientOption { get; init; }
+
+    /// <summary>With <see cref="ClientOption"/>: the spec requires the parameter, so a call with neither value throws.</summary>
+    public bool ClientOptionRequired { get; init; }
 }
 
 internal enum BodyEncoding

@@ -45,6 +45,9 @@ internal sealed record PagingModel(
     /// <summary>For next links: the C# name of the method fetching a next link (<c>{Name}NextPageAsync</c>).</summary>
     public string? NextPageMethodName { get; init; }
 
+    /// <summary>x-ms-pageable's <c>operationName</c>: names the next-page method (<c>{operationName}Async</c>).</summary>
+    public string? NextOperationName { get; init; }
+
     /// <summary>The C# name of the page size parameter of <c>{Name}ItemsAsync</c>, when there is a limit parameter.</summary>
     public string? PageSizeName { get; init; }
 
@@ -160,3 +163,19 @@ internal sealed record FollowModel(
     EquatableArray<FollowArgument> Arguments,
     string? WaitMethodName,
     JobStatusModel? Job);
+
+/// <summary>
+/// <c>x-ms-long-running-operation</c> (AutoRest): the operation starts work that the service finishes later; a wait
+/// method polls the status monitor its response names and reads the result where <paramref name="FinalState"/> says.
+/// </summary>
+/// <param name="FinalState">The runtime's <c>LongRunningFinalState</c> member (<c>Default</c> when not declared).</param>
+/// <param name="FinalStateDeclared">The <c>final-state-via</c> as the spec writes it, for the docs; null when not declared.</param>
+/// <param name="EmptyAccepted">A declared success status has no body (Azure's 202) while another has the result: the operation returns null for it.</param>
+internal sealed record LongRunningModel(string FinalState, string? FinalStateDeclared, bool EmptyAccepted)
+{
+    /// <summary>The C# name of <c>WaitFor{Operation}Async</c>, on the operation's group interface.</summary>
+    public string WaitMethodName { get; init; } = string.Empty;
+
+    /// <summary>The C# name of <c>{Operation}PollAsync</c>, the group member that GETs a status monitor or the result.</summary>
+    public string PollMethodName { get; init; } = string.Empty;
+}
