@@ -121,31 +121,34 @@ internal static class FilteredDocument
             bool anyKept = false;
             foreach (KeyValuePair<YamlNode, YamlNode> field in item.Pairs!)
             {
-                bool isOperation = Array.IndexOf(OperationBuilder.Methods, field.Key.Value) >= 0 && field.Value.IsMapping;
+                bool isOperation = Array.IndexOf(PathItemOperations.FixedFields, field.Key.Value) >= 0 && field.Value.IsMapping;
+                if (field.Key.Value == PathItemOperations.AdditionalOperations && field.Value.IsMapping)
+                {
+                    // 3.2's map of further methods: kept with only the operations the filter keeps.
+                    var keptAdditional = new List<KeyValuePair<YamlNode, YamlNode>>();
+                    foreach (KeyValuePair<YamlNode, YamlNode> additional in field.Value.Pairs!)
+                    {
+                        if (!additional.Value.IsMapping || Keep(additional.Value, item, filter, walk, usedTags, pathMatched))
+                        {
+                            keptAdditional.Add(additional);
+                        }
+                    }
+
+                    anyKept |= keptAdditional.Exists(pair => pair.Value.IsMapping);
+                    keptItem.Add(new KeyValuePair<YamlNode, YamlNode>(field.Key, Copy(field.Value, keptAdditional)));
+                    continue;
+                }
+
                 if (!isOperation)
                 {
                     keptItem.Add(field);
                     continue;
                 }
 
-                bool tagMatched = false;
-                if (field.Value.Get("tags") is { IsSequence: true } tags)
-                {
-                    foreach (YamlNode tag in tags.Items!)
-                    {
-                        if (tag is { IsScalar: true, Value: { } name } && IndexOf(filter.Tags, name) >= 0)
-                        {
-                            tagMatched = true;
-                            usedTags.Add(name);
-                        }
-                    }
-                }
-
-                if (tagMatched || pathMatched)
+                if (Keep(field.Value, item, filter, walk, usedTags, pathMatched))
                 {
                     keptItem.Add(field);
                     anyKept = true;
-                    walk.Operation(field.Value, item.Get("parameters"));
                 }
             }
 
@@ -156,6 +159,31 @@ internal static class FilteredDocument
         }
 
         return Copy(paths, keptPaths);
+    }
+
+    /// <summary>Whether the operation is kept (a tag listed or its path matched); a kept one's schemas are walked.</summary>
+    private static bool Keep(YamlNode operation, YamlNode item, OperationFilter filter, Reach walk, HashSet<string> usedTags, bool pathMatched)
+    {
+        bool tagMatched = false;
+        if (operation.Get("tags") is { IsSequence: true } tags)
+        {
+            foreach (YamlNode tag in tags.Items!)
+            {
+                if (tag is { IsScalar: true, Value: { } name } && IndexOf(filter.Tags, name) >= 0)
+                {
+                    tagMatched = true;
+                    usedTags.Add(name);
+                }
+            }
+        }
+
+        if (tagMatched || pathMatched)
+        {
+            walk.Operation(operation, item.Get("parameters"));
+            return true;
+        }
+
+        return false;
     }
 
     private static int IndexOf(Model.EquatableArray<string> entries, string value)

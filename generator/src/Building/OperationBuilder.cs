@@ -18,8 +18,6 @@ namespace OpenApiSdk.Generator.Building;
 /// </summary>
 internal static partial class OperationBuilder
 {
-    internal static readonly string[] Methods = { "get", "put", "post", "delete", "options", "head", "patch", "trace" };
-
     /// <summary>Members of the client class (and of group classes) that operations cannot be named.</summary>
     private static readonly string[] ReservedClientMembers =
     {
@@ -131,12 +129,9 @@ internal static partial class OperationBuilder
                 }
 
                 List<YamlNode> shared = ParameterNodes(item.Get("parameters"));
-                foreach (string method in Methods)
+                foreach (PathItemOperation operation in PathItemOperations.Of(item, _diagnostics))
                 {
-                    if (item.Get(method) is { IsMapping: true } operation)
-                    {
-                        pending.Add(new PendingOperation(path, method, operation, shared) { Servers = item.Get("servers") });
-                    }
+                    pending.Add(new PendingOperation(path, operation, shared) { Servers = item.Get("servers") });
                 }
             }
 
@@ -258,7 +253,7 @@ internal static partial class OperationBuilder
         private OperationModel? BuildOperation(PendingOperation pending, YamlNode? rootSecurity, NameScope names)
         {
             YamlNode operation = pending.Node;
-            string method = pending.Method.ToUpperInvariant();
+            string method = pending.Method;
             string where = method + " " + pending.Path;
             string operationId;
             YamlNode? idNode = operation.Get("operationId");
@@ -280,7 +275,7 @@ internal static partial class OperationBuilder
             }
             else
             {
-                operationId = Identifiers.ToPascalCase(pending.Method) + PathName(pending.Path);
+                operationId = Identifiers.ToPascalCase(pending.Field) + PathName(pending.Path);
             }
 
             string baseName = Identifiers.ToPascalCase(operationId);
@@ -421,18 +416,24 @@ internal static partial class OperationBuilder
 
     private sealed class PendingOperation
     {
-        public PendingOperation(string path, string method, YamlNode node, List<YamlNode> sharedParameters)
+        public PendingOperation(string path, PathItemOperation operation, List<YamlNode> sharedParameters)
         {
             Path = path;
-            Method = method;
-            Node = node;
+            Method = operation.Method;
+            Field = operation.Field;
+            Node = operation.Node;
+            YamlNode node = operation.Node;
             SharedParameters = sharedParameters;
             Tag = node.Get("tags") is { IsSequence: true } tags && tags.Items!.Count > 0 && tags.Items[0].IsScalar ? tags.Items[0].Value : null;
         }
 
         public string Path { get; }
 
+        /// <summary>The HTTP method as sent (<c>GET</c>, <c>QUERY</c>, an additional operation's key as written).</summary>
         public string Method { get; }
+
+        /// <summary>The path item's field (<c>get</c>) or additionalOperations key, for the name of an operation without operationId.</summary>
+        public string Field { get; }
 
         public YamlNode Node { get; }
 

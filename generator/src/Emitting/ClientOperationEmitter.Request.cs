@@ -49,7 +49,7 @@ internal sealed partial class ClientOperationEmitter
             }
         }
 
-        if (operation.IdempotencyKeyHeader is { } idempotencyKey && operation.Method is not ("GET" or "HEAD" or "PUT" or "DELETE" or "OPTIONS" or "TRACE"))
+        if (operation.IdempotencyKeyHeader is { } idempotencyKey && operation.Method is not ("GET" or "HEAD" or "PUT" or "DELETE" or "OPTIONS" or "TRACE" or "QUERY"))
         {
             w.Line("__request.IdempotencyKeyHeader = " + Literals.String(idempotencyKey) + ";");
         }
