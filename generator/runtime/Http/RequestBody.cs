@@ -63,35 +63,73 @@ public abstract class RequestBody
 
     private sealed class FormBody : RequestBody
     {
-        private readonly List<KeyValuePair<string?, string?>> _fields = new();
+        private readonly List<KeyValuePair<string?, string?>> _fields;
 
         internal FormBody(byte[] json)
         {
-            using JsonDocument document = JsonDocument.Parse(json);
-            foreach (JsonProperty property in document.RootElement.EnumerateObject())
-            {
-                if (property.Value.ValueKind == JsonValueKind.Array)
-                {
-                    foreach (JsonElement item in property.Value.EnumerateArray())
-                    {
-                        Add(property.Name, item);
-                    }
-                }
-                else
-                {
-                    Add(property.Name, property.Value);
-                }
-            }
+            _fields = FormFields.Of(json);
         }
 
         public override HttpContent CreateContent() => new FormUrlEncodedContent(_fields);
+    }
+}
 
-        private void Add(string name, JsonElement value)
+/// <summary>
+/// The fields of an <c>application/x-www-form-urlencoded</c> value, a form body or OpenAPI 3.2's form query string alike:
+/// the members of the JSON object the generated writer writes, arrays as repeated fields, nested objects as JSON text,
+/// nulls left out.
+/// </summary>
+internal static class FormFields
+{
+    public static List<KeyValuePair<string?, string?>> Of(byte[] json)
+    {
+        var fields = new List<KeyValuePair<string?, string?>>();
+        using JsonDocument document = JsonDocument.Parse(json);
+        if (document.RootElement.ValueKind != JsonValueKind.Object)
         {
-            if (value.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined))
+            return fields;
+        }
+
+        foreach (JsonProperty property in document.RootElement.EnumerateObject())
+        {
+            if (property.Value.ValueKind == JsonValueKind.Array)
             {
-                _fields.Add(new KeyValuePair<string?, string?>(name, value.ValueKind == JsonValueKind.String ? value.GetString() : value.GetRawText()));
+                foreach (JsonElement item in property.Value.EnumerateArray())
+                {
+                    Add(fields, property.Name, item);
+                }
             }
+            else
+            {
+                Add(fields, property.Name, property.Value);
+            }
+        }
+
+        return fields;
+    }
+
+    /// <summary>
+    /// The fields as <c>name=value&amp;...</c>, encoded as <see cref="FormUrlEncodedContent"/> encodes them (RFC 3986
+    /// percent-encoding of everything but unreserved characters, then a space as <c>+</c>), so <c>a + b</c> is <c>a+%2B+b</c>.
+    /// </summary>
+    public static string Encode(List<KeyValuePair<string?, string?>> fields)
+    {
+        var text = new StringBuilder();
+        foreach (KeyValuePair<string?, string?> field in fields)
+        {
+            text.Append(text.Length == 0 ? string.Empty : "&").Append(Encode(field.Key)).Append('=').Append(Encode(field.Value));
+        }
+
+        return text.ToString();
+    }
+
+    private static string Encode(string? value) => string.IsNullOrEmpty(value) ? string.Empty : Uri.EscapeDataString(value).Replace("%20", "+");
+
+    private static void Add(List<KeyValuePair<string?, string?>> fields, string name, JsonElement value)
+    {
+        if (value.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined))
+        {
+            fields.Add(new KeyValuePair<string?, string?>(name, value.ValueKind == JsonValueKind.String ? value.GetString() : value.GetRawText()));
         }
     }
 }

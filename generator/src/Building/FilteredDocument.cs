@@ -252,10 +252,12 @@ internal static class FilteredDocument
         private readonly Dictionary<YamlNode, string> _componentOf = new(ReferenceEqualityComparer.Instance);
         private readonly HashSet<YamlNode> _visited = new(ReferenceEqualityComparer.Instance);
         private readonly Stack<(YamlNode Node, bool IsSchema)> _work = new();
+        private readonly SelfUri? _self;
 
         public Reach(YamlNode root, CancellationToken cancellationToken)
         {
             _root = root;
+            _self = SelfUri.Of(root);
             _schemas = root.Get("components")?.Get("schemas") is { IsMapping: true } schemas ? schemas : null;
             _cancellationToken = cancellationToken;
             foreach (KeyValuePair<YamlNode, YamlNode> pair in _schemas?.Pairs ?? new List<KeyValuePair<YamlNode, YamlNode>>())
@@ -439,6 +441,7 @@ internal static class FilteredDocument
 
         private void Reference(string reference, bool isSchema)
         {
+            reference = _self?.Localize(reference) ?? reference;
             if (reference.StartsWith(SchemaPrefix, StringComparison.Ordinal))
             {
                 int end = reference.IndexOf('/', SchemaPrefix.Length);
@@ -456,6 +459,7 @@ internal static class FilteredDocument
         /// <summary>The node a local JSON Pointer names, as <see cref="RefResolver"/> walks it; null when there is none.</summary>
         private YamlNode? Pointer(string reference)
         {
+            reference = _self?.Localize(reference) ?? reference;
             if (!reference.StartsWith("#/", StringComparison.Ordinal))
             {
                 return null;

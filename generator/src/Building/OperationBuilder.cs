@@ -234,6 +234,10 @@ internal static partial class OperationBuilder
             return new ClientModel(info, groups.ToEquatableArray());
         }
 
+        /// <summary>
+        /// The group's documentation from its Tag Object: 3.2's <c>summary</c>, then the description, then where 3.2's
+        /// <c>parent</c> and <c>kind</c> place it (groups stay flat: a child tag is a group of its own).
+        /// </summary>
         private string? TagDescription(string tag)
         {
             if (_root.Get("tags") is { IsSequence: true } tags)
@@ -242,7 +246,16 @@ internal static partial class OperationBuilder
                 {
                     if (item.IsMapping && item.GetString("name") == tag)
                     {
-                        return item.GetString("description");
+                        var parts = new List<string>();
+                        parts.AddRange(new[] { item.GetString("summary"), item.GetString("description") }.Where(text => !string.IsNullOrWhiteSpace(text))!);
+                        string? parent = item.GetString("parent");
+                        string? kind = item.GetString("kind");
+                        if (parent is not null || kind is not null)
+                        {
+                            parts.Add("Tag " + tag + (parent is null ? string.Empty : ", under the tag " + parent) + (kind is null ? string.Empty : ", of the kind " + kind) + ".");
+                        }
+
+                        return parts.Count == 0 ? null : string.Join("\n\n", parts);
                     }
                 }
             }
@@ -296,15 +309,18 @@ internal static partial class OperationBuilder
             }
 
             var parameterNames = new NameScope(ReservedParameterNames);
-            var parameters = new List<ParameterModel>();
+            var built = new List<(ParameterModel Model, YamlNode Node)>();
             var templateNames = TemplateNames(pending.Path);
             foreach (string key in order)
             {
                 if (BuildParameter(byKey[key], baseName, operationId, parameterNames, templateNames) is { } parameter)
                 {
-                    parameters.Add(parameter);
+                    built.Add((parameter, byKey[key]));
                 }
             }
+
+            KeepQueryStringRules(built, operationId);
+            List<ParameterModel> parameters = built.ConvertAll(p => p.Model);
 
             foreach (string name in templateNames)
             {

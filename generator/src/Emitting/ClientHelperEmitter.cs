@@ -659,6 +659,8 @@ internal sealed class ClientHelperEmitter
         {
             ParameterLocation.Path => "Path parameter ",
             ParameterLocation.Query => "Query parameter ",
+            ParameterLocation.QueryString => "The whole query string: ",
+            ParameterLocation.Cookie => "Cookie ",
             _ => "Header ",
         };
         string text = where + parameter.WireName + ".";
