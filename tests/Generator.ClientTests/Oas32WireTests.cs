@@ -12,7 +12,7 @@ using Xunit;
 namespace OpenApiSdk.ClientTests;
 
 /// <summary>
-/// Specs/oas32.yaml (an OpenAPI 3.2.0 document) against Kestrel: the <c>query</c> operation (QUERY with its body, safe
+/// tests/Generator.Tests/Specs/oas32.yaml (an OpenAPI 3.2.0 document) against Kestrel: the <c>query</c> operation (QUERY with its body, safe
 /// and idempotent, so retried like GET), <c>additionalOperations</c> (LINK and PURGE sent as written),
 /// <c>in: querystring</c> as a form, as JSON and as a JSONPath string (the serializations of the 3.2 text's examples),
 /// and <c>$ref</c>s through the document's <c>$self</c> URI (the search result is typed, not a JsonElement).

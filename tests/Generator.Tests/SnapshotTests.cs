@@ -20,6 +20,8 @@ public class SnapshotTests
         new object[] { "unevaluated" }, // unevaluatedProperties/unevaluatedItems; also compiled and run by Generator.IntegrationTests
         new object[] { "choice-rules" }, // oneOf/anyOf beside other keywords, as rules; also run by Generator.IntegrationTests
         new object[] { "inheritance" }, // a discriminator on an allOf base; also compiled and run by Generator.IntegrationTests
+        new object[] { "default-mapping" }, // OpenAPI 3.2 discriminator.defaultMapping; also compiled and run by Generator.IntegrationTests
+        new object[] { "oas32" }, // OpenAPI 3.2 operations and parameters; also sent to Kestrel by Generator.ClientTests (Oas32WireTests)
     };
 
     internal static SpecFile Load(string name)
