@@ -6,7 +6,7 @@ namespace OpenApiSdk.PackageTests;
 
 /// <summary>
 /// The schema constructs that are more than models and attributes (inheritance chosen by a discriminator, oneOf/anyOf
-/// as rules beside an object's properties, unevaluatedProperties), built from the packed package by the strictest
+/// as rules beside an object's properties, unevaluatedProperties) and two OpenAPI 3.2 documents, built from the packed package by the strictest
 /// consumer (warnings as errors, XML docs, latest-recommended analysis, nullable) and run.
 /// </summary>
 [Collection(PackedGeneratorTests.Name)]
@@ -30,6 +30,9 @@ public sealed class SchemaFeatureConsumerTests
 
                 var closed = Unevaluated.Api.Closed.FromJson("{\"id\":\"a1\",\"colour\":\"red\",\"size\":2}");
                 Console.WriteLine("unevaluated " + string.Join(",", closed.Validate().Select(e => e.Pointer).OrderBy(p => p, StringComparer.Ordinal)));
+
+                Console.WriteLine("default " + DefaultMapping.Api.Pet.FromJson("{\"name\":\"Rex\"}").GetType().Name);
+                Console.WriteLine("oas32 " + typeof(Oas32.Api.CatalogClient.ItemsOperations).GetMethod("SearchItemsAsync")!.Name);
             }
         }
 
@@ -56,8 +59,10 @@ public sealed class SchemaFeatureConsumerTests
                 <OpenApiSpec Include="inheritance.yaml" Namespace="Inheritance.Api" />
                 <OpenApiSpec Include="choice-rules.yaml" Namespace="ChoiceRules.Api" />
                 <OpenApiSpec Include="unevaluated.yaml" Namespace="Unevaluated.Api" />
+                <OpenApiSpec Include="default-mapping.yaml" Namespace="DefaultMapping.Api" />
+                <OpenApiSpec Include="oas32.yaml" Namespace="Oas32.Api" />
             """);
-        foreach (string spec in new[] { "inheritance.yaml", "choice-rules.yaml", "unevaluated.yaml" })
+        foreach (string spec in new[] { "inheritance.yaml", "choice-rules.yaml", "unevaluated.yaml", "default-mapping.yaml", "oas32.yaml" })
         {
             app.Write(spec, File.ReadAllText(Path.Combine(_fixture.RepositoryRoot, "tests", "Generator.Tests", "Specs", spec)));
         }
@@ -75,6 +80,8 @@ public sealed class SchemaFeatureConsumerTests
                 "round-trip Lion",
                 "choices /shipping,/shipping/address", // the address matches both oneOf alternatives, the shipping none of its anyOf (ChoiceRuleTests)
                 "unevaluated /colour,/size", // unevaluatedProperties: false, each member at its own pointer
+                "default OtherPet", // OpenAPI 3.2 defaultMapping: no discriminator reads as the default type
+                "oas32 SearchItemsAsync", // an OpenAPI 3.2 document (QUERY, additionalOperations, in: querystring) builds strictly
             ],
             run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
     }

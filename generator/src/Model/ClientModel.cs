@@ -125,7 +125,7 @@ internal enum QueryStringEncoding
 
 /// <param name="Name">The C# parameter name.</param>
 /// <param name="WireName">The name in the path template, query string or header.</param>
-/// <param name="Style">The serialization style: simple, form, spaceDelimited or pipeDelimited.</param>
+/// <param name="Style">The serialization style: simple, form, spaceDelimited, pipeDelimited or deepObject; for <see cref="ParameterLocation.QueryString"/> the media type.</param>
 /// <param name="DefaultOption">The options property giving the default for an optional header, if any.</param>
 /// <param name="AsJson">The value is sent as its JSON text: a <c>content: application/json</c> parameter, or an object, untyped or array-of-objects value in a header, a cookie or the path.</param>
 /// <param name="QueryString">For <see cref="ParameterLocation.QueryString"/>: how the value is serialized.</param>
