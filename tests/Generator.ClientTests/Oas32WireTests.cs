@@ -67,6 +67,17 @@ public sealed class Oas32WireTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_response_whose_media_type_object_is_a_reference_to_components_mediaTypes_is_typed()
+    {
+        _server.Answer(new Reply(200, "{\"id\":\"i1\",\"name\":\"red chair\"}"));
+        using HttpClient http = _server.CreateHttpClient();
+
+        Item item = await Client(http).Items.GetItemAsync("i1");
+
+        Assert.Equal("red chair", item.Name);
+    }
+
+    [Fact]
     public async Task Additional_operations_are_sent_with_their_method_as_the_spec_writes_it()
     {
         _server.Answer(new Reply(204, string.Empty, ContentType: null));

@@ -51,7 +51,7 @@ internal static partial class OperationBuilder
             }
             else
             {
-                (encoding, media, mediaType) = (QueryStringEncoding.Text, content.Pairs[0].Value, content.Pairs[0].Key.Value ?? string.Empty);
+                (encoding, media, mediaType) = (QueryStringEncoding.Text, Refs.Resolve(content.Pairs[0].Value) ?? content.Pairs[0].Value, content.Pairs[0].Key.Value ?? string.Empty);
             }
 
             string memberName = name is { Length: > 0 } ? Identifiers.ToPascalCase(name) : "QueryString";

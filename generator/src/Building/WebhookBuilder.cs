@@ -222,10 +222,11 @@ internal static class WebhookBuilder
             {
                 if (IsJson(pair.Key.Value ?? string.Empty))
                 {
-                    Shape shape = pair.Value.Get("schema") is { } schema ? _schemas.ShapeOf(schema, name, "Payload") : new Shape(TypeRef.Any, Constraints.None, true);
+                    YamlNode media = Refs.Resolve(pair.Value) ?? pair.Value; // 3.2: a $ref to components.mediaTypes
+                    Shape shape = media.Get("schema") is { } schema ? _schemas.ShapeOf(schema, name, "Payload") : new Shape(TypeRef.Any, Constraints.None, true);
                     if (!shape.Constraints.IsEmpty && shape.Type.Kind is not (TypeRefKind.Model or TypeRefKind.Union or TypeRefKind.Array))
                     {
-                        _diagnostics.Report(DiagnosticDescriptors.UnsupportedConstruct, pair.Value.Get("schema") ?? pair.Value, "Constraints on a " + What(kind) + " payload that is not an object or array", $"the payload of {key} is read, but its own constraints are not checked");
+                        _diagnostics.Report(DiagnosticDescriptors.UnsupportedConstruct, media.Get("schema") ?? media, "Constraints on a " + What(kind) + " payload that is not an object or array", $"the payload of {key} is read, but its own constraints are not checked");
                     }
 
                     return (shape.Type, required, description);
