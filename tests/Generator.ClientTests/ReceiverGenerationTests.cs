@@ -112,6 +112,50 @@ public sealed class ReceiverGenerationTests
     }
 
     [Fact]
+    public void An_OpenAPI_3_2_document_gets_receivers_for_its_webhooks_additional_operations_and_the_callbacks_of_a_query_operation()
+    {
+        const string spec = """
+            openapi: 3.2.0
+            info: { title: Sync, version: '1' }
+            webhooks:
+              synced:
+                post:
+                  requestBody:
+                    content: { application/json: { schema: { type: object, properties: { id: { type: string } } } } }
+                  responses: { '200': { description: ok } }
+                additionalOperations:
+                  NOTIFY:
+                    requestBody:
+                      content: { application/json: { schema: { type: object, properties: { at: { type: string } } } } }
+                    responses: { '200': { description: ok } }
+            paths:
+              /reports:
+                query:
+                  operationId: findReports
+                  requestBody:
+                    content: { application/json: { schema: { type: object, properties: { text: { type: string } } } } }
+                  callbacks:
+                    onReady:
+                      '{$request.body#/callback}':
+                        post:
+                          requestBody:
+                            content: { application/json: { schema: { type: object, properties: { url: { type: string } } } } }
+                          responses: { '200': { description: ok } }
+                  responses: { '200': { description: ok } }
+            """;
+        GeneratorRun run = Run("/specs/sync.yaml", spec, aspNetCore: true);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(Problems(run));
+        INamedTypeSymbol endpoints = run.OutputCompilation.GetTypeByMetadataName("Hooks.Sdk.SyncWebhookEndpoints")!;
+        Assert.Equal(
+            new[] { "MapFindReportsOnReadyCallback", "MapSyncedNotifyWebhook", "MapSyncedPostWebhook" },
+            endpoints.GetMembers().OfType<IMethodSymbol>().Where(m => m.DeclaredAccessibility == Accessibility.Public).Select(m => m.Name).OrderBy(n => n, StringComparer.Ordinal));
+        string code = run.Sources.Single(s => s.HintName == "sync.SyncWebhookEndpoints.g.cs").SourceText.ToString();
+        Assert.Contains("new[] { \"NOTIFY\" }", code, StringComparison.Ordinal); // mapped to the method as the spec writes it
+    }
+
+    [Fact]
     public void A_webhook_body_that_is_not_JSON_is_a_located_warning_and_gets_no_parser()
     {
         const string spec = """

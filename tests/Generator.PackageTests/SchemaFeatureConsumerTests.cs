@@ -6,7 +6,7 @@ namespace OpenApiSdk.PackageTests;
 
 /// <summary>
 /// The schema constructs that are more than models and attributes (inheritance chosen by a discriminator, oneOf/anyOf
-/// as rules beside an object's properties, unevaluatedProperties), built from the packed package by the strictest
+/// as rules beside an object's properties, unevaluatedProperties) and two OpenAPI 3.2 documents, built from the packed package by the strictest
 /// consumer (warnings as errors, XML docs, latest-recommended analysis, nullable) and run; with them a Swagger 2.0
 /// document (read as its 3.0 conversion, its discriminator values from x-ms-discriminator-value).
 /// </summary>
@@ -34,6 +34,8 @@ public sealed class SchemaFeatureConsumerTests
 
                 Swagger2.Api.Pet dog = Swagger2.Api.Pet.FromJson("{\"petType\":\"doggo\",\"name\":\"Rex\",\"nickname\":null}");
                 Console.WriteLine("swagger2 " + dog.GetType().Name + " " + (dog.Nickname ?? "null"));
+                Console.WriteLine("default " + DefaultMapping.Api.Pet.FromJson("{\"name\":\"Rex\"}").GetType().Name);
+                Console.WriteLine("oas32 " + typeof(Oas32.Api.CatalogClient.ItemsOperations).GetMethod("SearchItemsAsync")!.Name);
             }
         }
 
@@ -61,8 +63,10 @@ public sealed class SchemaFeatureConsumerTests
                 <OpenApiSpec Include="choice-rules.yaml" Namespace="ChoiceRules.Api" />
                 <OpenApiSpec Include="unevaluated.yaml" Namespace="Unevaluated.Api" />
                 <OpenApiSpec Include="swagger2.yaml" Namespace="Swagger2.Api" />
+                <OpenApiSpec Include="default-mapping.yaml" Namespace="DefaultMapping.Api" />
+                <OpenApiSpec Include="oas32.yaml" Namespace="Oas32.Api" />
             """);
-        foreach (string spec in new[] { "inheritance.yaml", "choice-rules.yaml", "unevaluated.yaml", "swagger2.yaml" })
+        foreach (string spec in new[] { "inheritance.yaml", "choice-rules.yaml", "unevaluated.yaml", "swagger2.yaml", "default-mapping.yaml", "oas32.yaml" })
         {
             app.Write(spec, File.ReadAllText(Path.Combine(_fixture.RepositoryRoot, "tests", "Generator.Tests", "Specs", spec)));
         }
@@ -81,6 +85,8 @@ public sealed class SchemaFeatureConsumerTests
                 "choices /shipping,/shipping/address", // the address matches both oneOf alternatives, the shipping none of its anyOf (ChoiceRuleTests)
                 "unevaluated /colour,/size", // unevaluatedProperties: false, each member at its own pointer
                 "swagger2 Dog null", // discriminator value from x-ms-discriminator-value; x-nullable: null is a value
+                "default OtherPet", // OpenAPI 3.2 defaultMapping: no discriminator reads as the default type
+                "oas32 SearchItemsAsync", // an OpenAPI 3.2 document (QUERY, additionalOperations, in: querystring) builds strictly
             ],
             run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
     }

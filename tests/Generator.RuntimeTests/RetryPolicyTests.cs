@@ -19,9 +19,12 @@ public class RetryPolicyTests
     [InlineData("DELETE", true)]
     [InlineData("OPTIONS", true)]
     [InlineData("TRACE", true)]
+    [InlineData("QUERY", true)] // OpenAPI 3.2's query operation: safe and idempotent (draft-ietf-httpbis-safe-method-w-body)
     [InlineData("POST", false)]
     [InlineData("PATCH", false)]
-    public void The_idempotent_methods_are_those_of_RFC_9110(string method, bool idempotent) =>
+    [InlineData("query", false)] // method names are case-sensitive (RFC 9110 section 9.1): another method
+    [InlineData("LINK", false)] // an additionalOperations method: nothing says it may be repeated
+    public void The_idempotent_methods_are_those_of_RFC_9110_and_QUERY(string method, bool idempotent) =>
         Assert.Equal(idempotent, RetryPolicy.IsIdempotent(new HttpMethod(method)));
 
     [Theory]

@@ -150,6 +150,24 @@ public class OperationFilterTests
         Assert.Empty(run.CompileProblems);
     }
 
+    [Fact]
+    public void OpenAPI_3_2_query_and_additional_operations_are_kept_by_their_tags_and_reach_through_self_references()
+    {
+        string spec = File.ReadAllText(Path.Combine(GeneratorHarness.RepositoryRoot, "tests", "Generator.Tests", "Specs", "oas32.yaml"));
+        GeneratorRun admin = GeneratorHarness.Run(new[] { new SpecFile("/specs/oas32.yaml", spec) { Metadata = new Dictionary<string, string> { ["IncludeTags"] = "admin" } } });
+        GeneratorRun search = GeneratorHarness.Run(new[] { new SpecFile("/specs/oas32.yaml", spec) { Metadata = new Dictionary<string, string> { ["IncludePaths"] = "/items/search" } } });
+
+        Assert.Empty(admin.GeneratorDiagnostics);
+        Assert.Equal(new[] { "LinkItemAsync", "PurgeItemsByIdAsync" }, Operations(admin)); // the additionalOperations tagged admin
+        Assert.Empty(ComponentTypes(admin));
+        Assert.Empty(admin.CompileProblems);
+
+        Assert.Empty(search.GeneratorDiagnostics);
+        Assert.Equal(new[] { "SearchItemsAsync" }, Operations(search)); // the query operation
+        Assert.Equal(new[] { "Item", "Search" }, ComponentTypes(search)); // Items and Item reached through $self-relative references
+        Assert.Empty(search.CompileProblems);
+    }
+
     private static GeneratorRun Run(params (string Name, string Value)[] metadata) =>
         GeneratorHarness.Run(new[]
         {

@@ -22,6 +22,8 @@ public class SnapshotTests
         new object[] { "inheritance" }, // a discriminator on an allOf base; also compiled and run by Generator.IntegrationTests
         new object[] { "swagger2" }, // a Swagger 2.0 document, one of each construct the 2.0 reader maps
         new object[] { "azure-extensions" }, // AutoRest's x-ms-* extensions (x-ms-enum, x-ms-client-name, x-ms-paths, x-ms-pageable, ...)
+        new object[] { "default-mapping" }, // OpenAPI 3.2 discriminator.defaultMapping; also compiled and run by Generator.IntegrationTests
+        new object[] { "oas32" }, // OpenAPI 3.2 operations and parameters; also sent to Kestrel by Generator.ClientTests (Oas32WireTests)
     };
 
     internal static SpecFile Load(string name)

@@ -210,6 +210,32 @@ public sealed class ClientRequest
         }
     }
 
+    /// <summary>
+    /// OpenAPI 3.2's <c>in: querystring</c> in a media type other than a form (JSON text, a JSONPath, ...): the whole
+    /// query string is <paramref name="text"/>, percent-encoded (RFC 3986: everything but unreserved characters), as the
+    /// specification's example sends <c>{"numbers":[1,2],"flag":null}</c> as <c>?%7B%22numbers%22%3A%5B1%2C2%5D%2C%22flag%22%3Anull%7D</c>.
+    /// </summary>
+    public void QueryString(string text)
+    {
+        _url.Append(_hasQuery ? '&' : '?').Append(Uri.EscapeDataString(text));
+        _hasQuery = true;
+    }
+
+    /// <summary>
+    /// OpenAPI 3.2's <c>in: querystring</c> with <c>application/x-www-form-urlencoded</c>: the members of the JSON object
+    /// the generated writer wrote, as the fields of a form body are sent (<c>foo=a+%2B+b&amp;bar=true</c>); nothing when
+    /// every member is null.
+    /// </summary>
+    public void QueryStringForm(byte[] json)
+    {
+        string form = FormFields.Encode(FormFields.Of(json));
+        if (form.Length > 0)
+        {
+            _url.Append(_hasQuery ? '&' : '?').Append(form);
+            _hasQuery = true;
+        }
+    }
+
     /// <summary>Adds a header; a value with a line break is refused (it would end the header).</summary>
     public void Header(string name, string value)
     {

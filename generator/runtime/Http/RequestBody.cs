@@ -69,58 +69,98 @@ public abstract class RequestBody
 
     private sealed class FormBody : RequestBody
     {
-        private readonly List<KeyValuePair<string?, string?>> _fields = new();
+        private readonly List<KeyValuePair<string?, string?>> _fields;
 
         internal FormBody(byte[] json, string[]? joined)
         {
-            using JsonDocument document = JsonDocument.Parse(json);
-            foreach (JsonProperty property in document.RootElement.EnumerateObject())
-            {
-                if (property.Value.ValueKind == JsonValueKind.Array && Separator(joined, property.Name) is { } separator)
-                {
-                    var items = new List<string>();
-                    foreach (JsonElement item in property.Value.EnumerateArray())
-                    {
-                        items.Add(item.ValueKind == JsonValueKind.String ? item.GetString()! : item.ValueKind == JsonValueKind.Null ? string.Empty : item.GetRawText());
-                    }
-
-                    _fields.Add(new KeyValuePair<string?, string?>(property.Name, string.Join(separator, items)));
-                }
-                else if (property.Value.ValueKind == JsonValueKind.Array)
-                {
-                    foreach (JsonElement item in property.Value.EnumerateArray())
-                    {
-                        Add(property.Name, item);
-                    }
-                }
-                else
-                {
-                    Add(property.Name, property.Value);
-                }
-            }
+            _fields = FormFields.Of(json, joined);
         }
 
         public override HttpContent CreateContent() => new FormUrlEncodedContent(_fields);
+    }
+}
 
-        private static string? Separator(string[]? joined, string name)
+/// <summary>
+/// The fields of an <c>application/x-www-form-urlencoded</c> value, a form body or OpenAPI 3.2's form query string alike:
+/// the members of the JSON object the generated writer writes, arrays as repeated fields (or one field joined with the
+/// separator <paramref name="joined"/> names for it: Swagger 2.0's collectionFormat), nested objects as JSON text, nulls left out.
+/// </summary>
+internal static class FormFields
+{
+    /// <param name="json">The value as the generated writer writes it.</param>
+    /// <param name="joined">Pairs of a field name and the separator its array items are joined with; null when none is.</param>
+    public static List<KeyValuePair<string?, string?>> Of(byte[] json, string[]? joined = null)
+    {
+        var fields = new List<KeyValuePair<string?, string?>>();
+        using JsonDocument document = JsonDocument.Parse(json);
+        if (document.RootElement.ValueKind != JsonValueKind.Object)
         {
-            for (int i = 0; joined is not null && i + 1 < joined.Length; i += 2)
-            {
-                if (string.Equals(joined[i], name, StringComparison.Ordinal))
-                {
-                    return joined[i + 1];
-                }
-            }
-
-            return null;
+            return fields;
         }
 
-        private void Add(string name, JsonElement value)
+        foreach (JsonProperty property in document.RootElement.EnumerateObject())
         {
-            if (value.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined))
+            if (property.Value.ValueKind == JsonValueKind.Array && Separator(joined, property.Name) is { } separator)
             {
-                _fields.Add(new KeyValuePair<string?, string?>(name, value.ValueKind == JsonValueKind.String ? value.GetString() : value.GetRawText()));
+                var items = new List<string>();
+                foreach (JsonElement item in property.Value.EnumerateArray())
+                {
+                    items.Add(item.ValueKind == JsonValueKind.String ? item.GetString()! : item.ValueKind == JsonValueKind.Null ? string.Empty : item.GetRawText());
+                }
+
+                fields.Add(new KeyValuePair<string?, string?>(property.Name, string.Join(separator, items)));
             }
+            else if (property.Value.ValueKind == JsonValueKind.Array)
+            {
+                foreach (JsonElement item in property.Value.EnumerateArray())
+                {
+                    Add(fields, property.Name, item);
+                }
+            }
+            else
+            {
+                Add(fields, property.Name, property.Value);
+            }
+        }
+
+        return fields;
+    }
+
+    /// <summary>
+    /// The fields as <c>name=value&amp;...</c>, encoded as <see cref="FormUrlEncodedContent"/> encodes them (RFC 3986
+    /// percent-encoding of everything but unreserved characters, then a space as <c>+</c>), so <c>a + b</c> is <c>a+%2B+b</c>.
+    /// </summary>
+    public static string Encode(List<KeyValuePair<string?, string?>> fields)
+    {
+        var text = new StringBuilder();
+        foreach (KeyValuePair<string?, string?> field in fields)
+        {
+            text.Append(text.Length == 0 ? string.Empty : "&").Append(Encode(field.Key)).Append('=').Append(Encode(field.Value));
+        }
+
+        return text.ToString();
+    }
+
+    private static string? Separator(string[]? joined, string name)
+    {
+        for (int i = 0; joined is not null && i + 1 < joined.Length; i += 2)
+        {
+            if (string.Equals(joined[i], name, StringComparison.Ordinal))
+            {
+                return joined[i + 1];
+            }
+        }
+
+        return null;
+    }
+
+    private static string Encode(string? value) => string.IsNullOrEmpty(value) ? string.Empty : Uri.EscapeDataString(value).Replace("%20", "+");
+
+    private static void Add(List<KeyValuePair<string?, string?>> fields, string name, JsonElement value)
+    {
+        if (value.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined))
+        {
+            fields.Add(new KeyValuePair<string?, string?>(name, value.ValueKind == JsonValueKind.String ? value.GetString() : value.GetRawText()));
         }
     }
 }

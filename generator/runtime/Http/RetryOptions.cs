@@ -10,9 +10,10 @@ namespace OpenApiSdk;
 /// <remarks>
 /// Which failures are retried does not depend on these settings: any method after 429 or 503 (the server says it did
 /// not act) or a failure before the request was sent (connection refused, name resolution); GET, HEAD, PUT, DELETE,
-/// OPTIONS and TRACE (idempotent, RFC 9110 section 9.2.2) also after 408, 500, 502, 504 and a connection lost after
-/// sending. POST and PATCH are retried in those cases only when the request carries the idempotency key header that
-/// the spec declares for the operation, because a second create could do the thing twice.
+/// OPTIONS and TRACE (idempotent, RFC 9110 section 9.2.2) and QUERY (safe and idempotent, OpenAPI 3.2's <c>query</c>
+/// operation) also after 408, 500, 502, 504 and a connection lost after sending. POST, PATCH and other methods are
+/// retried in those cases only when the request carries the idempotency key header that the spec declares for the
+/// operation, because a second create could do the thing twice.
 /// </remarks>
 public sealed class RetryOptions
 {

@@ -13,10 +13,14 @@ internal static class RetryPolicy
     private static readonly object RandomLock = new();
     private static readonly Random Random = new();
 
-    /// <summary>GET, HEAD, PUT, DELETE, OPTIONS and TRACE: the idempotent methods of RFC 9110 section 9.2.2.</summary>
+    /// <summary>
+    /// GET, HEAD, PUT, DELETE, OPTIONS and TRACE, the idempotent methods of RFC 9110 section 9.2.2, and QUERY (OpenAPI 3.2's
+    /// <c>query</c> operation), which draft-ietf-httpbis-safe-method-w-body defines as safe and idempotent. Method names are
+    /// case-sensitive (RFC 9110 section 9.1), so only <c>QUERY</c> is one.
+    /// </summary>
     public static bool IsIdempotent(HttpMethod method) =>
         method == HttpMethod.Get || method == HttpMethod.Head || method == HttpMethod.Put || method == HttpMethod.Delete
-        || method == HttpMethod.Options || method == HttpMethod.Trace;
+        || method == HttpMethod.Options || method == HttpMethod.Trace || string.Equals(method.Method, "QUERY", StringComparison.Ordinal);
 
     /// <summary>429 Too Many Requests and 503 Service Unavailable: the server says it did not act, so any method is retried.</summary>
     public static bool ServerDidNotAct(int status) => status is 429 or 503;

@@ -47,7 +47,11 @@ public static class ObjectJson
     private static T Choose<T>(ref Utf8JsonReader reader, IObjectSubtypes table)
         where T : OpenApiObject, new()
     {
-        T result = (FindDiscriminator(reader, table.Discriminator) is { } value ? table.Create(value) as T : null) ?? new T();
+        OpenApiObject? named = FindDiscriminator(reader, table.Discriminator) is { } value ? table.Create(value) : null;
+
+        // OpenAPI 3.2's defaultMapping: the type read when the discriminator is absent or names no type.
+        named ??= (table as IObjectDefaultSubtype)?.CreateDefault();
+        T result = named as T ?? new T();
         ((IObjectSubtypes)result).ClearDiscriminator();
         return result;
     }

@@ -22,6 +22,7 @@ public sealed class UnionShape<T>
 {
     private readonly Func<T> _create;
     private readonly string? _discriminator;
+    private readonly int _defaultAlternative = -1;
 
     /// <summary>Creates the shape.</summary>
     /// <param name="create">Creates an instance that holds nothing (the union's private constructor).</param>
@@ -35,6 +36,18 @@ public sealed class UnionShape<T>
         Alternatives = alternatives ?? throw new ArgumentNullException(nameof(alternatives));
         CountsMatches = exactlyOne && discriminator is null;
         Item = new UnionItem<T>(this);
+    }
+
+    /// <summary>Creates the shape of a union whose discriminator has OpenAPI 3.2's <c>defaultMapping</c>.</summary>
+    /// <param name="create">Creates an instance that holds nothing (the union's private constructor).</param>
+    /// <param name="discriminator">The discriminator property.</param>
+    /// <param name="defaultAlternative">The 0-based index of the alternative read when the discriminator is absent or names no alternative.</param>
+    /// <param name="exactlyOne">True for <c>oneOf</c>.</param>
+    /// <param name="alternatives">The alternatives, in order.</param>
+    public UnionShape(Func<T> create, string discriminator, int defaultAlternative, bool exactlyOne, params UnionAlternative[] alternatives)
+        : this(create, discriminator, exactlyOne, alternatives)
+    {
+        _defaultAlternative = defaultAlternative >= 0 && defaultAlternative < Alternatives.Count ? defaultAlternative : throw new ArgumentOutOfRangeException(nameof(defaultAlternative));
     }
 
     /// <summary>Reads and writes the union as a list item, a map value or a property.</summary>
@@ -85,6 +98,12 @@ public sealed class UnionShape<T>
                     known.Add(value);
                 }
             }
+        }
+
+        if (_defaultAlternative >= 0 && (tag is not null || start.TokenType == JsonTokenType.StartObject))
+        {
+            // OpenAPI 3.2: the defaultMapping schema is expected when the property is absent or its value is mapped to nothing.
+            return ReadAlternative(_defaultAlternative, start);
         }
 
         T unmatched = Unmatched(ref start);

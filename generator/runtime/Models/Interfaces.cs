@@ -78,6 +78,17 @@ public interface IObjectSubtypes
     void ClearDiscriminator();
 }
 
+/// <summary>
+/// The base of a hierarchy whose discriminator has OpenAPI 3.2's <c>defaultMapping</c>: the type read when the
+/// discriminator is absent or names no type of the hierarchy.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public interface IObjectDefaultSubtype
+{
+    /// <summary>A new instance of the default type.</summary>
+    OpenApiSdk.OpenApiObject CreateDefault();
+}
+
 /// <summary>The checks of a generated union's alternatives that have rules of their own (a constrained string, a list).</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public interface IUnionRules

@@ -337,6 +337,14 @@ public ref struct Validation
     public bool Discriminator(string name, string? value, string[] tags) =>
         value is null || Array.IndexOf(tags, value) >= 0 || Fail(name, Errors is null ? string.Empty : DiscriminatorMessage(value, tags));
 
+    /// <summary>
+    /// The discriminator of the default type of a hierarchy (OpenAPI 3.2's <c>defaultMapping</c>): absent, or any value
+    /// that names no other type (<paramref name="others"/>), since then this is the type the value reads as.
+    /// </summary>
+    public bool DefaultDiscriminator(string name, string? value, string[] others) =>
+        value is null || Array.IndexOf(others, value) < 0
+        || Fail(name, Errors is null ? string.Empty : "is \"" + value + "\", which names another schema than " + _model.GetType().Name + ", the discriminator's default");
+
     private string DiscriminatorMessage(string value, string[] tags) =>
         "is \"" + value + "\", which does not name the schema " + _model.GetType().Name + ": the discriminator must be "
         + string.Join(" or ", Array.ConvertAll(tags, t => "\"" + t + "\""));

@@ -127,31 +127,34 @@ internal static class FilteredDocument
             bool anyKept = false;
             foreach (KeyValuePair<YamlNode, YamlNode> field in item.Pairs!)
             {
-                bool isOperation = Array.IndexOf(OperationBuilder.Methods, field.Key.Value) >= 0 && field.Value.IsMapping;
+                bool isOperation = Array.IndexOf(PathItemOperations.FixedFields, field.Key.Value) >= 0 && field.Value.IsMapping;
+                if (field.Key.Value == PathItemOperations.AdditionalOperations && field.Value.IsMapping)
+                {
+                    // 3.2's map of further methods: kept with only the operations the filter keeps.
+                    var keptAdditional = new List<KeyValuePair<YamlNode, YamlNode>>();
+                    foreach (KeyValuePair<YamlNode, YamlNode> additional in field.Value.Pairs!)
+                    {
+                        if (!additional.Value.IsMapping || Keep(additional.Value, item, filter, walk, usedTags, pathMatched))
+                        {
+                            keptAdditional.Add(additional);
+                        }
+                    }
+
+                    anyKept |= keptAdditional.Exists(pair => pair.Value.IsMapping);
+                    keptItem.Add(new KeyValuePair<YamlNode, YamlNode>(field.Key, Copy(field.Value, keptAdditional)));
+                    continue;
+                }
+
                 if (!isOperation)
                 {
                     keptItem.Add(field);
                     continue;
                 }
 
-                bool tagMatched = false;
-                if (field.Value.Get("tags") is { IsSequence: true } tags)
-                {
-                    foreach (YamlNode tag in tags.Items!)
-                    {
-                        if (tag is { IsScalar: true, Value: { } name } && IndexOf(filter.Tags, name) >= 0)
-                        {
-                            tagMatched = true;
-                            usedTags.Add(name);
-                        }
-                    }
-                }
-
-                if (tagMatched || pathMatched)
+                if (Keep(field.Value, item, filter, walk, usedTags, pathMatched))
                 {
                     keptItem.Add(field);
                     anyKept = true;
-                    walk.Operation(field.Value, item.Get("parameters"));
                 }
             }
 
@@ -162,6 +165,31 @@ internal static class FilteredDocument
         }
 
         return Copy(paths, keptPaths);
+    }
+
+    /// <summary>Whether the operation is kept (a tag listed or its path matched); a kept one's schemas are walked.</summary>
+    private static bool Keep(YamlNode operation, YamlNode item, OperationFilter filter, Reach walk, HashSet<string> usedTags, bool pathMatched)
+    {
+        bool tagMatched = false;
+        if (operation.Get("tags") is { IsSequence: true } tags)
+        {
+            foreach (YamlNode tag in tags.Items!)
+            {
+                if (tag is { IsScalar: true, Value: { } name } && IndexOf(filter.Tags, name) >= 0)
+                {
+                    tagMatched = true;
+                    usedTags.Add(name);
+                }
+            }
+        }
+
+        if (tagMatched || pathMatched)
+        {
+            walk.Operation(operation, item.Get("parameters"));
+            return true;
+        }
+
+        return false;
     }
 
     private static int IndexOf(Model.EquatableArray<string> entries, string value)
@@ -230,10 +258,12 @@ internal static class FilteredDocument
         private readonly Dictionary<YamlNode, string> _componentOf = new(ReferenceEqualityComparer.Instance);
         private readonly HashSet<YamlNode> _visited = new(ReferenceEqualityComparer.Instance);
         private readonly Stack<(YamlNode Node, bool IsSchema)> _work = new();
+        private readonly SelfUri? _self;
 
         public Reach(YamlNode root, CancellationToken cancellationToken)
         {
             _root = root;
+            _self = SelfUri.Of(root);
             _schemas = root.Get("components")?.Get("schemas") is { IsMapping: true } schemas ? schemas : null;
             _cancellationToken = cancellationToken;
             foreach (KeyValuePair<YamlNode, YamlNode> pair in _schemas?.Pairs ?? new List<KeyValuePair<YamlNode, YamlNode>>())
@@ -417,6 +447,7 @@ internal static class FilteredDocument
 
         private void Reference(string reference, bool isSchema)
         {
+            reference = _self?.Localize(reference) ?? reference;
             if (reference.StartsWith(SchemaPrefix, StringComparison.Ordinal))
             {
                 int end = reference.IndexOf('/', SchemaPrefix.Length);
@@ -434,6 +465,7 @@ internal static class FilteredDocument
         /// <summary>The node a local JSON Pointer names, as <see cref="RefResolver"/> walks it; null when there is none.</summary>
         private YamlNode? Pointer(string reference)
         {
+            reference = _self?.Localize(reference) ?? reference;
             if (!reference.StartsWith("#/", StringComparison.Ordinal))
             {
                 return null;

@@ -319,13 +319,14 @@ internal static partial class OperationBuilder
             return bare.StartsWith("text/", StringComparison.Ordinal) || bare == "application/json" || bare.EndsWith("+json", StringComparison.Ordinal);
         }
 
-        private static YamlNode? Media(YamlNode content, string mediaType)
+        /// <summary>The Media Type Object of <paramref name="mediaType"/>, a 3.2 <c>$ref</c> to <c>components.mediaTypes</c> followed.</summary>
+        private YamlNode? Media(YamlNode content, string mediaType)
         {
             foreach (KeyValuePair<YamlNode, YamlNode> pair in content.Pairs!)
             {
                 if (pair.Key.Value is { } name && name.Split(';')[0].Trim().Equals(mediaType, StringComparison.OrdinalIgnoreCase))
                 {
-                    return pair.Value;
+                    return Refs.Resolve(pair.Value) ?? pair.Value;
                 }
             }
 
@@ -367,7 +368,8 @@ internal static partial class OperationBuilder
             return binary ? (isArray, mediaType ?? "application/octet-stream") : null;
         }
 
-        private static (string MediaType, YamlNode Media)? JsonMedia(YamlNode content)
+        /// <summary>The first JSON media type and its Media Type Object (a 3.2 <c>$ref</c> to <c>components.mediaTypes</c> followed).</summary>
+        private (string MediaType, YamlNode Media)? JsonMedia(YamlNode content)
         {
             foreach (KeyValuePair<YamlNode, YamlNode> pair in content.Pairs!)
             {
@@ -375,7 +377,7 @@ internal static partial class OperationBuilder
                 string bare = mediaType.Split(';')[0].Trim().ToLowerInvariant();
                 if (bare == "application/json" || bare.EndsWith("+json", StringComparison.Ordinal) || bare == "*/*" || bare == "application/*")
                 {
-                    return (bare is "*/*" or "application/*" ? "application/json" : bare, pair.Value);
+                    return (bare is "*/*" or "application/*" ? "application/json" : bare, Refs.Resolve(pair.Value) ?? pair.Value);
                 }
             }
 

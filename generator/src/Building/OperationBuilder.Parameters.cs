@@ -71,6 +71,11 @@ internal static partial class OperationBuilder
         {
             string? name = node.GetString("name");
             string? location = node.GetString("in");
+            if (location == "querystring")
+            {
+                return QueryStringParameter(node, name, owner, operationId, names); // its name is not sent, so it may be left out
+            }
+
             if (name is null || location is null)
             {
                 _diagnostics.Report(DiagnosticDescriptors.IgnoredValue, node, $"A parameter of {operationId} has no 'name' or 'in'; it is left out");

@@ -62,7 +62,7 @@ internal static partial class OperationBuilder
                     }
                 }
 
-                var model = new ResponseModel(status, type, response.GetString("description"), null, null, binary);
+                var model = new ResponseModel(status, type, response.GetString("description"), null, null, binary, response.GetString("summary"));
                 if (isSuccess)
                 {
                     int code = status.Equals("2XX", StringComparison.OrdinalIgnoreCase) ? 299 : int.TryParse(status, out int parsed) ? parsed : 299;

@@ -89,13 +89,56 @@ internal static partial class OperationBuilder
 
                     _optionNames.Reserve(property);
                     _optionNames.Reserve(property + "Provider");
-                    model = new SecuritySchemeModel(name, property, kind.Value, wireName ?? "Authorization", description);
+                    model = new SecuritySchemeModel(name, property, kind.Value, wireName ?? "Authorization", description, SchemeRemarks(scheme));
                     _usedSchemes.Add(model);
                 }
             }
 
             _schemes[name] = model;
             return model;
+        }
+
+        /// <summary>
+        /// What the spec says about a scheme beyond where its credential goes, for the option's documentation: 3.2's
+        /// <c>deprecated</c>, and for OAuth 2 where a token comes from (its flows' URLs, 3.2's device authorization flow and
+        /// <c>oauth2MetadataUrl</c>). The client sends the token it is given; obtaining one is the caller's.
+        /// </summary>
+        private static EquatableArray<string> SchemeRemarks(YamlNode scheme)
+        {
+            var remarks = new List<string>();
+            if (scheme.GetBool("deprecated"))
+            {
+                remarks.Add("Deprecated by the spec: the service may stop accepting this credential; prefer another security scheme an operation accepts.");
+            }
+
+            if (scheme.GetString("oauth2MetadataUrl") is { } metadata)
+            {
+                remarks.Add("The authorization server's metadata (RFC 8414): " + metadata + ".");
+            }
+
+            if (scheme.Get("flows") is { IsMapping: true } flows)
+            {
+                foreach (KeyValuePair<YamlNode, YamlNode> flow in flows.Pairs!)
+                {
+                    if (flow.Key.Value is not { } kind || kind.StartsWith("x-", StringComparison.Ordinal) || !flow.Value.IsMapping)
+                    {
+                        continue;
+                    }
+
+                    var urls = new List<string>();
+                    foreach ((string field, string label) in new[] { ("deviceAuthorizationUrl", "device authorization (RFC 8628) at "), ("authorizationUrl", "authorization at "), ("tokenUrl", "token at "), ("refreshUrl", "refresh at ") })
+                    {
+                        if (flow.Value.GetString(field) is { } url)
+                        {
+                            urls.Add(label + url);
+                        }
+                    }
+
+                    remarks.Add("OAuth 2 flow '" + kind + "'" + (urls.Count > 0 ? ": " + string.Join(", ", urls) : string.Empty) + ". The client sends the access token it is given; obtaining it is the caller's.");
+                }
+            }
+
+            return remarks.ToEquatableArray();
         }
     }
 }

@@ -18,8 +18,6 @@ namespace OpenApiSdk.Generator.Building;
 /// </summary>
 internal static partial class OperationBuilder
 {
-    internal static readonly string[] Methods = { "get", "put", "post", "delete", "options", "head", "patch", "trace" };
-
     /// <summary>Members of the client class (and of group classes) that operations cannot be named.</summary>
     private static readonly string[] ReservedClientMembers =
     {
@@ -254,16 +252,17 @@ internal static partial class OperationBuilder
                 }
 
                 List<YamlNode> shared = ParameterNodes(item.Get("parameters"));
-                foreach (string method in Methods)
+                foreach (PathItemOperation operation in PathItemOperations.Of(item, _diagnostics))
                 {
-                    if (item.Get(method) is { IsMapping: true } operation)
-                    {
-                        pending.Add(new PendingOperation(path, method, operation, shared) { Servers = item.Get("servers"), Query = query, QueryKey = azure ? pathPair.Key : null });
-                    }
+                    pending.Add(new PendingOperation(path, operation, shared) { Servers = item.Get("servers"), Query = query, QueryKey = azure ? pathPair.Key : null });
                 }
             }
         }
 
+        /// <summary>
+        /// The group's documentation from its Tag Object: 3.2's <c>summary</c>, then the description, then where 3.2's
+        /// <c>parent</c> and <c>kind</c> place it (groups stay flat: a child tag is a group of its own).
+        /// </summary>
         private string? TagDescription(string tag)
         {
             if (_root.Get("tags") is { IsSequence: true } tags)
@@ -272,7 +271,16 @@ internal static partial class OperationBuilder
                 {
                     if (item.IsMapping && item.GetString("name") == tag)
                     {
-                        return item.GetString("description");
+                        var parts = new List<string>();
+                        parts.AddRange(new[] { item.GetString("summary"), item.GetString("description") }.Where(text => !string.IsNullOrWhiteSpace(text))!);
+                        string? parent = item.GetString("parent");
+                        string? kind = item.GetString("kind");
+                        if (parent is not null || kind is not null)
+                        {
+                            parts.Add("Tag " + tag + (parent is null ? string.Empty : ", under the tag " + parent) + (kind is null ? string.Empty : ", of the kind " + kind) + ".");
+                        }
+
+                        return parts.Count == 0 ? null : string.Join("\n\n", parts);
                     }
                 }
             }
@@ -283,7 +291,7 @@ internal static partial class OperationBuilder
         private OperationModel? BuildOperation(PendingOperation pending, YamlNode? rootSecurity, NameScope names)
         {
             YamlNode operation = pending.Node;
-            string method = pending.Method.ToUpperInvariant();
+            string method = pending.Method;
             string where = method + " " + pending.Path;
             string operationId;
             YamlNode? idNode = operation.Get("operationId");
@@ -305,7 +313,7 @@ internal static partial class OperationBuilder
             }
             else
             {
-                operationId = Identifiers.ToPascalCase(pending.Method) + PathName(pending.Path) + QueryName(pending.Query);
+                operationId = Identifiers.ToPascalCase(pending.Field) + PathName(pending.Path) + QueryName(pending.Query);
             }
 
             string baseName = Identifiers.ToPascalCase(operationId);
@@ -326,17 +334,20 @@ internal static partial class OperationBuilder
             }
 
             var parameterNames = new NameScope(ReservedParameterNames);
-            var parameters = new List<ParameterModel>();
+            var built = new List<(ParameterModel Model, YamlNode Node)>();
             var templateNames = TemplateNames(pending.Path);
             foreach (string key in order)
             {
                 if (BuildParameter(byKey[key], baseName, operationId, parameterNames, templateNames) is { } parameter)
                 {
-                    parameters.Add(parameter);
+                    built.Add((parameter, byKey[key]));
                 }
             }
 
+            KeepQueryStringRules(built, operationId);
+            List<ParameterModel> parameters = built.ConvertAll(p => p.Model);
             EquatableArray<QueryConstantModel> queryConstants = QueryConstants(pending, parameters, operationId);
+
             foreach (string name in templateNames)
             {
                 if (!parameters.Exists(p => p.In == ParameterLocation.Path && p.WireName == name))
@@ -453,18 +464,24 @@ internal static partial class OperationBuilder
 
     private sealed class PendingOperation
     {
-        public PendingOperation(string path, string method, YamlNode node, List<YamlNode> sharedParameters)
+        public PendingOperation(string path, PathItemOperation operation, List<YamlNode> sharedParameters)
         {
             Path = path;
-            Method = method;
-            Node = node;
+            Method = operation.Method;
+            Field = operation.Field;
+            Node = operation.Node;
+            YamlNode node = operation.Node;
             SharedParameters = sharedParameters;
             Tag = node.Get("tags") is { IsSequence: true } tags && tags.Items!.Count > 0 && tags.Items[0].IsScalar ? tags.Items[0].Value : null;
         }
 
         public string Path { get; }
 
+        /// <summary>The HTTP method as sent (<c>GET</c>, <c>QUERY</c>, an additional operation's key as written).</summary>
         public string Method { get; }
+
+        /// <summary>The path item's field (<c>get</c>) or additionalOperations key, for the name of an operation without operationId.</summary>
+        public string Field { get; }
 
         public YamlNode Node { get; }
 

@@ -5,7 +5,7 @@ using OpenApiSdk.Generator.Yaml;
 
 namespace OpenApiSdk.Generator.Building;
 
-/// <summary>Follows local <c>$ref</c>s (<c>#/json/pointer</c>) inside one document.</summary>
+/// <summary>Follows local <c>$ref</c>s (<c>#/json/pointer</c>, or the document's 3.2 <c>$self</c> URI plus a fragment) inside one document.</summary>
 internal sealed class RefResolver
 {
     private const int MaxHops = 64;
@@ -13,12 +13,17 @@ internal sealed class RefResolver
     private readonly YamlNode _root;
     private readonly DiagnosticBag _diagnostics;
     private readonly Dictionary<string, YamlNode?> _cache = new(StringComparer.Ordinal);
+    private readonly SelfUri? _self;
 
     public RefResolver(YamlNode root, DiagnosticBag diagnostics)
     {
         _root = root;
         _diagnostics = diagnostics;
+        _self = SelfUri.Of(root);
     }
+
+    /// <summary>A reference to this document by its <c>$self</c> URI as the fragment-only reference it means; any other unchanged.</summary>
+    public string Localize(string reference) => _self?.Localize(reference) ?? reference;
 
     /// <summary>The node itself, or the node its <c>$ref</c> chain ends at; null (with a diagnostic) when a reference is broken.</summary>
     public YamlNode? Resolve(YamlNode node)
@@ -78,7 +83,8 @@ internal sealed class RefResolver
             return cached;
         }
 
-        YamlNode? target = text.StartsWith("#", StringComparison.Ordinal) ? Walk(text) : null;
+        string local = Localize(text);
+        YamlNode? target = local.StartsWith("#", StringComparison.Ordinal) ? Walk(local) : null;
         _cache[text] = target;
         if (target is null)
         {
@@ -91,6 +97,7 @@ internal sealed class RefResolver
     /// <summary>The schema a reference string leads to (following further <c>$ref</c>s), or null; reports nothing.</summary>
     public YamlNode? Lookup(string reference)
     {
+        reference = Localize(reference);
         if (!reference.StartsWith("#", StringComparison.Ordinal) || Walk(reference) is not { } found)
         {
             return null;

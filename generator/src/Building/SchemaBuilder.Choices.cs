@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using OpenApiSdk.Generator.Diagnostics;
 using OpenApiSdk.Generator.Model;
 using OpenApiSdk.Generator.Naming;
 using OpenApiSdk.Generator.Yaml;
@@ -275,7 +276,31 @@ internal sealed partial class SchemaBuilder
         // An alternative with no discriminator value (inline, unmapped) could never be chosen by it: then the
         // alternatives are told apart by what the JSON is valid against, as JSON Schema itself does.
         bool tagged = propertyName is not null && variants.TrueForAll(v => !v.Tags.IsEmpty);
-        return new UnionModel(schema.Get("oneOf") is { IsSequence: true }, tagged ? propertyName : null, variants.ToEquatableArray());
+        return new UnionModel(schema.Get("oneOf") is { IsSequence: true }, tagged ? propertyName : null, variants.ToEquatableArray(), tagged ? DefaultVariant(pending, choice, discriminator!) : null);
+    }
+
+    /// <summary>
+    /// The alternative OpenAPI 3.2's <c>defaultMapping</c> names (a schema name or a reference, like a <c>mapping</c>
+    /// value): read when the discriminator is absent or names no alternative. Null without one; reported when it names none.
+    /// </summary>
+    private int? DefaultVariant(PendingType pending, Choice choice, YamlNode discriminator)
+    {
+        if (discriminator.Get("defaultMapping") is not { IsScalar: true, Value: { } pointsAt } defaultMapping)
+        {
+            return null;
+        }
+
+        YamlNode? target = _refs.Lookup(pointsAt.IndexOf('/') >= 0 ? pointsAt : "#/components/schemas/" + pointsAt);
+        for (int i = 0; target is not null && i < choice.Alternatives.Count; i++)
+        {
+            if (choice.Alternatives[i].Get("$ref") is not null && ReferenceEquals(_refs.Resolve(choice.Alternatives[i]), target))
+            {
+                return i;
+            }
+        }
+
+        _diagnostics.Report(DiagnosticDescriptors.InvalidSchema, defaultMapping, $"The defaultMapping '{pointsAt}' of {pending.SchemaName} names none of its alternatives; it is ignored, so an object without '{discriminator.GetString("propertyName")}' is reported as matching no alternative");
+        return null;
     }
 
     /// <summary>

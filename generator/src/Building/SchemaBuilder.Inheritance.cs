@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using OpenApiSdk.Generator.Diagnostics;
 using OpenApiSdk.Generator.Model;
 using OpenApiSdk.Generator.Yaml;
 
@@ -156,6 +157,19 @@ internal sealed partial class SchemaBuilder
         }
 
         root.Table = table.ToEquatableArray();
+        if (discriminator.Get("defaultMapping") is { IsScalar: true } defaultMapping)
+        {
+            PendingType? fallback = MappingTarget(defaultMapping) is { } target ? members.FirstOrDefault(m => ReferenceEquals(m.Node, target)) : null;
+            if (fallback is null)
+            {
+                _diagnostics.Report(DiagnosticDescriptors.InvalidSchema, defaultMapping, $"The defaultMapping '{defaultMapping.Value}' of {root.SchemaName} names no schema of its hierarchy (the base or a schema whose allOf refers to it); it is ignored, so an object without '{root.Discriminator}' reads as {root.Name} and Validate() reports the missing value");
+            }
+            else
+            {
+                root.DefaultType = fallback;
+                fallback.OtherTags = table.Select(t => t.Tag).Where(tag => !fallback.Tags.Contains(tag)).ToEquatableArray();
+            }
+        }
     }
 
     /// <summary>The schema a mapping value names: a reference (<c>#/components/schemas/Cat</c>) or a bare component name (<c>Cat</c>).</summary>
@@ -229,5 +243,7 @@ internal sealed partial class SchemaBuilder
             ReferenceEquals(root, type) ? root.Table : EquatableArray<SubtypeModel>.Empty)
         {
             RequiredInherited = type.RequiredInherited.ToEquatableArray(),
+            DefaultTypeName = ReferenceEquals(root, type) ? root.DefaultType?.Name : null,
+            DefaultOtherTags = type.OtherTags,
         };
 }

@@ -574,6 +574,12 @@ internal sealed partial class SchemaBuilder
         /// <summary>On a base: every value of its hierarchy and the type it names.</summary>
         public EquatableArray<SubtypeModel> Table { get; set; } = EquatableArray<SubtypeModel>.Empty;
 
+        /// <summary>On a base whose discriminator has 3.2's <c>defaultMapping</c>: the type read when the value is absent or names no type.</summary>
+        public PendingType? DefaultType { get; set; }
+
+        /// <summary>On the default type: the values that name the other types of the hierarchy.</summary>
+        public EquatableArray<string>? OtherTags { get; set; }
+
         /// <summary>Inherited optional value-typed properties that this subtype's schema requires.</summary>
         public List<string> RequiredInherited { get; } = new();
 

@@ -102,7 +102,7 @@ internal static class SpecParser
         isOpenApi31 = false;
         if (string.CompareOrdinal(source, source.Length > 0 && source[0] == '\uFEFF' ? 1 : 0, "#%RAML", 0, 6) == 0)
         {
-            diagnostics.Report(DiagnosticDescriptors.NotOpenApi3, root, "This is a RAML document; only OpenAPI 3.0 and 3.1 and Swagger 2.0 are supported");
+            diagnostics.Report(DiagnosticDescriptors.NotOpenApi3, root, "This is a RAML document; only Swagger 2.0 and OpenAPI 3.0, 3.1 and 3.2 are supported");
             return false;
         }
 
@@ -114,27 +114,28 @@ internal static class SpecParser
 
         if (root.Get("swagger") is { } swagger)
         {
-            diagnostics.Report(DiagnosticDescriptors.NotOpenApi3, swagger, $"This is a Swagger {swagger.Value} document; only Swagger 2.0 and OpenAPI 3.0 and 3.1 are supported");
+            diagnostics.Report(DiagnosticDescriptors.NotOpenApi3, swagger, $"This is a Swagger {swagger.Value} document; only Swagger 2.0 and OpenAPI 3.0, 3.1 and 3.2 are supported");
             return false;
         }
 
         if (root.Get("swaggerVersion") is { } swaggerVersion)
         {
-            diagnostics.Report(DiagnosticDescriptors.NotOpenApi3, swaggerVersion, $"This is a Swagger {swaggerVersion.Value} document; only Swagger 2.0 and OpenAPI 3.0 and 3.1 are supported");
+            diagnostics.Report(DiagnosticDescriptors.NotOpenApi3, swaggerVersion, $"This is a Swagger {swaggerVersion.Value} document; only Swagger 2.0 and OpenAPI 3.0, 3.1 and 3.2 are supported");
             return false;
         }
 
         YamlNode? version = root.Get("openapi");
         string? text = version?.Value;
-        if (text is null || !(text.StartsWith("3.0", StringComparison.Ordinal) || text.StartsWith("3.1", StringComparison.Ordinal)))
+        // 3.2 is read as 3.1 plus its own fields (the builders recognise those in any 3.x document); its schema dialect is 3.1's.
+        if (text is null || !(text.StartsWith("3.0", StringComparison.Ordinal) || text.StartsWith("3.1", StringComparison.Ordinal) || text.StartsWith("3.2", StringComparison.Ordinal)))
         {
             diagnostics.Report(DiagnosticDescriptors.NotOpenApi3, version ?? root, text is null
-                ? "The document has no 'openapi' field; an OpenAPI document starts with 'openapi: 3.1.0' or 'openapi: 3.0.3'"
-                : $"The 'openapi' version '{text}' is not supported; use 3.0.x or 3.1.x");
+                ? "The document has no 'openapi' field; an OpenAPI document starts with 'openapi: 3.2.0', 'openapi: 3.1.1' or 'openapi: 3.0.4'"
+                : $"The 'openapi' version '{text}' is not supported; use 3.0.x, 3.1.x or 3.2.x");
             return false;
         }
 
-        isOpenApi31 = text.StartsWith("3.1", StringComparison.Ordinal);
+        isOpenApi31 = !text.StartsWith("3.0", StringComparison.Ordinal);
         return true;
     }
 

@@ -19,8 +19,6 @@ namespace OpenApiSdk.Generator.Building;
 /// </summary>
 internal static class WebhookBuilder
 {
-    private static readonly string[] Methods = { "get", "put", "post", "delete", "options", "head", "patch", "trace" };
-
     /// <summary>Members of a static class that a parser could otherwise be named like.</summary>
     private static readonly string[] ReservedMembers = { "Equals", "ReferenceEquals" };
 
@@ -65,12 +63,13 @@ internal static class WebhookBuilder
                     continue;
                 }
 
-                foreach (string method in Methods)
+                foreach (PathItemOperation pathOperation in PathItemOperations.Of(pathItem, diagnostics: null)) // the client reports a bad key
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    if (pathItem.Get(method) is { IsMapping: true } operation && operation.Get("callbacks") is { IsMapping: true } declaredCallbacks)
+                    YamlNode operation = pathOperation.Node;
+                    if (operation.Get("callbacks") is { IsMapping: true } declaredCallbacks)
                     {
-                        string owner = operation.GetString("operationId") is { Length: > 0 } id ? id : Identifiers.ToPascalCase(method) + PathName(path);
+                        string owner = operation.GetString("operationId") is { Length: > 0 } id ? id : Identifiers.ToPascalCase(pathOperation.Field) + PathName(path);
                         builder.AddCallbacks(callbacks, callbackNames, declaredCallbacks, owner);
                     }
                 }
@@ -177,20 +176,12 @@ internal static class WebhookBuilder
         /// <summary>Each operation of a webhook's or callback's path item; the method is added to the name when there are several.</summary>
         public void AddPathItem(List<IncomingRequestModel> into, NameScope names, YamlNode item, IncomingKind kind, string key, string name, string? expression, string? owner)
         {
-            var operations = new List<(string Method, YamlNode Node)>();
-            foreach (string method in Methods)
-            {
-                if (item.Get(method) is { IsMapping: true } operation)
-                {
-                    operations.Add((method, operation));
-                }
-            }
-
+            List<PathItemOperation> operations = PathItemOperations.Of(item, _diagnostics);
             List<YamlNode> shared = Parameters(item.Get("parameters"));
-            foreach ((string method, YamlNode operation) in operations)
+            foreach (PathItemOperation operation in operations)
             {
-                string preferred = operations.Count > 1 ? name + Identifiers.ToPascalCase(method) : name;
-                into.Add(Request(operation, shared, kind, key, names.Claim(preferred), method.ToUpperInvariant(), expression, owner));
+                string preferred = operations.Count > 1 ? name + Identifiers.ToPascalCase(operation.Field) : name;
+                into.Add(Request(operation.Node, shared, kind, key, names.Claim(preferred), operation.Method, expression, owner));
             }
         }
 
@@ -231,10 +222,11 @@ internal static class WebhookBuilder
             {
                 if (IsJson(pair.Key.Value ?? string.Empty))
                 {
-                    Shape shape = pair.Value.Get("schema") is { } schema ? _schemas.ShapeOf(schema, name, "Payload") : new Shape(TypeRef.Any, Constraints.None, true);
+                    YamlNode media = Refs.Resolve(pair.Value) ?? pair.Value; // 3.2: a $ref to components.mediaTypes
+                    Shape shape = media.Get("schema") is { } schema ? _schemas.ShapeOf(schema, name, "Payload") : new Shape(TypeRef.Any, Constraints.None, true);
                     if (!shape.Constraints.IsEmpty && shape.Type.Kind is not (TypeRefKind.Model or TypeRefKind.Union or TypeRefKind.Array))
                     {
-                        _diagnostics.Report(DiagnosticDescriptors.UnsupportedConstruct, pair.Value.Get("schema") ?? pair.Value, "Constraints on a " + What(kind) + " payload that is not an object or array", $"the payload of {key} is read, but its own constraints are not checked");
+                        _diagnostics.Report(DiagnosticDescriptors.UnsupportedConstruct, media.Get("schema") ?? media, "Constraints on a " + What(kind) + " payload that is not an object or array", $"the payload of {key} is read, but its own constraints are not checked");
                     }
 
                     return (shape.Type, required, description);

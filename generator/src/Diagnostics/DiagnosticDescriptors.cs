@@ -20,7 +20,7 @@ internal static class DiagnosticDescriptors
         "OAS001", "The spec is not valid YAML or JSON", "{0}: {1}", "Fix the syntax at the position shown (a .json file is read as JSON, anything else as YAML).");
 
     public static readonly DiagnosticDescriptor NotOpenApi3 = Error(
-        "OAS002", "The file is not a Swagger 2.0 or OpenAPI 3.0 or 3.1 document", "{0}", "Convert the document to OpenAPI 3.0 or 3.1 (or Swagger 2.0).");
+        "OAS002", "The file is not a Swagger 2.0 or OpenAPI 3.0, 3.1 or 3.2 document", "{0}", "Convert the document to OpenAPI 3.0, 3.1 or 3.2 (or Swagger 2.0).");
 
     public static readonly DiagnosticDescriptor UnresolvedRef = Warning(
         "OAS003", "A $ref cannot be resolved", "The $ref '{0}' points at nothing in this document; the value is typed as JsonElement and not checked", "Correct the JSON Pointer after '#', or add the missing component.");

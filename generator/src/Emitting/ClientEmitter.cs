@@ -83,10 +83,13 @@ internal static class ClientEmitter
         foreach (SecuritySchemeModel scheme in client.Security)
         {
             w.Line();
-            w.Summary(
-                scheme.Description,
+            var paragraphs = new List<string>
+            {
                 "The credential of the security scheme '" + scheme.Name + "', " + SchemeText(scheme) + ". It is never written to exceptions, traces or logs.",
-                "When " + scheme.PropertyName + "Provider is set, it is used instead; when Signer is set, neither is sent.");
+                "When " + scheme.PropertyName + "Provider is set, it is used instead; when Signer is set, neither is sent.",
+            };
+            paragraphs.AddRange(scheme.Remarks);
+            w.Summary(scheme.Description, paragraphs.ToArray());
             w.Line("public string? " + scheme.PropertyName + " { get; set; }");
             w.Line();
             w.Summary("Supplies the credential of the security scheme '" + scheme.Name + "' for each request (so a token can be refreshed); null leaves the credential out.");

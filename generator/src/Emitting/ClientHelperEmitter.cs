@@ -669,6 +669,8 @@ internal sealed partial class ClientHelperEmitter
         {
             ParameterLocation.Path => "Path parameter ",
             ParameterLocation.Query => "Query parameter ",
+            ParameterLocation.QueryString => "The whole query string: ",
+            ParameterLocation.Cookie => "Cookie ",
             _ => "Header ",
         };
         string text = where + parameter.WireName + ".";

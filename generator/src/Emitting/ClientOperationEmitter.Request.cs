@@ -39,6 +39,11 @@ internal sealed partial class ClientOperationEmitter
             EmitQuery(parameter, values[parameter]);
         }
 
+        foreach (ParameterModel parameter in operation.Parameters.Where(p => p.In == ParameterLocation.QueryString))
+        {
+            EmitQueryString(parameter, values[parameter]);
+        }
+
         foreach (ParameterModel parameter in operation.Parameters.Where(p => p.In == ParameterLocation.Header))
         {
             EmitHeader(parameter, values[parameter]);
@@ -54,7 +59,7 @@ internal sealed partial class ClientOperationEmitter
             }
         }
 
-        if (operation.IdempotencyKeyHeader is { } idempotencyKey && operation.Method is not ("GET" or "HEAD" or "PUT" or "DELETE" or "OPTIONS" or "TRACE"))
+        if (operation.IdempotencyKeyHeader is { } idempotencyKey && operation.Method is not ("GET" or "HEAD" or "PUT" or "DELETE" or "OPTIONS" or "TRACE" or "QUERY"))
         {
             w.Line("__request.IdempotencyKeyHeader = " + Literals.String(idempotencyKey) + ";");
         }
@@ -222,6 +227,28 @@ internal sealed partial class ClientOperationEmitter
             w.Line("__request.Query(" + name + ", " + ClientTypes.Format(parameter.Type, present) + ");");
         }
 
+        if (!parameter.Required)
+        {
+            w.Close();
+        }
+    }
+
+    /// <summary>OpenAPI 3.2's <c>in: querystring</c>: the whole query string from the one value, by its media type.</summary>
+    private void EmitQueryString(ParameterModel parameter, string value)
+    {
+        SourceWriter w = _w;
+        if (!parameter.Required)
+        {
+            w.Open("if (" + value + " is not null)");
+        }
+
+        string present = !parameter.Required && parameter.Type.IsValueType ? value + ".GetValueOrDefault()" : value;
+        w.Line(parameter.QueryString switch
+        {
+            QueryStringEncoding.Form => "__request.QueryStringForm(" + JsonText(parameter, present, bytes: true) + ");",
+            QueryStringEncoding.Json => "__request.QueryString(" + JsonText(parameter, present) + ");",
+            _ => "__request.QueryString(" + ClientTypes.Format(parameter.Type, present) + ");",
+        });
         if (!parameter.Required)
         {
             w.Close();

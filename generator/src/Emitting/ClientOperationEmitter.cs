@@ -178,6 +178,12 @@ internal sealed partial class ClientOperationEmitter
                 ParameterLocation.Path => "Path parameter " + parameter.WireName + ".",
                 ParameterLocation.Query => "Query parameter " + parameter.WireName + ".",
                 ParameterLocation.Cookie => "Cookie " + parameter.WireName + ".",
+                ParameterLocation.QueryString => "The whole query string, as " + parameter.Style + (parameter.QueryString switch
+                {
+                    QueryStringEncoding.Form => " (its members as form fields).",
+                    QueryStringEncoding.Json => " (its JSON text, percent-encoded).",
+                    _ => " (percent-encoded).",
+                }),
                 _ => "Header " + parameter.WireName + "." + (parameter.DefaultOption is { } option ? " When null, Options." + option + " is sent, if set." : string.Empty),
             };
             string fallback = parameter.ClientOption is { } clientOption ? " When null, Options." + clientOption + " is sent" + (parameter.ClientOptionRequired ? " (one of them is required)." : ", if set.") : string.Empty;
@@ -206,7 +212,8 @@ internal sealed partial class ClientOperationEmitter
         w.Line("/// <param name=\"cancellationToken\">Cancels the request.</param>");
         if (operation.Success?.Type is not null)
         {
-            w.Line("/// <returns>The " + Literals.XmlText(operation.Success.Status) + " response body.</returns>");
+            string summary = operation.Success.Summary is { } responseSummary ? ": " + FirstLine(responseSummary) : string.Empty;
+            w.Line("/// <returns>" + Literals.XmlText("The " + operation.Success.Status + " response body" + summary + ".") + "</returns>");
         }
 
         EmitExceptionDocs();

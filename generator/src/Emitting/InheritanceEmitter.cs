@@ -16,6 +16,11 @@ internal static class InheritanceEmitter
         PropertyModel discriminator = Discriminator(type, inheritance);
         string tags = string.Join(", ", inheritance.Tags.Select(Literals.String));
         w.Line("private static readonly string[] __tags = { " + tags + " };");
+        if (inheritance.DefaultOtherTags is { } others)
+        {
+            w.Line("private static readonly string[] __otherTags = { " + string.Join(", ", others.Select(Literals.String)) + " };");
+        }
+
         w.Line();
         w.Doc("Creates an instance whose \"" + inheritance.Discriminator + "\" is \"" + inheritance.Tags[0] + "\", the discriminator value that names this schema.");
         w.Line("public " + type.Name + "() => " + discriminator.Name + " = " + Literals.String(inheritance.Tags[0]) + ";");
@@ -53,6 +58,12 @@ internal static class InheritanceEmitter
 
         w.Line("_ => null,");
         w.Close(";");
+        if (inheritance.DefaultTypeName is { } defaultType)
+        {
+            w.Line();
+            w.Line("__Sdk.OpenApiObject __IDefaultSubtype.CreateDefault() => new " + q + defaultType + "();");
+        }
+
         w.Line();
         PropertyModel discriminator = Discriminator(type, inheritance);
         string field = TypeSyntax.Field(discriminator);

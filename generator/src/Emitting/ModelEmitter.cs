@@ -88,7 +88,8 @@ internal static class ModelEmitter
         return inheritance switch
         {
             null => modifiers + type.Name + " : __Sdk.OpenApiObject<" + type.Name + ">, __IMembers",
-            { BaseName: null } => modifiers + type.Name + " : __Sdk.OpenApiObject<" + type.Name + ">, __IMembers, __ISubtypes",
+            { BaseName: null, DefaultTypeName: null } => modifiers + type.Name + " : __Sdk.OpenApiObject<" + type.Name + ">, __IMembers, __ISubtypes",
+            { BaseName: null } => modifiers + type.Name + " : __Sdk.OpenApiObject<" + type.Name + ">, __IMembers, __ISubtypes, __IDefaultSubtype",
             _ => modifiers + type.Name + " : " + inheritance.BaseName + ", __IMembers",
         };
     }

@@ -170,6 +170,7 @@ internal static class Aliases
         ("__Generic", "global::System.Collections.Generic"),
         ("__Guid", "global::System.Guid"),
         ("__Hash", "global::OpenApiSdk.Runtime.ModelHash"),
+        ("__IDefaultSubtype", "global::OpenApiSdk.Runtime.IObjectDefaultSubtype"),
         ("__IMembers", "global::OpenApiSdk.Runtime.IObjectMembers"),
         ("__ISubtypes", "global::OpenApiSdk.Runtime.IObjectSubtypes"),
         ("__IUnionRules", "global::OpenApiSdk.Runtime.IUnionRules"),

@@ -37,7 +37,8 @@ internal static class UnionEmitter
     {
         string names = string.Join(", ", union.Variants.Select(v => v.Name));
         return union.Discriminator is { } property
-            ? "One of: " + names + "; the JSON property \"" + property + "\" names which."
+            ? "One of: " + names + "; the JSON property \"" + property + "\" names which"
+                + (union.DefaultVariant is { } index ? ", and " + union.Variants[index].Name + " is read when it is absent or names none." : ".")
             : (union.ExactlyOne ? "Exactly one of: " : "At least one of: ") + names + "; reading picks the first the JSON is valid against.";
     }
 
@@ -45,7 +46,8 @@ internal static class UnionEmitter
     private static void EmitShape(SourceWriter w, UnionModel union, string name, string q)
     {
         string discriminator = union.Discriminator is { } property ? Literals.String(property) : "null";
-        w.Line("internal static readonly __Runtime.UnionShape<" + name + "> __Shape = new(() => new " + name + "(), " + discriminator + ", exactlyOne: " + (union.ExactlyOne ? "true" : "false") + ",");
+        string defaultVariant = union.DefaultVariant is { } index ? "defaultAlternative: " + Int(index) + ", " : string.Empty;
+        w.Line("internal static readonly __Runtime.UnionShape<" + name + "> __Shape = new(() => new " + name + "(), " + discriminator + ", " + defaultVariant + "exactlyOne: " + (union.ExactlyOne ? "true" : "false") + ",");
         w.Indent();
         for (int i = 0; i < union.Variants.Count; i++)
         {

@@ -90,12 +90,20 @@ internal sealed partial class ValidationEmitter
         {
             string value = InheritanceEmitter.Value(type, inheritance);
             string name = Literals.String(inheritance.Discriminator);
-            if (!InheritanceEmitter.Discriminator(type, inheritance).Required)
+            if (inheritance.DefaultOtherTags is not null)
             {
-                checks.Add("v.RequiredValue(" + name + ", " + value + " is not null)");
+                // OpenAPI 3.2's defaultMapping type: no value, or one that names no other type, is read as this one.
+                checks.Add("v.DefaultDiscriminator(" + name + ", " + value + ", __otherTags)");
             }
+            else
+            {
+                if (!InheritanceEmitter.Discriminator(type, inheritance).Required)
+                {
+                    checks.Add("v.RequiredValue(" + name + ", " + value + " is not null)");
+                }
 
-            checks.Add("v.Discriminator(" + name + ", " + value + ", __tags)");
+                checks.Add("v.Discriminator(" + name + ", " + value + ", __tags)");
+            }
         }
 
         // required names that properties does not declare (OAS009): the member must be present all the same, and the

@@ -108,6 +108,12 @@ internal sealed record InheritanceModel(
 {
     /// <summary>JSON names of inherited properties the base declares optional (a <c>T?</c> value) and this schema requires.</summary>
     public EquatableArray<string> RequiredInherited { get; init; } = EquatableArray<string>.Empty;
+
+    /// <summary>On the base, with OpenAPI 3.2's <c>defaultMapping</c>: the type read when the discriminator is absent or names no type.</summary>
+    public string? DefaultTypeName { get; init; }
+
+    /// <summary>On the <c>defaultMapping</c> type: the values naming the hierarchy's other types (any other value, or none, is this type's).</summary>
+    public EquatableArray<string>? DefaultOtherTags { get; init; }
 }
 
 /// <summary>A discriminator value and the C# type it names.</summary>
@@ -116,7 +122,8 @@ internal sealed record SubtypeModel(string Tag, string TypeName);
 /// <summary>The alternatives of a <see cref="TypeModelKind.Union"/>.</summary>
 /// <param name="ExactlyOne"><c>oneOf</c> (a value must match exactly one alternative) rather than <c>anyOf</c>.</param>
 /// <param name="Discriminator">The property whose value names the alternative, when the schema has a <c>discriminator</c>.</param>
-internal sealed record UnionModel(bool ExactlyOne, string? Discriminator, EquatableArray<VariantModel> Variants);
+/// <param name="DefaultVariant">The 0-based alternative OpenAPI 3.2's <c>defaultMapping</c> names: read when the discriminator is absent or names no alternative.</param>
+internal sealed record UnionModel(bool ExactlyOne, string? Discriminator, EquatableArray<VariantModel> Variants, int? DefaultVariant = null);
 
 /// <param name="Name">The C# name of the alternative, used in <c>Is{Name}</c>, <c>As{Name}</c> and <c>From{Name}</c>.</param>
 /// <param name="Tags">The discriminator values that choose this alternative.</param>

@@ -56,7 +56,8 @@ internal enum SecurityKind
 /// <param name="Name">The key under <c>components.securitySchemes</c>.</param>
 /// <param name="PropertyName">The options property holding the credential; <c>{PropertyName}Provider</c> holds the async provider.</param>
 /// <param name="WireName">The header or query parameter name (apiKey only).</param>
-internal sealed record SecuritySchemeModel(string Name, string PropertyName, SecurityKind Kind, string WireName, string? Description);
+/// <param name="Remarks">Documentation paragraphs for the credential's option: 3.2's <c>deprecated</c>, the OAuth 2 flows and <c>oauth2MetadataUrl</c>.</param>
+internal sealed record SecuritySchemeModel(string Name, string PropertyName, SecurityKind Kind, string WireName, string? Description, EquatableArray<string> Remarks = default);
 
 /// <param name="PropertyName">The options property holding the default.</param>
 internal sealed record HeaderDefaultModel(string WireName, string PropertyName, string? Description);
@@ -125,13 +126,30 @@ internal enum ParameterLocation
 
     /// <summary>Sent in the request's one <c>Cookie</c> header (RFC 6265), values percent-encoded.</summary>
     Cookie,
+
+    /// <summary>OpenAPI 3.2's <c>in: querystring</c>: the whole query string is this one value, serialized by its media type (<see cref="QueryStringEncoding"/>).</summary>
+    QueryString,
+}
+
+/// <summary>How an <c>in: querystring</c> parameter's value becomes the query string.</summary>
+internal enum QueryStringEncoding
+{
+    /// <summary><c>application/x-www-form-urlencoded</c>: the object's members as form fields (<c>foo=a+%2B+b&amp;bar=true</c>), as a form body is.</summary>
+    Form,
+
+    /// <summary>A JSON media type: the compact JSON text, percent-encoded (<c>%7B%22flag%22%3Atrue%7D</c>).</summary>
+    Json,
+
+    /// <summary>Any other media type with a string schema: the string, percent-encoded.</summary>
+    Text,
 }
 
 /// <param name="Name">The C# parameter name.</param>
 /// <param name="WireName">The name in the path template, query string or header.</param>
-/// <param name="Style">The serialization style: simple, form, spaceDelimited or pipeDelimited.</param>
+/// <param name="Style">The serialization style: simple, form, spaceDelimited, pipeDelimited or deepObject; for <see cref="ParameterLocation.QueryString"/> the media type.</param>
 /// <param name="DefaultOption">The options property giving the default for an optional header, if any.</param>
 /// <param name="AsJson">The value is sent as its JSON text: a <c>content: application/json</c> parameter, or an object, untyped or array-of-objects value in a header, a cookie or the path.</param>
+/// <param name="QueryString">For <see cref="ParameterLocation.QueryString"/>: how the value is serialized.</param>
 internal sealed record ParameterModel(
     string Name,
     string WireName,
@@ -146,7 +164,8 @@ internal sealed record ParameterModel(
     string? Description,
     string? DefaultJson,
     string? DefaultOption,
-    bool AsJson = false)
+    bool AsJson = false,
+    QueryStringEncoding? QueryString = null)
 {
     /// <summary>What an array's items are joined with where no OpenAPI 3 style says it (<c>x-collectionFormat</c>: Swagger 2.0's ssv, pipes or tsv outside what 3.0's styles carry); null: the style's.</summary>
     public string? Separator { get; init; }
@@ -207,6 +226,7 @@ internal sealed record PartContentTypeModel(string PartName, string ContentType)
 /// <param name="Status">The status code, <c>201</c>, <c>4XX</c> or <c>default</c>.</param>
 /// <param name="Type">The type of the JSON body (<see cref="TypeRefKind.Bytes"/> with <paramref name="Binary"/> for any other media type); null when there is none.</param>
 /// <param name="Binary">The body is returned as its raw bytes, not read as JSON.</param>
+/// <param name="Summary">OpenAPI 3.2's response <c>summary</c>, for the <c>returns</c> documentation.</param>
 /// <param name="ErrorCodeProperty">For an error body: the C# property holding the error code (<c>ErrorCode</c>).</param>
 /// <param name="ErrorMessageProperty">For an error body: the C# property holding the message (<c>ErrorMsg</c>).</param>
 internal sealed record ResponseModel(
@@ -215,4 +235,5 @@ internal sealed record ResponseModel(
     string? Description,
     string? ErrorCodeProperty,
     string? ErrorMessageProperty,
-    bool Binary = false);
+    bool Binary = false,
+    string? Summary = null);

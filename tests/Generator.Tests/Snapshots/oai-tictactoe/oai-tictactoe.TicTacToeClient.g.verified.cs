@@ -30,6 +30,7 @@ namespace Snapshot.Sdk
         /// <summary>
         /// <para>The credential of the security scheme 'app2AppOauth', sent as an HTTP Bearer token. It is never written to exceptions, traces or logs.</para>
         /// <para>When App2AppOauthProvider is set, it is used instead; when Signer is set, neither is sent.</para>
+        /// <para>OAuth 2 flow 'clientCredentials': token at https://learn.openapis.org/oauth/2.0/token. The client sends the access token it is given; obtaining it is the caller's.</para>
         /// </summary>
         public string? App2AppOauth { get; set; }
 
@@ -53,6 +54,7 @@ namespace Snapshot.Sdk
         /// <summary>
         /// <para>The credential of the security scheme 'user2AppOauth', sent as an HTTP Bearer token. It is never written to exceptions, traces or logs.</para>
         /// <para>When User2AppOauthProvider is set, it is used instead; when Signer is set, neither is sent.</para>
+        /// <para>OAuth 2 flow 'authorizationCode': authorization at https://learn.openapis.org/oauth/2.0/auth, token at https://learn.openapis.org/oauth/2.0/token. The client sends the access token it is given; obtaining it is the caller's.</para>
         /// </summary>
         public string? User2AppOauth { get; set; }
 
