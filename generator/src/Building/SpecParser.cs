@@ -108,7 +108,7 @@ internal static class SpecParser
 
         YamlNode? version = root.Get("openapi");
         string? text = version?.Value;
-        if (text is null || !(text.StartsWith("3.0", StringComparison.Ordinal) || text.StartsWith("3.1", StringComparison.Ordinal)))
+        if (text is null || !(text.StartsWith("3.0", StringComparison.Ordinal) || text.StartsWith("3.1", StringComparison.Ordinal) || text.StartsWith("3.2", StringComparison.Ordinal)))
         {
             diagnostics.Report(DiagnosticDescriptors.NotOpenApi3, version ?? root, text is null
                 ? "The document has no 'openapi' field; an OpenAPI document starts with 'openapi: 3.1.0' or 'openapi: 3.0.3'"
@@ -116,7 +116,7 @@ internal static class SpecParser
             return false;
         }
 
-        isOpenApi31 = text.StartsWith("3.1", StringComparison.Ordinal);
+        isOpenApi31 = !text.StartsWith("3.0", StringComparison.Ordinal); // 3.2's schemas are 3.1's (JSON Schema 2020-12)
         return true;
     }
 
