@@ -32,7 +32,7 @@ internal static partial class OperationBuilder
     private static readonly string[] ReservedParameterNames = { "requestOptions", "cancellationToken" };
 
     /// <summary>The methods each operation gets, by suffix of its name: the plain one and the one returning ApiResponse.</summary>
-    private static readonly string[] OperationMethodSuffixes = { "Async", "WithResponseAsync" };
+    private static readonly string[] OperationMethodSuffixes = { "Async", "WithResponseAsync", "StreamingAsync", "StreamingWithResponseAsync" };
 
     /// <summary>Members of the options class that credentials, headers and server variables cannot be named.</summary>
     private static readonly string[] ReservedOptionMembers =
@@ -339,6 +339,7 @@ internal static partial class OperationBuilder
             }
 
             (ResponseModel? success, EquatableArray<ResponseModel> errors) = Responses(operation.Get("responses"), baseName, operationId);
+            StreamModel? stream = Stream(operation.Get("responses"), baseName, stem);
 
             EquatableArray<string> security = Security(operation.Get("security") ?? rootSecurity, operationId);
 
@@ -364,7 +365,8 @@ internal static partial class OperationBuilder
                 security,
                 server,
                 stem + "WithResponseAsync",
-                IdempotencyKeyHeader(parameters));
+                IdempotencyKeyHeader(parameters),
+                Stream: stream);
         }
 
         /// <summary>The first of <c>baseName</c>, <c>baseName2</c>, ... for which every method name (stem + suffix) is free; claims them all.</summary>
