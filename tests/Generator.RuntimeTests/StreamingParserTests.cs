@@ -167,17 +167,22 @@ public class StreamingParserTests
         using ItemReader<string> reader = items.CreateReader();
         using var buffer = new StreamBuffer(Stream.Null, 16);
         var result = new List<string>();
+        ReadStep step = ReadStep.NeedMore;
         foreach (byte[] part in Chunks(bytes, chunk, once: false))
         {
             buffer.Append(part);
-            while (reader.TryRead(buffer, out string item) == ReadStep.Item)
+            while ((step = reader.TryRead(buffer, out string item)) == ReadStep.Item)
             {
                 result.Add(item);
+            }
+
+            if (step == ReadStep.End)
+            {
+                return result; // the enumeration stops here, as ApiStreamResponse's does
             }
         }
 
         buffer.End();
-        ReadStep step;
         while ((step = reader.TryRead(buffer, out string last)) == ReadStep.Item)
         {
             result.Add(last);
@@ -264,7 +269,10 @@ public class StreamingParserTests
             for (int i = 0; i < count; i++)
             {
                 buffer.Append(one);
-                Assert.Equal(ReadStep.Item, reader.TryRead(buffer, out _));
+                if (reader.TryRead(buffer, out _) != ReadStep.Item)
+                {
+                    throw new InvalidOperationException("item " + i + " was not read");
+                }
             }
         }
 

@@ -62,10 +62,7 @@ internal sealed class StreamBuffer : IDisposable
     /// <summary>For tests and in-memory input: appends bytes as if the stream had returned them.</summary>
     internal void Append(ReadOnlySpan<byte> bytes)
     {
-        while (_buffer.Length - _end < bytes.Length)
-        {
-            MakeRoom();
-        }
+        MakeRoom(bytes.Length);
 
         bytes.CopyTo(_buffer.AsSpan(_end));
         _end += bytes.Length;
@@ -85,7 +82,8 @@ internal sealed class StreamBuffer : IDisposable
         }
     }
 
-    private void MakeRoom()
+    /// <summary>Moves the pending bytes to the front, and grows the array when fewer than <paramref name="needed"/> bytes are free after that.</summary>
+    private void MakeRoom(int needed = 1)
     {
         if (_start > 0)
         {
@@ -95,9 +93,9 @@ internal sealed class StreamBuffer : IDisposable
             _end = count;
         }
 
-        if (_end == _buffer.Length)
+        if (_buffer.Length - _end < needed)
         {
-            byte[] larger = ArrayPool<byte>.Shared.Rent(_buffer.Length * 2);
+            byte[] larger = ArrayPool<byte>.Shared.Rent(Math.Max(_buffer.Length * 2, _end + needed));
             Buffer.BlockCopy(_buffer, 0, larger, 0, _end);
             ArrayPool<byte>.Shared.Return(_buffer);
             _buffer = larger;
