@@ -757,6 +757,40 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void OAS015_an_itemSchema_on_a_media_type_that_is_not_sequential_is_ignored_and_streams_compile()
+    {
+        const string yaml =
+            "openapi: 3.2.0\n" +
+            "info: {title: T, version: '1'}\n" +
+            "paths:\n" +
+            "  /logs:\n" +
+            "    get:\n" +
+            "      operationId: getLogs\n" +
+            "      responses:\n" +
+            "        '200':\n" +
+            "          description: ok\n" +
+            "          content:\n" +
+            "            application/json:\n" +
+            "              itemSchema: {type: string}\n" + // 12, value at col 27
+            "            text/event-stream:\n" +
+            "              itemSchema:\n" +
+            "                type: object\n" +
+            "                required: [data, event]\n" +
+            "                properties: {data: {type: string}, event: {type: string}, id: {type: string}, retry: {type: integer, minimum: 0}}\n" +
+            "                oneOf:\n" +
+            "                  - properties: {event: {const: added}}\n" +
+            "                  - properties: {event: {const: removed}}\n";
+        GeneratorRun run = Run(yaml, clientName: "LogsClient");
+        Diagnostic d = Single(run, "OAS015", DiagnosticSeverity.Info, 12, 27);
+        Assert.Equal("'itemSchema' describes the items of a sequential media type (text/event-stream, application/jsonl, application/x-ndjson, application/json-seq); 'application/json' is not one, so it is ignored", Message(d));
+        CompilesCleanly(run);
+        string client = run.Source("api.LogsClient.Operations.g.cs");
+        Assert.Contains("GetLogsEvent> GetLogsStreamingAsync(", client, System.StringComparison.Ordinal);
+        Assert.Contains("StreamItems.Events<", client, System.StringComparison.Ordinal);
+        Assert.Contains("\"text/event-stream\");", client, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void OAS015_security_requirement_on_an_undefined_scheme_is_ignored()
     {
         const string yaml =

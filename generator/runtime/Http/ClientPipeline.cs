@@ -111,7 +111,114 @@ public sealed class ClientPipeline
         }
     }
 
+    /// <summary>
+    /// Sends a streaming call: validation, credentials, signing, the hooks and the retry rules are those of
+    /// <see cref="SendAsync{T}"/>, but a success returns as soon as its headers have arrived, with the body unread
+    /// (<see cref="ApiStreamResponse{T}"/> reads the items as they arrive). Retries happen only before that: once the stream has
+    /// started, a lost connection surfaces while enumerating and nothing is sent again. The call's timeout covers the wait
+    /// for the headers; the call's activity lasts until the stream is disposed.
+    /// </summary>
+    public async Task<ApiStreamResponse<T>> SendStreamingAsync<T>(ClientRequest request, ResponseMap<object?> responses, StreamItems<T> items, RequestOptions? requestOptions, CancellationToken cancellationToken)
+    {
+        if (request is null)
+        {
+            throw new ArgumentNullException(nameof(request));
+        }
+
+        if (responses is null)
+        {
+            throw new ArgumentNullException(nameof(responses));
+        }
+
+        if (items is null)
+        {
+            throw new ArgumentNullException(nameof(items));
+        }
+
+        TimeSpan? timeout = requestOptions?.Timeout ?? _options.Timeout;
+        if (timeout is { } limit && limit <= TimeSpan.Zero && limit != Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentOutOfRangeException(nameof(requestOptions), "A timeout must be positive (or Timeout.InfiniteTimeSpan).");
+        }
+
+        using CancellationTokenSource? timeoutSource = timeout is { } delay && delay != Timeout.InfiniteTimeSpan ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken) : null;
+        timeoutSource?.CancelAfter(timeout!.Value);
+        var call = new Call(request, requestOptions?.Retry ?? _options.Retry, _source.StartActivity(request.OperationId, ActivityKind.Client));
+        bool started = false;
+        try
+        {
+            Attempt attempt = await AttemptsAsync(call, requestOptions, stream: true, timeoutSource?.Token ?? cancellationToken).ConfigureAwait(false);
+            using (attempt)
+            {
+                if (attempt.Status is < 200 or > 299)
+                {
+                    throw responses.Failure(attempt.Failed(request.OperationId, _options.MaxErrorBodyLength));
+                }
+
+#if NET8_0_OR_GREATER
+                System.IO.Stream body = attempt.Response.Content is { } content ? await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false) : System.IO.Stream.Null;
+#else
+                System.IO.Stream body = attempt.Response.Content is { } content ? await content.ReadAsStreamAsync().ConfigureAwait(false) : System.IO.Stream.Null;
+#endif
+                call.Activity?.SetTag("http.response.status_code", attempt.Status);
+                var result = new ApiStreamResponse<T>(request.OperationId, attempt.Status, Headers(attempt.Response), attempt.RequestId, attempt.Response, attempt.Message, body, items, failure => StreamEnded(call, failure));
+                attempt.Release();
+                started = true;
+                return result;
+            }
+        }
+        catch (OperationCanceledException) when (timeoutSource is { IsCancellationRequested: true } && !cancellationToken.IsCancellationRequested)
+        {
+            string text = request.OperationId + " did not start streaming within " + timeout!.Value.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + " s (the call's timeout, retries included).";
+            var timedOut = new TaskCanceledException(text, new TimeoutException(text));
+            Failed(call, timedOut);
+            throw timedOut;
+        }
+        catch (Exception ex)
+        {
+            Failed(call, ex);
+            throw;
+        }
+        finally
+        {
+            if (!started)
+            {
+                call.Activity?.Dispose();
+            }
+        }
+    }
+
+    private void StreamEnded(Call call, Exception? failure)
+    {
+        if (failure is not null)
+        {
+            Failed(call, failure);
+        }
+
+        call.Activity?.Dispose();
+    }
+
     private async Task<ApiResponse<T>> SendAttemptsAsync<T>(Call call, ResponseMap<T> responses, RequestOptions? requestOptions, CancellationToken cancellationToken)
+    {
+        Attempt attempt = await AttemptsAsync(call, requestOptions, stream: false, cancellationToken).ConfigureAwait(false);
+        using (attempt)
+        {
+            if (attempt.Status is < 200 or > 299)
+            {
+                throw responses.Failure(attempt.Failed(call.Request.OperationId, _options.MaxErrorBodyLength));
+            }
+
+            ReceivedResponse received = attempt.Received(call.Request.OperationId, _options.MaxErrorBodyLength);
+            return new ApiResponse<T>(attempt.Status, Headers(attempt.Response), attempt.RequestId, responses.Success(received)) { RequestUri = attempt.Message.RequestUri };
+        }
+    }
+
+    /// <summary>
+    /// Sends the request, with retries, until an answer is final: a success, or a status the retry rules do not retry
+    /// (returned, the caller maps it), or a transport failure (thrown). With <paramref name="stream"/> a success returns as soon
+    /// as its headers have arrived, its body unread; any other body is read whole.
+    /// </summary>
+    private async Task<Attempt> AttemptsAsync(Call call, RequestOptions? requestOptions, bool stream, CancellationToken cancellationToken)
     {
         ClientRequest request = call.Request;
         while (true)
@@ -120,6 +227,7 @@ public sealed class ClientPipeline
             var secrets = new List<string>();
             HttpRequestMessage message = await CreateMessageAsync(request, requestOptions, secrets, cancellationToken).ConfigureAwait(false);
             HttpResponseMessage? response = null;
+            bool kept = false;
             try
             {
                 if (call.Attempts == 1)
@@ -136,13 +244,13 @@ public sealed class ClientPipeline
                 byte[] body = Array.Empty<byte>();
                 try
                 {
-                    response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+                    response = await _httpClient.SendAsync(message, stream ? HttpCompletionOption.ResponseHeadersRead : HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
                     if (_inspect is not null)
                     {
                         await _inspect(response, request.OperationId, cancellationToken).ConfigureAwait(false);
                     }
 
-                    if (response.Content is not null)
+                    if (response.Content is not null && !(stream && response.IsSuccessStatusCode))
                     {
 #if NET8_0_OR_GREATER
                         body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
@@ -206,19 +314,16 @@ public sealed class ClientPipeline
                     ExceptionDispatchInfo.Capture(failure).Throw();
                 }
 
-                if (status is < 200 or > 299)
-                {
-                    // A server can echo what it was sent (an invalid key, a URL): the exception gets the answer without the credentials.
-                    throw responses.Failure(new ReceivedResponse(request.OperationId, status, response!.ReasonPhrase, requestId, response.Content?.Headers.ContentType?.MediaType, body, _options.MaxErrorBodyLength, secrets));
-                }
-
-                var received = new ReceivedResponse(request.OperationId, status, response!.ReasonPhrase, requestId, response.Content?.Headers.ContentType?.MediaType, body, _options.MaxErrorBodyLength);
-                return new ApiResponse<T>(status, Headers(response), requestId, responses.Success(received)) { RequestUri = message.RequestUri };
+                kept = true;
+                return new Attempt(message, response!, status, requestId, body, secrets);
             }
             finally
             {
-                response?.Dispose();
-                message.Dispose();
+                if (!kept)
+                {
+                    response?.Dispose();
+                    message.Dispose();
+                }
             }
         }
     }
@@ -375,6 +480,55 @@ public sealed class ClientPipeline
         if (_log is not null && _log.IsEnabled(level))
         {
             _log.Write(new ClientLogEntry(level, eventId, eventName, exception, template, values));
+        }
+    }
+
+    /// <summary>The final attempt of a call: its request and response (disposed together unless released) and the body read.</summary>
+    private sealed class Attempt : IDisposable
+    {
+        private readonly List<string> _secrets;
+        private bool _released;
+
+        internal Attempt(HttpRequestMessage message, HttpResponseMessage response, int status, string? requestId, byte[] body, List<string> secrets)
+        {
+            _secrets = secrets;
+            Message = message;
+            Response = response;
+            Status = status;
+            RequestId = requestId;
+            Body = body;
+        }
+
+        internal HttpRequestMessage Message { get; }
+
+        internal HttpResponseMessage Response { get; }
+
+        internal int Status { get; }
+
+        internal string? RequestId { get; }
+
+        internal byte[] Body { get; }
+
+        internal ReceivedResponse Received(string operationId, int maxErrorBodyLength) =>
+            new(operationId, Status, Response.ReasonPhrase, RequestId, Response.Content?.Headers.ContentType?.MediaType, Body, maxErrorBodyLength);
+
+        /// <summary>
+        /// The answer as an error sees it: a server can echo what it was sent (an invalid key, a URL), so the exception gets
+        /// the answer without the credentials this attempt carried.
+        /// </summary>
+        internal ReceivedResponse Failed(string operationId, int maxErrorBodyLength) =>
+            new(operationId, Status, Response.ReasonPhrase, RequestId, Response.Content?.Headers.ContentType?.MediaType, Body, maxErrorBodyLength, _secrets);
+
+        /// <summary>The request and response now belong to someone else (a stream).</summary>
+        internal void Release() => _released = true;
+
+        public void Dispose()
+        {
+            if (!_released)
+            {
+                Response.Dispose();
+                Message.Dispose();
+            }
         }
     }
 

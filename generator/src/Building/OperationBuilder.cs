@@ -30,7 +30,7 @@ internal static partial class OperationBuilder
     private static readonly string[] ReservedParameterNames = { "requestOptions", "cancellationToken" };
 
     /// <summary>The methods each operation gets, by suffix of its name: the plain one and the one returning ApiResponse.</summary>
-    private static readonly string[] OperationMethodSuffixes = { "Async", "WithResponseAsync" };
+    private static readonly string[] OperationMethodSuffixes = { "Async", "WithResponseAsync", "StreamingAsync", "StreamingWithResponseAsync" };
 
     /// <summary>Members of the options class that credentials, headers and server variables cannot be named.</summary>
     private static readonly string[] ReservedOptionMembers =
@@ -376,6 +376,7 @@ internal static partial class OperationBuilder
             }
 
             (ResponseModel? success, EquatableArray<ResponseModel> errors) = Responses(operation.Get("responses"), baseName, operationId);
+            StreamModel? stream = Stream(operation.Get("responses"), baseName, stem);
 
             EquatableArray<string> security = Security(operation.Get("security") ?? rootSecurity, operationId);
 
@@ -402,7 +403,8 @@ internal static partial class OperationBuilder
                 security,
                 server,
                 stem + "WithResponseAsync",
-                IdempotencyKeyHeader(parameters))
+                IdempotencyKeyHeader(parameters),
+                Stream: stream)
             {
                 QueryConstants = queryConstants,
                 PathQuery = pathQuery,

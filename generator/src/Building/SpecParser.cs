@@ -135,7 +135,7 @@ internal static class SpecParser
             return false;
         }
 
-        isOpenApi31 = !text.StartsWith("3.0", StringComparison.Ordinal);
+        isOpenApi31 = !text.StartsWith("3.0", StringComparison.Ordinal); // 3.2's schemas are 3.1's (JSON Schema 2020-12)
         return true;
     }
 

@@ -15,7 +15,8 @@ internal sealed partial class ClientOperationEmitter
     private const string RequestJson = TypeSyntax.Runtime + "RequestJson";
     private const string RequestBody = TypeSyntax.Runtime + "RequestBody";
 
-    private void EmitRequest(OperationModel operation, Dictionary<ParameterModel, string> values)
+    /// <param name="accept">The Accept header, when not the one of the operation's success response (a streaming call's media type).</param>
+    private void EmitRequest(OperationModel operation, Dictionary<ParameterModel, string> values, string? accept = null)
     {
         SourceWriter w = _w;
         string client = _clientRef;
@@ -25,9 +26,9 @@ internal sealed partial class ClientOperationEmitter
             { Absolute: true } server => "(" + client + ".Options.UseOperationServers ? " + Literals.String(server.Url) + " : " + client + ".__BaseUrl())",
             { } server => client + ".__OperationServerUrl(" + Literals.String(server.Url) + ")",
         };
-        string accept = operation.Success is { Binary: true } ? "\"*/*\"" : "\"application/json\"";
+        string acceptLiteral = accept is not null ? Literals.String(accept) : operation.Success is { Binary: true } ? "\"*/*\"" : "\"application/json\"";
         w.Line("var __request = new " + Request + "(" + Literals.String(operation.OperationId) + ", " + HttpMethod(operation.Method) + ", "
-            + Literals.String(operation.Path) + ", " + baseUrl + ", " + accept + ");");
+            + Literals.String(operation.Path) + ", " + baseUrl + ", " + acceptLiteral + ");");
         EmitPath(operation, values);
         foreach (QueryConstantModel constant in operation.QueryConstants)
         {

@@ -13,12 +13,18 @@ internal sealed partial class ClientOperationEmitter
 {
     private const string ResponseMap = TypeSyntax.Runtime + "ResponseMap";
 
-    private void EmitResponseMap(OperationModel operation, string field)
+    /// <param name="errorsOnly">A streaming call's table: the success body is the stream, read elsewhere.</param>
+    private void EmitResponseMap(OperationModel operation, string field, bool errorsOnly = false)
     {
         SourceWriter w = _w;
         string valueType;
         string start;
-        if (operation.Success is { Binary: true })
+        if (errorsOnly)
+        {
+            valueType = "object?";
+            start = ResponseMap + ".NoBody()";
+        }
+        else if (operation.Success is { Binary: true })
         {
             valueType = "byte[]";
             start = ResponseMap + ".Bytes()";

@@ -81,6 +81,10 @@ internal sealed partial class ClientOperationEmitter
             w.Line();
             EmitResponseDoc(operation);
             w.Line(Signature(operation, withResponse: true, forInterface: true) + ";");
+            if (operation.Stream is { } stream)
+            {
+                EmitStreamingDeclarations(operation, stream);
+            }
         }
 
         if (nested)
@@ -123,6 +127,10 @@ internal sealed partial class ClientOperationEmitter
 
             first = false;
             EmitOperation(operation);
+            if (operation.Stream is { } stream)
+            {
+                EmitStreaming(operation, stream);
+            }
         }
 
         _json.Emit(w);
@@ -171,6 +179,22 @@ internal sealed partial class ClientOperationEmitter
         paragraphs.AddRange(ClientHelperDocs.Paragraphs(operation));
         string? text = operation.Summary is null ? operation.Description : operation.Description is null ? operation.Summary : operation.Summary + "\n\n" + operation.Description;
         w.Summary(text, paragraphs.ToArray());
+        EmitParameterDocs(operation);
+        w.Line("/// <param name=\"requestOptions\">Settings of this call: timeout, extra headers, retries, validation.</param>");
+        w.Line("/// <param name=\"cancellationToken\">Cancels the request.</param>");
+        if (operation.Success?.Type is not null)
+        {
+            string summary = operation.Success.Summary is { } responseSummary ? ": " + FirstLine(responseSummary) : string.Empty;
+            w.Line("/// <returns>" + Literals.XmlText("The " + operation.Success.Status + " response body" + summary + ".") + "</returns>");
+        }
+
+        EmitExceptionDocs();
+    }
+
+    /// <summary>The operation's own parameters (not the call's options and token).</summary>
+    private void EmitParameterDocs(OperationModel operation)
+    {
+        SourceWriter w = _w;
         foreach (ParameterModel parameter in operation.Parameters)
         {
             string where = parameter.In switch
@@ -207,16 +231,6 @@ internal sealed partial class ClientOperationEmitter
                 w.Line("/// <param name=\"" + file.Name.TrimStart('@') + "\">" + Literals.XmlText(what) + "</param>");
             }
         }
-
-        w.Line("/// <param name=\"requestOptions\">Settings of this call: timeout, extra headers, retries, validation.</param>");
-        w.Line("/// <param name=\"cancellationToken\">Cancels the request.</param>");
-        if (operation.Success?.Type is not null)
-        {
-            string summary = operation.Success.Summary is { } responseSummary ? ": " + FirstLine(responseSummary) : string.Empty;
-            w.Line("/// <returns>" + Literals.XmlText("The " + operation.Success.Status + " response body" + summary + ".") + "</returns>");
-        }
-
-        EmitExceptionDocs();
     }
 
     /// <summary>The WithResponse form is documented by reference to the plain one (same parameters).</summary>

@@ -75,6 +75,7 @@ internal sealed record OperationGroupModel(string Name, string? Tag, string? Des
 /// <param name="Paging">How the operation's pages follow each other, when it is a list the generator recognises (<c>{Name}ItemsAsync</c>).</param>
 /// <param name="Links">The <c>links</c> of its responses: followed by generated methods where possible, else documented.</param>
 /// <param name="JobStatus">The operation's <c>x-job-status</c>: it queries a job, and links to it get a wait method.</param>
+/// <param name="Stream">Its success response in a sequential media type, read item by item by <c>{Name}StreamingAsync</c>.</param>
 internal sealed record OperationModel(
     string Name,
     string OperationId,
@@ -93,7 +94,8 @@ internal sealed record OperationModel(
     string? IdempotencyKeyHeader = null,
     PagingModel? Paging = null,
     EquatableArray<LinkModel> Links = default,
-    JobStatusModel? JobStatus = null)
+    JobStatusModel? JobStatus = null,
+    StreamModel? Stream = null)
 {
     /// <summary>Query parameters an <c>x-ms-paths</c> key fixes (<c>/jobs?op=cancel</c>), sent with every call before the declared ones.</summary>
     public EquatableArray<QueryConstantModel> QueryConstants { get; init; } = EquatableArray<QueryConstantModel>.Empty;

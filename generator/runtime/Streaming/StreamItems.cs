@@ -1,0 +1,257 @@
+using System;
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.IO;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using OpenApiSdk.Runtime.Streaming;
+
+namespace OpenApiSdk.Runtime;
+
+/// <summary>How the items of an operation's sequential response are read (one per streaming operation, generated).</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class StreamItems
+{
+    /// <summary>
+    /// The data of an event stream's items that ends it (OpenAI's chat completions, completions and assistants streams send
+    /// <c>data: [DONE]</c> last). Not JSON, so no item schema can describe it; it is only recognised for the pre-3.2
+    /// convention of a <c>schema</c> under <c>text/event-stream</c> that types each event's data.
+    /// </summary>
+    public const string DoneMarker = "[DONE]";
+
+    /// <summary>JSON Lines or NDJSON: each line one item.</summary>
+    public static StreamItems<T> JsonLines<T>(ReadJson<T> read, string mediaType) => new(StreamFormat.JsonLines, read, mediaType);
+
+    /// <summary>JSON text sequences (RFC 7464): each RS-prefixed text one item.</summary>
+    public static StreamItems<T> JsonSequence<T>(ReadJson<T> read, string mediaType) => new(StreamFormat.JsonSequence, read, mediaType);
+
+    /// <summary>An event stream whose events' data is each one JSON item (the pre-3.2 convention); <see cref="DoneMarker"/> ends it.</summary>
+    public static StreamItems<T> EventData<T>(ReadJson<T> read) => new(StreamFormat.EventData, read, "text/event-stream");
+
+    /// <summary>
+    /// An event stream whose items are the events as OpenAPI 3.2 defines them: the object of <c>data</c>, <c>event</c>, <c>id</c>
+    /// and <c>retry</c> (a number), read with the item schema's reader.
+    /// </summary>
+    public static StreamItems<T> Events<T>(ReadJson<T> read) => new(StreamFormat.Events, read, "text/event-stream");
+
+    /// <summary>
+    /// The items of a stream that <paramref name="start"/> opens when the enumeration starts, disposed (the connection closed)
+    /// when it ends, however it ends. Both tokens cancel.
+    /// </summary>
+    public static async IAsyncEnumerable<T> Enumerate<T>(
+        Func<CancellationToken, Task<ApiStreamResponse<T>>> start,
+        CancellationToken cancellationToken,
+        [EnumeratorCancellation] CancellationToken enumeratorCancellation = default)
+    {
+        if (start is null)
+        {
+            throw new ArgumentNullException(nameof(start));
+        }
+
+        using CancellationTokenSource? linked = cancellationToken.CanBeCanceled && enumeratorCancellation.CanBeCanceled
+            ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, enumeratorCancellation)
+            : null;
+        CancellationToken token = linked?.Token ?? (enumeratorCancellation.CanBeCanceled ? enumeratorCancellation : cancellationToken);
+        ApiStreamResponse<T> stream = await start(token).ConfigureAwait(false);
+        await using (((IAsyncDisposable)stream).ConfigureAwait(false))
+        {
+            await foreach (T item in stream.WithCancellation(token).ConfigureAwait(false))
+            {
+                yield return item;
+            }
+        }
+    }
+}
+
+internal enum StreamFormat
+{
+    JsonLines,
+    JsonSequence,
+    EventData,
+    Events,
+}
+
+internal enum ReadStep
+{
+    Item,
+    NeedMore,
+    End,
+}
+
+/// <summary>How one operation's stream is read into <typeparamref name="T"/>s; see <see cref="StreamItems"/>.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class StreamItems<T>
+{
+    internal StreamItems(StreamFormat format, ReadJson<T> read, string mediaType)
+    {
+        Format = format;
+        Read = read ?? throw new ArgumentNullException(nameof(read));
+        MediaType = mediaType;
+    }
+
+    internal StreamFormat Format { get; }
+
+    internal ReadJson<T> Read { get; }
+
+    /// <summary>The media type the stream is in (also what the request accepts).</summary>
+    public string MediaType { get; }
+
+    internal ItemReader<T> CreateReader() => new(this);
+}
+
+/// <summary>The state of reading one stream: the parser of its format and the buffers it reuses for every item.</summary>
+internal sealed class ItemReader<T> : IDisposable
+{
+    private readonly StreamItems<T> _items;
+    private readonly EventStreamParser? _events;
+    private readonly JsonTextSequenceParser? _sequence;
+    private PooledBytes? _eventJson;
+    private Utf8JsonWriter? _eventWriter;
+
+    internal ItemReader(StreamItems<T> items)
+    {
+        _items = items;
+        if (items.Format is StreamFormat.EventData or StreamFormat.Events)
+        {
+            _events = new EventStreamParser();
+        }
+        else if (items.Format == StreamFormat.JsonSequence)
+        {
+            _sequence = new JsonTextSequenceParser();
+        }
+    }
+
+    /// <summary>The next item from what <paramref name="buffer"/> holds.</summary>
+    /// <exception cref="InvalidDataException">The stream breaks its format.</exception>
+    /// <exception cref="JsonException">An item is not JSON.</exception>
+    internal ReadStep TryRead(StreamBuffer buffer, out T item)
+    {
+        item = default!;
+        switch (_items.Format)
+        {
+            case StreamFormat.JsonLines:
+                if (!JsonLinesParser.TryReadItem(buffer, out ReadOnlySpan<byte> line))
+                {
+                    return buffer.Ended ? ReadStep.End : ReadStep.NeedMore;
+                }
+
+                item = ReadItem(line);
+                return ReadStep.Item;
+            case StreamFormat.JsonSequence:
+                if (!_sequence!.TryReadItem(buffer, out ReadOnlySpan<byte> text))
+                {
+                    return buffer.Ended ? ReadStep.End : ReadStep.NeedMore;
+                }
+
+                item = ReadItem(text);
+                return ReadStep.Item;
+            default:
+                if (!_events!.TryReadEvent(buffer))
+                {
+                    return buffer.Ended ? ReadStep.End : ReadStep.NeedMore;
+                }
+
+                if (_items.Format == StreamFormat.EventData)
+                {
+                    if (_events.Data.SequenceEqual("[DONE]"u8))
+                    {
+                        return ReadStep.End;
+                    }
+
+                    item = ReadItem(_events.Data);
+                    return ReadStep.Item;
+                }
+
+                item = ReadItem(EventJson());
+                return ReadStep.Item;
+        }
+    }
+
+    public void Dispose()
+    {
+        _events?.Dispose();
+        _eventWriter?.Dispose();
+        _eventJson?.Dispose();
+    }
+
+    private T ReadItem(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json);
+        if (!reader.Read())
+        {
+            throw new InvalidDataException("An item is empty.");
+        }
+
+        T value = _items.Read(ref reader);
+        if (reader.Read())
+        {
+            throw new InvalidDataException("An item holds more than one JSON value.");
+        }
+
+        return value;
+    }
+
+    /// <summary>The event as OpenAPI 3.2 writes it in JSON: <c>data</c>, then <c>event</c>, <c>id</c> and <c>retry</c> when set.</summary>
+    private ReadOnlySpan<byte> EventJson()
+    {
+        PooledBytes json = _eventJson ??= new PooledBytes();
+        json.Clear();
+        Utf8JsonWriter writer = _eventWriter ??= new Utf8JsonWriter(json);
+        writer.Reset(json);
+        writer.WriteStartObject();
+        WriteText(writer, "data"u8, _events!.Data);
+        if (_events.EventType.Length > 0)
+        {
+            WriteText(writer, "event"u8, _events.EventType);
+        }
+
+        if (_events.Id.Length > 0)
+        {
+            WriteText(writer, "id"u8, _events.Id);
+        }
+
+        if (_events.Retry is { } retry)
+        {
+            writer.WriteNumber("retry"u8, retry);
+        }
+
+        writer.WriteEndObject();
+        writer.Flush();
+        return json.Span;
+    }
+
+    /// <summary>A field's text: the stream is decoded as UTF-8 with replacement characters (WHATWG), so invalid bytes are replaced, not an error.</summary>
+    private static void WriteText(Utf8JsonWriter writer, ReadOnlySpan<byte> name, ReadOnlySpan<byte> utf8)
+    {
+        if (IsAscii(utf8))
+        {
+            writer.WriteString(name, utf8);
+            return;
+        }
+
+#if NET8_0_OR_GREATER
+        if (System.Text.Unicode.Utf8.IsValid(utf8))
+        {
+            writer.WriteString(name, utf8);
+            return;
+        }
+#endif
+        writer.WriteString(name, Encoding.UTF8.GetString(utf8.ToArray()));
+    }
+
+    private static bool IsAscii(ReadOnlySpan<byte> bytes)
+    {
+        foreach (byte b in bytes)
+        {
+            if (b >= 0x80)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,382 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Net.Http;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Chat.Sdk;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Streams.Sdk;
+using Xunit;
+
+namespace OpenApiSdk.ClientTests;
+
+/// <summary>
+/// Typed streaming against Kestrel: items arrive while the server is still sending (the server waits for a signal the
+/// test gives only after the first item), leaving the enumeration closes the connection at once, the WHATWG event-stream
+/// rules, the [DONE] marker of the pre-3.2 convention, JSON Lines, NDJSON and JSON text sequences, retries only before the
+/// stream, and a connection lost in the middle.
+/// </summary>
+public sealed class StreamingWireTests : IAsyncLifetime
+{
+    /// <summary>Only turns a client that buffers the whole body (so the server waits forever) into a failure instead of a hang.</summary>
+    private static readonly TimeSpan HangGuard = TimeSpan.FromMinutes(1);
+
+    private WebApplication _app = null!;
+    private Uri _baseAddress = null!;
+    private Func<HttpContext, Task> _handler = _ => Task.CompletedTask;
+    private readonly ConcurrentQueue<(string Method, string Path, string Accept)> _requests = new();
+
+    public async Task InitializeAsync()
+    {
+        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        _app = builder.Build();
+        _app.Run(context =>
+        {
+            _requests.Enqueue((context.Request.Method, context.Request.Path.Value ?? string.Empty, context.Request.Headers.Accept.ToString()));
+            return _handler(context);
+        });
+        await _app.StartAsync();
+        _baseAddress = new Uri(_app.Urls.First());
+    }
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    private StreamsClient Streams(HttpClient http) => new(http, new StreamsClientOptions { BaseAddress = _baseAddress, Retry = RetryWireTests.Fast() });
+
+    private ChatClient Chat(HttpClient http) => new(http, new ChatClientOptions { BaseAddress = _baseAddress, Retry = RetryWireTests.Fast() });
+
+    private static async Task Send(HttpContext context, string text)
+    {
+        await context.Response.WriteAsync(text, context.RequestAborted);
+        await context.Response.Body.FlushAsync(context.RequestAborted);
+    }
+
+    private static Task Start(HttpContext context, string contentType)
+    {
+        context.Response.ContentType = contentType;
+        return context.Response.StartAsync(context.RequestAborted);
+    }
+
+    [Fact]
+    public async Task The_first_event_is_yielded_while_the_server_still_holds_the_rest()
+    {
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _handler = async context =>
+        {
+            await Start(context, "text/event-stream");
+            await Send(context, "data: first\n\n");
+            await release.Task.WaitAsync(context.RequestAborted);
+            await Send(context, "data: second\n\n");
+        };
+        using var http = new HttpClient();
+
+        await using IAsyncEnumerator<ServerEvent> items = Streams(http).WatchEventsStreamingAsync("news").GetAsyncEnumerator();
+        Assert.True(await items.MoveNextAsync().AsTask().WaitAsync(HangGuard));
+        Assert.Equal("first", items.Current.Data);
+        Assert.False(release.Task.IsCompleted);
+        release.SetResult();
+        Assert.True(await items.MoveNextAsync());
+        Assert.Equal("second", items.Current.Data);
+        Assert.False(await items.MoveNextAsync());
+        Assert.Equal("text/event-stream", _requests.Single().Accept);
+    }
+
+    [Fact]
+    public async Task Leaving_after_three_items_closes_the_connection_at_once()
+    {
+        var aborted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _handler = async context =>
+        {
+            using CancellationTokenRegistration registration = context.RequestAborted.Register(() => aborted.TrySetResult());
+            await Start(context, "application/jsonl");
+            for (int i = 0; i < 5; i++)
+            {
+                await Send(context, "{\"level\":" + i + ",\"message\":\"m" + i + "\"}\n");
+            }
+
+            // Then nothing for as long as the client stays: HttpClient's drain of an unread body would wait here for 2 s.
+            await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+        };
+        using var http = new HttpClient();
+
+        var levels = new List<long>();
+        await foreach (LogEntry entry in Streams(http).TailLogsStreamingAsync())
+        {
+            levels.Add(entry.Level);
+            if (levels.Count == 3)
+            {
+                break;
+            }
+        }
+
+        var left = Stopwatch.StartNew();
+        await aborted.Task.WaitAsync(HangGuard);
+        Assert.True(left.Elapsed < TimeSpan.FromSeconds(1), "the server saw the connection close " + left.Elapsed + " after the client left");
+        Assert.Equal(new long[] { 0, 1, 2 }, levels);
+    }
+
+    [Fact]
+    public async Task Events_follow_the_WHATWG_rules_split_data_comments_unknown_fields_retry_id_and_line_ends()
+    {
+        _handler = async context =>
+        {
+            await Start(context, "text/event-stream");
+            await Send(context, "\uFEFF: a comment\r\nevent: addString\r\ndata: This data is formatted\r\ndata: across two lines\r\nretry: 5\r\n\r\n");
+            await Send(context, "event: addInt64\rdata: 1234.5678\runknownField: this is ignored\rid: 7\r\r");
+            await Send(context, "data\ndata:no space\nretry: 5x\n\n");
+            await Send(context, "event: no data, so no event\n\n");
+            await Send(context, "data: {\"foo\": 42}\nid\n\n");
+            await Send(context, "data: dropped: the stream ends before the blank line\n");
+        };
+        using var http = new HttpClient();
+
+        var events = new List<ServerEvent>();
+        await foreach (ServerEvent item in Streams(http).WatchEventsStreamingAsync("news"))
+        {
+            events.Add(item);
+        }
+
+        Assert.Equal(4, events.Count);
+        Assert.Equal(("addString", "This data is formatted\nacross two lines", (long?)5, (string?)null), (events[0].Event, events[0].Data, events[0].Retry, events[0].Id));
+        Assert.Equal(("addInt64", "1234.5678", (long?)null, "7"), (events[1].Event, events[1].Data, events[1].Retry, events[1].Id));
+        Assert.Equal((null, "\nno space", (long?)null, "7"), (events[2].Event, events[2].Data, events[2].Retry, events[2].Id));
+        Assert.Equal(("{\"foo\": 42}", (string?)null), (events[3].Data, events[3].Id));
+        Assert.All(events, e => Assert.Empty(e.Validate()));
+        Assert.All(events, e => Assert.True(e.AdditionalProperties is null or { Count: 0 }));
+    }
+
+    [Fact]
+    public async Task The_pre_3_2_convention_reads_each_events_data_as_the_schema_and_DONE_ends_the_stream()
+    {
+        _handler = async context =>
+        {
+            await Start(context, "text/event-stream");
+            await Send(context, "data: {\"index\":0,\"delta\":\"Hel\"}\n\n: keep-alive\n\ndata: {\"index\":1,\n");
+            await Send(context, "data: \"delta\":\"lo\"}\n\nevent: usage\ndata: {\"index\":2,\"delta\":\"\"}\n\n");
+            await Send(context, "data: [DONE]\n\n");
+
+            // The stream is over for the client; the server keeps the connection until the client has left.
+            await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+        };
+        using var http = new HttpClient();
+
+        List<ChatChunk> chunks = await ToList(Chat(http).CreateChatCompletionStreamingAsync(new ChatRequest { Prompt = "Hello", Stream = true })).WaitAsync(HangGuard);
+
+        Assert.Equal("Hello", string.Concat(chunks.Select(c => c.Delta)));
+        Assert.Equal(new long[] { 0, 1, 2 }, chunks.Select(c => c.Index));
+        Assert.Equal(("POST", "text/event-stream"), (_requests.Single().Method, _requests.Single().Accept));
+    }
+
+    [Fact]
+    public async Task The_JSON_media_type_of_the_same_response_keeps_its_plain_method()
+    {
+        _handler = async context =>
+        {
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync("{\"text\":\"Hello\"}");
+        };
+        using var http = new HttpClient();
+
+        ChatCompletion completion = await Chat(http).CreateChatCompletionAsync(new ChatRequest { Prompt = "Hello" });
+
+        Assert.Equal("Hello", completion.Text);
+        Assert.Equal("application/json", _requests.Single().Accept);
+    }
+
+    [Fact]
+    public async Task JSON_Lines_with_CRLF_blank_lines_and_no_final_newline_each_item_validated()
+    {
+        _handler = async context =>
+        {
+            await Start(context, "application/jsonl");
+            await Send(context, "{\"level\":1,\"message\":\"Hi!\"}\r\n\r\n{\"level\":2,");
+            await Send(context, "\"message\":\"a message that is far too long\"}\n{\"level\":3,\"message\":\"Bye!\"}");
+        };
+        using var http = new HttpClient();
+
+        List<LogEntry> entries = await ToList(Streams(http).TailLogsStreamingAsync());
+
+        Assert.Equal(new long[] { 1, 2, 3 }, entries.Select(e => e.Level));
+        Assert.Empty(entries[0].Validate());
+        Assert.Equal("/message", Assert.Single(entries[1].Validate()).Pointer);
+        Assert.Equal("application/jsonl", _requests.Single().Accept);
+    }
+
+    [Fact]
+    public async Task JSON_text_sequences_yield_each_text_once_complete_even_over_several_lines()
+    {
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _handler = async context =>
+        {
+            await Start(context, "application/json-seq");
+            await Send(context, "\u001e{\n  \"level\": 1,\n  \"message\": \"Hi!\"\n}\n");
+            await release.Task.WaitAsync(context.RequestAborted);
+            await Send(context, "\u001e\u001e{\"level\": 2, \"message\": \"Bye!\"}\n");
+        };
+        using var http = new HttpClient();
+
+        await using IAsyncEnumerator<LogEntry> items = Streams(http).TailLogSequenceStreamingAsync().GetAsyncEnumerator();
+        Assert.True(await items.MoveNextAsync().AsTask().WaitAsync(HangGuard));
+        Assert.Equal("Hi!", items.Current.Message);
+        release.SetResult();
+        Assert.True(await items.MoveNextAsync());
+        Assert.Equal("Bye!", items.Current.Message);
+        Assert.False(await items.MoveNextAsync());
+    }
+
+    [Fact]
+    public async Task A_503_before_the_stream_is_retried_and_the_status_and_headers_are_given()
+    {
+        int calls = 0;
+        _handler = async context =>
+        {
+            if (Interlocked.Increment(ref calls) == 1)
+            {
+                context.Response.StatusCode = 503;
+                return;
+            }
+
+            context.Response.Headers["X-Request-Id"] = "req-2";
+            await Start(context, "application/x-ndjson");
+            await Send(context, "{\"level\":1,\"message\":\"after\"}\n");
+        };
+        using var http = new HttpClient();
+
+        await using ApiStreamResponse<LogEntry> response = await Streams(http).AppendLogsStreamingWithResponseAsync(new LogEntry { Level = 0, Message = "m" });
+        List<LogEntry> entries = await ToList(response);
+
+        Assert.Equal((200, "req-2"), (response.StatusCode, response.RequestId));
+        Assert.Equal("application/x-ndjson", response.Header("Content-Type"));
+        Assert.Equal("after", Assert.Single(entries).Message);
+        Assert.Equal(2, _requests.Count);
+    }
+
+    [Fact]
+    public async Task A_connection_lost_in_the_middle_surfaces_after_the_items_read_and_the_POST_is_not_sent_again()
+    {
+        var twoRead = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _handler = async context =>
+        {
+            await Start(context, "application/x-ndjson");
+            await Send(context, "{\"level\":1,\"message\":\"one\"}\n{\"level\":2,\"message\":\"two\"}\n{\"level\":3,");
+            await twoRead.Task.WaitAsync(context.RequestAborted); // an abort with unread bytes in flight could discard them
+            context.Abort();
+        };
+        using var http = new HttpClient();
+
+        var entries = new List<LogEntry>();
+        Exception ex = await Assert.ThrowsAnyAsync<Exception>(async () =>
+        {
+            await foreach (LogEntry entry in Streams(http).AppendLogsStreamingAsync(new LogEntry { Level = 0, Message = "m" }))
+            {
+                entries.Add(entry);
+                if (entries.Count == 2)
+                {
+                    twoRead.SetResult();
+                }
+            }
+        });
+
+        Assert.True(ex is IOException or HttpRequestException, ex.ToString());
+        Assert.Equal(new[] { "one", "two" }, entries.Select(e => e.Message));
+        Assert.Single(_requests);
+    }
+
+    [Fact]
+    public async Task An_error_status_is_the_declared_error_and_validation_runs_before_sending()
+    {
+        _handler = async context =>
+        {
+            context.Response.StatusCode = 404;
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync("{\"title\":\"no such topic\"}");
+        };
+        using var http = new HttpClient();
+
+        var error = await Assert.ThrowsAsync<ApiException<Problem>>(() => ToList(Streams(http).WatchEventsStreamingAsync("none")));
+        Assert.Equal((404, "no such topic"), (error.StatusCode, error.Error.Title));
+
+        await Assert.ThrowsAsync<ValidationException>(() => ToList(Streams(http).WatchEventsStreamingAsync(string.Empty)));
+        Assert.Single(_requests);
+    }
+
+    [Fact]
+    public async Task Cancelling_within_an_item_stops_the_enumeration_and_closes_the_connection()
+    {
+        var aborted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var halfSent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _handler = async context =>
+        {
+            using CancellationTokenRegistration registration = context.RequestAborted.Register(() => aborted.TrySetResult());
+            await Start(context, "text/event-stream");
+            await Send(context, "data: one\n\ndata: half of two\n");
+            halfSent.SetResult();
+            await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+        };
+        using var http = new HttpClient();
+        using var cancel = new CancellationTokenSource();
+
+        var seen = new List<string>();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (ServerEvent item in Streams(http).WatchEventsStreamingAsync("news", cancellationToken: cancel.Token))
+            {
+                seen.Add(item.Data);
+                await halfSent.Task.WaitAsync(HangGuard);
+                cancel.CancelAfter(TimeSpan.FromMilliseconds(50)); // while the next read waits for the rest of "two"
+            }
+        });
+
+        await aborted.Task.WaitAsync(HangGuard);
+        Assert.Equal(new[] { "one" }, seen);
+    }
+
+    [Fact]
+    public async Task One_activity_covers_the_call_until_the_stream_is_left()
+    {
+        var stopped = new ConcurrentQueue<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == typeof(StreamsClient).FullName,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = stopped.Enqueue,
+        };
+        ActivitySource.AddActivityListener(listener);
+        _handler = async context =>
+        {
+            await Start(context, "application/jsonl");
+            await Send(context, "{\"level\":1,\"message\":\"one\"}\n{\"level\":2,\"message\":\"two\"}\n");
+        };
+        using var http = new HttpClient();
+
+        await using (IAsyncEnumerator<LogEntry> items = Streams(http).TailLogsStreamingAsync().GetAsyncEnumerator())
+        {
+            Assert.True(await items.MoveNextAsync());
+            Assert.DoesNotContain(stopped, a => a.OperationName == "tailLogs");
+        }
+
+        Activity activity = Assert.Single(stopped, a => a.OperationName == "tailLogs");
+        Assert.Equal(200, activity.GetTagItem("http.response.status_code"));
+    }
+
+    private static async Task<List<T>> ToList<T>(IAsyncEnumerable<T> items)
+    {
+        var list = new List<T>();
+        await foreach (T item in items)
+        {
+            list.Add(item);
+        }
+
+        return list;
+    }
+}
