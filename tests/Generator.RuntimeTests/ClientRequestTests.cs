@@ -27,6 +27,43 @@ public class ClientRequestTests
     }
 
     [Fact]
+    public void Swagger_2_separators_join_path_and_header_items_the_separator_encoded_in_the_path()
+    {
+        ClientRequest request = Request();
+        request.Path("/a/");
+        request.PathValues(new[] { "1", "2 3" }, " ");
+        request.Path("/");
+        request.PathValues(new[] { "4", "5" }, "\t");
+        request.Path("/");
+        request.PathValues(new[] { "6", "7" }, "|");
+        request.HeaderValues("X-Tabs", new[] { "a", "b" }, "\t");
+
+        // Swagger 2.0: ssv "foo bar", tsv "foo\tbar", pipes "foo|bar"; in a path each character is percent-encoded.
+        Assert.Equal("https://h.example/base/a/1%202%203/4%095/6%7C7", request.Url);
+        Assert.Equal("a\tb", Assert.Single(request.Headers).Value);
+    }
+
+    [Fact]
+    public async System.Threading.Tasks.Task A_form_sends_the_named_array_fields_joined_and_the_others_repeated()
+    {
+        RequestBody body = RequestBody.Form<int>((w, _) =>
+        {
+            w.WriteStartObject();
+            w.WriteStartArray("csv");
+            w.WriteStringValue("a");
+            w.WriteNumberValue(2);
+            w.WriteEndArray();
+            w.WriteStartArray("multi");
+            w.WriteStringValue("x");
+            w.WriteStringValue("y");
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }, 0, new[] { "csv", "," });
+
+        Assert.Equal("csv=a%2C2&multi=x&multi=y", await body.CreateContent().ReadAsStringAsync());
+    }
+
+    [Fact]
     public void Query_styles_form_delimited_and_deepObject_are_written_as_OpenAPI_defines_them()
     {
         ClientRequest request = Request();

@@ -286,4 +286,22 @@ public class Swagger2Tests
         Assert.Equal(At(document, "{nextLinkName: nextLink}"), Position(paged));
         Assert.Contains("ItemsListItemsAsync", All(run), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_operation_filter_applies_to_a_2_0_document_keeping_the_definitions_reached()
+    {
+        var spec = new SpecFile("/specs/swagger2.yaml", File.ReadAllText(Path.Combine(GeneratorHarness.RepositoryRoot, "tests", "Generator.Tests", "Specs", "swagger2.yaml")), "Shop.Sdk")
+        {
+            Metadata = new Dictionary<string, string> { ["IncludePaths"] = "/pets/{ids}" },
+        };
+        GeneratorRun run = GeneratorHarness.Run(new[] { spec });
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompileProblems);
+        string code = All(run);
+        Assert.Contains("GetPetsAsync(", code, StringComparison.Ordinal);
+        Assert.DoesNotContain("ListPetsAsync(", code, StringComparison.Ordinal);
+        Assert.NotNull(run.OutputCompilation.GetTypeByMetadataName("Shop.Sdk.Error")); // the 404's #/responses/NotFound
+        Assert.NotNull(run.OutputCompilation.GetTypeByMetadataName("Shop.Sdk.Dog")); // a subtype of Pet, which the 200 returns
+        Assert.Null(run.OutputCompilation.GetTypeByMetadataName("Shop.Sdk.AddNotesRequest"));
+    }
 }
