@@ -29,7 +29,7 @@ internal sealed partial class SchemaBuilder
         string key = NamedEnumKey(name, schema);
         if (_namedEnums.TryGetValue(key, out PendingType? shared))
         {
-            shared.Shared = true;
+            shared.Shared |= !shared.SchemaName.StartsWith("#/", StringComparison.Ordinal); // a component keeps its own description
             return shared;
         }
 

@@ -4,7 +4,7 @@ using OpenApiSdk.Generator.Model;
 
 namespace OpenApiSdk.Generator.Emitting;
 
-/// <summary>What an operation's XML docs say about its helpers: its paging method and every link of its responses (followed or not).</summary>
+/// <summary>What an operation's XML docs say about its helpers: its paging method, its long-running wait, and every link of its responses (followed or not).</summary>
 internal static class ClientHelperDocs
 {
     public static IEnumerable<string> Paragraphs(OperationModel operation)
@@ -12,6 +12,12 @@ internal static class ClientHelperDocs
         if (operation.Paging is { } paging)
         {
             yield return "A paged list: " + paging.MethodName + " returns the items of every page.";
+        }
+
+        if (operation.LongRunning is { } longRunning)
+        {
+            yield return "A long-running operation (x-ms-long-running-operation): pass the response of " + operation.ResponseName + " to " + longRunning.WaitMethodName + ", which polls until the service finishes and returns the result"
+                + (longRunning.EmptyAccepted ? "; the response has no body (null) when the service accepts the work with a status that carries none." : ".");
         }
 
         foreach (LinkModel link in operation.Links)

@@ -25,6 +25,7 @@ namespace Snapshot.Sdk
 
         /// <summary>
         /// <para>PUT /accounts/{accountName} (operationId Accounts_Create).</para>
+        /// <para>A long-running operation (x-ms-long-running-operation): pass the response of AccountsCreateWithResponseAsync to WaitForAccountsCreateAsync, which polls until the service finishes and returns the result; the response has no body (null) when the service accepts the work with a status that carries none.</para>
         /// </summary>
         /// <param name="accountName">Path parameter accountName.</param>
         /// <param name="body">The request body (application/json).</param>
@@ -42,6 +43,7 @@ namespace Snapshot.Sdk
 
         /// <summary>
         /// <para>DELETE /accounts/{accountName} (operationId Accounts_Delete).</para>
+        /// <para>A long-running operation (x-ms-long-running-operation): pass the response of AccountsDeleteWithResponseAsync to WaitForAccountsDeleteAsync, which polls until the service finishes and returns the result.</para>
         /// </summary>
         /// <param name="accountName">Path parameter accountName.</param>
         /// <param name="requestOptions">Settings of this call: timeout, extra headers, retries, validation.</param>
