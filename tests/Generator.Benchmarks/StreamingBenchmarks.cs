@@ -50,7 +50,7 @@ public class StreamingBenchmarks
     {
         long sum = 0;
         var response = new ApiStreamResponse<LogEntry>("bench", 200, new Dictionary<string, IReadOnlyList<string>>(), null, new HttpResponseMessage(), new HttpRequestMessage(), new MemoryStream(_stream, writable: false), _items, _ => { });
-        await using (response.ConfigureAwait(false))
+        await using (((IAsyncDisposable)response).ConfigureAwait(false))
         {
             await foreach (LogEntry entry in response.ConfigureAwait(false))
             {

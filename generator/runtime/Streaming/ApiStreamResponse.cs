@@ -3,6 +3,7 @@ using System.Buffers;
 using System.Collections.Generic;
 using System.IO;
 using System.Net.Http;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -99,6 +100,12 @@ public sealed class ApiStreamResponse<T> : ApiResponse, IAsyncEnumerable<T>, IAs
             await CloseAsync(finished, failure).ConfigureAwait(false);
         }
     }
+
+    /// <summary>The items, awaited with or without the captured context (the extension methods of IAsyncEnumerable and IAsyncDisposable would be ambiguous).</summary>
+    public ConfiguredCancelableAsyncEnumerable<T> ConfigureAwait(bool continueOnCapturedContext) => ((IAsyncEnumerable<T>)this).ConfigureAwait(continueOnCapturedContext);
+
+    /// <summary>The items, enumerated with <paramref name="cancellationToken"/>.</summary>
+    public ConfiguredCancelableAsyncEnumerable<T> WithCancellation(CancellationToken cancellationToken) => ((IAsyncEnumerable<T>)this).WithCancellation(cancellationToken);
 
     /// <summary>Closes the connection (at once, when the stream has not ended) and ends the call's trace.</summary>
     public ValueTask DisposeAsync() => CloseAsync(finished: false, failure: null);

@@ -68,6 +68,31 @@ internal static partial class OperationBuilder
             return chosen;
         }
 
+        /// <summary>A 2xx response offers a sequential media type: the operation may get streaming methods, whose names are claimed with the others.</summary>
+        private bool HasSequentialSuccess(YamlNode? responses)
+        {
+            if (responses is not { IsMapping: true })
+            {
+                return false;
+            }
+
+            foreach (KeyValuePair<YamlNode, YamlNode> pair in responses.Pairs!)
+            {
+                if (pair.Key.Value is { Length: 3 } status && status[0] == '2' && Refs.Resolve(pair.Value)?.Get("content") is { IsMapping: true } content)
+                {
+                    foreach (KeyValuePair<YamlNode, YamlNode> media in content.Pairs!)
+                    {
+                        if (SequentialFormat((media.Key.Value ?? string.Empty).Split(';')[0].Trim().ToLowerInvariant()) is not null)
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+
+            return false;
+        }
+
         private static StreamFormat? SequentialFormat(string mediaType) => mediaType switch
         {
             "text/event-stream" => StreamFormat.Events,

@@ -30,7 +30,10 @@ internal static partial class OperationBuilder
     private static readonly string[] ReservedParameterNames = { "requestOptions", "cancellationToken" };
 
     /// <summary>The methods each operation gets, by suffix of its name: the plain one and the one returning ApiResponse.</summary>
-    private static readonly string[] OperationMethodSuffixes = { "Async", "WithResponseAsync", "StreamingAsync", "StreamingWithResponseAsync" };
+    private static readonly string[] OperationMethodSuffixes = { "Async", "WithResponseAsync" };
+
+    /// <summary>The methods of an operation with a sequential success response (OperationBuilder.Streams): the streaming ones too.</summary>
+    private static readonly string[] StreamingMethodSuffixes = { "Async", "WithResponseAsync", "StreamingAsync", "StreamingWithResponseAsync" };
 
     /// <summary>Members of the options class that credentials, headers and server variables cannot be named.</summary>
     private static readonly string[] ReservedOptionMembers =
@@ -317,7 +320,7 @@ internal static partial class OperationBuilder
             }
 
             string baseName = Identifiers.ToPascalCase(operationId);
-            string stem = ClaimStem(names, baseName, OperationMethodSuffixes);
+            string stem = ClaimStem(names, baseName, HasSequentialSuccess(operation.Get("responses")) ? StreamingMethodSuffixes : OperationMethodSuffixes);
 
 
             // Parameters: the operation's own override the path item's with the same name and location.
