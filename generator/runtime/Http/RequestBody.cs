@@ -83,7 +83,7 @@ public abstract class RequestBody
 /// <summary>
 /// The fields of an <c>application/x-www-form-urlencoded</c> value, a form body or OpenAPI 3.2's form query string alike:
 /// the members of the JSON object the generated writer writes, arrays as repeated fields (or one field joined with the
-/// separator <paramref name="joined"/> names for it: Swagger 2.0's collectionFormat), nested objects as JSON text, nulls left out.
+/// separator given for it: Swagger 2.0's collectionFormat), nested objects as JSON text, nulls left out.
 /// </summary>
 internal static class FormFields
 {

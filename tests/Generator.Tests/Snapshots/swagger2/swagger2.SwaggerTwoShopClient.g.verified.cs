@@ -51,6 +51,7 @@ namespace Snapshot.Sdk
         /// <summary>
         /// <para>The credential of the security scheme 'oauth', sent as an HTTP Bearer token. It is never written to exceptions, traces or logs.</para>
         /// <para>When OauthProvider is set, it is used instead; when Signer is set, neither is sent.</para>
+        /// <para>OAuth 2 flow 'implicit': authorization at https://shop.example/oauth/authorize. The client sends the access token it is given; obtaining it is the caller's.</para>
         /// </summary>
         public string? Oauth { get; set; }
 
