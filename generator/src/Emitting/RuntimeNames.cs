@@ -9,6 +9,9 @@ namespace OpenApiSdk.Generator.Emitting;
 /// </summary>
 internal static class RuntimeNames
 {
+    /// <summary>The runtime's static helpers (<c>OpenApiSdk.Runtime.OpenApiRuntime</c>), qualified.</summary>
+    public const string OpenApiRuntime = TypeSyntax.Runtime + "OpenApiRuntime";
+
     private static readonly string[] PublicTypes =
     {
         "ValidationError", "ValidationException", "ApiException",
@@ -21,7 +24,7 @@ internal static class RuntimeNames
         "ValidationCollector", "IOpenApiModel", "IOpenApiEnumValue", "OpenApiRuntime", "ClientPipeline", "ClientRequest", "RequestBody", "MultipartBody",
         "RequestJson", "ReadJson", "ReceivedResponse", "ResponseMap", "CredentialKind", "CredentialScheme", "IClientLog", "ClientLogLevel", "ClientLogEntry",
         "IObjectMembers", "IUnionRules", "Validation", "ItemCheck",
-        "SchemaPattern", "Values", "ModelHash", "ModelText", "Json", "JsonItem", "JsonNames", "JsonMember", "JsonMemberWriter",
+        "IObjectSubtypes", "SchemaPattern", "Values", "Json", "JsonItem", "JsonNames", "JsonMember", "JsonMemberWriter",
         "ModelJsonConverter", "EnumJsonConverter", "UnionJsonConverter", "UnionShape", "UnionAlternative",
     };
 
