@@ -290,6 +290,13 @@ internal sealed class ConstraintReader
             return value;
         }
 
+        // 2020-12 §6: a count is a non-negative integer, and 2.0 is an integer (a number with a zero fractional part).
+        if (node.IsScalar && decimal.TryParse(node.Value, NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out decimal number)
+            && number == decimal.Truncate(number) && number <= int.MaxValue)
+        {
+            return (int)number;
+        }
+
         _diagnostics.Report(DiagnosticDescriptors.IgnoredValue, node, $"'{keyword}' must be a non-negative integer; it is ignored");
         return null;
     }

@@ -29,7 +29,7 @@ internal static class RuntimeNames
         ("OpenApiSdk.Runtime.OpenApiRuntime", new[]
         {
             "AllUnique", "BooleanOf", "CreatePattern", "DoubleOf", "Int64Of", "IsDate", "IsDateTime", "IsEmail", "IsIPv4", "IsIPv6", "IsMatch",
-            "IsMultipleOf", "IsTime", "IsUri", "IsUuid", "Length", "ReadElement", "ReadEnd", "ReadRootValue", "StringOf",
+            "IsMultipleOf", "IsTime", "IsUri", "IsUuid", "JsonIsBoolean", "JsonIsNull", "JsonIsNumber", "JsonIsString", "Length", "ReadElement", "ReadEnd", "ReadRootValue", "StringOf",
         }),
     };
 
