@@ -6,7 +6,7 @@ namespace OpenApiSdk.IntegrationTests;
 
 /// <summary>
 /// Specs/keyword-rules.yaml: keyword cases issue 17 found wrong with no diagnostic, now checked as JSON Schema 2020-12 says
-/// (validation §6.1.2-3: const/enum by JSON equality, where 1 equals 1.0 and false is not 0; §6.4.3: uniqueItems whatever
+/// (validation §6.1.1: type null; §6.1.2-3: const/enum by JSON equality, where 1 equals 1.0 and false is not 0; §6.4.3: uniqueItems whatever
 /// the items' schema; §6.3.1, §6.4.1: a count written 2.0 is an integer).
 /// </summary>
 public class KeywordRuleTests
@@ -52,6 +52,15 @@ public class KeywordRuleTests
         Assert.Empty(Errors("{\"level\":null}"));
         Assert.Equal(new[] { "/level: must be one of: 0, 2.5, high, null" }, Errors("{\"level\":false}"));
         Assert.Equal(new[] { "/level: must be one of: 0, 2.5, high, null" }, Errors("{\"level\":\"low\"}"));
+    }
+
+    [Fact]
+    public void Type_null_accepts_only_null()
+    {
+        Assert.Empty(Errors("{\"nothing\":null}"));
+        Assert.Empty(Errors("{}"));
+        Assert.Equal(new[] { "/nothing: must be null" }, Errors("{\"nothing\":1}"));
+        Assert.Equal(new[] { "/nothing: must be null" }, Errors("{\"nothing\":false}"));
     }
 
     [Fact]

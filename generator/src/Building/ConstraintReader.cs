@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text.RegularExpressions;
 using OpenApiSdk.Common;
 using OpenApiSdk.Generator.Diagnostics;
@@ -95,12 +96,20 @@ internal sealed class ConstraintReader
             kind is TypeRefKind.Array or TypeRefKind.Map ? maxItems : null,
             kind == TypeRefKind.Array && schema.GetBool("uniqueItems"),
             ReadEnum(schema, kind),
-            ReadConst(schema, kind),
+            ReadConst(schema, kind) ?? (kind == TypeRefKind.Any && OnlyNull(schema) ? new JsonLiteral(JsonLiteralKind.Null, "null") : null),
             kind == TypeRefKind.String && schema.GetString("format") is { } format && CheckedFormats.Contains(format) ? format : null);
         Constraints result = constraints.IsEmpty ? Constraints.None : constraints;
         CheckDefault(schema, kind, result, SchemaBuilder.AllowsNull(schema));
         return result;
     }
+
+    /// <summary><c>type: "null"</c> (or <c>["null"]</c>): the one value allowed is null, which is <c>const: null</c> (a JSON value holds it).</summary>
+    private static bool OnlyNull(YamlNode schema) => schema.Get("type") switch
+    {
+        { IsScalar: true, Value: "null" } => true,
+        { IsSequence: true, Items: { Count: > 0 } items } => items.All(t => t.Value == "null"),
+        _ => false,
+    };
 
     /// <summary>
     /// Checks the schema's <c>default</c> against the schema's own type and rules (OAS008); false when it
