@@ -114,9 +114,14 @@ public static class OpenApiRuntime
         return Math.Abs(quotient - Math.Round(quotient)) <= 1e-9 * Math.Max(1d, Math.Abs(quotient));
     }
 
-    /// <summary>JSON Schema <c>uniqueItems</c>.</summary>
+    /// <summary>JSON Schema <c>uniqueItems</c>: JSON values (an untyped list's items) are compared as JSON Schema does (<see cref="JsonEquality"/>).</summary>
     public static bool AllUnique<T>(IEnumerable<T> items)
     {
+        if (items is IEnumerable<JsonElement> elements)
+        {
+            return JsonEquality.AllUnique(elements);
+        }
+
         var seen = new HashSet<T>();
         foreach (T item in items)
         {
@@ -213,6 +218,18 @@ public static class OpenApiRuntime
         left is JsonElement leftElement && right is JsonElement rightElement
             ? leftElement.GetRawText() == rightElement.GetRawText()
             : EqualityComparer<T>.Default.Equals(left, right);
+
+    /// <summary><c>const</c>/<c>enum</c> on a JSON value: it is this string.</summary>
+    public static bool JsonIsString(JsonElement value, string text) => value.ValueKind == JsonValueKind.String && value.ValueEquals(text);
+
+    /// <summary><c>const</c>/<c>enum</c> on a JSON value: it is a number equal to <paramref name="number"/> (1 equals 1.0, as in JSON Schema).</summary>
+    public static bool JsonIsNumber(JsonElement value, string number) => value.ValueKind == JsonValueKind.Number && JsonEquality.NumberEquals(value, number);
+
+    /// <summary><c>const</c>/<c>enum</c> on a JSON value: it is this boolean (never a number: false is not 0).</summary>
+    public static bool JsonIsBoolean(JsonElement value, bool literal) => value.ValueKind == (literal ? JsonValueKind.True : JsonValueKind.False);
+
+    /// <summary><c>const</c>/<c>enum</c> on a JSON value: it is null.</summary>
+    public static bool JsonIsNull(JsonElement value) => value.ValueKind == JsonValueKind.Null;
 
     /// <summary>Compares two JSON values by their text.</summary>
     public static bool JsonEqual(JsonElement? left, JsonElement? right) =>
@@ -331,9 +348,6 @@ public static class OpenApiRuntime
         }
     }
 
-    /// <summary>Skips the current value, nested values included.</summary>
-    public static void SkipValue(ref Utf8JsonReader reader) => reader.Skip();
-
     /// <summary>Reads the current value as a detached <see cref="JsonElement"/>.</summary>
     public static JsonElement ReadElement(ref Utf8JsonReader reader)
     {
@@ -343,101 +357,8 @@ public static class OpenApiRuntime
         }
     }
 
-    /// <summary>Reads a JSON string; any other token is skipped and gives false.</summary>
-    public static bool TryReadString(ref Utf8JsonReader reader, out string value)
-    {
-        if (reader.TokenType == JsonTokenType.String)
-        {
-            value = reader.GetString()!;
-            return true;
-        }
-
-        value = string.Empty;
-        reader.Skip();
-        return false;
-    }
-
-    /// <summary>Reads a JSON number that fits a 32-bit integer; anything else is skipped and gives false.</summary>
-    public static bool TryReadInt32(ref Utf8JsonReader reader, out int value)
-    {
-        if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out value))
-        {
-            return true;
-        }
-
-        value = 0;
-        reader.Skip();
-        return false;
-    }
-
-    /// <summary>Reads a JSON number that fits a 64-bit integer; anything else is skipped and gives false.</summary>
-    public static bool TryReadInt64(ref Utf8JsonReader reader, out long value)
-    {
-        if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out value))
-        {
-            return true;
-        }
-
-        value = 0;
-        reader.Skip();
-        return false;
-    }
-
-    /// <summary>Reads a JSON number as a float; anything else is skipped and gives false.</summary>
-    public static bool TryReadSingle(ref Utf8JsonReader reader, out float value)
-    {
-        if (reader.TokenType == JsonTokenType.Number && reader.TryGetSingle(out value))
-        {
-            return true;
-        }
-
-        value = 0;
-        reader.Skip();
-        return false;
-    }
-
-    /// <summary>Reads a JSON number as a double; anything else is skipped and gives false.</summary>
-    public static bool TryReadDouble(ref Utf8JsonReader reader, out double value)
-    {
-        if (reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out value))
-        {
-            return true;
-        }
-
-        value = 0;
-        reader.Skip();
-        return false;
-    }
-
-    /// <summary>Reads a JSON number as a decimal; anything else is skipped and gives false.</summary>
-    public static bool TryReadDecimal(ref Utf8JsonReader reader, out decimal value)
-    {
-        if (reader.TokenType == JsonTokenType.Number && reader.TryGetDecimal(out value))
-        {
-            return true;
-        }
-
-        value = 0;
-        reader.Skip();
-        return false;
-    }
-
-    /// <summary>Reads true or false; anything else is skipped and gives false.</summary>
-    public static bool TryReadBoolean(ref Utf8JsonReader reader, out bool value)
-    {
-        if (reader.TokenType == JsonTokenType.True || reader.TokenType == JsonTokenType.False)
-        {
-            value = reader.GetBoolean();
-            return true;
-        }
-
-        value = false;
-        reader.Skip();
-        return false;
-    }
-
-    /// <summary>Reads an RFC 3339 date-time with its offset; anything else is skipped and gives false.</summary>
-    public static bool TryReadDateTimeOffset(ref Utf8JsonReader reader, out DateTimeOffset value)
+    /// <summary>Reads an RFC 3339 date-time with its offset (for <see cref="JsonRead"/>); anything else is skipped and gives false.</summary>
+    internal static bool TryReadDateTimeOffset(ref Utf8JsonReader reader, out DateTimeOffset value)
     {
         if (reader.TokenType == JsonTokenType.String && HasTimeZone(ref reader) && reader.TryGetDateTimeOffset(out value))
         {
@@ -479,33 +400,6 @@ public static class OpenApiRuntime
         {
             writer.WriteStringValue(value);
         }
-    }
-
-    /// <summary>Reads a UUID string; anything else is skipped and gives false.</summary>
-    public static bool TryReadGuid(ref Utf8JsonReader reader, out Guid value)
-    {
-        if (reader.TokenType == JsonTokenType.String && reader.TryGetGuid(out value))
-        {
-            return true;
-        }
-
-        value = default;
-        reader.Skip();
-        return false;
-    }
-
-    /// <summary>Reads a base64 string; anything else is skipped and gives false.</summary>
-    public static bool TryReadBytes(ref Utf8JsonReader reader, out byte[] value)
-    {
-        if (reader.TokenType == JsonTokenType.String && reader.TryGetBytesFromBase64(out byte[]? bytes))
-        {
-            value = bytes!;
-            return true;
-        }
-
-        value = Array.Empty<byte>();
-        reader.Skip();
-        return false;
     }
 
     // One stream and writer per thread, reset per call: a call allocates only its result string.

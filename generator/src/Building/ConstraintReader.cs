@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text.RegularExpressions;
 using OpenApiSdk.Common;
 using OpenApiSdk.Generator.Diagnostics;
@@ -22,7 +23,7 @@ internal sealed class ConstraintReader
     }
 
     /// <summary>String formats <c>Validate()</c> checks (date-time and uuid are checked by their C# types).</summary>
-    public static readonly System.Collections.Generic.HashSet<string> CheckedFormats = new(StringComparer.Ordinal) { "date", "email", "uri", "ipv4", "ipv6" };
+    public static readonly HashSet<string> CheckedFormats = Validation.Catalogue.Formats(withRuntimeCheckOnly: true);
 
     public Constraints Read(YamlNode schema, TypeRefKind kind)
     {
@@ -95,12 +96,20 @@ internal sealed class ConstraintReader
             kind is TypeRefKind.Array or TypeRefKind.Map ? maxItems : null,
             kind == TypeRefKind.Array && schema.GetBool("uniqueItems"),
             ReadEnum(schema, kind),
-            ReadConst(schema, kind),
+            ReadConst(schema, kind) ?? (kind == TypeRefKind.Any && OnlyNull(schema) ? new JsonLiteral(JsonLiteralKind.Null, "null") : null),
             kind == TypeRefKind.String && schema.GetString("format") is { } format && CheckedFormats.Contains(format) ? format : null);
         Constraints result = constraints.IsEmpty ? Constraints.None : constraints;
         CheckDefault(schema, kind, result, SchemaBuilder.AllowsNull(schema));
         return result;
     }
+
+    /// <summary><c>type: "null"</c> (or <c>["null"]</c>): the one value allowed is null, which is <c>const: null</c> (a JSON value holds it).</summary>
+    private static bool OnlyNull(YamlNode schema) => schema.Get("type") switch
+    {
+        { IsScalar: true, Value: "null" } => true,
+        { IsSequence: true, Items: { Count: > 0 } items } => items.All(t => t.Value == "null"),
+        _ => false,
+    };
 
     /// <summary>
     /// Checks the schema's <c>default</c> against the schema's own type and rules (OAS008); false when it
@@ -288,6 +297,13 @@ internal sealed class ConstraintReader
         if (node.IsScalar && int.TryParse(node.Value, NumberStyles.None, CultureInfo.InvariantCulture, out int value))
         {
             return value;
+        }
+
+        // 2020-12 §6: a count is a non-negative integer, and 2.0 is an integer (a number with a zero fractional part).
+        if (node.IsScalar && decimal.TryParse(node.Value, NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out decimal number)
+            && number == decimal.Truncate(number) && number <= int.MaxValue)
+        {
+            return (int)number;
         }
 
         _diagnostics.Report(DiagnosticDescriptors.IgnoredValue, node, $"'{keyword}' must be a non-negative integer; it is ignored");

@@ -1,7 +1,8 @@
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
+using OpenApiSdk.Generator.Emitting.Code;
 using OpenApiSdk.Generator.Model;
+using OpenApiSdk.Generator.Validation;
 
 namespace OpenApiSdk.Generator.Emitting;
 
@@ -96,18 +97,11 @@ internal sealed partial class ClientOperationEmitter
                     w.Open("if (" + file.Name + " is not null)");
                 }
 
-                string count = "global::System.Linq.Enumerable.Count(" + file.Name + ")";
-                if (file.MinItems is { } minItems)
+                var counts = new RuleContext(new TypeRef(TypeRefKind.Array), new Constraints(MinItems: file.MinItems, MaxItems: file.MaxItems), ClientPattern, Count);
+                foreach (Rule rule in Catalogue.Rules(counts))
                 {
-                    w.Open("if (" + count + " < " + Int(minItems) + ")");
-                    w.Line("__errors.Add(" + name + ", " + Literals.String("must have at least " + Int(minItems) + " item" + (minItems == 1 ? string.Empty : "s")) + ");");
-                    w.Close();
-                }
-
-                if (file.MaxItems is { } maxItems)
-                {
-                    w.Open("if (" + count + " > " + Int(maxItems) + ")");
-                    w.Line("__errors.Add(" + name + ", " + Literals.String("must have at most " + Int(maxItems) + " item" + (maxItems == 1 ? string.Empty : "s")) + ");");
+                    w.Open("if (" + rule.Violated(Expr.Raw(file.Name)) + ")");
+                    w.Line("__errors.Add(" + name + ", " + Literals.String(rule.Message) + ");");
                     w.Close();
                 }
 
@@ -136,8 +130,7 @@ internal sealed partial class ClientOperationEmitter
     private static bool NeedsCheck(ParameterModel parameter) =>
         parameter.Type.Kind is TypeRefKind.Enum or TypeRefKind.Model or TypeRefKind.Union
         || parameter.In == ParameterLocation.Header
-        || (parameter.Type.Kind != TypeRefKind.Array && !parameter.Constraints.IsEmpty)
-        || (parameter.Type.Kind == TypeRefKind.Array && (parameter.Constraints.MinItems is not null || parameter.Constraints.MaxItems is not null))
+        || !parameter.Constraints.IsEmpty
         || (parameter.Type.Kind == TypeRefKind.Array && parameter.Type.Element is { Kind: TypeRefKind.Model or TypeRefKind.Union });
 
     private void EmitParameterChecks(ParameterModel parameter, string value)
@@ -197,98 +190,38 @@ internal sealed partial class ClientOperationEmitter
         }
     }
 
+    /// <summary>The catalogue's rules on a parameter, as conditions that hold when it is broken, with their messages.</summary>
     private IEnumerable<(string Condition, string Message)> Violations(TypeRef type, Constraints c, string value)
     {
-        string runtime = TypeSyntax.Runtime + "OpenApiRuntime";
         if (type.Kind == TypeRefKind.Enum)
         {
             yield return ("!" + value + ".IsKnown", "must be one of the values the spec lists");
         }
 
-        if (type.Kind == TypeRefKind.String)
+        // A parameter's enum message names the values of its own JSON type (a null in the list is the parameter being optional).
+        JsonLiteralKind own = type.Kind switch { TypeRefKind.String => JsonLiteralKind.String, TypeRefKind.Boolean => JsonLiteralKind.Boolean, _ => JsonLiteralKind.Number };
+        Constraints stated = c with { Enum = c.Enum.Where(l => l.Kind == own).ToEquatableArray() };
+        var context = new RuleContext(type, stated, ClientPattern, Count);
+        foreach (Rule rule in Catalogue.Rules(context))
         {
-            if (c.MinLength is { } minLength)
-            {
-                yield return (runtime + ".Length(" + value + ") < " + Int(minLength), "must be at least " + Int(minLength) + " characters long");
-            }
+            yield return (rule.Violated(Expr.Raw(value)).ToString(), rule.Message);
+        }
+    }
 
-            if (c.MaxLength is { } maxLength)
-            {
-                yield return (runtime + ".Length(" + value + ") > " + Int(maxLength), "must be at most " + Int(maxLength) + " characters long");
-            }
+    /// <summary>A parameter's collection is any enumerable: counted through LINQ.</summary>
+    private static Expr Count(Expr items) => Expr.Call("global::System.Linq.Enumerable.Count", items);
 
-            if (c.Pattern is { } pattern)
-            {
-                int index = _patterns.IndexOf(pattern);
-                if (index < 0)
-                {
-                    index = _patterns.Count;
-                    _patterns.Add(pattern);
-                }
-
-                yield return ("!" + runtime + ".IsMatch(__Patterns.P" + Int(index) + ", " + value + ")", "must match the pattern " + pattern);
-            }
-
-            if (!c.Enum.IsEmpty)
-            {
-                var strings = c.Enum.Where(v => v.Kind == JsonLiteralKind.String).ToList();
-                if (strings.Count > 0)
-                {
-                    yield return ("!(" + string.Join(" || ", strings.Select(v => value + " == " + Literals.String(v.Text))) + ")", "must be one of: " + string.Join(", ", strings.Select(v => v.Text)));
-                }
-            }
-
-            if (c.Const is { Kind: JsonLiteralKind.String } constant)
-            {
-                yield return (value + " != " + Literals.String(constant.Text), "must be " + constant.Text);
-            }
+    /// <summary>A pattern of the client: a field of its <c>__Patterns</c> class, matched through the runtime.</summary>
+    private (string Field, System.Func<Expr, Expr> Matches) ClientPattern(string pattern)
+    {
+        int index = _patterns.IndexOf(pattern);
+        if (index < 0)
+        {
+            index = _patterns.Count;
+            _patterns.Add(pattern);
         }
 
-        if (type.IsNumber)
-        {
-            if (c.Minimum is { } minimum)
-            {
-                yield return (value + (c.ExclusiveMinimum ? " <= " : " < ") + TypeSyntax.Number(minimum, type.Kind), (c.ExclusiveMinimum ? "must be greater than " : "must be greater than or equal to ") + minimum);
-            }
-
-            if (c.Maximum is { } maximum)
-            {
-                yield return (value + (c.ExclusiveMaximum ? " >= " : " > ") + TypeSyntax.Number(maximum, type.Kind), (c.ExclusiveMaximum ? "must be less than " : "must be less than or equal to ") + maximum);
-            }
-
-            if (c.MultipleOf is { } multipleOf)
-            {
-                bool integral = type.IsInteger && long.TryParse(multipleOf, NumberStyles.None, CultureInfo.InvariantCulture, out _);
-                string violated = integral
-                    ? value + " % " + TypeSyntax.Number(multipleOf, type.Kind) + " != 0"
-                    : type.Kind == TypeRefKind.Decimal
-                        ? value + " % " + TypeSyntax.Number(multipleOf, type.Kind) + " != 0m"
-                        : "!" + runtime + ".IsMultipleOf(" + value + ", " + TypeSyntax.Number(multipleOf, TypeRefKind.Double) + ")";
-                yield return (violated, "must be a multiple of " + multipleOf);
-            }
-
-            if (!c.Enum.IsEmpty)
-            {
-                var numbers = c.Enum.Where(v => v.Kind == JsonLiteralKind.Number).ToList();
-                if (numbers.Count > 0)
-                {
-                    yield return ("!(" + string.Join(" || ", numbers.Select(v => value + " == " + TypeSyntax.Number(v.Text, type.Kind))) + ")", "must be one of: " + string.Join(", ", numbers.Select(v => v.Text)));
-                }
-            }
-        }
-
-        if (type.Kind == TypeRefKind.Array)
-        {
-            string count = "global::System.Linq.Enumerable.Count(" + value + ")";
-            if (c.MinItems is { } minItems)
-            {
-                yield return (count + " < " + Int(minItems), "must have at least " + Int(minItems) + " item" + (minItems == 1 ? string.Empty : "s"));
-            }
-
-            if (c.MaxItems is { } maxItems)
-            {
-                yield return (count + " > " + Int(maxItems), "must have at most " + Int(maxItems) + " item" + (maxItems == 1 ? string.Empty : "s"));
-            }
-        }
+        string field = "__Patterns.P" + Int(index);
+        return (field, value => Expr.Call(RuntimeNames.OpenApiRuntime + ".IsMatch", Expr.Raw(field), value));
     }
 }

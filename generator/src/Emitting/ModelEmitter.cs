@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using OpenApiSdk.Generator.Model;
+using OpenApiSdk.Generator.Validation;
 
 namespace OpenApiSdk.Generator.Emitting;
 
@@ -143,7 +144,7 @@ internal static class ModelEmitter
     private static void EmitPropertyDoc(SourceWriter w, PropertyModel property)
     {
         var notes = new List<string>();
-        string rules = ConstraintText.Describe(property.Type, property.Constraints);
+        string rules = Catalogue.Describe(property.Constraints);
         notes.Add("JSON: \"" + property.JsonName + "\"" + (property.Required ? ", required" : ", optional") + (property.AllowsNull ? ", may be null" : string.Empty) + "."
             + (rules.Length > 0 ? " Rules: " + rules + "." : string.Empty));
 
@@ -205,71 +206,5 @@ internal static class ModelEmitter
         }
 
         w.Unindent();
-    }
-
-    /// <summary>Human-readable constraint lists for doc comments.</summary>
-    internal static class ConstraintText
-    {
-        public static string Describe(TypeRef type, Constraints constraints)
-        {
-            var parts = new List<string>();
-            if (constraints.MinLength is { } minLength)
-            {
-                parts.Add("at least " + minLength.ToString(CultureInfo.InvariantCulture) + " characters");
-            }
-
-            if (constraints.MaxLength is { } maxLength)
-            {
-                parts.Add("at most " + maxLength.ToString(CultureInfo.InvariantCulture) + " characters");
-            }
-
-            if (constraints.Pattern is { } pattern)
-            {
-                parts.Add("matches " + pattern);
-            }
-
-            if (constraints.Minimum is { } minimum)
-            {
-                parts.Add((constraints.ExclusiveMinimum ? "greater than " : "at least ") + minimum);
-            }
-
-            if (constraints.Maximum is { } maximum)
-            {
-                parts.Add((constraints.ExclusiveMaximum ? "less than " : "at most ") + maximum);
-            }
-
-            if (constraints.MultipleOf is { } multipleOf)
-            {
-                parts.Add("a multiple of " + multipleOf);
-            }
-
-            if (constraints.MinItems is { } minItems)
-            {
-                parts.Add("at least " + minItems.ToString(CultureInfo.InvariantCulture) + " items");
-            }
-
-            if (constraints.MaxItems is { } maxItems)
-            {
-                parts.Add("at most " + maxItems.ToString(CultureInfo.InvariantCulture) + " items");
-            }
-
-            if (constraints.UniqueItems)
-            {
-                parts.Add("unique items");
-            }
-
-            if (!constraints.Enum.IsEmpty)
-            {
-                parts.Add("one of " + string.Join(", ", constraints.Enum.Select(v => v.Text)));
-            }
-
-            if (constraints.Const is { } constant)
-            {
-                parts.Add("exactly " + constant.Text);
-            }
-
-            _ = type;
-            return string.Join("; ", parts);
-        }
     }
 }

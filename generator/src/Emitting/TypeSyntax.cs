@@ -1,4 +1,5 @@
 using System.Globalization;
+using OpenApiSdk.Generator.Emitting.Code;
 using OpenApiSdk.Generator.Model;
 
 namespace OpenApiSdk.Generator.Emitting;
@@ -110,6 +111,18 @@ internal static class TypeSyntax
         _ => owner + property.Name + " is not null",
     };
 
+    /// <summary><see cref="Present"/> as a condition to combine (its negation is <see cref="Absent"/>'s text).</summary>
+    public static Expr IsPresent(string owner, PropertyModel property) => StorageOf(property) switch
+    {
+        Storage.Tracked => Expr.Raw(owner + IsSetField(property)),
+        Storage.RequiredValue => Expr.Raw(owner + Field(property) + ".HasValue"),
+        _ => Expr.Compare(Expr.Raw(owner + property.Name), "is not", Expr.Raw("null")),
+    };
+
+    /// <summary><see cref="PresentButNull"/> as a condition to combine.</summary>
+    public static Expr? HoldsNull(string owner, PropertyModel property) =>
+        StorageOf(property) == Storage.Tracked ? Expr.Compare(Expr.Raw(owner + Field(property)), "is", Expr.Raw("null")) : null;
+
     /// <summary>The negation of <see cref="Present"/>.</summary>
     public static string Absent(string owner, PropertyModel property) => StorageOf(property) switch
     {
@@ -162,14 +175,13 @@ internal static class TypeSyntax
 /// </summary>
 internal static class Aliases
 {
-    private static readonly (string Name, string Target)[] All =
+    internal static readonly (string Name, string Target)[] All =
     {
         ("__Alternative", "global::OpenApiSdk.Runtime.UnionAlternative"),
         ("__DateTimeOffset", "global::System.DateTimeOffset"),
         ("__GeneratedCode", "global::System.CodeDom.Compiler.GeneratedCodeAttribute"),
         ("__Generic", "global::System.Collections.Generic"),
         ("__Guid", "global::System.Guid"),
-        ("__Hash", "global::OpenApiSdk.Runtime.ModelHash"),
         ("__IDefaultSubtype", "global::OpenApiSdk.Runtime.IObjectDefaultSubtype"),
         ("__IMembers", "global::OpenApiSdk.Runtime.IObjectMembers"),
         ("__ISubtypes", "global::OpenApiSdk.Runtime.IObjectSubtypes"),
@@ -193,7 +205,6 @@ internal static class Aliases
         ("__SchemaPattern", "global::OpenApiSdk.SchemaPatternAttribute"),
         ("__SchemaRange", "global::OpenApiSdk.SchemaRangeAttribute"),
         ("__SchemaRules", "global::OpenApiSdk.SchemaRulesAttribute"),
-        ("__Text", "global::OpenApiSdk.Runtime.ModelText"),
         ("__UniqueItems", "global::OpenApiSdk.UniqueItemsAttribute"),
         ("__Validation", "global::OpenApiSdk.Runtime.Validation"),
         ("__Values", "global::OpenApiSdk.Runtime.Values"),

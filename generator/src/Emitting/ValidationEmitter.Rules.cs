@@ -1,6 +1,8 @@
 using System.Collections.Generic;
 using System.Linq;
+using OpenApiSdk.Generator.Emitting.Code;
 using OpenApiSdk.Generator.Model;
+using OpenApiSdk.Generator.Validation;
 
 namespace OpenApiSdk.Generator.Emitting;
 
@@ -12,20 +14,20 @@ internal sealed partial class ValidationEmitter
     /// (from <paramref name="matches"/>) adds to <c>matched</c>, or to <c>undecided</c> when the alternative is not fully
     /// checked (it may match when it does not, so it can satisfy the rule but not break "at most one").
     /// </summary>
-    private static string ChoiceCheck(string v, string name, ChoiceRuleModel choice, System.Func<int, ChoiceAlternativeModel, string> matches)
+    private static string ChoiceCheck(string v, string name, ChoiceRuleModel choice, System.Func<int, ChoiceAlternativeModel, Expr> matches)
     {
         var complete = new List<string>();
         var undecided = new List<string>();
         for (int a = 0; a < choice.Alternatives.Count; a++)
         {
             ChoiceAlternativeModel alternative = choice.Alternatives[a];
-            string condition = matches(a, alternative);
-            if (condition == "false")
+            Expr condition = matches(a, alternative);
+            if (condition.IsFalse)
             {
                 continue; // never matches: counts for nothing
             }
 
-            (alternative.Complete ? complete : undecided).Add(condition == "true" ? "1" : "(" + condition + " ? 1 : 0)");
+            (alternative.Complete ? complete : undecided).Add(condition.IsTrue ? "1" : "(" + condition + " ? 1 : 0)");
         }
 
         string Sum(List<string> terms) => terms.Count == 0 ? "0" : string.Join(" + ", terms);
@@ -45,7 +47,7 @@ internal sealed partial class ValidationEmitter
             {
                 _w.Line();
                 _w.Line("/// <summary>Whether this object matches " + Literals.XmlText(choice.Alternatives[a].Origin) + ".</summary>");
-                _w.Line("private bool __Matches" + Int(r + 1) + "_" + Int(a + 1) + "() => " + Condition(choice.Alternatives[a].Check, string.Empty, plain: true) + ";");
+                _w.Line("private bool __Matches" + Int(r + 1) + "_" + Int(a + 1) + "() => " + Condition(choice.Alternatives[a].Check, string.Empty) + ";");
             }
         }
     }
@@ -78,113 +80,52 @@ internal sealed partial class ValidationEmitter
     }
 
     /// <summary>A C# condition: the object at <paramref name="owner"/> matches the fragment.</summary>
-    /// <param name="plain">Write each constraint as the condition that holds (<c>Kind == "a"</c>), not as the negated violation (for choice alternatives; if/then/else keeps its form).</param>
-    private string Condition(SchemaCheck check, string owner, bool plain = false)
+    private Expr Condition(SchemaCheck check, string owner)
     {
         if (check.Impossible)
         {
-            return "false";
+            return Expr.False;
         }
 
-        var parts = new List<string>();
+        var parts = new List<Expr>();
         foreach (PropertyModel required in check.Required)
         {
-            parts.Add(TypeSyntax.Present(owner, required));
+            parts.Add(TypeSyntax.IsPresent(owner, required));
         }
 
         foreach (string name in check.UndeclaredRequired)
         {
-            parts.Add("(" + owner + "AdditionalProperties is not null && " + owner + "AdditionalProperties.ContainsKey(" + Literals.String(name) + "))");
+            parts.Add(Expr.Compare(Expr.Raw(owner + "AdditionalProperties"), "is not", Expr.Raw("null")));
+            parts.Add(Expr.Call(owner + "AdditionalProperties.ContainsKey", Expr.Raw(Literals.String(name))));
         }
 
         foreach (PropertyCheck nested in check.Properties)
         {
             PropertyModel property = nested.Property;
-            string inner = property.Type.Kind == TypeRefKind.Model
-                ? Condition(nested.Check, TypeSyntax.Value(owner, property) + ".", plain)
-                : ValueCondition(property.Type, nested.Check, TypeSyntax.Value(owner, property), plain);
-            string? isNull = TypeSyntax.PresentButNull(owner, property);
+            Expr inner = property.Type.Kind == TypeRefKind.Model
+                ? Condition(nested.Check, TypeSyntax.Value(owner, property) + ".")
+                : ValueCondition(property.Type, nested.Check, Expr.Raw(TypeSyntax.Value(owner, property)));
+            Expr absent = TypeSyntax.IsPresent(owner, property).Not();
+            Expr? isNull = TypeSyntax.HoldsNull(owner, property);
             if (nested.RejectsNull && isNull is not null)
             {
                 // A member that holds JSON null does not match a fragment whose type leaves null out.
-                parts.Add("(" + TypeSyntax.Absent(owner, property) + " || (!(" + isNull + ")" + (inner == "true" ? string.Empty : " && (" + inner + ")") + "))");
+                parts.Add(Expr.Or(absent, Expr.And(isNull.Not(), inner)));
                 continue;
             }
 
-            if (inner == "true")
+            if (!inner.IsTrue)
             {
-                continue;
-            }
-
-            parts.Add("(" + TypeSyntax.Absent(owner, property) + (isNull is null ? string.Empty : " || " + isNull) + " || (" + inner + "))");
-        }
-
-        return parts.Count == 0 ? "true" : string.Join(" && ", parts);
-    }
-
-    private string ValueCondition(TypeRef type, SchemaCheck check, string value, bool plain = false) =>
-        check.Impossible ? "false" : ValueCondition(type, check.Constraints, value, plain);
-
-    private string ValueCondition(TypeRef type, Constraints c, string value, bool plain = false)
-    {
-        List<string> holds = Violations(type, c, value).Select(v => plain ? Holds(v.Violated) : "!(" + v.Violated + ")").ToList();
-        return holds.Count == 0 ? "true" : string.Join(" && ", holds);
-    }
-
-    /// <summary>The negation of a violation: <c>!(x)</c> becomes <c>(x)</c>, <c>!IsDate(v)</c> becomes <c>IsDate(v)</c>, anything else <c>!(...)</c>.</summary>
-    private static string Holds(string violated)
-    {
-        if (violated.Length > 1 && violated[0] == '!')
-        {
-            string rest = violated.Substring(1);
-            if (rest[0] == '(' && ClosingParenthesis(rest, 0) == rest.Length - 1)
-            {
-                return rest;
-            }
-
-            if (rest.IndexOf(' ') < 0 && rest.IndexOf('!') < 0 && rest.EndsWith(")", System.StringComparison.Ordinal))
-            {
-                return rest; // a call such as IsDate(__x1): its argument is a plain variable
+                parts.Add(Expr.Or(absent, isNull ?? Expr.False, inner));
             }
         }
 
-        return "!(" + violated + ")";
+        return Expr.And(parts);
     }
 
-    private static int ClosingParenthesis(string text, int open)
-    {
-        int depth = 0;
-        bool quoted = false;
-        for (int i = open; i < text.Length; i++)
-        {
-            char c = text[i];
-            if (quoted)
-            {
-                if (c == '\\')
-                {
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == '(')
-            {
-                depth++;
-            }
-            else if (c == ')' && --depth == 0)
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
+    /// <summary>A C# condition: the non-null <paramref name="value"/> satisfies the fragment's constraints.</summary>
+    private Expr ValueCondition(TypeRef type, SchemaCheck check, Expr value) =>
+        check.Impossible ? Expr.False : Expr.And(Violations(type, check.Constraints).Select(rule => rule.Holds(value)));
 
     private void EmitAssertions(SchemaCheck check, string owner, string because)
     {
@@ -196,26 +137,24 @@ internal sealed partial class ValidationEmitter
         foreach (PropertyCheck nested in check.Properties)
         {
             PropertyModel property = nested.Property;
-            string? isNull = TypeSyntax.PresentButNull(owner, property);
-            List<(string Violated, string Message)> violations = property.Type.Kind == TypeRefKind.Model
-                ? new List<(string, string)>()
-                : Violations(property.Type, nested.Check.Constraints, TypeSyntax.Value(owner, property)).ToList();
+            List<Rule> violations = property.Type.Kind == TypeRefKind.Model ? new List<Rule>() : Violations(property.Type, nested.Check.Constraints);
             bool hasNested = property.Type.Kind == TypeRefKind.Model && (!nested.Check.Required.IsEmpty || !nested.Check.Properties.IsEmpty);
             if (violations.Count == 0 && !hasNested)
             {
                 continue;
             }
 
-            _w.Open("if (" + TypeSyntax.Present(owner, property) + (isNull is null ? string.Empty : " && !(" + isNull + ")") + ")");
+            _w.Open("if (" + Expr.And(TypeSyntax.IsPresent(owner, property), TypeSyntax.HoldsNull(owner, property)?.Not() ?? Expr.True) + ")");
             _w.Line("v.Enter(" + Literals.String(property.JsonName) + ");");
             if (hasNested)
             {
                 EmitAssertions(nested.Check, TypeSyntax.Value(owner, property) + ".", because);
             }
 
-            foreach ((string violated, string message) in violations)
+            Expr value = Expr.Raw(TypeSyntax.Value(owner, property));
+            foreach (Rule rule in violations)
             {
-                _w.Line("if (!v.Rule(null, !(" + violated + "), " + Literals.String(message + because) + ")) return false;");
+                _w.Line("if (!v.Rule(null, " + rule.Holds(value) + ", " + Literals.String(rule.Message + because) + ")) return false;");
             }
 
             _w.Line("v.Exit();");

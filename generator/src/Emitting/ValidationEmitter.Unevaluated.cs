@@ -1,6 +1,8 @@
 using System.Collections.Generic;
 using System.Linq;
+using OpenApiSdk.Generator.Emitting.Code;
 using OpenApiSdk.Generator.Model;
+using OpenApiSdk.Generator.Validation;
 
 namespace OpenApiSdk.Generator.Emitting;
 
@@ -43,7 +45,7 @@ internal sealed partial class ValidationEmitter
                     _ => "BooleanOf",
                 };
                 string value = "s" + id;
-                itemChecks.Add("(" + TypeSyntax.Runtime + "OpenApiRuntime." + accessor + "(" + item + ") is var " + value + ")");
+                itemChecks.Add("(" + RuntimeNames.OpenApiRuntime + "." + accessor + "(" + item + ") is var " + value + ")");
                 itemChecks.AddRange(ScalarChecks(itemValidation, scalar, c, "null", value));
             }
         }
@@ -59,14 +61,14 @@ internal sealed partial class ValidationEmitter
         string notString = item + ".ValueKind != global::System.Text.Json.JsonValueKind.String";
         if (c.Const is { Kind: JsonLiteralKind.String } constant)
         {
-            checks.Add(v + ".That(null, " + notString + " || " + item + ".ValueEquals(" + Literals.String(constant.Text) + "), " + Literals.String("must be " + constant.Text) + ")");
+            checks.Add(v + ".That(null, " + notString + " || " + item + ".ValueEquals(" + Literals.String(constant.Text) + "), " + Literals.String(Keywords.ConstMessage(constant)) + ")");
         }
 
         List<JsonLiteral> strings = c.Enum.Where(l => l.Kind == JsonLiteralKind.String).ToList();
         if (strings.Count > 0)
         {
             checks.Add(v + ".That(null, " + notString + " || " + string.Join(" || ", strings.Select(l => item + ".ValueEquals(" + Literals.String(l.Text) + ")"))
-                + ", " + Literals.String("must be one of: " + string.Join(", ", c.Enum.Select(l => l.Text))) + ")");
+                + ", " + Literals.String(Keywords.EnumMessage(c.Enum)) + ")");
         }
 
         return checks;
@@ -95,7 +97,7 @@ internal sealed partial class ValidationEmitter
         {
             if (!rule.EvaluatedIfHolds.IsEmpty || !rule.EvaluatedOtherwise.IsEmpty)
             {
-                terms.Add("(" + Condition(rule.If, string.Empty) + " ? " + NameIs(rule.EvaluatedIfHolds) + " : " + NameIs(rule.EvaluatedOtherwise) + ")");
+                terms.Add("(" + Condition(rule.If, string.Empty).Render(Precedence.Equality) + " ? " + NameIs(rule.EvaluatedIfHolds) + " : " + NameIs(rule.EvaluatedOtherwise) + ")");
             }
         }
 

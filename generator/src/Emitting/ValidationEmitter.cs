@@ -1,8 +1,9 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Text.RegularExpressions;
+using OpenApiSdk.Generator.Emitting.Code;
 using OpenApiSdk.Generator.Model;
+using OpenApiSdk.Generator.Validation;
 
 namespace OpenApiSdk.Generator.Emitting;
 
@@ -130,17 +131,17 @@ internal sealed partial class ValidationEmitter
 
         for (int r = 0; r < type.Choices.Count; r++)
         {
-            checks.Add(ChoiceCheck("v", "null", type.Choices[r], (a, _) => "__Matches" + Int(r + 1) + "_" + Int(a + 1) + "()"));
+            checks.Add(ChoiceCheck("v", "null", type.Choices[r], (a, _) => Expr.Raw("__Matches" + Int(r + 1) + "_" + Int(a + 1) + "()")));
         }
 
         if (type.MinProperties is { } min)
         {
-            checks.Add("v.Rule(null, __PropertyCount() >= " + Int(min) + ", " + Literals.String("must have at least " + Int(min) + Plural(" propert", min)) + ")");
+            checks.Add("v.Rule(null, __PropertyCount() >= " + Int(min) + ", " + Literals.String("must have at least " + Int(min) + Catalogue.Plural(" propert", min)) + ")");
         }
 
         if (type.MaxProperties is { } max)
         {
-            checks.Add("v.Rule(null, __PropertyCount() <= " + Int(max) + ", " + Literals.String("must have at most " + Int(max) + Plural(" propert", max)) + ")");
+            checks.Add("v.Rule(null, __PropertyCount() <= " + Int(max) + ", " + Literals.String("must have at most " + Int(max) + Catalogue.Plural(" propert", max)) + ")");
         }
 
         _w.Line();
@@ -260,20 +261,9 @@ internal sealed partial class ValidationEmitter
     private List<string> CollectionChecks(string v, TypeRef type, Constraints c, string name, string value)
     {
         var checks = new List<string>();
-        bool isMap = type.Kind == TypeRefKind.Map;
-        if (c.MinItems is { } minItems)
+        foreach (Rule rule in Catalogue.Rules(Context(type, c)))
         {
-            checks.Add(v + (isMap ? ".MinProperties(" : ".MinItems(") + name + ", " + value + ", " + Int(minItems) + ")");
-        }
-
-        if (c.MaxItems is { } maxItems)
-        {
-            checks.Add(v + (isMap ? ".MaxProperties(" : ".MaxItems(") + name + ", " + value + ", " + Int(maxItems) + ")");
-        }
-
-        if (c.UniqueItems && !isMap)
-        {
-            checks.Add(v + ".UniqueItems(" + name + ", " + value + ")");
+            checks.Add(Check(v, name, value, rule, mayBeNull: true));
         }
 
         TypeRef element = type.Element!;
@@ -285,6 +275,7 @@ internal sealed partial class ValidationEmitter
             return checks;
         }
 
+        bool isMap = type.Kind == TypeRefKind.Map;
         if (element.Kind is TypeRefKind.Model or TypeRefKind.Union)
         {
             checks.Add(v + ".Models(" + name + ", " + value + (type.ElementAllowsNull ? ", nullable: true)" : ")"));
@@ -308,9 +299,10 @@ internal sealed partial class ValidationEmitter
                 itemChecks.Add(itemValidation + ".NotNull(null, " + item + ")");
             }
 
-            itemChecks.AddRange(ValueChecks(itemValidation, element, elementConstraints, "null", item, nullable: type.ElementAllowsNull));
+            // A JSON value item holds JSON null itself (it is a JsonElement, not a JsonElement?).
+            itemChecks.AddRange(ValueChecks(itemValidation, element, elementConstraints, "null", item, nullable: type.ElementAllowsNull && element.Kind != TypeRefKind.Any));
             checks.Add(v + ".Items(" + name + ", " + value + ", static (ref __Validation " + itemValidation + ", " + TypeSyntax.ShortElement(type) + " " + item + ") => "
-                + string.Join(" && ", itemChecks) + ")");
+                + (itemChecks.Count == 0 ? "true" : string.Join(" && ", itemChecks)) + ")");
         }
 
         return checks;
@@ -321,74 +313,9 @@ internal sealed partial class ValidationEmitter
     private List<string> ScalarChecks(string v, TypeRef type, Constraints c, string name, string value, bool mayBeNull = true)
     {
         var checks = new List<string>();
-        TypeRefKind kind = type.Kind;
-        if (kind is TypeRefKind.String)
+        foreach (Rule rule in Catalogue.Rules(Context(type, c)))
         {
-            if (c.MinLength is { } minLength)
-            {
-                checks.Add(v + ".MinLength(" + name + ", " + value + ", " + Int(minLength) + ")");
-            }
-
-            if (c.MaxLength is { } maxLength)
-            {
-                checks.Add(v + ".MaxLength(" + name + ", " + value + ", " + Int(maxLength) + ")");
-            }
-
-            if (c.Pattern is { } pattern)
-            {
-                checks.Add(v + ".Pattern(" + name + ", " + value + ", " + Pattern(pattern) + ")");
-            }
-
-            if (c.Format is { } format)
-            {
-                string method = format switch
-                {
-                    "date" => "Date",
-                    "email" => "Email",
-                    "uri" => "Uri",
-                    "ipv4" => "IPv4",
-                    _ => "IPv6",
-                };
-                checks.Add(v + "." + method + "(" + name + ", " + value + ")");
-            }
-        }
-
-        if (type.IsNumber)
-        {
-            if (c.Minimum is { } minimum)
-            {
-                checks.Add(Bound(v, c.ExclusiveMinimum ? "ExclusiveMinimum" : "Minimum", name, value, minimum, kind, c.ExclusiveMinimum ? " <= " : " < ",
-                    (c.ExclusiveMinimum ? "must be greater than " : "must be greater than or equal to ") + minimum));
-            }
-
-            if (c.Maximum is { } maximum)
-            {
-                checks.Add(Bound(v, c.ExclusiveMaximum ? "ExclusiveMaximum" : "Maximum", name, value, maximum, kind, c.ExclusiveMaximum ? " >= " : " > ",
-                    (c.ExclusiveMaximum ? "must be less than " : "must be less than or equal to ") + maximum));
-            }
-
-            if (c.MultipleOf is { } multipleOf)
-            {
-                bool integral = type.IsInteger && long.TryParse(multipleOf, NumberStyles.None, CultureInfo.InvariantCulture, out _);
-                string divisor = integral || kind == TypeRefKind.Decimal ? TypeSyntax.Number(multipleOf, kind) : TypeSyntax.Number(multipleOf, TypeRefKind.Double);
-                checks.Add(SaysSame(divisor, multipleOf)
-                    ? v + ".MultipleOf(" + name + ", " + value + ", " + divisor + ")"
-                    : Condition(v, name, value, x => Violations(type, new Constraints(MultipleOf: multipleOf), x).Single()));
-            }
-        }
-
-        if (c.Const is { } constant && Comparable(kind, constant))
-        {
-            checks.Add(Condition(v, name, value, x => ("!(" + EqualsLiteral(type, x, constant) + ")", "must be " + constant.Text)));
-        }
-
-        if (!c.Enum.IsEmpty && kind != TypeRefKind.Enum)
-        {
-            List<JsonLiteral> comparable = c.Enum.Where(l => Comparable(kind, l)).ToList();
-            if (comparable.Count > 0)
-            {
-                checks.Add(Condition(v, name, value, x => ("!(" + string.Join(" || ", comparable.Select(l => EqualsLiteral(type, x, l))) + ")", "must be one of: " + string.Join(", ", c.Enum.Select(l => l.Text)))));
-            }
+            checks.Add(Check(v, name, value, rule, mayBeNull));
         }
 
         foreach (ChoiceRuleModel choice in c.Choices)
@@ -396,179 +323,51 @@ internal sealed partial class ValidationEmitter
             // Each alternative is a condition on the non-null value; the runtime reports the count only when it breaks the rule.
             if (!mayBeNull)
             {
-                checks.Add(ChoiceCheck(v, name, choice, (_, alternative) => ValueCondition(type, alternative.Check, value, plain: true)));
+                checks.Add(ChoiceCheck(v, name, choice, (_, alternative) => ValueCondition(type, alternative.Check, Expr.Raw(value))));
                 continue;
             }
 
             string x = "__x" + Int(++_unique);
-            checks.Add("(" + value + " is not { } " + x + " || " + ChoiceCheck(v, name, choice, (_, alternative) => ValueCondition(type, alternative.Check, x, plain: true)) + ")");
+            checks.Add("(" + value + " is not { } " + x + " || " + ChoiceCheck(v, name, choice, (_, alternative) => ValueCondition(type, alternative.Check, Expr.Raw(x))) + ")");
         }
 
         return checks;
     }
 
-    /// <summary><c>minimum</c>/<c>maximum</c> as a runtime check, unless the runtime would print the bound differently from the spec.</summary>
-    private string Bound(string v, string method, string name, string value, string bound, TypeRefKind kind, string violatedBy, string message)
-    {
-        string literal = TypeSyntax.Number(bound, kind);
-        return SaysSame(literal, bound)
-            ? v + "." + method + "(" + name + ", " + value + ", " + literal + ")"
-            : Condition(v, name, value, x => (x + violatedBy + literal, message));
-    }
-
-    /// <summary>A rule as a condition on the non-null value (named by a pattern variable), with its message as the spec states it.</summary>
-    private string Condition(string v, string name, string value, System.Func<string, (string Violated, string Message)> rule)
-    {
-        string x = "__x" + Int(++_unique);
-        (string violated, string message) = rule(x);
-        return v + ".That(" + name + ", " + value + " is not { } " + x + " || !(" + violated + "), " + Literals.String(message) + ")";
-    }
-
     /// <summary>
-    /// True when the runtime prints the C# number <paramref name="literal"/> (in a message) exactly as the spec wrote
-    /// <paramref name="text"/>: integers as written, decimals with their scale, doubles in their shortest form,
-    /// which for the plain decimal notation of at most 15 significant digits down to 0.0001 is the text itself.
+    /// A rule as its runtime check (<c>v.MinLength(name, value, 3)</c>), or where the runtime has none that says the same,
+    /// as a condition on the value with the rule's message; a value that may be null is bound to a pattern variable first.
     /// </summary>
-    private static bool SaysSame(string literal, string text)
+    private string Check(string v, string name, string value, Rule rule, bool mayBeNull)
     {
-        char suffix = literal[literal.Length - 1];
-        if (suffix == 'm')
+        if (rule.Check is { } check)
         {
-            return decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out decimal d)
-                && d.ToString(CultureInfo.InvariantCulture) == text;
+            return v + "." + check.Method + "(" + name + ", " + value + (check.Argument is null ? string.Empty : ", " + check.Argument) + ")";
         }
 
-        if (suffix != 'd')
+        Expr holds;
+        if (mayBeNull)
         {
-            return long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long n) && n.ToString(CultureInfo.InvariantCulture) == text;
+            string x = "__x" + Int(++_unique);
+            holds = Expr.Or(Expr.Compare(Expr.Raw(value), "is not", Expr.Raw("{ } " + x)), rule.Holds(Expr.Raw(x)));
+        }
+        else
+        {
+            holds = rule.Holds(Expr.Raw(value));
         }
 
-        Match match = Regex.Match(text, @"^-?(0|[1-9][0-9]*)(?:\.([0-9]*[1-9]))?$");
-        if (!match.Success)
-        {
-            return false;
-        }
-
-        string whole = match.Groups[1].Value, fraction = match.Groups[2].Value;
-        int leadingZeros = whole == "0" ? fraction.Length - fraction.TrimStart('0').Length : 0;
-        int significant = (whole == "0" ? 0 : whole.Length) + fraction.Length - leadingZeros;
-        return significant <= 15 && leadingZeros <= 3 && (whole == "0" && fraction.Length == 0 || significant > 0);
+        return v + ".That(" + name + ", " + holds + ", " + Literals.String(rule.Message) + ")";
     }
 
-    /// <summary>Each constraint as (C# condition that is true when it is broken, message), on a non-null value: for if/then/else rules.</summary>
-    private IEnumerable<(string Violated, string Message)> Violations(TypeRef type, Constraints c, string value)
+    /// <summary>The catalogue's rules on a value of a model: patterns are the model's <c>__p</c> fields.</summary>
+    private RuleContext Context(TypeRef type, Constraints c) => new(type, c, pattern =>
     {
-        TypeRefKind kind = type.Kind;
-        if (kind is TypeRefKind.String)
-        {
-            if (c.MinLength is { } minLength)
-            {
-                yield return (TypeSyntax.Runtime + "OpenApiRuntime.Length(" + value + ") < " + Int(minLength), "must be at least " + Int(minLength) + " characters long");
-            }
+        string field = Pattern(pattern);
+        return (field, value => Expr.Call(field + ".IsMatch", value));
+    });
 
-            if (c.MaxLength is { } maxLength)
-            {
-                yield return (TypeSyntax.Runtime + "OpenApiRuntime.Length(" + value + ") > " + Int(maxLength), "must be at most " + Int(maxLength) + " characters long");
-            }
-
-            if (c.Pattern is { } pattern)
-            {
-                yield return ("!" + Pattern(pattern) + ".IsMatch(" + value + ")", "must match the pattern " + pattern);
-            }
-
-            if (c.Format is { } format)
-            {
-                (string check, string message) = format switch
-                {
-                    "date-time" => ("IsDateTime", "must be a date-time (format: date-time, RFC 3339)"),
-                    "time" => ("IsTime", "must be a time (format: time, RFC 3339)"),
-                    "uuid" => ("IsUuid", "must be a UUID (format: uuid)"),
-                    "date" => ("IsDate", "must be a date (format: date, YYYY-MM-DD)"),
-                    "email" => ("IsEmail", "must be an email address (format: email)"),
-                    "uri" => ("IsUri", "must be an absolute URI (format: uri)"),
-                    "ipv4" => ("IsIPv4", "must be an IPv4 address (format: ipv4)"),
-                    _ => ("IsIPv6", "must be an IPv6 address (format: ipv6)"),
-                };
-                yield return ("!" + TypeSyntax.Runtime + "OpenApiRuntime." + check + "(" + value + ")", message);
-            }
-        }
-
-        if (type.IsNumber)
-        {
-            if (c.Minimum is { } minimum)
-            {
-                yield return (value + (c.ExclusiveMinimum ? " <= " : " < ") + TypeSyntax.Number(minimum, kind), (c.ExclusiveMinimum ? "must be greater than " : "must be greater than or equal to ") + minimum);
-            }
-
-            if (c.Maximum is { } maximum)
-            {
-                yield return (value + (c.ExclusiveMaximum ? " >= " : " > ") + TypeSyntax.Number(maximum, kind), (c.ExclusiveMaximum ? "must be less than " : "must be less than or equal to ") + maximum);
-            }
-
-            if (c.MultipleOf is { } multipleOf)
-            {
-                bool integral = type.IsInteger && long.TryParse(multipleOf, NumberStyles.None, CultureInfo.InvariantCulture, out _);
-                string violated = integral
-                    ? value + " % " + TypeSyntax.Number(multipleOf, kind) + " != 0"
-                    : kind == TypeRefKind.Decimal
-                        ? value + " % " + TypeSyntax.Number(multipleOf, kind) + " != 0m"
-                        : "!" + TypeSyntax.Runtime + "OpenApiRuntime.IsMultipleOf(" + value + ", " + TypeSyntax.Number(multipleOf, TypeRefKind.Double) + ")";
-                yield return (violated, "must be a multiple of " + multipleOf);
-            }
-        }
-
-        if (kind is TypeRefKind.Array or TypeRefKind.Map)
-        {
-            string unit = kind == TypeRefKind.Map ? " propert" : " item";
-            if (c.MinItems is { } minItems)
-            {
-                yield return (value + ".Count < " + Int(minItems), "must have at least " + Int(minItems) + Plural(unit, minItems));
-            }
-
-            if (c.MaxItems is { } maxItems)
-            {
-                yield return (value + ".Count > " + Int(maxItems), "must have at most " + Int(maxItems) + Plural(unit, maxItems));
-            }
-
-            if (c.UniqueItems)
-            {
-                yield return ("!" + TypeSyntax.Runtime + "OpenApiRuntime.AllUnique(" + value + ")", "must not contain duplicate items");
-            }
-        }
-
-        if (c.Const is { } constant && Comparable(kind, constant))
-        {
-            yield return ("!(" + EqualsLiteral(type, value, constant) + ")", "must be " + constant.Text);
-        }
-
-        if (!c.Enum.IsEmpty && kind != TypeRefKind.Enum)
-        {
-            List<JsonLiteral> comparable = c.Enum.Where(v => Comparable(kind, v)).ToList();
-            if (comparable.Count > 0)
-            {
-                yield return ("!(" + string.Join(" || ", comparable.Select(v => EqualsLiteral(type, value, v))) + ")", "must be one of: " + string.Join(", ", c.Enum.Select(v => v.Text)));
-            }
-        }
-    }
-
-    private static string Plural(string unit, int count) =>
-        unit == " propert" ? (count == 1 ? " property" : " properties") : (count == 1 ? unit : unit + "s");
-
-    private static bool Comparable(TypeRefKind kind, JsonLiteral literal) => literal.Kind switch
-    {
-        JsonLiteralKind.String => kind is TypeRefKind.String or TypeRefKind.Enum,
-        JsonLiteralKind.Number => kind is TypeRefKind.Int32 or TypeRefKind.Int64 or TypeRefKind.Single or TypeRefKind.Double or TypeRefKind.Decimal,
-        JsonLiteralKind.Boolean => kind is TypeRefKind.Boolean,
-        _ => false,
-    };
-
-    private static string EqualsLiteral(TypeRef type, string value, JsonLiteral literal) => literal.Kind switch
-    {
-        JsonLiteralKind.String when type.Kind == TypeRefKind.Enum => value + ".Value == " + Literals.String(literal.Text),
-        JsonLiteralKind.String => value + " == " + Literals.String(literal.Text),
-        JsonLiteralKind.Number => value + " == " + TypeSyntax.Number(literal.Text, type.Kind),
-        _ => value + " == " + literal.Text,
-    };
+    /// <summary>Each constraint as a rule (its condition on a non-null value, its message): for if/then/else and choice alternatives.</summary>
+    private List<Rule> Violations(TypeRef type, Constraints c) => Catalogue.Rules(Context(type, c));
 
     private string Pattern(string pattern)
     {

@@ -35,7 +35,7 @@ public sealed partial class Contact : __Sdk.OpenApiObject<Contact>, __IMembers
         v.AnyOf(null, (__Matches1_1() ? 1 : 0) + (__Matches1_2() ? 1 : 0), 2);
 
     /// <summary>Whether this object matches #/components/schemas/Contact/anyOf/0.</summary>
-    private bool __Matches1_1() => (AdditionalProperties is not null && AdditionalProperties.ContainsKey("email"));
+    private bool __Matches1_1() => AdditionalProperties is not null && AdditionalProperties.ContainsKey("email");
 
     /// <summary>Whether this object matches #/components/schemas/Contact/anyOf/1.</summary>
     private bool __Matches1_2() => Name is not null;

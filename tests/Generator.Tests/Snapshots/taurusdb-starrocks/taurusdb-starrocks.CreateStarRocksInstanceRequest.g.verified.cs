@@ -252,22 +252,22 @@ public sealed partial class CreateStarRocksInstanceRequest : __Sdk.OpenApiObject
 
     private bool __Rules(ref __Validation v)
     {
-        if (Ha is not null && (Ha is null || (Ha._Mode.HasValue && (!Ha._Mode.HasValue || (!(!(Ha._Mode.GetValueOrDefault().Value == "Single")))))))
+        if (Ha is not null && (Ha is null || (Ha._Mode.HasValue && (!Ha._Mode.HasValue || Ha._Mode.GetValueOrDefault().Value == "Single"))))
         {
             if (_FeCount.HasValue)
             {
                 v.Enter("fe_count");
-                if (!v.Rule(null, !(!(_FeCount.GetValueOrDefault() == 1)), "must be 1 (because /ha is present and /ha/mode is present and /ha/mode is \"Single\")")) return false;
+                if (!v.Rule(null, _FeCount.GetValueOrDefault() == 1, "must be 1 (because /ha is present and /ha/mode is present and /ha/mode is \"Single\")")) return false;
                 v.Exit();
             }
             if (_BeCount.HasValue)
             {
                 v.Enter("be_count");
-                if (!v.Rule(null, !(!(_BeCount.GetValueOrDefault() == 1)), "must be 1 (because /ha is present and /ha/mode is present and /ha/mode is \"Single\")")) return false;
+                if (!v.Rule(null, _BeCount.GetValueOrDefault() == 1, "must be 1 (because /ha is present and /ha/mode is present and /ha/mode is \"Single\")")) return false;
                 v.Exit();
             }
         }
-        if (Ha is not null && (Ha is null || (Ha._Mode.HasValue && (!Ha._Mode.HasValue || (!(!(Ha._Mode.GetValueOrDefault().Value == "Cluster")))))))
+        if (Ha is not null && (Ha is null || (Ha._Mode.HasValue && (!Ha._Mode.HasValue || Ha._Mode.GetValueOrDefault().Value == "Cluster"))))
         {
             if (_FeCount.HasValue)
             {
@@ -284,7 +284,7 @@ public sealed partial class CreateStarRocksInstanceRequest : __Sdk.OpenApiObject
                 v.Exit();
             }
         }
-        if (PayInfo is not null && (PayInfo is null || (PayInfo!.PayModel is not null && (PayInfo!.PayModel is null || (!(!(PayInfo!.PayModel.GetValueOrDefault().Value == "1")))))))
+        if (PayInfo is not null && (PayInfo is null || (PayInfo!.PayModel is not null && (PayInfo!.PayModel is null || PayInfo!.PayModel.GetValueOrDefault().Value == "1"))))
         {
             if (!v.Rule("region_code", RegionCode is not null, "is required (because /pay_info is present and /pay_info/pay_model is present and /pay_info/pay_model is \"1\")")) return false;
             if (PayInfo is not null)

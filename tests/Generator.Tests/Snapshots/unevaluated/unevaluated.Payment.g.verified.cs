@@ -42,7 +42,7 @@ public sealed partial class Payment : __Sdk.OpenApiObject<Payment>, __IMembers
 
     private bool __Rules(ref __Validation v)
     {
-        if ((!_Kind.HasValue || (!(!(_Kind.GetValueOrDefault().Value == "card")))))
+        if (!_Kind.HasValue || _Kind.GetValueOrDefault().Value == "card")
         {
         }
         else
@@ -52,7 +52,7 @@ public sealed partial class Payment : __Sdk.OpenApiObject<Payment>, __IMembers
     }
 
     private bool __Evaluated(string name) =>
-        ((!_Kind.HasValue || (!(!(_Kind.GetValueOrDefault().Value == "card")))) ? name is "cardNumber" : name is "iban");
+        ((!_Kind.HasValue || _Kind.GetValueOrDefault().Value == "card") ? name is "cardNumber" : name is "iban");
 
     void __IMembers.Read(ref __Reader r, __Member m)
     {
