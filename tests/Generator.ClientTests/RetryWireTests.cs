@@ -219,6 +219,17 @@ public sealed class RetryWireTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_blank_Idempotency_Key_is_no_key_and_the_POST_is_sent_once()
+    {
+        _server.AnswerInTurn(Status(500), new Reply(201, "{\"id\":\"o1\"}"));
+        using HttpClient http = _server.CreateHttpClient();
+
+        await Assert.ThrowsAnyAsync<ApiException>(() => Things(http).CreateOrderAsync(new Thing { Id = "o1" }, idempotencyKey: "   "));
+
+        Assert.Single(_server.Requests);
+    }
+
+    [Fact]
     public async Task A_refused_connection_is_retried_even_for_a_POST_because_nothing_was_sent()
     {
         var counter = new CountingHandler();

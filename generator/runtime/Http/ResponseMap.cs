@@ -15,12 +15,14 @@ public delegate T ReadJson<out T>(ref Utf8JsonReader reader);
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class ReceivedResponse
 {
+    private static readonly List<string> NoSecrets = new();
+
     private readonly List<string> _secrets;
 
     /// <summary><paramref name="secrets"/>: the request's credentials (<see cref="Secrets"/>), masked in everything read from an error response.</summary>
     internal ReceivedResponse(string operationId, int statusCode, string? reasonPhrase, string? requestId, string? mediaType, byte[] body, int maxErrorBodyLength, List<string>? secrets = null)
     {
-        _secrets = secrets ?? new List<string>();
+        _secrets = secrets ?? NoSecrets;
         OperationId = operationId;
         StatusCode = statusCode;
         ReasonPhrase = Secrets.Redact(reasonPhrase, _secrets);
