@@ -21,7 +21,7 @@ internal static class RuntimeNames
     {
         ("OpenApiSdk.Runtime.Validation", new[]
         {
-            "AnyOf", "Date", "Discriminator", "Email", "Enter", "Exit", "ExclusiveMaximum", "ExclusiveMinimum", "IPv4", "IPv6", "Items",
+            "AnyOf", "Date", "DefaultDiscriminator", "Discriminator", "Email", "Enter", "Exit", "ExclusiveMaximum", "ExclusiveMinimum", "IPv4", "IPv6", "Items",
             "JsonType", "Known", "MaxItems", "MaxLength", "MaxProperties", "Maximum", "MinItems", "MinLength", "MinProperties", "Minimum",
             "Model", "Models", "MultipleOf", "NoAdditionalProperties", "NoNullItems", "NoUnevaluatedProperties", "NotNull", "OneOf", "Pattern",
             "Required", "RequiredValue", "Rule", "That", "UnevaluatedProperties", "UniqueItems", "Uri",
@@ -37,7 +37,7 @@ internal static class RuntimeNames
     {
         "ValidationError", "ValidationException", "ApiException",
         "SchemaLengthAttribute", "SchemaItemsAttribute", "SchemaPatternAttribute", "SchemaRangeAttribute", "MultipleOfAttribute", "UniqueItemsAttribute",
-        "SchemaEnumAttribute", "SchemaRulesAttribute", "ApiClientOptions", "RetryOptions", "RequestOptions", "ApiResponse", "FileContent", "OpenApiModel", "OpenApiObject", "OpenApiUnion",
+        "SchemaEnumAttribute", "SchemaRulesAttribute", "ApiClientOptions", "RetryOptions", "RequestOptions", "ApiResponse", "ApiStreamResponse", "FileContent", "OpenApiModel", "OpenApiObject", "OpenApiUnion",
     };
 
     private static readonly string[] HelperTypes =
@@ -45,7 +45,7 @@ internal static class RuntimeNames
         "ValidationCollector", "IOpenApiModel", "IOpenApiEnumValue", "OpenApiRuntime", "ClientPipeline", "ClientRequest", "RequestBody", "MultipartBody",
         "RequestJson", "ReadJson", "ReceivedResponse", "ResponseMap", "CredentialKind", "CredentialScheme", "IClientLog", "ClientLogLevel", "ClientLogEntry",
         "IObjectMembers", "IUnionRules", "Validation", "ItemCheck",
-        "IObjectSubtypes", "SchemaPattern", "Values", "Json", "JsonItem", "JsonNames", "JsonMember", "JsonMemberWriter",
+        "IObjectSubtypes", "IObjectDefaultSubtype", "StreamItems", "LongRunningOperation", "LongRunningFinalState", "SchemaPattern", "Values", "Json", "JsonItem", "JsonNames", "JsonMember", "JsonMemberWriter",
         "ModelJsonConverter", "EnumJsonConverter", "UnionJsonConverter", "UnionShape", "UnionAlternative",
     };
 
