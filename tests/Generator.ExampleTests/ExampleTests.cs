@@ -48,6 +48,52 @@ public class ExampleTests
     }
 
     /// <summary>
+    /// The Swagger 2.0 documents of ../shared/specs-swagger2, and the project's own Specs/swagger2-examples.yaml
+    /// (the shared ones have a single example among them): ajv judges the examples of the document's swagger2openapi
+    /// conversion (a 2.0 response's <c>examples</c> keyed by media type become that media type's <c>examples</c> entry, a
+    /// schema's <c>example</c> stays), the SDK is generated from the 2.0 document itself.
+    /// </summary>
+    public static IEnumerable<object[]> Swagger2Files()
+    {
+        yield return new object[] { "swagger2-examples.yaml" };
+        if (GeneratorHarness.SharedSwagger2SpecsDirectory is { } directory)
+        {
+            foreach (string file in Directory.GetFiles(directory).Where(f => f.EndsWith(".yaml", StringComparison.Ordinal) || f.EndsWith(".json", StringComparison.Ordinal)).OrderBy(f => f, StringComparer.Ordinal))
+            {
+                yield return new object[] { Path.GetFileName(file) };
+            }
+        }
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Swagger2Files))]
+    public void Swagger2_examples_agree_with_ajv(string fileName)
+    {
+        string path = fileName == "swagger2-examples.yaml"
+            ? Path.Combine(GeneratorHarness.RepositoryRoot, "tests", "Generator.Tests", "Specs", fileName)
+            : Path.Combine(Requires.SharedSwagger2Specs(), fileName);
+        AjvChecker.Require();
+        Requires.NpmPackages(Swagger2Conversion.Folder);
+        string converted = Path.Combine(Path.GetTempPath(), "openapi-examples-" + Guid.NewGuid().ToString("N") + ".json");
+        File.WriteAllText(converted, Swagger2Conversion.Convert(path));
+        try
+        {
+            List<JsonObject> records = AgreeWithAjv(converted, fileName, sdkPath: path);
+            if (fileName == "swagger2-examples.yaml")
+            {
+                // Both verdicts, and both places a 2.0 example sits (a schema's example, a response's examples).
+                Assert.Equal((4, 3), (records.Count(r => r["valid"]?.GetValue<bool>() == true), records.Count(r => r["valid"]?.GetValue<bool>() == false)));
+                Assert.Contains(records, r => ((string)r["example"]!).StartsWith("#/paths/", StringComparison.Ordinal));
+                Assert.Contains(records, r => ((string)r["example"]!).StartsWith("#/components/schemas/", StringComparison.Ordinal));
+            }
+        }
+        finally
+        {
+            File.Delete(converted);
+        }
+    }
+
+    /// <summary>
     /// The project's own Specs/unevaluated.yaml (unevaluatedProperties, unevaluatedItems): its schema examples include
     /// instances ajv rejects, and Validate() must reject each of them at the place and for the rule ajv names.
     /// </summary>
@@ -63,7 +109,8 @@ public class ExampleTests
         Assert.Equal((7, 10), (records.Count(r => r["valid"]?.GetValue<bool>() == true), records.Count(r => r["valid"]?.GetValue<bool>() == false)));
     }
 
-    private List<JsonObject> AgreeWithAjv(string path, string fileName)
+    /// <summary><paramref name="path"/> is what ajv reads; the SDK is generated from <paramref name="sdkPath"/>, the same document by default.</summary>
+    private List<JsonObject> AgreeWithAjv(string path, string fileName, string? sdkPath = null)
     {
         var clock = Stopwatch.StartNew();
         List<JsonObject> records = AjvChecker.Check(path);
@@ -76,7 +123,7 @@ public class ExampleTests
         if (records.Count > 0)
         {
             // Generated and compiled once per spec, and only when it has examples.
-            using GeneratedSdk sdk = GeneratedSdk.Generate(path);
+            using GeneratedSdk sdk = GeneratedSdk.Generate(sdkPath ?? path);
             var check = new ExampleCheck(sdk);
             var plans = records.Select(r => (Record: r, Target: check.Plan(r, out string why), Why: why)).ToList();
             sdk.Compile(plans.Where(p => p.Target is not null).Select(p => p.Target!.Model).Distinct(StringComparer.Ordinal));

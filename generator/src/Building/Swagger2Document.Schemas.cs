@@ -39,7 +39,8 @@ internal sealed partial class Swagger2Document
         _cancellationToken.ThrowIfCancellationRequested();
         _schemas.Add(schema, schema);
         List<KeyValuePair<YamlNode, YamlNode>> original = schema.Pairs!;
-        List<KeyValuePair<YamlNode, YamlNode>>? changed = null; // the new pairs, from the first change on
+        YamlNode? copy = null; // the new schema, from the first change on
+        List<KeyValuePair<YamlNode, YamlNode>>? changed = null; // its pairs
         bool nullable = false;
         bool hasFormat = schema.Get("format") is not null;
         for (int i = 0; i < original.Count; i++)
@@ -96,8 +97,12 @@ internal sealed partial class Swagger2Document
             // Otherwise the draft-04 keywords 3.0 shares, data (enum, default, example) and extensions, as they are.
             if (changed is null && (!ReferenceEquals(replaced, value) || added is not null))
             {
-                changed = new List<KeyValuePair<YamlNode, YamlNode>>(original.Count + 1);
-                changed.AddRange(original.GetRange(0, i));
+                copy = Like(schema, original.Count + 1);
+                changed = copy.Pairs!;
+                for (int j = 0; j < i; j++)
+                {
+                    changed.Add(original[j]);
+                }
             }
 
             if (changed is not null && replaced is not null)
@@ -113,11 +118,17 @@ internal sealed partial class Swagger2Document
 
         if (nullable)
         {
-            changed ??= new List<KeyValuePair<YamlNode, YamlNode>>(original);
+            if (changed is null)
+            {
+                copy = Like(schema, original.Count + 1);
+                changed = copy.Pairs!;
+                changed.AddRange(original);
+            }
+
             changed.Add(new(Text("nullable", schema, plain: true), Text("true", schema, plain: true)));
         }
 
-        YamlNode result = changed is null ? schema : WithPairs(schema, changed);
+        YamlNode result = copy ?? schema;
         _schemas[schema] = result;
         return result;
     }
@@ -125,6 +136,7 @@ internal sealed partial class Swagger2Document
     /// <summary>A mapping of names to schemas (<c>properties</c>), copied only when a schema in it changes.</summary>
     private YamlNode SchemaMap(YamlNode map)
     {
+        YamlNode? copy = null;
         List<KeyValuePair<YamlNode, YamlNode>>? changed = null;
         for (int i = 0; i < map.Pairs!.Count; i++)
         {
@@ -132,14 +144,18 @@ internal sealed partial class Swagger2Document
             YamlNode converted = Schema(pair.Value);
             if (changed is null && !ReferenceEquals(converted, pair.Value))
             {
-                changed = new List<KeyValuePair<YamlNode, YamlNode>>(map.Pairs.Count);
-                changed.AddRange(map.Pairs.GetRange(0, i));
+                copy = Like(map, map.Pairs.Count);
+                changed = copy.Pairs!;
+                for (int j = 0; j < i; j++)
+                {
+                    changed.Add(map.Pairs[j]);
+                }
             }
 
             changed?.Add(ReferenceEquals(converted, pair.Value) ? pair : new(pair.Key, converted));
         }
 
-        return changed is null ? map : WithPairs(map, changed);
+        return copy ?? map;
     }
 
     /// <summary>A list of schemas (<c>allOf</c>), copied only when a schema in it changes.</summary>

@@ -24,6 +24,14 @@ namespace OpenApiSdk.Generator.Building;
 internal sealed partial class Swagger2Document
 {
     private static readonly string[] Methods = { "get", "put", "post", "delete", "options", "head", "patch" };
+    private static readonly (string From, string To)[] ReferencePlaces =
+    {
+        ("#/definitions/", "#/components/schemas/"), ("#/parameters/", "#/components/parameters/"), ("#/responses/", "#/components/responses/"),
+    };
+
+    // Never changed: the media types of an operation that declares none (read only by the loops below).
+    private static readonly List<string> JsonMediaType = new() { "application/json" };
+    private static readonly List<string> AnyMediaType = new() { "*/*" };
 
     private readonly YamlNode _root;
     private readonly DiagnosticBag _diagnostics;
@@ -229,7 +237,7 @@ internal sealed partial class Swagger2Document
             return paths;
         }
 
-        YamlNode result = Like(paths);
+        YamlNode result = Like(paths, paths.Pairs!.Count);
         foreach (KeyValuePair<YamlNode, YamlNode> pair in paths.Pairs!)
         {
             _cancellationToken.ThrowIfCancellationRequested();
@@ -248,7 +256,7 @@ internal sealed partial class Swagger2Document
 
         // Body and form parameters of the path item belong to each operation's body.
         var bodyParameters = new List<YamlNode>();
-        YamlNode result = Like(item);
+        YamlNode result = Like(item, item.Pairs!.Count);
         foreach (KeyValuePair<YamlNode, YamlNode> pair in item.Pairs!)
         {
             if (pair.Key.Value == "parameters")
@@ -274,7 +282,7 @@ internal sealed partial class Swagger2Document
 
     private YamlNode Operation(YamlNode operation, List<YamlNode> pathBodyParameters)
     {
-        YamlNode result = Like(operation);
+        YamlNode result = Like(operation, operation.Pairs!.Count + 1);
         var bodyParameters = new List<YamlNode>(pathBodyParameters);
         List<string> consumes = operation.Get("consumes") is { } declaredConsumes ? MediaTypes(declaredConsumes) : _consumes;
         List<string> produces = operation.Get("produces") is { } declaredProduces ? MediaTypes(declaredProduces) : _produces;
@@ -288,7 +296,7 @@ internal sealed partial class Swagger2Document
                     result.Pairs!.Add(new(pair.Key, Parameters(pair.Value, bodyParameters)));
                     break;
                 case "responses" when pair.Value.IsMapping:
-                    YamlNode responses = Like(pair.Value);
+                    YamlNode responses = Like(pair.Value, pair.Value.Pairs!.Count);
                     foreach (KeyValuePair<YamlNode, YamlNode> response in pair.Value.Pairs!)
                     {
                         responses.Pairs!.Add(new(response.Key, response.Key.Value is { } code && code.StartsWith("x-", StringComparison.Ordinal) ? response.Value : Response(response.Value, produces)));
@@ -347,8 +355,8 @@ internal sealed partial class Swagger2Document
             return parameter;
         }
 
-        YamlNode result = Like(parameter);
-        YamlNode schema = Like(parameter);
+        YamlNode result = Like(parameter, parameter.Pairs!.Count);
+        YamlNode schema = Like(parameter, parameter.Pairs!.Count);
         foreach (KeyValuePair<YamlNode, YamlNode> pair in parameter.Pairs!)
         {
             switch (pair.Key.Value)
@@ -455,7 +463,7 @@ internal sealed partial class Swagger2Document
 
             Add(result, "content", content, body);
             YamlNode? schema = body.Get("schema");
-            foreach (string mediaType in consumes.Count == 0 ? new List<string> { "application/json" } : consumes)
+            foreach (string mediaType in consumes.Count == 0 ? JsonMediaType : consumes)
             {
                 YamlNode media = Like(body);
                 if (schema is not null)
@@ -536,7 +544,7 @@ internal sealed partial class Swagger2Document
             return Reference(response, reference);
         }
 
-        YamlNode result = Like(response);
+        YamlNode result = Like(response, response.Pairs!.Count);
         YamlNode? schema = response.Get("schema");
         YamlNode? examples = response.Get("examples") is { IsMapping: true } given ? given : null;
         foreach (KeyValuePair<YamlNode, YamlNode> pair in response.Pairs!)
@@ -546,7 +554,7 @@ internal sealed partial class Swagger2Document
                 case "schema" or "examples":
                     break;
                 case "headers" when pair.Value.IsMapping:
-                    YamlNode headers = Like(pair.Value);
+                    YamlNode headers = Like(pair.Value, pair.Value.Pairs!.Count);
                     foreach (KeyValuePair<YamlNode, YamlNode> header in pair.Value.Pairs!)
                     {
                         headers.Pairs!.Add(new(header.Key, Header(header.Value)));
@@ -562,11 +570,12 @@ internal sealed partial class Swagger2Document
 
         if (schema is not null)
         {
-            YamlNode content = Like(schema);
+            List<string> mediaTypes = produces.Count == 0 ? AnyMediaType : produces;
+            YamlNode content = Like(schema, mediaTypes.Count);
             YamlNode converted = Schema(schema);
-            foreach (string mediaType in produces.Count == 0 ? new List<string> { "*/*" } : produces)
+            foreach (string mediaType in mediaTypes)
             {
-                YamlNode media = Like(schema);
+                YamlNode media = Like(schema, examples is null ? 1 : 2);
                 Add(media, "schema", converted, schema);
                 if (examples?.Get(mediaType) is { } example)
                 {
@@ -589,8 +598,8 @@ internal sealed partial class Swagger2Document
             return header;
         }
 
-        YamlNode result = Like(header);
-        YamlNode schema = Like(header);
+        YamlNode result = Like(header, header.Pairs!.Count + 1);
+        YamlNode schema = Like(header, header.Pairs!.Count);
         foreach (KeyValuePair<YamlNode, YamlNode> pair in header.Pairs!)
         {
             if (pair.Key.Value is "description" || (pair.Key.Value is { } key && key.StartsWith("x-", StringComparison.Ordinal)))
@@ -651,7 +660,7 @@ internal sealed partial class Swagger2Document
     /// <summary><c>#/definitions/X</c>, <c>#/parameters/X</c>, <c>#/responses/X</c> → their place under <c>#/components/</c>; any other reference as it is.</summary>
     private static string Rewrite(string reference)
     {
-        foreach ((string from, string to) in new[] { ("#/definitions/", "#/components/schemas/"), ("#/parameters/", "#/components/parameters/"), ("#/responses/", "#/components/responses/") })
+        foreach ((string from, string to) in ReferencePlaces)
         {
             if (reference.StartsWith(from, StringComparison.Ordinal))
             {
@@ -679,10 +688,10 @@ internal sealed partial class Swagger2Document
         return result;
     }
 
-    /// <summary>An empty mapping at <paramref name="at"/>'s position.</summary>
-    private static YamlNode Like(YamlNode at)
+    /// <summary>An empty mapping at <paramref name="at"/>'s position, with room for <paramref name="capacity"/> pairs.</summary>
+    private static YamlNode Like(YamlNode at, int capacity = 0)
     {
-        YamlNode node = YamlNode.Mapping(at.Line, at.Column);
+        YamlNode node = YamlNode.Mapping(at.Line, at.Column, capacity);
         node.EndLine = at.EndLine;
         node.EndColumn = at.EndColumn;
         return node;
@@ -693,14 +702,6 @@ internal sealed partial class Swagger2Document
         YamlNode node = YamlNode.Scalar(value, plain, at.Line, at.Column);
         node.EndLine = at.EndLine;
         node.EndColumn = at.EndColumn;
-        return node;
-    }
-
-    /// <summary>A mapping at <paramref name="at"/>'s position holding <paramref name="pairs"/>.</summary>
-    private static YamlNode WithPairs(YamlNode at, List<KeyValuePair<YamlNode, YamlNode>> pairs)
-    {
-        YamlNode node = Like(at);
-        node.Pairs!.AddRange(pairs);
         return node;
     }
 

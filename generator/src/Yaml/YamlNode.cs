@@ -59,8 +59,8 @@ internal sealed class YamlNode
     public static YamlNode Scalar(string value, bool plain, int line, int column) =>
         new(YamlNodeKind.Scalar, line, column) { Value = value, IsPlain = plain };
 
-    public static YamlNode Mapping(int line, int column) =>
-        new(YamlNodeKind.Mapping, line, column) { Pairs = new List<KeyValuePair<YamlNode, YamlNode>>() };
+    public static YamlNode Mapping(int line, int column, int capacity = 0) =>
+        new(YamlNodeKind.Mapping, line, column) { Pairs = new List<KeyValuePair<YamlNode, YamlNode>>(capacity) };
 
     public static YamlNode Sequence(int line, int column) =>
         new(YamlNodeKind.Sequence, line, column) { Items = new List<YamlNode>() };
