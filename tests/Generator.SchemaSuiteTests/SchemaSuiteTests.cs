@@ -32,7 +32,7 @@ public class SchemaSuiteTests
         var clock = Stopwatch.StartNew();
         List<SuiteFile> files = SuiteFile.ReadAll(directory);
         SuiteRun run = SuiteRun.Execute(files);
-        string timing = string.Create(CultureInfo.InvariantCulture, $"{files.Count} files, {run.Results.Count} tests, {run.Compilations} compilation(s), {clock.Elapsed.TotalSeconds:0.0} s (generate, compile, run).");
+        string timing = string.Create(CultureInfo.InvariantCulture, $"{files.Count} files, {run.Results.Count} tests, {run.Compilations} compilation(s), {clock.Elapsed.TotalSeconds:0.0} s: generate {run.GenerateTime.TotalSeconds:0.0} s, compile {run.CompileTime.TotalSeconds:0.0} s, cases {run.CaseTime.TotalSeconds:0.0} s.");
 
         List<SuiteCounts> perFile = SuiteReport.PerFile(run.Results);
         List<SuiteCounts> totals = SuiteReport.Totals(run.Results);

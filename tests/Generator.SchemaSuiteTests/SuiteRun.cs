@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Linq;
@@ -57,17 +58,28 @@ internal sealed class SuiteRun
 
     public int Compilations { get; private set; }
 
+    /// <summary>Where the time went (printed, never asserted): the first generation, compiling (with any regeneration per group), and the cases.</summary>
+    public TimeSpan GenerateTime { get; private set; }
+
+    public TimeSpan CompileTime { get; private set; }
+
+    public TimeSpan CaseTime { get; private set; }
+
     public static SuiteRun Execute(IReadOnlyList<SuiteFile> files)
     {
         var run = new SuiteRun();
+        var clock = Stopwatch.StartNew();
         List<Unit> units = files.Select((file, i) => new Unit(file, "Suite.F" + i.ToString("00", CultureInfo.InvariantCulture), file.Groups.Where(g => g.NotApplicable is null).ToList())).Where(u => u.Groups.Count > 0).ToList();
         Dictionary<Unit, List<SyntaxTree>> trees = run.Generate(units);
+        run.GenerateTime = clock.Elapsed;
 
         List<Unit> broken = units.Where(u => u.HasGeneratorError).ToList();
         (Assembly? assembly, AssemblyLoadContext? context) = run.Compile(trees, broken);
+        run.CompileTime = clock.Elapsed - run.GenerateTime;
         try
         {
             run.RunCases(files, assembly);
+            run.CaseTime = clock.Elapsed - run.GenerateTime - run.CompileTime;
         }
         finally
         {
