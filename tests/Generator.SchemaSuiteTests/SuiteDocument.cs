@@ -56,7 +56,7 @@ internal sealed class SuiteDocument
 
     /// <summary>A validation error's pointer as the suite means it (the holder's <c>/value</c> taken off).</summary>
     public static string SuitePointer(string pointer) =>
-        pointer.StartsWith("/" + HolderProperty, StringComparison.Ordinal) ? pointer.Substring(HolderProperty.Length + 1) : pointer;
+        pointer == "/" + HolderProperty || pointer.StartsWith("/" + HolderProperty + "/", StringComparison.Ordinal) ? pointer.Substring(HolderProperty.Length + 1) : pointer;
 }
 
 /// <summary>
