@@ -41,6 +41,7 @@ public class SchemaSuiteTests
         _output.WriteLine(timing);
         _output.WriteLine(SuiteReport.Table(perFile));
         _output.WriteLine(SuiteReport.Table(totals));
+        _output.WriteLine(SuiteReport.SilentKinds(totals));
         _output.WriteLine("Failures, generator crashes and compiler warnings: " + Path.Combine(AppContext.BaseDirectory, "schema-suite.md"));
         foreach (string defect in run.GeneratorDefects)
         {

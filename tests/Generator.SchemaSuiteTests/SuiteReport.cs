@@ -11,6 +11,9 @@ internal sealed record SuiteCounts(string Name, int Tests, int Passed, int Faile
 {
     public int Applicable => Tests - NotApplicable;
 
+    /// <summary>The silent failures by kind: accepted invalid data, rejected valid data, not built.</summary>
+    public (int AcceptedInvalid, int RejectedValid, int NotBuilt) Silent { get; init; }
+
     public static SuiteCounts Of(string name, IReadOnlyCollection<CaseResult> results)
     {
         List<CaseResult> failed = results.Where(r => r.Failed).ToList();
@@ -25,7 +28,10 @@ internal sealed record SuiteCounts(string Name, int Tests, int Passed, int Faile
             results.Count(r => r.Verdict == Verdict.RejectedValid),
             results.Count(r => r.Verdict == Verdict.NotBuilt),
             results.Count(r => r.Verdict == Verdict.NotApplicable),
-            reasons);
+            reasons)
+        {
+            Silent = (failed.Count(r => !r.Known && r.Verdict == Verdict.AcceptedInvalid), failed.Count(r => !r.Known && r.Verdict == Verdict.RejectedValid), failed.Count(r => !r.Known && r.Verdict == Verdict.NotBuilt)),
+        };
     }
 
     public string Percent => Applicable == 0 ? "-" : (100.0 * Passed / Applicable).ToString("0.0", CultureInfo.InvariantCulture) + "%";
@@ -46,6 +52,10 @@ internal static class SuiteReport
         SuiteCounts.Of("optional/format (format assertion on)", results.Where(r => r.File.AssertsFormats).ToList()),
     };
 
+    /// <summary>What the silent failures of each total are.</summary>
+    public static string SilentKinds(IEnumerable<SuiteCounts> totals) =>
+        string.Join(Environment.NewLine, totals.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Name}: of {t.FailedSilent} silent failures, {t.Silent.AcceptedInvalid} accept invalid data, {t.Silent.RejectedValid} reject valid data, {t.Silent.NotBuilt} not built."))) + Environment.NewLine;
+
     public static string Table(IEnumerable<SuiteCounts> rows)
     {
         var text = new StringBuilder();
@@ -65,7 +75,7 @@ internal static class SuiteReport
         text.AppendLine("# JSON-Schema-Test-Suite draft 2020-12 through generated models").AppendLine();
         text.AppendLine(timing).AppendLine();
         text.AppendLine("## Per file").AppendLine().AppendLine(Table(PerFile(run.Results)));
-        text.AppendLine("## Totals").AppendLine().AppendLine(Table(Totals(run.Results)));
+        text.AppendLine("## Totals").AppendLine().AppendLine(Table(Totals(run.Results))).AppendLine(SilentKinds(Totals(run.Results)));
         text.AppendLine("## Generator crashes and compile errors of generated code").AppendLine();
         foreach (string defect in run.GeneratorDefects.DefaultIfEmpty("none"))
         {
