@@ -147,16 +147,18 @@ public static class GeneratorHarness
     /// The folder of real-world specs: <c>specs/</c> in <see cref="SharedDirectoryVariable"/> when it is set, else in
     /// <c>../shared</c> beside the repository; null when it is absent (a plain clone).
     /// </summary>
-    public static string? SharedSpecsDirectory
+    public static string? SharedSpecsDirectory => SharedFolder("specs");
+
+    /// <summary>The JSON-Schema-Test-Suite's draft 2020-12 tests (<c>jsts/tests/draft2020-12</c> in the shared folder); null when absent.</summary>
+    public static string? SharedJstsDirectory => SharedFolder(Path.Combine("jsts", "tests", "draft2020-12"));
+
+    private static string? SharedFolder(string relativePath)
     {
-        get
-        {
-            string shared = Environment.GetEnvironmentVariable(SharedDirectoryVariable) is { Length: > 0 } given
-                ? given
-                : Path.Combine(RepositoryRoot, "..", "shared");
-            string candidate = Path.GetFullPath(Path.Combine(shared, "specs"));
-            return Directory.Exists(candidate) ? candidate : null;
-        }
+        string shared = Environment.GetEnvironmentVariable(SharedDirectoryVariable) is { Length: > 0 } given
+            ? given
+            : Path.Combine(RepositoryRoot, "..", "shared");
+        string candidate = Path.GetFullPath(Path.Combine(shared, relativePath));
+        return Directory.Exists(candidate) ? candidate : null;
     }
 }
 
