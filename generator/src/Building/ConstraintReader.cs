@@ -22,7 +22,7 @@ internal sealed class ConstraintReader
     }
 
     /// <summary>String formats <c>Validate()</c> checks (date-time and uuid are checked by their C# types).</summary>
-    public static readonly System.Collections.Generic.HashSet<string> CheckedFormats = new(StringComparer.Ordinal) { "date", "email", "uri", "ipv4", "ipv6" };
+    public static readonly HashSet<string> CheckedFormats = Validation.Catalogue.Formats(withRuntimeCheckOnly: true);
 
     public Constraints Read(YamlNode schema, TypeRefKind kind)
     {

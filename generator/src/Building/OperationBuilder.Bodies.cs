@@ -194,9 +194,8 @@ internal static partial class OperationBuilder
             {
                 YamlNode? resolved = Refs.Resolve(fileSchema);
                 string? fileDescription = resolved?.GetString("description");
-                int? minItems = isArray && resolved?.Get("minItems") is { IsScalar: true, Value: { } min } && int.TryParse(min, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int minValue) ? minValue : null;
-                int? maxItems = isArray && resolved?.Get("maxItems") is { IsScalar: true, Value: { } max } && int.TryParse(max, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int maxValue) ? maxValue : null;
-                files.Add(new FilePartModel(names.Claim(Identifiers.ToCamelCase(part.Length == 0 ? "file" : part)), part, requiredNames.Contains(part), isArray, contentType, fileDescription, minItems, maxItems));
+                Constraints counts = isArray && resolved is not null ? _schemas.ReadConstraints(resolved, TypeRefKind.Array) : Constraints.None;
+                files.Add(new FilePartModel(names.Claim(Identifiers.ToCamelCase(part.Length == 0 ? "file" : part)), part, requiredNames.Contains(part), isArray, contentType, fileDescription, counts.MinItems, counts.MaxItems));
             }
 
             _usesMultipart = true;

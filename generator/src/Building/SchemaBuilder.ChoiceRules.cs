@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using OpenApiSdk.Generator.Model;
+using OpenApiSdk.Generator.Validation;
 using OpenApiSdk.Generator.Yaml;
 
 namespace OpenApiSdk.Generator.Building;
@@ -24,15 +25,11 @@ internal sealed partial class SchemaBuilder
         AnnotationKeywords.Contains(key) || key is "$comment" or "discriminator" or "$id" or "$schema" or "$anchor" or "deprecated"
         || key.StartsWith("x-", StringComparison.Ordinal);
 
-    /// <summary>Keywords on a value that <see cref="ConstraintReader.Read"/> turns into <see cref="Constraints"/>.</summary>
-    private static readonly HashSet<string> ValueCheckKeywords = new(StringComparer.Ordinal)
-    {
-        "const", "enum", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf",
-        "minLength", "maxLength", "pattern", "minItems", "maxItems", "uniqueItems",
-    };
+    /// <summary>Keywords on a value that <see cref="ConstraintReader.Read"/> turns into <see cref="Constraints"/> (format is read on its own).</summary>
+    private static readonly HashSet<string> ValueCheckKeywords = Catalogue.Names(JsonTypes.Any, withFormat: false);
 
     /// <summary>String formats a choice alternative checks on a string value (beyond <see cref="ConstraintReader.CheckedFormats"/>).</summary>
-    private static readonly HashSet<string> ChoiceFormats = new(StringComparer.Ordinal) { "date", "date-time", "time", "email", "uri", "ipv4", "ipv6", "uuid" };
+    private static readonly HashSet<string> ChoiceFormats = Catalogue.Formats(withRuntimeCheckOnly: false);
 
     /// <summary>Whether any oneOf/anyOf of the schema or its allOf parts can become a rule on it.</summary>
     private static bool HasChoiceKeyword(YamlNode schema) =>
@@ -331,24 +328,9 @@ internal sealed partial class SchemaBuilder
         return resolved;
     }
 
-    /// <summary>Whether the check of a value of <paramref name="kind"/> carries <paramref name="keyword"/> (ValidationEmitter.Violations).</summary>
-    private static bool CarriedBy(string keyword, TypeRefKind kind) => keyword switch
-    {
-        "minLength" or "maxLength" or "pattern" => kind == TypeRefKind.String,
-        "minItems" or "maxItems" or "uniqueItems" => kind == TypeRefKind.Array,
-        "const" or "enum" => kind is TypeRefKind.String or TypeRefKind.Enum or TypeRefKind.Boolean or TypeRefKind.Int32 or TypeRefKind.Int64
-            or TypeRefKind.Single or TypeRefKind.Double or TypeRefKind.Decimal,
-        _ => kind is TypeRefKind.Int32 or TypeRefKind.Int64 or TypeRefKind.Single or TypeRefKind.Double or TypeRefKind.Decimal, // minimum, ..., multipleOf
-    };
+    private static bool CarriedBy(string keyword, TypeRefKind kind) => Catalogue.CarriedBy(keyword, kind);
 
-    /// <summary>Whether JSON Schema applies <paramref name="keyword"/> to values of <paramref name="jsonType"/> (null: any JSON, so it may).</summary>
-    private static bool AppliesTo(string keyword, string? jsonType) => jsonType is null || keyword switch
-    {
-        "minLength" or "maxLength" or "pattern" => jsonType == "string",
-        "minItems" or "maxItems" or "uniqueItems" => jsonType == "array",
-        "const" or "enum" => true,
-        _ => jsonType is "integer" or "number",
-    };
+    private static bool AppliesTo(string keyword, string? jsonType) => Catalogue.AppliesTo(keyword, jsonType);
 
     /// <summary>A schema that accepts every value: <c>true</c>, <c>{}</c> or only annotations.</summary>
     private bool IsTrivialSchema(YamlNode schema) =>

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using OpenApiSdk.Generator.Diagnostics;
 using OpenApiSdk.Generator.Model;
+using OpenApiSdk.Generator.Validation;
 using OpenApiSdk.Generator.Yaml;
 
 namespace OpenApiSdk.Generator.Building;
@@ -47,11 +48,9 @@ internal sealed partial class SchemaBuilder
         return then is null && otherwise is null ? null : new RuleModel(condition, then, otherwise);
     }
 
-    private static readonly HashSet<string> CheckKeywords = new(StringComparer.Ordinal)
-    {
-        "required", "properties", "const", "enum", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf",
-        "minLength", "maxLength", "pattern", "minItems", "maxItems", "uniqueItems", "type", "description", "title", "$comment",
-    };
+    /// <summary>The keywords an if/then/else fragment may use: structure, the catalogue's value keywords (but format), annotations.</summary>
+    private static readonly HashSet<string> CheckKeywords = new(
+        Catalogue.Names(JsonTypes.Any, withFormat: false).Concat(new[] { "required", "properties", "type", "description", "title", "$comment" }), StringComparer.Ordinal);
 
     /// <summary>A rule fragment checked against a value of <paramref name="subject"/>; null when it uses keywords outside the supported subset.</summary>
     private SchemaCheck? BuildCheck(YamlNode fragment, TypeRef subject, PendingType? subjectType, int depth)

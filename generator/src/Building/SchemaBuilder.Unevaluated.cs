@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using OpenApiSdk.Generator.Model;
+using OpenApiSdk.Generator.Validation;
 using OpenApiSdk.Generator.Yaml;
 
 namespace OpenApiSdk.Generator.Building;
@@ -13,11 +15,8 @@ namespace OpenApiSdk.Generator.Building;
 internal sealed partial class SchemaBuilder
 {
     /// <summary>Keywords of an <c>unevaluatedProperties</c> schema that the member check states (besides annotations).</summary>
-    private static readonly HashSet<string> MemberSchemaKeywords = new(StringComparer.Ordinal)
-    {
-        "type", "nullable", "const", "enum", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf",
-        "minLength", "maxLength", "pattern", "format",
-    };
+    private static readonly HashSet<string> MemberSchemaKeywords = new(
+        Catalogue.Names(JsonTypes.String | JsonTypes.Number | JsonTypes.Integer | JsonTypes.Boolean).Concat(new[] { "type", "nullable" }), StringComparer.Ordinal);
 
     /// <summary>What evaluates members of an object type besides its declared properties, gathered from the schema and its allOf parts.</summary>
     private sealed class Evaluation

@@ -69,6 +69,9 @@ internal sealed partial class SchemaBuilder
         _cancellationToken = cancellationToken;
     }
 
+    /// <summary>The validation keywords of a schema that is not built into a type (a multipart file part's <c>minItems</c>).</summary>
+    public Constraints ReadConstraints(YamlNode schema, TypeRefKind kind) => _constraints.Read(schema, kind);
+
     public RefResolver Refs => _refs;
 
     public ConstraintReader Constraints => _constraints;

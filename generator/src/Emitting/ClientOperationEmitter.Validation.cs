@@ -97,18 +97,11 @@ internal sealed partial class ClientOperationEmitter
                     w.Open("if (" + file.Name + " is not null)");
                 }
 
-                string count = "global::System.Linq.Enumerable.Count(" + file.Name + ")";
-                if (file.MinItems is { } minItems)
+                var counts = new RuleContext(new TypeRef(TypeRefKind.Array), new Constraints(MinItems: file.MinItems, MaxItems: file.MaxItems), ClientPattern, Count);
+                foreach (Rule rule in Catalogue.Rules(counts))
                 {
-                    w.Open("if (" + count + " < " + Int(minItems) + ")");
-                    w.Line("__errors.Add(" + name + ", " + Literals.String("must have at least " + Int(minItems) + " item" + (minItems == 1 ? string.Empty : "s")) + ");");
-                    w.Close();
-                }
-
-                if (file.MaxItems is { } maxItems)
-                {
-                    w.Open("if (" + count + " > " + Int(maxItems) + ")");
-                    w.Line("__errors.Add(" + name + ", " + Literals.String("must have at most " + Int(maxItems) + " item" + (maxItems == 1 ? string.Empty : "s")) + ");");
+                    w.Open("if (" + rule.Violated(Expr.Raw(file.Name)) + ")");
+                    w.Line("__errors.Add(" + name + ", " + Literals.String(rule.Message) + ");");
                     w.Close();
                 }
 
@@ -208,12 +201,15 @@ internal sealed partial class ClientOperationEmitter
         // A parameter's enum message names the values of its own JSON type (a null in the list is the parameter being optional).
         JsonLiteralKind own = type.Kind switch { TypeRefKind.String => JsonLiteralKind.String, TypeRefKind.Boolean => JsonLiteralKind.Boolean, _ => JsonLiteralKind.Number };
         Constraints stated = c with { Enum = c.Enum.Where(l => l.Kind == own).ToEquatableArray() };
-        var context = new RuleContext(type, stated, ClientPattern, items => Expr.Call("global::System.Linq.Enumerable.Count", items));
+        var context = new RuleContext(type, stated, ClientPattern, Count);
         foreach (Rule rule in Catalogue.Rules(context))
         {
             yield return (rule.Violated(Expr.Raw(value)).ToString(), rule.Message);
         }
     }
+
+    /// <summary>A parameter's collection is any enumerable: counted through LINQ.</summary>
+    private static Expr Count(Expr items) => Expr.Call("global::System.Linq.Enumerable.Count", items);
 
     /// <summary>A pattern of the client: a field of its <c>__Patterns</c> class, matched through the runtime.</summary>
     private (string Field, System.Func<Expr, Expr> Matches) ClientPattern(string pattern)

@@ -12,6 +12,27 @@ internal static class RuntimeNames
     /// <summary>The runtime's static helpers (<c>OpenApiSdk.Runtime.OpenApiRuntime</c>), qualified.</summary>
     public const string OpenApiRuntime = TypeSyntax.Runtime + "OpenApiRuntime";
 
+    /// <summary>
+    /// The runtime members generated code calls, by type: the emitter↔runtime contract. <c>RuntimeContractTests</c> finds
+    /// each one in the runtime assembly by reflection (so renaming or removing one fails a test, not a user's build), and
+    /// checks that every call in generated code and every check of the <see cref="Validation.Catalogue"/> is listed here.
+    /// </summary>
+    public static readonly (string Type, string[] Members)[] Called =
+    {
+        ("OpenApiSdk.Runtime.Validation", new[]
+        {
+            "AnyOf", "Date", "Discriminator", "Email", "Enter", "Exit", "ExclusiveMaximum", "ExclusiveMinimum", "IPv4", "IPv6", "Items",
+            "JsonType", "Known", "MaxItems", "MaxLength", "MaxProperties", "Maximum", "MinItems", "MinLength", "MinProperties", "Minimum",
+            "Model", "Models", "MultipleOf", "NoAdditionalProperties", "NoNullItems", "NoUnevaluatedProperties", "NotNull", "OneOf", "Pattern",
+            "Required", "RequiredValue", "Rule", "That", "UnevaluatedProperties", "UniqueItems", "Uri",
+        }),
+        ("OpenApiSdk.Runtime.OpenApiRuntime", new[]
+        {
+            "AllUnique", "BooleanOf", "CreatePattern", "DoubleOf", "Int64Of", "IsDate", "IsDateTime", "IsEmail", "IsIPv4", "IsIPv6", "IsMatch",
+            "IsMultipleOf", "IsTime", "IsUri", "IsUuid", "Length", "ReadElement", "ReadEnd", "ReadRootValue", "StringOf",
+        }),
+    };
+
     private static readonly string[] PublicTypes =
     {
         "ValidationError", "ValidationException", "ApiException",

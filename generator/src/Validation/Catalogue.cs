@@ -21,9 +21,36 @@ internal static class Catalogue
         Keywords.Const, Keywords.Enum,
     };
 
-    /// <summary>The keywords the generated checks state for a value (the builders' supported set; any other is reported).</summary>
-    public static IEnumerable<string> Names(JsonTypes types) =>
-        All.Where(k => (k.AppliesTo & types) != 0 || k.AppliesTo == JsonTypes.Any).SelectMany(k => k.Name == "minimum" || k.Name == "maximum" ? new[] { k.Name, "exclusive" + char.ToUpperInvariant(k.Name[0]) + k.Name.Substring(1) } : new[] { k.Name });
+    /// <summary>
+    /// The keywords the checks state on values of <paramref name="types"/>, as spelled in a schema (<c>exclusiveMinimum</c>
+    /// too): the builders' supported sets, beside which anything else is reported (OAS010).
+    /// </summary>
+    public static HashSet<string> Names(JsonTypes types, bool withFormat = true) => new(
+        All.Where(k => (k.AppliesTo & types) != 0 && (withFormat || k != Keywords.Format))
+            .SelectMany(k => k == Keywords.Minimum || k == Keywords.Maximum ? new[] { k.Name, "exclusive" + char.ToUpperInvariant(k.Name[0]) + k.Name.Substring(1) } : new[] { k.Name }),
+        System.StringComparer.Ordinal);
+
+    /// <summary>The formats a string is checked against (any other format only annotates).</summary>
+    public static HashSet<string> Formats(bool withRuntimeCheckOnly) => new(
+        Keywords.Formats.Where(f => !withRuntimeCheckOnly || f.Value.Method is not null).Select(f => f.Key), System.StringComparer.Ordinal);
+
+    /// <summary>Whether the check of a C# value of <paramref name="kind"/> states the keyword <paramref name="name"/>.</summary>
+    public static bool CarriedBy(string name, TypeRefKind kind) => Find(name) is { } keyword && keyword.CarriedBy(kind);
+
+    /// <summary>Whether JSON Schema applies the keyword <paramref name="name"/> to values of <paramref name="jsonType"/> (null: any JSON, so it may).</summary>
+    public static bool AppliesTo(string name, string? jsonType) => jsonType is null || Find(name) is { } keyword && (keyword.AppliesTo & TypeNamed(jsonType)) != 0;
+
+    private static JsonTypes TypeNamed(string jsonType) => jsonType switch
+    {
+        "null" => JsonTypes.Null,
+        "boolean" => JsonTypes.Boolean,
+        "object" => JsonTypes.Object,
+        "array" => JsonTypes.Array,
+        "number" => JsonTypes.Number,
+        "integer" => JsonTypes.Integer,
+        "string" => JsonTypes.String,
+        _ => JsonTypes.None,
+    };
 
     /// <summary>The keyword named <paramref name="name"/> (<c>exclusiveMinimum</c> is <c>minimum</c>'s), or null.</summary>
     public static Keyword? Find(string name)
