@@ -75,6 +75,59 @@ public static class OpenApiRuntime
     /// <summary>A value kept as JSON, as the number it holds; null when it is no number.</summary>
     public static double? DoubleOf(JsonElement value) => value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out double number) ? number : null;
 
+    /// <summary>
+    /// <c>type</c> as a list (<c>["integer", "string"]</c>) on a value kept as JSON: its JSON type is one of <paramref name="types"/>
+    /// (JSON Schema's names separated by spaces; an integer is also a number). An absent value (<c>default</c>) is <c>required</c>'s concern.
+    /// </summary>
+    public static bool IsJsonType(JsonElement value, string types) => value.ValueKind switch
+    {
+        JsonValueKind.Undefined => true,
+        JsonValueKind.String => HasType(types, "string"),
+        JsonValueKind.Number => HasType(types, "number") || (HasType(types, "integer") && IsInteger(value)),
+        JsonValueKind.True or JsonValueKind.False => HasType(types, "boolean"),
+        JsonValueKind.Object => HasType(types, "object"),
+        JsonValueKind.Array => HasType(types, "array"),
+        _ => HasType(types, "null"),
+    };
+
+    // A whole word of the list, found without allocating (a valid value costs nothing).
+    private static bool HasType(string types, string type)
+    {
+        int at = 0;
+        while ((at = types.IndexOf(type, at, StringComparison.Ordinal)) >= 0)
+        {
+            int end = at + type.Length;
+            if ((at == 0 || types[at - 1] == ' ') && (end == types.Length || types[end] == ' '))
+            {
+                return true;
+            }
+
+            at = end;
+        }
+
+        return false;
+    }
+
+    /// <summary>A value kept as JSON, as the number of items of the array it is; null when it is no array.</summary>
+    public static int? ArrayLengthOf(JsonElement value) => value.ValueKind == JsonValueKind.Array ? value.GetArrayLength() : null;
+
+    /// <summary>A value kept as JSON, as the number of members of the object it is; null when it is no object.</summary>
+    public static int? PropertyCountOf(JsonElement value)
+    {
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        int count = 0;
+        foreach (JsonProperty _ in value.EnumerateObject())
+        {
+            count++;
+        }
+
+        return count;
+    }
+
     /// <summary>A value kept as JSON, as the boolean it holds; null when it is no boolean.</summary>
     public static bool? BooleanOf(JsonElement value) => value.ValueKind switch
     {

@@ -24,6 +24,33 @@ internal sealed class ConstraintReader
     /// <summary>String formats <c>Validate()</c> checks (date-time and uuid are checked by their C# types).</summary>
     public static readonly HashSet<string> CheckedFormats = Validation.Catalogue.Formats(withRuntimeCheckOnly: true);
 
+    /// <summary>Formats checked on a string kept as JSON (there the value is a string whatever its format, so date-time, time and uuid too).</summary>
+    public static readonly HashSet<string> JsonCheckedFormats = Validation.Catalogue.Formats(withRuntimeCheckOnly: false);
+
+    /// <summary>
+    /// The <c>type</c> list of a value of several types (<c>[integer, string]</c>, null included when listed) as JSON Schema's
+    /// names separated by spaces, in the order written; null when the schema allows any type. A single type (<c>'null'</c>)
+    /// is not a list here.
+    /// </summary>
+    private static string? TypeList(YamlNode schema)
+    {
+        if (schema.Get("type") is not { IsSequence: true } types || types.Items!.Count < 2)
+        {
+            return null;
+        }
+
+        var names = new List<string>();
+        foreach (YamlNode item in types.Items)
+        {
+            if (item.Value is "string" or "integer" or "number" or "boolean" or "object" or "array" or "null" && !names.Contains(item.Value))
+            {
+                names.Add(item.Value);
+            }
+        }
+
+        return names.Count == 0 ? null : string.Join(" ", names);
+    }
+
     public Constraints Read(YamlNode schema, TypeRefKind kind)
     {
         if (!schema.IsMapping)
@@ -70,13 +97,14 @@ internal sealed class ConstraintReader
             multipleOf = null;
         }
 
-        if (!IsNumeric(kind))
+        bool anyType = kind == TypeRefKind.Any; // a JsonElement: every keyword is kept, and checked on values of its type
+        if (!IsNumeric(kind) && !anyType)
         {
             minimum = maximum = multipleOf = null;
             exclusiveMinimum = exclusiveMaximum = false;
         }
 
-        if (kind != TypeRefKind.String && kind != TypeRefKind.Enum)
+        if (kind != TypeRefKind.String && kind != TypeRefKind.Enum && !anyType)
         {
             minLength = maxLength = null;
             pattern = null;
@@ -91,12 +119,18 @@ internal sealed class ConstraintReader
             exclusiveMinimum,
             exclusiveMaximum,
             multipleOf,
-            kind is TypeRefKind.Array or TypeRefKind.Map ? minItems : null,
-            kind is TypeRefKind.Array or TypeRefKind.Map ? maxItems : null,
+            kind is TypeRefKind.Array or TypeRefKind.Map or TypeRefKind.Any ? minItems : null,
+            kind is TypeRefKind.Array or TypeRefKind.Map or TypeRefKind.Any ? maxItems : null,
             kind == TypeRefKind.Array && schema.GetBool("uniqueItems"),
             ReadEnum(schema, kind),
             ReadConst(schema, kind),
-            kind == TypeRefKind.String && schema.GetString("format") is { } format && CheckedFormats.Contains(format) ? format : null);
+            schema.GetString("format") is { } format && (kind == TypeRefKind.String ? CheckedFormats : anyType ? JsonCheckedFormats : null)?.Contains(format) == true ? format : null);
+        if (anyType)
+        {
+            (int? minProperties, int? maxProperties) = ReadPropertyCounts(schema);
+            constraints = constraints with { MinProperties = minProperties, MaxProperties = maxProperties, Types = TypeList(schema) };
+        }
+
         Constraints result = constraints.IsEmpty ? Constraints.None : constraints;
         CheckDefault(schema, kind, result, SchemaBuilder.AllowsNull(schema));
         return result;

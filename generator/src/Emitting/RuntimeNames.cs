@@ -28,8 +28,8 @@ internal static class RuntimeNames
         }),
         ("OpenApiSdk.Runtime.OpenApiRuntime", new[]
         {
-            "AllUnique", "BooleanOf", "CreatePattern", "DoubleOf", "Int64Of", "IsDate", "IsDateTime", "IsEmail", "IsIPv4", "IsIPv6", "IsMatch",
-            "IsMultipleOf", "IsTime", "IsUri", "IsUuid", "Length", "ReadElement", "ReadEnd", "ReadRootValue", "StringOf",
+            "AllUnique", "ArrayLengthOf", "BooleanOf", "CreatePattern", "DoubleOf", "Int64Of", "IsDate", "IsDateTime", "IsEmail", "IsJsonType", "IsIPv4", "IsIPv6", "IsMatch",
+            "IsMultipleOf", "IsTime", "IsUri", "IsUuid", "Length", "PropertyCountOf", "ReadElement", "ReadEnd", "ReadRootValue", "StringOf",
         }),
     };
 

@@ -200,7 +200,13 @@ internal enum JsonLiteralKind
 /// <summary>A JSON scalar from the spec (<c>enum</c>, <c>const</c>): its kind and its text.</summary>
 internal sealed record JsonLiteral(JsonLiteralKind Kind, string Text);
 
-/// <summary>The machine-checkable keywords of one schema. Numbers are kept as invariant-culture text.</summary>
+/// <summary>
+/// The machine-checkable keywords of one schema. Numbers are kept as invariant-culture text. A value of any JSON type
+/// (<see cref="TypeRefKind.Any"/>, kept as a <c>JsonElement</c>) keeps the keywords of every type, each checked on values of
+/// its type (<see cref="Validation.JsonForms"/>): a map's or object's member counts in <see cref="MinItems"/>/<see cref="MaxItems"/>,
+/// such a value's in <see cref="MinProperties"/>/<see cref="MaxProperties"/>, and its <c>type</c> list in <see cref="Types"/>
+/// (JSON Schema's names separated by spaces; null when any type is allowed).
+/// </summary>
 internal sealed record Constraints(
     int? MinLength = null,
     int? MaxLength = null,
@@ -215,7 +221,10 @@ internal sealed record Constraints(
     bool UniqueItems = false,
     EquatableArray<JsonLiteral> Enum = default,
     JsonLiteral? Const = null,
-    string? Format = null)
+    string? Format = null,
+    int? MinProperties = null,
+    int? MaxProperties = null,
+    string? Types = null)
 {
     public static readonly Constraints None = new();
 
