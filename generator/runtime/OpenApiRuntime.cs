@@ -108,6 +108,21 @@ public static class OpenApiRuntime
         return false;
     }
 
+    /// <summary><see cref="IsJsonType(JsonElement, string)"/> of an optional value: absent (null) is <c>required</c>'s concern.</summary>
+    public static bool IsJsonType(JsonElement? value, string types) => value is not { } present || IsJsonType(present, types);
+
+    /// <summary>An optional value kept as JSON, as the string it holds; null when absent or no string.</summary>
+    public static string? StringOf(JsonElement? value) => value is { } present ? StringOf(present) : null;
+
+    /// <summary>An optional value kept as JSON, as the number it holds; null when absent or no number.</summary>
+    public static double? DoubleOf(JsonElement? value) => value is { } present ? DoubleOf(present) : null;
+
+    /// <summary>An optional value kept as JSON, as the number of items of the array it is; null when absent or no array.</summary>
+    public static int? ArrayLengthOf(JsonElement? value) => value is { } present ? ArrayLengthOf(present) : null;
+
+    /// <summary>An optional value kept as JSON, as the number of members of the object it is; null when absent or no object.</summary>
+    public static int? PropertyCountOf(JsonElement? value) => value is { } present ? PropertyCountOf(present) : null;
+
     /// <summary>A value kept as JSON, as the number of items of the array it is; null when it is no array.</summary>
     public static int? ArrayLengthOf(JsonElement value) => value.ValueKind == JsonValueKind.Array ? value.GetArrayLength() : null;
 

@@ -19,6 +19,7 @@ public class SnapshotTests
         new object[] { "polymorphism" }, // oneOf/anyOf unions; also compiled and run by Generator.IntegrationTests
         new object[] { "unevaluated" }, // unevaluatedProperties/unevaluatedItems; also compiled and run by Generator.IntegrationTests
         new object[] { "choice-rules" }, // oneOf/anyOf beside other keywords, as rules; also run by Generator.IntegrationTests
+        new object[] { "typeless" }, // schemas without type and with type lists in every position; also run by Generator.IntegrationTests
         new object[] { "inheritance" }, // a discriminator on an allOf base; also compiled and run by Generator.IntegrationTests
     };
 

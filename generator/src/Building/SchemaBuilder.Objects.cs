@@ -137,6 +137,50 @@ internal sealed partial class SchemaBuilder
         }
     }
 
+    /// <summary>
+    /// For an object type: when neither the schema nor an <c>allOf</c> part (through <c>$ref</c>) says <c>type</c>, the
+    /// keywords each of them states for values that are not objects (JSON Schema accepts any JSON value there; see
+    /// <see cref="TypeModel.NonObjectRules"/>); null when one says <c>type</c>, so only objects are valid.
+    /// </summary>
+    private EquatableArray<Constraints>? NonObjectRules(YamlNode schema)
+    {
+        var rules = new List<Constraints>();
+        return CollectNonObjectRules(schema, rules, 0, new HashSet<YamlNode>(ReferenceEqualityComparer.Instance)) ? rules.ToEquatableArray() : null;
+    }
+
+    private bool CollectNonObjectRules(YamlNode schema, List<Constraints> rules, int depth, HashSet<YamlNode> visited)
+    {
+        if (depth > 32 || _refs.Resolve(schema) is not { IsMapping: true } resolved || !visited.Add(resolved))
+        {
+            return true;
+        }
+
+        if (resolved.Get("type") is not null)
+        {
+            return false;
+        }
+
+        // The member counts are the object's own (TypeModel.MinProperties); a value that is no object has none.
+        Constraints own = _constraints.Read(resolved, TypeRefKind.Any) with { MinProperties = null, MaxProperties = null };
+        if (Validation.JsonForms.HasRules(own))
+        {
+            rules.Add(own);
+        }
+
+        if (resolved.Get("allOf") is { IsSequence: true } allOf)
+        {
+            foreach (YamlNode part in allOf.Items!)
+            {
+                if (!CollectNonObjectRules(part, rules, depth + 1, visited))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
     private static readonly HashSet<string> AnnotationKeywords = new(StringComparer.Ordinal)
     {
         "description", "title", "example", "examples", "nullable", "readOnly", "writeOnly", "deprecated", "default", "$comment", "externalDocs", "xml",

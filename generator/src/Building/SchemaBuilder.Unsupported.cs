@@ -45,7 +45,7 @@ internal sealed partial class SchemaBuilder
         foreach ((string keyword, string leftOut) in UnsupportedKeywords)
         {
             if ((keyword == "discriminator" && (choiceHandled || _discriminatorsHandled.Contains(schema)))
-                || (keyword is "minProperties" or "maxProperties" && (objectType || PrimaryType(schema) == "object"))
+                || (keyword is "minProperties" or "maxProperties" && (objectType || typedAsAny || PrimaryType(schema) == "object"))
                 || (keyword == "unevaluatedProperties" && objectType)
                 || (keyword == "unevaluatedItems" && UnevaluatedItemsHonoured(schema)))
             {
@@ -89,10 +89,6 @@ internal sealed partial class SchemaBuilder
             ReportUnsupported(schema, additionalKey, $"'additionalProperties' with a schema beside 'properties' (in {where})", "members not listed in 'properties' are kept in AdditionalProperties as JSON, not typed or checked against that schema");
         }
 
-        if (schema.Get("type") is { IsSequence: true } types && PrimaryType(schema) is null)
-        {
-            ReportUnsupported(schema, types, $"A value of several types (in {where})", "it is typed as JsonElement and its type is not checked");
-        }
     }
 
     private void ReportUnsupported(YamlNode schema, YamlNode at, string construct, string leftOut)

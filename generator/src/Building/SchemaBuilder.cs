@@ -38,7 +38,7 @@ internal sealed partial class SchemaBuilder
     {
         "Validate", "ValidateCore", "ValidateTypeLevel", "ToJson", "FromJson", "ReadJson", "WriteJson", "Converter",
         "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "ReferenceEquals", "Finalize",
-        "IsValid", "AddReadError", "HasReadError", "ValidateReadErrors", "AdditionalProperties",
+        "IsValid", "AddReadError", "HasReadError", "ValidateReadErrors", "AdditionalProperties", "NonObjectValue",
     };
 
     private readonly DiagnosticBag _diagnostics;
@@ -471,6 +471,7 @@ internal sealed partial class SchemaBuilder
             Unevaluated = unevaluated,
             Choices = ObjectChoices(pending),
             Inheritance = InheritanceOf(pending),
+            NonObjectRules = pending.Root is null ? NonObjectRules(schema) : null,
         };
     }
 

@@ -183,6 +183,7 @@ internal static class Aliases
         ("__Generic", "global::System.Collections.Generic"),
         ("__Guid", "global::System.Guid"),
         ("__IMembers", "global::OpenApiSdk.Runtime.IObjectMembers"),
+        ("__INonObject", "global::OpenApiSdk.Runtime.INonObjectValue"),
         ("__ISubtypes", "global::OpenApiSdk.Runtime.IObjectSubtypes"),
         ("__IUnionRules", "global::OpenApiSdk.Runtime.IUnionRules"),
         ("__Json", "global::OpenApiSdk.Runtime.Json"),

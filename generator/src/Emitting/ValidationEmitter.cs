@@ -174,6 +174,14 @@ internal sealed partial class ValidationEmitter
 
         EmitChoiceAlternatives(type);
 
+        if (type.NonObjectRules is { } nonObject)
+        {
+            // A value that is not an object: the schema's (and its allOf parts') rules for its JSON type, at its own pointer.
+            List<string> valueChecks = nonObject.SelectMany(c => JsonValueChecks("v", c, "null", "value")).ToList();
+            _w.Line();
+            _w.Line("bool __INonObject.ValidateNonObject(ref __Validation v, __JsonElement value) => " + (valueChecks.Count == 0 ? "true" : string.Join(" && ", valueChecks)) + ";");
+        }
+
         if (type.MinProperties is not null || type.MaxProperties is not null)
         {
             // minProperties/maxProperties count the members present, declared and additional.

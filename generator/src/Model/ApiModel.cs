@@ -69,6 +69,14 @@ internal sealed record TypeModel(
 
     /// <summary><c>oneOf</c>/<c>anyOf</c> beside the object's own keywords (or in its <c>allOf</c> parts): rules on the object, which keeps its properties.</summary>
     public EquatableArray<ChoiceRuleModel> Choices { get; init; } = EquatableArray<ChoiceRuleModel>.Empty;
+
+    /// <summary>
+    /// Set when neither the schema nor an <c>allOf</c> part gives a <c>type</c>: JSON Schema then accepts any JSON value and
+    /// applies the object keywords to objects only, so the model also holds a value that is not an object (as JSON, in
+    /// <c>NonObjectValue</c>), checked against these: the keywords for other JSON types of the schema and of each part
+    /// (checked as a value kept as JSON is). Null for a model of objects only.
+    /// </summary>
+    public EquatableArray<Constraints>? NonObjectRules { get; init; }
 }
 
 /// <summary>
