@@ -94,6 +94,20 @@ public class TypelessTests
         Assert.Equal(errors, Errors(Reading.FromJson(json)));
     }
 
+    [Theory]
+    [InlineData("{\"anything\":[{}]}", "")]
+    [InlineData("{\"none\":[]}", "")]
+    [InlineData("{\"never\":0}", "/never: is not allowed: the schema is false")]
+    [InlineData("{\"never\":null}", "/never: is not allowed: the schema is false")]
+    [InlineData("{\"neverByRef\":\"x\"}", "/neverByRef: is not allowed: the schema is false")]
+    [InlineData("{\"none\":[1,null]}", "/none/0: is not allowed: the schema is false | /none/1: is not allowed: the schema is false")]
+    [InlineData("{\"notObject\":{}}", "/notObject: is not allowed: the schema is false")]
+    [InlineData("{\"notObject\":3}", "/notObject: is not allowed: the schema is false")]
+    public void The_schema_true_accepts_every_value_and_false_none_wherever_it_stands(string json, string errors)
+    {
+        Assert.Equal(errors, Errors(Flags.FromJson(json)));
+    }
+
     [Fact]
     public void A_value_that_is_not_an_object_is_kept_as_JSON_and_written_back_as_it_came()
     {

@@ -150,6 +150,12 @@ internal sealed partial class SchemaBuilder
 
     private bool CollectNonObjectRules(YamlNode schema, List<Constraints> rules, int depth, HashSet<YamlNode> visited)
     {
+        if (_refs.Resolve(schema) is { IsScalar: true, Value: "false" })
+        {
+            rules.Add(Model.Constraints.Nothing); // an allOf part false: no value is valid (objects included: ValidationEmitter)
+            return true;
+        }
+
         if (depth > 32 || _refs.Resolve(schema) is not { IsMapping: true } resolved || !visited.Add(resolved))
         {
             return true;

@@ -189,7 +189,8 @@ internal sealed partial class SchemaBuilder
                 _diagnostics.Report(DiagnosticDescriptors.InvalidSchema, schema, $"The schema for {owner}.{member} must be a mapping");
             }
 
-            return new Shape(TypeRef.Any, Model.Constraints.None, true);
+            // A boolean schema (2020-12 core §4.3.2): true accepts every value, false none (where it is present at all).
+            return new Shape(TypeRef.Any, schema.IsScalar && schema.Value == "false" ? Model.Constraints.Nothing : Model.Constraints.None, true);
         }
 
         CheckKeywordValues(schema);

@@ -106,6 +106,12 @@ internal sealed partial class ValidationEmitter
             checks.Add("v.RequiredValue(" + Literals.String(name) + ", AdditionalProperties is not null && AdditionalProperties.ContainsKey(" + Literals.String(name) + "))");
         }
 
+        if (type.NonObjectRules is { } parts && parts.Contains(Constraints.Nothing))
+        {
+            // An allOf part is the schema false: no object is valid either.
+            checks.Add("v.Rule(null, false, " + Literals.String(JsonForms.TypeRule(string.Empty).Message) + ")");
+        }
+
         if (type.ForbidsAdditionalProperties)
         {
             checks.Add("v.NoAdditionalProperties(AdditionalProperties)");

@@ -213,7 +213,7 @@ internal sealed record JsonLiteral(JsonLiteralKind Kind, string Text);
 /// (<see cref="TypeRefKind.Any"/>, kept as a <c>JsonElement</c>) keeps the keywords of every type, each checked on values of
 /// its type (<see cref="Validation.JsonForms"/>): a map's or object's member counts in <see cref="MinItems"/>/<see cref="MaxItems"/>,
 /// such a value's in <see cref="MinProperties"/>/<see cref="MaxProperties"/>, and its <c>type</c> list in <see cref="Types"/>
-/// (JSON Schema's names separated by spaces; null when any type is allowed).
+/// (JSON Schema's names separated by spaces; null when any type is allowed, empty for the schema <c>false</c>).
 /// </summary>
 internal sealed record Constraints(
     int? MinLength = null,
@@ -235,6 +235,9 @@ internal sealed record Constraints(
     string? Types = null)
 {
     public static readonly Constraints None = new();
+
+    /// <summary>The boolean schema <c>false</c>: no value is valid (an empty <see cref="Types"/> list).</summary>
+    public static readonly Constraints Nothing = new(Types: string.Empty);
 
     /// <summary><c>oneOf</c>/<c>anyOf</c> beside a value's own type (<c>{type: string, oneOf: [{format: date}, {format: date-time}]}</c>): rules on the value.</summary>
     public EquatableArray<ChoiceRuleModel> Choices { get; init; } = EquatableArray<ChoiceRuleModel>.Empty;

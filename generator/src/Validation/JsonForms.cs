@@ -92,7 +92,7 @@ internal static class JsonForms
     public static Rule TypeRule(string types) => new(
         "type",
         value => Expr.Call(RuntimeNames.OpenApiRuntime + ".IsJsonType", value, Expr.Raw(Literals.String(types))).Not(),
-        "must be " + Describe(types));
+        types.Length == 0 ? "is not allowed: the schema is false" : "must be " + Describe(types));
 
     // "integer string null" → "an integer, a string or null"
     private static string Describe(string types)
