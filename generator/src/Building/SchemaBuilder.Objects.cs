@@ -142,13 +142,16 @@ internal sealed partial class SchemaBuilder
     /// keywords each of them states for values that are not objects (JSON Schema accepts any JSON value there; see
     /// <see cref="TypeModel.NonObjectRules"/>); null when one says <c>type</c>, so only objects are valid.
     /// </summary>
-    private EquatableArray<Constraints>? NonObjectRules(YamlNode schema)
+    private EquatableArray<Constraints>? NonObjectRules(YamlNode schema, string where)
     {
         var rules = new List<Constraints>();
-        return CollectNonObjectRules(schema, rules, 0, new HashSet<YamlNode>(ReferenceEqualityComparer.Instance)) ? rules.ToEquatableArray() : null;
+        return CollectNonObjectRules(schema, where, rules, 0, new HashSet<YamlNode>(ReferenceEqualityComparer.Instance)) ? rules.ToEquatableArray() : null;
     }
 
-    private bool CollectNonObjectRules(YamlNode schema, List<Constraints> rules, int depth, HashSet<YamlNode> visited)
+    /// <summary>Keywords for arrays and any value that a held non-object value is not checked against (OAS010 where a typeless model states them).</summary>
+    private static readonly string[] UncheckedOnNonObjects = { "items", "prefixItems", "contains", "uniqueItems", "unevaluatedItems", "const", "enum" };
+
+    private bool CollectNonObjectRules(YamlNode schema, string where, List<Constraints> rules, int depth, HashSet<YamlNode> visited)
     {
         if (_refs.Resolve(schema) is { IsScalar: true, Value: "false" })
         {
@@ -166,6 +169,14 @@ internal sealed partial class SchemaBuilder
             return false;
         }
 
+        foreach (string keyword in UncheckedOnNonObjects)
+        {
+            if (KeyNode(resolved, keyword) is { } key)
+            {
+                ReportUnsupported(resolved, key, $"'{keyword}' in a schema without type that is an object type (in {where})", "a value that is not an object is not checked against it");
+            }
+        }
+
         // The member counts are the object's own (TypeModel.MinProperties); a value that is no object has none.
         Constraints own = _constraints.Read(resolved, TypeRefKind.Any) with { MinProperties = null, MaxProperties = null };
         if (Validation.JsonForms.HasRules(own))
@@ -177,7 +188,7 @@ internal sealed partial class SchemaBuilder
         {
             foreach (YamlNode part in allOf.Items!)
             {
-                if (!CollectNonObjectRules(part, rules, depth + 1, visited))
+                if (!CollectNonObjectRules(part, where, rules, depth + 1, visited))
                 {
                     return false;
                 }

@@ -280,6 +280,13 @@ internal sealed partial class SchemaBuilder
             case "array":
             {
                 (YamlNode? items, int? unevaluatedLimit) = UnevaluatedItems(schema);
+                if (items is { IsScalar: true, Value: "false" } && schema.Get("prefixItems") is { IsSequence: true } prefix)
+                {
+                    // items: false after prefixItems allows no item past the prefix (2020-12 core §10.3.1.2).
+                    items = null;
+                    unevaluatedLimit = Math.Min(unevaluatedLimit ?? int.MaxValue, prefix.Items!.Count);
+                }
+
                 Shape element = items is null ? new Shape(TypeRef.Any, Model.Constraints.None, true) : ShapeOf(items, owner, member + "Item");
                 var array = new TypeRef(TypeRefKind.Array, Element: element.Type, ElementConstraints: element.Constraints, ElementAllowsNull: element.AllowsNull);
                 Constraints arrayConstraints = _constraints.Read(schema, TypeRefKind.Array);
@@ -472,7 +479,7 @@ internal sealed partial class SchemaBuilder
             Unevaluated = unevaluated,
             Choices = ObjectChoices(pending),
             Inheritance = InheritanceOf(pending),
-            NonObjectRules = pending.Root is null ? NonObjectRules(schema) : null,
+            NonObjectRules = pending.Root is null ? NonObjectRules(schema, pending.SchemaName) : null,
         };
     }
 
