@@ -370,7 +370,6 @@ public sealed class DiagnosticTests
     [InlineData("patternProperties: {'^x-': {type: string}}", "'patternProperties'")]
     [InlineData("propertyNames: {maxLength: 3}", "'propertyNames'")]
     [InlineData("dependentRequired: {a: [b]}", "'dependentRequired'")]
-    [InlineData("minProperties: 1", "'minProperties'")]
     [InlineData("prefixItems: [{type: string}]", "'prefixItems'")]
     [InlineData("contains: {type: string}", "'contains'")]
     [InlineData("$dynamicRef: '#node'", "'$dynamicRef'")]
