@@ -15,14 +15,21 @@ internal sealed class ConstraintReader
     private readonly DiagnosticBag _diagnostics;
     private readonly bool _isOpenApi31;
 
-    public ConstraintReader(DiagnosticBag diagnostics, bool isOpenApi31)
+    public ConstraintReader(DiagnosticBag diagnostics, bool isOpenApi31, bool validateFormats = true)
     {
         _diagnostics = diagnostics;
         _isOpenApi31 = isOpenApi31;
+        ValidateFormats = validateFormats;
     }
 
-    /// <summary>String formats <c>Validate()</c> checks (date-time and uuid are checked by their C# types).</summary>
-    public static readonly System.Collections.Generic.HashSet<string> CheckedFormats = new(StringComparer.Ordinal) { "date", "email", "uri", "ipv4", "ipv6" };
+    /// <summary>
+    /// Whether <c>format</c> is asserted (the <c>ValidateFormats</c> metadata, JSON Schema 2020-12 §7.2): then a string's
+    /// format from <see cref="StringFormats"/> is a check; otherwise every format only annotates.
+    /// </summary>
+    public bool ValidateFormats { get; }
+
+    /// <summary>The format a string schema's values are checked against, or null when it only annotates.</summary>
+    public StringFormat? CheckedFormat(string? format) => ValidateFormats ? StringFormats.Find(format) : null;
 
     public Constraints Read(YamlNode schema, TypeRefKind kind)
     {
@@ -96,7 +103,7 @@ internal sealed class ConstraintReader
             kind == TypeRefKind.Array && schema.GetBool("uniqueItems"),
             ReadEnum(schema, kind),
             ReadConst(schema, kind),
-            kind == TypeRefKind.String && schema.GetString("format") is { } format && CheckedFormats.Contains(format) ? format : null);
+            kind == TypeRefKind.String ? CheckedFormat(schema.GetString("format"))?.Name : null);
         Constraints result = constraints.IsEmpty ? Constraints.None : constraints;
         CheckDefault(schema, kind, result, SchemaBuilder.AllowsNull(schema));
         return result;

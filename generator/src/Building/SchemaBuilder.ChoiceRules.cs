@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using OpenApiSdk.Common;
 using OpenApiSdk.Generator.Model;
 using OpenApiSdk.Generator.Yaml;
 
@@ -32,7 +33,6 @@ internal sealed partial class SchemaBuilder
     };
 
     /// <summary>String formats a choice alternative checks on a string value (beyond <see cref="ConstraintReader.CheckedFormats"/>).</summary>
-    private static readonly HashSet<string> ChoiceFormats = new(StringComparer.Ordinal) { "date", "date-time", "time", "email", "uri", "ipv4", "ipv6", "uuid" };
 
     /// <summary>Whether any oneOf/anyOf of the schema or its allOf parts can become a rule on it.</summary>
     private static bool HasChoiceKeyword(YamlNode schema) =>
@@ -259,14 +259,15 @@ internal sealed partial class SchemaBuilder
                     break;
                 case "format":
                     string? value = pair.Value.Value;
-                    if (value is null || FormatHeldByType(value, subject.Kind) || !ChoiceFormats.Contains(value) && !FormatAsserted(value))
+                    StringFormat? checkedFormat = _constraints.CheckedFormat(value);
+                    if (value is null || FormatHeldByType(value, subject.Kind) || (checkedFormat is null && !(_constraints.ValidateFormats && FormatAsserted(value))))
                     {
-                        break; // held by the C# type, or an annotation (JSON Schema 2020-12: format annotates by default)
+                        break; // held by the C# type, or an annotation (an unknown format, or ValidateFormats="false")
                     }
 
-                    if (kind == TypeRefKind.String && ChoiceFormats.Contains(value))
+                    if (kind == TypeRefKind.String && checkedFormat is not null)
                     {
-                        format = value;
+                        format = checkedFormat.Name;
                     }
                     else if (JsonTypeOf(subject) == "string" || kind is TypeRefKind.Any or TypeRefKind.Union)
                     {

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using OpenApiSdk.Common;
 using OpenApiSdk.Generator.Model;
 
 namespace OpenApiSdk.Generator.Emitting;
@@ -241,6 +242,11 @@ internal sealed partial class ClientOperationEmitter
             if (c.Const is { Kind: JsonLiteralKind.String } constant)
             {
                 yield return (value + " != " + Literals.String(constant.Text), "must be " + constant.Text);
+            }
+
+            if (StringFormats.Find(c.Format) is { } format)
+            {
+                yield return (ValidationEmitter.FormatViolated(format, value), format.Message);
             }
         }
 

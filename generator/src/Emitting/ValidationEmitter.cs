@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.RegularExpressions;
+using OpenApiSdk.Common;
 using OpenApiSdk.Generator.Model;
 
 namespace OpenApiSdk.Generator.Emitting;
@@ -331,17 +332,9 @@ internal sealed partial class ValidationEmitter
                 checks.Add(v + ".Pattern(" + name + ", " + value + ", " + Pattern(pattern) + ")");
             }
 
-            if (c.Format is { } format)
+            if (StringFormats.Find(c.Format) is { } format)
             {
-                string method = format switch
-                {
-                    "date" => "Date",
-                    "email" => "Email",
-                    "uri" => "Uri",
-                    "ipv4" => "IPv4",
-                    _ => "IPv6",
-                };
-                checks.Add(v + "." + method + "(" + name + ", " + value + ")");
+                checks.Add(v + "." + format.Check + "(" + name + ", " + value + ")");
             }
         }
 
@@ -447,6 +440,9 @@ internal sealed partial class ValidationEmitter
         return significant <= 15 && leadingZeros <= 3 && (whole == "0" && fraction.Length == 0 || significant > 0);
     }
 
+    /// <summary>The C# condition that is true when the string <paramref name="value"/> breaks <paramref name="format"/>.</summary>
+    internal static string FormatViolated(StringFormat format, string value) => "!" + TypeSyntax.Runtime + "FormatChecks.Is" + format.Check + "(" + value + ")";
+
     /// <summary>Each constraint as (C# condition that is true when it is broken, message), on a non-null value: for if/then/else rules.</summary>
     private IEnumerable<(string Violated, string Message)> Violations(TypeRef type, Constraints c, string value)
     {
@@ -468,20 +464,9 @@ internal sealed partial class ValidationEmitter
                 yield return ("!" + Pattern(pattern) + ".IsMatch(" + value + ")", "must match the pattern " + pattern);
             }
 
-            if (c.Format is { } format)
+            if (StringFormats.Find(c.Format) is { } format)
             {
-                (string check, string message) = format switch
-                {
-                    "date-time" => ("IsDateTime", "must be a date-time (format: date-time, RFC 3339)"),
-                    "time" => ("IsTime", "must be a time (format: time, RFC 3339)"),
-                    "uuid" => ("IsUuid", "must be a UUID (format: uuid)"),
-                    "date" => ("IsDate", "must be a date (format: date, YYYY-MM-DD)"),
-                    "email" => ("IsEmail", "must be an email address (format: email)"),
-                    "uri" => ("IsUri", "must be an absolute URI (format: uri)"),
-                    "ipv4" => ("IsIPv4", "must be an IPv4 address (format: ipv4)"),
-                    _ => ("IsIPv6", "must be an IPv6 address (format: ipv6)"),
-                };
-                yield return ("!" + TypeSyntax.Runtime + "OpenApiRuntime." + check + "(" + value + ")", message);
+                yield return (FormatViolated(format, value), format.Message);
             }
         }
 
