@@ -132,6 +132,21 @@ public class StringFormatTests
     }
 
     [Fact]
+    public void DataAnnotations_check_the_same_formats()
+    {
+        var results = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
+        Host host = Host.FromJson(ValidHost);
+        Assert.True(System.ComponentModel.DataAnnotations.Validator.TryValidateObject(host, new(host), results, validateAllProperties: true));
+
+        host.Hostname = "host_name";
+        host.Duration = "P1Y2D";
+        Assert.False(System.ComponentModel.DataAnnotations.Validator.TryValidateObject(host, new(host), results, validateAllProperties: true));
+        Assert.Equal(
+            new[] { "Duration: The field Duration must be a duration (format: duration, RFC 3339 Appendix A).", "Hostname: The field Hostname must be a host name (format: hostname, RFC 1123)." },
+            results.Select(r => string.Join(",", r.MemberNames) + ": " + r.ErrorMessage).OrderBy(m => m, StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void With_ValidateFormats_false_a_format_only_annotates()
     {
         Formats.Annotated.Record record = Formats.Annotated.Record.FromJson("""{"date_time":"yesterday","uuid":"42","time":"noon","hostname":"-x-","aliases":["_"]}""");
@@ -139,5 +154,6 @@ public class StringFormatTests
         Assert.Empty(Errors(record));
         Assert.Equal("yesterday", record.DateTime); // a string, not a DateTimeOffset: reading would otherwise reject it
         Assert.Equal("42", record.Uuid);
+        Assert.Empty(typeof(Formats.Annotated.Record).GetProperty(nameof(record.Hostname))!.GetCustomAttributes(typeof(SchemaFormatAttribute), inherit: false));
     }
 }

@@ -251,6 +251,31 @@ namespace OpenApiSdk.Runtime
             return true;
         }
 
+        /// <summary>The check of a format from the table (<see cref="Common.StringFormats"/>), for the DataAnnotations attribute.</summary>
+        internal static bool Check(Common.StringFormat format, string value) => format.Check switch
+        {
+            "Date" => IsDate(value),
+            "DateTime" => IsDateTime(value),
+            "Time" => IsTime(value),
+            "Duration" => IsDuration(value),
+            "Email" => IsEmail(value),
+            "IdnEmail" => IsIdnEmail(value),
+            "Hostname" => IsHostname(value),
+            "IdnHostname" => IsIdnHostname(value),
+            "IPv4" => IsIPv4(value),
+            "IPv6" => IsIPv6(value),
+            "Uri" => IsUri(value),
+            "UriReference" => IsUriReference(value),
+            "Iri" => IsIri(value),
+            "IriReference" => IsIriReference(value),
+            "Uuid" => IsUuid(value),
+            "UriTemplate" => IsUriTemplate(value),
+            "JsonPointer" => IsJsonPointer(value),
+            "RelativeJsonPointer" => IsRelativeJsonPointer(value),
+            "Regex" => IsRegex(value),
+            _ => throw new System.ArgumentException("No check for the format " + format.Name, nameof(format)),
+        };
+
         // ---- RFC 3986 -------------------------------------------------------------------------------------
 
         /// <summary>The index of the ':' ending <c>scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." )</c>, or -1.</summary>

@@ -9,7 +9,7 @@ namespace OpenApiSdk.Generator.Emitting;
 /// <summary>
 /// DataAnnotations attributes for a property, so <c>Validator.TryValidateObject</c> and ASP.NET Core
 /// enforce the same rules as <c>Validate()</c>. BCL attributes where their meaning matches JSON Schema
-/// exactly; the generated ones (<c>MultipleOf</c>, <c>UniqueItems</c>, <c>SchemaEnum</c>, <c>SchemaPattern</c>) elsewhere.
+/// exactly; the generated ones (<c>MultipleOf</c>, <c>UniqueItems</c>, <c>SchemaEnum</c>, <c>SchemaPattern</c>, <c>SchemaFormat</c>) elsewhere.
 /// </summary>
 internal static class AnnotationAttributes
 {
@@ -38,6 +38,11 @@ internal static class AnnotationAttributes
         if (c.Pattern is { } pattern)
         {
             yield return "__SchemaPattern(" + Literals.String(EcmaPattern.ToDotNet(pattern)) + ")";
+        }
+
+        if (type.Kind == TypeRefKind.String && c.Format is { } format)
+        {
+            yield return "__SchemaFormat(" + Literals.String(format) + ")";
         }
 
         if (type.IsNumber && (c.Minimum is not null || c.Maximum is not null))

@@ -12,7 +12,7 @@ internal static class RuntimeNames
     private static readonly string[] PublicTypes =
     {
         "ValidationError", "ValidationException", "ApiException",
-        "SchemaLengthAttribute", "SchemaItemsAttribute", "SchemaPatternAttribute", "SchemaRangeAttribute", "MultipleOfAttribute", "UniqueItemsAttribute",
+        "SchemaLengthAttribute", "SchemaItemsAttribute", "SchemaPatternAttribute", "SchemaFormatAttribute", "SchemaRangeAttribute", "MultipleOfAttribute", "UniqueItemsAttribute",
         "SchemaEnumAttribute", "SchemaRulesAttribute", "ApiClientOptions", "RetryOptions", "RequestOptions", "ApiResponse", "FileContent", "OpenApiModel", "OpenApiObject", "OpenApiUnion",
     };
 
@@ -20,7 +20,7 @@ internal static class RuntimeNames
     {
         "ValidationCollector", "IOpenApiModel", "IOpenApiEnumValue", "OpenApiRuntime", "ClientPipeline", "ClientRequest", "RequestBody", "MultipartBody",
         "RequestJson", "ReadJson", "ReceivedResponse", "ResponseMap", "CredentialKind", "CredentialScheme", "IClientLog", "ClientLogLevel", "ClientLogEntry",
-        "IObjectMembers", "IUnionRules", "Validation", "ItemCheck",
+        "IObjectMembers", "IUnionRules", "Validation", "ItemCheck", "FormatChecks",
         "SchemaPattern", "Values", "ModelHash", "ModelText", "Json", "JsonItem", "JsonNames", "JsonMember", "JsonMemberWriter",
         "ModelJsonConverter", "EnumJsonConverter", "UnionJsonConverter", "UnionShape", "UnionAlternative",
     };

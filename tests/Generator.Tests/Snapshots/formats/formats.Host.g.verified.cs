@@ -13,6 +13,7 @@ using __Names = global::OpenApiSdk.Runtime.JsonNames;
 using __Reader = global::System.Text.Json.Utf8JsonReader;
 using __Runtime = global::OpenApiSdk.Runtime;
 using __Sdk = global::OpenApiSdk;
+using __SchemaFormat = global::OpenApiSdk.SchemaFormatAttribute;
 using __Validation = global::OpenApiSdk.Runtime.Validation;
 using __Values = global::OpenApiSdk.Runtime.Values;
 using __Writer = global::OpenApiSdk.Runtime.JsonMemberWriter;
@@ -29,83 +30,83 @@ public sealed partial class Host : __Sdk.OpenApiObject<Host>, __IMembers
 {
     private static readonly __Names __names = new(new[] { "date", "date_time", "time", "duration", "email", "idn_email", "hostname", "idn_hostname", "ipv4", "ipv6", "uri", "uri_reference", "iri", "iri_reference", "uuid", "uri_template", "json_pointer", "relative_json_pointer", "regex", "custom", "aliases", "zones", "window" }, new[] { "Date", "DateTime", "Time", "Duration", "Email", "IdnEmail", "Hostname", "IdnHostname", "Ipv4", "Ipv6", "Uri", "UriReference", "Iri", "IriReference", "Uuid", "UriTemplate", "JsonPointer", "RelativeJsonPointer", "Regex", "Custom", "Aliases", "Zones", "Window" });
 
-    /// <summary>JSON: "date", optional.</summary>
-    [__JsonPropertyName("date")]
+    /// <summary>JSON: "date", optional. Format: date.</summary>
+    [__JsonPropertyName("date"), __SchemaFormat("date")]
     public string? Date { get; set; }
 
     /// <summary>JSON: "date_time", optional.</summary>
     [__JsonPropertyName("date_time")]
     public __DateTimeOffset? DateTime { get; set; }
 
-    /// <summary>JSON: "time", optional.</summary>
-    [__JsonPropertyName("time")]
+    /// <summary>JSON: "time", optional. Format: time.</summary>
+    [__JsonPropertyName("time"), __SchemaFormat("time")]
     public string? Time { get; set; }
 
-    /// <summary>JSON: "duration", optional.</summary>
-    [__JsonPropertyName("duration")]
+    /// <summary>JSON: "duration", optional. Format: duration.</summary>
+    [__JsonPropertyName("duration"), __SchemaFormat("duration")]
     public string? Duration { get; set; }
 
-    /// <summary>JSON: "email", optional.</summary>
-    [__JsonPropertyName("email")]
+    /// <summary>JSON: "email", optional. Format: email.</summary>
+    [__JsonPropertyName("email"), __SchemaFormat("email")]
     public string? Email { get; set; }
 
-    /// <summary>JSON: "idn_email", optional.</summary>
-    [__JsonPropertyName("idn_email")]
+    /// <summary>JSON: "idn_email", optional. Format: idn-email.</summary>
+    [__JsonPropertyName("idn_email"), __SchemaFormat("idn-email")]
     public string? IdnEmail { get; set; }
 
-    /// <summary>JSON: "hostname", optional.</summary>
-    [__JsonPropertyName("hostname")]
+    /// <summary>JSON: "hostname", optional. Format: hostname.</summary>
+    [__JsonPropertyName("hostname"), __SchemaFormat("hostname")]
     public string? Hostname { get; set; }
 
-    /// <summary>JSON: "idn_hostname", optional.</summary>
-    [__JsonPropertyName("idn_hostname")]
+    /// <summary>JSON: "idn_hostname", optional. Format: idn-hostname.</summary>
+    [__JsonPropertyName("idn_hostname"), __SchemaFormat("idn-hostname")]
     public string? IdnHostname { get; set; }
 
-    /// <summary>JSON: "ipv4", optional.</summary>
-    [__JsonPropertyName("ipv4")]
+    /// <summary>JSON: "ipv4", optional. Format: ipv4.</summary>
+    [__JsonPropertyName("ipv4"), __SchemaFormat("ipv4")]
     public string? Ipv4 { get; set; }
 
-    /// <summary>JSON: "ipv6", optional.</summary>
-    [__JsonPropertyName("ipv6")]
+    /// <summary>JSON: "ipv6", optional. Format: ipv6.</summary>
+    [__JsonPropertyName("ipv6"), __SchemaFormat("ipv6")]
     public string? Ipv6 { get; set; }
 
-    /// <summary>JSON: "uri", optional.</summary>
-    [__JsonPropertyName("uri")]
+    /// <summary>JSON: "uri", optional. Format: uri.</summary>
+    [__JsonPropertyName("uri"), __SchemaFormat("uri")]
     public string? Uri { get; set; }
 
-    /// <summary>JSON: "uri_reference", optional.</summary>
-    [__JsonPropertyName("uri_reference")]
+    /// <summary>JSON: "uri_reference", optional. Format: uri-reference.</summary>
+    [__JsonPropertyName("uri_reference"), __SchemaFormat("uri-reference")]
     public string? UriReference { get; set; }
 
-    /// <summary>JSON: "iri", optional.</summary>
-    [__JsonPropertyName("iri")]
+    /// <summary>JSON: "iri", optional. Format: iri.</summary>
+    [__JsonPropertyName("iri"), __SchemaFormat("iri")]
     public string? Iri { get; set; }
 
-    /// <summary>JSON: "iri_reference", optional.</summary>
-    [__JsonPropertyName("iri_reference")]
+    /// <summary>JSON: "iri_reference", optional. Format: iri-reference.</summary>
+    [__JsonPropertyName("iri_reference"), __SchemaFormat("iri-reference")]
     public string? IriReference { get; set; }
 
     /// <summary>JSON: "uuid", optional.</summary>
     [__JsonPropertyName("uuid")]
     public __Guid? Uuid { get; set; }
 
-    /// <summary>JSON: "uri_template", optional.</summary>
-    [__JsonPropertyName("uri_template")]
+    /// <summary>JSON: "uri_template", optional. Format: uri-template.</summary>
+    [__JsonPropertyName("uri_template"), __SchemaFormat("uri-template")]
     public string? UriTemplate { get; set; }
 
-    /// <summary>JSON: "json_pointer", optional.</summary>
-    [__JsonPropertyName("json_pointer")]
+    /// <summary>JSON: "json_pointer", optional. Format: json-pointer.</summary>
+    [__JsonPropertyName("json_pointer"), __SchemaFormat("json-pointer")]
     public string? JsonPointer { get; set; }
 
-    /// <summary>JSON: "relative_json_pointer", optional.</summary>
-    [__JsonPropertyName("relative_json_pointer")]
+    /// <summary>JSON: "relative_json_pointer", optional. Format: relative-json-pointer.</summary>
+    [__JsonPropertyName("relative_json_pointer"), __SchemaFormat("relative-json-pointer")]
     public string? RelativeJsonPointer { get; set; }
 
-    /// <summary>JSON: "regex", optional.</summary>
-    [__JsonPropertyName("regex")]
+    /// <summary>JSON: "regex", optional. Format: regex.</summary>
+    [__JsonPropertyName("regex"), __SchemaFormat("regex")]
     public string? Regex { get; set; }
 
-    /// <summary>JSON: "custom", optional.</summary>
+    /// <summary>JSON: "custom", optional. Format: x-custom (not checked).</summary>
     [__JsonPropertyName("custom")]
     public string? Custom { get; set; }
 
