@@ -32,8 +32,6 @@ internal sealed partial class SchemaBuilder
         "minLength", "maxLength", "pattern", "minItems", "maxItems", "uniqueItems",
     };
 
-    /// <summary>String formats a choice alternative checks on a string value (beyond <see cref="ConstraintReader.CheckedFormats"/>).</summary>
-
     /// <summary>Whether any oneOf/anyOf of the schema or its allOf parts can become a rule on it.</summary>
     private static bool HasChoiceKeyword(YamlNode schema) =>
         schema.Get("oneOf") is { IsSequence: true } || schema.Get("anyOf") is { IsSequence: true };
