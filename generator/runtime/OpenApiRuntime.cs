@@ -151,30 +151,6 @@ public static class OpenApiRuntime
         _ => null,
     };
 
-    /// <summary>RFC 3339 full-date (see <see cref="FormatChecks.IsDate"/>).</summary>
-    public static bool IsDate(string value) => FormatChecks.IsDate(value);
-
-    /// <summary>RFC 3339 date-time (see <see cref="FormatChecks.IsDateTime"/>).</summary>
-    public static bool IsDateTime(string value) => FormatChecks.IsDateTime(value);
-
-    /// <summary>RFC 3339 full-time (see <see cref="FormatChecks.IsTime"/>).</summary>
-    public static bool IsTime(string value) => FormatChecks.IsTime(value);
-
-    /// <summary>The RFC 4122 string form of a UUID (see <see cref="FormatChecks.IsUuid"/>).</summary>
-    public static bool IsUuid(string value) => FormatChecks.IsUuid(value);
-
-    /// <summary>An RFC 5321 Mailbox (see <see cref="FormatChecks.IsEmail"/>).</summary>
-    public static bool IsEmail(string value) => FormatChecks.IsEmail(value);
-
-    /// <summary>An RFC 3986 URI by its grammar, not by what System.Uri accepts (see <see cref="FormatChecks.IsUri"/>).</summary>
-    public static bool IsUri(string value) => FormatChecks.IsUri(value);
-
-    /// <summary>RFC 2673 dotted-quad IPv4 (see <see cref="FormatChecks.IsIPv4(string)"/>).</summary>
-    public static bool IsIPv4(string value) => FormatChecks.IsIPv4(value);
-
-    /// <summary>An RFC 4291 IPv6 address (see <see cref="FormatChecks.IsIPv6(string)"/>).</summary>
-    public static bool IsIPv6(string value) => FormatChecks.IsIPv6(value);
-
     /// <summary>JSON Schema <c>multipleOf</c> for floating-point values, with a relative tolerance for binary rounding.</summary>
     public static bool IsMultipleOf(double value, double divisor)
     {
@@ -414,6 +390,23 @@ public static class OpenApiRuntime
         if (reader.TokenType == JsonTokenType.String && HasTimeZone(ref reader) && reader.TryGetDateTimeOffset(out value))
         {
             return true;
+        }
+
+        if (reader.TokenType == JsonTokenType.String && reader.GetString() is { } text && FormatChecks.IsDateTime(text))
+        {
+            // RFC 3339 that Utf8JsonReader does not read: a lower-case "t"/"z" (§5.6) or a leap second (§5.7), which
+            // DateTimeOffset cannot hold and is read as second 59, as .NET's own parsing does.
+            char[] upper = text.ToUpperInvariant().ToCharArray();
+            if (upper[17] == '6')
+            {
+                upper[17] = '5';
+                upper[18] = '9';
+            }
+
+            if (DateTimeOffset.TryParse(new string(upper), CultureInfo.InvariantCulture, DateTimeStyles.None, out value))
+            {
+                return true;
+            }
         }
 
         value = default;

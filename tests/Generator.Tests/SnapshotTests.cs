@@ -21,6 +21,7 @@ public class SnapshotTests
         new object[] { "choice-rules" }, // oneOf/anyOf beside other keywords, as rules; also run by Generator.IntegrationTests
         new object[] { "typeless" }, // schemas without type and with type lists in every position; also run by Generator.IntegrationTests
         new object[] { "inheritance" }, // a discriminator on an allOf base; also compiled and run by Generator.IntegrationTests
+        new object[] { "formats" }, // every string format of 2020-12, in every position; also run by Generator.IntegrationTests
     };
 
     internal static SpecFile Load(string name)

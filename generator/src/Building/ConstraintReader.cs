@@ -15,17 +15,21 @@ internal sealed class ConstraintReader
     private readonly DiagnosticBag _diagnostics;
     private readonly bool _isOpenApi31;
 
-    public ConstraintReader(DiagnosticBag diagnostics, bool isOpenApi31)
+    public ConstraintReader(DiagnosticBag diagnostics, bool isOpenApi31, bool validateFormats = true)
     {
         _diagnostics = diagnostics;
         _isOpenApi31 = isOpenApi31;
+        ValidateFormats = validateFormats;
     }
 
-    /// <summary>String formats <c>Validate()</c> checks (date-time and uuid are checked by their C# types).</summary>
-    public static readonly HashSet<string> CheckedFormats = Validation.Catalogue.Formats(withRuntimeCheckOnly: true);
+    /// <summary>
+    /// Whether <c>format</c> is asserted (the <c>ValidateFormats</c> metadata, JSON Schema 2020-12 §7.2): then a string's
+    /// format from <see cref="StringFormats"/> is a check; otherwise every format only annotates.
+    /// </summary>
+    public bool ValidateFormats { get; }
 
-    /// <summary>Formats checked on a string kept as JSON (there the value is a string whatever its format, so date-time, time and uuid too).</summary>
-    public static readonly HashSet<string> JsonCheckedFormats = Validation.Catalogue.Formats(withRuntimeCheckOnly: false);
+    /// <summary>The format a string schema's values are checked against, or null when it only annotates.</summary>
+    public StringFormat? CheckedFormat(string? format) => ValidateFormats ? StringFormats.Find(format) : null;
 
     /// <summary>
     /// The <c>type</c> list of a value of several types (<c>[integer, string]</c>, null included when listed) as JSON Schema's
@@ -124,7 +128,7 @@ internal sealed class ConstraintReader
             kind == TypeRefKind.Array && schema.GetBool("uniqueItems"),
             ReadEnum(schema, kind),
             ReadConst(schema, kind),
-            schema.GetString("format") is { } format && (kind == TypeRefKind.String ? CheckedFormats : anyType ? JsonCheckedFormats : null)?.Contains(format) == true ? format : null);
+            kind == TypeRefKind.String || anyType ? CheckedFormat(schema.GetString("format"))?.Name : null);
         if (anyType)
         {
             (int? minProperties, int? maxProperties) = ReadPropertyCounts(schema);

@@ -73,7 +73,11 @@ internal sealed partial class SchemaBuilder
                 writeOnly,
                 Describe(propertySchema) ?? (resolved is null ? null : null),
                 shape.Constraints,
-                DefaultJson(propertySchema, shape));
+                DefaultJson(propertySchema, shape))
+            {
+                // password is said by the Secret note (OpenAPI's meaning of it: hide the value).
+                Format = shape.Type.Kind == TypeRefKind.String && _refs.Resolve(propertySchema)?.GetString("format") is { } format && format != "password" ? format : null,
+            };
             if (existingIndex >= 0)
             {
                 properties[existingIndex] = property;

@@ -60,11 +60,11 @@ internal sealed partial class SchemaBuilder
     private int _members;
     private bool _membersExhausted;
 
-    public SchemaBuilder(DiagnosticBag diagnostics, RefResolver refs, bool isOpenApi31, NameScope typeNames, CancellationToken cancellationToken)
+    public SchemaBuilder(DiagnosticBag diagnostics, RefResolver refs, bool isOpenApi31, NameScope typeNames, CancellationToken cancellationToken, bool validateFormats = true)
     {
         _diagnostics = diagnostics;
         _refs = refs;
-        _constraints = new ConstraintReader(diagnostics, isOpenApi31);
+        _constraints = new ConstraintReader(diagnostics, isOpenApi31, validateFormats);
         _typeNames = typeNames;
         _cancellationToken = cancellationToken;
     }
@@ -340,7 +340,7 @@ internal sealed partial class SchemaBuilder
     private Shape Primitive(YamlNode schema, TypeRefKind kind, bool allowsNull) =>
         new(new TypeRef(kind), _constraints.Read(schema, kind), allowsNull);
 
-    private static TypeRefKind ScalarKind(YamlNode schema, string type) => type switch
+    private TypeRefKind ScalarKind(YamlNode schema, string type) => type switch
     {
         "integer" => schema.GetString("format") == "int32" ? TypeRefKind.Int32 : TypeRefKind.Int64,
         "number" => schema.GetString("format") switch
@@ -398,10 +398,15 @@ internal sealed partial class SchemaBuilder
         }
     }
 
-    private static TypeRefKind StringKind(string? format) => format switch
+    /// <summary>
+    /// The C# type of a string: a date-time is a <c>DateTimeOffset</c> and a uuid a <c>Guid</c> when formats are asserted
+    /// (reading the JSON checks them); when they only annotate (<c>ValidateFormats="false"</c>) both stay strings, since a
+    /// typed property would reject a value the schema then accepts.
+    /// </summary>
+    private TypeRefKind StringKind(string? format) => format switch
     {
-        "date-time" => TypeRefKind.DateTimeOffset,
-        "uuid" => TypeRefKind.Guid,
+        "date-time" when _constraints.ValidateFormats => TypeRefKind.DateTimeOffset,
+        "uuid" when _constraints.ValidateFormats => TypeRefKind.Guid,
         "byte" => TypeRefKind.Bytes,
         _ => TypeRefKind.String,
     };

@@ -157,6 +157,11 @@ internal static class ModelEmitter
         notes.Add("JSON: \"" + property.JsonName + "\"" + (property.Required ? ", required" : ", optional") + (property.AllowsNull ? ", may be null" : string.Empty) + "."
             + (rules.Length > 0 ? " Rules: " + rules + "." : string.Empty));
 
+        if (property.Format is { } format)
+        {
+            notes.Add("Format: " + format + (property.Constraints.Format is null ? " (not checked)." : "."));
+        }
+
         if (property.DefaultJson is not null)
         {
             notes.Add("Default: " + property.DefaultJson + ".");

@@ -200,6 +200,7 @@ internal static class Aliases
         ("__Runtime", "global::OpenApiSdk.Runtime"),
         ("__Sdk", "global::OpenApiSdk"),
         ("__SchemaEnum", "global::OpenApiSdk.SchemaEnumAttribute"),
+        ("__SchemaFormat", "global::OpenApiSdk.SchemaFormatAttribute"),
         ("__SchemaItems", "global::OpenApiSdk.SchemaItemsAttribute"),
         ("__SchemaLength", "global::OpenApiSdk.SchemaLengthAttribute"),
         ("__SchemaPattern", "global::OpenApiSdk.SchemaPatternAttribute"),

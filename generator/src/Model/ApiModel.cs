@@ -149,7 +149,11 @@ internal sealed record PropertyModel(
     bool IsWriteOnly,
     string? Description,
     Constraints Constraints,
-    string? DefaultJson);
+    string? DefaultJson)
+{
+    /// <summary>A string's <c>format</c> as the spec writes it, for the docs: checked (<see cref="Constraints.Format"/>) or only an annotation.</summary>
+    public string? Format { get; init; }
+}
 
 internal enum TypeRefKind
 {
