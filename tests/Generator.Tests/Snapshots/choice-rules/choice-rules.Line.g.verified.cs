@@ -45,10 +45,10 @@ public sealed partial class Line : __Sdk.OpenApiObject<Line>, __IMembers
         v.OneOf(null, (__Matches1_1() ? 1 : 0) + (__Matches1_2() ? 1 : 0), 0, 2);
 
     /// <summary>Whether this object matches #/components/schemas/ProductLine.</summary>
-    private bool __Matches1_1() => Kind is not null && Sku is not null && (Kind is null || ((Kind == "product"))) && (Sku is null || (!(global::OpenApiSdk.Runtime.OpenApiRuntime.Length(Sku!) < 3)));
+    private bool __Matches1_1() => Kind is not null && Sku is not null && (Kind is null || Kind == "product") && (Sku is null || !(global::OpenApiSdk.Runtime.OpenApiRuntime.Length(Sku!) < 3));
 
     /// <summary>Whether this object matches #/components/schemas/DiscountLine.</summary>
-    private bool __Matches1_2() => Kind is not null && Percent is not null && (Kind is null || ((Kind == "discount"))) && (Percent is null || (!(Percent.GetValueOrDefault() > 100)));
+    private bool __Matches1_2() => Kind is not null && Percent is not null && (Kind is null || Kind == "discount") && (Percent is null || !(Percent.GetValueOrDefault() > 100));
 
     void __IMembers.Read(ref __Reader r, __Member m)
     {
