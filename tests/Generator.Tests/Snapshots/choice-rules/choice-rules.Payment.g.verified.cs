@@ -66,7 +66,7 @@ public sealed partial class Payment : __Sdk.OpenApiObject<Payment>, __IMembers
         (Due is not { } __x2 || v.OneOf("due", (global::OpenApiSdk.Runtime.FormatChecks.IsDate(__x2) ? 1 : 0) + (global::OpenApiSdk.Runtime.FormatChecks.IsDateTime(__x2) ? 1 : 0), 0, 2)) &&
         v.Model("shipping", Shipping) &&
         v.Models("lines", Lines) &&
-        v.Items("codes", Codes, static (ref __Validation v3, long i3) => v3.AnyOf(null, (!(i3 < 1000) ? 1 : 0) + ((i3 == 0) ? 1 : 0), 2)) &&
+        v.Items("codes", Codes, static (ref __Validation v3, long i3) => v3.AnyOf(null, (!(i3 < 1000) ? 1 : 0) + (i3 == 0 ? 1 : 0), 2)) &&
         v.OneOf(null, (__Matches1_1() ? 1 : 0) + (__Matches1_2() ? 1 : 0), 0, 2);
 
     /// <summary>Whether this object matches #/components/schemas/Payment/oneOf/0.</summary>
