@@ -183,7 +183,7 @@ internal sealed partial class ValidationEmitter
         if (type.NonObjectRules is { } nonObject)
         {
             // A value that is not an object: the schema's (and its allOf parts') rules for its JSON type, at its own pointer.
-            List<string> valueChecks = nonObject.SelectMany(c => JsonValueChecks("v", c, "null", "value")).ToList();
+            List<string> valueChecks = nonObject.SelectMany(c => JsonValueChecks("v", c, "null", "value", nullable: false)).ToList();
             _w.Line();
             _w.Line("bool __INonObject.ValidateNonObject(ref __Validation v, __JsonElement value) => " + (valueChecks.Count == 0 ? "true" : string.Join(" && ", valueChecks)) + ";");
         }
@@ -261,7 +261,7 @@ internal sealed partial class ValidationEmitter
             case TypeRefKind.Map:
                 return CollectionChecks(v, type, c, name, value);
             case TypeRefKind.Any:
-                return JsonValueChecks(v, c, name, value);
+                return JsonValueChecks(v, c, name, value, nullable);
             default:
                 return ScalarChecks(v, type, c, name, value, nullable || !type.IsValueType);
         }
@@ -308,9 +308,10 @@ internal sealed partial class ValidationEmitter
                 itemChecks.Add(itemValidation + ".NotNull(null, " + item + ")");
             }
 
-            itemChecks.AddRange(ValueChecks(itemValidation, element, elementConstraints, "null", item, nullable: type.ElementAllowsNull));
+            // A JSON value item holds JSON null itself (it is a JsonElement, not a JsonElement?).
+            itemChecks.AddRange(ValueChecks(itemValidation, element, elementConstraints, "null", item, nullable: type.ElementAllowsNull && element.Kind != TypeRefKind.Any));
             checks.Add(v + ".Items(" + name + ", " + value + ", static (ref __Validation " + itemValidation + ", " + TypeSyntax.ShortElement(type) + " " + item + ") => "
-                + string.Join(" && ", itemChecks) + ")");
+                + (itemChecks.Count == 0 ? "true" : string.Join(" && ", itemChecks)) + ")");
         }
 
         return checks;
@@ -322,12 +323,18 @@ internal sealed partial class ValidationEmitter
     /// (<c>(OpenApiRuntime.StringOf(value) is var s1 &amp;&amp; v.MinLength(name, s1, 2))</c>); a value of another type reads as
     /// null, which every check skips.
     /// </summary>
-    private List<string> JsonValueChecks(string v, Constraints c, string name, string value)
+    private List<string> JsonValueChecks(string v, Constraints c, string name, string value, bool nullable)
     {
         var checks = new List<string>();
         if (c.Types is { } types)
         {
             checks.Add(Check(v, name, value, JsonForms.TypeRule(types), mayBeNull: false));
+        }
+
+        // const and enum compare the JSON value itself (JSON equality, in the runtime), whatever its type.
+        foreach (Rule rule in Catalogue.Rules(Context(TypeRef.Any, c)))
+        {
+            checks.Add(Check(v, name, value, rule, mayBeNull: nullable));
         }
 
         foreach ((JsonForm form, List<Rule> rules) in JsonForms.Rules(c, (type, read, count) => Context(type, read, count)))

@@ -111,5 +111,5 @@ internal static class JsonForms
 
     /// <summary>Whether a value kept as JSON has constraints that some form states (or a type list).</summary>
     public static bool HasRules(Constraints c) =>
-        c.Types is not null || Rules(c, (type, read, count) => new RuleContext(type, read, _ => (string.Empty, v => v), count)).Any();
+        c.Types is not null || c.Const is not null || !c.Enum.IsEmpty || Rules(c, (type, read, count) => new RuleContext(type, read, _ => (string.Empty, v => v), count)).Any();
 }
