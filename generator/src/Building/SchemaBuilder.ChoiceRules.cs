@@ -31,7 +31,7 @@ internal sealed partial class SchemaBuilder
 
     /// <summary>Whether any oneOf/anyOf of the schema or its allOf parts can become a rule on it.</summary>
     private static bool HasChoiceKeyword(YamlNode schema) =>
-        schema.Get("oneOf") is { IsSequence: true } || schema.Get("anyOf") is { IsSequence: true };
+        schema.Get("oneOf") is { IsSequence: true } || schema.Get("anyOf") is { IsSequence: true } || schema.Get("not") is { IsMapping: true };
 
     /// <summary>The oneOf/anyOf rules of an object type: its own and those of its allOf parts.</summary>
     private EquatableArray<ChoiceRuleModel> ObjectChoices(PendingType pending)
@@ -74,6 +74,14 @@ internal sealed partial class SchemaBuilder
             }
 
             rules.Add(new ChoiceRuleModel(keyword == "oneOf", alternatives.ToEquatableArray()));
+        }
+
+        if (schema.Get("not") is { IsMapping: true } negated)
+        {
+            var site = new AlternativeSite(negated, "not", 0, where);
+            SchemaCheck check = build(site);
+            string origin = negated.GetString("$ref") ?? where + "/not";
+            rules.Add(new ChoiceRuleModel(false, new[] { new ChoiceAlternativeModel(check, site.Complete, EquatableArray<string>.Empty, origin) }.ToEquatableArray(), Negated: true));
         }
     }
 

@@ -47,7 +47,8 @@ internal sealed partial class SchemaBuilder
             if ((keyword == "discriminator" && (choiceHandled || _discriminatorsHandled.Contains(schema)))
                 || (keyword is "minProperties" or "maxProperties" && (objectType || typedAsAny || PrimaryType(schema) == "object"))
                 || (keyword == "unevaluatedProperties" && objectType)
-                || (keyword == "unevaluatedItems" && UnevaluatedItemsHonoured(schema)))
+                || (keyword == "unevaluatedItems" && UnevaluatedItemsHonoured(schema))
+                || (keyword == "not" && (objectType || choiceRules)))
             {
                 continue; // honoured: the union or the base's subtypes are chosen by it / Validate() counts an object's members / checks what is unevaluated (what it leaves out is reported where it is built)
             }

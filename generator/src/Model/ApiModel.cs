@@ -282,7 +282,8 @@ internal sealed record PropertyCheck(PropertyModel Property, SchemaCheck Check, 
 /// its own type (JSON Schema 2020-12 core 10.2.1.2/10.2.1.3). Each alternative is evaluated without reporting; the rule
 /// reports once, at the value, how many matched.
 /// </summary>
-internal sealed record ChoiceRuleModel(bool ExactlyOne, EquatableArray<ChoiceAlternativeModel> Alternatives);
+/// <param name="Negated"><c>not</c> (2020-12 §10.2.1.4): the value must not match the one alternative; it evaluates nothing.</param>
+internal sealed record ChoiceRuleModel(bool ExactlyOne, EquatableArray<ChoiceAlternativeModel> Alternatives, bool Negated = false);
 
 /// <summary>One alternative of a <see cref="ChoiceRuleModel"/>, as a check on the value.</summary>
 /// <param name="Complete">
