@@ -158,9 +158,14 @@ public static class OpenApiRuntime
         return Math.Abs(quotient - Math.Round(quotient)) <= 1e-9 * Math.Max(1d, Math.Abs(quotient));
     }
 
-    /// <summary>JSON Schema <c>uniqueItems</c>.</summary>
+    /// <summary>JSON Schema <c>uniqueItems</c>: JSON values (an untyped list's items) are compared as JSON Schema does (<see cref="JsonEquality"/>).</summary>
     public static bool AllUnique<T>(IEnumerable<T> items)
     {
+        if (items is IEnumerable<JsonElement> elements)
+        {
+            return JsonEquality.AllUnique(elements);
+        }
+
         var seen = new HashSet<T>();
         foreach (T item in items)
         {
@@ -257,6 +262,18 @@ public static class OpenApiRuntime
         left is JsonElement leftElement && right is JsonElement rightElement
             ? leftElement.GetRawText() == rightElement.GetRawText()
             : EqualityComparer<T>.Default.Equals(left, right);
+
+    /// <summary><c>const</c>/<c>enum</c> on a JSON value: it is this string.</summary>
+    public static bool JsonIsString(JsonElement value, string text) => value.ValueKind == JsonValueKind.String && value.ValueEquals(text);
+
+    /// <summary><c>const</c>/<c>enum</c> on a JSON value: it is a number equal to <paramref name="number"/> (1 equals 1.0, as in JSON Schema).</summary>
+    public static bool JsonIsNumber(JsonElement value, string number) => value.ValueKind == JsonValueKind.Number && JsonEquality.NumberEquals(value, number);
+
+    /// <summary><c>const</c>/<c>enum</c> on a JSON value: it is this boolean (never a number: false is not 0).</summary>
+    public static bool JsonIsBoolean(JsonElement value, bool literal) => value.ValueKind == (literal ? JsonValueKind.True : JsonValueKind.False);
+
+    /// <summary><c>const</c>/<c>enum</c> on a JSON value: it is null.</summary>
+    public static bool JsonIsNull(JsonElement value) => value.ValueKind == JsonValueKind.Null;
 
     /// <summary>Compares two JSON values by their text.</summary>
     public static bool JsonEqual(JsonElement? left, JsonElement? right) =>

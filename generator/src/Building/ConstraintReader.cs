@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text.RegularExpressions;
 using OpenApiSdk.Common;
 using OpenApiSdk.Generator.Diagnostics;
@@ -127,7 +128,7 @@ internal sealed class ConstraintReader
             kind is TypeRefKind.Array or TypeRefKind.Map or TypeRefKind.Any ? maxItems : null,
             kind == TypeRefKind.Array && schema.GetBool("uniqueItems"),
             ReadEnum(schema, kind),
-            ReadConst(schema, kind),
+            ReadConst(schema, kind) ?? (kind == TypeRefKind.Any && OnlyNull(schema) ? new JsonLiteral(JsonLiteralKind.Null, "null") : null),
             kind == TypeRefKind.String || anyType ? CheckedFormat(schema.GetString("format"))?.Name : null);
         if (anyType)
         {
@@ -139,6 +140,14 @@ internal sealed class ConstraintReader
         CheckDefault(schema, kind, result, SchemaBuilder.AllowsNull(schema));
         return result;
     }
+
+    /// <summary><c>type: "null"</c> (or <c>["null"]</c>): the one value allowed is null, which is <c>const: null</c> (a JSON value holds it).</summary>
+    private static bool OnlyNull(YamlNode schema) => schema.Get("type") switch
+    {
+        { IsScalar: true, Value: "null" } => true,
+        { IsSequence: true, Items: { Count: > 0 } items } => items.All(t => t.Value == "null"),
+        _ => false,
+    };
 
     /// <summary>
     /// Checks the schema's <c>default</c> against the schema's own type and rules (OAS008); false when it
@@ -326,6 +335,13 @@ internal sealed class ConstraintReader
         if (node.IsScalar && int.TryParse(node.Value, NumberStyles.None, CultureInfo.InvariantCulture, out int value))
         {
             return value;
+        }
+
+        // 2020-12 §6: a count is a non-negative integer, and 2.0 is an integer (a number with a zero fractional part).
+        if (node.IsScalar && decimal.TryParse(node.Value, NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out decimal number)
+            && number == decimal.Truncate(number) && number <= int.MaxValue)
+        {
+            return (int)number;
         }
 
         _diagnostics.Report(DiagnosticDescriptors.IgnoredValue, node, $"'{keyword}' must be a non-negative integer; it is ignored");

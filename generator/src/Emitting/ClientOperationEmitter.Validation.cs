@@ -207,6 +207,12 @@ internal sealed partial class ClientOperationEmitter
                 yield return (rule.Violated(Expr.Raw(value)).ToString(), rule.Message);
             }
 
+            foreach (Rule rule in JsonForms.ValueRules(c, (formType, read, count) => new RuleContext(formType, read, ClientPattern, count)))
+            {
+                string json = "__j" + Int(++_unique);
+                yield return (value + " is { } " + json + " && " + rule.Violated(Expr.Raw(json)).Render(Precedence.And), rule.Message);
+            }
+
             foreach ((JsonForm form, List<Rule> rules) in JsonForms.Rules(c, (formType, read, count) => new RuleContext(formType, read, ClientPattern, count)))
             {
                 foreach (Rule rule in rules)

@@ -308,9 +308,10 @@ internal sealed partial class ValidationEmitter
                 itemChecks.Add(itemValidation + ".NotNull(null, " + item + ")");
             }
 
-            itemChecks.AddRange(ValueChecks(itemValidation, element, elementConstraints, "null", item, nullable: type.ElementAllowsNull));
+            // A JSON value item holds JSON null itself (it is a JsonElement, not a JsonElement?).
+            itemChecks.AddRange(ValueChecks(itemValidation, element, elementConstraints, "null", item, nullable: type.ElementAllowsNull && element.Kind != TypeRefKind.Any));
             checks.Add(v + ".Items(" + name + ", " + value + ", static (ref __Validation " + itemValidation + ", " + TypeSyntax.ShortElement(type) + " " + item + ") => "
-                + string.Join(" && ", itemChecks) + ")");
+                + (itemChecks.Count == 0 ? "true" : string.Join(" && ", itemChecks)) + ")");
         }
 
         return checks;
@@ -328,6 +329,11 @@ internal sealed partial class ValidationEmitter
         if (c.Types is { } types)
         {
             checks.Add(Check(v, name, value, JsonForms.TypeRule(types), mayBeNull: false));
+        }
+
+        foreach (Rule rule in JsonForms.ValueRules(c, (type, read, count) => Context(type, read, count)))
+        {
+            checks.Add(Check(v, name, value, rule, mayBeNull: true));
         }
 
         foreach ((JsonForm form, List<Rule> rules) in JsonForms.Rules(c, (type, read, count) => Context(type, read, count)))

@@ -45,10 +45,11 @@ internal static partial class Keywords
 
     public static string EnumMessage(EquatableArray<JsonLiteral> values) => "must be one of: " + string.Join(", ", values.Select(l => l.Text));
 
+    // A JSON value (an untyped schema) is compared with JSON Schema's equality, in the runtime: false is not 0, 1 is 1.0.
     private static bool IsScalar(TypeRefKind kind) =>
-        kind is TypeRefKind.String or TypeRefKind.Enum or TypeRefKind.Boolean || Catalogue.IsNumber(kind);
+        kind is TypeRefKind.String or TypeRefKind.Enum or TypeRefKind.Boolean or TypeRefKind.Any || Catalogue.IsNumber(kind);
 
-    private static bool Comparable(TypeRefKind kind, JsonLiteral literal) => literal.Kind switch
+    private static bool Comparable(TypeRefKind kind, JsonLiteral literal) => kind == TypeRefKind.Any || literal.Kind switch
     {
         JsonLiteralKind.String => kind is TypeRefKind.String or TypeRefKind.Enum,
         JsonLiteralKind.Number => Catalogue.IsNumber(kind),
@@ -56,11 +57,19 @@ internal static partial class Keywords
         _ => false,
     };
 
-    private static Expr EqualsLiteral(TypeRef type, Expr value, JsonLiteral literal) => literal.Kind switch
+    private static Expr EqualsLiteral(TypeRef type, Expr value, JsonLiteral literal) => type.Kind == TypeRefKind.Any ? JsonIs(value, literal) : literal.Kind switch
     {
         JsonLiteralKind.String when type.Kind == TypeRefKind.Enum => Expr.Compare(Expr.Member(value, "Value"), "==", Expr.Raw(Literals.String(literal.Text))),
         JsonLiteralKind.String => Expr.Compare(value, "==", Expr.Raw(Literals.String(literal.Text))),
         JsonLiteralKind.Number => Expr.Compare(value, "==", Expr.Raw(TypeSyntax.Number(literal.Text, type.Kind))),
         _ => Expr.Compare(value, "==", Expr.Raw(literal.Text)),
+    };
+
+    private static Expr JsonIs(Expr value, JsonLiteral literal) => literal.Kind switch
+    {
+        JsonLiteralKind.String => Expr.Call(RuntimeNames.OpenApiRuntime + ".JsonIsString", value, Expr.Raw(Literals.String(literal.Text))),
+        JsonLiteralKind.Number => Expr.Call(RuntimeNames.OpenApiRuntime + ".JsonIsNumber", value, Expr.Raw(Literals.String(literal.Text))),
+        JsonLiteralKind.Boolean => Expr.Call(RuntimeNames.OpenApiRuntime + ".JsonIsBoolean", value, Expr.Raw(literal.Text)),
+        _ => Expr.Call(RuntimeNames.OpenApiRuntime + ".JsonIsNull", value),
     };
 }

@@ -43,6 +43,7 @@ public sealed partial class DiscountLine : __Sdk.OpenApiObject<DiscountLine>, __
 
     bool __IMembers.Validate(ref __Validation v) =>
         v.RequiredValue("kind", _Kind.HasValue) &&
+        v.That("kind", _Kind is not { } __x1 || global::OpenApiSdk.Runtime.OpenApiRuntime.JsonIsString(__x1, "discount"), "must be discount") &&
         v.RequiredValue("percent", _Percent.HasValue) &&
         v.Maximum("percent", _Percent, 100);
 
