@@ -209,8 +209,7 @@ internal sealed partial class ClientOperationEmitter
 
             foreach (Rule rule in JsonForms.ValueRules(c, (formType, read, count) => new RuleContext(formType, read, ClientPattern, count)))
             {
-                string json = "__j" + Int(++_unique);
-                yield return (value + " is { } " + json + " && " + rule.Violated(Expr.Raw(json)).Render(Precedence.And), rule.Message);
+                yield return (rule.Violated(Expr.Raw(value)).ToString(), rule.Message); // the parameter's value is present here
             }
 
             foreach ((JsonForm form, List<Rule> rules) in JsonForms.Rules(c, (formType, read, count) => new RuleContext(formType, read, ClientPattern, count)))

@@ -183,7 +183,7 @@ internal sealed partial class ValidationEmitter
         if (type.NonObjectRules is { } nonObject)
         {
             // A value that is not an object: the schema's (and its allOf parts') rules for its JSON type, at its own pointer.
-            List<string> valueChecks = nonObject.SelectMany(c => JsonValueChecks("v", c, "null", "value")).ToList();
+            List<string> valueChecks = nonObject.SelectMany(c => JsonValueChecks("v", c, "null", "value", nullable: false)).ToList();
             _w.Line();
             _w.Line("bool __INonObject.ValidateNonObject(ref __Validation v, __JsonElement value) => " + (valueChecks.Count == 0 ? "true" : string.Join(" && ", valueChecks)) + ";");
         }
@@ -261,7 +261,7 @@ internal sealed partial class ValidationEmitter
             case TypeRefKind.Map:
                 return CollectionChecks(v, type, c, name, value);
             case TypeRefKind.Any:
-                return JsonValueChecks(v, c, name, value);
+                return JsonValueChecks(v, c, name, value, nullable);
             default:
                 return ScalarChecks(v, type, c, name, value, nullable || !type.IsValueType);
         }
@@ -323,7 +323,8 @@ internal sealed partial class ValidationEmitter
     /// (<c>(OpenApiRuntime.StringOf(value) is var s1 &amp;&amp; v.MinLength(name, s1, 2))</c>); a value of another type reads as
     /// null, which every check skips.
     /// </summary>
-    private List<string> JsonValueChecks(string v, Constraints c, string name, string value)
+    /// <param name="nullable">The value is a <c>JsonElement?</c> (a property), not a <c>JsonElement</c> (an item, an alternative, a held non-object value).</param>
+    private List<string> JsonValueChecks(string v, Constraints c, string name, string value, bool nullable)
     {
         var checks = new List<string>();
         if (c.Types is { } types)
@@ -333,7 +334,7 @@ internal sealed partial class ValidationEmitter
 
         foreach (Rule rule in JsonForms.ValueRules(c, (type, read, count) => Context(type, read, count)))
         {
-            checks.Add(Check(v, name, value, rule, mayBeNull: true));
+            checks.Add(Check(v, name, value, rule, mayBeNull: nullable));
         }
 
         foreach ((JsonForm form, List<Rule> rules) in JsonForms.Rules(c, (type, read, count) => Context(type, read, count)))
