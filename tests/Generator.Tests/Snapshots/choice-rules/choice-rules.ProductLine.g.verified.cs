@@ -43,6 +43,7 @@ public sealed partial class ProductLine : __Sdk.OpenApiObject<ProductLine>, __IM
 
     bool __IMembers.Validate(ref __Validation v) =>
         v.RequiredValue("kind", _Kind.HasValue) &&
+        v.That("kind", _Kind is not { } __x1 || global::OpenApiSdk.Runtime.OpenApiRuntime.JsonIsString(__x1, "product"), "must be product") &&
         v.Required("sku", Sku is not null) &&
         v.MinLength("sku", Sku, 3);
 
