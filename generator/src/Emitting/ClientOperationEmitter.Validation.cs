@@ -207,6 +207,11 @@ internal sealed partial class ClientOperationEmitter
                 yield return (rule.Violated(Expr.Raw(value)).ToString(), rule.Message);
             }
 
+            foreach (Rule rule in JsonForms.ValueRules(c, (formType, read, count) => new RuleContext(formType, read, ClientPattern, count)))
+            {
+                yield return (rule.Violated(Expr.Raw(value)).ToString(), rule.Message); // the parameter's value is present here
+            }
+
             foreach ((JsonForm form, List<Rule> rules) in JsonForms.Rules(c, (formType, read, count) => new RuleContext(formType, read, ClientPattern, count)))
             {
                 foreach (Rule rule in rules)

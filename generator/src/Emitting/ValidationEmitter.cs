@@ -323,6 +323,7 @@ internal sealed partial class ValidationEmitter
     /// (<c>(OpenApiRuntime.StringOf(value) is var s1 &amp;&amp; v.MinLength(name, s1, 2))</c>); a value of another type reads as
     /// null, which every check skips.
     /// </summary>
+    /// <param name="nullable">The value is a <c>JsonElement?</c> (a property), not a <c>JsonElement</c> (an item, an alternative, a held non-object value).</param>
     private List<string> JsonValueChecks(string v, Constraints c, string name, string value, bool nullable)
     {
         var checks = new List<string>();
@@ -331,8 +332,7 @@ internal sealed partial class ValidationEmitter
             checks.Add(Check(v, name, value, JsonForms.TypeRule(types), mayBeNull: false));
         }
 
-        // const and enum compare the JSON value itself (JSON equality, in the runtime), whatever its type.
-        foreach (Rule rule in Catalogue.Rules(Context(TypeRef.Any, c)))
+        foreach (Rule rule in JsonForms.ValueRules(c, (type, read, count) => Context(type, read, count)))
         {
             checks.Add(Check(v, name, value, rule, mayBeNull: nullable));
         }

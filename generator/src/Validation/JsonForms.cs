@@ -62,7 +62,7 @@ internal static class JsonForms
     /// <summary>
     /// The rules on a value kept as JSON, by form: each keyword of the catalogue that applies to the form's JSON type, on
     /// the value read as that type. A rule here is a condition with its message (the runtime's checks take typed values).
-    /// <c>const</c> and <c>enum</c> (any JSON type) compare JSON values and are not stated here.
+    /// <c>const</c> and <c>enum</c> (any JSON type) are <see cref="ValueRules"/>.
     /// </summary>
     public static IEnumerable<(JsonForm Form, List<Rule> Rules)> Rules(Constraints c, Func<TypeRef, Constraints, Func<Expr, Expr>?, RuleContext> context)
     {
@@ -88,6 +88,13 @@ internal static class JsonForms
         }
     }
 
+    /// <summary>
+    /// The rules on the <c>JsonElement</c> itself: the catalogue's keywords for any JSON type that a JSON value carries
+    /// (<c>const</c> and <c>enum</c>, compared with JSON Schema's equality).
+    /// </summary>
+    public static List<Rule> ValueRules(Constraints c, Func<TypeRef, Constraints, Func<Expr, Expr>?, RuleContext> context) =>
+        Catalogue.Rules(context(TypeRef.Any, c, null));
+
     /// <summary><c>type</c> as a list (<see cref="Constraints.Types"/>), on the <c>JsonElement</c> itself.</summary>
     public static Rule TypeRule(string types) => new(
         "type",
@@ -111,5 +118,7 @@ internal static class JsonForms
 
     /// <summary>Whether a value kept as JSON has constraints that some form states (or a type list).</summary>
     public static bool HasRules(Constraints c) =>
-        c.Types is not null || c.Const is not null || !c.Enum.IsEmpty || Rules(c, (type, read, count) => new RuleContext(type, read, _ => (string.Empty, v => v), count)).Any();
+        c.Types is not null || ValueRules(c, Probe).Count > 0 || Rules(c, Probe).Any();
+
+    private static RuleContext Probe(TypeRef type, Constraints c, Func<Expr, Expr>? count) => new(type, c, _ => (string.Empty, v => v), count);
 }
