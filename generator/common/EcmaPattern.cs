@@ -10,8 +10,9 @@ internal static class EcmaPattern
 {
     /// <summary>
     /// An ECMA-262 pattern (JSON Schema's dialect) as a .NET one: <c>$</c> outside a character class becomes <c>\z</c>,
-    /// because .NET's <c>$</c> also matches before a final line break and ECMA-262's does not. Applying it twice
-    /// changes nothing.
+    /// because .NET's <c>$</c> also matches before a final line break and ECMA-262's does not; the empty classes
+    /// <c>[]</c> (nothing) and <c>[^]</c> (any character), which .NET does not have, become <c>(?!)</c> and <c>[\s\S]</c>.
+    /// Applying it twice changes nothing.
     /// </summary>
     public static string ToDotNet(string pattern)
     {
@@ -31,14 +32,20 @@ internal static class EcmaPattern
                 inClass = c != ']';
                 builder.Append(c);
             }
+            else if (c == '[' && i + 1 < pattern.Length && pattern[i + 1] == ']')
+            {
+                builder.Append("(?!)"); // ECMA-262's empty class matches nothing; .NET would read "[]...]" as a class holding ']'
+                i++;
+            }
+            else if (c == '[' && i + 2 < pattern.Length && pattern[i + 1] == '^' && pattern[i + 2] == ']')
+            {
+                builder.Append("[\\s\\S]"); // [^]: any character
+                i += 2;
+            }
             else if (c == '[')
             {
                 inClass = true;
                 builder.Append(c);
-                if (i + 1 < pattern.Length && pattern[i + 1] == ']')
-                {
-                    builder.Append(pattern[++i]);
-                }
             }
             else if (c == '$')
             {

@@ -75,6 +75,74 @@ public static class OpenApiRuntime
     /// <summary>A value kept as JSON, as the number it holds; null when it is no number.</summary>
     public static double? DoubleOf(JsonElement value) => value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out double number) ? number : null;
 
+    /// <summary>
+    /// <c>type</c> as a list (<c>["integer", "string"]</c>) on a value kept as JSON: its JSON type is one of <paramref name="types"/>
+    /// (JSON Schema's names separated by spaces; an integer is also a number). An absent value (<c>default</c>) is <c>required</c>'s concern.
+    /// </summary>
+    public static bool IsJsonType(JsonElement value, string types) => value.ValueKind switch
+    {
+        JsonValueKind.Undefined => true,
+        JsonValueKind.String => HasType(types, "string"),
+        JsonValueKind.Number => HasType(types, "number") || (HasType(types, "integer") && IsInteger(value)),
+        JsonValueKind.True or JsonValueKind.False => HasType(types, "boolean"),
+        JsonValueKind.Object => HasType(types, "object"),
+        JsonValueKind.Array => HasType(types, "array"),
+        _ => HasType(types, "null"),
+    };
+
+    // A whole word of the list, found without allocating (a valid value costs nothing).
+    private static bool HasType(string types, string type)
+    {
+        int at = 0;
+        while ((at = types.IndexOf(type, at, StringComparison.Ordinal)) >= 0)
+        {
+            int end = at + type.Length;
+            if ((at == 0 || types[at - 1] == ' ') && (end == types.Length || types[end] == ' '))
+            {
+                return true;
+            }
+
+            at = end;
+        }
+
+        return false;
+    }
+
+    /// <summary><see cref="IsJsonType(JsonElement, string)"/> of an optional value: absent (null) is <c>required</c>'s concern.</summary>
+    public static bool IsJsonType(JsonElement? value, string types) => value is not { } present || IsJsonType(present, types);
+
+    /// <summary>An optional value kept as JSON, as the string it holds; null when absent or no string.</summary>
+    public static string? StringOf(JsonElement? value) => value is { } present ? StringOf(present) : null;
+
+    /// <summary>An optional value kept as JSON, as the number it holds; null when absent or no number.</summary>
+    public static double? DoubleOf(JsonElement? value) => value is { } present ? DoubleOf(present) : null;
+
+    /// <summary>An optional value kept as JSON, as the number of items of the array it is; null when absent or no array.</summary>
+    public static int? ArrayLengthOf(JsonElement? value) => value is { } present ? ArrayLengthOf(present) : null;
+
+    /// <summary>An optional value kept as JSON, as the number of members of the object it is; null when absent or no object.</summary>
+    public static int? PropertyCountOf(JsonElement? value) => value is { } present ? PropertyCountOf(present) : null;
+
+    /// <summary>A value kept as JSON, as the number of items of the array it is; null when it is no array.</summary>
+    public static int? ArrayLengthOf(JsonElement value) => value.ValueKind == JsonValueKind.Array ? value.GetArrayLength() : null;
+
+    /// <summary>A value kept as JSON, as the number of members of the object it is; null when it is no object.</summary>
+    public static int? PropertyCountOf(JsonElement value)
+    {
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        int count = 0;
+        foreach (JsonProperty _ in value.EnumerateObject())
+        {
+            count++;
+        }
+
+        return count;
+    }
+
     /// <summary>A value kept as JSON, as the boolean it holds; null when it is no boolean.</summary>
     public static bool? BooleanOf(JsonElement value) => value.ValueKind switch
     {
@@ -82,30 +150,6 @@ public static class OpenApiRuntime
         JsonValueKind.False => false,
         _ => null,
     };
-
-    /// <summary>RFC 3339 full-date (see <see cref="FormatChecks.IsDate"/>).</summary>
-    public static bool IsDate(string value) => FormatChecks.IsDate(value);
-
-    /// <summary>RFC 3339 date-time (see <see cref="FormatChecks.IsDateTime"/>).</summary>
-    public static bool IsDateTime(string value) => FormatChecks.IsDateTime(value);
-
-    /// <summary>RFC 3339 full-time (see <see cref="FormatChecks.IsTime"/>).</summary>
-    public static bool IsTime(string value) => FormatChecks.IsTime(value);
-
-    /// <summary>The RFC 4122 string form of a UUID (see <see cref="FormatChecks.IsUuid"/>).</summary>
-    public static bool IsUuid(string value) => FormatChecks.IsUuid(value);
-
-    /// <summary>An RFC 5321 Mailbox (see <see cref="FormatChecks.IsEmail"/>).</summary>
-    public static bool IsEmail(string value) => FormatChecks.IsEmail(value);
-
-    /// <summary>An RFC 3986 URI by its grammar, not by what System.Uri accepts (see <see cref="FormatChecks.IsUri"/>).</summary>
-    public static bool IsUri(string value) => FormatChecks.IsUri(value);
-
-    /// <summary>RFC 2673 dotted-quad IPv4 (see <see cref="FormatChecks.IsIPv4(string)"/>).</summary>
-    public static bool IsIPv4(string value) => FormatChecks.IsIPv4(value);
-
-    /// <summary>An RFC 4291 IPv6 address (see <see cref="FormatChecks.IsIPv6(string)"/>).</summary>
-    public static bool IsIPv6(string value) => FormatChecks.IsIPv6(value);
 
     /// <summary>JSON Schema <c>multipleOf</c> for floating-point values, with a relative tolerance for binary rounding.</summary>
     public static bool IsMultipleOf(double value, double divisor)
@@ -363,6 +407,23 @@ public static class OpenApiRuntime
         if (reader.TokenType == JsonTokenType.String && HasTimeZone(ref reader) && reader.TryGetDateTimeOffset(out value))
         {
             return true;
+        }
+
+        if (reader.TokenType == JsonTokenType.String && reader.GetString() is { } text && FormatChecks.IsDateTime(text))
+        {
+            // RFC 3339 that Utf8JsonReader does not read: a lower-case "t"/"z" (§5.6) or a leap second (§5.7), which
+            // DateTimeOffset cannot hold and is read as second 59, as .NET's own parsing does.
+            char[] upper = text.ToUpperInvariant().ToCharArray();
+            if (upper[17] == '6')
+            {
+                upper[17] = '5';
+                upper[18] = '9';
+            }
+
+            if (DateTimeOffset.TryParse(new string(upper), CultureInfo.InvariantCulture, DateTimeStyles.None, out value))
+            {
+                return true;
+            }
         }
 
         value = default;

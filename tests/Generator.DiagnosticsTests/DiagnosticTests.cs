@@ -371,9 +371,9 @@ public sealed class DiagnosticTests
     [InlineData("patternProperties: {'^x-': {type: string}}", "'patternProperties'")]
     [InlineData("propertyNames: {maxLength: 3}", "'propertyNames'")]
     [InlineData("dependentRequired: {a: [b]}", "'dependentRequired'")]
-    [InlineData("minProperties: 1", "'minProperties'")]
     [InlineData("prefixItems: [{type: string}]", "'prefixItems'")]
     [InlineData("contains: {type: string}", "'contains'")]
+    [InlineData("uniqueItems: true", "'uniqueItems' on a value without type")]
     [InlineData("$dynamicRef: '#node'", "'$dynamicRef'")]
     [InlineData("unevaluatedProperties: false", "'unevaluatedProperties'")]
     public void OAS010_unsupported_construct_is_named_where_it_is(string keywordLine, string named)

@@ -115,7 +115,6 @@ public class UnevaluatedDiagnosticTests
                 "12: 'unevaluatedProperties' in an allOf part (in #/components/schemas/Derived) is not supported yet and is left out: it is checked where the part is used on its own, not for the members of this schema that only other parts declare",
                 "22: 'required' in an 'unevaluatedProperties' schema (in #/components/schemas/Nested) is not supported yet and is left out: the unevaluated members are checked for their JSON type only",
                 "27: 'unevaluatedItems' (in #/components/schemas/Mixed) is not supported yet and is left out: the items are not checked against it",
-                "28: format 'date-time' in an 'unevaluatedProperties' schema (in #/components/schemas/Mixed) is not supported yet and is left out: the unevaluated members are checked for their JSON type, const, enum and the scalar constraints only",
                 "34: 'prefixItems' (in Listed.Rest) is not supported yet and is left out: the leading items are not checked against it",
                 "35: 'unevaluatedItems' (in Listed.Rest) is not supported yet and is left out: the items are not checked against it",
             },
@@ -123,6 +122,10 @@ public class UnevaluatedDiagnosticTests
         CompilesCleanly(run);
         using Loaded sdk = Loaded.From(run);
         Assert.Equal(new[] { "/a: must be an object" }, Loaded.Errors(sdk.FromJson("Nested", "{\"id\":\"x\",\"a\":1}")));
+
+        // Line 28: a string format is checked on each unevaluated member (every 2020-12 format is).
+        Assert.Equal(new[] { "/at: must be a date-time (format: date-time, RFC 3339)" }, Loaded.Errors(sdk.FromJson("Mixed", "{\"at\":\"noon\"}")));
+        Assert.Empty(Loaded.Errors(sdk.FromJson("Mixed", "{\"at\":\"1990-12-31T23:59:60Z\"}")));
     }
 
     [Fact]

@@ -222,6 +222,33 @@ public class IncrementalityTests
     }
 
     [Fact]
+    public void ValidateFormats_re_parses_its_spec_and_re_emits_only_the_types_whose_checks_it_changes()
+    {
+        const string spec = "openapi: 3.1.0\ninfo: {title: Hosts, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n"
+            + "    Server: {type: object, properties: {host: {type: string, format: hostname}}}\n"
+            + "    Label: {type: object, properties: {text: {type: string, maxLength: 10}}}\n";
+        var file = new SpecFile("/specs/hosts.yaml", spec, "Hosts.Sdk");
+        GeneratorDriver driver = GeneratorHarness.CreateDriver(new[] { file }, trackSteps: true).RunGenerators(Compilation(UserCode));
+        Assert.Contains("v.Hostname(", Sources(Single(driver))["hosts.Server.g.cs"], StringComparison.Ordinal);
+
+        // Off: the parse re-runs; Server loses its check, Label (no format) is not emitted again.
+        SpecFile annotated = file with { Metadata = new Dictionary<string, string> { ["ValidateFormats"] = "false" } };
+        driver = driver.WithUpdatedAnalyzerConfigOptions(new SpecOptionsProvider(new[] { annotated })).RunGenerators(Compilation(UserCode));
+        GeneratorRunResult second = Single(driver);
+        Assert.All(Outputs(second, TrackingNames.Parse), o => Assert.Equal(IncrementalStepRunReason.Modified, o.Reason));
+        Assert.Equal(new[] { "Server" }, Outputs(second, TrackingNames.Types).Where(o => o.Reason == IncrementalStepRunReason.Modified).Select(o => TypeName(o.Value)));
+        Assert.DoesNotContain("v.Hostname(", Sources(second)["hosts.Server.g.cs"], StringComparison.Ordinal);
+
+        // The same value again, written differently: an equal SpecInput, so nothing after the inputs runs again.
+        SpecFile again = file with { Metadata = new Dictionary<string, string> { ["ValidateFormats"] = " false " } };
+        driver = driver.WithUpdatedAnalyzerConfigOptions(new SpecOptionsProvider(new[] { again })).RunGenerators(Compilation(UserCode));
+        GeneratorRunResult third = Single(driver);
+        Assert.All(Outputs(third, TrackingNames.Parse), o => Assert.True(
+            o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"the parse was {o.Reason}"));
+        Assert.All(SourceOutputReasons(third), reason => Assert.Equal(IncrementalStepRunReason.Cached, reason));
+    }
+
+    [Fact]
     public void Large_spec_shares_files_and_a_one_schema_edit_re_emits_one_type_into_one_file()
     {
         var builder = new System.Text.StringBuilder("openapi: 3.0.3\ninfo:\n  title: Many\n  version: '1'\npaths: {}\ncomponents:\n  schemas:\n");

@@ -242,6 +242,230 @@ namespace OpenApiSdk.Runtime.Tests
         [InlineData("f81d4fae-7dec-11d0a-765-00a0c91e6bf6")] // hyphens in their places
         public void Invalid_uuids(string value) => Assert.False(FormatChecks.IsUuid(value), value);
 
+        [Theory]
+        [InlineData("P4DT12H30M5S")] // RFC 3339 Appendix A: dur-date = dur-day [dur-time]
+        [InlineData("P1Y2M3DT4H5M6S")] // dur-year = 1*DIGIT "Y" [dur-month]; dur-month = ... [dur-day]
+        [InlineData("P1M")] // dur-month alone
+        [InlineData("PT1M")] // dur-time = "T" (dur-hour / dur-minute / dur-second); here a minute
+        [InlineData("PT36H")] // dur-hour = 1*DIGIT "H" [dur-minute]
+        [InlineData("P2W")] // dur-week = 1*DIGIT "W"
+        [InlineData("P01D")] // 1*DIGIT: leading zeros are digits
+        public void Valid_durations(string value) => Assert.True(FormatChecks.IsDuration(value), value);
+
+        [Theory]
+        [InlineData("")] // duration = "P" ...
+        [InlineData("P")] // "P" needs dur-date, dur-time or dur-week
+        [InlineData("PT")] // dur-time needs an element after "T"
+        [InlineData("P1YT")]
+        [InlineData("P2D1Y")] // the order Y M D
+        [InlineData("P1Y2D")] // dur-year's [dur-month] comes before dur-day: no month skipped
+        [InlineData("PT1H2S")] // dur-hour's [dur-minute] comes before dur-second
+        [InlineData("P1D2H")] // time elements only after "T"
+        [InlineData("P1Y2W")] // dur-week stands alone
+        [InlineData("PT0.5S")] // 1*DIGIT: no fraction
+        [InlineData("-P1D")] // no sign
+        [InlineData("P\u09e8Y")] // DIGIT is ASCII
+        public void Invalid_durations(string value) => Assert.False(FormatChecks.IsDuration(value), value);
+
+        [Theory]
+        [InlineData("www.example.com")] // RFC 1123 §2.1: labels of letters, digits, hyphens
+        [InlineData("1host")] // §2.1: a label may start with a digit (RFC 952 did not allow it)
+        [InlineData("a--b.com")] // hyphens inside a label
+        [InlineData("abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijk.com")] // RFC 1034 §3.1: a label of 63
+        [InlineData("xn--9n2bp8q.xn--9t4b11yi5a")] // RFC 5890 §2.3.2.1: valid A-labels (example.test in Hangul)
+        public void Valid_hostnames(string value) => Assert.True(FormatChecks.IsHostname(value), value);
+
+        [Theory]
+        [InlineData("")] // at least one label
+        [InlineData("example.")] // no empty label (RFC 1034 §3.1's root label is not written)
+        [InlineData("-hostname")] // RFC 952: not starting with a hyphen
+        [InlineData("hostname-")] // nor ending with one
+        [InlineData("host_name")] // '_' is not a letter, digit or hyphen
+        [InlineData("abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijkl.com")] // RFC 1034 §3.1: labels of 63 octets or less
+        [InlineData("\u212Aelvin.example.com")] // ASCII only (KELVIN SIGN)
+        [InlineData("xn--X")] // RFC 5890 §2.3.2.1: an A-label is valid Punycode
+        [InlineData("xn--07jt112bpxg.xn--9t4b11yi5a")] // decoding to U+302E, DISALLOWED (RFC 5892 §2.6)
+        [InlineData("XN--aa---o47jg78q")] // RFC 5891 §4.2.3.1: "--" in the 3rd and 4th positions of the U-label
+        public void Invalid_hostnames(string value) => Assert.False(FormatChecks.IsHostname(value), value);
+
+        [Theory]
+        [InlineData("실례.테스트")] // RFC 5890 §2.3.2.1: U-labels
+        [InlineData("a。b")] // RFC 3490 §3.1: U+3002 separates labels
+        [InlineData("ßς་〇")] // RFC 5892 §2.6: exceptions that are PVALID
+        [InlineData("l·l")] // RFC 5892 A.3: MIDDLE DOT between two 'l'
+        [InlineData("α͵β")] // A.4: KERAIA followed by Greek
+        [InlineData("א׳ב")] // A.5: GERESH after Hebrew
+        [InlineData("・ぁ")] // A.7: KATAKANA MIDDLE DOT with Hiragana
+        [InlineData("क्\u200dष")] // A.2: ZERO WIDTH JOINER after a virama
+        [InlineData("بي\u200cبي")] // A.1: ZERO WIDTH NON-JOINER between joining letters
+        [InlineData("ب٠ب")] // RFC 5893 §2: a right-to-left label with AN, ending in AL
+        public void Valid_idn_hostnames(string value) => Assert.True(FormatChecks.IsIdnHostname(value), value);
+
+        [Theory]
+        [InlineData("〮실례.테스트")] // RFC 5892 §2.6: U+302E is DISALLOWED
+        [InlineData("\u0903hello")] // RFC 5891 §4.2.3.2: no leading combining mark
+        [InlineData("ـߺ")] // RFC 5892 §2.6: exceptions that are DISALLOWED
+        [InlineData("a·l")] // A.3: MIDDLE DOT not after 'l'
+        [InlineData("α͵S")] // A.4: KERAIA not followed by Greek
+        [InlineData("A׳ב")] // A.5: GERESH not after Hebrew
+        [InlineData("def・abc")] // A.7: KATAKANA MIDDLE DOT without Hiragana, Katakana or Han
+        [InlineData("ب٠۰")] // A.8: Arabic-Indic digits mixed with extended ones
+        [InlineData("क\u200dष")] // A.2: ZERO WIDTH JOINER not after a virama
+        [InlineData("aא")] // RFC 5893 §2 rule 5: a left-to-right label holds no R
+        [InlineData("0a.א")] // rule 1: in a Bidi domain name every label starts with L, R or AL
+        [InlineData("xn--7a")] // RFC 5892 §2.1: U+00A1 is not a letter or digit
+        [InlineData("üüüüüüüüüüüüüüüüüüüüüüüüüüüüüüüüüüüüüüüüüüüüüüüüüüüüüüüüüüüüü")] // RFC 5890 §2.3.2.1: an A-label of at most 63
+        [InlineData("example。")] // no empty label after a separator
+        public void Invalid_idn_hostnames(string value) => Assert.False(FormatChecks.IsIdnHostname(value), value);
+
+        [Theory]
+        [InlineData("실례@실례.테스트")] // RFC 6531 §3.3: UTF8-non-ascii in the local part, a U-label domain
+        [InlineData("δοκιμή@example.com")] // atext =/ UTF8-non-ascii
+        [InlineData("\"δοκιμή\"@example.com")] // qtextSMTP =/ UTF8-non-ascii
+        [InlineData("joe.bloggs@example.com")] // every RFC 5321 mailbox is one
+        public void Valid_idn_emails(string value) => Assert.True(FormatChecks.IsIdnEmail(value), value);
+
+        [Theory]
+        [InlineData("2962")] // Mailbox = Local-part "@" ...
+        [InlineData("user＠example.com")] // only "@" (U+0040) separates; FULLWIDTH COMMERCIAL AT is local-part text
+        [InlineData("user@〮실례.테스트")] // the domain is an idn-hostname
+        public void Invalid_idn_emails(string value) => Assert.False(FormatChecks.IsIdnEmail(value), value);
+
+        [Theory]
+        [InlineData("http://ƒøø.ßår/?∂éœ=πîx#πîüx")] // RFC 3987 §2.2: ucschar in ireg-name, iquery, ifragment
+        [InlineData("http://[2001:db8::1]")] // IP-literal as in RFC 3986
+        [InlineData("urn:example:resource")] // ipath-rootless
+        [InlineData("http://ƒøø.ßår/?q=\U000F0000")] // iprivate in iquery
+        [InlineData("http://ƒøø.ßår/\U00010300")] // ucschar beyond the BMP
+        public void Valid_iris(string value) => Assert.True(FormatChecks.IsIri(value), value);
+
+        [Theory]
+        [InlineData("/abc")] // an IRI has a scheme (irelative-ref is an IRI-reference)
+        [InlineData("http://ƒøø.ßår/\U000F0000")] // iprivate only in iquery
+        [InlineData("http://ƒøø.ßår/\n")] // no control characters
+        [InlineData("\\\\WINDOWS\\filëßåré")] // '\' is in no production
+        public void Invalid_iris(string value) => Assert.False(FormatChecks.IsIri(value), value);
+
+        [Theory]
+        [InlineData("//ƒøø.ßår/?∂éœ=πîx#πîüx")] // RFC 3987 §2.2: irelative-ref with iauthority
+        [InlineData("âππ")] // ipath-noscheme
+        [InlineData("#ƒrägmênt")] // ifragment only
+        public void Valid_iri_references(string value) => Assert.True(FormatChecks.IsIriReference(value), value);
+
+        [Theory]
+        [InlineData("#ƒräg\\mênt")] // '\' is not in ifragment
+        [InlineData("a b")] // nor a space anywhere
+        public void Invalid_iri_references(string value) => Assert.False(FormatChecks.IsIriReference(value), value);
+
+        [Theory]
+        [InlineData("")] // RFC 6570 §2: URI-Template = *( literals / expression )
+        [InlineData("http://example.com/dictionary/{term:1}/{term}")] // §1.2 level 4 example: prefix modifier
+        [InlineData("{+var}")] // §2.2 operator "+"
+        [InlineData("{?x,y}")] // variable-list = varspec *( "," varspec )
+        [InlineData("{var*}")] // explode = "*"
+        [InlineData("{a.b}")] // varname = varchar *( ["."] varchar )
+        [InlineData("{%41}")] // varchar = ALPHA / DIGIT / "_" / pct-encoded
+        [InlineData("{v:9999}")] // max-length = %x31-39 0*3DIGIT
+        [InlineData("a%41b")] // literals: pct-encoded
+        public void Valid_uri_templates(string value) => Assert.True(FormatChecks.IsUriTemplate(value), value);
+
+        [Theory]
+        [InlineData("{}")] // variable-list needs a varspec
+        [InlineData("{term")] // an expression ends with "}"
+        [InlineData("foo}bar")] // "}" is not a literal
+        [InlineData("{a,,b}")] // an empty varspec
+        [InlineData("{v:0}")] // max-length starts with %x31-39
+        [InlineData("{v:10000}")] // at most four digits
+        [InlineData("{a..b}")] // a "." only between varchars
+        [InlineData("{=var}")] // op-reserve: "=" "," "!" "@" "|" are reserved for future extensions
+        [InlineData("a b")] // literals exclude SP
+        public void Invalid_uri_templates(string value) => Assert.False(FormatChecks.IsUriTemplate(value), value);
+
+        [Theory]
+        [InlineData("")] // RFC 6901 §5: the whole document
+        [InlineData("/foo/0")] // §5
+        [InlineData("/a~1b")] // §3: "~1" is "/"
+        [InlineData("/m~0n")] // "~0" is "~"
+        [InlineData("/ ")] // §5: any other character
+        [InlineData("/foo//bar")] // reference-token may be empty
+        public void Valid_json_pointers(string value) => Assert.True(FormatChecks.IsJsonPointer(value), value);
+
+        [Theory]
+        [InlineData("a")] // json-pointer = *( "/" reference-token )
+        [InlineData("#/a")] // a URI fragment is another representation (§6)
+        [InlineData("/~2")] // escaped = "~" ( "0" / "1" )
+        [InlineData("/foo/bar~")]
+        public void Invalid_json_pointers(string value) => Assert.False(FormatChecks.IsJsonPointer(value), value);
+
+        [Theory]
+        [InlineData("0")] // draft-handrews-relative-json-pointer-01 §3: non-negative-integer json-pointer (empty)
+        [InlineData("1/foo/bar")] // then a JSON Pointer
+        [InlineData("0#")] // or "#"
+        [InlineData("120/a")] // non-negative-integer = %x30 / %x31-39 *( %x30-39 )
+        public void Valid_relative_json_pointers(string value) => Assert.True(FormatChecks.IsRelativeJsonPointer(value), value);
+
+        [Theory]
+        [InlineData("")] // the integer is required
+        [InlineData("/foo")] // a JSON Pointer is not relative
+        [InlineData("01/a")] // no leading zero
+        [InlineData("-1/a")] // no sign
+        [InlineData("0##")] // "#" ends it
+        [InlineData("1#/a")]
+        public void Invalid_relative_json_pointers(string value) => Assert.False(FormatChecks.IsRelativeJsonPointer(value), value);
+
+        [Theory]
+        [InlineData("([abc])+\\s+$")] // ECMA-262 §22.2.1 Pattern
+        [InlineData("(?<name>x)\\k<name>")] // GroupName and the \k backreference
+        [InlineData("(?<=a+)b")] // lookbehind, of any width
+        [InlineData("[]")] // ClassContents may be empty
+        [InlineData("[^]")]
+        [InlineData("\\cA")] // "c" AsciiLetter control escape
+        public void Valid_regexes(string value) => Assert.True(FormatChecks.IsRegex(value), value);
+
+        [Theory]
+        [InlineData("^(abc]")] // an unclosed group
+        [InlineData("\\a")] // not an ECMA-262 escape (Unicode mode has no identity escape of a letter)
+        [InlineData("(?i)abc")] // no inline flags in ECMA-262
+        [InlineData("(?#comment)a")] // no comment groups
+        [InlineData("(?P<name>x)")] // Python's named group
+        public void Invalid_regexes(string value) => Assert.False(FormatChecks.IsRegex(value), value);
+
+        [Fact]
+        public void Checking_a_valid_value_allocates_nothing_for_the_scanned_formats()
+        {
+            // Everything but the IDNA labels, which decode Punycode, and regex, which compiles the pattern.
+            System.Func<bool>[] checks =
+            {
+                () => FormatChecks.IsDateTime("1990-12-31T23:59:60Z"), () => FormatChecks.IsDate("2024-02-29"), () => FormatChecks.IsTime("23:20:50.52Z"),
+                () => FormatChecks.IsDuration("P1Y2M3DT4H5M6S"), () => FormatChecks.IsEmail("a@example.com"), () => FormatChecks.IsIdnEmail("δοκιμή@example.com"),
+                () => FormatChecks.IsHostname("www.example.com"), () => FormatChecks.IsIdnHostname("www.example.com"), () => FormatChecks.IsIPv4("192.0.2.1"),
+                () => FormatChecks.IsIPv6("::1"), () => FormatChecks.IsUri("http://a/b?c#d"), () => FormatChecks.IsUriReference("../g"),
+                () => FormatChecks.IsIri("http://ƒøø/∂"), () => FormatChecks.IsIriReference("âππ"), () => FormatChecks.IsUuid("f81d4fae-7dec-11d0-a765-00a0c91e6bf6"),
+                () => FormatChecks.IsUriTemplate("/a/{b}{?c,d*}"), () => FormatChecks.IsJsonPointer("/a~1b"), () => FormatChecks.IsRelativeJsonPointer("1/a"),
+            };
+            foreach (System.Func<bool> check in checks)
+            {
+                Assert.True(check());
+                long before = System.GC.GetAllocatedBytesForCurrentThread();
+                bool valid = check();
+                Assert.True(valid);
+                Assert.Equal(0, System.GC.GetAllocatedBytesForCurrentThread() - before);
+            }
+        }
+
+        [Theory]
+        [InlineData("\"1985-04-12t23:20:50z\"", "1985-04-12T23:20:50+00:00")] // RFC 3339 §5.6 NOTE: lower-case "t" and "z"
+        [InlineData("\"1990-12-31T23:59:60Z\"", "1990-12-31T23:59:59+00:00")] // §5.7 leap second, held as second 59
+        [InlineData("\"1990-12-31T15:59:60-08:00\"", "1990-12-31T15:59:59-08:00")]
+        public void A_date_time_property_reads_every_rfc3339_date_time(string json, string expected)
+        {
+            var reader = new System.Text.Json.Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(json));
+            reader.Read();
+            Assert.True(OpenApiRuntime.TryReadDateTimeOffset(ref reader, out System.DateTimeOffset value));
+            Assert.Equal(System.DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), value);
+            Assert.Equal(System.TimeSpan.Parse(expected.Substring(20).TrimStart('+'), System.Globalization.CultureInfo.InvariantCulture) * (expected[19] == '-' ? -1 : 1), value.Offset);
+        }
+
         [Fact]
         public void Null_is_never_a_valid_value()
         {
@@ -254,6 +478,16 @@ namespace OpenApiSdk.Runtime.Tests
             Assert.False(FormatChecks.IsTime(null!));
             Assert.False(FormatChecks.IsDateTime(null!));
             Assert.False(FormatChecks.IsUuid(null!));
+            Assert.False(FormatChecks.IsDuration(null!));
+            Assert.False(FormatChecks.IsHostname(null!));
+            Assert.False(FormatChecks.IsIdnHostname(null!));
+            Assert.False(FormatChecks.IsIdnEmail(null!));
+            Assert.False(FormatChecks.IsIri(null!));
+            Assert.False(FormatChecks.IsIriReference(null!));
+            Assert.False(FormatChecks.IsUriTemplate(null!));
+            Assert.False(FormatChecks.IsJsonPointer(null!));
+            Assert.False(FormatChecks.IsRelativeJsonPointer(null!));
+            Assert.False(FormatChecks.IsRegex(null!));
         }
     }
 }

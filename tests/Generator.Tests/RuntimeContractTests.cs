@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
 using System.Text.RegularExpressions;
+using OpenApiSdk.Common;
 using OpenApiSdk.Generator.Emitting;
 using OpenApiSdk.Generator.Emitting.Code;
 using OpenApiSdk.Generator.Model;
@@ -61,7 +62,7 @@ public class RuntimeContractTests
         var literal = new JsonLiteral(JsonLiteralKind.String, "a");
         var number = new JsonLiteral(JsonLiteralKind.Number, "1");
         var used = new List<(string Type, string Member)>();
-        foreach (string? format in Keywords.Formats.Keys.Append(null))
+        foreach (string? format in StringFormats.All.Select(f => f.Name).Append(null))
         {
             foreach (bool exclusive in new[] { false, true })
             {
@@ -101,5 +102,5 @@ public class RuntimeContractTests
     }
 
     private static IEnumerable<(string Type, string Member)> RuntimeCalls(string text) =>
-        Regex.Matches(text, @"OpenApiRuntime\.([A-Za-z0-9]+)").Select(m => ("OpenApiSdk.Runtime.OpenApiRuntime", m.Groups[1].Value));
+        Regex.Matches(text, @"\b(OpenApiRuntime|FormatChecks)\.([A-Za-z0-9]+)").Select(m => ("OpenApiSdk.Runtime." + m.Groups[1].Value, m.Groups[2].Value));
 }

@@ -19,11 +19,13 @@ public class SnapshotTests
         new object[] { "polymorphism" }, // oneOf/anyOf unions; also compiled and run by Generator.IntegrationTests
         new object[] { "unevaluated" }, // unevaluatedProperties/unevaluatedItems; also compiled and run by Generator.IntegrationTests
         new object[] { "choice-rules" }, // oneOf/anyOf beside other keywords, as rules; also run by Generator.IntegrationTests
+        new object[] { "typeless" }, // schemas without type and with type lists in every position; also run by Generator.IntegrationTests
         new object[] { "inheritance" }, // a discriminator on an allOf base; also compiled and run by Generator.IntegrationTests
         new object[] { "swagger2" }, // a Swagger 2.0 document, one of each construct the 2.0 reader maps
         new object[] { "azure-extensions" }, // AutoRest's x-ms-* extensions (x-ms-enum, x-ms-client-name, x-ms-paths, x-ms-pageable, ...)
         new object[] { "default-mapping" }, // OpenAPI 3.2 discriminator.defaultMapping; also compiled and run by Generator.IntegrationTests
         new object[] { "oas32" }, // OpenAPI 3.2 operations and parameters; also sent to Kestrel by Generator.ClientTests (Oas32WireTests)
+        new object[] { "formats" }, // every string format of 2020-12, in every position; also run by Generator.IntegrationTests
     };
 
     internal static SpecFile Load(string name)

@@ -152,12 +152,15 @@ public static class GeneratorHarness
     /// <summary>The folder of real-world Swagger 2.0 documents, <c>specs-swagger2/</c> beside <see cref="SharedSpecsDirectory"/>; null when it is absent.</summary>
     public static string? SharedSwagger2SpecsDirectory => SharedFolder("specs-swagger2");
 
-    private static string? SharedFolder(string name)
+    /// <summary>The JSON-Schema-Test-Suite's draft 2020-12 tests (<c>jsts/tests/draft2020-12</c> in the shared folder); null when absent.</summary>
+    public static string? SharedJstsDirectory => SharedFolder(Path.Combine("jsts", "tests", "draft2020-12"));
+
+    private static string? SharedFolder(string relativePath)
     {
         string shared = Environment.GetEnvironmentVariable(SharedDirectoryVariable) is { Length: > 0 } given
             ? given
             : Path.Combine(RepositoryRoot, "..", "shared");
-        string candidate = Path.GetFullPath(Path.Combine(shared, name));
+        string candidate = Path.GetFullPath(Path.Combine(shared, relativePath));
         return Directory.Exists(candidate) ? candidate : null;
     }
 }

@@ -14,6 +14,11 @@ public sealed class ModelJsonConverter<T> : JsonConverter<T>
     /// <remarks>In an inheritance hierarchy the discriminator chooses the subtype (JsonSerializer buffers the whole object for a converter).</remarks>
     public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
+        if (ObjectJson.HoldsNonObjects<T>())
+        {
+            return ObjectJson.ReadValue<T>(ref reader);
+        }
+
         OpenApiRuntime.ExpectObject(ref reader, typeof(T).Name);
         return ObjectJson.Read<T>(ref reader);
     }

@@ -77,9 +77,9 @@ internal static class JsonRead
     public static bool Model<T>(ref Utf8JsonReader reader, OpenApiModel owner, in JsonPath path, out T value)
         where T : OpenApiObject, new()
     {
-        if (reader.TokenType == JsonTokenType.StartObject)
+        if (reader.TokenType == JsonTokenType.StartObject || ObjectJson.HoldsNonObjects<T>())
         {
-            value = ObjectJson.Read<T>(ref reader);
+            value = ObjectJson.ReadValue<T>(ref reader);
             return true;
         }
 

@@ -24,9 +24,40 @@ public static class ObjectJson
         where T : OpenApiObject, new()
     {
         var reader = new Utf8JsonReader(utf8Json);
-        OpenApiRuntime.ReadRootObject(ref reader, typeof(T).Name);
-        T result = Read<T>(ref reader);
+        T result;
+        if (NonObjects<T>.Held)
+        {
+            OpenApiRuntime.ReadRootValue(ref reader, typeof(T).Name);
+            result = ReadValue<T>(ref reader);
+        }
+        else
+        {
+            OpenApiRuntime.ReadRootObject(ref reader, typeof(T).Name);
+            result = Read<T>(ref reader);
+        }
+
         OpenApiRuntime.ReadEnd(ref reader);
+        return result;
+    }
+
+    /// <summary>Whether <typeparamref name="T"/> holds JSON values that are not objects (its schema gives no type).</summary>
+    public static bool HoldsNonObjects<T>()
+        where T : OpenApiObject, new() => NonObjects<T>.Held;
+
+    /// <summary>
+    /// Reads the value the reader is on: an object as <see cref="Read{T}"/> does, any other value (null included) kept as
+    /// JSON in a <typeparamref name="T"/> that holds such values (<see cref="HoldsNonObjects{T}"/>).
+    /// </summary>
+    public static T ReadValue<T>(ref Utf8JsonReader reader)
+        where T : OpenApiObject, new()
+    {
+        if (reader.TokenType == JsonTokenType.StartObject)
+        {
+            return Read<T>(ref reader);
+        }
+
+        var result = new T();
+        ((INonObjectValue)result).NonObjectValue = OpenApiRuntime.ReadElement(ref reader);
         return result;
     }
 
@@ -80,6 +111,13 @@ public static class ObjectJson
         }
 
         return null;
+    }
+
+    /// <summary>One probe per requested type: whether it holds values that are not objects.</summary>
+    private static class NonObjects<T>
+        where T : OpenApiObject, new()
+    {
+        public static readonly bool Held = new T() is INonObjectValue;
     }
 
     /// <summary>One probe per requested type: its hierarchy's table of subtypes, null outside any hierarchy.</summary>

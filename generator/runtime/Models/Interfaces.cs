@@ -96,3 +96,18 @@ public interface IUnionRules
     /// <summary>Checks the value of alternative <paramref name="variant"/> (1-based), which is held.</summary>
     bool Validate(ref Validation validation, int variant, object value);
 }
+
+/// <summary>
+/// A model whose schema gives no <c>type</c> (JSON Schema: then any JSON value is valid, and the object keywords apply to
+/// objects only), implemented by generated code: a value that is not an object is read and kept as JSON, written back as
+/// it came, and checked only against the schema's keywords for its own JSON type.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public interface INonObjectValue
+{
+    /// <summary>The value when it is not a JSON object (JSON null included); null when it is an object.</summary>
+    JsonElement? NonObjectValue { get; set; }
+
+    /// <summary>The schema's keywords for strings, numbers, arrays (and its type list) on a value that is not an object.</summary>
+    bool ValidateNonObject(ref Validation validation, JsonElement value);
+}

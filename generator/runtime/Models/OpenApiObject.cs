@@ -74,6 +74,12 @@ public abstract class OpenApiObject<T> : OpenApiObject, IEquatable<T>
     public sealed override void WriteJson(Utf8JsonWriter writer)
     {
         _ = writer ?? throw new ArgumentNullException(nameof(writer));
+        if (NonObject is { } value)
+        {
+            value.WriteTo(writer);
+            return;
+        }
+
         writer.WriteStartObject();
         IObjectMembers members = Members;
         members.Write(new JsonMemberWriter(writer, Names(members)));
@@ -93,7 +99,8 @@ public abstract class OpenApiObject<T> : OpenApiObject, IEquatable<T>
     /// <remarks>In an inheritance hierarchy only instances of the same runtime type are equal: a Pet never equals a Cat.</remarks>
     public bool Equals(T? other) =>
         other is not null && (ReferenceEquals(this, other)
-            || ((s_exact || GetType() == other.GetType()) && OpenApiRuntime.DictionaryEqual(AdditionalProperties, other.AdditionalProperties) && Members.Equal(other)));
+            || ((s_exact || GetType() == other.GetType()) && OpenApiRuntime.JsonEqual(NonObject, other.NonObject)
+                && OpenApiRuntime.DictionaryEqual(AdditionalProperties, other.AdditionalProperties) && Members.Equal(other)));
 
     /// <inheritdoc/>
     public sealed override bool Equals(object? obj) => obj is T other && Equals(other);
@@ -101,6 +108,11 @@ public abstract class OpenApiObject<T> : OpenApiObject, IEquatable<T>
     /// <inheritdoc/>
     public sealed override int GetHashCode()
     {
+        if (NonObject is { } value)
+        {
+            return StringComparer.Ordinal.GetHashCode(value.GetRawText());
+        }
+
         IObjectMembers members = Members;
         var hash = new HashSink();
         members.Write(new JsonMemberWriter(hash, members.Names));
@@ -110,13 +122,22 @@ public abstract class OpenApiObject<T> : OpenApiObject, IEquatable<T>
     /// <summary>The properties that are set, with secrets (passwords, write-only values) shown as ***.</summary>
     public sealed override string ToString()
     {
+        if (NonObject is { } value)
+        {
+            return GetType().Name + " " + value.GetRawText();
+        }
+
         IObjectMembers members = Members;
         var text = new TextSink(GetType().Name, members.Names);
         members.Write(new JsonMemberWriter(text, members.Names));
         return text.ToString();
     }
 
-    private protected sealed override bool ValidateMembers(ref Validation validation) => Members.Validate(ref validation);
+    private protected sealed override bool ValidateMembers(ref Validation validation) =>
+        this is INonObjectValue { NonObjectValue: { } value } holder ? holder.ValidateNonObject(ref validation, value) : Members.Validate(ref validation);
+
+    // A value that is not an object, held by a model whose schema gives no type (INonObjectValue); null otherwise.
+    private JsonElement? NonObject => (this as INonObjectValue)?.NonObjectValue;
 
     // A schema that declares no properties and states no rules has nothing to generate.
     private IObjectMembers Members => this as IObjectMembers ?? NoMembers.Instance;

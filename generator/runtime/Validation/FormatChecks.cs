@@ -9,7 +9,7 @@ namespace OpenApiSdk.Runtime
     /// Where ajv (the validator the example tests compare with) differs from the RFC, the RFC wins and the
     /// difference is said on the method.
     /// </remarks>
-    public static class FormatChecks
+    public static partial class FormatChecks
     {
         /// <summary>
         /// <c>format: uri</c>: an RFC 3986 <c>URI</c> (§3, Appendix A):
@@ -24,7 +24,7 @@ namespace OpenApiSdk.Runtime
             }
 
             int colon = SchemeEnd(value);
-            return colon > 0 && IsHierPartQueryFragment(value, colon + 1, relative: false);
+            return colon > 0 && IsHierPartQueryFragment(value, colon + 1, relative: false, iri: false);
         }
 
         /// <summary>
@@ -40,8 +40,37 @@ namespace OpenApiSdk.Runtime
 
             int colon = SchemeEnd(value);
             return colon > 0
-                ? IsHierPartQueryFragment(value, colon + 1, relative: false)
-                : IsHierPartQueryFragment(value, 0, relative: true);
+                ? IsHierPartQueryFragment(value, colon + 1, relative: false, iri: false)
+                : IsHierPartQueryFragment(value, 0, relative: true, iri: false);
+        }
+
+        /// <summary>
+        /// <c>format: iri</c>: an RFC 3987 <c>IRI</c> (§2.2): the grammar of a URI in which <c>iunreserved</c> also takes
+        /// <c>ucschar</c> (most non-ASCII characters) and <c>iquery</c> also <c>iprivate</c> (private-use characters).
+        /// </summary>
+        public static bool IsIri(string value)
+        {
+            if (value == null)
+            {
+                return false;
+            }
+
+            int colon = SchemeEnd(value);
+            return colon > 0 && IsHierPartQueryFragment(value, colon + 1, relative: false, iri: true);
+        }
+
+        /// <summary><c>format: iri-reference</c>: an RFC 3987 <c>IRI-reference</c> (§2.2), an IRI or an <c>irelative-ref</c>.</summary>
+        public static bool IsIriReference(string value)
+        {
+            if (value == null)
+            {
+                return false;
+            }
+
+            int colon = SchemeEnd(value);
+            return colon > 0
+                ? IsHierPartQueryFragment(value, colon + 1, relative: false, iri: true)
+                : IsHierPartQueryFragment(value, 0, relative: true, iri: true);
         }
 
         /// <summary>
@@ -59,7 +88,7 @@ namespace OpenApiSdk.Runtime
                 return false;
             }
 
-            int at = LocalPartEnd(value);
+            int at = LocalPartEnd(value, utf8: false);
             if (at <= 0 || at >= value.Length - 1 || value[at] != '@')
             {
                 return false;
@@ -69,6 +98,30 @@ namespace OpenApiSdk.Runtime
             return value[domain] == '['
                 ? IsAddressLiteral(value, domain)
                 : IsDomain(value, domain, value.Length);
+        }
+
+        /// <summary>
+        /// <c>format: idn-email</c>: an RFC 6531 <c>Mailbox</c> (§3.3): <c>email</c>'s grammar in which <c>atext</c> and
+        /// <c>qtextSMTP</c> also take any non-ASCII character (<c>UTF8-non-ascii</c>) and a sub-domain may be a U-label
+        /// (the domain is an <c>idn-hostname</c>).
+        /// </summary>
+        public static bool IsIdnEmail(string value)
+        {
+            if (value == null)
+            {
+                return false;
+            }
+
+            int at = LocalPartEnd(value, utf8: true);
+            if (at <= 0 || at >= value.Length - 1 || value[at] != '@')
+            {
+                return false;
+            }
+
+            int domain = at + 1;
+            return value[domain] == '['
+                ? IsAddressLiteral(value, domain)
+                : IsDomainName(value, domain, value.Length, idn: true);
         }
 
         /// <summary>
@@ -105,6 +158,76 @@ namespace OpenApiSdk.Runtime
             value != null && value.Length > 11 && IsFullDate(value, 0) && (value[10] == 'T' || value[10] == 't') && IsFullTime(value, 11);
 
         /// <summary>
+        /// <c>format: duration</c>: RFC 3339 Appendix A <c>duration = "P" (dur-date / dur-time / dur-week)</c>, each
+        /// element <c>1*DIGIT</c> and its letter, in the order Y M D, then <c>"T"</c> and H M S, no element skipped
+        /// between two that are present (<c>P1Y2D</c> is not in the grammar), weeks alone. No fractions, no sign.
+        /// </summary>
+        public static bool IsDuration(string value)
+        {
+            if (value == null || value.Length < 3 || value[0] != 'P')
+            {
+                return false;
+            }
+
+            int position = 1;
+            if (value[position] != 'T')
+            {
+                char unit = DurationElement(value, ref position);
+                if (unit == 'W')
+                {
+                    return position == value.Length; // dur-week = 1*DIGIT "W", alone
+                }
+
+                // dur-date = (dur-day / dur-month / dur-year): Y [M [D]], M [D], or D.
+                string order = "YMD";
+                int rank = order.IndexOf(unit);
+                if (rank < 0)
+                {
+                    return false;
+                }
+
+                while (position < value.Length && value[position] != 'T')
+                {
+                    char next = DurationElement(value, ref position);
+                    if (next == '\0' || rank + 1 >= order.Length || order[rank + 1] != next)
+                    {
+                        return false;
+                    }
+
+                    rank++;
+                }
+
+                if (position == value.Length)
+                {
+                    return true;
+                }
+            }
+
+            // dur-time = "T" (dur-hour / dur-minute / dur-second): H [M [S]], M [S], or S.
+            position++;
+            if (position == value.Length)
+            {
+                return false;
+            }
+
+            string timeOrder = "HMS";
+            int timeRank = -1;
+            while (position < value.Length)
+            {
+                char unit = DurationElement(value, ref position);
+                int found = unit == '\0' ? -1 : timeOrder.IndexOf(unit);
+                if (found < 0 || (timeRank >= 0 && found != timeRank + 1) || found <= timeRank)
+                {
+                    return false;
+                }
+
+                timeRank = found;
+            }
+
+            return true;
+        }
+
+        /// <summary>
         /// <c>format: uuid</c>: the RFC 4122 §3 string form (kept by RFC 9562 §4, which obsoletes RFC 4122),
         /// 8-4-4-4-12 hex digits, case-insensitive on input, with hyphens, any version or variant. ajv also takes a <c>urn:uuid:</c> prefix; that is the URN, a URI, not the UUID's
         /// string form, and is rejected.
@@ -127,6 +250,31 @@ namespace OpenApiSdk.Runtime
 
             return true;
         }
+
+        /// <summary>The check of a format from the table (<see cref="Common.StringFormats"/>), for the DataAnnotations attribute.</summary>
+        internal static bool Check(Common.StringFormat format, string value) => format.Check switch
+        {
+            "Date" => IsDate(value),
+            "DateTime" => IsDateTime(value),
+            "Time" => IsTime(value),
+            "Duration" => IsDuration(value),
+            "Email" => IsEmail(value),
+            "IdnEmail" => IsIdnEmail(value),
+            "Hostname" => IsHostname(value),
+            "IdnHostname" => IsIdnHostname(value),
+            "IPv4" => IsIPv4(value),
+            "IPv6" => IsIPv6(value),
+            "Uri" => IsUri(value),
+            "UriReference" => IsUriReference(value),
+            "Iri" => IsIri(value),
+            "IriReference" => IsIriReference(value),
+            "Uuid" => IsUuid(value),
+            "UriTemplate" => IsUriTemplate(value),
+            "JsonPointer" => IsJsonPointer(value),
+            "RelativeJsonPointer" => IsRelativeJsonPointer(value),
+            "Regex" => IsRegex(value),
+            _ => throw new System.ArgumentException("No check for the format " + format.Name, nameof(format)),
+        };
 
         // ---- RFC 3986 -------------------------------------------------------------------------------------
 
@@ -160,7 +308,7 @@ namespace OpenApiSdk.Runtime
         /// <c>"//" authority path-abempty</c>, or a path of pchars and '/'. In a relative reference the first
         /// segment of a path that does not start with '/' may hold no ':' (<c>path-noscheme</c>).
         /// </summary>
-        private static bool IsHierPartQueryFragment(string value, int start, bool relative)
+        private static bool IsHierPartQueryFragment(string value, int start, bool relative, bool iri)
         {
             int end = value.Length;
             int query = IndexOfAny(value, start, end, '?', '#');
@@ -174,7 +322,7 @@ namespace OpenApiSdk.Runtime
                     authorityEnd = pathEnd;
                 }
 
-                if (!IsAuthority(value, start + 2, authorityEnd))
+                if (!IsAuthority(value, start + 2, authorityEnd, iri))
                 {
                     return false;
                 }
@@ -195,7 +343,7 @@ namespace OpenApiSdk.Runtime
 
             for (int i = path; i < pathEnd; i++)
             {
-                if (value[i] != '/' && !IsPChar(value, ref i))
+                if (value[i] != '/' && !IsPChar(value, ref i, iri, query: false))
                 {
                     return false;
                 }
@@ -206,7 +354,7 @@ namespace OpenApiSdk.Runtime
                 return true;
             }
 
-            // query = *( pchar / "/" / "?" ); then fragment, the same characters.
+            // query = *( pchar / "/" / "?" ); then fragment, the same characters (RFC 3987: iprivate only in iquery).
             int fragment = value[query] == '#' ? query : value.IndexOf('#', query);
             for (int i = query + 1; i < end; i++)
             {
@@ -215,7 +363,7 @@ namespace OpenApiSdk.Runtime
                     continue;
                 }
 
-                if (value[i] != '/' && value[i] != '?' && !IsPChar(value, ref i))
+                if (value[i] != '/' && value[i] != '?' && !IsPChar(value, ref i, iri, query: fragment < 0 || i < fragment))
                 {
                     return false;
                 }
@@ -225,7 +373,7 @@ namespace OpenApiSdk.Runtime
         }
 
         /// <summary><c>authority = [ userinfo "@" ] host [ ":" port ]</c>.</summary>
-        private static bool IsAuthority(string value, int start, int end)
+        private static bool IsAuthority(string value, int start, int end, bool iri)
         {
             int at = value.IndexOf('@', start, end - start);
             int host = start;
@@ -234,7 +382,7 @@ namespace OpenApiSdk.Runtime
                 // userinfo = *( unreserved / pct-encoded / sub-delims / ":" )
                 for (int i = start; i < at; i++)
                 {
-                    if (value[i] != ':' && !IsUnreservedOrSubDelim(value[i]) && !IsPercentEncoded(value, ref i))
+                    if (value[i] != ':' && !IsUnreservedOrSubDelim(value[i]) && !IsPercentEncoded(value, ref i) && !(iri && IsIriChar(value, ref i, query: false)))
                     {
                         return false;
                     }
@@ -261,7 +409,7 @@ namespace OpenApiSdk.Runtime
                 while (hostEnd < end && value[hostEnd] != ':')
                 {
                     int i = hostEnd;
-                    if (!IsUnreservedOrSubDelim(value[i]) && !IsPercentEncoded(value, ref i))
+                    if (!IsUnreservedOrSubDelim(value[i]) && !IsPercentEncoded(value, ref i) && !(iri && IsIriChar(value, ref i, query: false)))
                     {
                         return false;
                     }
@@ -323,11 +471,54 @@ namespace OpenApiSdk.Runtime
             return IsIPv6(value, start, end);
         }
 
-        /// <summary><c>pchar = unreserved / pct-encoded / sub-delims / ":" / "@"</c>; a '%' advances past its two hex digits.</summary>
-        private static bool IsPChar(string value, ref int i)
+        /// <summary>
+        /// <c>pchar = unreserved / pct-encoded / sub-delims / ":" / "@"</c> (in an IRI <c>ipchar</c>, with <c>iunreserved</c>,
+        /// and in <c>iquery</c> also <c>iprivate</c>); a '%' advances past its two hex digits, a surrogate pair past its second half.
+        /// </summary>
+        private static bool IsPChar(string value, ref int i, bool iri, bool query)
         {
             char c = value[i];
-            return c == ':' || c == '@' || IsUnreservedOrSubDelim(c) || IsPercentEncoded(value, ref i);
+            return c == ':' || c == '@' || IsUnreservedOrSubDelim(c) || IsPercentEncoded(value, ref i) || (iri && IsIriChar(value, ref i, query));
+        }
+
+        /// <summary>
+        /// RFC 3987 §2.2 <c>ucschar</c> (or, in a query, <c>iprivate</c>) at <paramref name="i"/>, which then points at its
+        /// last UTF-16 unit. A lone surrogate is no character.
+        /// </summary>
+        private static bool IsIriChar(string value, ref int i, bool query)
+        {
+            char c = value[i];
+            if (c < 0xA0)
+            {
+                return false;
+            }
+
+            int codePoint = c;
+            if (char.IsSurrogate(c))
+            {
+                if (!char.IsHighSurrogate(c) || i + 1 >= value.Length || !char.IsLowSurrogate(value[i + 1]))
+                {
+                    return false;
+                }
+
+                codePoint = char.ConvertToUtf32(c, value[i + 1]);
+            }
+
+            bool ucs = (codePoint <= 0xD7FF) || (codePoint >= 0xF900 && codePoint <= 0xFDCF) || (codePoint >= 0xFDF0 && codePoint <= 0xFFEF)
+                || (codePoint >= 0x10000 && codePoint <= 0xEFFFD && (codePoint & 0xFFFF) <= 0xFFFD && codePoint < 0xE0000)
+                || (codePoint >= 0xE1000 && codePoint <= 0xEFFFD);
+            bool @private = (codePoint >= 0xE000 && codePoint <= 0xF8FF) || (codePoint >= 0xF0000 && (codePoint & 0xFFFF) <= 0xFFFD);
+            if (!ucs && !(query && @private))
+            {
+                return false;
+            }
+
+            if (codePoint > 0xFFFF)
+            {
+                i++;
+            }
+
+            return true;
         }
 
         /// <summary><c>pct-encoded = "%" HEXDIG HEXDIG</c> at <paramref name="i"/>, which then points at its last digit.</summary>
@@ -472,8 +663,8 @@ namespace OpenApiSdk.Runtime
 
         // ---- RFC 5321 -------------------------------------------------------------------------------------
 
-        /// <summary>The index just past <c>Local-part = Dot-string / Quoted-string</c>, or -1.</summary>
-        private static int LocalPartEnd(string value)
+        /// <summary>The index just past <c>Local-part = Dot-string / Quoted-string</c>, or -1; with <paramref name="utf8"/>, RFC 6531's.</summary>
+        private static int LocalPartEnd(string value, bool utf8)
         {
             if (value.Length == 0)
             {
@@ -499,7 +690,7 @@ namespace OpenApiSdk.Runtime
                             return -1;
                         }
                     }
-                    else if (c < 32 || c > 126)
+                    else if ((c < 32 || c > 126) && !(utf8 && IsNonAscii(value, ref i)))
                     {
                         return -1;
                     }
@@ -513,7 +704,7 @@ namespace OpenApiSdk.Runtime
             while (true)
             {
                 int atom = position;
-                while (position < value.Length && IsAText(value[position]))
+                while (position < value.Length && (IsAText(value[position]) || (utf8 && IsNonAscii(value, ref position))))
                 {
                     position++;
                 }
@@ -532,6 +723,9 @@ namespace OpenApiSdk.Runtime
                 return position;
             }
         }
+
+        /// <summary>RFC 6532 <c>UTF8-non-ascii</c> at <paramref name="i"/>: a non-ASCII character (a surrogate only in a pair, then <paramref name="i"/> points at its second half).</summary>
+        private static bool IsNonAscii(string value, ref int i) => value[i] >= 0x80 && (!char.IsSurrogate(value[i]) || IsSurrogatePair(value, ref i));
 
         /// <summary>RFC 5322 <c>atext</c>: ALPHA / DIGIT / one of <c>!#$%&amp;'*+-/=?^_`{|}~</c>.</summary>
         private static bool IsAText(char c) =>
@@ -701,6 +895,23 @@ namespace OpenApiSdk.Runtime
             // §5.7: a leap second is the last second of a UTC day (23:59:60Z); local time = UTC + offset.
             int utc = (((hour * 60) + minute - offsetMinutes) % 1440 + 1440) % 1440;
             return utc == (23 * 60) + 59;
+        }
+
+        /// <summary>One duration element, <c>1*DIGIT</c> and its letter, from <paramref name="position"/>; its letter, or '\0'.</summary>
+        private static char DurationElement(string value, ref int position)
+        {
+            int digits = position;
+            while (position < value.Length && IsDigit(value[position]))
+            {
+                position++;
+            }
+
+            if (position == digits || position == value.Length)
+            {
+                return '\0';
+            }
+
+            return value[position++];
         }
 
         /// <summary>RFC 3339 Appendix C: the leap year rule of the Gregorian calendar.</summary>

@@ -83,6 +83,29 @@ public sealed class SchemaPatternAttribute : ValidationAttribute
         value is not string text || OpenApiRuntime.IsMatch(_regex ??= OpenApiRuntime.CreatePattern(Pattern), text);
 }
 
+/// <summary>JSON Schema <c>format</c>, one of the formats the SDK checks (see <see cref="FormatChecks"/>).</summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Field | AttributeTargets.Parameter)]
+public sealed class SchemaFormatAttribute : ValidationAttribute
+{
+    private readonly Common.StringFormat? _format;
+
+    /// <summary>Creates the rule for the format named <paramref name="format"/> (<c>hostname</c>, <c>date</c>, ...).</summary>
+    public SchemaFormatAttribute(string format)
+    {
+        Format = format;
+        _format = Common.StringFormats.Find(format);
+    }
+
+    /// <summary>The format's JSON Schema name.</summary>
+    public string Format { get; }
+
+    /// <inheritdoc/>
+    public override string FormatErrorMessage(string name) => "The field " + name + " " + (_format?.Message ?? "must have the format " + Format) + ".";
+
+    /// <inheritdoc/>
+    public override bool IsValid(object? value) => value is not string text || _format is null || FormatChecks.Check(_format, text);
+}
+
 /// <summary>JSON Schema <c>minimum</c>/<c>maximum</c> with the exclusive forms, on every target framework.</summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field | AttributeTargets.Parameter)]
 public sealed class SchemaRangeAttribute : ValidationAttribute

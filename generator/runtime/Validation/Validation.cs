@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
+using OpenApiSdk.Common;
 
 namespace OpenApiSdk.Runtime;
 
@@ -288,25 +289,83 @@ public ref struct Validation
     public bool Pattern(string? name, string? value, SchemaPattern pattern) =>
         _typeLevel || value is null || pattern.IsMatch(value) || Fail(name, "must match the pattern " + pattern.Source);
 
+    // The string formats (the table is Common.StringFormats; the checks are FormatChecks).
+
     /// <summary><c>format: date</c>.</summary>
     public bool Date(string? name, string? value) =>
-        _typeLevel || value is null || OpenApiRuntime.IsDate(value) || Fail(name, "must be a date (format: date, YYYY-MM-DD)");
+        _typeLevel || value is null || FormatChecks.IsDate(value) || Fail(name, StringFormats.Date.Message);
+
+    /// <summary><c>format: date-time</c>.</summary>
+    public bool DateTime(string? name, string? value) =>
+        _typeLevel || value is null || FormatChecks.IsDateTime(value) || Fail(name, StringFormats.DateTime.Message);
+
+    /// <summary><c>format: time</c>.</summary>
+    public bool Time(string? name, string? value) =>
+        _typeLevel || value is null || FormatChecks.IsTime(value) || Fail(name, StringFormats.Time.Message);
+
+    /// <summary><c>format: duration</c>.</summary>
+    public bool Duration(string? name, string? value) =>
+        _typeLevel || value is null || FormatChecks.IsDuration(value) || Fail(name, StringFormats.Duration.Message);
 
     /// <summary><c>format: email</c>.</summary>
     public bool Email(string? name, string? value) =>
-        _typeLevel || value is null || OpenApiRuntime.IsEmail(value) || Fail(name, "must be an email address (format: email)");
+        _typeLevel || value is null || FormatChecks.IsEmail(value) || Fail(name, StringFormats.Email.Message);
 
-    /// <summary><c>format: uri</c>.</summary>
-    public bool Uri(string? name, string? value) =>
-        _typeLevel || value is null || OpenApiRuntime.IsUri(value) || Fail(name, "must be an absolute URI (format: uri)");
+    /// <summary><c>format: idn-email</c>.</summary>
+    public bool IdnEmail(string? name, string? value) =>
+        _typeLevel || value is null || FormatChecks.IsIdnEmail(value) || Fail(name, StringFormats.IdnEmail.Message);
+
+    /// <summary><c>format: hostname</c>.</summary>
+    public bool Hostname(string? name, string? value) =>
+        _typeLevel || value is null || FormatChecks.IsHostname(value) || Fail(name, StringFormats.Hostname.Message);
+
+    /// <summary><c>format: idn-hostname</c>.</summary>
+    public bool IdnHostname(string? name, string? value) =>
+        _typeLevel || value is null || FormatChecks.IsIdnHostname(value) || Fail(name, StringFormats.IdnHostname.Message);
 
     /// <summary><c>format: ipv4</c>.</summary>
     public bool IPv4(string? name, string? value) =>
-        _typeLevel || value is null || OpenApiRuntime.IsIPv4(value) || Fail(name, "must be an IPv4 address (format: ipv4)");
+        _typeLevel || value is null || FormatChecks.IsIPv4(value) || Fail(name, StringFormats.IPv4.Message);
 
     /// <summary><c>format: ipv6</c>.</summary>
     public bool IPv6(string? name, string? value) =>
-        _typeLevel || value is null || OpenApiRuntime.IsIPv6(value) || Fail(name, "must be an IPv6 address (format: ipv6)");
+        _typeLevel || value is null || FormatChecks.IsIPv6(value) || Fail(name, StringFormats.IPv6.Message);
+
+    /// <summary><c>format: uri</c>.</summary>
+    public bool Uri(string? name, string? value) =>
+        _typeLevel || value is null || FormatChecks.IsUri(value) || Fail(name, StringFormats.Uri.Message);
+
+    /// <summary><c>format: uri-reference</c>.</summary>
+    public bool UriReference(string? name, string? value) =>
+        _typeLevel || value is null || FormatChecks.IsUriReference(value) || Fail(name, StringFormats.UriReference.Message);
+
+    /// <summary><c>format: iri</c>.</summary>
+    public bool Iri(string? name, string? value) =>
+        _typeLevel || value is null || FormatChecks.IsIri(value) || Fail(name, StringFormats.Iri.Message);
+
+    /// <summary><c>format: iri-reference</c>.</summary>
+    public bool IriReference(string? name, string? value) =>
+        _typeLevel || value is null || FormatChecks.IsIriReference(value) || Fail(name, StringFormats.IriReference.Message);
+
+    /// <summary><c>format: uuid</c>.</summary>
+    public bool Uuid(string? name, string? value) =>
+        _typeLevel || value is null || FormatChecks.IsUuid(value) || Fail(name, StringFormats.Uuid.Message);
+
+    /// <summary><c>format: uri-template</c>.</summary>
+    public bool UriTemplate(string? name, string? value) =>
+        _typeLevel || value is null || FormatChecks.IsUriTemplate(value) || Fail(name, StringFormats.UriTemplate.Message);
+
+    /// <summary><c>format: json-pointer</c>.</summary>
+    public bool JsonPointer(string? name, string? value) =>
+        _typeLevel || value is null || FormatChecks.IsJsonPointer(value) || Fail(name, StringFormats.JsonPointer.Message);
+
+    /// <summary><c>format: relative-json-pointer</c>.</summary>
+    public bool RelativeJsonPointer(string? name, string? value) =>
+        _typeLevel || value is null || FormatChecks.IsRelativeJsonPointer(value) || Fail(name, StringFormats.RelativeJsonPointer.Message);
+
+    /// <summary><c>format: regex</c>.</summary>
+    public bool Regex(string? name, string? value) =>
+        _typeLevel || value is null || FormatChecks.IsRegex(value) || Fail(name, StringFormats.Regex.Message);
 
     // ---- lists and maps ----
 

@@ -16,14 +16,45 @@ internal sealed class ConstraintReader
     private readonly DiagnosticBag _diagnostics;
     private readonly bool _isOpenApi31;
 
-    public ConstraintReader(DiagnosticBag diagnostics, bool isOpenApi31)
+    public ConstraintReader(DiagnosticBag diagnostics, bool isOpenApi31, bool validateFormats = true)
     {
         _diagnostics = diagnostics;
         _isOpenApi31 = isOpenApi31;
+        ValidateFormats = validateFormats;
     }
 
-    /// <summary>String formats <c>Validate()</c> checks (date-time and uuid are checked by their C# types).</summary>
-    public static readonly HashSet<string> CheckedFormats = Validation.Catalogue.Formats(withRuntimeCheckOnly: true);
+    /// <summary>
+    /// Whether <c>format</c> is asserted (the <c>ValidateFormats</c> metadata, JSON Schema 2020-12 §7.2): then a string's
+    /// format from <see cref="StringFormats"/> is a check; otherwise every format only annotates.
+    /// </summary>
+    public bool ValidateFormats { get; }
+
+    /// <summary>The format a string schema's values are checked against, or null when it only annotates.</summary>
+    public StringFormat? CheckedFormat(string? format) => ValidateFormats ? StringFormats.Find(format) : null;
+
+    /// <summary>
+    /// The <c>type</c> list of a value of several types (<c>[integer, string]</c>, null included when listed) as JSON Schema's
+    /// names separated by spaces, in the order written; null when the schema allows any type. A single type (<c>'null'</c>)
+    /// is not a list here.
+    /// </summary>
+    private static string? TypeList(YamlNode schema)
+    {
+        if (schema.Get("type") is not { IsSequence: true } types || types.Items!.Count < 2)
+        {
+            return null;
+        }
+
+        var names = new List<string>();
+        foreach (YamlNode item in types.Items)
+        {
+            if (item.Value is "string" or "integer" or "number" or "boolean" or "object" or "array" or "null" && !names.Contains(item.Value))
+            {
+                names.Add(item.Value);
+            }
+        }
+
+        return names.Count == 0 ? null : string.Join(" ", names);
+    }
 
     public Constraints Read(YamlNode schema, TypeRefKind kind)
     {
@@ -71,13 +102,14 @@ internal sealed class ConstraintReader
             multipleOf = null;
         }
 
-        if (!IsNumeric(kind))
+        bool anyType = kind == TypeRefKind.Any; // a JsonElement: every keyword is kept, and checked on values of its type
+        if (!IsNumeric(kind) && !anyType)
         {
             minimum = maximum = multipleOf = null;
             exclusiveMinimum = exclusiveMaximum = false;
         }
 
-        if (kind != TypeRefKind.String && kind != TypeRefKind.Enum)
+        if (kind != TypeRefKind.String && kind != TypeRefKind.Enum && !anyType)
         {
             minLength = maxLength = null;
             pattern = null;
@@ -92,12 +124,18 @@ internal sealed class ConstraintReader
             exclusiveMinimum,
             exclusiveMaximum,
             multipleOf,
-            kind is TypeRefKind.Array or TypeRefKind.Map ? minItems : null,
-            kind is TypeRefKind.Array or TypeRefKind.Map ? maxItems : null,
+            kind is TypeRefKind.Array or TypeRefKind.Map or TypeRefKind.Any ? minItems : null,
+            kind is TypeRefKind.Array or TypeRefKind.Map or TypeRefKind.Any ? maxItems : null,
             kind == TypeRefKind.Array && schema.GetBool("uniqueItems"),
             ReadEnum(schema, kind),
             ReadConst(schema, kind) ?? (kind == TypeRefKind.Any && OnlyNull(schema) ? new JsonLiteral(JsonLiteralKind.Null, "null") : null),
-            kind == TypeRefKind.String && schema.GetString("format") is { } format && CheckedFormats.Contains(format) ? format : null);
+            kind == TypeRefKind.String || anyType ? CheckedFormat(schema.GetString("format"))?.Name : null);
+        if (anyType)
+        {
+            (int? minProperties, int? maxProperties) = ReadPropertyCounts(schema);
+            constraints = constraints with { MinProperties = minProperties, MaxProperties = maxProperties, Types = TypeList(schema) };
+        }
+
         Constraints result = constraints.IsEmpty ? Constraints.None : constraints;
         CheckDefault(schema, kind, result, SchemaBuilder.AllowsNull(schema));
         return result;

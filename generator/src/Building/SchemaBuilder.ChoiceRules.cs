@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using OpenApiSdk.Common;
 using OpenApiSdk.Generator.Model;
 using OpenApiSdk.Generator.Validation;
 using OpenApiSdk.Generator.Yaml;
@@ -28,12 +29,9 @@ internal sealed partial class SchemaBuilder
     /// <summary>Keywords on a value that <see cref="ConstraintReader.Read"/> turns into <see cref="Constraints"/> (format is read on its own).</summary>
     private static readonly HashSet<string> ValueCheckKeywords = Catalogue.Names(JsonTypes.Any, withFormat: false);
 
-    /// <summary>String formats a choice alternative checks on a string value (beyond <see cref="ConstraintReader.CheckedFormats"/>).</summary>
-    private static readonly HashSet<string> ChoiceFormats = Catalogue.Formats(withRuntimeCheckOnly: false);
-
     /// <summary>Whether any oneOf/anyOf of the schema or its allOf parts can become a rule on it.</summary>
     private static bool HasChoiceKeyword(YamlNode schema) =>
-        schema.Get("oneOf") is { IsSequence: true } || schema.Get("anyOf") is { IsSequence: true };
+        schema.Get("oneOf") is { IsSequence: true } || schema.Get("anyOf") is { IsSequence: true } || schema.Get("not") is { IsMapping: true };
 
     /// <summary>The oneOf/anyOf rules of an object type: its own and those of its allOf parts.</summary>
     private EquatableArray<ChoiceRuleModel> ObjectChoices(PendingType pending)
@@ -76,6 +74,14 @@ internal sealed partial class SchemaBuilder
             }
 
             rules.Add(new ChoiceRuleModel(keyword == "oneOf", alternatives.ToEquatableArray()));
+        }
+
+        if (schema.Get("not") is { IsMapping: true } negated)
+        {
+            var site = new AlternativeSite(negated, "not", 0, where);
+            SchemaCheck check = build(site);
+            string origin = negated.GetString("$ref") ?? where + "/not";
+            rules.Add(new ChoiceRuleModel(false, new[] { new ChoiceAlternativeModel(check, site.Complete, EquatableArray<string>.Empty, origin) }.ToEquatableArray(), Negated: true));
         }
     }
 
@@ -256,14 +262,15 @@ internal sealed partial class SchemaBuilder
                     break;
                 case "format":
                     string? value = pair.Value.Value;
-                    if (value is null || FormatHeldByType(value, subject.Kind) || !ChoiceFormats.Contains(value) && !FormatAsserted(value))
+                    StringFormat? checkedFormat = _constraints.CheckedFormat(value);
+                    if (value is null || FormatHeldByType(value, subject.Kind) || (checkedFormat is null && !(_constraints.ValidateFormats && FormatAsserted(value))))
                     {
-                        break; // held by the C# type, or an annotation (JSON Schema 2020-12: format annotates by default)
+                        break; // held by the C# type, or an annotation (an unknown format, or ValidateFormats="false")
                     }
 
-                    if (kind == TypeRefKind.String && ChoiceFormats.Contains(value))
+                    if (kind == TypeRefKind.String && checkedFormat is not null)
                     {
-                        format = value;
+                        format = checkedFormat.Name;
                     }
                     else if (JsonTypeOf(subject) == "string" || kind is TypeRefKind.Any or TypeRefKind.Union)
                     {

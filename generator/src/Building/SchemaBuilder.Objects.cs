@@ -73,7 +73,11 @@ internal sealed partial class SchemaBuilder
                 writeOnly,
                 Describe(propertySchema) ?? (resolved is null ? null : null),
                 shape.Constraints,
-                DefaultJson(propertySchema, shape));
+                DefaultJson(propertySchema, shape))
+            {
+                // password is said by the Secret note (OpenAPI's meaning of it: hide the value).
+                Format = shape.Type.Kind == TypeRefKind.String && _refs.Resolve(propertySchema)?.GetString("format") is { } format && format != "password" ? format : null,
+            };
             if (existingIndex >= 0)
             {
                 properties[existingIndex] = property;
@@ -135,6 +139,67 @@ internal sealed partial class SchemaBuilder
                 CollectObject(part, properties, required, depth + 1, visited);
             }
         }
+    }
+
+    /// <summary>
+    /// For an object type: when neither the schema nor an <c>allOf</c> part (through <c>$ref</c>) says <c>type</c>, the
+    /// keywords each of them states for values that are not objects (JSON Schema accepts any JSON value there; see
+    /// <see cref="TypeModel.NonObjectRules"/>); null when one says <c>type</c>, so only objects are valid.
+    /// </summary>
+    private EquatableArray<Constraints>? NonObjectRules(YamlNode schema, string where)
+    {
+        var rules = new List<Constraints>();
+        return CollectNonObjectRules(schema, where, rules, 0, new HashSet<YamlNode>(ReferenceEqualityComparer.Instance)) ? rules.ToEquatableArray() : null;
+    }
+
+    /// <summary>Keywords for arrays and any value that a held non-object value is not checked against (OAS010 where a typeless model states them).</summary>
+    private static readonly string[] UncheckedOnNonObjects = { "items", "prefixItems", "contains", "uniqueItems", "unevaluatedItems", "const", "enum" };
+
+    private bool CollectNonObjectRules(YamlNode schema, string where, List<Constraints> rules, int depth, HashSet<YamlNode> visited)
+    {
+        if (_refs.Resolve(schema) is { IsScalar: true, Value: "false" })
+        {
+            rules.Add(Model.Constraints.Nothing); // an allOf part false: no value is valid (objects included: ValidationEmitter)
+            return true;
+        }
+
+        if (depth > 32 || _refs.Resolve(schema) is not { IsMapping: true } resolved || !visited.Add(resolved))
+        {
+            return true;
+        }
+
+        if (resolved.Get("type") is not null)
+        {
+            return false;
+        }
+
+        foreach (string keyword in UncheckedOnNonObjects)
+        {
+            if (KeyNode(resolved, keyword) is { } key)
+            {
+                ReportUnsupported(resolved, key, $"'{keyword}' in a schema without type that is an object type (in {where})", "a value that is not an object is not checked against it");
+            }
+        }
+
+        // The member counts are the object's own (TypeModel.MinProperties); a value that is no object has none.
+        Constraints own = _constraints.Read(resolved, TypeRefKind.Any) with { MinProperties = null, MaxProperties = null };
+        if (Validation.JsonForms.HasRules(own))
+        {
+            rules.Add(own);
+        }
+
+        if (resolved.Get("allOf") is { IsSequence: true } allOf)
+        {
+            foreach (YamlNode part in allOf.Items!)
+            {
+                if (!CollectNonObjectRules(part, where, rules, depth + 1, visited))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
     }
 
     private static readonly HashSet<string> AnnotationKeywords = new(StringComparer.Ordinal)

@@ -222,10 +222,9 @@ internal sealed partial class SchemaBuilder
             "boolean" => TypeRefKind.Boolean,
             _ => null,
         };
-        if (resolved.GetString("format") is { } format
-            && (type == "string" && !ConstraintReader.CheckedFormats.Contains(format) || type == "integer" && format == "int32"))
+        if (resolved.GetString("format") is { } format && type == "integer" && format == "int32")
         {
-            leftOut.Add("format '" + format + "'");
+            leftOut.Add("format '" + format + "'"); // a string's format is checked (or, unknown, annotates)
         }
 
         if (leftOut.Count > 0)

@@ -45,9 +45,10 @@ internal sealed partial class SchemaBuilder
         foreach ((string keyword, string leftOut) in UnsupportedKeywords)
         {
             if ((keyword == "discriminator" && (choiceHandled || _discriminatorsHandled.Contains(schema)))
-                || (keyword is "minProperties" or "maxProperties" && (objectType || PrimaryType(schema) == "object"))
+                || (keyword is "minProperties" or "maxProperties" && (objectType || typedAsAny || PrimaryType(schema) == "object"))
                 || (keyword == "unevaluatedProperties" && objectType)
-                || (keyword == "unevaluatedItems" && UnevaluatedItemsHonoured(schema)))
+                || (keyword == "unevaluatedItems" && UnevaluatedItemsHonoured(schema))
+                || (keyword == "not" && (objectType || choiceRules)))
             {
                 continue; // honoured: the union or the base's subtypes are chosen by it / Validate() counts an object's members / checks what is unevaluated (what it leaves out is reported where it is built)
             }
@@ -78,6 +79,11 @@ internal sealed partial class SchemaBuilder
             }
         }
 
+        if (typedAsAny && schema.Get("uniqueItems") is { Value: "true" } && KeyNode(schema, "uniqueItems") is { } unique)
+        {
+            ReportUnsupported(schema, unique, $"'uniqueItems' on a value without type (in {where})", "an array held as JsonElement is not checked for duplicates");
+        }
+
         if (!objectType && KeyNode(schema, "if") is { } condition)
         {
             ReportUnsupported(schema, condition, $"'if' (in {where}, which is not an object type)", "the conditional rule is not checked");
@@ -89,10 +95,6 @@ internal sealed partial class SchemaBuilder
             ReportUnsupported(schema, additionalKey, $"'additionalProperties' with a schema beside 'properties' (in {where})", "members not listed in 'properties' are kept in AdditionalProperties as JSON, not typed or checked against that schema");
         }
 
-        if (schema.Get("type") is { IsSequence: true } types && PrimaryType(schema) is null)
-        {
-            ReportUnsupported(schema, types, $"A value of several types (in {where})", "it is typed as JsonElement and its type is not checked");
-        }
     }
 
     private void ReportUnsupported(YamlNode schema, YamlNode at, string construct, string leftOut)

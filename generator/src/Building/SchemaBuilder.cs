@@ -38,7 +38,7 @@ internal sealed partial class SchemaBuilder
     {
         "Validate", "ValidateCore", "ValidateTypeLevel", "ToJson", "FromJson", "ReadJson", "WriteJson", "Converter",
         "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "ReferenceEquals", "Finalize",
-        "IsValid", "AddReadError", "HasReadError", "ValidateReadErrors", "AdditionalProperties",
+        "IsValid", "AddReadError", "HasReadError", "ValidateReadErrors", "AdditionalProperties", "NonObjectValue",
     };
 
     private readonly DiagnosticBag _diagnostics;
@@ -60,11 +60,11 @@ internal sealed partial class SchemaBuilder
     private int _members;
     private bool _membersExhausted;
 
-    public SchemaBuilder(DiagnosticBag diagnostics, RefResolver refs, bool isOpenApi31, NameScope typeNames, CancellationToken cancellationToken)
+    public SchemaBuilder(DiagnosticBag diagnostics, RefResolver refs, bool isOpenApi31, NameScope typeNames, CancellationToken cancellationToken, bool validateFormats = true)
     {
         _diagnostics = diagnostics;
         _refs = refs;
-        _constraints = new ConstraintReader(diagnostics, isOpenApi31);
+        _constraints = new ConstraintReader(diagnostics, isOpenApi31, validateFormats);
         _typeNames = typeNames;
         _cancellationToken = cancellationToken;
     }
@@ -189,7 +189,8 @@ internal sealed partial class SchemaBuilder
                 _diagnostics.Report(DiagnosticDescriptors.InvalidSchema, schema, $"The schema for {owner}.{member} must be a mapping");
             }
 
-            return new Shape(TypeRef.Any, Model.Constraints.None, true);
+            // A boolean schema (2020-12 core §4.3.2): true accepts every value, false none (where it is present at all).
+            return new Shape(TypeRef.Any, schema.IsScalar && schema.Value == "false" ? Model.Constraints.Nothing : Model.Constraints.None, true);
         }
 
         CheckKeywordValues(schema);
@@ -279,6 +280,13 @@ internal sealed partial class SchemaBuilder
             case "array":
             {
                 (YamlNode? items, int? unevaluatedLimit) = UnevaluatedItems(schema);
+                if (items is { IsScalar: true, Value: "false" } && schema.Get("prefixItems") is { IsSequence: true } prefix)
+                {
+                    // items: false after prefixItems allows no item past the prefix (2020-12 core §10.3.1.2).
+                    items = null;
+                    unevaluatedLimit = Math.Min(unevaluatedLimit ?? int.MaxValue, prefix.Items!.Count);
+                }
+
                 Shape element = items is null ? new Shape(TypeRef.Any, Model.Constraints.None, true) : ShapeOf(items, owner, member + "Item");
                 var array = new TypeRef(TypeRefKind.Array, Element: element.Type, ElementConstraints: element.Constraints, ElementAllowsNull: element.AllowsNull);
                 Constraints arrayConstraints = _constraints.Read(schema, TypeRefKind.Array);
@@ -332,7 +340,7 @@ internal sealed partial class SchemaBuilder
     private Shape Primitive(YamlNode schema, TypeRefKind kind, bool allowsNull) =>
         new(new TypeRef(kind), _constraints.Read(schema, kind), allowsNull);
 
-    private static TypeRefKind ScalarKind(YamlNode schema, string type) => type switch
+    private TypeRefKind ScalarKind(YamlNode schema, string type) => type switch
     {
         "integer" => schema.GetString("format") == "int32" ? TypeRefKind.Int32 : TypeRefKind.Int64,
         "number" => schema.GetString("format") switch
@@ -390,10 +398,15 @@ internal sealed partial class SchemaBuilder
         }
     }
 
-    private static TypeRefKind StringKind(string? format) => format switch
+    /// <summary>
+    /// The C# type of a string: a date-time is a <c>DateTimeOffset</c> and a uuid a <c>Guid</c> when formats are asserted
+    /// (reading the JSON checks them); when they only annotate (<c>ValidateFormats="false"</c>) both stay strings, since a
+    /// typed property would reject a value the schema then accepts.
+    /// </summary>
+    private TypeRefKind StringKind(string? format) => format switch
     {
-        "date-time" => TypeRefKind.DateTimeOffset,
-        "uuid" => TypeRefKind.Guid,
+        "date-time" when _constraints.ValidateFormats => TypeRefKind.DateTimeOffset,
+        "uuid" when _constraints.ValidateFormats => TypeRefKind.Guid,
         "byte" => TypeRefKind.Bytes,
         _ => TypeRefKind.String,
     };
@@ -476,6 +489,7 @@ internal sealed partial class SchemaBuilder
             Unevaluated = unevaluated,
             Choices = ObjectChoices(pending),
             Inheritance = InheritanceOf(pending),
+            NonObjectRules = pending.Root is null ? NonObjectRules(schema, pending.SchemaName) : null,
         };
     }
 

@@ -12,6 +12,9 @@ internal sealed record SpecInput(string Path, string Text, string? Namespace, st
 {
     /// <summary>The <c>IncludeTags</c>/<c>IncludePaths</c>/<c>IncludeSchemas</c> metadata, or null to generate everything.</summary>
     public OperationFilter? Filter { get; init; }
+
+    /// <summary>The <c>ValidateFormats</c> metadata as written (null when not set): <c>false</c> makes <c>format</c> an annotation only.</summary>
+    public string? ValidateFormats { get; init; }
 }
 
 /// <summary>What parsing one spec gives: the model to emit from (null when nothing can be emitted) and the diagnostics.</summary>

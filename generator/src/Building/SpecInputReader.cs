@@ -12,6 +12,7 @@ internal static class SpecInputReader
     public const string NamespaceMetadata = "build_metadata.AdditionalFiles.Namespace";
     public const string ClientNameMetadata = "build_metadata.AdditionalFiles.ClientName";
     public const string MetadataPrefix = "build_metadata.AdditionalFiles.";
+    public const string ValidateFormatsMetadata = "ValidateFormats";
 
     public static SpecInput? Read(AdditionalText file, AnalyzerConfigOptionsProvider optionsProvider, CancellationToken cancellationToken)
     {
@@ -30,6 +31,7 @@ internal static class SpecInputReader
         return new SpecInput(file.Path, text?.ToString() ?? string.Empty, Trim(@namespace), Trim(clientName), defaultNamespace)
         {
             Filter = OperationFilter.From(Metadata(options, OperationFilter.TagsMetadata), Metadata(options, OperationFilter.PathsMetadata), Metadata(options, OperationFilter.SchemasMetadata)),
+            ValidateFormats = Trim(Metadata(options, ValidateFormatsMetadata)),
         };
     }
 

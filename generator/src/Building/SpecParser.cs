@@ -83,7 +83,7 @@ internal static class SpecParser
         // References resolve against the whole document; the builders see only what a filter keeps.
         var refs = new RefResolver(root, diagnostics);
         YamlNode document = input.Filter is { } filter ? FilteredDocument.Apply(root, filter, diagnostics, cancellationToken) : root;
-        var schemas = new SchemaBuilder(diagnostics, refs, isOpenApi31, typeNames, cancellationToken);
+        var schemas = new SchemaBuilder(diagnostics, refs, isOpenApi31, typeNames, cancellationToken, ValidateFormats(input, diagnostics));
         schemas.RegisterComponents(document);
         var sites = new OperationSites();
         ClientModel? clientModel = OperationBuilder.Build(document, context, schemas, diagnostics, cancellationToken, sites);
@@ -95,6 +95,27 @@ internal static class SpecParser
         }
 
         return new ApiModel(context, types, clientModel) { Receivers = receivers };
+    }
+
+    /// <summary>
+    /// The <c>ValidateFormats</c> metadata: format assertion is the implementation's choice (JSON Schema 2020-12 §7.2);
+    /// the SDK asserts unless it is <c>false</c>. Any other value than true/false is reported (OAS017) and asserts.
+    /// </summary>
+    private static bool ValidateFormats(SpecInput input, DiagnosticBag diagnostics)
+    {
+        string? value = input.ValidateFormats;
+        if (value is null || string.Equals(value, "true", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        if (string.Equals(value, "false", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        diagnostics.Report(DiagnosticDescriptors.UnrecognizedMetadata, diagnostics.At(1, 1), SpecInputReader.ValidateFormatsMetadata, value, "'true' or 'false'", "formats are checked, as by default");
+        return true;
     }
 
     private static bool IsOpenApi3(YamlNode root, string source, DiagnosticBag diagnostics, out bool isOpenApi31)

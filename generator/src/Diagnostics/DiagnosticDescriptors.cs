@@ -64,6 +64,9 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor FilterMatchesNothing = Warning(
         "OAS016", "An operation filter entry matches nothing", "The {0} entry '{1}' matches no {2} in this spec; nothing is generated for it", "Correct the entry: tags and schema names are matched exactly (case-sensitive), paths against patterns in which * stands for any characters within a segment and ** for any characters.");
 
+    public static readonly DiagnosticDescriptor UnrecognizedMetadata = Warning(
+        "OAS017", "An OpenApiSpec metadata value is not recognised", "The {0} '{1}' is not {2}; {3}", "Set the OpenApiSpec item's metadata to one of the values the message names.");
+
     public static readonly DiagnosticDescriptor InternalError = Error(
         "OAS000", "The generator failed on this spec", "The generator failed on this spec: {0}", "This is a bug in the generator; please report it with the spec.");
 
@@ -80,7 +83,7 @@ internal static class DiagnosticDescriptors
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = Index(
         InternalError, YamlSyntax, NotOpenApi3, UnresolvedRef, ExternalRef, DuplicateOperationId, InvalidPattern, ContradictoryConstraints,
         InvalidEnumOrDefault, UndefinedRequiredProperty, UnsupportedConstruct, InvalidMetadata, NameCollision,
-        LanguageVersionTooLow, InvalidSchema, IgnoredValue, FilterMatchesNothing, PagedList, LinkDocumented, ExtensionNotApplied);
+        LanguageVersionTooLow, InvalidSchema, IgnoredValue, FilterMatchesNothing, UnrecognizedMetadata, PagedList, LinkDocumented, ExtensionNotApplied);
 
     public static IEnumerable<DiagnosticDescriptor> All => ById.Values;
 

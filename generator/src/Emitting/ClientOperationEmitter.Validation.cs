@@ -198,6 +198,32 @@ internal sealed partial class ClientOperationEmitter
             yield return ("!" + value + ".IsKnown", "must be one of the values the spec lists");
         }
 
+        if (type.Kind == TypeRefKind.Any)
+        {
+            // A value kept as JSON: its type list, then each keyword on the value read as the JSON type it applies to.
+            if (c.Types is { } types)
+            {
+                Rule rule = JsonForms.TypeRule(types);
+                yield return (rule.Violated(Expr.Raw(value)).ToString(), rule.Message);
+            }
+
+            foreach (Rule rule in JsonForms.ValueRules(c, (formType, read, count) => new RuleContext(formType, read, ClientPattern, count)))
+            {
+                yield return (rule.Violated(Expr.Raw(value)).ToString(), rule.Message); // the parameter's value is present here
+            }
+
+            foreach ((JsonForm form, List<Rule> rules) in JsonForms.Rules(c, (formType, read, count) => new RuleContext(formType, read, ClientPattern, count)))
+            {
+                foreach (Rule rule in rules)
+                {
+                    string typed = "__j" + Int(++_unique);
+                    yield return (JsonForms.ReadCall(form, value) + " is { } " + typed + " && " + rule.Violated(Expr.Raw(typed)).Render(Precedence.And), rule.Message);
+                }
+            }
+
+            yield break;
+        }
+
         // A parameter's enum message names the values of its own JSON type (a null in the list is the parameter being optional).
         JsonLiteralKind own = type.Kind switch { TypeRefKind.String => JsonLiteralKind.String, TypeRefKind.Boolean => JsonLiteralKind.Boolean, _ => JsonLiteralKind.Number };
         Constraints stated = c with { Enum = c.Enum.Where(l => l.Kind == own).ToEquatableArray() };

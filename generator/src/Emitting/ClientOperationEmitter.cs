@@ -30,6 +30,7 @@ internal sealed partial class ClientOperationEmitter
     private readonly string _clientRef;
     private readonly SourceWriter _w = new();
     private int _responseMaps;
+    private int _unique;
 
     private ClientOperationEmitter(SpecContext context, ClientInfo client, bool nested)
     {

@@ -46,7 +46,7 @@ internal static class ModelEmitter
         w.Line(GeneratedCode);
         w.Line("[__JsonConverter(typeof(__Runtime.ModelJsonConverter<" + name + ">))" + (NeedsTypeLevelAttribute(type) ? ", __SchemaRules]" : "]"));
         if (type.Inheritance is null && type.Properties.IsEmpty && !type.ForbidsAdditionalProperties && type.Rules.IsEmpty && type.Choices.IsEmpty
-            && type.MinProperties is null && type.MaxProperties is null && type.Unevaluated is null)
+            && type.MinProperties is null && type.MaxProperties is null && type.Unevaluated is null && type.NonObjectRules is null)
         {
             // Nothing the schema states: every member read is kept in AdditionalProperties.
             w.Line("public sealed partial class " + name + " : __Sdk.OpenApiObject<" + name + "> { }");
@@ -65,6 +65,15 @@ internal static class ModelEmitter
         }
 
         EmitProperties(w, type, inheritance?.InheritedCount ?? 0);
+        if (type.NonObjectRules is not null)
+        {
+            w.Line();
+            w.Summary(
+                "The value when the JSON is not an object (JSON null included); null when it is an object. The schema gives no type, so any JSON value is valid where its rules for that type hold; its properties apply to objects only.",
+                "Read and written back as it came; Validate() checks it against the schema's rules for its JSON type.");
+            w.Line("public __JsonElement? NonObjectValue { get; set; }");
+        }
+
         w.Line();
         w.Line("__Names __IMembers.Names => __names;");
         ValidationEmitter.Emit(w, type);
@@ -88,6 +97,7 @@ internal static class ModelEmitter
         string modifiers = inheritance is { HasSubtypes: true } ? "public partial class " : "public sealed partial class ";
         return inheritance switch
         {
+            null when type.NonObjectRules is not null => modifiers + type.Name + " : __Sdk.OpenApiObject<" + type.Name + ">, __IMembers, __INonObject",
             null => modifiers + type.Name + " : __Sdk.OpenApiObject<" + type.Name + ">, __IMembers",
             { BaseName: null, DefaultTypeName: null } => modifiers + type.Name + " : __Sdk.OpenApiObject<" + type.Name + ">, __IMembers, __ISubtypes",
             { BaseName: null } => modifiers + type.Name + " : __Sdk.OpenApiObject<" + type.Name + ">, __IMembers, __ISubtypes, __IDefaultSubtype",
@@ -147,6 +157,11 @@ internal static class ModelEmitter
         string rules = Catalogue.Describe(property.Constraints);
         notes.Add("JSON: \"" + property.JsonName + "\"" + (property.Required ? ", required" : ", optional") + (property.AllowsNull ? ", may be null" : string.Empty) + "."
             + (rules.Length > 0 ? " Rules: " + rules + "." : string.Empty));
+
+        if (property.Format is { } format)
+        {
+            notes.Add("Format: " + format + (property.Constraints.Format is null ? " (not checked)." : "."));
+        }
 
         if (property.DefaultJson is not null)
         {

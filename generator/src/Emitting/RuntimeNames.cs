@@ -1,4 +1,6 @@
 using System;
+using System.Linq;
+using OpenApiSdk.Common;
 
 namespace OpenApiSdk.Generator.Emitting;
 
@@ -25,18 +27,19 @@ internal static class RuntimeNames
             "JsonType", "Known", "MaxItems", "MaxLength", "MaxProperties", "Maximum", "MinItems", "MinLength", "MinProperties", "Minimum",
             "Model", "Models", "MultipleOf", "NoAdditionalProperties", "NoNullItems", "NoUnevaluatedProperties", "NotNull", "OneOf", "Pattern",
             "Required", "RequiredValue", "Rule", "That", "UnevaluatedProperties", "UniqueItems", "Uri",
-        }),
+        }.Concat(StringFormats.All.Select(f => f.Check)).Distinct(StringComparer.Ordinal).ToArray()),
         ("OpenApiSdk.Runtime.OpenApiRuntime", new[]
         {
-            "AllUnique", "BooleanOf", "CreatePattern", "DoubleOf", "Int64Of", "IsDate", "IsDateTime", "IsEmail", "IsIPv4", "IsIPv6", "IsMatch",
-            "IsMultipleOf", "IsTime", "IsUri", "IsUuid", "JsonIsBoolean", "JsonIsNull", "JsonIsNumber", "JsonIsString", "Length", "ReadElement", "ReadEnd", "ReadRootValue", "StringOf",
+            "AllUnique", "ArrayLengthOf", "BooleanOf", "CreatePattern", "DoubleOf", "Int64Of", "IsJsonType", "IsMatch", "IsMultipleOf",
+            "JsonIsBoolean", "JsonIsNull", "JsonIsNumber", "JsonIsString", "Length", "PropertyCountOf", "ReadElement", "ReadEnd", "ReadRootValue", "StringOf",
         }),
+        ("OpenApiSdk.Runtime.FormatChecks", StringFormats.All.Select(f => "Is" + f.Check).ToArray()),
     };
 
     private static readonly string[] PublicTypes =
     {
         "ValidationError", "ValidationException", "ApiException",
-        "SchemaLengthAttribute", "SchemaItemsAttribute", "SchemaPatternAttribute", "SchemaRangeAttribute", "MultipleOfAttribute", "UniqueItemsAttribute",
+        "SchemaLengthAttribute", "SchemaItemsAttribute", "SchemaPatternAttribute", "SchemaFormatAttribute", "SchemaRangeAttribute", "MultipleOfAttribute", "UniqueItemsAttribute",
         "SchemaEnumAttribute", "SchemaRulesAttribute", "ApiClientOptions", "RetryOptions", "RequestOptions", "ApiResponse", "ApiStreamResponse", "FileContent", "OpenApiModel", "OpenApiObject", "OpenApiUnion",
     };
 
@@ -44,7 +47,7 @@ internal static class RuntimeNames
     {
         "ValidationCollector", "IOpenApiModel", "IOpenApiEnumValue", "OpenApiRuntime", "ClientPipeline", "ClientRequest", "RequestBody", "MultipartBody",
         "RequestJson", "ReadJson", "ReceivedResponse", "ResponseMap", "CredentialKind", "CredentialScheme", "IClientLog", "ClientLogLevel", "ClientLogEntry",
-        "IObjectMembers", "IUnionRules", "Validation", "ItemCheck",
+        "IObjectMembers", "IUnionRules", "Validation", "ItemCheck", "FormatChecks",
         "IObjectSubtypes", "IObjectDefaultSubtype", "StreamItems", "LongRunningOperation", "LongRunningFinalState", "SchemaPattern", "Values", "Json", "JsonItem", "JsonNames", "JsonMember", "JsonMemberWriter",
         "ModelJsonConverter", "EnumJsonConverter", "UnionJsonConverter", "UnionShape", "UnionAlternative",
     };

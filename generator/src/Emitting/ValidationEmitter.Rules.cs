@@ -16,6 +16,14 @@ internal sealed partial class ValidationEmitter
     /// </summary>
     private static string ChoiceCheck(string v, string name, ChoiceRuleModel choice, System.Func<int, ChoiceAlternativeModel, Expr> matches)
     {
+        if (choice.Negated)
+        {
+            // An incomplete alternative may match when it does not: not's check would then reject a valid value, so it is left out (OAS010 says so).
+            ChoiceAlternativeModel negated = choice.Alternatives[0];
+            Expr matched = negated.Complete ? matches(0, negated) : Expr.False;
+            return matched.IsFalse ? "true" : v + ".That(" + name + ", " + matched.Not() + ", " + Literals.String(NotMessage) + ")";
+        }
+
         var complete = new List<string>();
         var undecided = new List<string>();
         for (int a = 0; a < choice.Alternatives.Count; a++)
@@ -36,6 +44,9 @@ internal sealed partial class ValidationEmitter
             ? v + ".OneOf(" + name + ", " + Sum(complete) + ", " + Sum(undecided) + ", " + count + ")"
             : v + ".AnyOf(" + name + ", " + Sum(complete.Concat(undecided).ToList()) + ", " + count + ")";
     }
+
+    /// <summary>What a value that matches a <c>not</c> schema is told.</summary>
+    internal const string NotMessage = "must not match the schema in 'not'";
 
     /// <summary>One method per alternative of the object's oneOf/anyOf rules: whether the object matches it (evaluated without reporting).</summary>
     private void EmitChoiceAlternatives(TypeModel type)

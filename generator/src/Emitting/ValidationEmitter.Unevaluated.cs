@@ -106,6 +106,11 @@ internal sealed partial class ValidationEmitter
         var declared = new HashSet<string>(type.Properties.Select(p => p.JsonName), System.StringComparer.Ordinal);
         for (int r = 0; r < type.Choices.Count; r++)
         {
+            if (type.Choices[r].Negated)
+            {
+                continue; // not evaluates nothing (2020-12 §10.2.1.4: its annotations are dropped)
+            }
+
             for (int a = 0; a < type.Choices[r].Alternatives.Count; a++)
             {
                 ChoiceAlternativeModel alternative = type.Choices[r].Alternatives[a];

@@ -114,6 +114,12 @@ internal sealed partial class ValidationEmitter
             checks.Add("v.RequiredValue(" + Literals.String(name) + ", AdditionalProperties is not null && AdditionalProperties.ContainsKey(" + Literals.String(name) + "))");
         }
 
+        if (type.NonObjectRules is { } parts && parts.Contains(Constraints.Nothing))
+        {
+            // An allOf part is the schema false: no object is valid either.
+            checks.Add("v.Rule(null, false, " + Literals.String(JsonForms.TypeRule(string.Empty).Message) + ")");
+        }
+
         if (type.ForbidsAdditionalProperties)
         {
             checks.Add("v.NoAdditionalProperties(AdditionalProperties)");
@@ -182,6 +188,14 @@ internal sealed partial class ValidationEmitter
 
         EmitChoiceAlternatives(type);
 
+        if (type.NonObjectRules is { } nonObject)
+        {
+            // A value that is not an object: the schema's (and its allOf parts') rules for its JSON type, at its own pointer.
+            List<string> valueChecks = nonObject.SelectMany(c => JsonValueChecks("v", c, "null", "value", nullable: false)).ToList();
+            _w.Line();
+            _w.Line("bool __INonObject.ValidateNonObject(ref __Validation v, __JsonElement value) => " + (valueChecks.Count == 0 ? "true" : string.Join(" && ", valueChecks)) + ";");
+        }
+
         if (type.MinProperties is not null || type.MaxProperties is not null)
         {
             // minProperties/maxProperties count the members present, declared and additional.
@@ -231,6 +245,7 @@ internal sealed partial class ValidationEmitter
     {
         TypeRefKind.Model or TypeRefKind.Enum or TypeRefKind.Union => true,
         TypeRefKind.Array or TypeRefKind.Map => !constraints.IsEmpty || !type.ElementAllowsNull && !type.Element!.IsValueType || NeedsChecks(type.Element!, type.ElementConstraints ?? Constraints.None),
+        TypeRefKind.Any => JsonForms.HasRules(constraints),
         _ => !constraints.IsEmpty,
     };
 
@@ -253,6 +268,8 @@ internal sealed partial class ValidationEmitter
             case TypeRefKind.Array:
             case TypeRefKind.Map:
                 return CollectionChecks(v, type, c, name, value);
+            case TypeRefKind.Any:
+                return JsonValueChecks(v, c, name, value, nullable);
             default:
                 return ScalarChecks(v, type, c, name, value, nullable || !type.IsValueType);
         }
@@ -303,6 +320,42 @@ internal sealed partial class ValidationEmitter
             itemChecks.AddRange(ValueChecks(itemValidation, element, elementConstraints, "null", item, nullable: type.ElementAllowsNull && element.Kind != TypeRefKind.Any));
             checks.Add(v + ".Items(" + name + ", " + value + ", static (ref __Validation " + itemValidation + ", " + TypeSyntax.ShortElement(type) + " " + item + ") => "
                 + (itemChecks.Count == 0 ? "true" : string.Join(" && ", itemChecks)) + ")");
+        }
+
+        return checks;
+    }
+
+    /// <summary>
+    /// The rules of a value kept as JSON (<paramref name="value"/>, a <c>JsonElement</c>; <c>default</c> when absent): its
+    /// <c>type</c> list, then per JSON type the catalogue's keywords for that type, on the value read once as that type
+    /// (<c>(OpenApiRuntime.StringOf(value) is var s1 &amp;&amp; v.MinLength(name, s1, 2))</c>); a value of another type reads as
+    /// null, which every check skips.
+    /// </summary>
+    /// <param name="nullable">The value is a <c>JsonElement?</c> (a property), not a <c>JsonElement</c> (an item, an alternative, a held non-object value).</param>
+    private List<string> JsonValueChecks(string v, Constraints c, string name, string value, bool nullable)
+    {
+        var checks = new List<string>();
+        if (c.Types is { } types)
+        {
+            checks.Add(Check(v, name, value, JsonForms.TypeRule(types), mayBeNull: false));
+        }
+
+        foreach (Rule rule in JsonForms.ValueRules(c, (type, read, count) => Context(type, read, count)))
+        {
+            checks.Add(Check(v, name, value, rule, mayBeNull: nullable));
+        }
+
+        foreach ((JsonForm form, List<Rule> rules) in JsonForms.Rules(c, (type, read, count) => Context(type, read, count)))
+        {
+            string read = JsonForms.ReadCall(form, value);
+            if (rules.Count == 1)
+            {
+                checks.Add(Check(v, name, read, rules[0], mayBeNull: true));
+                continue;
+            }
+
+            string typed = "__j" + Int(++_unique);
+            checks.Add("(" + read + " is var " + typed + " && " + string.Join(" && ", rules.Select(rule => Check(v, name, typed, rule, mayBeNull: true))) + ")");
         }
 
         return checks;
@@ -360,11 +413,11 @@ internal sealed partial class ValidationEmitter
     }
 
     /// <summary>The catalogue's rules on a value of a model: patterns are the model's <c>__p</c> fields.</summary>
-    private RuleContext Context(TypeRef type, Constraints c) => new(type, c, pattern =>
+    private RuleContext Context(TypeRef type, Constraints c, System.Func<Expr, Expr>? count = null) => new(type, c, pattern =>
     {
         string field = Pattern(pattern);
         return (field, value => Expr.Call(field + ".IsMatch", value));
-    });
+    }, count);
 
     /// <summary>Each constraint as a rule (its condition on a non-null value, its message): for if/then/else and choice alternatives.</summary>
     private List<Rule> Violations(TypeRef type, Constraints c) => Catalogue.Rules(Context(type, c));

@@ -69,6 +69,14 @@ internal sealed record TypeModel(
 
     /// <summary><c>oneOf</c>/<c>anyOf</c> beside the object's own keywords (or in its <c>allOf</c> parts): rules on the object, which keeps its properties.</summary>
     public EquatableArray<ChoiceRuleModel> Choices { get; init; } = EquatableArray<ChoiceRuleModel>.Empty;
+
+    /// <summary>
+    /// Set when neither the schema nor an <c>allOf</c> part gives a <c>type</c>: JSON Schema then accepts any JSON value and
+    /// applies the object keywords to objects only, so the model also holds a value that is not an object (as JSON, in
+    /// <c>NonObjectValue</c>), checked against these: the keywords for other JSON types of the schema and of each part
+    /// (checked as a value kept as JSON is). Null for a model of objects only.
+    /// </summary>
+    public EquatableArray<Constraints>? NonObjectRules { get; init; }
 }
 
 /// <summary>
@@ -149,7 +157,11 @@ internal sealed record PropertyModel(
     bool IsWriteOnly,
     string? Description,
     Constraints Constraints,
-    string? DefaultJson);
+    string? DefaultJson)
+{
+    /// <summary>A string's <c>format</c> as the spec writes it, for the docs: checked (<see cref="Constraints.Format"/>) or only an annotation.</summary>
+    public string? Format { get; init; }
+}
 
 internal enum TypeRefKind
 {
@@ -208,7 +220,13 @@ internal enum JsonLiteralKind
 /// <summary>A JSON scalar from the spec (<c>enum</c>, <c>const</c>): its kind and its text.</summary>
 internal sealed record JsonLiteral(JsonLiteralKind Kind, string Text);
 
-/// <summary>The machine-checkable keywords of one schema. Numbers are kept as invariant-culture text.</summary>
+/// <summary>
+/// The machine-checkable keywords of one schema. Numbers are kept as invariant-culture text. A value of any JSON type
+/// (<see cref="TypeRefKind.Any"/>, kept as a <c>JsonElement</c>) keeps the keywords of every type, each checked on values of
+/// its type (<see cref="Validation.JsonForms"/>): a map's or object's member counts in <see cref="MinItems"/>/<see cref="MaxItems"/>,
+/// such a value's in <see cref="MinProperties"/>/<see cref="MaxProperties"/>, and its <c>type</c> list in <see cref="Types"/>
+/// (JSON Schema's names separated by spaces; null when any type is allowed, empty for the schema <c>false</c>).
+/// </summary>
 internal sealed record Constraints(
     int? MinLength = null,
     int? MaxLength = null,
@@ -223,9 +241,15 @@ internal sealed record Constraints(
     bool UniqueItems = false,
     EquatableArray<JsonLiteral> Enum = default,
     JsonLiteral? Const = null,
-    string? Format = null)
+    string? Format = null,
+    int? MinProperties = null,
+    int? MaxProperties = null,
+    string? Types = null)
 {
     public static readonly Constraints None = new();
+
+    /// <summary>The boolean schema <c>false</c>: no value is valid (an empty <see cref="Types"/> list).</summary>
+    public static readonly Constraints Nothing = new(Types: string.Empty);
 
     /// <summary><c>oneOf</c>/<c>anyOf</c> beside a value's own type (<c>{type: string, oneOf: [{format: date}, {format: date-time}]}</c>): rules on the value.</summary>
     public EquatableArray<ChoiceRuleModel> Choices { get; init; } = EquatableArray<ChoiceRuleModel>.Empty;
@@ -266,7 +290,8 @@ internal sealed record PropertyCheck(PropertyModel Property, SchemaCheck Check, 
 /// its own type (JSON Schema 2020-12 core 10.2.1.2/10.2.1.3). Each alternative is evaluated without reporting; the rule
 /// reports once, at the value, how many matched.
 /// </summary>
-internal sealed record ChoiceRuleModel(bool ExactlyOne, EquatableArray<ChoiceAlternativeModel> Alternatives);
+/// <param name="Negated"><c>not</c> (2020-12 §10.2.1.4): the value must not match the one alternative; it evaluates nothing.</param>
+internal sealed record ChoiceRuleModel(bool ExactlyOne, EquatableArray<ChoiceAlternativeModel> Alternatives, bool Negated = false);
 
 /// <summary>One alternative of a <see cref="ChoiceRuleModel"/>, as a check on the value.</summary>
 /// <param name="Complete">

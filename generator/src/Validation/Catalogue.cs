@@ -30,10 +30,6 @@ internal static class Catalogue
             .SelectMany(k => k == Keywords.Minimum || k == Keywords.Maximum ? new[] { k.Name, "exclusive" + char.ToUpperInvariant(k.Name[0]) + k.Name.Substring(1) } : new[] { k.Name }),
         System.StringComparer.Ordinal);
 
-    /// <summary>The formats a string is checked against (any other format only annotates).</summary>
-    public static HashSet<string> Formats(bool withRuntimeCheckOnly) => new(
-        Keywords.Formats.Where(f => !withRuntimeCheckOnly || f.Value.Method is not null).Select(f => f.Key), System.StringComparer.Ordinal);
-
     /// <summary>Whether the check of a C# value of <paramref name="kind"/> states the keyword <paramref name="name"/>.</summary>
     public static bool CarriedBy(string name, TypeRefKind kind) => Find(name) is { } keyword && keyword.CarriedBy(kind);
 
@@ -84,7 +80,9 @@ internal static class Catalogue
         var written = new HashSet<Twin>();
         foreach (Keyword keyword in All)
         {
-            if (keyword.Twin is { } twin && keyword.Doc(constraints) is not null && written.Add(twin)
+            // format is documented in the property's own "Format:" note, not among the rules: its presence is the constraint.
+            bool present = keyword == Keywords.Format ? constraints.Format is not null : keyword.Doc(constraints) is not null;
+            if (keyword.Twin is { } twin && present && written.Add(twin)
                 && twin.Attribute(type, constraints) is { } attribute)
             {
                 yield return attribute;

@@ -39,7 +39,7 @@ internal static partial class Keywords
             return new Rule("pattern", v => matches(v).Not(), "must match the pattern " + pattern, new RuntimeCheck("Pattern", field));
         },
         c => c.Pattern is { } pattern ? "matches " + pattern : null,
-        new Twin("__SchemaPattern", (_, c) => "__SchemaPattern(" + Literals.String(EcmaPattern.ToDotNet(c.Pattern!)) + ")"));
+        new Twin("__SchemaPattern", (type, c) => type.Kind == TypeRefKind.Any ? null : "__SchemaPattern(" + Literals.String(EcmaPattern.ToDotNet(c.Pattern!)) + ")"));
 
     private static bool IsString(TypeRefKind kind) => kind == TypeRefKind.String;
 

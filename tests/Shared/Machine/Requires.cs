@@ -32,6 +32,14 @@ public static class Requires
         return directory!;
     }
 
+    /// <summary>The JSON-Schema-Test-Suite's draft 2020-12 folder (see <see cref="GeneratorHarness.SharedJstsDirectory"/>).</summary>
+    public static string Jsts()
+    {
+        string? directory = GeneratorHarness.SharedJstsDirectory;
+        That(directory is not null, "the JSON-Schema-Test-Suite folder is absent (../shared/jsts/tests/draft2020-12 beside the repository, or jsts/tests/draft2020-12 in $" + GeneratorHarness.SharedDirectoryVariable + ")");
+        return directory!;
+    }
+
     /// <summary>Node.js on PATH.</summary>
     public static void Node() => That(OnPath("node") is not null, "node is not on PATH");
 

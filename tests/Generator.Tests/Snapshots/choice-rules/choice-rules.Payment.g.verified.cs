@@ -63,7 +63,7 @@ public sealed partial class Payment : __Sdk.OpenApiObject<Payment>, __IMembers
         v.RequiredValue("amount", _Amount.HasValue) &&
         (_Amount is not { } __x1 || v.AnyOf("amount", (!(__x1 > 10) ? 1 : 0) + (!(__x1 < 100) ? 1 : 0), 2)) &&
         v.Model("card", Card) &&
-        (Due is not { } __x2 || v.OneOf("due", (global::OpenApiSdk.Runtime.OpenApiRuntime.IsDate(__x2) ? 1 : 0) + (global::OpenApiSdk.Runtime.OpenApiRuntime.IsDateTime(__x2) ? 1 : 0), 0, 2)) &&
+        (Due is not { } __x2 || v.OneOf("due", (global::OpenApiSdk.Runtime.FormatChecks.IsDate(__x2) ? 1 : 0) + (global::OpenApiSdk.Runtime.FormatChecks.IsDateTime(__x2) ? 1 : 0), 0, 2)) &&
         v.Model("shipping", Shipping) &&
         v.Models("lines", Lines) &&
         v.Items("codes", Codes, static (ref __Validation v3, long i3) => v3.AnyOf(null, (!(i3 < 1000) ? 1 : 0) + (i3 == 0 ? 1 : 0), 2)) &&

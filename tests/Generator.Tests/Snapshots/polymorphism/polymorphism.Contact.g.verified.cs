@@ -10,6 +10,7 @@ using __Names = global::OpenApiSdk.Runtime.JsonNames;
 using __Reader = global::System.Text.Json.Utf8JsonReader;
 using __Runtime = global::OpenApiSdk.Runtime;
 using __Sdk = global::OpenApiSdk;
+using __SchemaFormat = global::OpenApiSdk.SchemaFormatAttribute;
 using __Validation = global::OpenApiSdk.Runtime.Validation;
 using __Values = global::OpenApiSdk.Runtime.Values;
 using __Writer = global::OpenApiSdk.Runtime.JsonMemberWriter;
@@ -26,31 +27,31 @@ public sealed partial class Contact : __Sdk.OpenApiObject<Contact>, __IMembers
 {
     private static readonly __Names __names = new(new[] { "birthday", "email", "homepage", "ipv4", "ipv6", "seen", "nickname" }, new[] { "Birthday", "Email", "Homepage", "Ipv4", "Ipv6", "Seen", "Nickname" });
 
-    /// <summary>JSON: "birthday", optional.</summary>
-    [__JsonPropertyName("birthday")]
+    /// <summary>JSON: "birthday", optional. Format: date.</summary>
+    [__JsonPropertyName("birthday"), __SchemaFormat("date")]
     public string? Birthday { get; set; }
 
-    /// <summary>JSON: "email", optional.</summary>
-    [__JsonPropertyName("email")]
+    /// <summary>JSON: "email", optional. Format: email.</summary>
+    [__JsonPropertyName("email"), __SchemaFormat("email")]
     public string? Email { get; set; }
 
-    /// <summary>JSON: "homepage", optional.</summary>
-    [__JsonPropertyName("homepage")]
+    /// <summary>JSON: "homepage", optional. Format: uri.</summary>
+    [__JsonPropertyName("homepage"), __SchemaFormat("uri")]
     public string? Homepage { get; set; }
 
-    /// <summary>JSON: "ipv4", optional.</summary>
-    [__JsonPropertyName("ipv4")]
+    /// <summary>JSON: "ipv4", optional. Format: ipv4.</summary>
+    [__JsonPropertyName("ipv4"), __SchemaFormat("ipv4")]
     public string? Ipv4 { get; set; }
 
-    /// <summary>JSON: "ipv6", optional.</summary>
-    [__JsonPropertyName("ipv6")]
+    /// <summary>JSON: "ipv6", optional. Format: ipv6.</summary>
+    [__JsonPropertyName("ipv6"), __SchemaFormat("ipv6")]
     public string? Ipv6 { get; set; }
 
     /// <summary>JSON: "seen", optional.</summary>
     [__JsonPropertyName("seen")]
     public __DateTimeOffset? Seen { get; set; }
 
-    /// <summary>JSON: "nickname", optional.</summary>
+    /// <summary>JSON: "nickname", optional. Format: x-unknown-format (not checked).</summary>
     [__JsonPropertyName("nickname")]
     public string? Nickname { get; set; }
 
