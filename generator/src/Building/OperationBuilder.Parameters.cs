@@ -142,10 +142,13 @@ internal static partial class OperationBuilder
             string clientName = AzureExtensions.ClientName(node, _diagnostics) ?? name;
             string memberName = Identifiers.ToPascalCase(clientName);
             Shape shape = _schemas.ShapeOf(schema, owner, memberName);
-            if (!shape.Constraints.Choices.IsEmpty || shape.Type.ElementConstraints is { Choices.IsEmpty: false })
+            EquatableArray<ChoiceRuleModel> choices = shape.Constraints.Choices.IsEmpty ? shape.Type.ElementConstraints?.Choices ?? EquatableArray<ChoiceRuleModel>.Empty : shape.Constraints.Choices;
+            if (!choices.IsEmpty)
             {
                 // The client's parameter checks are conditions with fixed messages; a choice rule lives in a model's Validate().
-                Unsupported(schema, "A 'oneOf'/'anyOf' beside a parameter's own type", $"'{name}' of {operationId} is sent without being checked against the alternatives");
+                bool onlyNot = choices.All(c => c.Negated);
+                Unsupported(schema, onlyNot ? "A 'not' beside a parameter's own type" : "A 'oneOf'/'anyOf' beside a parameter's own type",
+                    $"'{name}' of {operationId} is sent without being checked against " + (onlyNot ? "the 'not' schema" : "the alternatives"));
             }
 
             TypeRef type = shape.Type;
