@@ -26,8 +26,20 @@ namespace OpenApiSdk.ClientTests;
 /// </summary>
 public sealed class StreamingWireTests : IAsyncLifetime
 {
-    /// <summary>Only turns a client that buffers the whole body (so the server waits forever) into a failure instead of a hang.</summary>
-    private static readonly TimeSpan HangGuard = TimeSpan.FromMinutes(1);
+    /// <summary>
+    /// What a server writes, at most, while it waits for the test to have seen an item (or for the client to close): more
+    /// than loopback socket and Kestrel buffers can hold, so a client that reads on (buffering the body, or draining it)
+    /// lets the server write it all, while a client that stops reading blocks the server well short of it. A bound on
+    /// bytes, not on time: a test under load is slower, never wrong.
+    /// </summary>
+    private const int PaddingBytes = 32 * 1024 * 1024;
+
+    /// <summary>
+    /// Only turns an enumeration left early that does not close the connection (the server would wait forever) into a
+    /// failure instead of a hang; left in the two tests that wait for the server to see the abort (counting the bytes the
+    /// server writes after the client left proved unreliable: Kestrel can accept writes after the close without failing).
+    /// </summary>
+    private static readonly TimeSpan CancelGuard = TimeSpan.FromMinutes(1);
 
     private WebApplication _app = null!;
     private Uri _baseAddress = null!;
@@ -61,6 +73,48 @@ public sealed class StreamingWireTests : IAsyncLifetime
         await context.Response.Body.FlushAsync(context.RequestAborted);
     }
 
+    /// <summary>
+    /// Writes <paramref name="line"/> (which the stream's format ignores: a comment, whitespace) until <paramref name="until"/>
+    /// has completed or <see cref="PaddingBytes"/> are written; true when <paramref name="until"/> completed first.
+    /// </summary>
+    private static async Task<bool> PadUntil(HttpContext context, Task until, string line, int maxBytes = PaddingBytes)
+    {
+        byte[] bytes = Encoding.UTF8.GetBytes(line);
+        for (long written = 0; written < maxBytes; written += bytes.Length)
+        {
+            if (until.IsCompleted)
+            {
+                return true;
+            }
+
+            await context.Response.Body.WriteAsync(bytes, context.RequestAborted);
+            await context.Response.Body.FlushAsync(context.RequestAborted);
+        }
+
+        return until.IsCompleted;
+    }
+
+    /// <summary>Writes <paramref name="line"/> until the server sees the connection close, at most <see cref="PaddingBytes"/>; the bytes written.</summary>
+    private static async Task<long> WriteUntilClosed(HttpContext context, string line)
+    {
+        byte[] bytes = Encoding.UTF8.GetBytes(line);
+        long written = 0;
+        try
+        {
+            while (written < PaddingBytes && !context.RequestAborted.IsCancellationRequested)
+            {
+                await context.Response.Body.WriteAsync(bytes, context.RequestAborted);
+                await context.Response.Body.FlushAsync(context.RequestAborted);
+                written += bytes.Length;
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or IOException)
+        {
+        }
+
+        return written;
+    }
+
     private static Task Start(HttpContext context, string contentType)
     {
         context.Response.ContentType = contentType;
@@ -70,22 +124,25 @@ public sealed class StreamingWireTests : IAsyncLifetime
     [Fact]
     public async Task The_first_event_is_yielded_while_the_server_still_holds_the_rest()
     {
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var firstSeen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var firstSeenWhileHeld = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         _handler = async context =>
         {
             await Start(context, "text/event-stream");
             await Send(context, "data: first\n\n");
-            await release.Task.WaitAsync(context.RequestAborted);
+
+            // Comments until the test has the first event: a client that buffers the body gets them all, then the end.
+            firstSeenWhileHeld.SetResult(await PadUntil(context, firstSeen.Task, ": " + new string('p', 4093) + "\n"));
             await Send(context, "data: second\n\n");
         };
         using var http = new HttpClient();
 
         await using IAsyncEnumerator<ServerEvent> items = Streams(http).WatchEventsStreamingAsync("news").GetAsyncEnumerator();
-        Assert.True(await items.MoveNextAsync().AsTask().WaitAsync(HangGuard));
-        Assert.Equal("first", items.Current.Data);
-        Assert.False(release.Task.IsCompleted);
-        release.SetResult();
         Assert.True(await items.MoveNextAsync());
+        Assert.Equal("first", items.Current.Data);
+        firstSeen.SetResult();
+        Assert.True(await items.MoveNextAsync());
+        Assert.True(await firstSeenWhileHeld.Task, "the first event was yielded only after the server had written " + PaddingBytes + " bytes more");
         Assert.Equal("second", items.Current.Data);
         Assert.False(await items.MoveNextAsync());
         Assert.Equal("text/event-stream", _requests.Single().Accept);
@@ -120,7 +177,7 @@ public sealed class StreamingWireTests : IAsyncLifetime
         }
 
         var left = Stopwatch.StartNew();
-        await aborted.Task.WaitAsync(HangGuard);
+        await aborted.Task.WaitAsync(CancelGuard);
         Assert.True(left.Elapsed < TimeSpan.FromSeconds(1), "the server saw the connection close " + left.Elapsed + " after the client left");
         Assert.Equal(new long[] { 0, 1, 2 }, levels);
     }
@@ -165,12 +222,12 @@ public sealed class StreamingWireTests : IAsyncLifetime
             await Send(context, "data: \"delta\":\"lo\"}\n\nevent: usage\ndata: {\"index\":2,\"delta\":\"\"}\n\n");
             await Send(context, "data: [DONE]\n\n");
 
-            // The stream is over for the client; the server keeps the connection until the client has left.
-            await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+            // The stream is over for the client; what follows would be an item (or a failure) if [DONE] did not end it.
+            await Send(context, "data: {\"index\":3,\"delta\":\"!\"}\n\n");
         };
         using var http = new HttpClient();
 
-        List<ChatChunk> chunks = await ToList(Chat(http).CreateChatCompletionStreamingAsync(new ChatRequest { Prompt = "Hello", Stream = true })).WaitAsync(HangGuard);
+        List<ChatChunk> chunks = await ToList(Chat(http).CreateChatCompletionStreamingAsync(new ChatRequest { Prompt = "Hello", Stream = true }));
 
         Assert.Equal("Hello", string.Concat(chunks.Select(c => c.Delta)));
         Assert.Equal(new long[] { 0, 1, 2 }, chunks.Select(c => c.Index));
@@ -215,21 +272,23 @@ public sealed class StreamingWireTests : IAsyncLifetime
     [Fact]
     public async Task JSON_text_sequences_yield_each_text_once_complete_even_over_several_lines()
     {
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var firstSeen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var firstSeenWhileHeld = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         _handler = async context =>
         {
             await Start(context, "application/json-seq");
             await Send(context, "\u001e{\n  \"level\": 1,\n  \"message\": \"Hi!\"\n}\n");
-            await release.Task.WaitAsync(context.RequestAborted);
+            firstSeenWhileHeld.SetResult(await PadUntil(context, firstSeen.Task, new string(' ', 4095) + "\n"));
             await Send(context, "\u001e\u001e{\"level\": 2, \"message\": \"Bye!\"}\n");
         };
         using var http = new HttpClient();
 
         await using IAsyncEnumerator<LogEntry> items = Streams(http).TailLogSequenceStreamingAsync().GetAsyncEnumerator();
-        Assert.True(await items.MoveNextAsync().AsTask().WaitAsync(HangGuard));
-        Assert.Equal("Hi!", items.Current.Message);
-        release.SetResult();
         Assert.True(await items.MoveNextAsync());
+        Assert.Equal("Hi!", items.Current.Message);
+        firstSeen.SetResult();
+        Assert.True(await items.MoveNextAsync());
+        Assert.True(await firstSeenWhileHeld.Task, "the first text was yielded only after the server had written " + PaddingBytes + " bytes more");
         Assert.Equal("Bye!", items.Current.Message);
         Assert.False(await items.MoveNextAsync());
     }
@@ -332,13 +391,39 @@ public sealed class StreamingWireTests : IAsyncLifetime
             await foreach (ServerEvent item in Streams(http).WatchEventsStreamingAsync("news", cancellationToken: cancel.Token))
             {
                 seen.Add(item.Data);
-                await halfSent.Task.WaitAsync(HangGuard);
+                await halfSent.Task.WaitAsync(CancelGuard);
                 cancel.CancelAfter(TimeSpan.FromMilliseconds(50)); // while the next read waits for the rest of "two"
             }
         });
 
-        await aborted.Task.WaitAsync(HangGuard);
+        await aborted.Task.WaitAsync(CancelGuard);
         Assert.Equal(new[] { "one" }, seen);
+    }
+
+    [Fact]
+    public async Task A_line_that_never_ends_throws_past_MaxStreamItemBytes_after_the_items_before_it()
+    {
+        _handler = async context =>
+        {
+            await Start(context, "application/jsonl");
+            await Send(context, "{\"level\":1,\"message\":\"a\"}\n{\"level\":2,\"message\":\"b\"}\n{\"level\":3,\"message\":\"");
+            await WriteUntilClosed(context, new string('x', 1024)); // no line end, at most PaddingBytes
+        };
+        using var http = new HttpClient();
+        var client = new StreamsClient(http, new StreamsClientOptions { BaseAddress = _baseAddress, Retry = RetryWireTests.Fast(), MaxStreamItemBytes = 64 * 1024 });
+
+        var levels = new List<long>();
+        ApiException failure = await Assert.ThrowsAsync<ApiException>(async () =>
+        {
+            await foreach (LogEntry entry in client.TailLogsStreamingAsync())
+            {
+                levels.Add(entry.Level);
+            }
+        });
+
+        Assert.Equal(new long[] { 1, 2 }, levels);
+        Assert.Contains("item 3 of the application/jsonl stream is too long", failure.Message, StringComparison.Ordinal);
+        Assert.Single(_requests);
     }
 
     [Fact]

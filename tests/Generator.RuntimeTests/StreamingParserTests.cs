@@ -283,4 +283,51 @@ public class StreamingParserTests
 
         Assert.Equal(0, allocated);
     }
+
+    [Theory]
+    [InlineData("JsonLines", "1\n", "1")]
+    [InlineData("JsonSequence", "\u001e1\n\u001e", "1")]
+    [InlineData("EventData", "data: 1\n\n", "data: 1\n")]
+    [InlineData("Events", "data: 1\n\n", "data: 1\n")]
+    [InlineData("Events", "data: 1\n\n", "data: 1")]
+    public void An_item_that_never_ends_throws_past_the_limit_after_the_items_before_it(string format, string first, string endlessPart)
+    {
+        const int limit = 256;
+        var items = new StreamItems<int>(Enum.Parse<StreamFormat>(format), static (ref Utf8JsonReader r) => r.TrySkip() ? 1 : 0, "test");
+        using ItemReader<int> reader = items.CreateReader(limit);
+        using var buffer = new StreamBuffer(Stream.Null, 16);
+        buffer.Append(Encoding.UTF8.GetBytes(first));
+        Assert.Equal(ReadStep.Item, reader.TryRead(buffer, out _));
+
+        // A line, or an event of data lines, that never ends: fed a few bytes at a time, at most 8 times the limit
+        // (an event's data lines hold 2 bytes of data for every 8 on the wire).
+        byte[] part = Encoding.UTF8.GetBytes(endlessPart);
+        int fed = 0;
+        StreamItemTooLargeException? tooLarge = null;
+        while (tooLarge is null && fed < 8 * limit)
+        {
+            buffer.Append(part);
+            fed += part.Length;
+            tooLarge = Record.Exception(() => reader.TryRead(buffer, out _)) as StreamItemTooLargeException;
+        }
+
+        Assert.NotNull(tooLarge);
+        Assert.InRange(fed, limit, 8 * limit);
+        Assert.Contains("256 bytes", tooLarge!.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_item_as_long_as_the_limit_is_read()
+    {
+        const int limit = 64;
+        var items = new StreamItems<string>(StreamFormat.JsonLines, static (ref Utf8JsonReader r) => r.GetString()!, "test");
+        using ItemReader<string> reader = items.CreateReader(limit);
+        using var buffer = new StreamBuffer(Stream.Null, 16);
+        string text = new('a', limit - 2);
+        buffer.Append(Encoding.UTF8.GetBytes("\"" + text + "\"")); // the limit exactly, the line not yet ended
+        Assert.Equal(ReadStep.NeedMore, reader.TryRead(buffer, out _));
+        buffer.Append("\n"u8);
+        Assert.Equal(ReadStep.Item, reader.TryRead(buffer, out string item));
+        Assert.Equal(text, item);
+    }
 }

@@ -9,6 +9,7 @@ namespace OpenApiSdk;
 public abstract class ApiClientOptions
 {
     private RetryOptions _retry = new();
+    private int _maxStreamItemBytes = Runtime.StreamItems.DefaultMaxItemBytes;
     private int _maxErrorBodyLength = 8192;
 
     /// <summary>How failed calls are retried (default: 3 retries with exponential backoff; see <see cref="RetryOptions"/> for which failures qualify).</summary>
@@ -35,6 +36,17 @@ public abstract class ApiClientOptions
     {
         get => _maxErrorBodyLength;
         set => _maxErrorBodyLength = Math.Max(0, value);
+    }
+
+    /// <summary>
+    /// The most bytes one item of a streaming response may take (a JSON line or text, or an event's data; default 16 MiB).
+    /// An item still unfinished past it ends the enumeration with an <see cref="ApiException"/>, after the items already
+    /// read, and closes the connection: a server that never ends a line cannot exhaust memory.
+    /// </summary>
+    public int MaxStreamItemBytes
+    {
+        get => _maxStreamItemBytes;
+        set => _maxStreamItemBytes = value > 0 ? value : throw new ArgumentOutOfRangeException(nameof(value), "The limit must be positive.");
     }
 
     /// <summary>How the pipeline waits before a retry (Task.Delay); a test puts a recorder here to see each wait asked for without waiting it.</summary>

@@ -161,7 +161,7 @@ public sealed class ClientPipeline
                 System.IO.Stream body = attempt.Response.Content is { } content ? await content.ReadAsStreamAsync().ConfigureAwait(false) : System.IO.Stream.Null;
 #endif
                 call.Activity?.SetTag("http.response.status_code", attempt.Status);
-                var result = new ApiStreamResponse<T>(request.OperationId, attempt.Status, Headers(attempt.Response), attempt.RequestId, attempt.Response, attempt.Message, body, items, failure => StreamEnded(call, failure));
+                var result = new ApiStreamResponse<T>(request.OperationId, attempt.Status, Headers(attempt.Response), attempt.RequestId, attempt.Response, attempt.Message, body, items, _options.MaxStreamItemBytes, failure => StreamEnded(call, failure));
                 attempt.Release();
                 started = true;
                 return result;

@@ -26,6 +26,7 @@ public sealed class ApiStreamResponse<T> : ApiResponse, IAsyncEnumerable<T>, IAs
     private readonly Stream _body;
     private readonly StreamItems<T> _items;
     private readonly Action<Exception?> _ended;
+    private readonly int _maxItemBytes;
     private int _enumerated;
     private int _closed;
     private Exception? _itemFailure;
@@ -39,6 +40,7 @@ public sealed class ApiStreamResponse<T> : ApiResponse, IAsyncEnumerable<T>, IAs
         HttpRequestMessage request,
         Stream body,
         StreamItems<T> items,
+        int maxItemBytes,
         Action<Exception?> ended)
         : base(statusCode, headers, requestId)
     {
@@ -48,12 +50,14 @@ public sealed class ApiStreamResponse<T> : ApiResponse, IAsyncEnumerable<T>, IAs
         _body = body;
         _items = items;
         _ended = ended;
+        _maxItemBytes = maxItemBytes;
     }
 
     /// <summary>
     /// The items, each as soon as it is complete. A transport failure in the middle of the stream surfaces as its exception
     /// after the items already read (the request is never sent again); an item that breaks the stream's format throws
-    /// <see cref="ApiException"/>. Enumerated once.
+    /// <see cref="ApiException"/>, and so does an item longer than <see cref="ApiClientOptions.MaxStreamItemBytes"/> (then the
+    /// connection is closed). Enumerated once.
     /// </summary>
     public async IAsyncEnumerator<T> GetAsyncEnumerator(CancellationToken cancellationToken = default)
     {
@@ -63,7 +67,7 @@ public sealed class ApiStreamResponse<T> : ApiResponse, IAsyncEnumerable<T>, IAs
         }
 
         var buffer = new StreamBuffer(_body);
-        ItemReader<T> reader = _items.CreateReader();
+        ItemReader<T> reader = _items.CreateReader(_maxItemBytes);
         Exception? failure = null;
         bool finished = false;
         int count = 0;
@@ -120,9 +124,10 @@ public sealed class ApiStreamResponse<T> : ApiResponse, IAsyncEnumerable<T>, IAs
             ReadStep step = reader.TryRead(buffer, out T item);
             return (step, item);
         }
-        catch (Exception ex) when (ex is JsonException or InvalidDataException)
+        catch (Exception ex) when (ex is JsonException or InvalidDataException or StreamItemTooLargeException)
         {
-            string detail = "item " + (count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + " of the " + _items.MediaType + " stream is not what the spec declares: " + ex.Message;
+            string item = "item " + (count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + " of the " + _items.MediaType + " stream";
+            string detail = ex is StreamItemTooLargeException ? item + " is too long: " + ex.Message : item + " is not what the spec declares: " + ex.Message;
             _itemFailure = new ApiException(_operationId, StatusCode, _response.ReasonPhrase, RequestId, null, null, null, false, detail, ex);
             throw _itemFailure;
         }

@@ -22,6 +22,9 @@ public static class StreamItems
     /// </summary>
     public const string DoneMarker = "[DONE]";
 
+    /// <summary>The default of <see cref="ApiClientOptions.MaxStreamItemBytes"/>: 16 MiB.</summary>
+    public const int DefaultMaxItemBytes = 16 * 1024 * 1024;
+
     /// <summary>JSON Lines or NDJSON: each line one item.</summary>
     public static StreamItems<T> JsonLines<T>(ReadJson<T> read, string mediaType) => new(StreamFormat.JsonLines, read, mediaType);
 
@@ -99,21 +102,23 @@ public sealed class StreamItems<T>
     /// <summary>The media type the stream is in (also what the request accepts).</summary>
     public string MediaType { get; }
 
-    internal ItemReader<T> CreateReader() => new(this);
+    internal ItemReader<T> CreateReader(int maxItemBytes = StreamItems.DefaultMaxItemBytes) => new(this, maxItemBytes);
 }
 
 /// <summary>The state of reading one stream: the parser of its format and the buffers it reuses for every item.</summary>
 internal sealed class ItemReader<T> : IDisposable
 {
     private readonly StreamItems<T> _items;
+    private readonly int _maxItemBytes;
     private readonly EventStreamParser? _events;
     private readonly JsonTextSequenceParser? _sequence;
     private PooledBytes? _eventJson;
     private Utf8JsonWriter? _eventWriter;
 
-    internal ItemReader(StreamItems<T> items)
+    internal ItemReader(StreamItems<T> items, int maxItemBytes)
     {
         _items = items;
+        _maxItemBytes = maxItemBytes;
         if (items.Format is StreamFormat.EventData or StreamFormat.Events)
         {
             _events = new EventStreamParser();
@@ -127,7 +132,20 @@ internal sealed class ItemReader<T> : IDisposable
     /// <summary>The next item from what <paramref name="buffer"/> holds.</summary>
     /// <exception cref="InvalidDataException">The stream breaks its format.</exception>
     /// <exception cref="JsonException">An item is not JSON.</exception>
+    /// <exception cref="StreamItemTooLargeException">The item being read is already longer than the limit.</exception>
     internal ReadStep TryRead(StreamBuffer buffer, out T item)
+    {
+        ReadStep step = TryReadItem(buffer, out item);
+        if (step == ReadStep.NeedMore && buffer.Pending.Length + (_events?.Data.Length ?? 0) > _maxItemBytes)
+        {
+            // An unfinished line (or event) past the limit: a stream that never ends its item must not exhaust memory.
+            throw new StreamItemTooLargeException(_maxItemBytes);
+        }
+
+        return step;
+    }
+
+    private ReadStep TryReadItem(StreamBuffer buffer, out T item)
     {
         item = default!;
         switch (_items.Format)
@@ -253,5 +271,14 @@ internal sealed class ItemReader<T> : IDisposable
         }
 
         return true;
+    }
+}
+
+/// <summary>One item of a stream is longer than <see cref="ApiClientOptions.MaxStreamItemBytes"/> allows.</summary>
+internal sealed class StreamItemTooLargeException : Exception
+{
+    internal StreamItemTooLargeException(int maxItemBytes)
+        : base("an item is longer than " + maxItemBytes.ToString(System.Globalization.CultureInfo.InvariantCulture) + " bytes (ApiClientOptions.MaxStreamItemBytes).")
+    {
     }
 }
