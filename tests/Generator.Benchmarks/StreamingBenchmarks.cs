@@ -49,7 +49,7 @@ public class StreamingBenchmarks
     public async Task<long> SdkAsync()
     {
         long sum = 0;
-        var response = new ApiStreamResponse<LogEntry>("bench", 200, new Dictionary<string, IReadOnlyList<string>>(), null, new HttpResponseMessage(), new HttpRequestMessage(), new MemoryStream(_stream, writable: false), _items, _ => { });
+        var response = new ApiStreamResponse<LogEntry>("bench", 200, new Dictionary<string, IReadOnlyList<string>>(), null, new HttpResponseMessage(), new HttpRequestMessage(), new MemoryStream(_stream, writable: false), _items, StreamItems.DefaultMaxItemBytes, _ => { });
         await using (((IAsyncDisposable)response).ConfigureAwait(false))
         {
             await foreach (LogEntry entry in response.ConfigureAwait(false))
