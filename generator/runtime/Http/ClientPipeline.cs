@@ -78,14 +78,7 @@ public sealed class ClientPipeline
             throw new ArgumentNullException(nameof(responses));
         }
 
-        TimeSpan? timeout = requestOptions?.Timeout ?? _options.Timeout;
-        if (timeout is { } limit && limit <= TimeSpan.Zero && limit != Timeout.InfiniteTimeSpan)
-        {
-            throw new ArgumentOutOfRangeException(nameof(requestOptions), "A timeout must be positive (or Timeout.InfiniteTimeSpan).");
-        }
-
-        using CancellationTokenSource? timeoutSource = timeout is { } delay && delay != Timeout.InfiniteTimeSpan ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken) : null;
-        timeoutSource?.CancelAfter(timeout!.Value);
+        using CancellationTokenSource? timeoutSource = TimeoutSource(requestOptions, cancellationToken, out TimeSpan? timeout);
         var call = new Call(request, requestOptions?.Retry ?? _options.Retry, _source.StartActivity(request.OperationId, ActivityKind.Client));
         try
         {
@@ -135,14 +128,7 @@ public sealed class ClientPipeline
             throw new ArgumentNullException(nameof(items));
         }
 
-        TimeSpan? timeout = requestOptions?.Timeout ?? _options.Timeout;
-        if (timeout is { } limit && limit <= TimeSpan.Zero && limit != Timeout.InfiniteTimeSpan)
-        {
-            throw new ArgumentOutOfRangeException(nameof(requestOptions), "A timeout must be positive (or Timeout.InfiniteTimeSpan).");
-        }
-
-        using CancellationTokenSource? timeoutSource = timeout is { } delay && delay != Timeout.InfiniteTimeSpan ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken) : null;
-        timeoutSource?.CancelAfter(timeout!.Value);
+        using CancellationTokenSource? timeoutSource = TimeoutSource(requestOptions, cancellationToken, out TimeSpan? timeout);
         var call = new Call(request, requestOptions?.Retry ?? _options.Retry, _source.StartActivity(request.OperationId, ActivityKind.Client));
         bool started = false;
         try
@@ -186,6 +172,28 @@ public sealed class ClientPipeline
                 call.Activity?.Dispose();
             }
         }
+    }
+
+    /// <summary>
+    /// The call's timeout (the call's setting, else the client's) as a token source linked to the caller's token; null when
+    /// the call has none. The timeout covers every attempt and wait (for a stream, until its headers arrive).
+    /// </summary>
+    private CancellationTokenSource? TimeoutSource(RequestOptions? requestOptions, CancellationToken cancellationToken, out TimeSpan? timeout)
+    {
+        timeout = requestOptions?.Timeout ?? _options.Timeout;
+        if (timeout is not { } limit || limit == Timeout.InfiniteTimeSpan)
+        {
+            return null;
+        }
+
+        if (limit <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(requestOptions), "A timeout must be positive (or Timeout.InfiniteTimeSpan).");
+        }
+
+        var source = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        source.CancelAfter(limit);
+        return source;
     }
 
     private void StreamEnded(Call call, Exception? failure)
