@@ -6,9 +6,10 @@ namespace OpenApiSdk.PackageTests;
 
 /// <summary>
 /// The schema constructs that are more than models and attributes (inheritance chosen by a discriminator, oneOf/anyOf
-/// as rules beside an object's properties, unevaluatedProperties) and two OpenAPI 3.2 documents, built from the packed package by the strictest
-/// consumer (warnings as errors, XML docs, latest-recommended analysis, nullable) and run; with them a Swagger 2.0
-/// document (read as its 3.0 conversion, its discriminator values from x-ms-discriminator-value).
+/// as rules beside an object's properties, unevaluatedProperties, values without a type) and three OpenAPI 3.2 documents
+/// (one with typed streaming), built from the packed package by the strictest consumer (warnings as errors, XML docs,
+/// latest-recommended analysis, nullable) and run; with them a Swagger 2.0 document (read as its 3.0 conversion, its
+/// discriminator values from x-ms-discriminator-value).
 /// </summary>
 [Collection(PackedGeneratorTests.Name)]
 public sealed class SchemaFeatureConsumerTests
@@ -36,6 +37,8 @@ public sealed class SchemaFeatureConsumerTests
                 Console.WriteLine("swagger2 " + dog.GetType().Name + " " + (dog.Nickname ?? "null"));
                 Console.WriteLine("default " + DefaultMapping.Api.Pet.FromJson("{\"name\":\"Rex\"}").GetType().Name);
                 Console.WriteLine("oas32 " + typeof(Oas32.Api.CatalogClient.ItemsOperations).GetMethod("SearchItemsAsync")!.Name);
+                Console.WriteLine("typeless " + string.Join(",", Typeless.Api.Reading.FromJson("{\"anything\":\"a\",\"either\":7.5}").Validate().Select(e => e.Pointer)));
+                Console.WriteLine("streams " + typeof(Program).Assembly.GetTypes().Where(t => t.Namespace == "Streams.Api").SelectMany(t => t.GetMethods()).Select(m => m.Name).Where(n => n.EndsWith("StreamingAsync", StringComparison.Ordinal)).Distinct().OrderBy(n => n, StringComparer.Ordinal).Aggregate((a, b) => a + "," + b));
             }
         }
 
@@ -46,7 +49,7 @@ public sealed class SchemaFeatureConsumerTests
     public SchemaFeatureConsumerTests(PackageFixture fixture) => _fixture = fixture;
 
     [Fact]
-    public void A_strict_app_builds_inheritance_choice_rules_unevaluated_properties_and_a_Swagger_2_0_document_and_runs_them()
+    public void A_strict_app_builds_inheritance_choice_rules_unevaluated_properties_typeless_values_streams_and_Swagger_2_0_and_3_2_documents_and_runs_them()
     {
         ConsumerProject app = _fixture.NewProject("SchemaFeatures");
         app.WriteProject(
@@ -65,11 +68,15 @@ public sealed class SchemaFeatureConsumerTests
                 <OpenApiSpec Include="swagger2.yaml" Namespace="Swagger2.Api" />
                 <OpenApiSpec Include="default-mapping.yaml" Namespace="DefaultMapping.Api" />
                 <OpenApiSpec Include="oas32.yaml" Namespace="Oas32.Api" />
+                <OpenApiSpec Include="typeless.yaml" Namespace="Typeless.Api" />
+                <OpenApiSpec Include="streams-32.yaml" Namespace="Streams.Api" />
             """);
-        foreach (string spec in new[] { "inheritance.yaml", "choice-rules.yaml", "unevaluated.yaml", "swagger2.yaml", "default-mapping.yaml", "oas32.yaml" })
+        foreach (string spec in new[] { "inheritance.yaml", "choice-rules.yaml", "unevaluated.yaml", "swagger2.yaml", "default-mapping.yaml", "oas32.yaml", "typeless.yaml" })
         {
             app.Write(spec, File.ReadAllText(Path.Combine(_fixture.RepositoryRoot, "tests", "Generator.Tests", "Specs", spec)));
         }
+
+        app.Write("streams-32.yaml", File.ReadAllText(Path.Combine(_fixture.RepositoryRoot, "tests", "Generator.ClientTests", "Specs", "streams-32.yaml")));
 
         app.Write("Program.cs", Program);
 
@@ -87,6 +94,8 @@ public sealed class SchemaFeatureConsumerTests
                 "swagger2 Dog null", // discriminator value from x-ms-discriminator-value; x-nullable: null is a value
                 "default OtherPet", // OpenAPI 3.2 defaultMapping: no discriminator reads as the default type
                 "oas32 SearchItemsAsync", // an OpenAPI 3.2 document (QUERY, additionalOperations, in: querystring) builds strictly
+                "typeless /anything,/either", // a typeless property checks a string's rules on a string; a type list rejects 7.5
+                "streams AppendLogsStreamingAsync,TailLogSequenceStreamingAsync,TailLogsStreamingAsync,WatchEventsStreamingAsync", // typed streaming methods of a 3.2 itemSchema document build strictly
             ],
             run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
     }
