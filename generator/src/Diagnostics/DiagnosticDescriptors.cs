@@ -78,7 +78,7 @@ internal static class DiagnosticDescriptors
         "OAS021", "A link is documented, not followed by a generated method", "The link '{0}' of the {1} response of {2} is described in the operation's documentation but has no generated method: {3}", "A link becomes a Follow method when its target operation exists, every parameter value is a $response.body pointer, a $request value or a constant, and its types fit.");
 
     public static readonly DiagnosticDescriptor ExtensionNotApplied = Warning(
-        "OAS022", "A paging or job extension cannot be applied", "{0}; {1}", "Correct the extension so that it names members and parameters the operation has (see PACKAGE-README.md).");
+        "OAS022", "A paging, job or long-running-operation extension cannot be applied", "{0}; {1}", "Correct the extension so that it names members and parameters the operation has (see PACKAGE-README.md).");
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = Index(
         InternalError, YamlSyntax, NotOpenApi3, UnresolvedRef, ExternalRef, DuplicateOperationId, InvalidPattern, ContradictoryConstraints,

@@ -58,79 +58,39 @@ internal sealed partial class ClientHelperEmitter
     }
 
     /// <summary>The poll members: in the group's interface and class, since they send URLs no operation method takes.</summary>
-    private void EmitPolls(OperationGroupModel group, List<OperationModel> operations)
+    private void EmitPolls(OperationGroupModel group, List<OperationModel> operations) =>
+        EmitGroupMembers(group, operations, DeclarePoll, EmitPoll);
+
+    private void DeclarePoll(OperationModel operation)
     {
         SourceWriter w = _w;
-        bool nested = group.Name.Length > 0;
-        string bytes = TypeSyntax.Sdk + "ApiResponse<byte[]>";
-        w.Line();
-        w.Open("public partial interface I" + _client.Name);
-        if (nested)
-        {
-            w.Open("public partial interface I" + group.Name + "Operations");
-        }
-
-        for (int i = 0; i < operations.Count; i++)
-        {
-            if (i > 0)
-            {
-                w.Line();
-            }
-
-            OperationModel operation = operations[i];
-            w.Summary("Sends a GET to a URL the long-running " + operation.OperationId + " gave (its status monitor or its result), with the client's credentials; the URL must be on the base address's origin. WaitFor" + ClientHelperResolverName(operation) + "Async calls it.");
-            w.Line("/// <param name=\"link\">The URL, as the service gave it (absolute, or relative to the base address).</param>");
-            w.Line("/// <param name=\"requestOptions\">Per-call options (timeout, headers, retries); null uses the client's.</param>");
-            w.Line("/// <param name=\"cancellationToken\">Cancels the request.</param>");
-            w.Line("/// <returns>The response with its body as bytes.</returns>");
-            w.Line("/// <exception cref=\"" + TypeSyntax.Sdk + "ApiException\">The service answered a status other than success.</exception>");
-            w.Line("/// <exception cref=\"global::System.InvalidOperationException\">The URL is not an http(s) URL on the base address's origin.</exception>");
-            w.Line(Task + "<" + bytes + "> " + operation.LongRunning!.PollMethodName + "(string link, " + TypeSyntax.Sdk + "RequestOptions? requestOptions = null, " + CancellationToken + " cancellationToken = default);");
-        }
-
-        if (nested)
-        {
-            w.Close();
-        }
-
-        w.Close();
-        w.Line();
-        w.Open("public partial class " + _client.Name);
-        if (nested)
-        {
-            w.Open("public sealed partial class " + group.Name + "Operations");
-        }
-
-        string client = nested ? "_client" : "this";
-        for (int i = 0; i < operations.Count; i++)
-        {
-            if (i > 0)
-            {
-                w.Line();
-            }
-
-            OperationModel operation = operations[i];
-            string responses = "__PollResponses" + ClientHelperResolverName(operation);
-            w.Line("/// <inheritdoc/>");
-            w.Open("public async " + Task + "<" + bytes + "> " + operation.LongRunning!.PollMethodName + "(string link, " + TypeSyntax.Sdk + "RequestOptions? requestOptions = null, " + CancellationToken + " cancellationToken = default)");
-            NullCheck("link");
-            w.Line("global::System.Uri __uri = " + TypeSyntax.Runtime + "Pager.NextLinkUri(" + OperationBaseUrl(operation, client) + ", link);");
-            w.Line("var __request = " + TypeSyntax.Runtime + "ClientRequest.ForNextLink(" + Literals.String(operation.OperationId) + ", " + Literals.String(operation.Path) + ", __uri, \"application/json\");");
-            EmitCredentials(operation, client);
-            w.Line("return await " + client + ".__Pipeline.SendAsync(__request, " + responses + ", requestOptions, cancellationToken).ConfigureAwait(false);");
-            w.Close();
-            w.Line();
-            EmitMapWithErrors("private static readonly " + TypeSyntax.Runtime + "ResponseMap<byte[]> " + responses + " = " + TypeSyntax.Runtime + "ResponseMap.Bytes()", operation);
-        }
-
-        EmitPageReaders();
-        if (nested)
-        {
-            w.Close();
-        }
-
-        w.Close();
+        w.Summary("Sends a GET to a URL the long-running " + operation.OperationId + " gave (its status monitor or its result), with the client's credentials; the URL must be on the base address's origin. WaitFor" + ClientHelperResolverName(operation) + "Async calls it.");
+        w.Line("/// <param name=\"link\">The URL, as the service gave it (absolute, or relative to the base address).</param>");
+        w.Line("/// <param name=\"requestOptions\">Per-call options (timeout, headers, retries); null uses the client's.</param>");
+        w.Line("/// <param name=\"cancellationToken\">Cancels the request.</param>");
+        w.Line("/// <returns>The response with its body as bytes.</returns>");
+        w.Line("/// <exception cref=\"" + TypeSyntax.Sdk + "ApiException\">The service answered a status other than success.</exception>");
+        w.Line("/// <exception cref=\"global::System.InvalidOperationException\">The URL is not an http(s) URL on the base address's origin.</exception>");
+        w.Line(Task + "<" + PollResponse + "> " + operation.LongRunning!.PollMethodName + "(string link, " + TypeSyntax.Sdk + "RequestOptions? requestOptions = null, " + CancellationToken + " cancellationToken = default);");
     }
+
+    private void EmitPoll(OperationModel operation, string client)
+    {
+        SourceWriter w = _w;
+        string responses = "__PollResponses" + ClientHelperResolverName(operation);
+        w.Line("/// <inheritdoc/>");
+        w.Open("public async " + Task + "<" + PollResponse + "> " + operation.LongRunning!.PollMethodName + "(string link, " + TypeSyntax.Sdk + "RequestOptions? requestOptions = null, " + CancellationToken + " cancellationToken = default)");
+        NullCheck("link");
+        w.Line("global::System.Uri __uri = " + TypeSyntax.Runtime + "Pager.NextLinkUri(" + OperationBaseUrl(operation, client) + ", link);");
+        w.Line("var __request = " + TypeSyntax.Runtime + "ClientRequest.ForNextLink(" + Literals.String(operation.OperationId) + ", " + Literals.String(operation.Path) + ", __uri, \"application/json\");");
+        EmitCredentials(operation, client);
+        w.Line("return await " + client + ".__Pipeline.SendAsync(__request, " + responses + ", requestOptions, cancellationToken).ConfigureAwait(false);");
+        w.Close();
+        w.Line();
+        EmitMapWithErrors("private static readonly " + TypeSyntax.Runtime + "ResponseMap<byte[]> " + responses + " = " + TypeSyntax.Runtime + "ResponseMap.Bytes()", operation);
+    }
+
+    private const string PollResponse = TypeSyntax.Sdk + "ApiResponse<byte[]>";
 
     private static string ClientHelperResolverName(OperationModel operation) => OpenApiSdk.Generator.Building.ClientHelperResolver.BaseName(operation);
 

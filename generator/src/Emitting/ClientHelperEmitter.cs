@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -234,7 +235,27 @@ internal sealed partial class ClientHelperEmitter
     };
 
     /// <summary>The next-link page fetch: a member of the group's interface and class, since it sends a URL no operation method takes.</summary>
-    private void EmitNextPages(OperationGroupModel group, List<OperationModel> operations)
+    private void EmitNextPages(OperationGroupModel group, List<OperationModel> operations) =>
+        EmitGroupMembers(group, operations, DeclareNextPage, EmitNextPage);
+
+    private void DeclareNextPage(OperationModel operation)
+    {
+        SourceWriter w = _w;
+        w.Summary("Fetches the page at a next link that a page of " + operation.OperationId + " gave ('" + operation.Paging!.NextLinkJson + "'), with the client's credentials; the link must be on the base address's origin.");
+        w.Line("/// <param name=\"nextLink\">The next link, as the previous page gave it (absolute, or relative to the base address).</param>");
+        w.Line("/// <param name=\"requestOptions\">Per-call options (timeout, headers, retries); null uses the client's.</param>");
+        w.Line("/// <param name=\"cancellationToken\">Cancels the request.</param>");
+        w.Line("/// <returns>The page.</returns>");
+        w.Line("/// <exception cref=\"" + TypeSyntax.Sdk + "ApiException\">The service answered a status other than success, or a body that is not the declared JSON.</exception>");
+        w.Line("/// <exception cref=\"global::System.InvalidOperationException\">The link is not an http(s) URL on the base address's origin.</exception>");
+        w.Line(Task + "<" + _types.Of(operation.Success!.Type!) + "> " + operation.Paging.NextPageMethodName + "(string nextLink, " + TypeSyntax.Sdk + "RequestOptions? requestOptions = null, " + CancellationToken + " cancellationToken = default);");
+    }
+
+    /// <summary>
+    /// Members a group's interface declares and its class implements (in the nested group class when the group has
+    /// a name), one per operation, followed by the shared page readers.
+    /// </summary>
+    private void EmitGroupMembers(OperationGroupModel group, List<OperationModel> operations, Action<OperationModel> declare, Action<OperationModel, string> implement)
     {
         SourceWriter w = _w;
         bool nested = group.Name.Length > 0;
@@ -252,15 +273,7 @@ internal sealed partial class ClientHelperEmitter
                 w.Line();
             }
 
-            OperationModel operation = operations[i];
-            w.Summary("Fetches the page at a next link that a page of " + operation.OperationId + " gave ('" + operation.Paging!.NextLinkJson + "'), with the client's credentials; the link must be on the base address's origin.");
-            w.Line("/// <param name=\"nextLink\">The next link, as the previous page gave it (absolute, or relative to the base address).</param>");
-            w.Line("/// <param name=\"requestOptions\">Per-call options (timeout, headers, retries); null uses the client's.</param>");
-            w.Line("/// <param name=\"cancellationToken\">Cancels the request.</param>");
-            w.Line("/// <returns>The page.</returns>");
-            w.Line("/// <exception cref=\"" + TypeSyntax.Sdk + "ApiException\">The service answered a status other than success, or a body that is not the declared JSON.</exception>");
-            w.Line("/// <exception cref=\"global::System.InvalidOperationException\">The link is not an http(s) URL on the base address's origin.</exception>");
-            w.Line(Task + "<" + _types.Of(operation.Success!.Type!) + "> " + operation.Paging.NextPageMethodName + "(string nextLink, " + TypeSyntax.Sdk + "RequestOptions? requestOptions = null, " + CancellationToken + " cancellationToken = default);");
+            declare(operations[i]);
         }
 
         if (nested)
@@ -284,11 +297,10 @@ internal sealed partial class ClientHelperEmitter
                 w.Line();
             }
 
-            EmitNextPage(operations[i], client);
+            implement(operations[i], client);
         }
 
         EmitPageReaders();
-
         if (nested)
         {
             w.Close();
