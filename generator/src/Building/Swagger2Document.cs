@@ -36,7 +36,11 @@ internal sealed partial class Swagger2Document
     private readonly Dictionary<string, string> _rewritten = new(StringComparer.Ordinal);
     private readonly Dictionary<string, YamlNode?> _followed = new(StringComparer.Ordinal);
     private HashSet<YamlNode>? _visited;
+    private YamlNode? _hostVariables;
+    private bool _reportedParameterizedHost;
     private readonly Dictionary<YamlNode, List<(string Value, string Subtype)>> _discriminatorValues = new(ReferenceEqualityComparer.Instance);
+    private const string ParameterizedHostKey = "x-ms-parameterized-host";
+
     private readonly YamlNode? _consumes;
     private readonly YamlNode? _produces;
 
@@ -71,11 +75,11 @@ internal sealed partial class Swagger2Document
             {
                 case "swagger" or "consumes" or "produces" or "openapi" or "components" or "servers":
                     break;
-                case "host" or "basePath" or "schemes":
+                case "host" or "basePath" or "schemes" or ParameterizedHostKey:
                     if (!serversAdded)
                     {
                         serversAdded = true;
-                        Add(result, "servers", Servers(pair.Key), pair.Key);
+                        Add(result, "servers", Servers(pair.Key, _root.Get("schemes")), pair.Key);
                     }
 
                     break;
@@ -100,13 +104,54 @@ internal sealed partial class Swagger2Document
         return result;
     }
 
-    /// <summary>The server URL of <c>host</c>, <c>basePath</c> and <c>schemes</c>: https first when it is among several (or none is given).</summary>
-    private YamlNode Servers(YamlNode at)
+    /// <summary>
+    /// The servers of <c>host</c> (or AutoRest's <c>x-ms-parameterized-host</c>), <c>basePath</c> and the schemes
+    /// <paramref name="schemes"/> (the document's, or an operation's own): one per scheme, https first when it is among
+    /// several (or none is given).
+    /// </summary>
+    private YamlNode Servers(YamlNode at, YamlNode? schemes)
     {
-        string? host = _root.GetString("host");
         string basePath = (_root.GetString("basePath") ?? string.Empty).TrimEnd('/');
+        YamlNode servers = YamlNode.Sequence(at.Line, at.Column);
+        List<string> urls;
+        YamlNode? variables = null;
+        if (ParameterizedHost() is { } host)
+        {
+            // hostTemplate with its parameters as the server's variables: AutoRest's client properties, the client's options here.
+            string template = host.GetString("hostTemplate") + basePath;
+            bool useSchemePrefix = host.Get("useSchemePrefix") is not { IsScalar: true, Value: "false" or "False" };
+            urls = useSchemePrefix ? Schemes(schemes).ConvertAll(s => s + "://" + template) : new List<string> { template };
+            variables = _hostVariables ??= HostVariables(host);
+        }
+        else if (_root.GetString("host") is { } name)
+        {
+            urls = Schemes(schemes).ConvertAll(s => s + "://" + name + basePath);
+        }
+        else
+        {
+            urls = new List<string> { basePath.Length == 0 ? "/" : basePath };
+        }
+
+        foreach (string url in urls)
+        {
+            YamlNode server = YamlNode.Mapping(at.Line, at.Column, 2);
+            Add(server, "url", Text(url, at), at);
+            if (variables is not null)
+            {
+                Add(server, "variables", variables, at);
+            }
+
+            servers.Items!.Add(server);
+        }
+
+        return servers;
+    }
+
+    /// <summary>The distinct schemes of a <c>schemes</c> list, https first (also when none is given: a 2.0 document without schemes is served with the scheme it was fetched with, which a build cannot know).</summary>
+    private static List<string> Schemes(YamlNode? declared)
+    {
         var schemes = new List<string>();
-        if (_root.Get("schemes") is { IsSequence: true } declared)
+        if (declared is { IsSequence: true })
         {
             foreach (YamlNode scheme in declared.Items!)
             {
@@ -117,22 +162,93 @@ internal sealed partial class Swagger2Document
             }
         }
 
-        // A 2.0 document without schemes is served with the scheme it was fetched with, which a build cannot know.
         if (schemes.Count == 0 || schemes.Remove("https"))
         {
             schemes.Insert(0, "https");
         }
 
-        YamlNode servers = YamlNode.Sequence(at.Line, at.Column);
-        IEnumerable<string> urls = host is null ? new[] { basePath.Length == 0 ? "/" : basePath } : schemes.ConvertAll(s => s + "://" + host + basePath);
-        foreach (string url in urls)
+        return schemes;
+    }
+
+    /// <summary>
+    /// An operation's own <c>schemes</c> (which override the document's, 2.0 says) as its <c>servers</c>; null when they
+    /// give the document's servers, or when the document has no host (a relative URL has no scheme).
+    /// </summary>
+    private YamlNode? OperationServers(YamlNode schemes)
+    {
+        if (_root.Get("host") is null && ParameterizedHost() is null)
         {
-            YamlNode server = YamlNode.Mapping(at.Line, at.Column);
-            Add(server, "url", Text(url, at), at);
-            servers.Items!.Add(server);
+            return null;
         }
 
-        return servers;
+        List<string> own = Schemes(schemes);
+        List<string> document = Schemes(_root.Get("schemes"));
+        return own.Count == document.Count && own.TrueForAll(document.Contains) ? null : Servers(schemes, schemes);
+    }
+
+    /// <summary><c>x-ms-parameterized-host</c> when it is a mapping with a <c>hostTemplate</c>; a malformed one is reported (once) and read as absent.</summary>
+    private YamlNode? ParameterizedHost()
+    {
+        if (_root.Get(ParameterizedHostKey) is not { } host)
+        {
+            return null;
+        }
+
+        if (host.IsMapping && host.Get("hostTemplate") is { IsScalar: true, IsNull: false, Value.Length: > 0 })
+        {
+            return host;
+        }
+
+        if (!_reportedParameterizedHost)
+        {
+            _reportedParameterizedHost = true;
+            _diagnostics.Report(DiagnosticDescriptors.IgnoredValue, host, $"'{ParameterizedHostKey}' must be a mapping with a non-empty 'hostTemplate'; it is ignored and the server comes from 'host'");
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The server variables of the host template's <c>parameters</c> (each followed through its <c>$ref</c>): the
+    /// parameter's <c>default</c> (else its first <c>enum</c> value, else empty: the option must be set), <c>enum</c>
+    /// and <c>description</c>.
+    /// </summary>
+    private YamlNode HostVariables(YamlNode host)
+    {
+        YamlNode variables = Like(host);
+        if (host.Get("parameters") is not { IsSequence: true } parameters)
+        {
+            return variables;
+        }
+
+        foreach (YamlNode declared in parameters.Items!)
+        {
+            if (Follow(declared) is not { IsMapping: true } parameter || parameter.Get("name") is not { IsScalar: true, Value.Length: > 0 } name)
+            {
+                continue;
+            }
+
+            if (declared.Get("$ref") is null && parameter.GetString("x-ms-parameter-location") != "client")
+            {
+                // AutoRest makes such a parameter an argument of every method (at positionInOperation); 3.0 has only server variables.
+                _diagnostics.Report(DiagnosticDescriptors.IgnoredValue, name, $"The host parameter '{name.Value}' is a client option (a server variable), not an argument of each method as AutoRest makes it");
+            }
+
+            YamlNode variable = Like(parameter, 3);
+            YamlNode? fallback = parameter.Get("enum") is { IsSequence: true, Items.Count: > 0 } values ? values.Items![0] : null;
+            Add(variable, "default", parameter.Get("default") ?? fallback ?? Text(string.Empty, name), name);
+            foreach (KeyValuePair<YamlNode, YamlNode> pair in parameter.Pairs!)
+            {
+                if (pair.Key.Value is "enum" or "description")
+                {
+                    variable.Pairs!.Add(pair);
+                }
+            }
+
+            variables.Pairs!.Add(new(name, variable));
+        }
+
+        return variables;
     }
 
     private void Component(YamlNode components, YamlNode key, YamlNode value)
@@ -290,8 +406,16 @@ internal sealed partial class Swagger2Document
             KeyValuePair<YamlNode, YamlNode> pair = pairs[i];
             switch (pair.Key.Value)
             {
-                case "consumes" or "produces" or "schemes":
+                case "consumes" or "produces":
                     continue;
+                case "schemes":
+                    if (OperationServers(pair.Value) is not { } servers)
+                    {
+                        continue;
+                    }
+
+                    pair = new(Text("servers", pair.Key, plain: true), servers);
+                    break;
                 case "parameters":
                     pair = With(pair, Parameters(pair.Value, ref bodyParameters));
                     break;
@@ -514,8 +638,15 @@ internal sealed partial class Swagger2Document
 
             if (parameter.GetString("type") == "array")
             {
-                YamlNode wire = Like(parameter, 3);
-                CollectionFormat(wire, parameter, parameter.Get("collectionFormat"), "formData");
+                YamlNode wire = Like(parameter, 4);
+                YamlNode? format = parameter.Get("collectionFormat");
+                CollectionFormat(wire, parameter, format, "formData");
+                if (multipart && wire.Get("x-collectionFormat") is null && wire.GetString("explode") == "false")
+                {
+                    // 3.0 gives a multipart part no style: the extension says the items go in one part, joined.
+                    string separator = format?.Value is "ssv" or "pipes" ? format.Value : "csv";
+                    Add(wire, "x-collectionFormat", Text(separator, format ?? parameter), format ?? parameter);
+                }
                 encoding ??= Like(first);
                 encoding.Pairs!.Add(new(nameNode, wire));
             }
