@@ -33,8 +33,8 @@ internal sealed partial class Swagger2Document
     private readonly YamlNode _root;
     private readonly DiagnosticBag _diagnostics;
     private readonly CancellationToken _cancellationToken;
-    private readonly Dictionary<string, string> _rewritten = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, YamlNode?> _followed = new(StringComparer.Ordinal);
+    private Dictionary<string, string>? _rewritten;
+    private Dictionary<string, YamlNode?>? _followed;
     private HashSet<YamlNode>? _visited;
     private YamlNode? _hostVariables;
     private bool _reportedParameterizedHost;
@@ -62,7 +62,7 @@ internal sealed partial class Swagger2Document
 
     private YamlNode Root()
     {
-        YamlNode result = Like(_root);
+        YamlNode result = Like(_root, _root.Pairs!.Count + 1);
         YamlNode swagger = _root.Get("swagger")!;
         Add(result, "openapi", Text("3.0.3", swagger), swagger);
         NoteDiscriminatorValues();
@@ -89,7 +89,7 @@ internal sealed partial class Swagger2Document
                 case "definitions" or "parameters" or "responses" or "securityDefinitions":
                     if (components is null)
                     {
-                        components = Like(pair.Value);
+                        components = Like(pair.Value, 4);
                         Add(result, "components", components, pair.Key);
                     }
 
@@ -113,38 +113,40 @@ internal sealed partial class Swagger2Document
     {
         string basePath = (_root.GetString("basePath") ?? string.Empty).TrimEnd('/');
         YamlNode servers = YamlNode.Sequence(at.Line, at.Column);
-        List<string> urls;
-        YamlNode? variables = null;
-        if (ParameterizedHost() is { } host)
+        YamlNode? template = ParameterizedHost();
+        string? host = template is null ? _root.GetString("host") : template.GetString("hostTemplate");
+        if (host is null)
         {
-            // hostTemplate with its parameters as the server's variables: AutoRest's client properties, the client's options here.
-            string template = host.GetString("hostTemplate") + basePath;
-            bool useSchemePrefix = host.Get("useSchemePrefix") is not { IsScalar: true, Value: "false" or "False" };
-            urls = useSchemePrefix ? Schemes(schemes).ConvertAll(s => s + "://" + template) : new List<string> { template };
-            variables = _hostVariables ??= HostVariables(host);
-        }
-        else if (_root.GetString("host") is { } name)
-        {
-            urls = Schemes(schemes).ConvertAll(s => s + "://" + name + basePath);
-        }
-        else
-        {
-            urls = new List<string> { basePath.Length == 0 ? "/" : basePath };
+            Server(servers, basePath.Length == 0 ? "/" : basePath, null, at);
+            return servers;
         }
 
-        foreach (string url in urls)
+        // hostTemplate with its parameters as the server's variables: AutoRest's client properties, the client's options here.
+        YamlNode? variables = template is null ? null : _hostVariables ??= HostVariables(template);
+        if (template?.Get("useSchemePrefix") is { IsScalar: true, Value: "false" or "False" })
         {
-            YamlNode server = YamlNode.Mapping(at.Line, at.Column, 2);
-            Add(server, "url", Text(url, at), at);
-            if (variables is not null)
-            {
-                Add(server, "variables", variables, at);
-            }
+            Server(servers, host + basePath, variables, at);
+            return servers;
+        }
 
-            servers.Items!.Add(server);
+        foreach (string scheme in Schemes(schemes))
+        {
+            Server(servers, scheme + "://" + host + basePath, variables, at);
         }
 
         return servers;
+    }
+
+    private static void Server(YamlNode servers, string url, YamlNode? variables, YamlNode at)
+    {
+        YamlNode server = YamlNode.Mapping(at.Line, at.Column, variables is null ? 1 : 2);
+        Add(server, "url", Text(url, at), at);
+        if (variables is not null)
+        {
+            Add(server, "variables", variables, at);
+        }
+
+        servers.Items!.Add(server);
     }
 
     /// <summary>The distinct schemes of a <c>schemes</c> list, https first (also when none is given: a 2.0 document without schemes is served with the scheme it was fetched with, which a build cannot know).</summary>
@@ -467,10 +469,8 @@ internal sealed partial class Swagger2Document
             YamlNode? resolved = Follow(parameter);
             if (resolved is { IsMapping: true } && resolved.GetString("in") is "body" or "formData")
             {
-                // An operation's parameter replaces the path item's one of the same name and location.
                 bodyParameters ??= new List<YamlNode>();
-                bodyParameters.RemoveAll(p => p.GetString("name") == resolved.GetString("name") && p.GetString("in") == resolved.GetString("in"));
-                bodyParameters.Add(resolved);
+                Replace(bodyParameters, resolved);
             }
             else
             {
@@ -481,6 +481,26 @@ internal sealed partial class Swagger2Document
         items.RemoveRange(kept, items.Count - kept);
         return parameters;
     }
+
+    /// <summary>Adds a body or form parameter, in place of one with the same name and location (an operation's replaces its path item's).</summary>
+    private static void Replace(List<YamlNode> bodyParameters, YamlNode parameter)
+    {
+        string? name = parameter.GetString("name");
+        string? location = parameter.GetString("in");
+        for (int i = bodyParameters.Count - 1; i >= 0; i--)
+        {
+            if (bodyParameters[i].GetString("name") == name && bodyParameters[i].GetString("in") == location)
+            {
+                bodyParameters.RemoveAt(i);
+            }
+        }
+
+        bodyParameters.Add(parameter);
+    }
+
+    /// <summary>The keys of a 2.0 parameter that a 3.0 parameter has too; the others (type keywords, their extensions) go to its schema.</summary>
+    private static bool StaysOnParameter(string? key) =>
+        key is "name" or "in" or "description" or "required" or "allowEmptyValue" or "x-ms-client-name" or "x-ms-parameter-location" or "x-ms-parameter-grouping" or "x-ms-skip-url-encoding";
 
     /// <summary>A query, path or header parameter, in place: its type keywords become its <c>schema</c>, its collectionFormat a style.</summary>
     private YamlNode Parameter(YamlNode parameter)
@@ -493,7 +513,13 @@ internal sealed partial class Swagger2Document
         bool array = parameter.GetString("type") == "array";
         YamlNode? format = parameter.Get("collectionFormat");
         List<KeyValuePair<YamlNode, YamlNode>> pairs = parameter.Pairs!;
-        YamlNode schema = Like(parameter, pairs.Count);
+        int schemaKeywords = 0;
+        foreach (KeyValuePair<YamlNode, YamlNode> pair in pairs)
+        {
+            schemaKeywords += pair.Key.Value is "collectionFormat" || StaysOnParameter(pair.Key.Value) ? 0 : 1;
+        }
+
+        YamlNode schema = Like(parameter, schemaKeywords);
         int kept = 0;
         for (int i = 0; i < pairs.Count; i++)
         {
@@ -502,10 +528,10 @@ internal sealed partial class Swagger2Document
             {
                 case "collectionFormat":
                     continue;
-                case "name" or "in" or "description" or "allowEmptyValue" or "x-ms-client-name" or "x-ms-parameter-location" or "x-ms-parameter-grouping" or "x-ms-skip-url-encoding":
-                    break;
                 case "required":
                     pair = With(pair, Boolean(pair.Value));
+                    break;
+                case var key when StaysOnParameter(key):
                     break;
                 case "x-ms-enum":
                     // On the schema, where a 3.0 document has its enum; swagger2openapi leaves it on the parameter: both.
@@ -675,17 +701,23 @@ internal sealed partial class Swagger2Document
     /// </summary>
     private YamlNode BodyParameter(YamlNode body, YamlNode? consumes)
     {
-        YamlNode result = Like(body, body.Pairs!.Count + 1);
+        int kept = 1; // content
+        foreach (KeyValuePair<YamlNode, YamlNode> pair in body.Pairs!)
+        {
+            kept += StaysOnBody(pair.Key.Value) ? 1 : 0;
+        }
+
+        YamlNode result = Like(body, kept);
         KeyValuePair<YamlNode, YamlNode>? schema = null;
         foreach (KeyValuePair<YamlNode, YamlNode> pair in body.Pairs!)
         {
-            if (pair.Key.Value is "description" || (pair.Key.Value is { } key && key.StartsWith("x-", StringComparison.Ordinal)))
-            {
-                result.Pairs!.Add(pair);
-            }
-            else if (pair.Key.Value == "required")
+            if (pair.Key.Value == "required")
             {
                 result.Pairs!.Add(With(pair, Boolean(pair.Value)));
+            }
+            else if (StaysOnBody(pair.Key.Value))
+            {
+                result.Pairs!.Add(pair);
             }
             else if (pair.Key.Value == "schema")
             {
@@ -714,6 +746,9 @@ internal sealed partial class Swagger2Document
         Add(result, "content", content, body);
         return result;
     }
+
+    /// <summary>What a 3.0 request body keeps of a 2.0 body parameter: its description, <c>required</c> and extensions.</summary>
+    private static bool StaysOnBody(string? key) => key is "description" or "required" || (key is not null && key.StartsWith("x-", StringComparison.Ordinal));
 
     /// <summary>
     /// A response, in place (a copy when aliased: its media types depend on where it is reached): its <c>schema</c>
@@ -840,6 +875,7 @@ internal sealed partial class Swagger2Document
             return null;
         }
 
+        _followed ??= new Dictionary<string, YamlNode?>(StringComparer.Ordinal);
         if (!_followed.TryGetValue(reference, out YamlNode? target))
         {
             target = Pointer(reference);
@@ -878,6 +914,7 @@ internal sealed partial class Swagger2Document
             return;
         }
 
+        _rewritten ??= new Dictionary<string, string>(StringComparer.Ordinal);
         if (!_rewritten.TryGetValue(text, out string? rewritten))
         {
             rewritten = Rewrite(text);
@@ -897,7 +934,8 @@ internal sealed partial class Swagger2Document
         {
             if (reference.StartsWith(from, StringComparison.Ordinal))
             {
-                return to + reference.Substring(from.Length);
+                // One string, not a substring and a concatenation, when the place is named only at the start.
+                return reference.IndexOf(from, from.Length, StringComparison.Ordinal) < 0 ? reference.Replace(from, to) : to + reference.Substring(from.Length);
             }
         }
 
