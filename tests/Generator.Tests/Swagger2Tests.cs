@@ -164,6 +164,43 @@ public class Swagger2Tests
     }
 
     [Fact]
+    public void Nodes_a_YAML_alias_shares_convert_once_and_each_operation_keeps_its_body()
+    {
+        // The conversion edits the 2.0 tree in place: a shared parameter list is copied per operation (each takes its
+        // body out of it), a shared parameter converts once, a schema that is an alias of itself ends.
+        GeneratorRun run = Run(Minimal + """
+
+            paths:
+              /a:
+                post:
+                  operationId: addA
+                  parameters: &common
+                    - {name: tags, in: query, type: array, items: {type: string}}
+                    - {name: payload, in: body, required: true, schema: {$ref: '#/definitions/Item'}}
+                  responses: &done
+                    '204': {description: ok}
+              /b:
+                post:
+                  operationId: addB
+                  parameters: *common
+                  responses: *done
+            definitions:
+              Item: &item
+                type: object
+                properties:
+                  next: *item
+            """);
+        string client = All(run);
+        string a = client.Split('\n').First(l => l.Contains("Task AddAAsync(", StringComparison.Ordinal));
+        string b = client.Split('\n').First(l => l.Contains("Task AddBAsync(", StringComparison.Ordinal));
+        Assert.Contains("global::Test.Sdk.Item body", a, StringComparison.Ordinal);
+        Assert.Contains("<string>? tags", a, StringComparison.Ordinal);
+        Assert.Equal(a.Replace("AddA", "AddB"), b);
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Severity != DiagnosticSeverity.Info);
+        Assert.Empty(run.CompileProblems);
+    }
+
+    [Fact]
     public void Definitions_parameters_and_responses_at_the_root_are_components_their_refs_follow()
     {
         GeneratorRun run = Run(Minimal + """

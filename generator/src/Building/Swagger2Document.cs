@@ -8,18 +8,21 @@ namespace OpenApiSdk.Generator.Building;
 
 /// <summary>
 /// Reads a Swagger 2.0 document as the OpenAPI 3.0 document its faithful conversion is (the upgrading rules of the
-/// OpenAPI 3.0 text, as swagger2openapi applies them): a new root of <see cref="YamlNode"/>s that shares every node the
-/// conversion does not change with the 2.0 tree, and gives every node it builds the position of the 2.0 node it comes
-/// from, so the builders run unchanged and every diagnostic points at the 2.0 file's line and column.
+/// OpenAPI 3.0 text, as swagger2openapi applies them): a new root over the 2.0 tree converted in place (the parse owns
+/// it), every node it builds at the position of the 2.0 node it comes from, so the builders run unchanged and every
+/// diagnostic points at the 2.0 file's line and column.
 /// </summary>
 /// <remarks>
-/// What maps where: <c>host</c>/<c>basePath</c>/<c>schemes</c> → <c>servers</c> (https first); <c>definitions</c>,
+/// What maps where: <c>host</c> (or AutoRest's <c>x-ms-parameterized-host</c>)/<c>basePath</c>/<c>schemes</c> →
+/// <c>servers</c> (https first), an operation's own <c>schemes</c> → its <c>servers</c>; <c>definitions</c>,
 /// <c>parameters</c>, <c>responses</c>, <c>securityDefinitions</c> → <c>components</c>, with every <c>$ref</c> to them
 /// rewritten; <c>in: body</c> and <c>in: formData</c> parameters → the operation's <c>requestBody</c> (media types from
 /// <c>consumes</c>); the other parameters' type keywords → their <c>schema</c>, <c>collectionFormat</c> → <c>style</c>/
 /// <c>explode</c> (or <c>x-collectionFormat</c> where 3.0 has no style: tsv anywhere, ssv and pipes outside the query,
 /// as swagger2openapi writes for tsv); response <c>schema</c> → <c>content</c> per <c>produces</c> type. Schemas: see
-/// <see cref="Schema"/>. Work is one pass over the document, each node once (a YAML alias converts once).
+/// <see cref="Schema"/>. Work is one pass over the document, each node once: only a node a YAML alias shares can be
+/// reached again, and it is converted once (<see cref="FirstVisit"/>) or, where its conversion depends on where it is
+/// reached, copied first (<see cref="Own"/>).
 /// </remarks>
 internal sealed partial class Swagger2Document
 {
@@ -283,7 +286,7 @@ internal sealed partial class Swagger2Document
                 Add(components, "responses", value, key);
                 for (int i = 0; i < value.Pairs!.Count; i++)
                 {
-                    Replace(value.Pairs, i, Response(value.Pairs[i].Value, _produces));
+                    Replace(value.Pairs, i, Response(value.Pairs[i].Value, _produces, shared: false));
                 }
 
                 break;
@@ -381,7 +384,7 @@ internal sealed partial class Swagger2Document
         {
             if (pairs[i].Key.Value == "parameters")
             {
-                Replace(pairs, i, Parameters(pairs[i].Value, ref bodyParameters));
+                Replace(pairs, i, Parameters(pairs[i].Value, ref bodyParameters, shared: false));
             }
         }
 
@@ -397,6 +400,7 @@ internal sealed partial class Swagger2Document
     /// <summary>An operation, converted in place (a copy when aliased: its body depends on the path item it is reached from).</summary>
     private YamlNode Operation(YamlNode operation, List<YamlNode>? pathBodyParameters)
     {
+        bool shared = operation.IsAliased; // then so is everything in it: each use converts a copy
         operation = Own(operation);
         List<YamlNode>? bodyParameters = pathBodyParameters is null ? null : new List<YamlNode>(pathBodyParameters);
         YamlNode? consumes = operation.Get("consumes") ?? _consumes;
@@ -419,16 +423,17 @@ internal sealed partial class Swagger2Document
                     pair = new(Text("servers", pair.Key, plain: true), servers);
                     break;
                 case "parameters":
-                    pair = With(pair, Parameters(pair.Value, ref bodyParameters));
+                    pair = With(pair, Parameters(pair.Value, ref bodyParameters, shared));
                     break;
                 case "responses" when pair.Value.IsMapping:
-                    YamlNode responses = Own(pair.Value);
+                    bool sharedResponses = shared || pair.Value.IsAliased;
+                    YamlNode responses = Own(pair.Value, sharedResponses);
                     List<KeyValuePair<YamlNode, YamlNode>> responsePairs = responses.Pairs!;
                     for (int r = 0; r < responsePairs.Count; r++)
                     {
                         if (responsePairs[r].Key.Value is not { } code || !code.StartsWith("x-", StringComparison.Ordinal))
                         {
-                            Replace(responsePairs, r, Response(responsePairs[r].Value, produces));
+                            Replace(responsePairs, r, Response(responsePairs[r].Value, produces, sharedResponses));
                         }
                     }
 
@@ -453,14 +458,14 @@ internal sealed partial class Swagger2Document
     /// The parameters that stay parameters, in place (a copy when aliased); body and form parameters (followed through
     /// <c>$ref</c>) go to <paramref name="bodyParameters"/>.
     /// </summary>
-    private YamlNode Parameters(YamlNode parameters, ref List<YamlNode>? bodyParameters)
+    private YamlNode Parameters(YamlNode parameters, ref List<YamlNode>? bodyParameters, bool shared)
     {
         if (!parameters.IsSequence)
         {
             return parameters;
         }
 
-        parameters = Own(parameters);
+        parameters = Own(parameters, shared);
         List<YamlNode> items = parameters.Items!;
         int kept = 0;
         for (int i = 0; i < items.Count; i++)
@@ -505,9 +510,9 @@ internal sealed partial class Swagger2Document
     /// <summary>A query, path or header parameter, in place: its type keywords become its <c>schema</c>, its collectionFormat a style.</summary>
     private YamlNode Parameter(YamlNode parameter)
     {
-        if (!parameter.IsMapping || !FirstVisit(parameter))
+        if (!parameter.IsMapping || !FirstVisit(parameter) || parameter.Get("schema") is not null)
         {
-            return parameter;
+            return parameter; // a 2.0 parameter that stays one has no schema: this one is converted (reached again inside an aliased node)
         }
 
         bool array = parameter.GetString("type") == "array";
@@ -755,7 +760,7 @@ internal sealed partial class Swagger2Document
     /// becomes one media type per <c>produces</c> entry (<c>*/*</c> when none), <c>examples</c> their examples, each
     /// header's type keywords its schema.
     /// </summary>
-    private YamlNode Response(YamlNode response, YamlNode? produces)
+    private YamlNode Response(YamlNode response, YamlNode? produces, bool shared)
     {
         if (!response.IsMapping)
         {
@@ -767,7 +772,7 @@ internal sealed partial class Swagger2Document
             return Reference(response, reference);
         }
 
-        response = Own(response);
+        response = Own(response, shared);
         KeyValuePair<YamlNode, YamlNode>? schema = null;
         YamlNode? examples = response.Get("examples") is { IsMapping: true } given ? given : null;
         List<KeyValuePair<YamlNode, YamlNode>> pairs = response.Pairs!;
@@ -801,7 +806,7 @@ internal sealed partial class Swagger2Document
             int count = CountMediaTypes(produces);
             YamlNode content = Like(schemaValue, Math.Max(count, 1));
             KeyValuePair<YamlNode, YamlNode> converted = With(schema.Value, Schema(schemaValue));
-            YamlNode? shared = null;
+            YamlNode? sharedMedia = null;
             for (int i = 0; i < Math.Max(count, 1); i++)
             {
                 YamlNode key = count == 0 ? Text("*/*", schemaValue) : MediaTypeAt(produces!, i)!;
@@ -814,13 +819,13 @@ internal sealed partial class Swagger2Document
                 }
                 else
                 {
-                    if (shared is null)
+                    if (sharedMedia is null)
                     {
-                        shared = Like(schemaValue, 1);
-                        shared.Pairs!.Add(converted);
+                        sharedMedia = Like(schemaValue, 1);
+                        sharedMedia.Pairs!.Add(converted);
                     }
 
-                    media = shared;
+                    media = sharedMedia;
                 }
 
                 content.Pairs!.Add(new(key, media));
@@ -836,9 +841,9 @@ internal sealed partial class Swagger2Document
     /// <summary>A header, in place: its type keywords become its schema.</summary>
     private void Header(YamlNode header)
     {
-        if (!header.IsMapping || !FirstVisit(header))
+        if (!header.IsMapping || !FirstVisit(header) || header.Get("schema") is not null)
         {
-            return;
+            return; // converted already (reached again inside an aliased node): 2.0 headers have no schema
         }
 
         List<KeyValuePair<YamlNode, YamlNode>> pairs = header.Pairs!;
@@ -1010,10 +1015,13 @@ internal sealed partial class Swagger2Document
     /// </summary>
     private bool FirstVisit(YamlNode node) => !node.IsAliased || (_visited ??= new HashSet<YamlNode>(ReferenceEqualityComparer.Instance)).Add(node);
 
-    /// <summary>The node to convert in place: itself, or a shallow copy when aliased and its conversion depends on where it is reached.</summary>
-    private static YamlNode Own(YamlNode node)
+    /// <summary>
+    /// The node to convert in place: itself, or a shallow copy when it is reached again (aliased, or <paramref name="shared"/>:
+    /// inside an aliased node) and its conversion depends on where it is reached.
+    /// </summary>
+    private static YamlNode Own(YamlNode node, bool shared = false)
     {
-        if (!node.IsAliased)
+        if (!node.IsAliased && !shared)
         {
             return node;
         }
