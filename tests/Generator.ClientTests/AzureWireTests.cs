@@ -13,7 +13,8 @@ namespace OpenApiSdk.ClientTests;
 /// WaitFor{Operation}Async for each final-state-via of x-ms-long-running-operation-options, following the header
 /// AutoRest's docs and Azure's asynchronous operation pattern name (Azure-AsyncOperation, Operation-Location, Location,
 /// else the resource's provisioningState), a failed and a cancelled operation, Retry-After; the constant query of an
-/// x-ms-paths key; an x-ms-client-name header parameter.
+/// x-ms-paths key; an x-ms-client-name header parameter; and from a Swagger 2.0 document (Specs/azure-host.yaml)
+/// x-ms-parameterized-host and x-ms-requestBody-name.
 /// </summary>
 public sealed class AzureWireTests : IAsyncLifetime
 {
@@ -255,6 +256,22 @@ public sealed class AzureWireTests : IAsyncLifetime
 
         Assert.Equal(new[] { "GET /subscriptions/sub-1/usages?api-version=2015-05-01-preview", "GET /subscriptions/sub-2/usages?api-version=2015-05-01-preview" }, Targets());
         Assert.Equal(new[] { "req-1", "req-2" }, _server.Requests.Select(r => r.Headers["x-ms-client-request-id"]));
+    }
+
+    [Fact]
+    public async Task X_ms_parameterized_host_is_the_server_of_its_parameters_and_x_ms_requestBody_name_names_the_body()
+    {
+        // Specs/azure-host.yaml: hostTemplate "{endpoint}/api/{apiSegment}" without a scheme prefix; apiSegment defaults to v2.
+        _server.Answer(new Reply(200, "{\"color\":\"blue\"}"));
+        using HttpClient http = new();
+        var client = new Azure.Host.ItemsClient(http, new Azure.Host.ItemsClientOptions { Endpoint = _server.BaseAddress.AbsoluteUri.TrimEnd('/') });
+
+        Azure.Host.Item? stored = await client.ItemsPutAsync("box", item: new Azure.Host.Item { Color = "red" });
+
+        Assert.Equal("PUT /api/v2/items/box", Targets().Single());
+        Assert.Equal("{\"color\":\"red\"}", System.Text.Encoding.UTF8.GetString(_server.Requests[0].Body));
+        Assert.Equal("blue", stored!.Color);
+        Assert.Equal("item", typeof(Azure.Host.ItemsClient).GetMethod(nameof(Azure.Host.ItemsClient.ItemsPutAsync))!.GetParameters()[1].Name);
     }
 
     [Fact]

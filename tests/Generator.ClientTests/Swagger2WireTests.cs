@@ -133,4 +133,29 @@ public sealed class Swagger2WireTests : IAsyncLifetime
         Assert.Equal("image/png", parts[1].Type);
         Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, parts[1].Body);
     }
+
+    [Fact]
+    public async Task A_formData_array_in_multipart_is_one_part_joined_by_its_collectionFormat_and_a_part_per_item_for_multi()
+    {
+        _server.Answer(new Reply(204, string.Empty, null));
+        using HttpClient http = _server.CreateHttpClient();
+        var fields = new S.UploadPhotoRequest { Labels = new List<string> { "a", "b" }, Sizes = new List<long> { 1, 2 }, Codes = new List<string> { "x", "y" } };
+        await Client(http).UploadPhotoAsync(4, fields, new FileContent(new byte[] { 1 }, "tom.png", "image/png"));
+
+        ReceivedRequest request = Assert.Single(_server.Requests);
+        string contentType = request.Headers["Content-Type"];
+        var reader = new MultipartReader(Microsoft.Net.Http.Headers.HeaderUtilities.RemoveQuotes(Microsoft.Net.Http.Headers.MediaTypeHeaderValue.Parse(contentType).Boundary).Value!, new System.IO.MemoryStream(request.Body));
+        var parts = new List<string>();
+        while (await reader.ReadNextSectionAsync() is { } section)
+        {
+            using var body = new System.IO.MemoryStream();
+            await section.Body.CopyToAsync(body);
+            string name = Microsoft.Net.Http.Headers.ContentDispositionHeaderValue.Parse(section.ContentDisposition).Name.Value!.Trim('"');
+            parts.Add(name + "=" + Encoding.UTF8.GetString(body.ToArray()));
+        }
+
+        // 2.0: csv (the default) and pipes are one value, so one part; multi is one part per item (2.0's "multiple
+        // parameter instances", for formData as for the query).
+        Assert.Equal(new[] { "labels=a,b", "sizes=1", "sizes=2", "codes=x|y", "photo=\u0001" }, parts);
+    }
 }

@@ -60,6 +60,147 @@ public class Swagger2Tests
     }
 
     [Fact]
+    public void An_operations_own_schemes_override_the_documents_as_its_server()
+    {
+        GeneratorRun run = Run(Minimal + """
+
+            host: api.example
+            basePath: /v1
+            schemes: [https]
+            paths:
+              /legacy:
+                get:
+                  operationId: legacy
+                  schemes: [http]
+                  responses:
+                    '204': {description: ok}
+              /same:
+                get:
+                  operationId: same
+                  schemes: [https]
+                  responses:
+                    '204': {description: ok}
+            """);
+        Assert.Empty(run.GeneratorDiagnostics);
+        string client = All(run);
+        Assert.Contains("new global::OpenApiSdk.Runtime.ClientRequest(\"legacy\", global::System.Net.Http.HttpMethod.Get, \"/legacy\", (this.Options.UseOperationServers ? \"http://api.example/v1\" :", client, StringComparison.Ordinal);
+        Assert.Contains("new global::OpenApiSdk.Runtime.ClientRequest(\"same\", global::System.Net.Http.HttpMethod.Get, \"/same\", this.__BaseUrl(),", client, StringComparison.Ordinal); // the document's own scheme: no override
+        Assert.Empty(run.CompileProblems);
+    }
+
+    [Fact]
+    public void X_ms_parameterized_host_is_the_server_url_its_parameters_the_options_with_their_defaults()
+    {
+        string document = Minimal + """
+
+            host: ignored.example
+            schemes: [http, https]
+            x-ms-parameterized-host:
+              hostTemplate: "{accountName}.{suffix}"
+              parameters:
+                - $ref: '#/parameters/AccountName'
+                - name: suffix
+                  in: path
+                  required: true
+                  type: string
+                  enum: [blob.example, blob.test]
+            parameters:
+              AccountName:
+                name: accountName
+                in: path
+                required: true
+                type: string
+                x-ms-parameter-location: client
+            paths:
+              /ping:
+                get:
+                  operationId: ping
+                  responses:
+                    '204': {description: ok}
+            """;
+        GeneratorRun run = Run(document);
+        string client = All(run);
+        // useSchemePrefix defaults to true: the preferred scheme, then the template with the variables.
+        Assert.Contains("string url = \"https://\" + _options.AccountName + \".\" + _options.Suffix;", client, StringComparison.Ordinal);
+        Assert.Contains("public string AccountName { get; set; } = \"\";", client, StringComparison.Ordinal); // no default: the user sets it
+        Assert.Contains("public string Suffix { get; set; } = \"blob.example\";", client, StringComparison.Ordinal); // the first enum value
+        // The explicit parameter, an argument of each method for AutoRest, is an option here: said where it is.
+        Diagnostic info = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("OAS015", info.Id);
+        Assert.Equal(At(document, "suffix\n"), Position(info));
+        Assert.Empty(run.CompileProblems);
+    }
+
+    [Fact]
+    public void X_ms_requestBody_name_names_the_body_parameter_a_malformed_one_is_reported()
+    {
+        string document = Minimal + """
+
+            paths:
+              /items:
+                post:
+                  operationId: add
+                  x-ms-requestBody-name: newItem
+                  parameters:
+                    - {name: payload, in: body, schema: {type: object, properties: {a: {type: string}}}}
+                  responses:
+                    '204': {description: ok}
+                put:
+                  operationId: replace
+                  x-ms-requestBody-name: [wrong]
+                  parameters:
+                    - {name: payload, in: body, schema: {type: object, properties: {a: {type: string}}}}
+                  responses:
+                    '204': {description: ok}
+            """;
+        GeneratorRun run = Run(document);
+        string client = All(run);
+        Assert.Contains("AddAsync(global::Test.Sdk.AddRequest? newItem = null,", client, StringComparison.Ordinal);
+        Assert.Contains("ReplaceAsync(global::Test.Sdk.ReplaceRequest? body = null,", client, StringComparison.Ordinal);
+        Diagnostic info = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Contains("'x-ms-requestBody-name' must be a non-empty string", Message(info), StringComparison.Ordinal);
+        Assert.Equal(At(document, "[wrong]"), Position(info));
+        Assert.Empty(run.CompileProblems);
+    }
+
+    [Fact]
+    public void Nodes_a_YAML_alias_shares_convert_once_and_each_operation_keeps_its_body()
+    {
+        // The conversion edits the 2.0 tree in place: a shared parameter list is copied per operation (each takes its
+        // body out of it), a shared parameter converts once, a schema that is an alias of itself ends.
+        GeneratorRun run = Run(Minimal + """
+
+            paths:
+              /a:
+                post:
+                  operationId: addA
+                  parameters: &common
+                    - {name: tags, in: query, type: array, items: {type: string}}
+                    - {name: payload, in: body, required: true, schema: {$ref: '#/definitions/Item'}}
+                  responses: &done
+                    '204': {description: ok}
+              /b:
+                post:
+                  operationId: addB
+                  parameters: *common
+                  responses: *done
+            definitions:
+              Item: &item
+                type: object
+                properties:
+                  next: *item
+            """);
+        string client = All(run);
+        string a = client.Split('\n').First(l => l.Contains("Task AddAAsync(", StringComparison.Ordinal));
+        string b = client.Split('\n').First(l => l.Contains("Task AddBAsync(", StringComparison.Ordinal));
+        Assert.Contains("global::Test.Sdk.Item body", a, StringComparison.Ordinal);
+        Assert.Contains("<string>? tags", a, StringComparison.Ordinal);
+        Assert.Equal(a.Replace("AddA", "AddB"), b);
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Severity != DiagnosticSeverity.Info);
+        Assert.Empty(run.CompileProblems);
+    }
+
+    [Fact]
     public void Definitions_parameters_and_responses_at_the_root_are_components_their_refs_follow()
     {
         GeneratorRun run = Run(Minimal + """

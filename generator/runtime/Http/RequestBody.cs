@@ -102,13 +102,7 @@ internal static class FormFields
         {
             if (property.Value.ValueKind == JsonValueKind.Array && Separator(joined, property.Name) is { } separator)
             {
-                var items = new List<string>();
-                foreach (JsonElement item in property.Value.EnumerateArray())
-                {
-                    items.Add(item.ValueKind == JsonValueKind.String ? item.GetString()! : item.ValueKind == JsonValueKind.Null ? string.Empty : item.GetRawText());
-                }
-
-                fields.Add(new KeyValuePair<string?, string?>(property.Name, string.Join(separator, items)));
+                fields.Add(new KeyValuePair<string?, string?>(property.Name, Join(property.Value, separator)));
             }
             else if (property.Value.ValueKind == JsonValueKind.Array)
             {
@@ -141,7 +135,20 @@ internal static class FormFields
         return text.ToString();
     }
 
-    private static string? Separator(string[]? joined, string name)
+    /// <summary>An array's items as one text, joined with <paramref name="separator"/>: strings as they are, null as empty, others as JSON.</summary>
+    public static string Join(JsonElement array, string separator)
+    {
+        var items = new List<string>();
+        foreach (JsonElement item in array.EnumerateArray())
+        {
+            items.Add(item.ValueKind == JsonValueKind.String ? item.GetString()! : item.ValueKind == JsonValueKind.Null ? string.Empty : item.GetRawText());
+        }
+
+        return string.Join(separator, items);
+    }
+
+    /// <summary>The separator <paramref name="joined"/> (pairs of a field name and a separator) gives <paramref name="name"/>; null when none.</summary>
+    public static string? Separator(string[]? joined, string name)
     {
         for (int i = 0; joined is not null && i + 1 < joined.Length; i += 2)
         {
@@ -179,11 +186,12 @@ public sealed class MultipartBody : RequestBody
     public override bool CanSend => _parts.TrueForAll(part => part.File is null || part.File.CanSend);
 
     /// <summary>
-    /// Adds one part per member of the JSON object the generated writer writes (one per item of an array): strings,
-    /// numbers and booleans as text/plain, objects as application/json, unless <paramref name="contentTypes"/> (pairs of
-    /// part name and content type) says otherwise. Null members are not sent.
+    /// Adds one part per member of the JSON object the generated writer writes (one per item of an array, or one for
+    /// all of them joined with the separator <paramref name="joined"/> gives the member: Swagger 2.0's collectionFormat
+    /// other than multi): strings, numbers and booleans as text/plain, objects as application/json, unless
+    /// <paramref name="contentTypes"/> (pairs of part name and content type) says otherwise. Null members are not sent.
     /// </summary>
-    public void Fields<T>(Action<Utf8JsonWriter, T> write, T value, string[]? contentTypes)
+    public void Fields<T>(Action<Utf8JsonWriter, T> write, T value, string[]? contentTypes, string[]? joined = null)
     {
         using JsonDocument document = JsonDocument.Parse(RequestJson.Bytes(write, value));
         if (document.RootElement.ValueKind != JsonValueKind.Object)
@@ -203,7 +211,11 @@ public sealed class MultipartBody : RequestBody
                 }
             }
 
-            if (property.Value.ValueKind == JsonValueKind.Array)
+            if (property.Value.ValueKind == JsonValueKind.Array && FormFields.Separator(joined, property.Name) is { } separator)
+            {
+                _parts.Add(new Part(property.Name, Encoding.UTF8.GetBytes(FormFields.Join(property.Value, separator)), contentType ?? "text/plain; charset=utf-8", null));
+            }
+            else if (property.Value.ValueKind == JsonValueKind.Array)
             {
                 foreach (JsonElement item in property.Value.EnumerateArray())
                 {

@@ -16,6 +16,7 @@ internal static class AzureExtensions
     public const string ClientNameKey = "x-ms-client-name";
     public const string EnumKey = "x-ms-enum";
     public const string PathsKey = "x-ms-paths";
+    public const string RequestBodyNameKey = "x-ms-requestBody-name";
 
     /// <summary>
     /// <c>x-ms-client-name</c> on a property's schema or on a parameter: the name to give the C# member instead of the
@@ -34,6 +35,27 @@ internal static class AzureExtensions
         }
 
         diagnostics.Report(DiagnosticDescriptors.IgnoredValue, value, $"'{ClientNameKey}' must be a non-empty string; it is ignored and the C# name comes from the wire name");
+        return null;
+    }
+
+    /// <summary>
+    /// <c>x-ms-requestBody-name</c> on a request body (where AutoRest's 2.0 → 3.0 conversion puts it) or on its
+    /// operation (where 2.0 documents write it): the name of the body's method parameter; null when there is none or
+    /// it is not a non-empty string (reported).
+    /// </summary>
+    public static string? RequestBodyName(YamlNode requestBody, YamlNode operation, DiagnosticBag diagnostics)
+    {
+        if ((requestBody.Get(RequestBodyNameKey) ?? operation.Get(RequestBodyNameKey)) is not { } value)
+        {
+            return null;
+        }
+
+        if (value is { IsScalar: true, IsNull: false, Value.Length: > 0 })
+        {
+            return value.Value;
+        }
+
+        diagnostics.Report(DiagnosticDescriptors.IgnoredValue, value, $"'{RequestBodyNameKey}' must be a non-empty string; it is ignored and the body parameter is named 'body'");
         return null;
     }
 

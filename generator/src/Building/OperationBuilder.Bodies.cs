@@ -15,7 +15,7 @@ internal static partial class OperationBuilder
 {
     private sealed partial class Builder
     {
-        private bool TryBuildBody(YamlNode node, string owner, string operationId, NameScope names, out BodyModel? body)
+        private bool TryBuildBody(YamlNode node, YamlNode operation, string owner, string operationId, NameScope names, out BodyModel? body)
         {
             body = null;
             YamlNode? resolved = Refs.Resolve(node);
@@ -24,6 +24,7 @@ internal static partial class OperationBuilder
                 return true;
             }
 
+            string bodyName = AzureExtensions.RequestBodyName(resolved, operation, _diagnostics) is { } declaredName && Identifiers.ToCamelCase(declaredName) is { Length: > 0 } camel ? camel : "body";
             bool required = resolved.GetBool("required");
             if (resolved.Get("content") is not { IsMapping: true } content || content.Pairs!.Count == 0)
             {
@@ -35,7 +36,7 @@ internal static partial class OperationBuilder
             {
                 YamlNode? schema = json.Media.Get("schema");
                 Shape shape = schema is null ? new Shape(TypeRef.Any, Constraints.None, true) : _schemas.ShapeOf(schema, owner, "Request");
-                body = new BodyModel(names.Claim("body"), shape.Type, required, json.MediaType, BodyEncoding.Json, description);
+                body = new BodyModel(names.Claim(bodyName), shape.Type, required, json.MediaType, BodyEncoding.Json, description);
                 return true;
             }
 
@@ -43,7 +44,7 @@ internal static partial class OperationBuilder
             if (Media(content, "application/x-www-form-urlencoded") is { } form && form.Get("schema") is { } formSchema
                 && _schemas.ShapeOf(formSchema, owner, "Request") is { Type.Kind: TypeRefKind.Model or TypeRefKind.Map } formShape)
             {
-                body = new BodyModel(names.Claim("body"), formShape.Type, required, "application/x-www-form-urlencoded", BodyEncoding.Form, description)
+                body = new BodyModel(names.Claim(bodyName), formShape.Type, required, "application/x-www-form-urlencoded", BodyEncoding.Form, description)
                 {
                     JoinedFields = JoinedFields(form.Get("encoding")),
                 };
@@ -51,7 +52,7 @@ internal static partial class OperationBuilder
             }
 
             // multipart/form-data of an object: the non-file properties as a model, each file property a parameter.
-            if (Media(content, "multipart/form-data") is { } multipart && MultipartBody(multipart, owner, operationId, names, required, description) is { } multipartBody)
+            if (Media(content, "multipart/form-data") is { } multipart && MultipartBody(multipart, owner, operationId, names, bodyName, required, description) is { } multipartBody)
             {
                 body = multipartBody;
                 return true;
@@ -69,7 +70,7 @@ internal static partial class OperationBuilder
                     }
 
                     string sent = mediaType.IndexOf('*') >= 0 ? "application/octet-stream" : mediaType;
-                    body = new BodyModel(names.Claim("body"), new TypeRef(TypeRefKind.Bytes), required, sent, BodyEncoding.Binary, description);
+                    body = new BodyModel(names.Claim(bodyName), new TypeRef(TypeRefKind.Bytes), required, sent, BodyEncoding.Binary, description);
                     return true;
                 }
             }
@@ -116,13 +117,36 @@ internal static partial class OperationBuilder
         }
 
         /// <summary>
+        /// The array fields of a multipart body sent as one part joined (pairs of field name and separator): those whose
+        /// <c>encoding</c> has an <c>x-collectionFormat</c> (a Swagger 2.0 form parameter's csv, ssv, tsv or pipes; multi
+        /// is a part per item). A 3.0 encoding's style and explode apply only to urlencoded bodies, so they do not count.
+        /// </summary>
+        private static EquatableArray<string> MultipartJoinedFields(YamlNode? encoding)
+        {
+            var joined = new List<string>();
+            if (encoding is { IsMapping: true })
+            {
+                foreach (KeyValuePair<YamlNode, YamlNode> pair in encoding.Pairs!)
+                {
+                    if (pair.Key.Value is { } name && pair.Value.IsMapping && CollectionSeparator(pair.Value) is { } separator)
+                    {
+                        joined.Add(name);
+                        joined.Add(separator);
+                    }
+                }
+            }
+
+            return joined.ToEquatableArray();
+        }
+
+        /// <summary>
         /// A <c>multipart/form-data</c> body whose schema is an object: one part per property. Properties that are
         /// files (<c>format: binary</c>; 3.1 <c>contentMediaType</c>/<c>contentEncoding</c>; an <c>encoding</c> content
         /// type that is neither text nor JSON) become <c>FileContent</c> parameters; the others stay in a generated
         /// model (the schema's own, or, when it has file properties, an inline copy without them) that is validated,
         /// written as JSON and sent member by member. Null when the schema is not an object.
         /// </summary>
-        private BodyModel? MultipartBody(YamlNode media, string owner, string operationId, NameScope names, bool required, string? description)
+        private BodyModel? MultipartBody(YamlNode media, string owner, string operationId, NameScope names, string declaredName, bool required, string? description)
         {
             YamlNode? schemaNode = media.Get("schema");
             YamlNode? schema = schemaNode is null ? null : Refs.Resolve(schemaNode);
@@ -215,7 +239,7 @@ internal static partial class OperationBuilder
             // else an inline copy of it without the file properties.
             bool hasFields = pendingFiles.Count == 0 || fields.Count > 0 || schema.Get("additionalProperties") is { IsMapping: true };
             TypeRef type = TypeRef.Any;
-            string bodyName = string.Empty;
+            string bodyName = string.Empty; // no model of fields: only file parameters
             if (hasFields)
             {
                 YamlNode modelSchema = pendingFiles.Count == 0 ? schemaNode : WithoutFiles(schema, fields, requiredNames);
@@ -226,7 +250,7 @@ internal static partial class OperationBuilder
                 }
 
                 type = shape.Type;
-                bodyName = names.Claim("body");
+                bodyName = names.Claim(declaredName);
             }
 
             foreach ((string part, YamlNode fileSchema, bool isArray, string contentType) in pendingFiles)
@@ -239,7 +263,10 @@ internal static partial class OperationBuilder
 
             _usesMultipart = true;
             var multipart = new MultipartModel(hasFields, files.ToEquatableArray(), contentTypes.ToEquatableArray());
-            return new BodyModel(bodyName, type, required, "multipart/form-data", BodyEncoding.Multipart, description, multipart);
+            return new BodyModel(bodyName, type, required, "multipart/form-data", BodyEncoding.Multipart, description, multipart)
+            {
+                JoinedFields = MultipartJoinedFields(media.Get("encoding")),
+            };
         }
 
         /// <summary>A copy of an object schema without its file properties (the ones not in <paramref name="fields"/>).</summary>

@@ -372,7 +372,7 @@ internal static partial class OperationBuilder
             BodyModel? body = null;
             if (operation.Get("requestBody") is { } bodyNode)
             {
-                if (!TryBuildBody(bodyNode, baseName, operationId, parameterNames, out body))
+                if (!TryBuildBody(bodyNode, operation, baseName, operationId, parameterNames, out body))
                 {
                     return null;
                 }

@@ -20,40 +20,33 @@ internal sealed partial class Swagger2Document
     };
 
     /// <summary>
-    /// The 3.0 form of a 2.0 schema. Copy on write: a schema that needs no change (most leaves, <c>{type: string}</c>) is
-    /// the 2.0 node itself, so the pass allocates only for what it changes. Each node converts once, so aliases stay
-    /// shared; an alias cycle back into a schema being converted sees the 2.0 node, and ends.
+    /// The 3.0 form of a 2.0 schema, edited in place (the same node): a schema that needs no change (most leaves,
+    /// <c>{type: string}</c>) costs nothing. The edits are idempotent, and an aliased schema converts once (an alias
+    /// cycle back into a schema being converted sees it half done, and ends).
     /// </summary>
     private YamlNode Schema(YamlNode schema)
     {
-        if (!schema.IsMapping)
+        if (!schema.IsMapping || !FirstVisit(schema))
         {
             return schema;
         }
 
-        if (_schemas.TryGetValue(schema, out YamlNode? done))
-        {
-            return done;
-        }
-
         _cancellationToken.ThrowIfCancellationRequested();
-        _schemas.Add(schema, schema);
-        List<KeyValuePair<YamlNode, YamlNode>> original = schema.Pairs!;
-        YamlNode? copy = null; // the new schema, from the first change on
-        List<KeyValuePair<YamlNode, YamlNode>>? changed = null; // its pairs
+        List<KeyValuePair<YamlNode, YamlNode>> pairs = schema.Pairs!;
         bool nullable = false;
         bool hasFormat = schema.Get("format") is not null;
-        for (int i = 0; i < original.Count; i++)
+        KeyValuePair<YamlNode, YamlNode>? binaryFormat = null; // after the type of a file
+        int binaryAt = 0;
+        int kept = 0;
+        for (int i = 0; i < pairs.Count; i++)
         {
-            KeyValuePair<YamlNode, YamlNode> pair = original[i];
+            KeyValuePair<YamlNode, YamlNode> pair = pairs[i];
             YamlNode value = pair.Value;
             YamlNode? replaced = value; // null: the keyword is dropped
-            KeyValuePair<YamlNode, YamlNode>? added = null;
             switch (pair.Key.Value)
             {
                 case "$ref" when value.IsScalar:
-                    string rewritten = Rewrite(value.Value ?? string.Empty);
-                    replaced = ReferenceEquals(rewritten, value.Value) ? value : Text(rewritten, value);
+                    RewriteReference(value);
                     break;
                 case "x-nullable" or "x-isnullable":
                     nullable |= Boolean(value) is { Value: "true" };
@@ -69,15 +62,20 @@ internal sealed partial class Swagger2Document
                     replaced = Text("string", value, plain: true);
                     if (!hasFormat)
                     {
-                        added = new(Text("format", pair.Key, plain: true), Text("binary", value, plain: true));
+                        binaryFormat = new(Text("format", pair.Key, plain: true), Text("binary", value, plain: true));
+                        binaryAt = kept + 1;
                     }
 
                     break;
                 case "properties" or "definitions" when value.IsMapping:
-                    replaced = SchemaMap(value);
+                    SchemaMap(value);
                     break;
                 case "items" or "allOf" or "not" when value.IsSequence:
-                    replaced = SchemaList(value);
+                    foreach (YamlNode item in value.Items!)
+                    {
+                        Schema(item);
+                    }
+
                     break;
                 case "items" or "additionalProperties" or "not":
                     replaced = value.IsScalar ? Boolean(value) : Schema(value);
@@ -95,108 +93,41 @@ internal sealed partial class Swagger2Document
             }
 
             // Otherwise the draft-04 keywords 3.0 shares, data (enum, default, example) and extensions, as they are.
-            if (changed is null && (!ReferenceEquals(replaced, value) || added is not null))
+            if (replaced is not null)
             {
-                copy = Like(schema, original.Count + 1);
-                changed = copy.Pairs!;
-                for (int j = 0; j < i; j++)
-                {
-                    changed.Add(original[j]);
-                }
+                pairs[kept++] = With(pair, replaced);
             }
+        }
 
-            if (changed is not null && replaced is not null)
-            {
-                changed.Add(ReferenceEquals(replaced, value) ? pair : new(pair.Key, replaced));
-            }
-
-            if (added is { } extra)
-            {
-                changed!.Add(extra);
-            }
+        bool edited = kept < pairs.Count || binaryFormat is not null || nullable;
+        pairs.RemoveRange(kept, pairs.Count - kept);
+        if (binaryFormat is { } format)
+        {
+            pairs.Insert(binaryAt, format);
         }
 
         if (nullable)
         {
-            if (changed is null)
-            {
-                copy = Like(schema, original.Count + 1);
-                changed = copy.Pairs!;
-                changed.AddRange(original);
-            }
-
-            changed.Add(new(Text("nullable", schema, plain: true), Text("true", schema, plain: true)));
+            pairs.Add(new(Text("nullable", schema, plain: true), Text("true", schema, plain: true)));
         }
 
-        YamlNode result = copy ?? schema;
-        _schemas[schema] = result;
-        return result;
-    }
-
-    /// <summary>A mapping of names to schemas (<c>properties</c>), copied only when a schema in it changes.</summary>
-    private YamlNode SchemaMap(YamlNode map)
-    {
-        YamlNode? copy = null;
-        List<KeyValuePair<YamlNode, YamlNode>>? changed = null;
-        for (int i = 0; i < map.Pairs!.Count; i++)
+        if (edited)
         {
-            KeyValuePair<YamlNode, YamlNode> pair = map.Pairs[i];
-            YamlNode converted = Schema(pair.Value);
-            if (changed is null && !ReferenceEquals(converted, pair.Value))
-            {
-                copy = Like(map, map.Pairs.Count);
-                changed = copy.Pairs!;
-                for (int j = 0; j < i; j++)
-                {
-                    changed.Add(map.Pairs[j]);
-                }
-            }
-
-            changed?.Add(ReferenceEquals(converted, pair.Value) ? pair : new(pair.Key, converted));
-        }
-
-        return copy ?? map;
-    }
-
-    /// <summary>A list of schemas (<c>allOf</c>), copied only when a schema in it changes.</summary>
-    private YamlNode SchemaList(YamlNode list)
-    {
-        List<YamlNode>? changed = null;
-        for (int i = 0; i < list.Items!.Count; i++)
-        {
-            YamlNode converted = Schema(list.Items[i]);
-            if (changed is null && !ReferenceEquals(converted, list.Items[i]))
-            {
-                changed = list.Items.GetRange(0, i);
-            }
-
-            changed?.Add(converted);
-        }
-
-        if (changed is null)
-        {
-            return list;
-        }
-
-        YamlNode copy = YamlNode.Sequence(list.Line, list.Column);
-        copy.EndLine = list.EndLine;
-        copy.EndColumn = list.EndColumn;
-        copy.Items!.AddRange(changed);
-        return copy;
-    }
-
-    /// <summary>A parameter's schema with the parameter's <c>x-nullable</c> (the extension sits on the parameter in 2.0).</summary>
-    private static YamlNode Nullable(YamlNode schema, YamlNode parameter)
-    {
-        foreach (string key in new[] { "x-nullable", "x-isnullable" })
-        {
-            if (parameter.Get(key) is { } given && schema.Get(key) is null)
-            {
-                schema.Pairs!.Add(new(Text(key, given, plain: true), given));
-            }
+            schema.PairsEdited();
         }
 
         return schema;
+    }
+
+    /// <summary>A mapping of names to schemas (<c>properties</c>), each converted in place.</summary>
+    private YamlNode SchemaMap(YamlNode map)
+    {
+        foreach (KeyValuePair<YamlNode, YamlNode> pair in map.Pairs!)
+        {
+            Schema(pair.Value);
+        }
+
+        return map;
     }
 
     /// <summary>A <c>type</c> list, which 2.0's JSON Schema allows though its text does not: its first type, <c>null</c> as <c>nullable</c>.</summary>

@@ -8,18 +8,21 @@ namespace OpenApiSdk.Generator.Building;
 
 /// <summary>
 /// Reads a Swagger 2.0 document as the OpenAPI 3.0 document its faithful conversion is (the upgrading rules of the
-/// OpenAPI 3.0 text, as swagger2openapi applies them): a new root of <see cref="YamlNode"/>s that shares every node the
-/// conversion does not change with the 2.0 tree, and gives every node it builds the position of the 2.0 node it comes
-/// from, so the builders run unchanged and every diagnostic points at the 2.0 file's line and column.
+/// OpenAPI 3.0 text, as swagger2openapi applies them): a new root over the 2.0 tree converted in place (the parse owns
+/// it), every node it builds at the position of the 2.0 node it comes from, so the builders run unchanged and every
+/// diagnostic points at the 2.0 file's line and column.
 /// </summary>
 /// <remarks>
-/// What maps where: <c>host</c>/<c>basePath</c>/<c>schemes</c> → <c>servers</c> (https first); <c>definitions</c>,
+/// What maps where: <c>host</c> (or AutoRest's <c>x-ms-parameterized-host</c>)/<c>basePath</c>/<c>schemes</c> →
+/// <c>servers</c> (https first), an operation's own <c>schemes</c> → its <c>servers</c>; <c>definitions</c>,
 /// <c>parameters</c>, <c>responses</c>, <c>securityDefinitions</c> → <c>components</c>, with every <c>$ref</c> to them
 /// rewritten; <c>in: body</c> and <c>in: formData</c> parameters → the operation's <c>requestBody</c> (media types from
 /// <c>consumes</c>); the other parameters' type keywords → their <c>schema</c>, <c>collectionFormat</c> → <c>style</c>/
 /// <c>explode</c> (or <c>x-collectionFormat</c> where 3.0 has no style: tsv anywhere, ssv and pipes outside the query,
 /// as swagger2openapi writes for tsv); response <c>schema</c> → <c>content</c> per <c>produces</c> type. Schemas: see
-/// <see cref="Schema"/>. Work is one pass over the document, each node once (a YAML alias converts once).
+/// <see cref="Schema"/>. Work is one pass over the document, each node once: only a node a YAML alias shares can be
+/// reached again, and it is converted once (<see cref="FirstVisit"/>) or, where its conversion depends on where it is
+/// reached, copied first (<see cref="Own"/>).
 /// </remarks>
 internal sealed partial class Swagger2Document
 {
@@ -29,25 +32,28 @@ internal sealed partial class Swagger2Document
         ("#/definitions/", "#/components/schemas/"), ("#/parameters/", "#/components/parameters/"), ("#/responses/", "#/components/responses/"),
     };
 
-    // Never changed: the media types of an operation that declares none (read only by the loops below).
-    private static readonly List<string> JsonMediaType = new() { "application/json" };
-    private static readonly List<string> AnyMediaType = new() { "*/*" };
 
     private readonly YamlNode _root;
     private readonly DiagnosticBag _diagnostics;
     private readonly CancellationToken _cancellationToken;
-    private readonly Dictionary<YamlNode, YamlNode> _schemas = new(ReferenceEqualityComparer.Instance);
+    private Dictionary<string, string>? _rewritten;
+    private Dictionary<string, YamlNode?>? _followed;
+    private HashSet<YamlNode>? _visited;
+    private YamlNode? _hostVariables;
+    private bool _reportedParameterizedHost;
     private readonly Dictionary<YamlNode, List<(string Value, string Subtype)>> _discriminatorValues = new(ReferenceEqualityComparer.Instance);
-    private readonly List<string> _consumes;
-    private readonly List<string> _produces;
+    private const string ParameterizedHostKey = "x-ms-parameterized-host";
+
+    private readonly YamlNode? _consumes;
+    private readonly YamlNode? _produces;
 
     private Swagger2Document(YamlNode root, DiagnosticBag diagnostics, CancellationToken cancellationToken)
     {
         _root = root;
         _diagnostics = diagnostics;
         _cancellationToken = cancellationToken;
-        _consumes = MediaTypes(root.Get("consumes"));
-        _produces = MediaTypes(root.Get("produces"));
+        _consumes = root.Get("consumes");
+        _produces = root.Get("produces");
     }
 
     /// <summary>True for a root that declares <c>swagger: "2.0"</c>.</summary>
@@ -59,7 +65,7 @@ internal sealed partial class Swagger2Document
 
     private YamlNode Root()
     {
-        YamlNode result = Like(_root);
+        YamlNode result = Like(_root, _root.Pairs!.Count + 1);
         YamlNode swagger = _root.Get("swagger")!;
         Add(result, "openapi", Text("3.0.3", swagger), swagger);
         NoteDiscriminatorValues();
@@ -72,11 +78,11 @@ internal sealed partial class Swagger2Document
             {
                 case "swagger" or "consumes" or "produces" or "openapi" or "components" or "servers":
                     break;
-                case "host" or "basePath" or "schemes":
+                case "host" or "basePath" or "schemes" or ParameterizedHostKey:
                     if (!serversAdded)
                     {
                         serversAdded = true;
-                        Add(result, "servers", Servers(pair.Key), pair.Key);
+                        Add(result, "servers", Servers(pair.Key, _root.Get("schemes")), pair.Key);
                     }
 
                     break;
@@ -86,7 +92,7 @@ internal sealed partial class Swagger2Document
                 case "definitions" or "parameters" or "responses" or "securityDefinitions":
                     if (components is null)
                     {
-                        components = Like(pair.Value);
+                        components = Like(pair.Value, 4);
                         Add(result, "components", components, pair.Key);
                     }
 
@@ -101,41 +107,6 @@ internal sealed partial class Swagger2Document
         return result;
     }
 
-    /// <summary>The server URL of <c>host</c>, <c>basePath</c> and <c>schemes</c>: https first when it is among several (or none is given).</summary>
-    private YamlNode Servers(YamlNode at)
-    {
-        string? host = _root.GetString("host");
-        string basePath = (_root.GetString("basePath") ?? string.Empty).TrimEnd('/');
-        var schemes = new List<string>();
-        if (_root.Get("schemes") is { IsSequence: true } declared)
-        {
-            foreach (YamlNode scheme in declared.Items!)
-            {
-                if (scheme is { IsScalar: true, Value: { Length: > 0 } name } && !schemes.Contains(name))
-                {
-                    schemes.Add(name);
-                }
-            }
-        }
-
-        // A 2.0 document without schemes is served with the scheme it was fetched with, which a build cannot know.
-        if (schemes.Count == 0 || schemes.Remove("https"))
-        {
-            schemes.Insert(0, "https");
-        }
-
-        YamlNode servers = YamlNode.Sequence(at.Line, at.Column);
-        IEnumerable<string> urls = host is null ? new[] { basePath.Length == 0 ? "/" : basePath } : schemes.ConvertAll(s => s + "://" + host + basePath);
-        foreach (string url in urls)
-        {
-            YamlNode server = YamlNode.Mapping(at.Line, at.Column);
-            Add(server, "url", Text(url, at), at);
-            servers.Items!.Add(server);
-        }
-
-        return servers;
-    }
-
     private void Component(YamlNode components, YamlNode key, YamlNode value)
     {
         if (!value.IsMapping)
@@ -143,7 +114,7 @@ internal sealed partial class Swagger2Document
             return;
         }
 
-        YamlNode converted = Like(value);
+        YamlNode converted;
         switch (key.Value)
         {
             case "definitions":
@@ -151,6 +122,7 @@ internal sealed partial class Swagger2Document
                 break;
             case "parameters":
                 // Body and form parameters have no 3.0 parameter form: an operation that refers to one gets its body (Operation).
+                converted = Like(value, value.Pairs!.Count);
                 Add(components, "parameters", converted, key);
                 foreach (KeyValuePair<YamlNode, YamlNode> pair in value.Pairs!)
                 {
@@ -162,14 +134,15 @@ internal sealed partial class Swagger2Document
 
                 break;
             case "responses":
-                Add(components, "responses", converted, key);
-                foreach (KeyValuePair<YamlNode, YamlNode> pair in value.Pairs!)
+                Add(components, "responses", value, key);
+                for (int i = 0; i < value.Pairs!.Count; i++)
                 {
-                    converted.Pairs!.Add(new(pair.Key, Response(pair.Value, _produces)));
+                    Replace(value.Pairs, i, Response(value.Pairs[i].Value, _produces, shared: false));
                 }
 
                 break;
             default:
+                converted = Like(value, value.Pairs!.Count);
                 Add(components, "securitySchemes", converted, key);
                 foreach (KeyValuePair<YamlNode, YamlNode> pair in value.Pairs!)
                 {
@@ -237,167 +210,217 @@ internal sealed partial class Swagger2Document
             return paths;
         }
 
-        YamlNode result = Like(paths, paths.Pairs!.Count);
-        foreach (KeyValuePair<YamlNode, YamlNode> pair in paths.Pairs!)
+        List<KeyValuePair<YamlNode, YamlNode>> pairs = paths.Pairs!;
+        for (int i = 0; i < pairs.Count; i++)
         {
             _cancellationToken.ThrowIfCancellationRequested();
-            result.Pairs!.Add(new(pair.Key, PathItem(pair.Value)));
+            PathItem(pairs[i].Value);
         }
 
-        return result;
+        return paths;
     }
 
-    private YamlNode PathItem(YamlNode item)
+    /// <summary>A path item, converted in place (context-free, so an aliased one converts once).</summary>
+    private void PathItem(YamlNode item)
     {
-        if (!item.IsMapping || item.Get("$ref") is not null)
+        if (!item.IsMapping || item.Get("$ref") is not null || !FirstVisit(item))
         {
-            return item; // a path item in another file: the builder reports it
+            return; // a path item in another file: the builder reports it
         }
 
         // Body and form parameters of the path item belong to each operation's body.
-        var bodyParameters = new List<YamlNode>();
-        YamlNode result = Like(item, item.Pairs!.Count);
-        foreach (KeyValuePair<YamlNode, YamlNode> pair in item.Pairs!)
+        List<YamlNode>? bodyParameters = null;
+        List<KeyValuePair<YamlNode, YamlNode>> pairs = item.Pairs!;
+        for (int i = 0; i < pairs.Count; i++)
         {
-            if (pair.Key.Value == "parameters")
+            if (pairs[i].Key.Value == "parameters")
             {
-                result.Pairs!.Add(new(pair.Key, Parameters(pair.Value, bodyParameters)));
+                Replace(pairs, i, Parameters(pairs[i].Value, ref bodyParameters, shared: false));
             }
         }
 
-        foreach (KeyValuePair<YamlNode, YamlNode> pair in item.Pairs!)
+        for (int i = 0; i < pairs.Count; i++)
         {
-            if (Array.IndexOf(Methods, pair.Key.Value) >= 0 && pair.Value.IsMapping)
+            if (Array.IndexOf(Methods, pairs[i].Key.Value) >= 0 && pairs[i].Value.IsMapping)
             {
-                result.Pairs!.Add(new(pair.Key, Operation(pair.Value, bodyParameters)));
-            }
-            else if (pair.Key.Value != "parameters")
-            {
-                result.Pairs!.Add(pair);
+                Replace(pairs, i, Operation(pairs[i].Value, bodyParameters));
             }
         }
-
-        return result;
     }
 
-    private YamlNode Operation(YamlNode operation, List<YamlNode> pathBodyParameters)
+    /// <summary>An operation, converted in place (a copy when aliased: its body depends on the path item it is reached from).</summary>
+    private YamlNode Operation(YamlNode operation, List<YamlNode>? pathBodyParameters)
     {
-        YamlNode result = Like(operation, operation.Pairs!.Count + 1);
-        var bodyParameters = new List<YamlNode>(pathBodyParameters);
-        List<string> consumes = operation.Get("consumes") is { } declaredConsumes ? MediaTypes(declaredConsumes) : _consumes;
-        List<string> produces = operation.Get("produces") is { } declaredProduces ? MediaTypes(declaredProduces) : _produces;
-        foreach (KeyValuePair<YamlNode, YamlNode> pair in operation.Pairs!)
+        bool shared = operation.IsAliased; // then so is everything in it: each use converts a copy
+        operation = Own(operation);
+        List<YamlNode>? bodyParameters = pathBodyParameters is null ? null : new List<YamlNode>(pathBodyParameters);
+        YamlNode? consumes = operation.Get("consumes") ?? _consumes;
+        YamlNode? produces = operation.Get("produces") ?? _produces;
+        List<KeyValuePair<YamlNode, YamlNode>> pairs = operation.Pairs!;
+        int kept = 0;
+        for (int i = 0; i < pairs.Count; i++)
         {
+            KeyValuePair<YamlNode, YamlNode> pair = pairs[i];
             switch (pair.Key.Value)
             {
-                case "consumes" or "produces" or "schemes":
-                    break;
-                case "parameters":
-                    result.Pairs!.Add(new(pair.Key, Parameters(pair.Value, bodyParameters)));
-                    break;
-                case "responses" when pair.Value.IsMapping:
-                    YamlNode responses = Like(pair.Value, pair.Value.Pairs!.Count);
-                    foreach (KeyValuePair<YamlNode, YamlNode> response in pair.Value.Pairs!)
+                case "consumes" or "produces":
+                    continue;
+                case "schemes":
+                    if (OperationServers(pair.Value) is not { } servers)
                     {
-                        responses.Pairs!.Add(new(response.Key, response.Key.Value is { } code && code.StartsWith("x-", StringComparison.Ordinal) ? response.Value : Response(response.Value, produces)));
+                        continue;
                     }
 
-                    result.Pairs!.Add(new(pair.Key, responses));
+                    pair = new(Text("servers", pair.Key, plain: true), servers);
                     break;
-                default:
-                    result.Pairs!.Add(pair);
+                case "parameters":
+                    pair = With(pair, Parameters(pair.Value, ref bodyParameters, shared));
+                    break;
+                case "responses" when pair.Value.IsMapping:
+                    bool sharedResponses = shared || pair.Value.IsAliased;
+                    YamlNode responses = Own(pair.Value, sharedResponses);
+                    List<KeyValuePair<YamlNode, YamlNode>> responsePairs = responses.Pairs!;
+                    for (int r = 0; r < responsePairs.Count; r++)
+                    {
+                        if (responsePairs[r].Key.Value is not { } code || !code.StartsWith("x-", StringComparison.Ordinal))
+                        {
+                            Replace(responsePairs, r, Response(responsePairs[r].Value, produces, sharedResponses));
+                        }
+                    }
+
+                    pair = With(pair, responses);
                     break;
             }
+
+            pairs[kept++] = pair;
         }
 
-        if (RequestBody(bodyParameters, consumes, operation) is { } body)
+        pairs.RemoveRange(kept, pairs.Count - kept);
+        if (bodyParameters is not null && RequestBody(bodyParameters, consumes, operation) is { } body)
         {
-            Add(result, "requestBody", body, bodyParameters[0]);
+            Add(operation, "requestBody", body, bodyParameters[0]);
         }
 
-        return result;
+        operation.PairsEdited();
+        return operation;
     }
 
-    /// <summary>The parameters that stay parameters; body and form parameters (followed through <c>$ref</c>) go to <paramref name="bodyParameters"/>.</summary>
-    private YamlNode Parameters(YamlNode parameters, List<YamlNode> bodyParameters)
+    /// <summary>
+    /// The parameters that stay parameters, in place (a copy when aliased); body and form parameters (followed through
+    /// <c>$ref</c>) go to <paramref name="bodyParameters"/>.
+    /// </summary>
+    private YamlNode Parameters(YamlNode parameters, ref List<YamlNode>? bodyParameters, bool shared)
     {
         if (!parameters.IsSequence)
         {
             return parameters;
         }
 
-        YamlNode result = YamlNode.Sequence(parameters.Line, parameters.Column);
-        result.EndLine = parameters.EndLine;
-        result.EndColumn = parameters.EndColumn;
-        foreach (YamlNode parameter in parameters.Items!)
+        parameters = Own(parameters, shared);
+        List<YamlNode> items = parameters.Items!;
+        int kept = 0;
+        for (int i = 0; i < items.Count; i++)
         {
+            YamlNode parameter = items[i];
             YamlNode? resolved = Follow(parameter);
             if (resolved is { IsMapping: true } && resolved.GetString("in") is "body" or "formData")
             {
-                // An operation's parameter replaces the path item's one of the same name and location.
-                bodyParameters.RemoveAll(p => p.GetString("name") == resolved.GetString("name") && p.GetString("in") == resolved.GetString("in"));
-                bodyParameters.Add(resolved);
+                bodyParameters ??= new List<YamlNode>();
+                Replace(bodyParameters, resolved);
             }
             else
             {
-                result.Items!.Add(parameter.IsMapping && parameter.Get("$ref") is { } reference ? Reference(parameter, reference) : Parameter(parameter));
+                items[kept++] = parameter.IsMapping && parameter.Get("$ref") is { } reference ? Reference(parameter, reference) : Parameter(parameter);
             }
         }
 
-        return result;
+        items.RemoveRange(kept, items.Count - kept);
+        return parameters;
     }
 
-    /// <summary>A query, path or header parameter: its type keywords become its <c>schema</c>, its collectionFormat a style.</summary>
-    private YamlNode Parameter(YamlNode parameter)
+    /// <summary>Adds a body or form parameter, in place of one with the same name and location (an operation's replaces its path item's).</summary>
+    private static void Replace(List<YamlNode> bodyParameters, YamlNode parameter)
     {
-        if (!parameter.IsMapping)
+        string? name = parameter.GetString("name");
+        string? location = parameter.GetString("in");
+        for (int i = bodyParameters.Count - 1; i >= 0; i--)
         {
-            return parameter;
+            if (bodyParameters[i].GetString("name") == name && bodyParameters[i].GetString("in") == location)
+            {
+                bodyParameters.RemoveAt(i);
+            }
         }
 
-        YamlNode result = Like(parameter, parameter.Pairs!.Count);
-        YamlNode schema = Like(parameter, parameter.Pairs!.Count);
-        foreach (KeyValuePair<YamlNode, YamlNode> pair in parameter.Pairs!)
+        bodyParameters.Add(parameter);
+    }
+
+    /// <summary>The keys of a 2.0 parameter that a 3.0 parameter has too; the others (type keywords, their extensions) go to its schema.</summary>
+    private static bool StaysOnParameter(string? key) =>
+        key is "name" or "in" or "description" or "required" or "allowEmptyValue" or "x-ms-client-name" or "x-ms-parameter-location" or "x-ms-parameter-grouping" or "x-ms-skip-url-encoding";
+
+    /// <summary>A query, path or header parameter, in place: its type keywords become its <c>schema</c>, its collectionFormat a style.</summary>
+    private YamlNode Parameter(YamlNode parameter)
+    {
+        if (!parameter.IsMapping || !FirstVisit(parameter) || parameter.Get("schema") is not null)
         {
+            return parameter; // a 2.0 parameter that stays one has no schema: this one is converted (reached again inside an aliased node)
+        }
+
+        bool array = parameter.GetString("type") == "array";
+        YamlNode? format = parameter.Get("collectionFormat");
+        List<KeyValuePair<YamlNode, YamlNode>> pairs = parameter.Pairs!;
+        int schemaKeywords = 0;
+        foreach (KeyValuePair<YamlNode, YamlNode> pair in pairs)
+        {
+            schemaKeywords += pair.Key.Value is "collectionFormat" || StaysOnParameter(pair.Key.Value) ? 0 : 1;
+        }
+
+        YamlNode schema = Like(parameter, schemaKeywords);
+        int kept = 0;
+        for (int i = 0; i < pairs.Count; i++)
+        {
+            KeyValuePair<YamlNode, YamlNode> pair = pairs[i];
             switch (pair.Key.Value)
             {
-                case "collectionFormat" or "x-nullable" or "x-isnullable":
-                    break;
-                case "name" or "in" or "description" or "allowEmptyValue" or "x-ms-client-name" or "x-ms-parameter-location" or "x-ms-parameter-grouping" or "x-ms-skip-url-encoding":
-                    result.Pairs!.Add(pair);
-                    break;
+                case "collectionFormat":
+                    continue;
                 case "required":
-                    result.Pairs!.Add(new(pair.Key, Boolean(pair.Value)));
+                    pair = With(pair, Boolean(pair.Value));
+                    break;
+                case var key when StaysOnParameter(key):
                     break;
                 case "x-ms-enum":
                     // On the schema, where a 3.0 document has its enum; swagger2openapi leaves it on the parameter: both.
-                    result.Pairs!.Add(pair);
                     schema.Pairs!.Add(pair);
                     break;
                 default:
-                    // type, format, items, enum, default, the bounds, and extensions of the value
+                    // type, format, items, enum, default, the bounds, x-nullable (on the parameter in 2.0) and extensions of the value
                     schema.Pairs!.Add(pair);
-                    break;
+                    continue;
             }
+
+            pairs[kept++] = pair;
         }
 
-        Add(result, "schema", Schema(Nullable(schema, parameter)), parameter);
-        if (parameter.GetString("type") == "array")
+        pairs.RemoveRange(kept, pairs.Count - kept);
+        parameter.PairsEdited();
+        Add(parameter, "schema", Schema(schema), parameter);
+        if (array)
         {
-            CollectionFormat(result, parameter, parameter.GetString("in") ?? string.Empty);
+            CollectionFormat(parameter, parameter, format, parameter.GetString("in") ?? string.Empty);
         }
 
-        return result;
+        return parameter;
     }
 
     /// <summary>
     /// <c>collectionFormat</c> (csv by default) as the 3.0 style and explode of <paramref name="location"/>; where 3.0
     /// has no style for it, <c>x-collectionFormat</c> tells the builder the separator.
     /// </summary>
-    private void CollectionFormat(YamlNode target, YamlNode parameter, string location)
+    private void CollectionFormat(YamlNode target, YamlNode parameter, YamlNode? collectionFormat, string location)
     {
-        YamlNode at = parameter.Get("collectionFormat") ?? parameter;
-        string format = parameter.GetString("collectionFormat") ?? "csv";
+        YamlNode at = collectionFormat ?? parameter;
+        string format = collectionFormat is { IsScalar: true, IsNull: false } ? collectionFormat.Value! : "csv";
         bool query = location is "query" or "formData";
         if (format == "multi" && !query)
         {
@@ -432,66 +455,55 @@ internal sealed partial class Swagger2Document
     /// none) or of its <c>in: formData</c> parameters (one object schema, a property per parameter; multipart/form-data
     /// when a parameter is a file or <c>consumes</c> names it, else application/x-www-form-urlencoded).
     /// </summary>
-    private YamlNode? RequestBody(List<YamlNode> parameters, List<string> consumes, YamlNode operation)
+    private YamlNode? RequestBody(List<YamlNode> parameters, YamlNode? consumes, YamlNode operation)
     {
         if (parameters.Count == 0)
         {
             return null;
         }
 
-        YamlNode? body = parameters.Find(p => p.GetString("in") == "body");
+        YamlNode? body = null;
+        bool extraBody = false, form = false;
+        foreach (YamlNode parameter in parameters)
+        {
+            switch (parameter.GetString("in"))
+            {
+                case "body":
+                    extraBody |= body is not null;
+                    body ??= parameter;
+                    break;
+                case "formData":
+                    form = true;
+                    break;
+            }
+        }
+
         if (body is not null)
         {
-            if (parameters.Exists(p => p.GetString("in") == "formData") || parameters.FindAll(p => p.GetString("in") == "body").Count > 1)
+            if (form || extraBody)
             {
                 _diagnostics.Report(DiagnosticDescriptors.IgnoredValue, operation, "Swagger 2.0 allows one body parameter and no form parameters beside it; only the first body parameter is sent");
             }
 
-            YamlNode result = Like(body);
-            YamlNode content = Like(body);
-            foreach (KeyValuePair<YamlNode, YamlNode> pair in body.Pairs!)
-            {
-                if (pair.Key.Value is "description" || (pair.Key.Value is { } key && key.StartsWith("x-", StringComparison.Ordinal)))
-                {
-                    result.Pairs!.Add(pair);
-                }
-                else if (pair.Key.Value == "required")
-                {
-                    result.Pairs!.Add(new(pair.Key, Boolean(pair.Value)));
-                }
-            }
-
-            Add(result, "content", content, body);
-            YamlNode? schema = body.Get("schema");
-            foreach (string mediaType in consumes.Count == 0 ? JsonMediaType : consumes)
-            {
-                YamlNode media = Like(body);
-                if (schema is not null)
-                {
-                    Add(media, "schema", Schema(schema), schema);
-                }
-
-                Add(content, mediaType, media, body);
-            }
-
-            return result;
+            return BodyParameter(body, consumes);
         }
 
-        bool multipart = consumes.Contains("multipart/form-data") || parameters.Exists(p => p.GetString("type") == "file");
-        YamlNode formBody = Like(parameters[0]);
-        YamlNode formContent = Like(parameters[0]);
-        YamlNode formMedia = Like(parameters[0]);
-        YamlNode objectSchema = Like(parameters[0]);
-        YamlNode properties = Like(parameters[0]);
-        YamlNode required = YamlNode.Sequence(parameters[0].Line, parameters[0].Column);
-        YamlNode encoding = Like(parameters[0]);
-        Add(objectSchema, "type", Text("object", parameters[0], plain: true), parameters[0]);
-        Add(objectSchema, "properties", properties, parameters[0]);
+        YamlNode first = parameters[0];
+        bool multipart = HasMediaType(consumes, "multipart/form-data") || parameters.Exists(p => p.GetString("type") == "file");
+        YamlNode formBody = Like(first, 2);
+        YamlNode formContent = Like(first, 1);
+        YamlNode formMedia = Like(first, 2);
+        YamlNode objectSchema = Like(first, 3);
+        YamlNode properties = Like(first, parameters.Count);
+        YamlNode required = YamlNode.Sequence(first.Line, first.Column);
+        YamlNode? encoding = null;
+        Add(objectSchema, "type", Text("object", first, plain: true), first);
+        Add(objectSchema, "properties", properties, first);
         foreach (YamlNode parameter in parameters)
         {
-            string name = parameter.GetString("name") ?? string.Empty;
-            YamlNode nameNode = parameter.Get("name") ?? parameter;
-            YamlNode property = Like(parameter);
+            // The name node is the property's key (and its required entry): the same text at the same place.
+            YamlNode nameNode = parameter.Get("name") is { IsScalar: true } given ? given : Text(string.Empty, parameter);
+            YamlNode property = Like(parameter, parameter.Pairs!.Count);
             foreach (KeyValuePair<YamlNode, YamlNode> pair in parameter.Pairs!)
             {
                 if (pair.Key.Value is not ("name" or "in" or "required" or "collectionFormat" or "allowEmptyValue"))
@@ -500,39 +512,106 @@ internal sealed partial class Swagger2Document
                 }
             }
 
-            properties.Pairs!.Add(new(Text(name, nameNode), Schema(Nullable(property, parameter))));
+            properties.Pairs!.Add(new(nameNode, Schema(property)));
             if (parameter.Get("required") is { } isRequired && Boolean(isRequired) is { Value: "true" })
             {
-                required.Items!.Add(Text(name, nameNode));
+                required.Items!.Add(nameNode);
             }
 
             if (parameter.GetString("type") == "array")
             {
-                YamlNode wire = Like(parameter);
-                CollectionFormat(wire, parameter, "formData");
-                Add(encoding, name, wire, nameNode);
+                YamlNode wire = Like(parameter, 4);
+                YamlNode? format = parameter.Get("collectionFormat");
+                CollectionFormat(wire, parameter, format, "formData");
+                if (multipart && wire.Get("x-collectionFormat") is null && wire.GetString("explode") == "false")
+                {
+                    // 3.0 gives a multipart part no style: the extension says the items go in one part, joined.
+                    string separator = format?.Value is "ssv" or "pipes" ? format.Value : "csv";
+                    Add(wire, "x-collectionFormat", Text(separator, format ?? parameter), format ?? parameter);
+                }
+                encoding ??= Like(first);
+                encoding.Pairs!.Add(new(nameNode, wire));
             }
         }
 
         if (required.Items!.Count > 0)
         {
-            Add(objectSchema, "required", required, parameters[0]);
-            Add(formBody, "required", Text("true", parameters[0], plain: true), parameters[0]);
+            Add(objectSchema, "required", required, first);
+            Add(formBody, "required", Text("true", first, plain: true), first);
         }
 
-        Add(formBody, "content", formContent, parameters[0]);
-        Add(formContent, multipart ? "multipart/form-data" : "application/x-www-form-urlencoded", formMedia, parameters[0]);
-        Add(formMedia, "schema", objectSchema, parameters[0]);
-        if (encoding.Pairs!.Count > 0)
+        Add(formBody, "content", formContent, first);
+        Add(formContent, multipart ? "multipart/form-data" : "application/x-www-form-urlencoded", formMedia, first);
+        Add(formMedia, "schema", objectSchema, first);
+        if (encoding is not null)
         {
-            Add(formMedia, "encoding", encoding, parameters[0]);
+            Add(formMedia, "encoding", encoding, first);
         }
 
         return formBody;
     }
 
-    /// <summary>A response: its <c>schema</c> becomes one media type per <c>produces</c> entry (<c>*/*</c> when none), <c>examples</c> their examples, each header's type keywords its schema.</summary>
-    private YamlNode Response(YamlNode response, List<string> produces)
+    /// <summary>
+    /// The request body of an <c>in: body</c> parameter: its schema under each <c>consumes</c> media type (JSON when
+    /// none), one media type object shared by all of them, since they are the same.
+    /// </summary>
+    private YamlNode BodyParameter(YamlNode body, YamlNode? consumes)
+    {
+        int kept = 1; // content
+        foreach (KeyValuePair<YamlNode, YamlNode> pair in body.Pairs!)
+        {
+            kept += StaysOnBody(pair.Key.Value) ? 1 : 0;
+        }
+
+        YamlNode result = Like(body, kept);
+        KeyValuePair<YamlNode, YamlNode>? schema = null;
+        foreach (KeyValuePair<YamlNode, YamlNode> pair in body.Pairs!)
+        {
+            if (pair.Key.Value == "required")
+            {
+                result.Pairs!.Add(With(pair, Boolean(pair.Value)));
+            }
+            else if (StaysOnBody(pair.Key.Value))
+            {
+                result.Pairs!.Add(pair);
+            }
+            else if (pair.Key.Value == "schema")
+            {
+                schema = With(pair, Schema(pair.Value));
+            }
+        }
+
+        int count = CountMediaTypes(consumes);
+        YamlNode content = Like(body, Math.Max(count, 1));
+        YamlNode media = Like(body, 1);
+        if (schema is { } given)
+        {
+            media.Pairs!.Add(given);
+        }
+
+        for (int i = 0; i < count; i++)
+        {
+            content.Pairs!.Add(new(MediaTypeAt(consumes!, i)!, media));
+        }
+
+        if (count == 0)
+        {
+            Add(content, "application/json", media, body);
+        }
+
+        Add(result, "content", content, body);
+        return result;
+    }
+
+    /// <summary>What a 3.0 request body keeps of a 2.0 body parameter: its description, <c>required</c> and extensions.</summary>
+    private static bool StaysOnBody(string? key) => key is "description" or "required" || (key is not null && key.StartsWith("x-", StringComparison.Ordinal));
+
+    /// <summary>
+    /// A response, in place (a copy when aliased: its media types depend on where it is reached): its <c>schema</c>
+    /// becomes one media type per <c>produces</c> entry (<c>*/*</c> when none), <c>examples</c> their examples, each
+    /// header's type keywords its schema.
+    /// </summary>
+    private YamlNode Response(YamlNode response, YamlNode? produces, bool shared)
     {
         if (!response.IsMapping)
         {
@@ -544,67 +623,89 @@ internal sealed partial class Swagger2Document
             return Reference(response, reference);
         }
 
-        YamlNode result = Like(response, response.Pairs!.Count);
-        YamlNode? schema = response.Get("schema");
+        response = Own(response, shared);
+        KeyValuePair<YamlNode, YamlNode>? schema = null;
         YamlNode? examples = response.Get("examples") is { IsMapping: true } given ? given : null;
-        foreach (KeyValuePair<YamlNode, YamlNode> pair in response.Pairs!)
+        List<KeyValuePair<YamlNode, YamlNode>> pairs = response.Pairs!;
+        int kept = 0;
+        for (int i = 0; i < pairs.Count; i++)
         {
+            KeyValuePair<YamlNode, YamlNode> pair = pairs[i];
             switch (pair.Key.Value)
             {
-                case "schema" or "examples":
-                    break;
+                case "schema":
+                    schema = pair;
+                    continue;
+                case "examples":
+                    continue;
                 case "headers" when pair.Value.IsMapping:
-                    YamlNode headers = Like(pair.Value, pair.Value.Pairs!.Count);
                     foreach (KeyValuePair<YamlNode, YamlNode> header in pair.Value.Pairs!)
                     {
-                        headers.Pairs!.Add(new(header.Key, Header(header.Value)));
+                        Header(header.Value);
                     }
 
-                    result.Pairs!.Add(new(pair.Key, headers));
-                    break;
-                default:
-                    result.Pairs!.Add(pair);
                     break;
             }
+
+            pairs[kept++] = pair;
         }
 
-        if (schema is not null)
+        pairs.RemoveRange(kept, pairs.Count - kept);
+        if (schema is { Key: { } schemaKey, Value: { } schemaValue })
         {
-            List<string> mediaTypes = produces.Count == 0 ? AnyMediaType : produces;
-            YamlNode content = Like(schema, mediaTypes.Count);
-            YamlNode converted = Schema(schema);
-            foreach (string mediaType in mediaTypes)
+            // The media types share one media type object unless one has an example; its schema keeps the 2.0 key.
+            int count = CountMediaTypes(produces);
+            YamlNode content = Like(schemaValue, Math.Max(count, 1));
+            KeyValuePair<YamlNode, YamlNode> converted = With(schema.Value, Schema(schemaValue));
+            YamlNode? sharedMedia = null;
+            for (int i = 0; i < Math.Max(count, 1); i++)
             {
-                YamlNode media = Like(schema, examples is null ? 1 : 2);
-                Add(media, "schema", converted, schema);
-                if (examples?.Get(mediaType) is { } example)
+                YamlNode key = count == 0 ? Text("*/*", schemaValue) : MediaTypeAt(produces!, i)!;
+                YamlNode media;
+                if (examples?.Get(key.Value!) is { } example)
                 {
+                    media = Like(schemaValue, 2);
+                    media.Pairs!.Add(converted);
                     Add(media, "example", example, example);
                 }
+                else
+                {
+                    if (sharedMedia is null)
+                    {
+                        sharedMedia = Like(schemaValue, 1);
+                        sharedMedia.Pairs!.Add(converted);
+                    }
 
-                Add(content, mediaType, media, schema);
+                    media = sharedMedia;
+                }
+
+                content.Pairs!.Add(new(key, media));
             }
 
-            Add(result, "content", content, schema);
+            Add(response, "content", content, schemaKey);
         }
 
-        return result;
+        response.PairsEdited();
+        return response;
     }
 
-    private YamlNode Header(YamlNode header)
+    /// <summary>A header, in place: its type keywords become its schema.</summary>
+    private void Header(YamlNode header)
     {
-        if (!header.IsMapping)
+        if (!header.IsMapping || !FirstVisit(header) || header.Get("schema") is not null)
         {
-            return header;
+            return; // converted already (reached again inside an aliased node): 2.0 headers have no schema
         }
 
-        YamlNode result = Like(header, header.Pairs!.Count + 1);
-        YamlNode schema = Like(header, header.Pairs!.Count);
-        foreach (KeyValuePair<YamlNode, YamlNode> pair in header.Pairs!)
+        List<KeyValuePair<YamlNode, YamlNode>> pairs = header.Pairs!;
+        YamlNode schema = Like(header, pairs.Count);
+        int kept = 0;
+        for (int i = 0; i < pairs.Count; i++)
         {
+            KeyValuePair<YamlNode, YamlNode> pair = pairs[i];
             if (pair.Key.Value is "description" || (pair.Key.Value is { } key && key.StartsWith("x-", StringComparison.Ordinal)))
             {
-                result.Pairs!.Add(pair);
+                pairs[kept++] = pair;
             }
             else if (pair.Key.Value != "collectionFormat")
             {
@@ -612,8 +713,9 @@ internal sealed partial class Swagger2Document
             }
         }
 
-        Add(result, "schema", Schema(schema), header);
-        return result;
+        pairs.RemoveRange(kept, pairs.Count - kept);
+        Add(header, "schema", Schema(schema), header);
+        header.PairsEdited();
     }
 
     /// <summary>The node a <c>$ref</c> to a 2.0 parameter leads to (2.0 has no chains of them); the node itself otherwise, null when broken.</summary>
@@ -624,7 +726,19 @@ internal sealed partial class Swagger2Document
             return node;
         }
 
-        return reference.StartsWith("#/", StringComparison.Ordinal) ? Pointer(reference) : null;
+        if (!reference.StartsWith("#/", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        _followed ??= new Dictionary<string, YamlNode?>(StringComparer.Ordinal);
+        if (!_followed.TryGetValue(reference, out YamlNode? target))
+        {
+            target = Pointer(reference);
+            _followed.Add(reference, target);
+        }
+
+        return target;
     }
 
     private YamlNode? Pointer(string reference)
@@ -638,23 +752,35 @@ internal sealed partial class Swagger2Document
         return current;
     }
 
-    /// <summary>A <c>{$ref}</c> mapping with the reference rewritten to where the conversion put its target.</summary>
-    private static YamlNode Reference(YamlNode node, YamlNode reference)
+    /// <summary>A <c>{$ref}</c> mapping, its reference rewritten in place to where the conversion put its target.</summary>
+    private YamlNode Reference(YamlNode node, YamlNode reference)
     {
-        string text = reference.Value ?? string.Empty;
-        string rewritten = Rewrite(text);
-        if (ReferenceEquals(rewritten, text))
+        RewriteReference(reference);
+        return node;
+    }
+
+    /// <summary>
+    /// A <c>$ref</c> scalar's text rewritten in place (the same text for every reference to one target, and again
+    /// unchanged: a rewritten reference is not one of the 2.0 places).
+    /// </summary>
+    private void RewriteReference(YamlNode reference)
+    {
+        if (reference is not { IsScalar: true, Value: { } text })
         {
-            return node;
+            return;
         }
 
-        YamlNode result = Like(node);
-        foreach (KeyValuePair<YamlNode, YamlNode> pair in node.Pairs!)
+        _rewritten ??= new Dictionary<string, string>(StringComparer.Ordinal);
+        if (!_rewritten.TryGetValue(text, out string? rewritten))
         {
-            result.Pairs!.Add(pair.Key.Value == "$ref" ? new(pair.Key, Text(rewritten, reference)) : pair);
+            rewritten = Rewrite(text);
+            _rewritten.Add(text, rewritten);
         }
 
-        return result;
+        if (!ReferenceEquals(rewritten, text))
+        {
+            reference.SetValue(rewritten);
+        }
     }
 
     /// <summary><c>#/definitions/X</c>, <c>#/parameters/X</c>, <c>#/responses/X</c> → their place under <c>#/components/</c>; any other reference as it is.</summary>
@@ -664,29 +790,111 @@ internal sealed partial class Swagger2Document
         {
             if (reference.StartsWith(from, StringComparison.Ordinal))
             {
-                return to + reference.Substring(from.Length);
+                // One string, not a substring and a concatenation, when the place is named only at the start.
+                return reference.IndexOf(from, from.Length, StringComparison.Ordinal) < 0 ? reference.Replace(from, to) : to + reference.Substring(from.Length);
             }
         }
 
         return reference;
     }
 
-    private static List<string> MediaTypes(YamlNode? list)
+    /// <summary>How many distinct media types a <c>consumes</c>/<c>produces</c> list names (repeated and empty entries are not counted).</summary>
+    private static int CountMediaTypes(YamlNode? list)
     {
-        var result = new List<string>();
-        if (list is { IsSequence: true })
+        int count = 0;
+        while (list is not null && MediaTypeAt(list, count) is not null)
         {
-            foreach (YamlNode item in list.Items!)
+            count++;
+        }
+
+        return count;
+    }
+
+    /// <summary>
+    /// The list's <paramref name="index"/>th distinct media type: its scalar, which is the 3.0 <c>content</c> key (the
+    /// same text, at the place the document names it); null past the end.
+    /// </summary>
+    private static YamlNode? MediaTypeAt(YamlNode list, int index)
+    {
+        if (!list.IsSequence)
+        {
+            return null;
+        }
+
+        List<YamlNode> items = list.Items!;
+        int seen = 0;
+        for (int i = 0; i < items.Count; i++)
+        {
+            if (items[i] is { IsScalar: true, Value: { Length: > 0 } mediaType } && !RepeatsEarlier(items, i, mediaType) && seen++ == index)
             {
-                if (item is { IsScalar: true, Value: { Length: > 0 } mediaType } && !result.Contains(mediaType))
-                {
-                    result.Add(mediaType);
-                }
+                return items[i];
             }
         }
 
-        return result;
+        return null;
     }
+
+    private static bool RepeatsEarlier(List<YamlNode> items, int index, string mediaType)
+    {
+        for (int i = 0; i < index; i++)
+        {
+            if (items[i] is { IsScalar: true, Value: { } earlier } && earlier == mediaType)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasMediaType(YamlNode? list, string mediaType)
+    {
+        for (int i = 0; list is not null && MediaTypeAt(list, i) is { } item; i++)
+        {
+            if (item.Value == mediaType)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// True the first time <paramref name="node"/> is converted in place. Only an aliased node can be reached again
+    /// (the tree is a tree otherwise), so only those are remembered.
+    /// </summary>
+    private bool FirstVisit(YamlNode node) => !node.IsAliased || (_visited ??= new HashSet<YamlNode>(ReferenceEqualityComparer.Instance)).Add(node);
+
+    /// <summary>
+    /// The node to convert in place: itself, or a shallow copy when it is reached again (aliased, or <paramref name="shared"/>:
+    /// inside an aliased node) and its conversion depends on where it is reached.
+    /// </summary>
+    private static YamlNode Own(YamlNode node, bool shared = false)
+    {
+        if (!node.IsAliased && !shared)
+        {
+            return node;
+        }
+
+        if (node.IsSequence)
+        {
+            YamlNode list = YamlNode.Sequence(node.Line, node.Column);
+            list.EndLine = node.EndLine;
+            list.EndColumn = node.EndColumn;
+            list.Items!.AddRange(node.Items!);
+            return list;
+        }
+
+        YamlNode copy = Like(node, node.Pairs!.Count + 1);
+        copy.Pairs!.AddRange(node.Pairs);
+        return copy;
+    }
+
+    private static KeyValuePair<YamlNode, YamlNode> With(KeyValuePair<YamlNode, YamlNode> pair, YamlNode value) =>
+        ReferenceEquals(pair.Value, value) ? pair : new(pair.Key, value);
+
+    private static void Replace(List<KeyValuePair<YamlNode, YamlNode>> pairs, int index, YamlNode value) => pairs[index] = With(pairs[index], value);
 
     /// <summary>An empty mapping at <paramref name="at"/>'s position, with room for <paramref name="capacity"/> pairs.</summary>
     private static YamlNode Like(YamlNode at, int capacity = 0)

@@ -318,7 +318,8 @@ internal sealed partial class ClientOperationEmitter
             string contentTypes = multipart.ContentTypes.IsEmpty
                 ? "null"
                 : "new string[] { " + string.Join(", ", multipart.ContentTypes.Select(c => Literals.String(c.PartName) + ", " + Literals.String(c.ContentType))) + " }";
-            string fields = "__form.Fields<" + _types.Of(body.Type) + ">(" + _json.Writer(body.Type) + ", " + body.Name + ", " + contentTypes + ");";
+            string joined = body.JoinedFields.IsEmpty ? string.Empty : ", new string[] { " + string.Join(", ", body.JoinedFields.Select(Literals.String)) + " }";
+            string fields = "__form.Fields<" + _types.Of(body.Type) + ">(" + _json.Writer(body.Type) + ", " + body.Name + ", " + contentTypes + joined + ");";
             if (!body.Required)
             {
                 w.Open("if (" + body.Name + " is not null)");

@@ -200,7 +200,7 @@ internal enum BodyEncoding
 /// <param name="Multipart">For <see cref="BodyEncoding.Multipart"/>: the file parts and the content type overrides.</param>
 internal sealed record BodyModel(string Name, TypeRef Type, bool Required, string MediaType, BodyEncoding Encoding, string? Description, MultipartModel? Multipart = null)
 {
-    /// <summary>For a urlencoded form: the array fields sent as one joined value (an <c>encoding</c> with <c>explode: false</c>, or <c>x-collectionFormat</c>), as pairs of field name and separator.</summary>
+    /// <summary>For a urlencoded form: the array fields sent as one joined value (an <c>encoding</c> with <c>explode: false</c>, or <c>x-collectionFormat</c>); for a multipart body, those with <c>x-collectionFormat</c> (one part joined); as pairs of field name and separator.</summary>
     public EquatableArray<string> JoinedFields { get; init; } = EquatableArray<string>.Empty;
 }
 

@@ -45,6 +45,12 @@ internal sealed class YamlNode
 
     public List<KeyValuePair<YamlNode, YamlNode>>? Pairs { get; private set; }
 
+    /// <summary>
+    /// True when an alias refers to this node, so it may be reached from more than one place (a tree otherwise; JSON
+    /// has no aliases). The Swagger 2.0 conversion, which edits the tree in place, converts such a node once.
+    /// </summary>
+    public bool IsAliased { get; set; }
+
     public List<YamlNode>? Items { get; private set; }
 
     public bool IsMapping => Kind == YamlNodeKind.Mapping;
@@ -66,6 +72,12 @@ internal sealed class YamlNode
         new(YamlNodeKind.Sequence, line, column) { Items = new List<YamlNode>() };
 
     public YamlNode? this[string key] => Get(key);
+
+    /// <summary>Replaces a scalar's text (the Swagger 2.0 conversion rewriting a <c>$ref</c> in place).</summary>
+    public void SetValue(string value) => Value = value;
+
+    /// <summary>Drops the key index after <see cref="Pairs"/> was edited in place, so <see cref="Get"/> reads the edited pairs.</summary>
+    public void PairsEdited() => _index = null;
 
     public YamlNode? Get(string key)
     {

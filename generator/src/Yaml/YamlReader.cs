@@ -141,6 +141,8 @@ internal static class YamlReader
                             return Fail($"the alias '*{alias.Value.Value}' names no anchor defined before it", current.Start);
                         }
 
+                        target.IsAliased = true;
+
                         if (!Add(target))
                         {
                             return Fail("a mapping key must be a scalar", current.Start);

@@ -318,7 +318,7 @@ namespace Snapshot.Sdk
             __request.Path("/photo");
             __request.Credential(this.__CredentialHeaderKey);
             var __form = new global::OpenApiSdk.Runtime.MultipartBody();
-            __form.Fields<global::Snapshot.Sdk.UploadPhotoRequest>(__Write1, body, null);
+            __form.Fields<global::Snapshot.Sdk.UploadPhotoRequest>(__Write1, body, null, new string[] { "labels", ",", "codes", "|" });
             __form.File("photo", photo, "application/octet-stream");
             __request.Body = __form;
             return await this.__Pipeline.SendAsync(__request, __Responses4, requestOptions, cancellationToken).ConfigureAwait(false);
