@@ -26,7 +26,7 @@ public delegate bool ItemCheck<in T>(ref Validation validation, T item);
 /// errors; every other check passes, because a property attribute already checks it.
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public ref struct Validation
+public ref partial struct Validation
 {
     private readonly OpenApiModel _model;
     private readonly bool _typeLevel;

@@ -48,7 +48,8 @@ internal sealed partial class SchemaBuilder
                 || (keyword is "minProperties" or "maxProperties" && (objectType || typedAsAny || PrimaryType(schema) == "object"))
                 || (keyword == "unevaluatedProperties" && objectType)
                 || (keyword == "unevaluatedItems" && UnevaluatedItemsHonoured(schema))
-                || (keyword == "not" && (objectType || choiceRules)))
+                || (keyword == "not" && (objectType || choiceRules))
+                || (typedAsAny && JsonValueKeywords.Contains(keyword)))
             {
                 continue; // honoured: the union or the base's subtypes are chosen by it / Validate() counts an object's members / checks what is unevaluated (what it leaves out is reported where it is built)
             }
@@ -66,9 +67,9 @@ internal sealed partial class SchemaBuilder
                 continue; // the keyword the union is built from; a second one beside it is still reported
             }
 
-            if (objectType || choiceRules)
+            if (objectType || choiceRules || typedAsAny)
             {
-                continue; // a rule on the value (SchemaBuilder.ChoiceRules), which reports what its alternatives leave out
+                continue; // a rule on the value (SchemaBuilder.ChoiceRules, or the JSON-value validator's), which reports what its alternatives leave out
             }
 
             if (KeyNode(schema, keyword) is { } key)
@@ -79,12 +80,7 @@ internal sealed partial class SchemaBuilder
             }
         }
 
-        if (typedAsAny && schema.Get("uniqueItems") is { Value: "true" } && KeyNode(schema, "uniqueItems") is { } unique)
-        {
-            ReportUnsupported(schema, unique, $"'uniqueItems' on a value without type (in {where})", "an array held as JsonElement is not checked for duplicates");
-        }
-
-        if (!objectType && KeyNode(schema, "if") is { } condition)
+        if (!objectType && !typedAsAny && KeyNode(schema, "if") is { } condition)
         {
             ReportUnsupported(schema, condition, $"'if' (in {where}, which is not an object type)", "the conditional rule is not checked");
         }

@@ -209,6 +209,12 @@ internal sealed partial class SchemaBuilder
             }
 
             Shape aliased = ShapeOf(target, owner, member);
+            if (aliased.Type.Kind == TypeRefKind.Any && HasKeywordsBesideRef(schema))
+            {
+                // $ref beside other keywords (2020-12 core §8.2.3.1): both apply, so the whole schema is checked as JSON.
+                return JsonValueShape(schema);
+            }
+
             return siteNullable ? aliased with { AllowsNull = true } : aliased;
         }
 
@@ -309,7 +315,7 @@ internal sealed partial class SchemaBuilder
             case "integer" or "number" or "boolean":
                 return WithChoices(Primitive(schema, ScalarKind(schema, type), allowsNull), schema, owner + "." + member);
             default:
-                return new Shape(TypeRef.Any, _constraints.Read(schema, TypeRefKind.Any), true);
+                return JsonValueShape(schema);
         }
     }
 
