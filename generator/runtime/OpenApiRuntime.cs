@@ -279,9 +279,11 @@ public static class OpenApiRuntime
     /// <c>const</c>/<c>enum</c> with an object or array: <paramref name="value"/> equals the JSON <paramref name="json"/> the spec
     /// wrote (JSON Schema's equality). Each text is parsed once and kept.
     /// </summary>
-    public static bool JsonIsValue(JsonElement value, string json) => JsonEquality.Equal(value, JsonConstants.GetOrAdd(json, ParseConstant));
+    public static bool JsonIsValue(JsonElement value, string json) => JsonEquality.Equal(value, JsonConstants.GetOrAdd(json, ParseConstantOnce));
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, JsonElement> JsonConstants = new(StringComparer.Ordinal);
+
+    private static readonly Func<string, JsonElement> ParseConstantOnce = ParseConstant; // one delegate, not one per call
 
     private static JsonElement ParseConstant(string json)
     {

@@ -48,6 +48,23 @@ internal sealed partial class SchemaBuilder
         return new Shape(TypeRef.Any, compiled.Nodes[0].Scalars with { Schema = compiled }, true);
     }
 
+    /// <summary>The first schema along a <c>$ref</c> chain that has validation keywords beside its <c>$ref</c>, or null.</summary>
+    private YamlNode? KeywordsBesideRef(YamlNode schema)
+    {
+        YamlNode? node = schema;
+        for (int hop = 0; hop < 64 && node is { IsMapping: true } && node.Get("$ref") is not null; hop++)
+        {
+            if (HasKeywordsBesideRef(node))
+            {
+                return node;
+            }
+
+            node = _refs.Target(node);
+        }
+
+        return null;
+    }
+
     /// <summary>Whether a schema with a <c>$ref</c> has validation keywords of its own beside it.</summary>
     private static bool HasKeywordsBesideRef(YamlNode schema) =>
         schema.Pairs!.Any(p => p.Key.Value is { } key && key != "$ref"

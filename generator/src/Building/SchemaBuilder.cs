@@ -209,10 +209,10 @@ internal sealed partial class SchemaBuilder
             }
 
             Shape aliased = ShapeOf(target, owner, member);
-            if (aliased.Type.Kind == TypeRefKind.Any && HasKeywordsBesideRef(schema))
+            if (aliased.Type.Kind == TypeRefKind.Any && KeywordsBesideRef(schema) is { } combined)
             {
-                // $ref beside other keywords (2020-12 core §8.2.3.1): both apply, so the whole schema is checked as JSON.
-                return JsonValueShape(schema);
+                // $ref beside other keywords (2020-12 core §8.2.3.1), here or along the chain: both apply, so that schema is checked as JSON.
+                return JsonValueShape(combined);
             }
 
             return siteNullable ? aliased with { AllowsNull = true } : aliased;
