@@ -33,6 +33,32 @@ public ref partial struct Validation
         return go;
     }
 
+    /// <summary>
+    /// A model whose schema has keywords its typed checks cannot carry (<c>patternProperties</c>, <c>dependentSchemas</c>,
+    /// ...): its own JSON, written by its writer, against the whole schema's method. Read errors come first (a model that
+    /// has them is not checked again), and an error the typed checks already reported is not repeated. Only such models
+    /// pay for writing and parsing.
+    /// </summary>
+    public bool ModelJson(ItemCheck<JsonElement> check)
+    {
+        if (_typeLevel || _model.ReadErrorList is not null)
+        {
+            return true;
+        }
+
+        using var buffer = new System.IO.MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            _model.WriteJson(writer);
+        }
+
+        using JsonDocument json = JsonDocument.Parse(new ReadOnlyMemory<byte>(buffer.GetBuffer(), 0, (int)buffer.Length));
+        int before = Errors?.Count ?? 0;
+        bool go = check(ref this, json.RootElement);
+        Errors?.RemoveRepeatedSince(before);
+        return go;
+    }
+
     /// <summary>Whether <paramref name="value"/> is valid against a subschema, asked without reporting (anyOf, oneOf, not, if, contains).</summary>
     public readonly bool Holds(JsonElement value, ItemCheck<JsonElement> check)
     {
@@ -77,7 +103,7 @@ public ref partial struct Validation
     /// <summary><c>dependentRequired</c>: an object that has <paramref name="name"/> also has <paramref name="required"/>.</summary>
     public bool DependentRequired(JsonElement value, string name, string required) =>
         value.ValueKind != JsonValueKind.Object || !value.TryGetProperty(name, out _) || value.TryGetProperty(required, out _)
-        || Fail(required, "is required when \"" + name + "\" is present (dependentRequired)");
+        || Fail(required, Errors is null ? string.Empty : "is required when \"" + name + "\" is present (dependentRequired)");
 
     /// <summary><c>dependentSchemas</c> and the like: whether an object has the member <paramref name="name"/>.</summary>
     public static bool HasMember(JsonElement value, string name) => value.ValueKind == JsonValueKind.Object && value.TryGetProperty(name, out _);
@@ -265,13 +291,17 @@ public ref partial struct Validation
             return true;
         }
 
+        // The message is built only to be collected: a check that only asks allocates nothing.
+        string? forbidden = check is not null || Errors is null ? null
+            : start == 0 ? "is not allowed: the schema allows no items (items: false)"
+            : "is not allowed: the schema allows no items past the first " + Text(start) + " (items: false)";
         int index = 0;
         foreach (JsonElement item in value.EnumerateArray())
         {
             if (index >= start)
             {
                 evaluated.Add(index);
-                if (!Item(item, index, check, start == 0 ? "is not allowed: the schema allows no items (items: false)" : "is not allowed: the schema allows no items past the first " + Text(start) + " (items: false)"))
+                if (!Item(item, index, check, forbidden))
                 {
                     return false;
                 }
@@ -337,7 +367,7 @@ public ref partial struct Validation
         }
 
         return matched >= minimum && matched <= maximum
-            || Fail(null, (matched < minimum ? "must contain at least " + Count(minimum, " item", " items") : "must contain at most " + Count(maximum, " item", " items"))
+            || Fail(null, Errors is null ? string.Empty : (matched < minimum ? "must contain at least " + Count(minimum, " item", " items") : "must contain at most " + Count(maximum, " item", " items"))
                 + " matching the schema in 'contains', but contains " + Text(matched));
     }
 
@@ -349,7 +379,7 @@ public ref partial struct Validation
     {
         if (check is null)
         {
-            return Fail(member.Name, forbidden!);
+            return Fail(Errors is null ? null : member.Name, forbidden ?? string.Empty);
         }
 
         if (Errors is not { } errors)
@@ -368,7 +398,7 @@ public ref partial struct Validation
         if (check is null)
         {
             Errors?.Enter(index);
-            bool reported = Fail(null, forbidden!);
+            bool reported = Fail(null, forbidden ?? string.Empty);
             Errors?.Exit();
             return reported;
         }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using OpenApiSdk.Generator.Diagnostics;
 using OpenApiSdk.Generator.Model;
 using OpenApiSdk.Generator.Yaml;
 
@@ -69,6 +70,21 @@ internal sealed partial class SchemaBuilder
     private static bool HasKeywordsBesideRef(YamlNode schema) =>
         schema.Pairs!.Any(p => p.Key.Value is { } key && key != "$ref"
             && (JsonValueKeywords.Contains(key) || key is "type" or "const" or "enum" or "minProperties" or "maxProperties" || Validation.Catalogue.Find(key) is not null));
+
+    /// <summary>
+    /// Whether an OAS010 reported while an object type was built is about a keyword the JSON-value validator checks
+    /// (every 2020-12 validation keyword but <c>$dynamicRef</c>/<c>$recursiveRef</c>): then the model is checked as JSON
+    /// too, and the warning is taken back. How a schema is typed (discriminators, subtypes, recursion) is not validation.
+    /// </summary>
+    private static bool IsCheckedAsJson(DiagnosticInfo diagnostic) =>
+        diagnostic.Id == Diagnostics.DiagnosticDescriptors.UnsupportedConstruct.Id
+        && diagnostic.MessageArgs.Count > 0
+        && !NotCheckedAsJson.Any(word => diagnostic.MessageArgs[0].IndexOf(word, StringComparison.Ordinal) >= 0);
+
+    private static readonly string[] NotCheckedAsJson =
+    {
+        "discriminat", "$dynamicRef", "$recursiveRef", "'dependencies'", "'additionalItems'", "A subtype ", "contains itself", "nested more than",
+    };
 
     /// <summary>The schema compiled for the JSON-value validator.</summary>
     private JsonValueSchema CompileJsonValue(YamlNode root) => new JsonValueCompiler(this).Compile(root);

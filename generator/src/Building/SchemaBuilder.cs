@@ -445,6 +445,15 @@ internal sealed partial class SchemaBuilder
 
     private TypeModel Build(PendingType pending)
     {
+        int mark = _diagnostics.Count;
+        TypeModel model = BuildCore(pending);
+        return model.Kind == TypeModelKind.Object && _diagnostics.Retract(mark, IsCheckedAsJson)
+            ? model with { JsonFallback = CompileJsonValue(pending.Node) } // what the typed checks leave out, the JSON-value validator checks
+            : model;
+    }
+
+    private TypeModel BuildCore(PendingType pending)
+    {
         YamlNode schema = pending.Node;
         string? description = Describe(schema);
         bool choiceHandled = pending.Kind == TypeModelKind.Union || (pending.Kind == TypeModelKind.StringEnum && ConstAlternatives(schema) is not null);

@@ -40,6 +40,9 @@ internal sealed class JsonValueValidatorEmitter
     public string Check(string v, string name, string value, JsonValueSchema schema) =>
         v + ".JsonValue(" + name + ", " + value + ", " + CheckOf(Register(schema), 0, falseAsNull: false) + ")";
 
+    /// <summary>A type's own JSON against its schema (<see cref="TypeModel.JsonFallback"/>): what the typed checks cannot carry.</summary>
+    public string ModelCheck(string v, JsonValueSchema schema) => v + ".ModelJson(" + CheckOf(Register(schema), 0, falseAsNull: false) + ")";
+
     /// <summary>The methods of every schema used, after the type's other members.</summary>
     public void Emit(SourceWriter w)
     {

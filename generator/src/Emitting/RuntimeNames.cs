@@ -28,7 +28,7 @@ internal static class RuntimeNames
             "Model", "Models", "MultipleOf", "NoAdditionalProperties", "NoNullItems", "NoUnevaluatedProperties", "NotNull", "OneOf", "Pattern",
             "Required", "RequiredValue", "Rule", "That", "UnevaluatedProperties", "UniqueItems", "Uri",
             // the JSON-value validator's (Validation.JsonValues.cs)
-            "AdditionalProperties", "Apply", "Contains", "DependentRequired", "HasMember", "Holds", "ItemsFrom", "JsonValue", "PatternProperties",
+            "AdditionalProperties", "Apply", "Contains", "DependentRequired", "HasMember", "Holds", "ItemsFrom", "JsonValue", "ModelJson", "PatternProperties",
             "PrefixItem", "Property", "PropertyNames", "RequiredMember", "UnevaluatedItems", "UniqueJsonItems",
         }.Concat(StringFormats.All.Select(f => f.Check)).Distinct(StringComparer.Ordinal).ToArray()),
         ("OpenApiSdk.Runtime.OpenApiRuntime", new[]

@@ -157,6 +157,12 @@ internal sealed partial class ValidationEmitter
             checks.Add("v.Rule(null, __PropertyCount() <= " + Int(max) + ", " + Literals.String("must have at most " + Int(max) + Catalogue.Plural(" propert", max)) + ")");
         }
 
+        if (type.JsonFallback is { } schema)
+        {
+            // Keywords the typed checks cannot carry: the model's own JSON against its whole schema (repeated errors are dropped).
+            checks.Add(_jsonValues.ModelCheck("v", schema));
+        }
+
         _w.Line();
         if (checks.Count == 0)
         {
@@ -198,7 +204,9 @@ internal sealed partial class ValidationEmitter
         if (type.NonObjectRules is { } nonObject)
         {
             // A value that is not an object: the schema's (and its allOf parts') rules for its JSON type, at its own pointer.
-            List<string> valueChecks = nonObject.SelectMany(c => JsonValueChecks("v", c, "null", "value", nullable: false)).ToList();
+            List<string> valueChecks = type.JsonFallback is { } whole
+                ? new List<string> { _jsonValues.Check("v", "null", "value", whole) }
+                : nonObject.SelectMany(c => JsonValueChecks("v", c, "null", "value", nullable: false)).ToList();
             _w.Line();
             _w.Line("bool __INonObject.ValidateNonObject(ref __Validation v, __JsonElement value) => " + (valueChecks.Count == 0 ? "true" : string.Join(" && ", valueChecks)) + ";");
         }

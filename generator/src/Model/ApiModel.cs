@@ -77,6 +77,14 @@ internal sealed record TypeModel(
     /// (checked as a value kept as JSON is). Null for a model of objects only.
     /// </summary>
     public EquatableArray<Constraints>? NonObjectRules { get; init; }
+
+    /// <summary>
+    /// The type's schema compiled for the JSON-value validator, when it has keywords the typed checks cannot carry
+    /// (<c>patternProperties</c>, <c>dependentSchemas</c>, ...): <c>Validate()</c> then also checks the model's own JSON
+    /// against it (after read errors; errors the typed checks already reported are not repeated), and a held non-object
+    /// value is checked against it alone. Null for every other model, which stays as it is.
+    /// </summary>
+    public JsonValueSchema? JsonFallback { get; init; }
 }
 
 /// <summary>
