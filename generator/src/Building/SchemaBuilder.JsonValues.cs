@@ -83,7 +83,7 @@ internal sealed partial class SchemaBuilder
 
     private static readonly string[] NotCheckedAsJson =
     {
-        "discriminat", "$dynamicRef", "$recursiveRef", "'dependencies'", "'additionalItems'", "A subtype ", "contains itself", "nested more than",
+        "discriminat", "$dynamicRef", "$recursiveRef", "'dependencies'", "'additionalItems'", "A subtype ", "contains itself", "nested more than", "beside 'items' on an array type",
     };
 
     /// <summary>The schema compiled for the JSON-value validator.</summary>

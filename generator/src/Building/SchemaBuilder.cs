@@ -448,7 +448,9 @@ internal sealed partial class SchemaBuilder
         int mark = _diagnostics.Count;
         TypeModel model = BuildCore(pending);
         return model.Kind == TypeModelKind.Object && _diagnostics.Retract(mark, IsCheckedAsJson)
-            ? model with { JsonFallback = CompileJsonValue(pending.Node) } // what the typed checks leave out, the JSON-value validator checks
+            // What the typed checks leave out, the JSON-value validator checks; it also states additionalProperties: false
+            // exactly (a member patternProperties matches is not additional, which the typed check cannot tell).
+            ? model with { JsonFallback = CompileJsonValue(pending.Node), ForbidsAdditionalProperties = false }
             : model;
     }
 
