@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using OpenApiSdk.Generator.Diagnostics;
 using OpenApiSdk.Generator.Model;
+using OpenApiSdk.Generator.Validation;
 using OpenApiSdk.Generator.Yaml;
 
 namespace OpenApiSdk.Generator.Building;
@@ -83,7 +84,7 @@ internal sealed partial class SchemaBuilder
 
     private static readonly string[] NotCheckedAsJson =
     {
-        "discriminat", "$dynamicRef", "$recursiveRef", "'dependencies'", "'additionalItems'", "A subtype ", "contains itself", "nested more than", "beside 'items' on an array type",
+        "discriminat", "$dynamicRef", "$recursiveRef", "'dependencies'", "'additionalItems'", "A subtype ", "contains itself", "nested more than", "beside 'items' on an array type", "applies itself",
     };
 
     /// <summary>The schema compiled for the JSON-value validator.</summary>
@@ -107,8 +108,84 @@ internal sealed partial class SchemaBuilder
                 nodes.Add(i < MaxJsonSchemaNodes ? Node(_pending[i]) : new JsonSchemaNode());
             }
 
+            CutInPlaceCycles(nodes, root);
             return new JsonValueSchema(nodes.ToEquatableArray());
         }
+
+        /// <summary>
+        /// A schema that applies itself to the same value with no member or item between (<c>A: {oneOf: [{$ref: A}, ...]}</c>)
+        /// would never end: each such reference back is cut (to <c>true</c>, or to <c>false</c> under <c>not</c>), with a
+        /// located OAS010, so validation always ends.
+        /// </summary>
+        private void CutInPlaceCycles(List<JsonSchemaNode> nodes, YamlNode root)
+        {
+            var state = new byte[nodes.Count]; // 0 unseen, 1 on the path, 2 done
+            var cuts = new HashSet<(int From, int To)>();
+            var path = new Stack<(int Node, IEnumerator<int> Next)>();
+            for (int start = 0; start < nodes.Count; start++)
+            {
+                if (state[start] != 0)
+                {
+                    continue;
+                }
+
+                state[start] = 1;
+                path.Push((start, InPlace(nodes[start]).GetEnumerator()));
+                while (path.Count > 0)
+                {
+                    (int node, IEnumerator<int> next) = path.Peek();
+                    if (!next.MoveNext())
+                    {
+                        state[node] = 2;
+                        path.Pop();
+                        continue;
+                    }
+
+                    int target = next.Current;
+                    if (state[target] == 1)
+                    {
+                        cuts.Add((node, target));
+                    }
+                    else if (state[target] == 0)
+                    {
+                        state[target] = 1;
+                        path.Push((target, InPlace(nodes[target]).GetEnumerator()));
+                    }
+                }
+            }
+
+            if (cuts.Count == 0)
+            {
+                return;
+            }
+
+            _builder.ReportUnsupported(root, root, "A schema that applies itself to the same value through $ref, allOf, anyOf, oneOf, not, if or dependentSchemas, with no member or item between", "that reference back is taken as true (as false under 'not'), since following it would never end");
+            int always = nodes.Count, never = nodes.Count + 1;
+            nodes.Add(new JsonSchemaNode());
+            nodes.Add(new JsonSchemaNode { Never = true, Scalars = Model.Constraints.Nothing });
+            for (int n = 0; n < always; n++)
+            {
+                int from = n;
+                int Cut(int to, int replacement) => cuts.Contains((from, to)) ? replacement : to;
+                int? CutOptional(int? to, int replacement) => to is { } t ? Cut(t, replacement) : null;
+                JsonSchemaNode node = nodes[n];
+                nodes[n] = node with
+                {
+                    Ref = CutOptional(node.Ref, always),
+                    AllOf = node.AllOf.Select(t => Cut(t, always)).ToEquatableArray(),
+                    AnyOf = node.AnyOf.Select(t => Cut(t, always)).ToEquatableArray(),
+                    OneOf = node.OneOf.Select(t => Cut(t, always)).ToEquatableArray(),
+                    Not = CutOptional(node.Not, never),
+                    If = CutOptional(node.If, always),
+                    Then = CutOptional(node.Then, always),
+                    Else = CutOptional(node.Else, always),
+                    DependentSchemas = node.DependentSchemas.Select(d => d with { Node = Cut(d.Node, always) }).ToEquatableArray(),
+                };
+            }
+        }
+
+        private static IEnumerable<int> InPlace(JsonSchemaNode node) =>
+            Applicators.InPlaceSubschemas(node).Concat(node.Not is { } not ? new[] { not } : Array.Empty<int>());
 
         /// <summary>The node index of a subschema, queued for compiling when first met.</summary>
         private int Index(YamlNode schema)
