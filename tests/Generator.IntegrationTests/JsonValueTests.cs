@@ -6,7 +6,7 @@ using Xunit;
 namespace OpenApiSdk.IntegrationTests;
 
 /// <summary>
-/// The JSON-value validator (Specs/json-values.yaml): values kept as <c>JsonElement</c> because their schema allows
+/// The JSON-value validator (Generator.Tests/Specs/json-values.yaml): values kept as <c>JsonElement</c> because their schema allows
 /// several JSON types, checked against every keyword of their schema as JSON Schema 2020-12 states it (core §10 and §11,
 /// validation §6), each keyword only on values of the type it applies to, with each error at its JSON Pointer.
 /// </summary>
@@ -94,6 +94,16 @@ public class JsonValueTests
     public void Unevaluated_keywords_see_what_the_applicators_that_held_evaluated(string json, string errors)
     {
         Assert.Equal(errors, Errors(json));
+    }
+
+    [Theory]
+    [InlineData("""{"id":"a","x-n":1}""", "")]
+    [InlineData("""{"id":"a","x-n":"s"}""", "/x-n: must be an integer")]
+    [InlineData("""{"id":"a","y":1}""", "/y: is not allowed: the schema declares no such property (additionalProperties: false)")]
+    [InlineData("""{"id":1,"x-n":1}""", "/id: must be a string")] // a read error: said once, and the JSON is not checked again
+    public void A_model_whose_typed_checks_cannot_carry_a_keyword_is_checked_as_its_own_JSON(string json, string errors)
+    {
+        Assert.Equal(errors, string.Join(" | ", Tagged.FromJson(json).Validate().Select(e => e.Pointer + ": " + e.Message)));
     }
 
     [Theory]

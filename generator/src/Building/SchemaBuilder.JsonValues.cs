@@ -80,7 +80,10 @@ internal sealed partial class SchemaBuilder
     private static bool IsCheckedAsJson(DiagnosticInfo diagnostic) =>
         diagnostic.Id == Diagnostics.DiagnosticDescriptors.UnsupportedConstruct.Id
         && diagnostic.MessageArgs.Count > 0
-        && !NotCheckedAsJson.Any(word => diagnostic.MessageArgs[0].IndexOf(word, StringComparison.Ordinal) >= 0);
+        && IsCheckedAsJson(diagnostic.MessageArgs[0]);
+
+    private static bool IsCheckedAsJson(string construct) =>
+        !NotCheckedAsJson.Any(word => construct.IndexOf(word, StringComparison.Ordinal) >= 0);
 
     private static readonly string[] NotCheckedAsJson =
     {

@@ -100,8 +100,20 @@ internal sealed partial class SchemaBuilder
 
     }
 
+    /// <summary>A construct left out while a type is built, held until <c>Build</c> knows whether the model is checked as JSON.</summary>
+    private sealed record LeftOut(YamlNode Schema, YamlNode At, string Construct, string Consequence);
+
+    /// <summary>Set while a type is built: what is left out goes here first (see <c>Build</c>).</summary>
+    private List<LeftOut>? _leftOut;
+
     private void ReportUnsupported(YamlNode schema, YamlNode at, string construct, string leftOut)
     {
+        if (_leftOut is { } held)
+        {
+            held.Add(new LeftOut(schema, at, construct, leftOut));
+            return;
+        }
+
         if (!_reported.TryGetValue(schema, out HashSet<string>? done))
         {
             done = new HashSet<string>(StringComparer.Ordinal);

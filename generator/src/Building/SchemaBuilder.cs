@@ -445,13 +445,33 @@ internal sealed partial class SchemaBuilder
 
     private TypeModel Build(PendingType pending)
     {
+        // What building the type leaves out is held back until it is known whether the model is checked as JSON too.
         int mark = _diagnostics.Count;
-        TypeModel model = BuildCore(pending);
-        return model.Kind == TypeModelKind.Object && _diagnostics.Retract(mark, IsCheckedAsJson)
-            // What the typed checks leave out, the JSON-value validator checks; it also states additionalProperties: false
-            // exactly (a member patternProperties matches is not additional, which the typed check cannot tell).
-            ? model with { JsonFallback = CompileJsonValue(pending.Node), ForbidsAdditionalProperties = false }
-            : model;
+        var leftOut = new List<LeftOut>();
+        _leftOut = leftOut;
+        TypeModel model;
+        try
+        {
+            model = BuildCore(pending);
+        }
+        finally
+        {
+            _leftOut = null;
+        }
+
+        bool asJson = model.Kind == TypeModelKind.Object
+            && (leftOut.Any(l => IsCheckedAsJson(l.Construct)) | _diagnostics.Retract(mark, IsCheckedAsJson));
+        foreach (LeftOut l in leftOut)
+        {
+            if (!(asJson && IsCheckedAsJson(l.Construct)))
+            {
+                ReportUnsupported(l.Schema, l.At, l.Construct, l.Consequence);
+            }
+        }
+
+        // What the typed checks leave out, the JSON-value validator checks; it also states additionalProperties: false
+        // exactly (a member patternProperties matches is not additional, which the typed check cannot tell).
+        return asJson ? model with { JsonFallback = CompileJsonValue(pending.Node), ForbidsAdditionalProperties = false } : model;
     }
 
     private TypeModel BuildCore(PendingType pending)

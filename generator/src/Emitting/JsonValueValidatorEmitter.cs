@@ -144,14 +144,15 @@ internal sealed class JsonValueValidatorEmitter
             _wrappers[s].Add(n);
         }
 
+        // Its own parameter names (vj, ij, ej), so a lambda of the model's checks around it never declares the same.
         string id = Int(++_unique);
-        return "static (ref __Validation v" + id + ", __JsonElement i" + id + ") => " + Method(s, n) + "(ref v" + id + ", i" + id + ")";
+        return "static (ref __Validation vj" + id + ", __JsonElement ij" + id + ") => " + Method(s, n) + "(ref vj" + id + ", ij" + id + ")";
     }
 
     private string AnnotatedLambda(int s, int n)
     {
         string id = Int(++_unique);
-        return "static (ref __Validation v" + id + ", __JsonElement i" + id + ", ref __JsonEvaluated e" + id + ") => " + Method(s, n) + "(ref v" + id + ", i" + id + ", ref e" + id + ")";
+        return "static (ref __Validation vj" + id + ", __JsonElement ij" + id + ", ref __JsonEvaluated ej" + id + ") => " + Method(s, n) + "(ref vj" + id + ", ij" + id + ", ref ej" + id + ")";
     }
 
     private static string Method(int s, int n) => "__Check" + Int(s + 1) + "_" + Int(n);
