@@ -275,6 +275,22 @@ public static class OpenApiRuntime
     /// <summary><c>const</c>/<c>enum</c> on a JSON value: it is null.</summary>
     public static bool JsonIsNull(JsonElement value) => value.ValueKind == JsonValueKind.Null;
 
+    /// <summary>
+    /// <c>const</c>/<c>enum</c> with an object or array: <paramref name="value"/> equals the JSON <paramref name="json"/> the spec
+    /// wrote (JSON Schema's equality). Each text is parsed once and kept.
+    /// </summary>
+    public static bool JsonIsValue(JsonElement value, string json) => JsonEquality.Equal(value, JsonConstants.GetOrAdd(json, ParseConstantOnce));
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, JsonElement> JsonConstants = new(StringComparer.Ordinal);
+
+    private static readonly Func<string, JsonElement> ParseConstantOnce = ParseConstant; // one delegate, not one per call
+
+    private static JsonElement ParseConstant(string json)
+    {
+        using JsonDocument document = JsonDocument.Parse(json);
+        return document.RootElement.Clone();
+    }
+
     /// <summary>Compares two JSON values by their text.</summary>
     public static bool JsonEqual(JsonElement? left, JsonElement? right) =>
         left is null || right is null ? left is null && right is null : left.Value.GetRawText() == right.Value.GetRawText();

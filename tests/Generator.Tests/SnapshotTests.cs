@@ -26,6 +26,7 @@ public class SnapshotTests
         new object[] { "default-mapping" }, // OpenAPI 3.2 discriminator.defaultMapping; also compiled and run by Generator.IntegrationTests
         new object[] { "oas32" }, // OpenAPI 3.2 operations and parameters; also sent to Kestrel by Generator.ClientTests (Oas32WireTests)
         new object[] { "formats" }, // every string format of 2020-12, in every position; also run by Generator.IntegrationTests
+        new object[] { "json-values" }, // the JSON-value validator: applicator and unevaluated keywords on JsonElement values, and a model checked as JSON; also run by Generator.IntegrationTests
     };
 
     internal static SpecFile Load(string name)

@@ -70,6 +70,32 @@ internal static class JsonEquality
             ? a == b
             : value.GetDouble() == double.Parse(number, NumberStyles.Float, CultureInfo.InvariantCulture);
 
+    /// <summary><c>uniqueItems</c> on an array kept as JSON: no two items are equal (pairwise, without allocating).</summary>
+    public static bool AllUnique(JsonElement array)
+    {
+        int index = 0;
+        foreach (JsonElement item in array.EnumerateArray())
+        {
+            int earlier = 0;
+            foreach (JsonElement other in array.EnumerateArray())
+            {
+                if (earlier++ == index)
+                {
+                    break;
+                }
+
+                if (Equal(other, item))
+                {
+                    return false;
+                }
+            }
+
+            index++;
+        }
+
+        return true;
+    }
+
     /// <summary><c>uniqueItems</c> over JSON values: no two are equal (pairwise; a list of JSON values is small in practice).</summary>
     public static bool AllUnique(IEnumerable<JsonElement> items)
     {

@@ -26,7 +26,7 @@ public delegate bool ItemCheck<in T>(ref Validation validation, T item);
 /// errors; every other check passes, because a property attribute already checks it.
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public ref struct Validation
+public ref partial struct Validation
 {
     private readonly OpenApiModel _model;
     private readonly bool _typeLevel;
@@ -71,11 +71,11 @@ public ref struct Validation
     /// </summary>
     public bool OneOf(string? name, int matched, int undecided, int alternatives) =>
         matched == 1 || (matched == 0 && undecided > 0)
-        || Fail(name, "must match exactly one of the alternatives (oneOf), but matches " + (matched == 0 ? "none of the " + Text(alternatives) : Text(matched) + " of the " + Text(alternatives)));
+        || Fail(name, Errors is null ? string.Empty : "must match exactly one of the alternatives (oneOf), but matches " + (matched == 0 ? "none of the " + Text(alternatives) : Text(matched) + " of the " + Text(alternatives)));
 
     /// <summary><c>anyOf</c> as a rule on a value that keeps its own type: at least one of the alternatives holds. Checked in every pass.</summary>
     public bool AnyOf(string? name, int matched, int alternatives) =>
-        matched > 0 || Fail(name, "must match at least one of the alternatives (anyOf), but matches none of the " + Text(alternatives));
+        matched > 0 || Fail(name, Errors is null ? string.Empty : "must match at least one of the alternatives (anyOf), but matches none of the " + Text(alternatives));
 
     /// <summary>Steps into a member (only when collecting).</summary>
     public void Enter(string name) => Errors?.Enter(name);
@@ -217,77 +217,77 @@ public ref struct Validation
 
     /// <summary><c>minimum</c>.</summary>
     public bool Minimum(string? name, long? value, long minimum) =>
-        _typeLevel || value is not { } x || x >= minimum || Fail(name, "must be greater than or equal to " + Text(minimum));
+        _typeLevel || value is not { } x || x >= minimum || Fail(name, Errors is null ? string.Empty : "must be greater than or equal to " + Text(minimum));
 
     /// <summary><c>minimum</c>.</summary>
     public bool Minimum(string? name, double? value, double minimum) =>
-        _typeLevel || value is not { } x || x >= minimum || Fail(name, "must be greater than or equal to " + Text(minimum));
+        _typeLevel || value is not { } x || x >= minimum || Fail(name, Errors is null ? string.Empty : "must be greater than or equal to " + Text(minimum));
 
     /// <summary><c>minimum</c>.</summary>
     public bool Minimum(string? name, decimal? value, decimal minimum) =>
-        _typeLevel || value is not { } x || x >= minimum || Fail(name, "must be greater than or equal to " + Text(minimum));
+        _typeLevel || value is not { } x || x >= minimum || Fail(name, Errors is null ? string.Empty : "must be greater than or equal to " + Text(minimum));
 
     /// <summary><c>exclusiveMinimum</c>.</summary>
     public bool ExclusiveMinimum(string? name, long? value, long minimum) =>
-        _typeLevel || value is not { } x || x > minimum || Fail(name, "must be greater than " + Text(minimum));
+        _typeLevel || value is not { } x || x > minimum || Fail(name, Errors is null ? string.Empty : "must be greater than " + Text(minimum));
 
     /// <summary><c>exclusiveMinimum</c>.</summary>
     public bool ExclusiveMinimum(string? name, double? value, double minimum) =>
-        _typeLevel || value is not { } x || x > minimum || Fail(name, "must be greater than " + Text(minimum));
+        _typeLevel || value is not { } x || x > minimum || Fail(name, Errors is null ? string.Empty : "must be greater than " + Text(minimum));
 
     /// <summary><c>exclusiveMinimum</c>.</summary>
     public bool ExclusiveMinimum(string? name, decimal? value, decimal minimum) =>
-        _typeLevel || value is not { } x || x > minimum || Fail(name, "must be greater than " + Text(minimum));
+        _typeLevel || value is not { } x || x > minimum || Fail(name, Errors is null ? string.Empty : "must be greater than " + Text(minimum));
 
     /// <summary><c>maximum</c>.</summary>
     public bool Maximum(string? name, long? value, long maximum) =>
-        _typeLevel || value is not { } x || x <= maximum || Fail(name, "must be less than or equal to " + Text(maximum));
+        _typeLevel || value is not { } x || x <= maximum || Fail(name, Errors is null ? string.Empty : "must be less than or equal to " + Text(maximum));
 
     /// <summary><c>maximum</c>.</summary>
     public bool Maximum(string? name, double? value, double maximum) =>
-        _typeLevel || value is not { } x || x <= maximum || Fail(name, "must be less than or equal to " + Text(maximum));
+        _typeLevel || value is not { } x || x <= maximum || Fail(name, Errors is null ? string.Empty : "must be less than or equal to " + Text(maximum));
 
     /// <summary><c>maximum</c>.</summary>
     public bool Maximum(string? name, decimal? value, decimal maximum) =>
-        _typeLevel || value is not { } x || x <= maximum || Fail(name, "must be less than or equal to " + Text(maximum));
+        _typeLevel || value is not { } x || x <= maximum || Fail(name, Errors is null ? string.Empty : "must be less than or equal to " + Text(maximum));
 
     /// <summary><c>exclusiveMaximum</c>.</summary>
     public bool ExclusiveMaximum(string? name, long? value, long maximum) =>
-        _typeLevel || value is not { } x || x < maximum || Fail(name, "must be less than " + Text(maximum));
+        _typeLevel || value is not { } x || x < maximum || Fail(name, Errors is null ? string.Empty : "must be less than " + Text(maximum));
 
     /// <summary><c>exclusiveMaximum</c>.</summary>
     public bool ExclusiveMaximum(string? name, double? value, double maximum) =>
-        _typeLevel || value is not { } x || x < maximum || Fail(name, "must be less than " + Text(maximum));
+        _typeLevel || value is not { } x || x < maximum || Fail(name, Errors is null ? string.Empty : "must be less than " + Text(maximum));
 
     /// <summary><c>exclusiveMaximum</c>.</summary>
     public bool ExclusiveMaximum(string? name, decimal? value, decimal maximum) =>
-        _typeLevel || value is not { } x || x < maximum || Fail(name, "must be less than " + Text(maximum));
+        _typeLevel || value is not { } x || x < maximum || Fail(name, Errors is null ? string.Empty : "must be less than " + Text(maximum));
 
     /// <summary><c>multipleOf</c> with an integer divisor, exactly.</summary>
     public bool MultipleOf(string? name, long? value, long divisor) =>
-        _typeLevel || value is not { } x || x % divisor == 0 || Fail(name, "must be a multiple of " + Text(divisor));
+        _typeLevel || value is not { } x || x % divisor == 0 || Fail(name, Errors is null ? string.Empty : "must be a multiple of " + Text(divisor));
 
     /// <summary><c>multipleOf</c> on floating-point values, with a relative tolerance for binary rounding.</summary>
     public bool MultipleOf(string? name, double? value, double divisor) =>
-        _typeLevel || value is not { } x || OpenApiRuntime.IsMultipleOf(x, divisor) || Fail(name, "must be a multiple of " + Text(divisor));
+        _typeLevel || value is not { } x || OpenApiRuntime.IsMultipleOf(x, divisor) || Fail(name, Errors is null ? string.Empty : "must be a multiple of " + Text(divisor));
 
     /// <summary><c>multipleOf</c> on decimals, exactly.</summary>
     public bool MultipleOf(string? name, decimal? value, decimal divisor) =>
-        _typeLevel || value is not { } x || x % divisor == 0m || Fail(name, "must be a multiple of " + Text(divisor));
+        _typeLevel || value is not { } x || x % divisor == 0m || Fail(name, Errors is null ? string.Empty : "must be a multiple of " + Text(divisor));
 
     // ---- strings ----
 
     /// <summary><c>minLength</c>, in Unicode code points.</summary>
     public bool MinLength(string? name, string? value, int minimum) =>
-        _typeLevel || value is null || OpenApiRuntime.Length(value) >= minimum || Fail(name, "must be at least " + Text(minimum) + " characters long");
+        _typeLevel || value is null || OpenApiRuntime.Length(value) >= minimum || Fail(name, Errors is null ? string.Empty : "must be at least " + Text(minimum) + " characters long");
 
     /// <summary><c>maxLength</c>, in Unicode code points.</summary>
     public bool MaxLength(string? name, string? value, int maximum) =>
-        _typeLevel || value is null || OpenApiRuntime.Length(value) <= maximum || Fail(name, "must be at most " + Text(maximum) + " characters long");
+        _typeLevel || value is null || OpenApiRuntime.Length(value) <= maximum || Fail(name, Errors is null ? string.Empty : "must be at most " + Text(maximum) + " characters long");
 
     /// <summary><c>pattern</c>: the value contains a match.</summary>
     public bool Pattern(string? name, string? value, SchemaPattern pattern) =>
-        _typeLevel || value is null || pattern.IsMatch(value) || Fail(name, "must match the pattern " + pattern.Source);
+        _typeLevel || value is null || pattern.IsMatch(value) || Fail(name, Errors is null ? string.Empty : "must match the pattern " + pattern.Source);
 
     // The string formats (the table is Common.StringFormats; the checks are FormatChecks).
 
@@ -371,19 +371,19 @@ public ref struct Validation
 
     /// <summary><c>minItems</c>.</summary>
     public bool MinItems(string? name, ICollection? items, int minimum) =>
-        _typeLevel || items is null || items.Count >= minimum || Fail(name, "must have at least " + Count(minimum, " item", " items"));
+        _typeLevel || items is null || items.Count >= minimum || Fail(name, Errors is null ? string.Empty : "must have at least " + Count(minimum, " item", " items"));
 
     /// <summary><c>maxItems</c>.</summary>
     public bool MaxItems(string? name, ICollection? items, int maximum) =>
-        _typeLevel || items is null || items.Count <= maximum || Fail(name, "must have at most " + Count(maximum, " item", " items"));
+        _typeLevel || items is null || items.Count <= maximum || Fail(name, Errors is null ? string.Empty : "must have at most " + Count(maximum, " item", " items"));
 
     /// <summary><c>minProperties</c> of a map.</summary>
     public bool MinProperties(string? name, ICollection? map, int minimum) =>
-        _typeLevel || map is null || map.Count >= minimum || Fail(name, "must have at least " + Count(minimum, " property", " properties"));
+        _typeLevel || map is null || map.Count >= minimum || Fail(name, Errors is null ? string.Empty : "must have at least " + Count(minimum, " property", " properties"));
 
     /// <summary><c>maxProperties</c> of a map.</summary>
     public bool MaxProperties(string? name, ICollection? map, int maximum) =>
-        _typeLevel || map is null || map.Count <= maximum || Fail(name, "must have at most " + Count(maximum, " property", " properties"));
+        _typeLevel || map is null || map.Count <= maximum || Fail(name, Errors is null ? string.Empty : "must have at most " + Count(maximum, " property", " properties"));
 
     /// <summary><c>uniqueItems</c>.</summary>
     public bool UniqueItems<T>(string? name, List<T>? items) =>

@@ -45,5 +45,24 @@ public sealed class ValidationCollector
         }
     }
 
+    /// <summary>How many errors are collected so far.</summary>
+    internal int Count => _errors.Count;
+
+    /// <summary>Drops each error from <paramref name="start"/> on that repeats an earlier one (the same pointer and message).</summary>
+    internal void RemoveRepeatedSince(int start)
+    {
+        for (int i = _errors.Count - 1; i >= start; i--)
+        {
+            for (int j = 0; j < i; j++)
+            {
+                if (_errors[j].Pointer == _errors[i].Pointer && _errors[j].Message == _errors[i].Message)
+                {
+                    _errors.RemoveAt(i);
+                    break;
+                }
+            }
+        }
+    }
+
     private string Current() => _path.Count == 0 ? string.Empty : "/" + string.Join("/", _path);
 }

@@ -324,7 +324,7 @@ internal sealed class ConstraintReader
         return (min, max);
     }
 
-    private int? ReadCount(YamlNode schema, string keyword)
+    internal int? ReadCount(YamlNode schema, string keyword)
     {
         YamlNode? node = schema.Get(keyword);
         if (node is null)
@@ -428,11 +428,11 @@ internal sealed class ConstraintReader
         int dropped = 0;
         foreach (YamlNode item in node.Items)
         {
-            JsonLiteral? literal = JsonLiterals.From(item);
+            // An object or array among the allowed values of a value kept as JSON is compared as JSON.
+            JsonLiteral? literal = JsonLiterals.From(item) ?? (kind == TypeRefKind.Any ? JsonLiterals.Structured(item) : null);
             if (literal is null && kind == TypeRefKind.Any)
             {
-                // An object or array among the allowed values of an untyped schema: not checkable, so not checked at all.
-                _diagnostics.Report(DiagnosticDescriptors.UnsupportedConstruct, item, "An enum value that is an object or array", "the enum is not checked");
+                _diagnostics.Report(DiagnosticDescriptors.UnsupportedConstruct, item, "An enum value nested more than 64 levels deep", "the enum is not checked");
                 return EquatableArray<JsonLiteral>.Empty;
             }
 
@@ -466,10 +466,10 @@ internal sealed class ConstraintReader
             return null;
         }
 
-        JsonLiteral? literal = JsonLiterals.From(node);
+        JsonLiteral? literal = JsonLiterals.From(node) ?? (kind == TypeRefKind.Any ? JsonLiterals.Structured(node) : null);
         if (literal is null && kind == TypeRefKind.Any)
         {
-            _diagnostics.Report(DiagnosticDescriptors.UnsupportedConstruct, node, "A const that is an object or array", "the value is not checked against it");
+            _diagnostics.Report(DiagnosticDescriptors.UnsupportedConstruct, node, "A const nested more than 64 levels deep", "the value is not checked against it");
             return null;
         }
 

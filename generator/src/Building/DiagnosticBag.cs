@@ -50,6 +50,26 @@ internal sealed class DiagnosticBag
         }
     }
 
+    /// <summary>How many diagnostics are kept so far: a mark for <see cref="Retract"/>.</summary>
+    public int Count => _items.Count;
+
+    /// <summary>Takes back the diagnostics reported since <paramref name="mark"/> that <paramref name="which"/> picks; true when it took any.</summary>
+    public bool Retract(int mark, System.Func<DiagnosticInfo, bool> which)
+    {
+        bool any = false;
+        for (int i = _items.Count - 1; i >= mark; i--)
+        {
+            if (which(_items[i]))
+            {
+                _seen.Remove(_items[i]);
+                _items.RemoveAt(i);
+                any = true;
+            }
+        }
+
+        return any;
+    }
+
     public LocationInfo At(YamlNode node)
     {
         int endLine = node.EndLine > 0 ? node.EndLine : node.Line;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using OpenApiSdk.Generator.Model;
 using OpenApiSdk.Generator.Yaml;
 
@@ -36,6 +37,106 @@ internal static class JsonLiterals
         }
 
         return new JsonLiteral(JsonLiteralKind.String, text);
+    }
+
+    /// <summary>
+    /// An object or array from the spec as a <see cref="JsonLiteralKind.Json"/> literal (its compact JSON text, scalars read as
+    /// <see cref="From"/> reads them); null for a scalar, or for a structure nested deeper than <paramref name="depth"/>
+    /// (a YAML alias can make one endless).
+    /// </summary>
+    public static JsonLiteral? Structured(YamlNode node, int depth = 64)
+    {
+        var text = new StringBuilder();
+        return (node.IsMapping || node.IsSequence) && Write(node, text, depth) ? new JsonLiteral(JsonLiteralKind.Json, text.ToString()) : null;
+    }
+
+    private static bool Write(YamlNode node, StringBuilder text, int depth)
+    {
+        if (depth == 0)
+        {
+            return false;
+        }
+
+        if (node.IsMapping)
+        {
+            text.Append('{');
+            for (int i = 0; i < node.Pairs!.Count; i++)
+            {
+                if (i > 0)
+                {
+                    text.Append(',');
+                }
+
+                WriteString(node.Pairs[i].Key.Value ?? string.Empty, text);
+                text.Append(':');
+                if (!Write(node.Pairs[i].Value, text, depth - 1))
+                {
+                    return false;
+                }
+            }
+
+            text.Append('}');
+            return true;
+        }
+
+        if (node.IsSequence)
+        {
+            text.Append('[');
+            for (int i = 0; i < node.Items!.Count; i++)
+            {
+                if (i > 0)
+                {
+                    text.Append(',');
+                }
+
+                if (!Write(node.Items[i], text, depth - 1))
+                {
+                    return false;
+                }
+            }
+
+            text.Append(']');
+            return true;
+        }
+
+        JsonLiteral scalar = From(node)!;
+        if (scalar.Kind == JsonLiteralKind.String)
+        {
+            WriteString(scalar.Text, text);
+        }
+        else
+        {
+            text.Append(scalar.Text);
+        }
+
+        return true;
+    }
+
+    // RFC 8259 §7: quote, backslash and control characters escaped.
+    private static void WriteString(string value, StringBuilder text)
+    {
+        text.Append('"');
+        foreach (char c in value)
+        {
+            switch (c)
+            {
+                case '"': text.Append("\\\""); break;
+                case '\\': text.Append("\\\\"); break;
+                default:
+                    if (c < ' ')
+                    {
+                        text.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                    }
+                    else
+                    {
+                        text.Append(c);
+                    }
+
+                    break;
+            }
+        }
+
+        text.Append('"');
     }
 
     /// <summary>True when the value can be held by a property of <paramref name="kind"/>.</summary>

@@ -142,6 +142,13 @@ internal static partial class OperationBuilder
             string clientName = AzureExtensions.ClientName(node, _diagnostics) ?? name;
             string memberName = Identifiers.ToPascalCase(clientName);
             Shape shape = _schemas.ShapeOf(schema, owner, memberName);
+            if ((shape.Constraints.Schema ?? shape.Type.ElementConstraints?.Schema) is not null)
+            {
+                // The JSON-value validator's methods live in a model's Validate(); a parameter's checks are fixed-message conditions.
+                Unsupported(schema, "Applicator keywords (not, if, contains, patternProperties, ...) on a parameter without 'type'",
+                    "the parameter is checked against its schema's type and scalar keywords only");
+            }
+
             EquatableArray<ChoiceRuleModel> choices = shape.Constraints.Choices.IsEmpty ? shape.Type.ElementConstraints?.Choices ?? EquatableArray<ChoiceRuleModel>.Empty : shape.Constraints.Choices;
             if (!choices.IsEmpty)
             {

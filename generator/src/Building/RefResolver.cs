@@ -60,6 +60,13 @@ internal sealed class RefResolver
         return null;
     }
 
+    /// <summary>
+    /// The schema <paramref name="node"/>'s own <c>$ref</c> leads to, one hop (a target that is itself a <c>$ref</c> beside
+    /// other keywords keeps them); null (with a diagnostic) when the reference is broken.
+    /// </summary>
+    public YamlNode? Target(YamlNode node) =>
+        node.IsMapping && node.Get("$ref") is { } reference ? ResolveReference(reference) : node;
+
     /// <summary>The name after <c>#/components/schemas/</c> when <paramref name="node"/> is such a reference.</summary>
     public static string? ComponentSchemaName(YamlNode node)
     {

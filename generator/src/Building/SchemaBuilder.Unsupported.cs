@@ -48,13 +48,21 @@ internal sealed partial class SchemaBuilder
                 || (keyword is "minProperties" or "maxProperties" && (objectType || typedAsAny || PrimaryType(schema) == "object"))
                 || (keyword == "unevaluatedProperties" && objectType)
                 || (keyword == "unevaluatedItems" && UnevaluatedItemsHonoured(schema))
-                || (keyword == "not" && (objectType || choiceRules)))
+                || (keyword == "not" && (objectType || choiceRules))
+                || (typedAsAny && JsonValueKeywords.Contains(keyword)))
             {
                 continue; // honoured: the union or the base's subtypes are chosen by it / Validate() counts an object's members / checks what is unevaluated (what it leaves out is reported where it is built)
             }
 
             if (KeyNode(schema, keyword) is { } key)
             {
+                if (keyword == "prefixItems" && schema.Get("items") is not null)
+                {
+                    // The list is typed by items, so a leading item of another type is a read error: not only left out.
+                    ReportUnsupported(schema, key, $"'prefixItems' beside 'items' on an array type (in {where})", "the items are typed by 'items', so a leading item of another type is a read error");
+                    continue;
+                }
+
                 ReportUnsupported(schema, key, $"'{keyword}' (in {where})", leftOut);
             }
         }
@@ -66,9 +74,9 @@ internal sealed partial class SchemaBuilder
                 continue; // the keyword the union is built from; a second one beside it is still reported
             }
 
-            if (objectType || choiceRules)
+            if (objectType || choiceRules || typedAsAny)
             {
-                continue; // a rule on the value (SchemaBuilder.ChoiceRules), which reports what its alternatives leave out
+                continue; // a rule on the value (SchemaBuilder.ChoiceRules, or the JSON-value validator's), which reports what its alternatives leave out
             }
 
             if (KeyNode(schema, keyword) is { } key)
@@ -79,12 +87,7 @@ internal sealed partial class SchemaBuilder
             }
         }
 
-        if (typedAsAny && schema.Get("uniqueItems") is { Value: "true" } && KeyNode(schema, "uniqueItems") is { } unique)
-        {
-            ReportUnsupported(schema, unique, $"'uniqueItems' on a value without type (in {where})", "an array held as JsonElement is not checked for duplicates");
-        }
-
-        if (!objectType && KeyNode(schema, "if") is { } condition)
+        if (!objectType && !typedAsAny && KeyNode(schema, "if") is { } condition)
         {
             ReportUnsupported(schema, condition, $"'if' (in {where}, which is not an object type)", "the conditional rule is not checked");
         }
@@ -97,8 +100,20 @@ internal sealed partial class SchemaBuilder
 
     }
 
+    /// <summary>A construct left out while a type is built, held until <c>Build</c> knows whether the model is checked as JSON.</summary>
+    private sealed record LeftOut(YamlNode Schema, YamlNode At, string Construct, string Consequence);
+
+    /// <summary>Set while a type is built: what is left out goes here first (see <c>Build</c>).</summary>
+    private List<LeftOut>? _leftOut;
+
     private void ReportUnsupported(YamlNode schema, YamlNode at, string construct, string leftOut)
     {
+        if (_leftOut is { } held)
+        {
+            held.Add(new LeftOut(schema, at, construct, leftOut));
+            return;
+        }
+
         if (!_reported.TryGetValue(schema, out HashSet<string>? done))
         {
             done = new HashSet<string>(StringComparer.Ordinal);

@@ -209,6 +209,12 @@ internal sealed partial class SchemaBuilder
             }
 
             Shape aliased = ShapeOf(target, owner, member);
+            if (aliased.Type.Kind == TypeRefKind.Any && KeywordsBesideRef(schema) is { } combined)
+            {
+                // $ref beside other keywords (2020-12 core §8.2.3.1), here or along the chain: both apply, so that schema is checked as JSON.
+                return JsonValueShape(combined);
+            }
+
             return siteNullable ? aliased with { AllowsNull = true } : aliased;
         }
 
@@ -309,7 +315,7 @@ internal sealed partial class SchemaBuilder
             case "integer" or "number" or "boolean":
                 return WithChoices(Primitive(schema, ScalarKind(schema, type), allowsNull), schema, owner + "." + member);
             default:
-                return new Shape(TypeRef.Any, _constraints.Read(schema, TypeRefKind.Any), true);
+                return JsonValueShape(schema);
         }
     }
 
@@ -438,6 +444,37 @@ internal sealed partial class SchemaBuilder
     }
 
     private TypeModel Build(PendingType pending)
+    {
+        // What building the type leaves out is held back until it is known whether the model is checked as JSON too.
+        int mark = _diagnostics.Count;
+        var leftOut = new List<LeftOut>();
+        _leftOut = leftOut;
+        TypeModel model;
+        try
+        {
+            model = BuildCore(pending);
+        }
+        finally
+        {
+            _leftOut = null;
+        }
+
+        bool asJson = model.Kind == TypeModelKind.Object
+            && (leftOut.Any(l => IsCheckedAsJson(l.Construct)) | _diagnostics.Retract(mark, IsCheckedAsJson));
+        foreach (LeftOut l in leftOut)
+        {
+            if (!(asJson && IsCheckedAsJson(l.Construct)))
+            {
+                ReportUnsupported(l.Schema, l.At, l.Construct, l.Consequence);
+            }
+        }
+
+        // What the typed checks leave out, the JSON-value validator checks; it also states additionalProperties: false
+        // exactly (a member patternProperties matches is not additional, which the typed check cannot tell).
+        return asJson ? model with { JsonFallback = CompileJsonValue(pending.Node), ForbidsAdditionalProperties = false } : model;
+    }
+
+    private TypeModel BuildCore(PendingType pending)
     {
         YamlNode schema = pending.Node;
         string? description = Describe(schema);

@@ -27,11 +27,14 @@ internal static class RuntimeNames
             "JsonType", "Known", "MaxItems", "MaxLength", "MaxProperties", "Maximum", "MinItems", "MinLength", "MinProperties", "Minimum",
             "Model", "Models", "MultipleOf", "NoAdditionalProperties", "NoNullItems", "NoUnevaluatedProperties", "NotNull", "OneOf", "Pattern",
             "Required", "RequiredValue", "Rule", "That", "UnevaluatedProperties", "UniqueItems", "Uri",
+            // the JSON-value validator's (Validation.JsonValues.cs)
+            "AdditionalProperties", "Apply", "Contains", "DependentRequired", "HasMember", "Holds", "ItemsFrom", "JsonValue", "ModelJson", "PatternProperties",
+            "PrefixItem", "Property", "PropertyNames", "RequiredMember", "UnevaluatedItems", "UniqueJsonItems",
         }.Concat(StringFormats.All.Select(f => f.Check)).Distinct(StringComparer.Ordinal).ToArray()),
         ("OpenApiSdk.Runtime.OpenApiRuntime", new[]
         {
             "AllUnique", "ArrayLengthOf", "BooleanOf", "CreatePattern", "DoubleOf", "Int64Of", "IsJsonType", "IsMatch", "IsMultipleOf",
-            "JsonIsBoolean", "JsonIsNull", "JsonIsNumber", "JsonIsString", "Length", "PropertyCountOf", "ReadElement", "ReadEnd", "ReadRootValue", "StringOf",
+            "JsonIsBoolean", "JsonIsNull", "JsonIsNumber", "JsonIsString", "JsonIsValue", "Length", "PropertyCountOf", "ReadElement", "ReadEnd", "ReadRootValue", "StringOf",
         }),
         ("OpenApiSdk.Runtime.FormatChecks", StringFormats.All.Select(f => "Is" + f.Check).ToArray()),
     };
@@ -47,7 +50,7 @@ internal static class RuntimeNames
     {
         "ValidationCollector", "IOpenApiModel", "IOpenApiEnumValue", "OpenApiRuntime", "ClientPipeline", "ClientRequest", "RequestBody", "MultipartBody",
         "RequestJson", "ReadJson", "ReceivedResponse", "ResponseMap", "CredentialKind", "CredentialScheme", "IClientLog", "ClientLogLevel", "ClientLogEntry",
-        "IObjectMembers", "IUnionRules", "Validation", "ItemCheck", "FormatChecks",
+        "IObjectMembers", "IUnionRules", "Validation", "ItemCheck", "JsonEvaluated", "JsonAnnotatedCheck", "FormatChecks",
         "IObjectSubtypes", "IObjectDefaultSubtype", "StreamItems", "LongRunningOperation", "LongRunningFinalState", "SchemaPattern", "Values", "Json", "JsonItem", "JsonNames", "JsonMember", "JsonMemberWriter",
         "ModelJsonConverter", "EnumJsonConverter", "UnionJsonConverter", "UnionShape", "UnionAlternative",
     };

@@ -190,6 +190,7 @@ internal static class Aliases
         ("__Json", "global::OpenApiSdk.Runtime.Json"),
         ("__JsonConverter", "global::System.Text.Json.Serialization.JsonConverterAttribute"),
         ("__JsonElement", "global::System.Text.Json.JsonElement"),
+        ("__JsonEvaluated", "global::OpenApiSdk.Runtime.JsonEvaluated"),
         ("__JsonPropertyName", "global::System.Text.Json.Serialization.JsonPropertyNameAttribute"),
         ("__Member", "global::OpenApiSdk.Runtime.JsonMember"),
         ("__MultipleOf", "global::OpenApiSdk.MultipleOfAttribute"),

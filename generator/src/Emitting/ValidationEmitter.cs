@@ -20,7 +20,13 @@ internal sealed partial class ValidationEmitter
     private readonly List<string> _patterns = new();
     private int _unique;
 
-    private ValidationEmitter(SourceWriter writer) => _w = writer;
+    private readonly JsonValueValidatorEmitter _jsonValues;
+
+    private ValidationEmitter(SourceWriter writer)
+    {
+        _w = writer;
+        _jsonValues = new JsonValueValidatorEmitter(c => JsonValueChecks("v", c, "null", "value", nullable: false), Pattern);
+    }
 
     public static void Emit(SourceWriter w, TypeModel type) => new ValidationEmitter(w).EmitValidator(type);
 
@@ -68,6 +74,7 @@ internal sealed partial class ValidationEmitter
 
         _w.Line("_ => true,");
         _w.Close(";");
+        _jsonValues.Emit(_w);
         EmitPatterns();
     }
 
@@ -150,6 +157,12 @@ internal sealed partial class ValidationEmitter
             checks.Add("v.Rule(null, __PropertyCount() <= " + Int(max) + ", " + Literals.String("must have at most " + Int(max) + Catalogue.Plural(" propert", max)) + ")");
         }
 
+        if (type.JsonFallback is { } schema)
+        {
+            // Keywords the typed checks cannot carry: the model's own JSON against its whole schema (repeated errors are dropped).
+            checks.Add(_jsonValues.ModelCheck("v", schema));
+        }
+
         _w.Line();
         if (checks.Count == 0)
         {
@@ -191,7 +204,9 @@ internal sealed partial class ValidationEmitter
         if (type.NonObjectRules is { } nonObject)
         {
             // A value that is not an object: the schema's (and its allOf parts') rules for its JSON type, at its own pointer.
-            List<string> valueChecks = nonObject.SelectMany(c => JsonValueChecks("v", c, "null", "value", nullable: false)).ToList();
+            List<string> valueChecks = type.JsonFallback is { } whole
+                ? new List<string> { _jsonValues.Check("v", "null", "value", whole) }
+                : nonObject.SelectMany(c => JsonValueChecks("v", c, "null", "value", nullable: false)).ToList();
             _w.Line();
             _w.Line("bool __INonObject.ValidateNonObject(ref __Validation v, __JsonElement value) => " + (valueChecks.Count == 0 ? "true" : string.Join(" && ", valueChecks)) + ";");
         }
@@ -204,6 +219,7 @@ internal sealed partial class ValidationEmitter
                 + string.Concat(type.Properties.Select(p => " + (" + TypeSyntax.Present(string.Empty, p) + " ? 1 : 0)")) + ";");
         }
 
+        _jsonValues.Emit(_w);
         EmitPatterns();
     }
 
@@ -334,6 +350,12 @@ internal sealed partial class ValidationEmitter
     /// <param name="nullable">The value is a <c>JsonElement?</c> (a property), not a <c>JsonElement</c> (an item, an alternative, a held non-object value).</param>
     private List<string> JsonValueChecks(string v, Constraints c, string name, string value, bool nullable)
     {
+        if (c.Schema is { } schema)
+        {
+            // Applicators and the rest: the JSON-value validator's method for the schema (which states the rules below too).
+            return new List<string> { _jsonValues.Check(v, name, value, schema) };
+        }
+
         var checks = new List<string>();
         if (c.Types is { } types)
         {

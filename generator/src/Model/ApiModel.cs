@@ -77,6 +77,14 @@ internal sealed record TypeModel(
     /// (checked as a value kept as JSON is). Null for a model of objects only.
     /// </summary>
     public EquatableArray<Constraints>? NonObjectRules { get; init; }
+
+    /// <summary>
+    /// The type's schema compiled for the JSON-value validator, when it has keywords the typed checks cannot carry
+    /// (<c>patternProperties</c>, <c>dependentSchemas</c>, ...): <c>Validate()</c> then also checks the model's own JSON
+    /// against it (after read errors; errors the typed checks already reported are not repeated), and a held non-object
+    /// value is checked against it alone. Null for every other model, which stays as it is.
+    /// </summary>
+    public JsonValueSchema? JsonFallback { get; init; }
 }
 
 /// <summary>
@@ -215,9 +223,12 @@ internal enum JsonLiteralKind
     Number,
     Boolean,
     Null,
+
+    /// <summary>An object or array (a value kept as JSON only): its compact JSON text.</summary>
+    Json,
 }
 
-/// <summary>A JSON scalar from the spec (<c>enum</c>, <c>const</c>): its kind and its text.</summary>
+/// <summary>A JSON value from the spec (<c>enum</c>, <c>const</c>): its kind and its text.</summary>
 internal sealed record JsonLiteral(JsonLiteralKind Kind, string Text);
 
 /// <summary>
@@ -253,6 +264,13 @@ internal sealed record Constraints(
 
     /// <summary><c>oneOf</c>/<c>anyOf</c> beside a value's own type (<c>{type: string, oneOf: [{format: date}, {format: date-time}]}</c>): rules on the value.</summary>
     public EquatableArray<ChoiceRuleModel> Choices { get; init; } = EquatableArray<ChoiceRuleModel>.Empty;
+
+    /// <summary>
+    /// For a value kept as JSON whose schema has applicator or unevaluated keywords (<c>contains</c>, <c>not</c>, <c>if</c>,
+    /// <c>patternProperties</c>, ...): the whole schema compiled, checked by the JSON-value validator instead of the
+    /// per-type rules above (which it states too). Null otherwise.
+    /// </summary>
+    public JsonValueSchema? Schema { get; init; }
 
     public bool IsEmpty => Equals(None);
 }

@@ -118,7 +118,7 @@ internal static class JsonForms
 
     /// <summary>Whether a value kept as JSON has constraints that some form states (or a type list).</summary>
     public static bool HasRules(Constraints c) =>
-        c.Types is not null || ValueRules(c, Probe).Count > 0 || Rules(c, Probe).Any();
+        c.Schema is not null || c.Types is not null || ValueRules(c, Probe).Count > 0 || Rules(c, Probe).Any();
 
     private static RuleContext Probe(TypeRef type, Constraints c, Func<Expr, Expr>? count) => new(type, c, _ => (string.Empty, v => v), count);
 }

@@ -17,6 +17,11 @@ internal static partial class Keywords
         }
 
         IEnumerable<JsonLiteral> allowed = c.Const is { } constant ? new[] { constant } : c.Enum;
+        if (allowed.Any(l => l.Kind == JsonLiteralKind.Json))
+        {
+            return null; // the attribute compares text, and an object's text is not its value (JSON equality is the model's check)
+        }
+
         return "__SchemaEnum(" + string.Join(", ", allowed.Select(v => Literals.String(v.Text))) + ")";
     });
 
@@ -70,6 +75,7 @@ internal static partial class Keywords
         JsonLiteralKind.String => Expr.Call(RuntimeNames.OpenApiRuntime + ".JsonIsString", value, Expr.Raw(Literals.String(literal.Text))),
         JsonLiteralKind.Number => Expr.Call(RuntimeNames.OpenApiRuntime + ".JsonIsNumber", value, Expr.Raw(Literals.String(literal.Text))),
         JsonLiteralKind.Boolean => Expr.Call(RuntimeNames.OpenApiRuntime + ".JsonIsBoolean", value, Expr.Raw(literal.Text)),
+        JsonLiteralKind.Json => Expr.Call(RuntimeNames.OpenApiRuntime + ".JsonIsValue", value, Expr.Raw(Literals.String(literal.Text))),
         _ => Expr.Call(RuntimeNames.OpenApiRuntime + ".JsonIsNull", value),
     };
 }
