@@ -40,9 +40,9 @@ public static class OpenApiRuntime
         new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(2));
 
     /// <summary>
-    /// An ECMA-262 pattern (JSON Schema's dialect) as a .NET one: <c>$</c> outside a character class becomes <c>\z</c>,
-    /// because .NET's <c>$</c> also matches before a final line break. Applying it twice changes nothing. The generator
-    /// compiles the same source (<c>generator/common/EcmaPattern.cs</c>) for its own checks.
+    /// An ECMA-262 pattern (JSON Schema's dialect) as a .NET one (<c>$</c>, <c>\d</c>, <c>\w</c>, <c>\s</c>, <c>.</c>,
+    /// code points outside the BMP, <c>\p{...}</c>: see <c>generator/common/EcmaPattern.cs</c>, which the generator
+    /// compiles too for its own checks).
     /// </summary>
     public static string DotNetPattern(string pattern) => OpenApiSdk.Common.EcmaPattern.ToDotNet(pattern);
 

@@ -388,7 +388,7 @@ internal sealed class ConstraintReader
 
     private string? ReadPattern(YamlNode schema) => schema.Get("pattern") is { } node ? ValidPattern(node) : null;
 
-    /// <summary>The pattern a scalar node holds, when .NET can compile it; an invalid one is reported (OAS006) and null.</summary>
+    /// <summary>The pattern a scalar node holds, when .NET can compile its translation (<see cref="EcmaPattern"/>); an invalid one is reported (OAS006) and null.</summary>
     internal string? ValidPattern(YamlNode node)
     {
         if (!node.IsScalar)
@@ -399,7 +399,7 @@ internal sealed class ConstraintReader
         string pattern = node.Value!;
         try
         {
-            _ = new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+            _ = new Regex(EcmaPattern.ToDotNet(pattern), RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
             return pattern;
         }
         catch (ArgumentException ex)
