@@ -130,6 +130,11 @@ internal sealed class ConstraintReader
             ReadEnum(schema, kind),
             ReadConst(schema, kind) ?? (kind == TypeRefKind.Any && OnlyNull(schema) ? new JsonLiteral(JsonLiteralKind.Null, "null") : null),
             kind == TypeRefKind.String || anyType ? CheckedFormat(schema.GetString("format"))?.Name : null);
+        if (schema.Get("enum") is { IsSequence: true, Items.Count: 0 })
+        {
+            constraints = constraints with { EmptyEnum = true };
+        }
+
         if (anyType)
         {
             (int? minProperties, int? maxProperties) = ReadPropertyCounts(schema);

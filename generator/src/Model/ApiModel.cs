@@ -254,6 +254,9 @@ internal sealed record Constraints(
     /// <summary><c>oneOf</c>/<c>anyOf</c> beside a value's own type (<c>{type: string, oneOf: [{format: date}, {format: date-time}]}</c>): rules on the value.</summary>
     public EquatableArray<ChoiceRuleModel> Choices { get; init; } = EquatableArray<ChoiceRuleModel>.Empty;
 
+    /// <summary><c>enum: []</c>: no value is one of its values (2020-12 validation §6.1.2), so every value present fails.</summary>
+    public bool EmptyEnum { get; init; }
+
     public bool IsEmpty => Equals(None);
 }
 
