@@ -46,7 +46,7 @@ internal static class ModelEmitter
         w.Line(GeneratedCode);
         w.Line("[__JsonConverter(typeof(__Runtime.ModelJsonConverter<" + name + ">))" + (NeedsTypeLevelAttribute(type) ? ", __SchemaRules]" : "]"));
         if (type.Inheritance is null && type.Properties.IsEmpty && !type.ForbidsAdditionalProperties && type.Rules.IsEmpty && type.Choices.IsEmpty
-            && type.MinProperties is null && type.MaxProperties is null && type.Unevaluated is null && type.NonObjectRules is null)
+            && type.MinProperties is null && type.MaxProperties is null && type.Unevaluated is null && type.NonObjectRules is null && type.UndeclaredRequired.IsEmpty)
         {
             // Nothing the schema states: every member read is kept in AdditionalProperties.
             w.Line("public sealed partial class " + name + " : __Sdk.OpenApiObject<" + name + "> { }");
