@@ -1,0 +1,93 @@
+using System;
+using System.Linq;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using TypedRules.Sdk;
+using Xunit;
+
+namespace OpenApiSdk.IntegrationTests;
+
+/// <summary>
+/// Edge cases of JSON Schema 2020-12 on typed values (Specs/typed-rules.yaml), each as the JSON-Schema-Test-Suite
+/// states it: enum.json "empty enum", type.json "a float with zero fractional part is an integer", allOf.json "nested
+/// allOf", required.json "required with escaped characters" and "... Javascript object property names", and
+/// optional/ecmascript-regex.json and non-bmp-regex.json for patterns (ECMA-262 §22.2).
+/// </summary>
+public class TypedRuleTests
+{
+    private static string Errors(OpenApiModel model) =>
+        string.Join(" | ", model.Validate().Select(e => e.Pointer + ": " + e.Message));
+
+    [Theory]
+    [InlineData("{}", "")] // absent: enum constrains only a value that is there
+    [InlineData("{\"none\":\"a\"}", "/none: is not allowed: the enum is empty")]
+    [InlineData("{\"none\":null}", "/none: is not allowed: the enum is empty")]
+    [InlineData("{\"none\":{}}", "/none: is not allowed: the enum is empty")]
+    [InlineData("{\"retired\":\"x\"}", "/retired: is not allowed: the enum is empty")]
+    public void An_empty_enum_allows_no_value(string json, string errors)
+    {
+        Assert.Equal(errors, Errors(Label.FromJson(json)));
+    }
+
+    [Theory]
+    [InlineData("{\"count\":1.0,\"small\":2.0}", 1, 2, "")] // validation §6.1.1: a number with a zero fractional part is an integer
+    [InlineData("{\"count\":1e3,\"small\":-4E0}", 1000, -4, "")]
+    [InlineData("{\"count\":1.5}", 0, 0, "/count: must be an integer")]
+    [InlineData("{\"small\":3000000000.0}", 0, 0, "/small: must be a 32-bit integer")]
+    public void A_whole_number_with_a_fraction_is_an_integer(string json, long count, int small, string errors)
+    {
+        Label label = Label.FromJson(json);
+        Assert.Equal((count, small, errors), (label.Count ?? 0, label.Small ?? 0, Errors(label)));
+    }
+
+    [Theory]
+    [InlineData("{\"code\":\"123\",\"word\":\"a_1\",\"spaced\":\"a\\u3000b\",\"dragons\":\"\\uD83D\\uDC32\\uD83D\\uDC32\",\"letters\":\"\\u00E9cole\"}", "")]
+    [InlineData("{\"code\":\"\\u0661\\u0662\\u0663\"}", "/code: must match the pattern ^\\d{3}$")] // ARABIC-INDIC digits: \d is [0-9]
+    [InlineData("{\"word\":\"\\u00E9\"}", "/word: must match the pattern ^\\w+$")] // \w is [A-Za-z0-9_]
+    [InlineData("{\"spaced\":\"a\\u0085b\"}", "/spaced: must match the pattern ^\\S+\\s\\S+$")] // NEL is no ECMA-262 white space
+    [InlineData("{\"spaced\":\"a\\uFEFFb\"}", "")] // ZWNBSP is
+    [InlineData("{\"dragons\":\"\\uD83D\\uDC09\"}", "/dragons: must match the pattern ^\U0001F432*$")] // one code point, repeated whole
+    [InlineData("{\"letters\":\"ab1\"}", "/letters: must match the pattern ^\\p{Letter}+$")]
+    public void Patterns_mean_what_ECMA_262_says(string json, string errors)
+    {
+        Assert.Equal(errors, Errors(Label.FromJson(json)));
+    }
+
+    [Fact]
+    public void A_nested_allOf_of_type_null_accepts_only_null()
+    {
+        Assert.Equal(string.Empty, Errors(Label.FromJson("{\"nothing\":null}")));
+        Assert.Equal("/nothing: must be null", Errors(Label.FromJson("{\"nothing\":{}}")));
+        Assert.Equal("/nothing: must be null", Errors(Label.FromJson("{\"nothing\":0}")));
+    }
+
+    [Fact]
+    public void Required_names_that_are_escapes_or_JavaScript_members_are_checked()
+    {
+        Assert.Equal(string.Empty, Errors(Label.FromJson("{\"odd\":{\"foo\\nbar\":1,\"foo\\\"bar\":1,\"__proto__\":1,\"toString\":1,\"constructor\":1}}")));
+        Assert.Equal(
+            "/odd/foo\nbar: is required | /odd/foo\"bar: is required | /odd/toString: is required | /odd/constructor: is required",
+            Errors(Label.FromJson("{\"odd\":{\"__proto__\":1}}")));
+        Assert.Equal(string.Empty, Errors(Label.FromJson("{\"odd\":12}"))); // no type: required constrains objects only
+    }
+
+    [Fact]
+    public async Task A_parameter_pattern_and_an_empty_enum_are_checked_before_sending()
+    {
+        using var http = new HttpClient(new NoCall()) { BaseAddress = new Uri("https://labels.example/") };
+        var client = new LabelsClient(http);
+
+        ValidationException digits = await Assert.ThrowsAsync<ValidationException>(() => client.GetLabelAsync("\u0661\u0662\u0663"));
+        Assert.Equal(("/path/code", "must match the pattern ^\\d{3}$"), (digits.Errors.Single().Pointer, digits.Errors.Single().Message));
+
+        ValidationException retired = await Assert.ThrowsAsync<ValidationException>(() => client.GetLabelAsync("123", "x"));
+        Assert.Equal(("/query/retired", "is not allowed: the enum is empty"), (retired.Errors.Single().Pointer, retired.Errors.Single().Message));
+    }
+
+    private sealed class NoCall : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("validation should have stopped the request");
+    }
+}
