@@ -123,6 +123,34 @@ public static class OpenApiRuntime
     /// <summary>An optional value kept as JSON, as the number of members of the object it is; null when absent or no object.</summary>
     public static int? PropertyCountOf(JsonElement? value) => value is { } present ? PropertyCountOf(present) : null;
 
+    /// <summary>An optional value kept as JSON, when it is an array; null when absent or no array.</summary>
+    public static JsonElement? ArrayOf(JsonElement? value) => value is { } present ? ArrayOf(present) : null;
+
+    /// <summary>A value kept as JSON, when it is an array; null when it is another JSON type.</summary>
+    public static JsonElement? ArrayOf(JsonElement value) => value.ValueKind == JsonValueKind.Array ? value : null;
+
+    /// <summary>
+    /// <c>uniqueItems</c> on an array kept as JSON: no two items are equal by JSON Schema's equality (1 equals 1.0, members
+    /// in any order). Compares pairs in place, allocating nothing.
+    /// </summary>
+    public static bool AllUnique(JsonElement array)
+    {
+        int count = array.GetArrayLength();
+        for (int i = 1; i < count; i++)
+        {
+            JsonElement item = array[i];
+            for (int j = 0; j < i; j++)
+            {
+                if (JsonEquality.Equal(array[j], item))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>A value kept as JSON, as the number of items of the array it is; null when it is no array.</summary>
     public static int? ArrayLengthOf(JsonElement value) => value.ValueKind == JsonValueKind.Array ? value.GetArrayLength() : null;
 

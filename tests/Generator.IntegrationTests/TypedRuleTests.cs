@@ -72,6 +72,16 @@ public class TypedRuleTests
         Assert.Equal(string.Empty, Errors(Label.FromJson("{\"odd\":12}"))); // no type: required constrains objects only
     }
 
+    [Theory]
+    [InlineData("{\"distinct\":[1,\"1\",[1],{\"a\":1},{\"a\":2}]}", "")]
+    [InlineData("{\"distinct\":\"aa\"}", "")] // no type: uniqueItems constrains arrays only
+    [InlineData("{\"distinct\":[1,1.0]}", "/distinct: must not contain duplicate items")] // validation §6.4.3 with core §4.2.2 equality: 1 is 1.0
+    [InlineData("{\"distinct\":[{\"a\":1,\"b\":2},{\"b\":2,\"a\":1}]}", "/distinct: must not contain duplicate items")] // members in any order
+    public void UniqueItems_without_type_checks_arrays_by_JSON_equality(string json, string errors)
+    {
+        Assert.Equal(errors, Errors(Label.FromJson(json)));
+    }
+
     [Fact]
     public async Task A_parameter_pattern_and_an_empty_enum_are_checked_before_sending()
     {
@@ -83,7 +93,12 @@ public class TypedRuleTests
 
         ValidationException retired = await Assert.ThrowsAsync<ValidationException>(() => client.GetLabelAsync("123", "x"));
         Assert.Equal(("/query/retired", "is not allowed: the enum is empty"), (retired.Errors.Single().Pointer, retired.Errors.Single().Message));
+
+        ValidationException picks = await Assert.ThrowsAsync<ValidationException>(() => client.GetLabelAsync("123", picks: Json("[\"a\",\"b\",\"a\"]")));
+        Assert.Equal(("/query/picks", "must not contain duplicate items"), (picks.Errors.Single().Pointer, picks.Errors.Single().Message));
     }
+
+    private static System.Text.Json.JsonElement Json(string text) => System.Text.Json.JsonDocument.Parse(text).RootElement.Clone();
 
     private sealed class NoCall : HttpMessageHandler
     {

@@ -126,7 +126,7 @@ internal sealed class ConstraintReader
             multipleOf,
             kind is TypeRefKind.Array or TypeRefKind.Map or TypeRefKind.Any ? minItems : null,
             kind is TypeRefKind.Array or TypeRefKind.Map or TypeRefKind.Any ? maxItems : null,
-            kind == TypeRefKind.Array && schema.GetBool("uniqueItems"),
+            (kind == TypeRefKind.Array || anyType) && schema.GetBool("uniqueItems"),
             ReadEnum(schema, kind),
             ReadConst(schema, kind) ?? (kind == TypeRefKind.Any && OnlyNull(schema) ? new JsonLiteral(JsonLiteralKind.Null, "null") : null),
             kind == TypeRefKind.String || anyType ? CheckedFormat(schema.GetString("format"))?.Name : null);

@@ -153,7 +153,7 @@ internal sealed partial class SchemaBuilder
     }
 
     /// <summary>Keywords for arrays and any value that a held non-object value is not checked against (OAS010 where a typeless model states them).</summary>
-    private static readonly string[] UncheckedOnNonObjects = { "items", "prefixItems", "contains", "uniqueItems", "unevaluatedItems", "const", "enum" };
+    private static readonly string[] UncheckedOnNonObjects = { "items", "prefixItems", "contains", "unevaluatedItems", "const", "enum" };
 
     private bool CollectNonObjectRules(YamlNode schema, string where, List<Constraints> rules, int depth, HashSet<YamlNode> visited)
     {

@@ -79,11 +79,6 @@ internal sealed partial class SchemaBuilder
             }
         }
 
-        if (typedAsAny && schema.Get("uniqueItems") is { Value: "true" } && KeyNode(schema, "uniqueItems") is { } unique)
-        {
-            ReportUnsupported(schema, unique, $"'uniqueItems' on a value without type (in {where})", "an array held as JsonElement is not checked for duplicates");
-        }
-
         if (!objectType && KeyNode(schema, "if") is { } condition)
         {
             ReportUnsupported(schema, condition, $"'if' (in {where}, which is not an object type)", "the conditional rule is not checked");
