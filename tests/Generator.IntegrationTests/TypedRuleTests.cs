@@ -83,7 +83,7 @@ public class TypedRuleTests
     }
 
     [Fact]
-    public async Task A_parameter_pattern_and_an_empty_enum_are_checked_before_sending()
+    public async Task A_parameter_pattern_an_empty_enum_uniqueItems_and_not_are_checked_before_sending()
     {
         using var http = new HttpClient(new NoCall()) { BaseAddress = new Uri("https://labels.example/") };
         var client = new LabelsClient(http);
@@ -96,6 +96,13 @@ public class TypedRuleTests
 
         ValidationException picks = await Assert.ThrowsAsync<ValidationException>(() => client.GetLabelAsync("123", picks: Json("[\"a\",\"b\",\"a\"]")));
         Assert.Equal(("/query/picks", "must not contain duplicate items"), (picks.Errors.Single().Pointer, picks.Errors.Single().Message));
+
+        // not (2020-12 core §10.2.1.4): a value valid against the not schema is invalid.
+        ValidationException admin = await Assert.ThrowsAsync<ValidationException>(() => client.GetLabelAsync("123", owner: "admin-1"));
+        Assert.Equal(("/query/owner", "must not match the schema in 'not'"), (admin.Errors.Single().Pointer, admin.Errors.Single().Message));
+        ValidationException inside = await Assert.ThrowsAsync<ValidationException>(() => client.GetLabelAsync("123", size: 15));
+        Assert.Equal(("/query/size", "must not match the schema in 'not'"), (inside.Errors.Single().Pointer, inside.Errors.Single().Message));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => client.GetLabelAsync("123", owner: "user-admin", size: 21)); // valid: sent
     }
 
     private static System.Text.Json.JsonElement Json(string text) => System.Text.Json.JsonDocument.Parse(text).RootElement.Clone();
