@@ -82,6 +82,34 @@ public class TypedRuleTests
         Assert.Equal(errors, Errors(Label.FromJson(json)));
     }
 
+    [Theory]
+    [InlineData("{\"token\":\"abc\"}", "")] // Token gives no type: a string is valid where its string rules hold
+    [InlineData("{\"token\":12}", "")]
+    [InlineData("{\"token\":\"abcd\"}", "/token: must be at most 3 characters long")]
+    [InlineData("{\"wordToken\":7}", "")]
+    [InlineData("{\"wordToken\":\"abcd\"}", "/wordToken: must be at most 3 characters long")] // Word is Token and more
+    [InlineData("{\"wordToken\":4}", "/wordToken: must be greater than or equal to 5")]
+    [InlineData("{\"blockToken\":\"ab\"}", "/blockToken: must be an object")] // Block says type: object
+    public void A_hierarchy_whose_base_gives_no_type_holds_values_that_are_not_objects(string json, string errors)
+    {
+        Label label = Label.FromJson(json);
+        Assert.Equal(errors, Errors(label));
+        Assert.Equal(json, label.ToJson()); // written back as it came
+    }
+
+    [Fact]
+    public void A_hierarchy_member_reads_a_non_object_into_NonObjectValue_and_an_object_by_its_discriminator()
+    {
+        Label label = Label.FromJson("{\"token\":\"ab\",\"wordToken\":{\"kind\":\"Word\",\"text\":\"t\"}}");
+        Assert.Equal("ab", label.Token!.NonObjectValue!.Value.GetString());
+        Assert.Null(label.WordToken!.NonObjectValue);
+        Assert.Equal("t", label.WordToken.Text);
+
+        Label block = Label.FromJson("{\"token\":{\"kind\":\"Block\",\"size\":\"x\"}}");
+        Assert.IsType<Block>(block.Token);
+        Assert.Equal("/token/size: must be an integer", Errors(block));
+    }
+
     [Fact]
     public async Task A_parameter_pattern_an_empty_enum_uniqueItems_and_not_are_checked_before_sending()
     {
