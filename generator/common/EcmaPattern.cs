@@ -152,6 +152,12 @@ internal static class EcmaPattern
         }
 
         string body = members.ToString();
+        if (i >= pattern.Length)
+        {
+            builder.Append(negated ? "[^" : "[").Append(body); // unterminated: left so, for .NET to reject (OAS006)
+            return i;
+        }
+
         if (astral.Count == 0)
         {
             builder.Append(negated ? "[^" : "[").Append(body).Append(']');
@@ -168,7 +174,7 @@ internal static class EcmaPattern
             builder.Append(body.Length == 0 ? "(?!)" : "[" + body + "]").Append(')');
         }
 
-        return i + 1; // past ']' (or the end of an unterminated class, which .NET then reports)
+        return i + 1; // past ']'
     }
 
     /// <summary>The code point a <c>\u</c> escape from <paramref name="start"/> to <paramref name="end"/> names; -1 for another escape.</summary>

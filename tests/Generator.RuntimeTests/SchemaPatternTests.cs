@@ -79,6 +79,8 @@ namespace OpenApiSdk.Runtime.Tests
         [InlineData(@"\p{Script=Greek}")] // scripts: .NET has none, so the pattern is left for .NET to reject (OAS006)
         [InlineData(@"\p{NotAProperty}")]
         [InlineData("abc[")] // an unterminated class
+        [InlineData("[a-")]
+        [InlineData("[^\\d")]
         [InlineData("\\")]
         public void A_pattern_NET_cannot_say_is_left_for_NET_to_reject(string pattern)
         {
