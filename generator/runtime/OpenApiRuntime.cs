@@ -40,9 +40,9 @@ public static class OpenApiRuntime
         new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(2));
 
     /// <summary>
-    /// An ECMA-262 pattern (JSON Schema's dialect) as a .NET one: <c>$</c> outside a character class becomes <c>\z</c>,
-    /// because .NET's <c>$</c> also matches before a final line break. Applying it twice changes nothing. The generator
-    /// compiles the same source (<c>generator/common/EcmaPattern.cs</c>) for its own checks.
+    /// An ECMA-262 pattern (JSON Schema's dialect) as a .NET one (<c>$</c>, <c>\d</c>, <c>\w</c>, <c>\s</c>, <c>.</c>,
+    /// code points outside the BMP, <c>\p{...}</c>: see <c>generator/common/EcmaPattern.cs</c>, which the generator
+    /// compiles too for its own checks).
     /// </summary>
     public static string DotNetPattern(string pattern) => OpenApiSdk.Common.EcmaPattern.ToDotNet(pattern);
 
@@ -122,6 +122,18 @@ public static class OpenApiRuntime
 
     /// <summary>An optional value kept as JSON, as the number of members of the object it is; null when absent or no object.</summary>
     public static int? PropertyCountOf(JsonElement? value) => value is { } present ? PropertyCountOf(present) : null;
+
+    /// <summary>An optional value kept as JSON, when it is an array; null when absent or no array.</summary>
+    public static JsonElement? ArrayOf(JsonElement? value) => value is { } present ? ArrayOf(present) : null;
+
+    /// <summary>A value kept as JSON, when it is an array; null when it is another JSON type.</summary>
+    public static JsonElement? ArrayOf(JsonElement value) => value.ValueKind == JsonValueKind.Array ? value : null;
+
+    /// <summary>
+    /// <c>uniqueItems</c> on an array kept as JSON: no two items are equal by JSON Schema's equality (1 equals 1.0, members
+    /// in any order). Compares pairs in place, allocating nothing.
+    /// </summary>
+    public static bool AllUnique(JsonElement array) => JsonEquality.AllUnique(array);
 
     /// <summary>A value kept as JSON, as the number of items of the array it is; null when it is no array.</summary>
     public static int? ArrayLengthOf(JsonElement value) => value.ValueKind == JsonValueKind.Array ? value.GetArrayLength() : null;

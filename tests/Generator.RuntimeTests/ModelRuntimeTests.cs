@@ -152,6 +152,20 @@ public class ModelRuntimeTests
         Assert.Equal(new[] { "a" }, volume.Tags);
     }
 
+    [Theory]
+    [InlineData("50.0", 50, "")] // JSON Schema 2020-12 validation §6.1.1: a number with a zero fractional part is an integer
+    [InlineData("5e1", 50, "")]
+    [InlineData("500E-1", 50, "")]
+    [InlineData("-0.0", 0, "/capacity_in_gb: must be greater than or equal to 50")]
+    [InlineData("50.5", 0, "/capacity_in_gb: must be a 32-bit integer")]
+    [InlineData("2147483648.0", 0, "/capacity_in_gb: must be a 32-bit integer")] // a whole number, but not an Int32
+    public void A_whole_number_written_with_a_fraction_or_exponent_is_read_as_an_integer(string number, int read, string error)
+    {
+        Volume volume = Volume.FromJson("{\"io_type\":\"SSD\",\"capacity_in_gb\":" + number + "}");
+        Assert.Equal(read, volume.CapacityInGb);
+        Assert.Equal(error, string.Join(" | ", Errors(volume)));
+    }
+
     [Fact]
     public void An_ECMA_dollar_does_not_match_before_a_final_line_break()
     {

@@ -22,11 +22,43 @@ internal static class JsonRead
         return Mismatch(ref reader, owner, path, "must be a string");
     }
 
-    public static bool Int32(ref Utf8JsonReader reader, OpenApiModel owner, in JsonPath path, out int value) =>
-        reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out value) || Mismatch(ref reader, owner, path, "must be a 32-bit integer", out value);
+    public static bool Int32(ref Utf8JsonReader reader, OpenApiModel owner, in JsonPath path, out int value)
+    {
+        if (reader.TokenType == JsonTokenType.Number)
+        {
+            if (reader.TryGetInt32(out value))
+            {
+                return true;
+            }
+
+            if (IntegralNumber(ref reader, out long whole) && whole is >= int.MinValue and <= int.MaxValue)
+            {
+                value = (int)whole;
+                return true;
+            }
+        }
+
+        return Mismatch(ref reader, owner, path, "must be a 32-bit integer", out value);
+    }
 
     public static bool Int64(ref Utf8JsonReader reader, OpenApiModel owner, in JsonPath path, out long value) =>
-        reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out value) || Mismatch(ref reader, owner, path, "must be an integer", out value);
+        reader.TokenType == JsonTokenType.Number && (reader.TryGetInt64(out value) || IntegralNumber(ref reader, out value)) || Mismatch(ref reader, owner, path, "must be an integer", out value);
+
+    /// <summary>
+    /// A number written with a fraction or an exponent whose value is a whole number (<c>1.0</c>, <c>1e2</c>): an integer in
+    /// JSON Schema 2020-12 (validation §6.1.1: "a number with a zero fractional part"), which <c>TryGetInt64</c> refuses.
+    /// </summary>
+    private static bool IntegralNumber(ref Utf8JsonReader reader, out long value)
+    {
+        value = 0;
+        if (!reader.TryGetDecimal(out decimal number) || decimal.Truncate(number) != number || number < long.MinValue || number > long.MaxValue)
+        {
+            return false;
+        }
+
+        value = (long)number;
+        return true;
+    }
 
     public static bool Single(ref Utf8JsonReader reader, OpenApiModel owner, in JsonPath path, out float value) =>
         reader.TokenType == JsonTokenType.Number && reader.TryGetSingle(out value) || Mismatch(ref reader, owner, path, "must be a number", out value);

@@ -71,7 +71,7 @@ public sealed class SchemaPatternAttribute : ValidationAttribute
         Pattern = pattern;
     }
 
-    /// <summary>The .NET regular expression.</summary>
+    /// <summary>The pattern as the spec writes it (ECMA-262), translated to .NET's dialect on first use.</summary>
     public string Pattern { get; }
 
     // The pattern is spec text: it is concatenated, never used as a format string.
@@ -80,7 +80,7 @@ public sealed class SchemaPatternAttribute : ValidationAttribute
 
     /// <inheritdoc/>
     public override bool IsValid(object? value) =>
-        value is not string text || OpenApiRuntime.IsMatch(_regex ??= OpenApiRuntime.CreatePattern(Pattern), text);
+        value is not string text || OpenApiRuntime.IsMatch(_regex ??= OpenApiRuntime.CreatePattern(OpenApiRuntime.DotNetPattern(Pattern)), text);
 }
 
 /// <summary>JSON Schema <c>format</c>, one of the formats the SDK checks (see <see cref="FormatChecks"/>).</summary>

@@ -126,10 +126,15 @@ internal sealed class ConstraintReader
             multipleOf,
             kind is TypeRefKind.Array or TypeRefKind.Map or TypeRefKind.Any ? minItems : null,
             kind is TypeRefKind.Array or TypeRefKind.Map or TypeRefKind.Any ? maxItems : null,
-            kind == TypeRefKind.Array && schema.GetBool("uniqueItems"),
+            (kind == TypeRefKind.Array || anyType) && schema.GetBool("uniqueItems"),
             ReadEnum(schema, kind),
             ReadConst(schema, kind) ?? (kind == TypeRefKind.Any && OnlyNull(schema) ? new JsonLiteral(JsonLiteralKind.Null, "null") : null),
             kind == TypeRefKind.String || anyType ? CheckedFormat(schema.GetString("format"))?.Name : null);
+        if (schema.Get("enum") is { IsSequence: true, Items.Count: 0 })
+        {
+            constraints = constraints with { EmptyEnum = true };
+        }
+
         if (anyType)
         {
             (int? minProperties, int? maxProperties) = ReadPropertyCounts(schema);
@@ -388,7 +393,7 @@ internal sealed class ConstraintReader
 
     private string? ReadPattern(YamlNode schema) => schema.Get("pattern") is { } node ? ValidPattern(node) : null;
 
-    /// <summary>The pattern a scalar node holds, when .NET can compile it; an invalid one is reported (OAS006) and null.</summary>
+    /// <summary>The pattern a scalar node holds, when .NET can compile its translation (<see cref="EcmaPattern"/>); an invalid one is reported (OAS006) and null.</summary>
     internal string? ValidPattern(YamlNode node)
     {
         if (!node.IsScalar)
@@ -399,7 +404,7 @@ internal sealed class ConstraintReader
         string pattern = node.Value!;
         try
         {
-            _ = new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+            _ = new Regex(EcmaPattern.ToDotNet(pattern), RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
             return pattern;
         }
         catch (ArgumentException ex)

@@ -150,10 +150,12 @@ internal static partial class OperationBuilder
             }
 
             EquatableArray<ChoiceRuleModel> choices = shape.Constraints.Choices.IsEmpty ? shape.Type.ElementConstraints?.Choices ?? EquatableArray<ChoiceRuleModel>.Empty : shape.Constraints.Choices;
-            if (!choices.IsEmpty)
+            bool onlyNot = choices.All(c => c.Negated);
+            bool checkedByClient = onlyNot && !shape.Constraints.Choices.IsEmpty && shape.Type.Kind != TypeRefKind.Any;
+            if (!choices.IsEmpty && !checkedByClient)
             {
-                // The client's parameter checks are conditions with fixed messages; a choice rule lives in a model's Validate().
-                bool onlyNot = choices.All(c => c.Negated);
+                // The client's parameter checks are conditions with fixed messages: a 'not' on the parameter's own value is one
+                // (ClientOperationEmitter.Validation); oneOf/anyOf, and 'not' on items or a JSON value, live in a model's Validate().
                 Unsupported(schema, onlyNot ? "A 'not' beside a parameter's own type" : "A 'oneOf'/'anyOf' beside a parameter's own type",
                     $"'{name}' of {operationId} is sent without being checked against " + (onlyNot ? "the 'not' schema" : "the alternatives"));
             }

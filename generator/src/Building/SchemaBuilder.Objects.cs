@@ -153,7 +153,7 @@ internal sealed partial class SchemaBuilder
     }
 
     /// <summary>Keywords for arrays and any value that a held non-object value is not checked against (OAS010 where a typeless model states them).</summary>
-    private static readonly string[] UncheckedOnNonObjects = { "items", "prefixItems", "contains", "uniqueItems", "unevaluatedItems", "const", "enum" };
+    private static readonly string[] UncheckedOnNonObjects = { "items", "prefixItems", "contains", "unevaluatedItems", "const", "enum" };
 
     private bool CollectNonObjectRules(YamlNode schema, string where, List<Constraints> rules, int depth, HashSet<YamlNode> visited)
     {
@@ -277,6 +277,38 @@ internal sealed partial class SchemaBuilder
     private bool IsNonObjectAllOf(YamlNode schema) =>
         DecidingAllOfPart(schema, out _, out _) is { } part && IsNonObject(part);
 
-    private bool IsNonObject(YamlNode part) =>
-        _refs.Resolve(part) is { IsMapping: true } resolved && PrimaryType(resolved) is "string" or "integer" or "number" or "boolean" or "array";
+    /// <summary>
+    /// Whether an allOf part gives a value that is not an object: a scalar or array type, <c>type: "null"</c>, or (without
+    /// <c>type</c> and <c>properties</c>) an <c>allOf</c> of its own whose deciding part does (<c>{allOf: [{allOf: [{type: "null"}]}]}</c>).
+    /// </summary>
+    private bool IsNonObject(YamlNode part)
+    {
+        if (_refs.Resolve(part) is not { IsMapping: true } resolved)
+        {
+            return false;
+        }
+
+        if (PrimaryType(resolved) is "string" or "integer" or "number" or "boolean" or "array" || resolved.Get("type") is { IsScalar: true, Value: "null" })
+        {
+            return true;
+        }
+
+        if (resolved.Get("type") is not null || _nonObjectDepth >= MaxNonObjectDepth)
+        {
+            return false;
+        }
+
+        _nonObjectDepth++; // parts that refer to each other through allOf are followed a bounded number of times
+        try
+        {
+            return DecidingAllOfPart(resolved, out _, out _) is { } inner && IsNonObject(inner);
+        }
+        finally
+        {
+            _nonObjectDepth--;
+        }
+    }
+
+    private const int MaxNonObjectDepth = 32;
+    private int _nonObjectDepth;
 }

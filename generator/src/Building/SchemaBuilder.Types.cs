@@ -91,7 +91,7 @@ internal sealed partial class SchemaBuilder
                 : null;
         }
 
-        if (schema.Get("properties") is not null || schema.Get("allOf") is not null || schema.Get("additionalProperties") is not null)
+        if (schema.Get("properties") is not null || schema.Get("allOf") is not null || schema.Get("additionalProperties") is not null || HasRequiredNames(schema))
         {
             return "object";
         }
@@ -118,7 +118,14 @@ internal sealed partial class SchemaBuilder
         };
 
     private static bool IsObjectType(YamlNode schema) =>
-        schema.Get("properties") is { IsMapping: true } || schema.Get("allOf") is { IsSequence: true };
+        schema.Get("properties") is { IsMapping: true } || schema.Get("allOf") is { IsSequence: true }
+        || (HasRequiredNames(schema) && schema.Get("additionalProperties") is null);
+
+    /// <summary>
+    /// <c>required</c> names: an object with them is a model (with no declared properties, the names are looked up in
+    /// <c>AdditionalProperties</c>), so they are checked whatever the names are (<c>foo\nbar</c>, <c>__proto__</c>).
+    /// </summary>
+    private static bool HasRequiredNames(YamlNode schema) => schema.Get("required") is { IsSequence: true, Items.Count: > 0 };
 
     private static bool IsStringEnum(YamlNode schema)
     {

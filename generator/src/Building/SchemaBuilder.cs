@@ -526,8 +526,24 @@ internal sealed partial class SchemaBuilder
             Unevaluated = unevaluated,
             Choices = ObjectChoices(pending),
             Inheritance = InheritanceOf(pending),
-            NonObjectRules = pending.Root is null ? NonObjectRules(schema, pending.SchemaName) : null,
+            NonObjectRules = HierarchyNonObjectRules(pending, schema),
         };
+    }
+
+    /// <summary>
+    /// <see cref="NonObjectRules"/> of a type, in a hierarchy too: every class of it reads a value that is not an object
+    /// when its root does (the class is what a property of the root type holds), so a member that says <c>type: object</c>
+    /// there rejects such a value with its type rule.
+    /// </summary>
+    private EquatableArray<Constraints>? HierarchyNonObjectRules(PendingType pending, YamlNode schema)
+    {
+        EquatableArray<Constraints>? own = NonObjectRules(schema, pending.SchemaName);
+        if (own is not null || pending.Root is not { } root || root == pending || NonObjectRules(root.Node, root.SchemaName) is null)
+        {
+            return own;
+        }
+
+        return new[] { Model.Constraints.None with { Types = "object" } }.ToEquatableArray();
     }
 
     private static string? Describe(YamlNode schema)

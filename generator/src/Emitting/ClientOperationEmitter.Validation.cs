@@ -232,6 +232,18 @@ internal sealed partial class ClientOperationEmitter
         {
             yield return (rule.Violated(Expr.Raw(value)).ToString(), rule.Message);
         }
+
+        foreach (ChoiceRuleModel choice in c.Choices)
+        {
+            // not (2020-12 core §10.2.1.4): broken when the value matches its schema, i.e. breaks none of that schema's rules.
+            // Only not reaches here (OperationBuilder reports oneOf/anyOf beside a parameter's type); an alternative that is not
+            // fully checked, or can never match, is left out, as on a model (ValidationEmitter.ChoiceCheck).
+            if (choice.Negated && choice.Alternatives[0] is { Complete: true, Check.Impossible: false } negated)
+            {
+                var schema = new RuleContext(type, negated.Check.Constraints, ClientPattern, Count);
+                yield return (Expr.And(Catalogue.Rules(schema).Select(rule => rule.Holds(Expr.Raw(value)))).ToString(), ValidationEmitter.NotMessage);
+            }
+        }
     }
 
     /// <summary>A parameter's collection is any enumerable: counted through LINQ.</summary>

@@ -46,7 +46,7 @@ internal static class ModelEmitter
         w.Line(GeneratedCode);
         w.Line("[__JsonConverter(typeof(__Runtime.ModelJsonConverter<" + name + ">))" + (NeedsTypeLevelAttribute(type) ? ", __SchemaRules]" : "]"));
         if (type.Inheritance is null && type.Properties.IsEmpty && !type.ForbidsAdditionalProperties && type.Rules.IsEmpty && type.Choices.IsEmpty
-            && type.MinProperties is null && type.MaxProperties is null && type.Unevaluated is null && type.NonObjectRules is null)
+            && type.MinProperties is null && type.MaxProperties is null && type.Unevaluated is null && type.NonObjectRules is null && type.UndeclaredRequired.IsEmpty)
         {
             // Nothing the schema states: every member read is kept in AdditionalProperties.
             w.Line("public sealed partial class " + name + " : __Sdk.OpenApiObject<" + name + "> { }");
@@ -65,7 +65,7 @@ internal static class ModelEmitter
         }
 
         EmitProperties(w, type, inheritance?.InheritedCount ?? 0);
-        if (type.NonObjectRules is not null)
+        if (type.NonObjectRules is not null && inheritance is null or { BaseName: null })
         {
             w.Line();
             w.Summary(
@@ -95,13 +95,13 @@ internal static class ModelEmitter
     {
         InheritanceModel? inheritance = type.Inheritance;
         string modifiers = inheritance is { HasSubtypes: true } ? "public partial class " : "public sealed partial class ";
+        string nonObject = type.NonObjectRules is not null ? ", __INonObject" : string.Empty; // a subtype implements it again: its own rules
         return inheritance switch
         {
-            null when type.NonObjectRules is not null => modifiers + type.Name + " : __Sdk.OpenApiObject<" + type.Name + ">, __IMembers, __INonObject",
-            null => modifiers + type.Name + " : __Sdk.OpenApiObject<" + type.Name + ">, __IMembers",
-            { BaseName: null, DefaultTypeName: null } => modifiers + type.Name + " : __Sdk.OpenApiObject<" + type.Name + ">, __IMembers, __ISubtypes",
-            { BaseName: null } => modifiers + type.Name + " : __Sdk.OpenApiObject<" + type.Name + ">, __IMembers, __ISubtypes, __IDefaultSubtype",
-            _ => modifiers + type.Name + " : " + inheritance.BaseName + ", __IMembers",
+            null => modifiers + type.Name + " : __Sdk.OpenApiObject<" + type.Name + ">, __IMembers" + nonObject,
+            { BaseName: null, DefaultTypeName: null } => modifiers + type.Name + " : __Sdk.OpenApiObject<" + type.Name + ">, __IMembers, __ISubtypes" + nonObject,
+            { BaseName: null } => modifiers + type.Name + " : __Sdk.OpenApiObject<" + type.Name + ">, __IMembers, __ISubtypes, __IDefaultSubtype" + nonObject,
+            _ => modifiers + type.Name + " : " + inheritance.BaseName + ", __IMembers" + nonObject,
         };
     }
 

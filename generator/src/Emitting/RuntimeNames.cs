@@ -33,7 +33,7 @@ internal static class RuntimeNames
         }.Concat(StringFormats.All.Select(f => f.Check)).Distinct(StringComparer.Ordinal).ToArray()),
         ("OpenApiSdk.Runtime.OpenApiRuntime", new[]
         {
-            "AllUnique", "ArrayLengthOf", "BooleanOf", "CreatePattern", "DoubleOf", "Int64Of", "IsJsonType", "IsMatch", "IsMultipleOf",
+            "AllUnique", "ArrayLengthOf", "ArrayOf", "BooleanOf", "CreatePattern", "DoubleOf", "Int64Of", "IsJsonType", "IsMatch", "IsMultipleOf",
             "JsonIsBoolean", "JsonIsNull", "JsonIsNumber", "JsonIsString", "JsonIsValue", "Length", "PropertyCountOf", "ReadElement", "ReadEnd", "ReadRootValue", "StringOf",
         }),
         ("OpenApiSdk.Runtime.FormatChecks", StringFormats.All.Select(f => "Is" + f.Check).ToArray()),

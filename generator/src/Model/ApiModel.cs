@@ -271,6 +271,8 @@ internal sealed record Constraints(
     /// per-type rules above (which it states too). Null otherwise.
     /// </summary>
     public JsonValueSchema? Schema { get; init; }
+    /// <summary><c>enum: []</c>: no value is one of its values (2020-12 validation §6.1.2), so every value present fails.</summary>
+    public bool EmptyEnum { get; init; }
 
     public bool IsEmpty => Equals(None);
 }

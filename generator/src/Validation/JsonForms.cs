@@ -57,6 +57,11 @@ internal static class JsonForms
         new(JsonTypes.Object, new TypeRef(TypeRefKind.Map, Element: TypeRef.Any), "PropertyCountOf",
             keyword => keyword == Validation.Keywords.MinItems || keyword == Validation.Keywords.MaxItems,
             c => Constraints.None with { MinItems = c.MinProperties, MaxItems = c.MaxProperties }),
+
+        // uniqueItems needs the items: the value itself when it is an array (OpenApiRuntime.AllUnique(JsonElement)).
+        new(JsonTypes.Array, new TypeRef(TypeRefKind.Array, Element: TypeRef.Any), "ArrayOf",
+            keyword => keyword == Validation.Keywords.UniqueItems,
+            c => Constraints.None with { UniqueItems = c.UniqueItems }),
     };
 
     /// <summary>

@@ -1,4 +1,3 @@
-using OpenApiSdk.Common;
 using OpenApiSdk.Generator.Emitting;
 using OpenApiSdk.Generator.Emitting.Code;
 using OpenApiSdk.Generator.Model;
@@ -39,7 +38,7 @@ internal static partial class Keywords
             return new Rule("pattern", v => matches(v).Not(), "must match the pattern " + pattern, new RuntimeCheck("Pattern", field));
         },
         c => c.Pattern is { } pattern ? "matches " + pattern : null,
-        new Twin("__SchemaPattern", (type, c) => type.Kind == TypeRefKind.Any ? null : "__SchemaPattern(" + Literals.String(EcmaPattern.ToDotNet(c.Pattern!)) + ")"));
+        new Twin("__SchemaPattern", (type, c) => type.Kind == TypeRefKind.Any ? null : "__SchemaPattern(" + Literals.String(c.Pattern!) + ")"));
 
     private static bool IsString(TypeRefKind kind) => kind == TypeRefKind.String;
 

@@ -35,6 +35,11 @@ internal static partial class Keywords
     public static readonly Keyword Enum = new("enum", JsonTypes.Any, IsScalar,
         x =>
         {
+            if (x.Constraints.EmptyEnum)
+            {
+                return new Rule("enum", _ => Expr.True, EmptyEnumMessage);
+            }
+
             if (x.Constraints.Enum.IsEmpty || x.Kind == TypeRefKind.Enum)
             {
                 return null; // a generated enum's values are its own check (Known)
@@ -43,8 +48,10 @@ internal static partial class Keywords
             List<JsonLiteral> comparable = x.Constraints.Enum.Where(l => Comparable(x.Kind, l)).ToList();
             return comparable.Count == 0 ? null : new Rule("enum", v => Expr.Or(comparable.Select(l => EqualsLiteral(x.Type, v, l))).Not(), EnumMessage(x.Constraints.Enum));
         },
-        c => c.Enum.IsEmpty ? null : "one of " + string.Join(", ", c.Enum.Select(v => v.Text)),
+        c => c.EmptyEnum ? "no value (an empty enum)" : c.Enum.IsEmpty ? null : "one of " + string.Join(", ", c.Enum.Select(v => v.Text)),
         Allowed);
+
+    public const string EmptyEnumMessage = "is not allowed: the enum is empty";
 
     public static string ConstMessage(JsonLiteral constant) => "must be " + constant.Text;
 

@@ -33,7 +33,7 @@ public sealed partial class TagObject : __Sdk.OpenApiObject<TagObject>, __IMembe
     public string Label { get; set; } = null!;
 
     /// <summary>JSON: "colour", required. Rules: matches ^#[0-9a-f]{6}$.</summary>
-    [__JsonPropertyName("colour"), __Required(AllowEmptyStrings = true), __SchemaPattern("^#[0-9a-f]{6}\\z")]
+    [__JsonPropertyName("colour"), __Required(AllowEmptyStrings = true), __SchemaPattern("^#[0-9a-f]{6}$")]
     public string Colour { get; set; } = null!;
 
     __Names __IMembers.Names => __names;

@@ -45,7 +45,7 @@ public sealed partial class CreateStarRocksInstanceRequest : __Sdk.OpenApiObject
     /// Default Value: N/A
     /// <para>JSON: "name", required. Rules: at least 4 characters; at most 64 characters; matches ^[A-Za-z][A-Za-z0-9_-]{3,63}$.</para>
     /// </summary>
-    [__JsonPropertyName("name"), __Required(AllowEmptyStrings = true), __SchemaLength(4, 64), __SchemaPattern("^[A-Za-z][A-Za-z0-9_-]{3,63}\\z")]
+    [__JsonPropertyName("name"), __Required(AllowEmptyStrings = true), __SchemaLength(4, 64), __SchemaPattern("^[A-Za-z][A-Za-z0-9_-]{3,63}$")]
     public string Name { get; set; } = null!;
 
     /// <summary>JSON: "engine", required.</summary>
@@ -104,7 +104,7 @@ public sealed partial class CreateStarRocksInstanceRequest : __Sdk.OpenApiObject
     /// <para>JSON: "db_root_pwd", required. Rules: at least 8 characters; at most 32 characters; matches ^(?:(?=.*[A-Z])(?=.*[a-z])(?=.*[0-9])|(?=.*[A-Z])(?=.*[a-z])(?=.*[~!@#$%^*_=+?,()&amp;|.-])|(?=.*[A-Z])(?=.*[0-9])(?=.*[~!@#$%^*_=+?,()&amp;|.-])|(?=.*[a-z])(?=.*[0-9])(?=.*[~!@#$%^*_=+?,()&amp;|.-]))[A-Za-z0-9~!@#$%^*_=+?,()&amp;|.-]{8,32}$.</para>
     /// <para>Secret: never printed by ToString().</para>
     /// </summary>
-    [__JsonPropertyName("db_root_pwd"), __Required(AllowEmptyStrings = true), __SchemaLength(8, 32), __SchemaPattern("^(?:(?=.*[A-Z])(?=.*[a-z])(?=.*[0-9])|(?=.*[A-Z])(?=.*[a-z])(?=.*[~!@#$%^*_=+?,()&|.-])|(?=.*[A-Z])(?=.*[0-9])(?=.*[~!@#$%^*_=+?,()&|.-])|(?=.*[a-z])(?=.*[0-9])(?=.*[~!@#$%^*_=+?,()&|.-]))[A-Za-z0-9~!@#$%^*_=+?,()&|.-]{8,32}\\z")]
+    [__JsonPropertyName("db_root_pwd"), __Required(AllowEmptyStrings = true), __SchemaLength(8, 32), __SchemaPattern("^(?:(?=.*[A-Z])(?=.*[a-z])(?=.*[0-9])|(?=.*[A-Z])(?=.*[a-z])(?=.*[~!@#$%^*_=+?,()&|.-])|(?=.*[A-Z])(?=.*[0-9])(?=.*[~!@#$%^*_=+?,()&|.-])|(?=.*[a-z])(?=.*[0-9])(?=.*[~!@#$%^*_=+?,()&|.-]))[A-Za-z0-9~!@#$%^*_=+?,()&|.-]{8,32}$")]
     public string DbRootPwd { get; set; } = null!;
 
     internal int? _FeCount;
