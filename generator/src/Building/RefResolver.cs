@@ -5,7 +5,13 @@ using OpenApiSdk.Generator.Yaml;
 
 namespace OpenApiSdk.Generator.Building;
 
-/// <summary>Follows local <c>$ref</c>s (<c>#/json/pointer</c>, or the document's 3.2 <c>$self</c> URI plus a fragment) inside one document.</summary>
+/// <summary>
+/// Follows <c>$ref</c>s inside one document as JSON Schema 2020-12 core §8.2 defines them: a reference is resolved
+/// (RFC 3986 §5) against the base URI in force where it is written (the nearest enclosing <c>$id</c>, else the
+/// document's own URI, see <see cref="SchemaResources"/>), and names a schema resource (its <c>$id</c>, or the
+/// document) plus a fragment: empty, an anchor (<c>$anchor</c>/<c>$dynamicAnchor</c>) or a JSON Pointer from that
+/// resource's root. A URI that no resource of the document declares is another file (OAS004): the generator reads none.
+/// </summary>
 internal sealed class RefResolver
 {
     private const int MaxHops = 64;
@@ -14,13 +20,18 @@ internal sealed class RefResolver
     private readonly DiagnosticBag _diagnostics;
     private readonly Dictionary<string, YamlNode?> _cache = new(StringComparer.Ordinal);
     private readonly SelfUri? _self;
+    private readonly SchemaResources _resources;
 
     public RefResolver(YamlNode root, DiagnosticBag diagnostics)
     {
         _root = root;
         _diagnostics = diagnostics;
         _self = SelfUri.Of(root);
+        _resources = new SchemaResources(root);
     }
+
+    /// <summary>The document's resources: base URIs, <c>$id</c>s and anchors.</summary>
+    public SchemaResources Resources => _resources;
 
     /// <summary>A reference to this document by its <c>$self</c> URI as the fragment-only reference it means; any other unchanged.</summary>
     public string Localize(string reference) => _self?.Localize(reference) ?? reference;
@@ -32,8 +43,7 @@ internal sealed class RefResolver
         List<YamlNode>? seen = null;
         for (int hop = 0; hop < MaxHops; hop++)
         {
-            YamlNode? reference = current.IsMapping ? current.Get("$ref") : null;
-            if (reference is null)
+            if (!current.IsMapping || current.Get("$ref") is null)
             {
                 return current;
             }
@@ -47,7 +57,7 @@ internal sealed class RefResolver
 
             seen.Add(current);
 
-            YamlNode? target = ResolveReference(reference);
+            YamlNode? target = Follow(current);
             if (target is null)
             {
                 return null;
@@ -60,6 +70,18 @@ internal sealed class RefResolver
         return null;
     }
 
+    /// <summary>
+    /// The schema that <paramref name="schema"/>'s own <c>$ref</c> points to, one reference only (its target may have a
+    /// <c>$ref</c> of its own); null (with OAS003/OAS004 at the reference) when it points at nothing in this document, or
+    /// when <paramref name="schema"/> has no <c>$ref</c>.
+    /// </summary>
+    public YamlNode? Follow(YamlNode schema) =>
+        schema.IsMapping && schema.Get("$ref") is { } reference ? Target(reference, _resources.BaseOf(schema), report: true) : null;
+
+    /// <summary>The absolute URI (with fragment) that <paramref name="schema"/>'s <paramref name="keyword"/> (<c>$ref</c>, <c>$dynamicRef</c>) names, resolved against the base in force there.</summary>
+    public string? AbsoluteReference(YamlNode schema, string keyword = "$ref") =>
+        schema.IsMapping && schema.GetString(keyword) is { } text ? UriReference.Resolve(_resources.BaseOf(schema), text) : null;
+
     /// <summary>The name after <c>#/components/schemas/</c> when <paramref name="node"/> is such a reference.</summary>
     public static string? ComponentSchemaName(YamlNode node)
     {
@@ -70,35 +92,10 @@ internal sealed class RefResolver
             : null;
     }
 
-    private YamlNode? ResolveReference(YamlNode reference)
-    {
-        string text = reference.Value ?? string.Empty;
-        if (_cache.TryGetValue(text, out YamlNode? cached))
-        {
-            if (cached is null)
-            {
-                Report(reference, text);
-            }
-
-            return cached;
-        }
-
-        string local = Localize(text);
-        YamlNode? target = local.StartsWith("#", StringComparison.Ordinal) ? Walk(local) : null;
-        _cache[text] = target;
-        if (target is null)
-        {
-            Report(reference, text);
-        }
-
-        return target;
-    }
-
-    /// <summary>The schema a reference string leads to (following further <c>$ref</c>s), or null; reports nothing.</summary>
+    /// <summary>The schema a reference string leads to from the document's base (following further <c>$ref</c>s), or null; reports nothing.</summary>
     public YamlNode? Lookup(string reference)
     {
-        reference = Localize(reference);
-        if (!reference.StartsWith("#", StringComparison.Ordinal) || Walk(reference) is not { } found)
+        if (Find(UriReference.Resolve(_resources.DocumentBase, reference)) is not { } found)
         {
             return null;
         }
@@ -106,27 +103,49 @@ internal sealed class RefResolver
         return found.IsMapping && found.Get("$ref") is not null ? Resolve(found) : found;
     }
 
-    private void Report(YamlNode reference, string text)
+    /// <summary>The schema an absolute URI (with fragment) names in this document, or null; reports nothing.</summary>
+    public YamlNode? Find(string absolute)
     {
-        bool external = !text.StartsWith("#", StringComparison.Ordinal);
-        _diagnostics.Report(external ? DiagnosticDescriptors.ExternalRef : DiagnosticDescriptors.UnresolvedRef, reference, text);
+        if (_cache.TryGetValue(absolute, out YamlNode? cached))
+        {
+            return cached;
+        }
+
+        (string resource, string? fragment) = UriReference.SplitFragment(absolute);
+        YamlNode? target = _resources.Resource(resource) is not { } root ? null
+            : string.IsNullOrEmpty(fragment) ? root
+            : fragment![0] == '/' ? Walk(root, fragment)
+            : _resources.Anchor(resource, fragment);
+        _cache[absolute] = target;
+        return target;
     }
 
-    private YamlNode? Walk(string reference)
+    private YamlNode? Target(YamlNode reference, string baseUri, bool report)
     {
-        if (reference == "#")
+        string text = reference.Value ?? string.Empty;
+        string absolute = UriReference.Resolve(baseUri, text);
+        YamlNode? target = Find(absolute);
+        if (target is null && report)
         {
-            return _root;
+            bool known = _resources.Resource(UriReference.SplitFragment(absolute).Resource) is not null;
+            _diagnostics.Report(known ? DiagnosticDescriptors.UnresolvedRef : DiagnosticDescriptors.ExternalRef, reference, text);
         }
 
-        if (!reference.StartsWith("#/", StringComparison.Ordinal))
-        {
-            return null;
-        }
+        return target;
+    }
 
-        YamlNode? current = _root;
-        foreach (string rawSegment in reference.Substring(2).Split('/'))
+    /// <summary>The node a JSON Pointer (RFC 6901, as a URI fragment) names from a resource's root.</summary>
+    private YamlNode? Walk(YamlNode resourceRoot, string pointer)
+    {
+        YamlNode? current = resourceRoot;
+        string? schemaBase = null; // the base of the last schema on the pointer's path
+        foreach (string rawSegment in pointer.Substring(1).Split('/'))
         {
+            if (current is { IsMapping: true } && _resources.IsSchema(current))
+            {
+                schemaBase = _resources.BaseOf(current);
+            }
+
             string segment = Unescape(rawSegment);
             if (current is null)
             {
@@ -145,6 +164,11 @@ internal sealed class RefResolver
             {
                 return null;
             }
+        }
+
+        if (current is { IsMapping: true } && schemaBase is not null && !_resources.IsSchema(current))
+        {
+            _resources.Adopt(current, schemaBase); // a schema under an unknown keyword: its own $refs resolve against the base above it
         }
 
         return current;
