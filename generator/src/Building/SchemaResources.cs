@@ -18,17 +18,17 @@ internal sealed class SchemaResources
 {
     private const int MaxDepth = 512;
 
-    private static readonly HashSet<string> SchemaKeywords = new(StringComparer.Ordinal)
+    internal static readonly HashSet<string> SchemaKeywords = new(StringComparer.Ordinal)
     {
         "items", "additionalItems", "additionalProperties", "not", "if", "then", "else", "contains", "propertyNames", "unevaluatedItems", "unevaluatedProperties", "contentSchema",
     };
 
-    private static readonly HashSet<string> SchemaListKeywords = new(StringComparer.Ordinal) { "allOf", "anyOf", "oneOf", "prefixItems", "items" };
+    internal static readonly HashSet<string> SchemaListKeywords = new(StringComparer.Ordinal) { "allOf", "anyOf", "oneOf", "prefixItems", "items" };
 
-    private static readonly HashSet<string> SchemaMapKeywords = new(StringComparer.Ordinal) { "properties", "patternProperties", "$defs", "definitions", "dependentSchemas" };
+    internal static readonly HashSet<string> SchemaMapKeywords = new(StringComparer.Ordinal) { "properties", "patternProperties", "$defs", "definitions", "dependentSchemas" };
 
     /// <summary>Members of OpenAPI objects that hold data, not OpenAPI objects or schemas.</summary>
-    private static readonly HashSet<string> DataMembers = new(StringComparer.Ordinal) { "example", "examples", "default", "enum", "const", "value" };
+    internal static readonly HashSet<string> DataMembers = new(StringComparer.Ordinal) { "example", "examples", "default", "enum", "const", "value" };
 
     private readonly Dictionary<YamlNode, string> _baseOf = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, YamlNode> _resources = new(StringComparer.Ordinal);
