@@ -49,7 +49,20 @@ internal static class RefSiblings
     public static YamlNode Apply(YamlNode root)
     {
         var done = new Dictionary<YamlNode, YamlNode>(ReferenceEqualityComparer.Instance);
-        return Document(root, root, done, 0);
+        var context = new Context(root);
+        return Document(root, context, done, 0);
+    }
+
+    /// <summary>The document, and its resources once a <c>$dynamicRef</c> needs them.</summary>
+    private sealed class Context
+    {
+        private SchemaResources? _resources;
+
+        public Context(YamlNode root) => Root = root;
+
+        public YamlNode Root { get; }
+
+        public SchemaResources Resources => _resources ??= new SchemaResources(Root);
     }
 
     /// <summary>Whether <paramref name="schema"/> has a <c>$ref</c> beside keywords that assert something.</summary>
@@ -72,7 +85,7 @@ internal static class RefSiblings
         return false;
     }
 
-    private static YamlNode Document(YamlNode node, YamlNode root, Dictionary<YamlNode, YamlNode> done, int depth)
+    private static YamlNode Document(YamlNode node, Context context, Dictionary<YamlNode, YamlNode> done, int depth)
     {
         if (depth > MaxDepth || !(node.IsMapping || node.IsSequence))
         {
@@ -88,18 +101,18 @@ internal static class RefSiblings
         YamlNode result;
         if (node.IsSequence)
         {
-            result = Items(node, item => Document(item, root, done, depth + 1));
+            result = Items(node, item => Document(item, context, done, depth + 1));
         }
         else
         {
-            bool isComponents = ReferenceEquals(node, root.Get("components"));
+            bool isComponents = ReferenceEquals(node, context.Root.Get("components"));
             result = Pairs(node, pair =>
             {
                 string key = pair.Key.Value ?? string.Empty;
-                return key is "schema" or "itemSchema" ? Schema(pair.Value, done, depth + 1)
-                    : key == "schemas" && isComponents ? Members(pair.Value, value => Schema(value, done, depth + 1))
+                return key is "schema" or "itemSchema" ? Schema(pair.Value, context, done, depth + 1)
+                    : key == "schemas" && isComponents ? Members(pair.Value, value => Schema(value, context, done, depth + 1))
                     : SchemaResources.DataMembers.Contains(key) || key.StartsWith("x-", StringComparison.Ordinal) ? pair.Value
-                    : Document(pair.Value, root, done, depth + 1);
+                    : Document(pair.Value, context, done, depth + 1);
             });
         }
 
@@ -107,7 +120,7 @@ internal static class RefSiblings
         return result;
     }
 
-    private static YamlNode Schema(YamlNode schema, Dictionary<YamlNode, YamlNode> done, int depth)
+    private static YamlNode Schema(YamlNode schema, Context context, Dictionary<YamlNode, YamlNode> done, int depth)
     {
         if (depth > MaxDepth || !schema.IsMapping)
         {
@@ -123,11 +136,16 @@ internal static class RefSiblings
         YamlNode result = Pairs(schema, pair =>
         {
             string key = pair.Key.Value ?? string.Empty;
-            return SchemaResources.SchemaListKeywords.Contains(key) && pair.Value.IsSequence ? Items(pair.Value, item => Schema(item, done, depth + 1))
-                : SchemaResources.SchemaMapKeywords.Contains(key) ? Members(pair.Value, value => Schema(value, done, depth + 1))
-                : SchemaResources.SchemaKeywords.Contains(key) ? Schema(pair.Value, done, depth + 1)
+            return SchemaResources.SchemaListKeywords.Contains(key) && pair.Value.IsSequence ? Items(pair.Value, item => Schema(item, context, done, depth + 1))
+                : SchemaResources.SchemaMapKeywords.Contains(key) ? Members(pair.Value, value => Schema(value, context, done, depth + 1))
+                : SchemaResources.SchemaKeywords.Contains(key) ? Schema(pair.Value, context, done, depth + 1)
                 : pair.Value;
         });
+
+        if (result.Get("$dynamicRef") is { IsScalar: true } && result.Get("$ref") is null && context.Resources.StaticDynamicTarget(schema) is { } target)
+        {
+            result = AsReference(result, target);
+        }
 
         if (HasApplyingSiblings(result))
         {
@@ -135,6 +153,20 @@ internal static class RefSiblings
         }
 
         done[schema] = result;
+        return result;
+    }
+
+    /// <summary>A <c>$dynamicRef</c> whose target does not depend on the dynamic scope, as the <c>$ref</c> to that target's absolute URI.</summary>
+    private static YamlNode AsReference(YamlNode schema, string target)
+    {
+        YamlNode result = Copy(YamlNode.Mapping(schema.Line, schema.Column, schema.Pairs!.Count), schema);
+        foreach (KeyValuePair<YamlNode, YamlNode> pair in schema.Pairs!)
+        {
+            result.Pairs!.Add(pair.Key.Value == "$dynamicRef"
+                ? new KeyValuePair<YamlNode, YamlNode>(YamlNode.Scalar("$ref", plain: true, pair.Key.Line, pair.Key.Column), Copy(YamlNode.Scalar(target, plain: false, pair.Value.Line, pair.Value.Column), pair.Value))
+                : pair);
+        }
+
         return result;
     }
 

@@ -34,6 +34,7 @@ internal sealed class SchemaResources
     private readonly Dictionary<string, YamlNode> _resources = new(StringComparer.Ordinal);
     private readonly Dictionary<string, YamlNode> _anchors = new(StringComparer.Ordinal);
     private readonly HashSet<string> _dynamicAnchors = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _dynamicAnchorCounts = new(StringComparer.Ordinal);
     private readonly HashSet<YamlNode> _walked = new(ReferenceEqualityComparer.Instance);
 
     public SchemaResources(YamlNode root)
@@ -63,6 +64,29 @@ internal sealed class SchemaResources
 
     /// <summary>Whether the resource <paramref name="resource"/> declares <c>$dynamicAnchor: name</c>.</summary>
     public bool HasDynamicAnchor(string resource, string name) => _dynamicAnchors.Contains(resource + "#" + name);
+
+    /// <summary>How many schema resources of the document declare <c>$dynamicAnchor: name</c>.</summary>
+    public int DynamicAnchorCount(string name) => _dynamicAnchorCounts.TryGetValue(name, out int count) ? count : 0;
+
+    /// <summary>
+    /// Where a <c>$dynamicRef</c> at <paramref name="schema"/> leads when the generator can tell without knowing the
+    /// dynamic scope (2020-12 core §8.2.3.2): its absolute URI as a <c>$ref</c> would resolve it, when that is not a
+    /// <c>$dynamicAnchor</c> (then it is a plain <c>$ref</c>), or when the anchor's resource is the only one of the
+    /// document that declares a <c>$dynamicAnchor</c> of that name (so every dynamic scope ends there). Null when
+    /// another resource could take it over, which depends on the path the value is validated through.
+    /// </summary>
+    public string? StaticDynamicTarget(YamlNode schema)
+    {
+        if (!schema.IsMapping || schema.GetString("$dynamicRef") is not { } text)
+        {
+            return null;
+        }
+
+        string absolute = UriReference.Resolve(BaseOf(schema), text);
+        (string resource, string? fragment) = UriReference.SplitFragment(absolute);
+        bool dynamic = fragment is { Length: > 0 } name && name[0] != '/' && HasDynamicAnchor(resource, name);
+        return !dynamic || DynamicAnchorCount(fragment!) == 1 ? absolute : null;
+    }
 
     /// <summary>
     /// A node reached by a JSON Pointer that the walk did not enter (a subschema under an unknown keyword): indexed
@@ -144,7 +168,11 @@ internal sealed class SchemaResources
         if (schema.Get("$dynamicAnchor") is { IsScalar: true, Value: { Length: > 0 } dynamicAnchor })
         {
             string key = baseUri + "#" + dynamicAnchor;
-            _dynamicAnchors.Add(key);
+            if (_dynamicAnchors.Add(key))
+            {
+                _dynamicAnchorCounts[dynamicAnchor] = _dynamicAnchorCounts.TryGetValue(dynamicAnchor, out int count) ? count + 1 : 1;
+            }
+
             if (!_anchors.ContainsKey(key))
             {
                 _anchors.Add(key, schema); // a $dynamicAnchor is also a plain anchor (2020-12 core §8.2.3.2)
