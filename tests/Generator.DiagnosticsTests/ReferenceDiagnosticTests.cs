@@ -1,0 +1,125 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using OpenApiSdk.Tests.Harness;
+using Xunit;
+using static OpenApiSdk.DiagnosticsTests.DiagnosticAssert;
+
+namespace OpenApiSdk.DiagnosticsTests;
+
+/// <summary>
+/// References as JSON Schema 2020-12 core §8.2 defines them inside one document: <c>$id</c> sets the base a
+/// <c>$ref</c> is resolved against (RFC 3986 §5), an <c>$anchor</c> names a schema under its resource's URI, a pointer
+/// fragment starts at the resource's root, and <c>$ref</c>'s sibling keywords apply too (core §8.2.3.1).
+/// </summary>
+public class ReferenceDiagnosticTests
+{
+    [Fact]
+    public void References_by_id_and_anchor_resolve_within_the_document_and_their_schemas_are_checked()
+    {
+        GeneratorRun run = Run(Spec(
+            "    Holder:\n" +
+            "      type: object\n" +
+            "      properties:\n" +
+            "        code: {$ref: 'https://example.com/schemas/codes.json#short'}\n" +
+            "        count: {$ref: 'https://example.com/schemas/codes.json#/$defs/count'}\n" +
+            "        nested: {$ref: 'https://example.com/schemas/nested/leaf.json'}\n" +
+            "    Codes:\n" +
+            "      $id: 'https://example.com/schemas/codes.json'\n" +
+            "      $defs:\n" +
+            "        short: {$anchor: short, type: string, maxLength: 3}\n" +
+            "        count: {type: integer, minimum: 1}\n" +
+            "        leaf:\n" +
+            "          $id: nested/leaf.json\n" +
+            "          $ref: '#/$defs/word'\n" +
+            "          $defs:\n" +
+            "            word: {type: string, pattern: '^[a-z]+$'}\n"));
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Severity >= DiagnosticSeverity.Warning);
+        CompilesCleanly(run);
+
+        using Loaded sdk = Loaded.From(run);
+        Assert.Empty(Loaded.Errors(sdk.FromJson("Holder", "{\"code\":\"abc\",\"count\":2,\"nested\":\"word\"}")));
+        Assert.Equal(
+            new[] { "/code: must be at most 3 characters long", "/count: must be greater than or equal to 1", "/nested: must match the pattern ^[a-z]+$" },
+            Loaded.Errors(sdk.FromJson("Holder", "{\"code\":\"abcd\",\"count\":0,\"nested\":\"Word\"}")).OrderBy(e => e, System.StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Keywords_beside_a_ref_apply_with_it()
+    {
+        GeneratorRun run = Run(Spec(
+            "    Holder:\n" +
+            "      type: object\n" +
+            "      properties:\n" +
+            "        tags: {$ref: '#/components/schemas/Tags', maxItems: 2}\n" +
+            "    Tags:\n" +
+            "      type: array\n" +
+            "      items: {type: string}\n"));
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Severity >= DiagnosticSeverity.Warning);
+        CompilesCleanly(run);
+
+        using Loaded sdk = Loaded.From(run);
+        Assert.Empty(Loaded.Errors(sdk.FromJson("Holder", "{\"tags\":[\"a\",\"b\"]}")));
+        Assert.Single(Loaded.Errors(sdk.FromJson("Holder", "{\"tags\":[\"a\",\"b\",\"c\"]}")), e => e.StartsWith("/tags: ", System.StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_object_schema_beside_a_ref_is_checked_with_the_members_its_target_evaluates()
+    {
+        GeneratorRun run = Run(Spec(
+            "    Holder:\n" +
+            "      $ref: '#/components/schemas/Base'\n" +
+            "      properties: {foo: {type: string}}\n" +
+            "      unevaluatedProperties: false\n" +
+            "    Base:\n" +
+            "      properties: {bar: {type: string}}\n"));
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Severity >= DiagnosticSeverity.Warning);
+        CompilesCleanly(run);
+
+        using Loaded sdk = Loaded.From(run);
+        Assert.Empty(Loaded.Errors(sdk.FromJson("Holder", "{\"foo\":\"a\",\"bar\":\"b\"}")));
+        Assert.Single(Loaded.Errors(sdk.FromJson("Holder", "{\"foo\":\"a\",\"bar\":\"b\",\"baz\":1}")), e => e.StartsWith("/baz: ", System.StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_ref_to_a_uri_no_id_of_the_document_declares_is_another_file_and_an_unknown_fragment_of_a_known_one_points_at_nothing()
+    {
+        GeneratorRun run = Run(Spec(
+            "    Holder:\n" +
+            "      type: object\n" +
+            "      properties:\n" +
+            "        a: {$ref: 'https://example.com/other.json#/x'}\n" +
+            "        b: {$ref: 'https://example.com/schemas/codes.json#missing'}\n" +
+            "    Codes:\n" +
+            "      $id: 'https://example.com/schemas/codes.json'\n" +
+            "      type: string\n" +
+            "      enum: [{$id: 'https://example.com/other.json'}]\n"));
+        Diagnostic external = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "OAS004");
+        Assert.Contains("'https://example.com/other.json#/x'", Message(external), System.StringComparison.Ordinal); // an $id inside enum is data
+        Assert.Equal(11, external.Location.GetLineSpan().StartLinePosition.Line + 1);
+        Diagnostic missing = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "OAS003");
+        Assert.Equal(12, missing.Location.GetLineSpan().StartLinePosition.Line + 1);
+    }
+
+    [Fact]
+    public void A_dynamic_ref_whose_scope_could_change_its_target_is_a_located_warning()
+    {
+        GeneratorRun run = Run(Spec(
+            "    Holder:\n" +
+            "      type: object\n" +
+            "      properties:\n" +
+            "        list: {$ref: 'https://example.com/list'}\n" +
+            "    List:\n" +
+            "      $id: 'https://example.com/list'\n" +
+            "      $dynamicAnchor: item\n" +
+            "      type: array\n" +
+            "      items: {$dynamicRef: '#item'}\n" +
+            "    Strings:\n" +
+            "      $id: 'https://example.com/strings'\n" +
+            "      $dynamicAnchor: item\n" +
+            "      $ref: list\n"));
+        // Reached from Strings, '#item' would be Strings (the outermost resource with that dynamic anchor); from Holder it is List.
+        Diagnostic warning = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "OAS010");
+        Assert.Contains("'$dynamicRef'", Message(warning), System.StringComparison.Ordinal);
+        Assert.Equal(16, warning.Location.GetLineSpan().StartLinePosition.Line + 1);
+    }
+}
