@@ -374,7 +374,6 @@ public sealed class DiagnosticTests
     [InlineData("prefixItems: [{type: string}]", "'prefixItems'")]
     [InlineData("contains: {type: string}", "'contains'")]
     [InlineData("uniqueItems: true", "'uniqueItems' on a value without type")]
-    [InlineData("$dynamicRef: '#node'", "'$dynamicRef'")]
     [InlineData("unevaluatedProperties: false", "'unevaluatedProperties'")]
     public void OAS010_unsupported_construct_is_named_where_it_is(string keywordLine, string named)
     {

@@ -70,6 +70,10 @@ public class ReferenceDiagnosticTests
             "      $ref: '#/components/schemas/Base'\n" +
             "      properties: {foo: {type: string}}\n" +
             "      unevaluatedProperties: false\n" +
+            "    Wrapper:\n" +
+            "      type: object\n" +
+            "      properties:\n" +
+            "        named: {$ref: '#/components/schemas/Base', required: [bar]}\n" +
             "    Base:\n" +
             "      properties: {bar: {type: string}}\n"));
         Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Severity >= DiagnosticSeverity.Warning);
@@ -78,6 +82,8 @@ public class ReferenceDiagnosticTests
         using Loaded sdk = Loaded.From(run);
         Assert.Empty(Loaded.Errors(sdk.FromJson("Holder", "{\"foo\":\"a\",\"bar\":\"b\"}")));
         Assert.Single(Loaded.Errors(sdk.FromJson("Holder", "{\"foo\":\"a\",\"bar\":\"b\",\"baz\":1}")), e => e.StartsWith("/baz: ", System.StringComparison.Ordinal));
+        Assert.Empty(Loaded.Errors(sdk.FromJson("Wrapper", "{\"named\":{\"bar\":\"b\"}}")));
+        Assert.Equal(new[] { "/named/bar: is required" }, Loaded.Errors(sdk.FromJson("Wrapper", "{\"named\":{}}")));
     }
 
     [Fact]
@@ -121,5 +127,25 @@ public class ReferenceDiagnosticTests
         Diagnostic warning = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "OAS010");
         Assert.Contains("'$dynamicRef'", Message(warning), System.StringComparison.Ordinal);
         Assert.Equal(16, warning.Location.GetLineSpan().StartLinePosition.Line + 1);
+    }
+
+    [Fact]
+    public void A_dynamic_ref_to_no_dynamic_anchor_is_a_ref_and_one_to_nothing_points_at_nothing()
+    {
+        GeneratorRun run = Run(Spec(
+            "    Holder:\n" +
+            "      type: object\n" +
+            "      properties:\n" +
+            "        value: {$dynamicRef: '#/components/schemas/Short'}\n" +
+            "        other: {$dynamicRef: '#node'}\n" +
+            "    Short: {type: string, maxLength: 1}\n"));
+        Diagnostic missing = Assert.Single(run.GeneratorDiagnostics, d => d.Severity >= DiagnosticSeverity.Warning);
+        Assert.Equal(("OAS003", 12), (missing.Id, missing.Location.GetLineSpan().StartLinePosition.Line + 1));
+        Assert.Contains("'#node'", Message(missing), System.StringComparison.Ordinal);
+        CompilesCleanly(run);
+
+        using Loaded sdk = Loaded.From(run);
+        Assert.Empty(Loaded.Errors(sdk.FromJson("Holder", "{\"value\":\"a\"}")));
+        Assert.Single(Loaded.Errors(sdk.FromJson("Holder", "{\"value\":\"ab\"}")));
     }
 }

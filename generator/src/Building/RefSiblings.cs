@@ -142,9 +142,9 @@ internal static class RefSiblings
                 : pair.Value;
         });
 
-        if (result.Get("$dynamicRef") is { IsScalar: true } && result.Get("$ref") is null && context.Resources.StaticDynamicTarget(schema) is { } target)
+        if (result.Get("$dynamicRef") is { IsScalar: true } && result.Get("$ref") is null && context.Resources.StaticDynamicTarget(schema) is not null)
         {
-            result = AsReference(result, target);
+            result = AsReference(result);
         }
 
         if (HasApplyingSiblings(result))
@@ -156,14 +156,14 @@ internal static class RefSiblings
         return result;
     }
 
-    /// <summary>A <c>$dynamicRef</c> whose target does not depend on the dynamic scope, as the <c>$ref</c> to that target's absolute URI.</summary>
-    private static YamlNode AsReference(YamlNode schema, string target)
+    /// <summary>A <c>$dynamicRef</c> whose target does not depend on the dynamic scope, as the <c>$ref</c> it then is (the text resolves against the same base).</summary>
+    private static YamlNode AsReference(YamlNode schema)
     {
         YamlNode result = Copy(YamlNode.Mapping(schema.Line, schema.Column, schema.Pairs!.Count), schema);
         foreach (KeyValuePair<YamlNode, YamlNode> pair in schema.Pairs!)
         {
             result.Pairs!.Add(pair.Key.Value == "$dynamicRef"
-                ? new KeyValuePair<YamlNode, YamlNode>(YamlNode.Scalar("$ref", plain: true, pair.Key.Line, pair.Key.Column), Copy(YamlNode.Scalar(target, plain: false, pair.Value.Line, pair.Value.Column), pair.Value))
+                ? new KeyValuePair<YamlNode, YamlNode>(YamlNode.Scalar("$ref", plain: true, pair.Key.Line, pair.Key.Column), pair.Value) // same base, same target
                 : pair);
         }
 
