@@ -106,17 +106,12 @@ internal sealed class RefResolver
     /// <summary>The schema an absolute URI (with fragment) names in this document, or null; reports nothing.</summary>
     public YamlNode? Find(string absolute)
     {
-        if (_cache.TryGetValue(absolute, out YamlNode? cached))
+        if (!_cache.TryGetValue(absolute, out YamlNode? target))
         {
-            return cached;
+            target = _resources.Find(absolute);
+            _cache[absolute] = target;
         }
 
-        (string resource, string? fragment) = UriReference.SplitFragment(absolute);
-        YamlNode? target = _resources.Resource(resource) is not { } root ? null
-            : string.IsNullOrEmpty(fragment) ? root
-            : fragment![0] == '/' ? Walk(root, fragment)
-            : _resources.Anchor(resource, fragment);
-        _cache[absolute] = target;
         return target;
     }
 
@@ -132,46 +127,6 @@ internal sealed class RefResolver
         }
 
         return target;
-    }
-
-    /// <summary>The node a JSON Pointer (RFC 6901, as a URI fragment) names from a resource's root.</summary>
-    private YamlNode? Walk(YamlNode resourceRoot, string pointer)
-    {
-        YamlNode? current = resourceRoot;
-        string? schemaBase = null; // the base of the last schema on the pointer's path
-        foreach (string rawSegment in pointer.Substring(1).Split('/'))
-        {
-            if (current is { IsMapping: true } && _resources.IsSchema(current))
-            {
-                schemaBase = _resources.BaseOf(current);
-            }
-
-            string segment = Unescape(rawSegment);
-            if (current is null)
-            {
-                return null;
-            }
-
-            if (current.IsMapping)
-            {
-                current = current.Get(segment);
-            }
-            else if (current.IsSequence && int.TryParse(segment, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int index))
-            {
-                current = index < current.Items!.Count ? current.Items[index] : null;
-            }
-            else
-            {
-                return null;
-            }
-        }
-
-        if (current is { IsMapping: true } && schemaBase is not null && !_resources.IsSchema(current))
-        {
-            _resources.Adopt(current, schemaBase); // a schema under an unknown keyword: its own $refs resolve against the base above it
-        }
-
-        return current;
     }
 
     /// <summary>Undoes RFC 6901 (<c>~1</c>, <c>~0</c>) and URI percent-encoding in one pointer segment.</summary>

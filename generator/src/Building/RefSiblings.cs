@@ -142,9 +142,10 @@ internal static class RefSiblings
                 : pair.Value;
         });
 
-        if (result.Get("$dynamicRef") is { IsScalar: true } && result.Get("$ref") is null && context.Resources.StaticDynamicTarget(schema) is not null)
+        if (result.Get("$dynamicRef") is { IsScalar: true } && result.Get("$ref") is null && context.Resources.StaticDynamicTarget(schema) is { } target)
         {
-            result = AsReference(result);
+            bool initial = target == UriReference.Resolve(context.Resources.BaseOf(schema), result.GetString("$dynamicRef")!);
+            result = AsReference(result, initial ? null : target);
         }
 
         if (HasApplyingSiblings(result))
@@ -156,14 +157,19 @@ internal static class RefSiblings
         return result;
     }
 
-    /// <summary>A <c>$dynamicRef</c> whose target does not depend on the dynamic scope, as the <c>$ref</c> it then is (the text resolves against the same base).</summary>
-    private static YamlNode AsReference(YamlNode schema)
+    /// <summary>
+    /// A <c>$dynamicRef</c> whose target does not depend on the dynamic scope, as the <c>$ref</c> it then is: its own text
+    /// when that is the target (it resolves against the same base), else the target's absolute URI.
+    /// </summary>
+    private static YamlNode AsReference(YamlNode schema, string? target)
     {
         YamlNode result = Copy(YamlNode.Mapping(schema.Line, schema.Column, schema.Pairs!.Count), schema);
         foreach (KeyValuePair<YamlNode, YamlNode> pair in schema.Pairs!)
         {
             result.Pairs!.Add(pair.Key.Value == "$dynamicRef"
-                ? new KeyValuePair<YamlNode, YamlNode>(YamlNode.Scalar("$ref", plain: true, pair.Key.Line, pair.Key.Column), pair.Value) // same base, same target
+                ? new KeyValuePair<YamlNode, YamlNode>(
+                    YamlNode.Scalar("$ref", plain: true, pair.Key.Line, pair.Key.Column),
+                    target is null ? pair.Value : Copy(YamlNode.Scalar(target, plain: false, pair.Value.Line, pair.Value.Column), pair.Value))
                 : pair);
         }
 

@@ -35,6 +35,8 @@ internal sealed class SchemaResources
     private readonly Dictionary<string, YamlNode> _anchors = new(StringComparer.Ordinal);
     private readonly HashSet<string> _dynamicAnchors = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _dynamicAnchorCounts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<YamlNode>> _dynamicAnchorNodes = new(StringComparer.Ordinal);
+    private readonly List<YamlNode> _entries = new();
     private readonly HashSet<YamlNode> _walked = new(ReferenceEqualityComparer.Instance);
 
     public SchemaResources(YamlNode root)
@@ -68,31 +70,75 @@ internal sealed class SchemaResources
     /// <summary>How many schema resources of the document declare <c>$dynamicAnchor: name</c>.</summary>
     public int DynamicAnchorCount(string name) => _dynamicAnchorCounts.TryGetValue(name, out int count) ? count : 0;
 
-    /// <summary>
-    /// Where a <c>$dynamicRef</c> at <paramref name="schema"/> leads when the generator can tell without knowing the
-    /// dynamic scope (2020-12 core §8.2.3.2): its absolute URI as a <c>$ref</c> would resolve it, when that is not a
-    /// <c>$dynamicAnchor</c> (then it is a plain <c>$ref</c>), or when the anchor's resource is the only one of the
-    /// document that declares a <c>$dynamicAnchor</c> of that name (so every dynamic scope ends there). Null when
-    /// another resource could take it over, which depends on the path the value is validated through.
-    /// </summary>
-    public string? StaticDynamicTarget(YamlNode schema)
-    {
-        if (!schema.IsMapping || schema.GetString("$dynamicRef") is not { } text)
-        {
-            return null;
-        }
+    /// <summary>The schemas where evaluation can start: each component schema and each <c>schema</c> of an operation, parameter, header or media type.</summary>
+    public IReadOnlyList<YamlNode> Entries => _entries;
 
-        string absolute = UriReference.Resolve(BaseOf(schema), text);
-        (string resource, string? fragment) = UriReference.SplitFragment(absolute);
-        bool dynamic = fragment is { Length: > 0 } name && name[0] != '/' && HasDynamicAnchor(resource, name);
-        return !dynamic || DynamicAnchorCount(fragment!) == 1 ? absolute : null;
-    }
+    /// <summary>The schemas that declare <c>$dynamicAnchor: name</c>.</summary>
+    public IReadOnlyList<YamlNode> DynamicAnchorNodes(string name) =>
+        _dynamicAnchorNodes.TryGetValue(name, out List<YamlNode>? nodes) ? nodes : (IReadOnlyList<YamlNode>)Array.Empty<YamlNode>();
+
+    /// <summary>
+    /// Where a <c>$dynamicRef</c> at <paramref name="schema"/> leads, as an absolute URI, when that does not depend on
+    /// the path a value is validated through (see <see cref="DynamicScope"/>); null when it does, or when the search
+    /// is past its bound.
+    /// </summary>
+    public string? StaticDynamicTarget(YamlNode schema) => DynamicScope.StaticTarget(this, schema);
 
     /// <summary>
     /// A node reached by a JSON Pointer that the walk did not enter (a subschema under an unknown keyword): indexed
     /// now as a schema under <paramref name="baseUri"/>, the base of the nearest schema above it on the pointer's path.
     /// </summary>
-    public void Adopt(YamlNode node, string baseUri) => WalkSchema(node, baseUri, 0);
+    private void Adopt(YamlNode node, string baseUri) => WalkSchema(node, baseUri, 0);
+
+    /// <summary>The schema an absolute URI (with fragment) names: a resource plus nothing, an anchor or a JSON Pointer from its root; null when none.</summary>
+    public YamlNode? Find(string absolute)
+    {
+        (string resource, string? fragment) = UriReference.SplitFragment(absolute);
+        return Resource(resource) is not { } root ? null
+            : string.IsNullOrEmpty(fragment) ? root
+            : fragment![0] == '/' ? Walk(root, fragment)
+            : Anchor(resource, fragment);
+    }
+
+    /// <summary>The node a JSON Pointer (RFC 6901, as a URI fragment) names from a resource's root.</summary>
+    private YamlNode? Walk(YamlNode resourceRoot, string pointer)
+    {
+        YamlNode? current = resourceRoot;
+        string? schemaBase = null; // the base of the last schema on the pointer's path
+        foreach (string rawSegment in pointer.Substring(1).Split('/'))
+        {
+            if (current is { IsMapping: true } && IsSchema(current))
+            {
+                schemaBase = BaseOf(current);
+            }
+
+            string segment = RefResolver.Unescape(rawSegment);
+            if (current is null)
+            {
+                return null;
+            }
+
+            if (current.IsMapping)
+            {
+                current = current.Get(segment);
+            }
+            else if (current.IsSequence && int.TryParse(segment, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int index))
+            {
+                current = index < current.Items!.Count ? current.Items[index] : null;
+            }
+            else
+            {
+                return null;
+            }
+        }
+
+        if (current is { IsMapping: true } && schemaBase is not null && !IsSchema(current))
+        {
+            Adopt(current, schemaBase); // a schema under an unknown keyword: its own $refs resolve against the base above it
+        }
+
+        return current;
+    }
 
     private static string SelfBase(YamlNode root) =>
         root.Get("$self") is { IsScalar: true, Value: { Length: > 0 } self }
@@ -126,12 +172,14 @@ internal sealed class SchemaResources
             string key = pair.Key.Value ?? string.Empty;
             if (key is "schema" or "itemSchema")
             {
+                _entries.Add(pair.Value);
                 WalkSchema(pair.Value, DocumentBase, depth + 1);
             }
             else if (key == "schemas" && pair.Value.IsMapping && ReferenceEquals(node, Root.Get("components")))
             {
                 foreach (KeyValuePair<YamlNode, YamlNode> schema in pair.Value.Pairs!)
                 {
+                    _entries.Add(schema.Value);
                     WalkSchema(schema.Value, DocumentBase, depth + 1);
                 }
             }
@@ -171,6 +219,12 @@ internal sealed class SchemaResources
             if (_dynamicAnchors.Add(key))
             {
                 _dynamicAnchorCounts[dynamicAnchor] = _dynamicAnchorCounts.TryGetValue(dynamicAnchor, out int count) ? count + 1 : 1;
+                if (!_dynamicAnchorNodes.TryGetValue(dynamicAnchor, out List<YamlNode>? nodes))
+                {
+                    _dynamicAnchorNodes.Add(dynamicAnchor, nodes = new List<YamlNode>());
+                }
+
+                nodes.Add(schema);
             }
 
             if (!_anchors.ContainsKey(key))
