@@ -148,4 +148,33 @@ public class ReferenceDiagnosticTests
         Assert.Empty(Loaded.Errors(sdk.FromJson("Holder", "{\"value\":\"a\"}")));
         Assert.Single(Loaded.Errors(sdk.FromJson("Holder", "{\"value\":\"ab\"}")));
     }
+
+    [Fact]
+    public void A_dynamic_ref_takes_the_outermost_dynamic_anchor_of_the_one_scope_every_path_reaches_it_through()
+    {
+        // Only Strings reaches List (through its $ref), so the dynamic scope at '#item' is always [Strings, List]:
+        // the outermost resource with $dynamicAnchor item is Strings, whose anchor is a string (core 8.2.3.2).
+        GeneratorRun run = Run(Spec(
+            "    Strings:\n" +
+            "      $id: 'https://example.com/strings'\n" +
+            "      $ref: list\n" +
+            "      $defs:\n" +
+            "        item: {$dynamicAnchor: item, type: string}\n" +
+            "        list:\n" +
+            "          $id: list\n" +
+            "          type: array\n" +
+            "          items: {$dynamicRef: '#item'}\n" +
+            "          $defs:\n" +
+            "            any: {$dynamicAnchor: item}\n" +
+            "    Holder:\n" +
+            "      type: object\n" +
+            "      properties:\n" +
+            "        names: {$ref: 'https://example.com/strings'}\n"));
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Severity >= DiagnosticSeverity.Warning);
+        CompilesCleanly(run);
+
+        using Loaded sdk = Loaded.From(run);
+        Assert.Empty(Loaded.Errors(sdk.FromJson("Holder", "{\"names\":[\"a\",\"b\"]}")));
+        Assert.Single(Loaded.Errors(sdk.FromJson("Holder", "{\"names\":[\"a\",1]}")), e => e.StartsWith("/names/1: ", System.StringComparison.Ordinal));
+    }
 }

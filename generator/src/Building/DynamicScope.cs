@@ -14,12 +14,15 @@ namespace OpenApiSdk.Generator.Building;
 /// (<see cref="SchemaResources.Entries"/>) through subschemas, <c>$ref</c>s and <c>$dynamicRef</c>s (to any anchor of
 /// their name, an over-approximation) to the <c>$dynamicRef</c> is searched, carrying the outermost resource with the
 /// anchor seen so far. One target: that is the reference. Several (the same schema reached through different scopes),
-/// or a search past <see cref="MaxSteps"/>: null, and the builder reports the <c>$dynamicRef</c> (OAS010).
+/// or a search past <see cref="MaxSteps"/> (or the document's <see cref="MaxDocumentSteps"/>): null, and the builder reports the <c>$dynamicRef</c> (OAS010).
 /// </summary>
 internal static class DynamicScope
 {
     /// <summary>Schemas visited (each with the outermost anchored resource so far) for one <c>$dynamicRef</c>.</summary>
     private const int MaxSteps = 50_000;
+
+    /// <summary>Schemas visited for all the <c>$dynamicRef</c>s of one document: past it, each further one is reported.</summary>
+    private const int MaxDocumentSteps = 1_000_000;
 
     public static string? StaticTarget(SchemaResources resources, YamlNode schema)
     {
@@ -68,7 +71,7 @@ internal static class DynamicScope
                 continue;
             }
 
-            if (++steps > MaxSteps)
+            if (++steps > MaxSteps || ++resources.DynamicSearchSteps > MaxDocumentSteps)
             {
                 return null;
             }

@@ -49,6 +49,9 @@ internal sealed class SchemaResources
 
     public YamlNode Root { get; }
 
+    /// <summary>Steps <see cref="DynamicScope"/> has taken in this document (its bound is per document).</summary>
+    public int DynamicSearchSteps { get; set; }
+
     /// <summary>The document's own URI: its <c>$self</c> resolved against the placeholder base, or the placeholder.</summary>
     public string DocumentBase { get; }
 
