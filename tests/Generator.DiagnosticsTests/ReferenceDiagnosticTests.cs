@@ -177,4 +177,24 @@ public class ReferenceDiagnosticTests
         Assert.Empty(Loaded.Errors(sdk.FromJson("Holder", "{\"names\":[\"a\",\"b\"]}")));
         Assert.Single(Loaded.Errors(sdk.FromJson("Holder", "{\"names\":[\"a\",1]}")), e => e.StartsWith("/names/1: ", System.StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_document_pointer_under_an_id_that_names_nothing_there_is_read_as_the_documents_and_said()
+    {
+        GeneratorRun run = Run(Spec(
+            "    Holder:\n" +
+            "      $id: 'https://example.com/holder'\n" +
+            "      type: object\n" +
+            "      properties:\n" +
+            "        code: {$ref: '#/components/schemas/Short'}\n" +
+            "    Short: {type: string, maxLength: 1}\n"));
+        Diagnostic note = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal(("OAS015", DiagnosticSeverity.Info, 12), (note.Id, note.Severity, note.Location.GetLineSpan().StartLinePosition.Line + 1));
+        Assert.Contains("under the $id 'https://example.com/holder'", Message(note), System.StringComparison.Ordinal);
+        CompilesCleanly(run);
+
+        using Loaded sdk = Loaded.From(run);
+        Assert.Empty(Loaded.Errors(sdk.FromJson("Holder", "{\"code\":\"a\"}")));
+        Assert.Single(Loaded.Errors(sdk.FromJson("Holder", "{\"code\":\"ab\"}")));
+    }
 }

@@ -120,6 +120,19 @@ internal sealed class RefResolver
         string text = reference.Value ?? string.Empty;
         string absolute = UriReference.Resolve(baseUri, text);
         YamlNode? target = Find(absolute);
+        if (target is null && text.StartsWith("#/", StringComparison.Ordinal) && baseUri != _resources.DocumentBase
+            && Find(_resources.DocumentBase + text) is { } inDocument)
+        {
+            // '#/components/...' written under an $id: JSON Schema resolves it against the $id, where it names nothing;
+            // an OpenAPI author means the document, so it is read so, and said.
+            if (report)
+            {
+                _diagnostics.Report(DiagnosticDescriptors.IgnoredValue, reference, $"The $ref '{text}' is under the $id '{baseUri}', against which JSON Schema 2020-12 resolves it, and points at nothing there; it is read as this document's '{text}'");
+            }
+
+            return inDocument;
+        }
+
         if (target is null && report)
         {
             bool known = _resources.Resource(UriReference.SplitFragment(absolute).Resource) is not null;
