@@ -365,8 +365,8 @@ public sealed class DiagnosticTests
     }
 
     [Theory]
-    [InlineData("oneOf: [{required: [a]}, {required: [b]}]")]
     [InlineData("oneOf: [{minProperties: 1}, {maxProperties: 0}]")]
+    [InlineData("anyOf: [{required: [a]}, {minProperties: 2}]")]
     [InlineData("not: {type: string}")]
     [InlineData("patternProperties: {'^x-': {type: string}}")]
     [InlineData("propertyNames: {maxLength: 3}")]

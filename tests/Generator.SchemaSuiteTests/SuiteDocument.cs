@@ -60,10 +60,12 @@ internal sealed class SuiteDocument
 }
 
 /// <summary>
-/// Moves a group's references with its schema: a JSON Pointer fragment (<c>#</c>, <c>#/$defs/x</c>) means the root of
-/// the schema resource it is in (the group's schema, or the nearest subschema with its own <c>$id</c>), which is
-/// now at a pointer inside the document. Only keywords that hold schemas are walked (a <c>$ref</c> inside an
-/// <c>enum</c> value or an unknown keyword is data); other references (<c>$id</c>-based, anchors) are left as written.
+/// Moves a group's references with its schema: a JSON Pointer fragment (<c>#</c>, <c>#/$defs/x</c>) written where no
+/// <c>$id</c> sets another base means the group's schema, which is now at a pointer inside the document, so it is
+/// rewritten to that pointer. Under an <c>$id</c> (the group's own or a subschema's) a fragment is resolved against
+/// that resource by the generator (JSON Schema 2020-12 core §8.2) and is left as written, as are references by URI
+/// and anchor. Only keywords that hold schemas are walked (a <c>$ref</c> inside an <c>enum</c> value or an unknown
+/// keyword is data).
 /// </summary>
 internal static class References
 {
@@ -74,32 +76,26 @@ internal static class References
         return copy;
     }
 
-    private static void Walk(JsonNode? node, string pointer, string resource)
+    private static void Walk(JsonNode? node, string pointer, string group)
     {
-        if (node is not JsonObject schema)
+        if (node is not JsonObject schema || schema["$id"] is JsonValue)
         {
             return;
-        }
-
-        if (schema["$id"] is JsonValue)
-        {
-            resource = pointer;
         }
 
         foreach (string keyword in new[] { "$ref", "$dynamicRef" })
         {
             if (schema[keyword] is JsonValue value && value.TryGetValue(out string? reference) && (reference == "#" || reference.StartsWith("#/", StringComparison.Ordinal)))
             {
-                schema[keyword] = string.Concat(resource, reference.AsSpan(1));
+                schema[keyword] = string.Concat(group, reference.AsSpan(1));
             }
         }
 
         foreach ((JsonNode? subschema, string path) in Subschemas.Of(schema))
         {
-            Walk(subschema, pointer + path, resource);
+            Walk(subschema, pointer + path, group);
         }
     }
-
 }
 
 /// <summary>The subschemas of a schema, by the keywords of 2020-12's core and applicator vocabularies that hold schemas.</summary>

@@ -5,7 +5,13 @@ using OpenApiSdk.Generator.Yaml;
 
 namespace OpenApiSdk.Generator.Building;
 
-/// <summary>Follows local <c>$ref</c>s (<c>#/json/pointer</c>, or the document's 3.2 <c>$self</c> URI plus a fragment) inside one document.</summary>
+/// <summary>
+/// Follows <c>$ref</c>s inside one document as JSON Schema 2020-12 core §8.2 defines them: a reference is resolved
+/// (RFC 3986 §5) against the base URI in force where it is written (the nearest enclosing <c>$id</c>, else the
+/// document's own URI, see <see cref="SchemaResources"/>), and names a schema resource (its <c>$id</c>, or the
+/// document) plus a fragment: empty, an anchor (<c>$anchor</c>/<c>$dynamicAnchor</c>) or a JSON Pointer from that
+/// resource's root. A URI that no resource of the document declares is another file (OAS004): the generator reads none.
+/// </summary>
 internal sealed class RefResolver
 {
     private const int MaxHops = 64;
@@ -14,13 +20,18 @@ internal sealed class RefResolver
     private readonly DiagnosticBag _diagnostics;
     private readonly Dictionary<string, YamlNode?> _cache = new(StringComparer.Ordinal);
     private readonly SelfUri? _self;
+    private readonly SchemaResources _resources;
 
     public RefResolver(YamlNode root, DiagnosticBag diagnostics)
     {
         _root = root;
         _diagnostics = diagnostics;
         _self = SelfUri.Of(root);
+        _resources = new SchemaResources(root);
     }
+
+    /// <summary>The document's resources: base URIs, <c>$id</c>s and anchors.</summary>
+    public SchemaResources Resources => _resources;
 
     /// <summary>A reference to this document by its <c>$self</c> URI as the fragment-only reference it means; any other unchanged.</summary>
     public string Localize(string reference) => _self?.Localize(reference) ?? reference;
@@ -32,8 +43,7 @@ internal sealed class RefResolver
         List<YamlNode>? seen = null;
         for (int hop = 0; hop < MaxHops; hop++)
         {
-            YamlNode? reference = current.IsMapping ? current.Get("$ref") : null;
-            if (reference is null)
+            if (!current.IsMapping || current.Get("$ref") is null)
             {
                 return current;
             }
@@ -47,7 +57,7 @@ internal sealed class RefResolver
 
             seen.Add(current);
 
-            YamlNode? target = ResolveReference(reference);
+            YamlNode? target = Follow(current);
             if (target is null)
             {
                 return null;
@@ -65,7 +75,19 @@ internal sealed class RefResolver
     /// other keywords keeps them); null (with a diagnostic) when the reference is broken.
     /// </summary>
     public YamlNode? Target(YamlNode node) =>
-        node.IsMapping && node.Get("$ref") is { } reference ? ResolveReference(reference) : node;
+        node.IsMapping && node.Get("$ref") is not null ? Follow(node) : node;
+
+    /// <summary>
+    /// The schema that <paramref name="schema"/>'s own <c>$ref</c> points to, one reference only (its target may have a
+    /// <c>$ref</c> of its own); null (with OAS003/OAS004 at the reference) when it points at nothing in this document, or
+    /// when <paramref name="schema"/> has no <c>$ref</c>.
+    /// </summary>
+    public YamlNode? Follow(YamlNode schema) =>
+        schema.IsMapping && schema.Get("$ref") is { } reference ? Target(reference, _resources.BaseOf(schema), report: true) : null;
+
+    /// <summary>The absolute URI (with fragment) that <paramref name="schema"/>'s <paramref name="keyword"/> (<c>$ref</c>, <c>$dynamicRef</c>) names, resolved against the base in force there.</summary>
+    public string? AbsoluteReference(YamlNode schema, string keyword = "$ref") =>
+        schema.IsMapping && schema.GetString(keyword) is { } text ? UriReference.Resolve(_resources.BaseOf(schema), text) : null;
 
     /// <summary>The name after <c>#/components/schemas/</c> when <paramref name="node"/> is such a reference.</summary>
     public static string? ComponentSchemaName(YamlNode node)
@@ -77,35 +99,10 @@ internal sealed class RefResolver
             : null;
     }
 
-    private YamlNode? ResolveReference(YamlNode reference)
-    {
-        string text = reference.Value ?? string.Empty;
-        if (_cache.TryGetValue(text, out YamlNode? cached))
-        {
-            if (cached is null)
-            {
-                Report(reference, text);
-            }
-
-            return cached;
-        }
-
-        string local = Localize(text);
-        YamlNode? target = local.StartsWith("#", StringComparison.Ordinal) ? Walk(local) : null;
-        _cache[text] = target;
-        if (target is null)
-        {
-            Report(reference, text);
-        }
-
-        return target;
-    }
-
-    /// <summary>The schema a reference string leads to (following further <c>$ref</c>s), or null; reports nothing.</summary>
+    /// <summary>The schema a reference string leads to from the document's base (following further <c>$ref</c>s), or null; reports nothing.</summary>
     public YamlNode? Lookup(string reference)
     {
-        reference = Localize(reference);
-        if (!reference.StartsWith("#", StringComparison.Ordinal) || Walk(reference) is not { } found)
+        if (Find(UriReference.Resolve(_resources.DocumentBase, reference)) is not { } found)
         {
             return null;
         }
@@ -113,48 +110,43 @@ internal sealed class RefResolver
         return found.IsMapping && found.Get("$ref") is not null ? Resolve(found) : found;
     }
 
-    private void Report(YamlNode reference, string text)
+    /// <summary>The schema an absolute URI (with fragment) names in this document, or null; reports nothing.</summary>
+    public YamlNode? Find(string absolute)
     {
-        bool external = !text.StartsWith("#", StringComparison.Ordinal);
-        _diagnostics.Report(external ? DiagnosticDescriptors.ExternalRef : DiagnosticDescriptors.UnresolvedRef, reference, text);
+        if (!_cache.TryGetValue(absolute, out YamlNode? target))
+        {
+            target = _resources.Find(absolute);
+            _cache[absolute] = target;
+        }
+
+        return target;
     }
 
-    private YamlNode? Walk(string reference)
+    private YamlNode? Target(YamlNode reference, string baseUri, bool report)
     {
-        if (reference == "#")
+        string text = reference.Value ?? string.Empty;
+        string absolute = UriReference.Resolve(baseUri, text);
+        YamlNode? target = Find(absolute);
+        if (target is null && text.StartsWith("#/", StringComparison.Ordinal) && baseUri != _resources.DocumentBase
+            && Find(_resources.DocumentBase + text) is { } inDocument)
         {
-            return _root;
+            // '#/components/...' written under an $id: JSON Schema resolves it against the $id, where it names nothing;
+            // an OpenAPI author means the document, so it is read so, and said.
+            if (report)
+            {
+                _diagnostics.Report(DiagnosticDescriptors.IgnoredValue, reference, $"The $ref '{text}' is under the $id '{baseUri}', against which JSON Schema 2020-12 resolves it, and points at nothing there; it is read as this document's '{text}'");
+            }
+
+            return inDocument;
         }
 
-        if (!reference.StartsWith("#/", StringComparison.Ordinal))
+        if (target is null && report)
         {
-            return null;
+            bool known = _resources.Resource(UriReference.SplitFragment(absolute).Resource) is not null;
+            _diagnostics.Report(known ? DiagnosticDescriptors.UnresolvedRef : DiagnosticDescriptors.ExternalRef, reference, text);
         }
 
-        YamlNode? current = _root;
-        foreach (string rawSegment in reference.Substring(2).Split('/'))
-        {
-            string segment = Unescape(rawSegment);
-            if (current is null)
-            {
-                return null;
-            }
-
-            if (current.IsMapping)
-            {
-                current = current.Get(segment);
-            }
-            else if (current.IsSequence && int.TryParse(segment, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int index))
-            {
-                current = index < current.Items!.Count ? current.Items[index] : null;
-            }
-            else
-            {
-                return null;
-            }
-        }
-
-        return current;
+        return target;
     }
 
     /// <summary>Undoes RFC 6901 (<c>~1</c>, <c>~0</c>) and URI percent-encoding in one pointer segment.</summary>

@@ -235,9 +235,10 @@ internal sealed partial class SchemaBuilder
     private YamlNode? DecidingAllOfPart(YamlNode schema, out bool othersLeftOut, out bool partsAllowNull)
     {
         othersLeftOut = partsAllowNull = false;
-        if (schema.Get("allOf") is not { IsSequence: true } allOf || schema.Get("properties") is not null || schema.Get("additionalProperties") is not null)
+        if (schema.Get("allOf") is not { IsSequence: true } allOf || schema.Get("properties") is not null || schema.Get("additionalProperties") is not null
+            || (RefSiblings.HasObjectKeywords(schema) && _isOpenApi31))
         {
-            return null;
+            return null; // the schema's own object keywords make it an object type of its own, its parts flattened into it
         }
 
         YamlNode? first = null;
@@ -311,4 +312,62 @@ internal sealed partial class SchemaBuilder
 
     private const int MaxNonObjectDepth = 32;
     private int _nonObjectDepth;
+
+    /// <summary>
+    /// A part's shape with the value keywords written beside <c>allOf</c> (or beside a <c>$ref</c>, see
+    /// <see cref="RefSiblings"/>) added to its constraints: both apply. A keyword both set to different values is
+    /// reported (OAS010) and the part's is kept.
+    /// </summary>
+    private Shape WithOwnConstraints(Shape inner, YamlNode schema, string where)
+    {
+        Constraints own = _constraints.Read(schema, inner.Type.Kind);
+        if (own.IsEmpty || own.Equals(inner.Constraints))
+        {
+            return inner;
+        }
+
+        if (inner.Constraints.IsEmpty)
+        {
+            return inner with { Constraints = own };
+        }
+
+        Constraints a = inner.Constraints;
+        bool clash = false;
+        T? Either<T>(T? x, T? y) where T : class
+        {
+            clash |= x is not null && y is not null && !x.Equals(y);
+            return x ?? y;
+        }
+
+        int? Stricter(int? x, int? y, bool max) => x is null ? y : y is null ? x : max ? Math.Max(x.Value, y.Value) : Math.Min(x.Value, y.Value);
+        Constraints merged = a with
+        {
+            MinLength = Stricter(a.MinLength, own.MinLength, max: true),
+            MaxLength = Stricter(a.MaxLength, own.MaxLength, max: false),
+            MinItems = Stricter(a.MinItems, own.MinItems, max: true),
+            MaxItems = Stricter(a.MaxItems, own.MaxItems, max: false),
+            MinProperties = Stricter(a.MinProperties, own.MinProperties, max: true),
+            MaxProperties = Stricter(a.MaxProperties, own.MaxProperties, max: false),
+            UniqueItems = a.UniqueItems || own.UniqueItems,
+            Pattern = Either(a.Pattern, own.Pattern),
+            Minimum = Either(a.Minimum, own.Minimum),
+            Maximum = Either(a.Maximum, own.Maximum),
+            ExclusiveMinimum = a.Minimum is null ? own.ExclusiveMinimum : a.ExclusiveMinimum,
+            ExclusiveMaximum = a.Maximum is null ? own.ExclusiveMaximum : a.ExclusiveMaximum,
+            MultipleOf = Either(a.MultipleOf, own.MultipleOf),
+            Format = Either(a.Format, own.Format),
+            Types = Either(a.Types, own.Types),
+            Const = a.Const ?? own.Const,
+            Enum = a.Enum.IsEmpty ? own.Enum : a.Enum,
+            Choices = a.Choices.Concat(own.Choices).ToEquatableArray(),
+        };
+        clash |= a.Const is not null && own.Const is not null && !a.Const.Equals(own.Const);
+        clash |= !a.Enum.IsEmpty && !own.Enum.IsEmpty && !a.Enum.Equals(own.Enum);
+        if (clash)
+        {
+            ReportUnsupported(schema, KeyNode(schema, "allOf") ?? schema, $"A keyword beside 'allOf' or '$ref' that the referenced schema also sets to another value (in {where})", "the referenced schema's value is checked, not this one");
+        }
+
+        return inner with { Constraints = merged };
+    }
 }

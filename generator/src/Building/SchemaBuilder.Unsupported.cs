@@ -28,7 +28,7 @@ internal sealed partial class SchemaBuilder
         ("contains", "the items are not checked against it"),
         ("minContains", "the items are not checked against it"),
         ("maxContains", "the items are not checked against it"),
-        ("$dynamicRef", "the reference is not followed"),
+        ("$dynamicRef", "the reference is not followed (its target depends on the dynamic scope the schema is reached through, which the generator could not fix to one)"),
         ("$recursiveRef", "the reference is not followed"),
     };
 

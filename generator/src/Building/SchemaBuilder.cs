@@ -58,6 +58,7 @@ internal sealed partial class SchemaBuilder
     private int _shapeDepth;
     private int _checks;
     private int _members;
+    private readonly bool _isOpenApi31;
     private bool _membersExhausted;
 
     public SchemaBuilder(DiagnosticBag diagnostics, RefResolver refs, bool isOpenApi31, NameScope typeNames, CancellationToken cancellationToken, bool validateFormats = true)
@@ -65,6 +66,7 @@ internal sealed partial class SchemaBuilder
         _diagnostics = diagnostics;
         _refs = refs;
         _constraints = new ConstraintReader(diagnostics, isOpenApi31, validateFormats);
+        _isOpenApi31 = isOpenApi31;
         _typeNames = typeNames;
         _cancellationToken = cancellationToken;
     }
@@ -227,7 +229,7 @@ internal sealed partial class SchemaBuilder
                 ReportUnsupported(schema, KeyNode(schema, "allOf")!, $"'allOf' that combines a non-object schema with others (in {owner}.{member})", "only the first part's type and constraints are checked");
             }
 
-            Shape inner = ShapeOf(part, owner, member);
+            Shape inner = WithOwnConstraints(ShapeOf(part, owner, member), schema, owner + "." + member);
             return siteNullable || partsAllowNull ? inner with { AllowsNull = true } : inner;
         }
 

@@ -65,6 +65,11 @@ internal static class SpecParser
             return null;
         }
 
+        if (isOpenApi31)
+        {
+            root = RefSiblings.Apply(root); // $ref beside asserting keywords as the allOf it means (JSON Schema 2020-12)
+        }
+
         string title = root.Get("info")?.GetString("title") ?? "Api";
         string client = input.ClientName is { Length: > 0 } named ? named : Identifiers.ToPascalCase(title) + "Client";
         var context = new SpecContext(@namespace, HintPrefix(input.Path), client, title);

@@ -26,7 +26,7 @@ internal static class DiagnosticDescriptors
         "OAS003", "A $ref cannot be resolved", "The $ref '{0}' points at nothing in this document; the value is typed as JsonElement and not checked", "Correct the JSON Pointer after '#', or add the missing component.");
 
     public static readonly DiagnosticDescriptor ExternalRef = Warning(
-        "OAS004", "External $ref is not supported", "The $ref '{0}' points to another file; only references inside this document ('#/...') are supported, so the value is typed as JsonElement and not checked", "Bundle the spec into one file (for example with 'redocly bundle').");
+        "OAS004", "External $ref is not supported", "The $ref '{0}' points to another file (no $id or $self of this document declares its URI); the generator reads only this document, so the value is typed as JsonElement and not checked", "Bundle the spec into one file (for example with 'redocly bundle').");
 
     public static readonly DiagnosticDescriptor DuplicateOperationId = Info(
         "OAS005", "Duplicate operationId", "The operationId '{0}' is already used by {1}; operationIds must be unique, so this operation is generated as '{2}'", "Give each operation its own operationId to choose the method names yourself.");

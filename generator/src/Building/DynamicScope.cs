@@ -1,0 +1,164 @@
+using System;
+using System.Collections.Generic;
+using OpenApiSdk.Common;
+using OpenApiSdk.Generator.Yaml;
+
+namespace OpenApiSdk.Generator.Building;
+
+/// <summary>
+/// <c>$dynamicRef</c> resolved at generation time (JSON Schema 2020-12 core §8.2.3.2). Its URI is first resolved as a
+/// <c>$ref</c>; only when that initial target declares a <c>$dynamicAnchor</c> of the fragment's name (the
+/// "bookend") does the dynamic scope matter: the target is then that anchor in the outermost schema resource on the
+/// evaluation path that declares one. Generated code has one validator per schema, whatever path reaches it, so the
+/// reference is resolved statically only when every path gives the same target: every path from an entry point
+/// (<see cref="SchemaResources.Entries"/>) through subschemas, <c>$ref</c>s and <c>$dynamicRef</c>s (to any anchor of
+/// their name, an over-approximation) to the <c>$dynamicRef</c> is searched, carrying the outermost resource with the
+/// anchor seen so far. One target: that is the reference. Several (the same schema reached through different scopes),
+/// or a search past <see cref="MaxSteps"/> (or the document's <see cref="MaxDocumentSteps"/>): null, and the builder reports the <c>$dynamicRef</c> (OAS010).
+/// </summary>
+internal static class DynamicScope
+{
+    /// <summary>Schemas visited (each with the outermost anchored resource so far) for one <c>$dynamicRef</c>.</summary>
+    private const int MaxSteps = 50_000;
+
+    /// <summary>Schemas visited for all the <c>$dynamicRef</c>s of one document: past it, each further one is reported.</summary>
+    private const int MaxDocumentSteps = 1_000_000;
+
+    public static string? StaticTarget(SchemaResources resources, YamlNode schema)
+    {
+        if (!schema.IsMapping || schema.GetString("$dynamicRef") is not { } text)
+        {
+            return null;
+        }
+
+        string absolute = UriReference.Resolve(resources.BaseOf(schema), text);
+        (string resource, string? name) = UriReference.SplitFragment(absolute);
+        if (name is not { Length: > 0 } || name[0] == '/' || !resources.HasDynamicAnchor(resource, name))
+        {
+            return absolute; // no bookend: a plain $ref
+        }
+
+        if (resources.DynamicAnchorCount(name) == 1)
+        {
+            return absolute; // the only resource that could take it over is the one it points to
+        }
+
+        var targets = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new HashSet<(YamlNode, string?)>(new StepComparer());
+        var pending = new Stack<(YamlNode Node, string? Outermost)>();
+        foreach (YamlNode entry in resources.Entries)
+        {
+            pending.Push((entry, null));
+        }
+
+        int steps = 0;
+        while (pending.Count > 0)
+        {
+            (YamlNode node, string? outermost) = pending.Pop();
+            if (!node.IsMapping)
+            {
+                continue;
+            }
+
+            string nodeResource = resources.BaseOf(node);
+            if (outermost is null && resources.HasDynamicAnchor(nodeResource, name))
+            {
+                outermost = nodeResource;
+            }
+
+            if (!seen.Add((node, outermost)))
+            {
+                continue;
+            }
+
+            if (++steps > MaxSteps || ++resources.DynamicSearchSteps > MaxDocumentSteps)
+            {
+                return null;
+            }
+
+            if (ReferenceEquals(node, schema))
+            {
+                targets.Add(outermost is null ? absolute : outermost + "#" + name);
+                if (targets.Count > 1)
+                {
+                    return null;
+                }
+            }
+
+            foreach (YamlNode next in Next(resources, node))
+            {
+                pending.Push((next, outermost));
+            }
+        }
+
+        // Reached from no entry point: no generated code validates it through any scope, so the initial target is as good as any.
+        return targets.Count == 1 ? Single(targets) : absolute;
+    }
+
+    private static string Single(HashSet<string> targets)
+    {
+        foreach (string target in targets)
+        {
+            return target;
+        }
+
+        throw new InvalidOperationException();
+    }
+
+    /// <summary>Where evaluation can go from <paramref name="schema"/>: its subschemas and what its references can lead to.</summary>
+    private static IEnumerable<YamlNode> Next(SchemaResources resources, YamlNode schema)
+    {
+        foreach (KeyValuePair<YamlNode, YamlNode> pair in schema.Pairs!)
+        {
+            string key = pair.Key.Value ?? string.Empty;
+            YamlNode value = pair.Value;
+            if (SchemaResources.SchemaListKeywords.Contains(key) && value.IsSequence)
+            {
+                foreach (YamlNode item in value.Items!)
+                {
+                    yield return item;
+                }
+            }
+            else if (SchemaResources.SchemaMapKeywords.Contains(key) && key is not "$defs" and not "definitions" && value.IsMapping)
+            {
+                foreach (KeyValuePair<YamlNode, YamlNode> member in value.Pairs!)
+                {
+                    yield return member.Value;
+                }
+            }
+            else if (SchemaResources.SchemaKeywords.Contains(key))
+            {
+                yield return value;
+            }
+            else if (key == "$ref" && value.Value is { } reference && resources.Find(UriReference.Resolve(resources.BaseOf(schema), reference)) is { } target)
+            {
+                yield return target;
+            }
+            else if (key == "$dynamicRef" && value.Value is { } dynamic)
+            {
+                string absolute = UriReference.Resolve(resources.BaseOf(schema), dynamic);
+                if (resources.Find(absolute) is { } initial)
+                {
+                    yield return initial;
+                }
+
+                if (UriReference.SplitFragment(absolute).Fragment is { Length: > 0 } name)
+                {
+                    foreach (YamlNode anchored in resources.DynamicAnchorNodes(name))
+                    {
+                        yield return anchored;
+                    }
+                }
+            }
+        }
+    }
+
+    private sealed class StepComparer : IEqualityComparer<(YamlNode Node, string? Outermost)>
+    {
+        public bool Equals((YamlNode Node, string? Outermost) x, (YamlNode Node, string? Outermost) y) =>
+            ReferenceEquals(x.Node, y.Node) && string.Equals(x.Outermost, y.Outermost, StringComparison.Ordinal);
+
+        public int GetHashCode((YamlNode Node, string? Outermost) step) =>
+            (ReferenceEqualityComparer.Instance.GetHashCode(step.Node) * 397) ^ (step.Outermost is null ? 0 : StringComparer.Ordinal.GetHashCode(step.Outermost));
+    }
+}
