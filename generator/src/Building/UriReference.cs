@@ -64,9 +64,6 @@ internal static class UriReference
         return result.ToString();
     }
 
-    /// <summary>Whether <paramref name="reference"/> has a scheme (RFC 3986 §4.3: an absolute URI, possibly with a fragment).</summary>
-    public static bool IsAbsolute(string reference) => Parse(reference).Scheme is not null;
-
     /// <summary>The URI without its fragment, and the fragment (null when there is no <c>#</c>).</summary>
     public static (string Resource, string? Fragment) SplitFragment(string uri)
     {
