@@ -151,6 +151,36 @@ public sealed class StreamingUploadWireTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Each_item_is_flushed_to_the_connection_before_the_next_is_asked_for()
+    {
+        _handler = async context =>
+        {
+            await ReadBody(context);
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync("{\"count\":2}");
+        };
+        var recording = new RecordingHandler();
+        using var http = new HttpClient(recording);
+        var flushedWhenAsked = new List<string>();
+        async IAsyncEnumerable<LogEntry> Entries()
+        {
+            await Task.Yield();
+            yield return new LogEntry { Level = 1, Message = "one" };
+            flushedWhenAsked.Add(recording.Flushed);
+            yield return new LogEntry { Level = 2, Message = "two" };
+            flushedWhenAsked.Add(recording.Flushed);
+        }
+
+        await Ingest(http).ImportLogsAsync(Entries());
+
+        Assert.Equal(new[]
+        {
+            "{\"level\":1,\"message\":\"one\"}\n",
+            "{\"level\":1,\"message\":\"one\"}\n{\"level\":2,\"message\":\"two\"}\n",
+        }, flushedWhenAsked);
+    }
+
+    [Fact]
     public async Task Each_format_frames_its_items_exactly_on_the_wire()
     {
         var bodies = new ConcurrentQueue<(string ContentType, string Body)>();
@@ -234,6 +264,7 @@ public sealed class StreamingUploadWireTests : IAsyncLifetime
         var firstLine = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         var received = new TaskCompletionSource<(string Body, bool Complete)>(TaskCreationOptions.RunContinuationsAsynchronously);
         _handler = async context => received.SetResult(await ReadLines(context, firstLine));
+        var producerWaiting = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var producerCancelled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var beforeBound = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         using var cancel = new CancellationTokenSource();
@@ -246,6 +277,7 @@ public sealed class StreamingUploadWireTests : IAsyncLifetime
 
             // Waits for a next item that never comes, until the call is cancelled.
             using CancellationTokenRegistration registration = token.Register(() => producerCancelled.TrySetResult());
+            producerWaiting.SetResult();
             await producerCancelled.Task;
             token.ThrowIfCancellationRequested();
         }
@@ -253,6 +285,7 @@ public sealed class StreamingUploadWireTests : IAsyncLifetime
         using var http = new HttpClient();
         Task call = Ingest(http).ImportLogsAsync(Entries(), cancellationToken: cancel.Token);
         Assert.True(await beforeBound.Task, "the server read the first item only after the client had produced " + PaddingBytes + " bytes more");
+        await producerWaiting.Task; // the items so far are sent: the cancellation finds the producer waiting
         cancel.Cancel();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
@@ -323,6 +356,87 @@ public sealed class StreamingUploadWireTests : IAsyncLifetime
 
         Assert.Equal(new[] { "one", "two" }, echoed);
         Assert.Equal("application/x-ndjson", Assert.Single(_requests).ContentType);
+    }
+
+    /// <summary>
+    /// Sends each request's content through a stream that records what was written up to the last flush (the bytes
+    /// HttpClient was told to put on the connection), so a test sees what had left the client when.
+    /// </summary>
+    private sealed class RecordingHandler : DelegatingHandler
+    {
+        private readonly StringBuilder _written = new();
+        private volatile string _flushed = string.Empty;
+
+        public RecordingHandler()
+            : base(new SocketsHttpHandler())
+        {
+        }
+
+        public string Flushed => _flushed;
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (request.Content is { } content)
+            {
+                var recorded = new RecordedContent(content, this);
+                foreach (KeyValuePair<string, IEnumerable<string>> header in content.Headers)
+                {
+                    recorded.Headers.TryAddWithoutValidation(header.Key, header.Value);
+                }
+
+                request.Content = recorded;
+            }
+
+            return base.SendAsync(request, cancellationToken);
+        }
+
+        private sealed class RecordedContent(HttpContent inner, RecordingHandler owner) : HttpContent
+        {
+            protected override Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context) => inner.CopyToAsync(new Recorder(stream, owner));
+
+            protected override bool TryComputeLength(out long length)
+            {
+                length = -1;
+                return false;
+            }
+        }
+
+        private sealed class Recorder(Stream inner, RecordingHandler owner) : Stream
+        {
+            public override bool CanRead => false;
+
+            public override bool CanSeek => false;
+
+            public override bool CanWrite => true;
+
+            public override long Length => throw new NotSupportedException();
+
+            public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+            public override void Flush() => FlushAsync(CancellationToken.None).GetAwaiter().GetResult();
+
+            public override async Task FlushAsync(CancellationToken cancellationToken)
+            {
+                await inner.FlushAsync(cancellationToken);
+                owner._flushed = owner._written.ToString();
+            }
+
+            public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+            public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+            public override void SetLength(long value) => throw new NotSupportedException();
+
+            public override void Write(byte[] buffer, int offset, int count) => WriteAsync(buffer, offset, count).GetAwaiter().GetResult();
+
+            public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+            {
+                owner._written.Append(Encoding.UTF8.GetString(buffer.Span));
+                await inner.WriteAsync(buffer, cancellationToken);
+            }
+
+            public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+        }
     }
 
     /// <summary>Fails the first attempt as a refused connection would, before the request's content is touched.</summary>
