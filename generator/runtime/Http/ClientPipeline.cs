@@ -267,11 +267,6 @@ public sealed class ClientPipeline
 #endif
                     }
                 }
-                catch (Exception ex) when (request.Body?.Failure is { } written && !ReferenceEquals(written, ex))
-                {
-                    // Writing a streamed body failed (an invalid item, the caller's items throwing): that, not HttpClient's wrapper.
-                    ExceptionDispatchInfo.Capture(written).Throw();
-                }
                 catch (Exception ex) when (!cancellationToken.IsCancellationRequested && (RetryPolicy.IsTransportFailure(ex) || ex is TaskCanceledException))
                 {
                     // A transport failure, or the HttpClient's own Timeout for this attempt.

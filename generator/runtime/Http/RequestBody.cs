@@ -19,9 +19,6 @@ public abstract class RequestBody
     /// <summary>True when the body can be sent (again): false for a file stream that cannot seek and was sent, and for streamed items once the first was asked for.</summary>
     public virtual bool CanSend => true;
 
-    /// <summary>What made writing the body fail (a streamed item that is invalid, the caller's items throwing), which HttpClient may have wrapped; null when nothing did.</summary>
-    internal virtual Exception? Failure => null;
-
     /// <summary>A JSON body, written once by the generated writer.</summary>
     public static RequestBody Json<T>(Action<Utf8JsonWriter, T> write, T value, string mediaType) =>
         new BytesBody(RequestJson.Bytes(write, value), mediaType, json: true);

@@ -56,7 +56,6 @@ internal sealed class SequenceBody<T> : RequestBody
     private readonly string _operationId;
     private readonly CancellationToken _cancellationToken;
     private int _started;
-    private Exception? _failure;
 
     internal SequenceBody(StreamFormat format, IAsyncEnumerable<T> items, Action<Utf8JsonWriter, T> write, Action<ValidationCollector, T>? validate, string mediaType, string operationId, CancellationToken cancellationToken)
     {
@@ -71,9 +70,6 @@ internal sealed class SequenceBody<T> : RequestBody
 
     /// <inheritdoc/>
     public override bool CanSend => Volatile.Read(ref _started) == 0;
-
-    /// <inheritdoc/>
-    internal override Exception? Failure => _failure;
 
     /// <inheritdoc/>
     public override HttpContent CreateContent() => new SequenceContent(this);
@@ -109,18 +105,10 @@ internal sealed class SequenceBody<T> : RequestBody
                 index++;
             }
         }
-        catch (Exception ex)
+        catch (Exception ex) when (token.IsCancellationRequested && ex is not OperationCanceledException)
         {
-            // HttpClient may wrap what the content throws; the pipeline surfaces this instead. A cancelled call closes the
-            // connection under a write: that is the cancellation, not a failed write.
-            if (token.IsCancellationRequested && ex is not OperationCanceledException)
-            {
-                _failure = new OperationCanceledException("The " + _operationId + " request was cancelled while its items were sent.", ex, token);
-                throw _failure;
-            }
-
-            _failure = ex;
-            throw;
+            // A cancelled call closes the connection under a write: that is the cancellation, not a failed write.
+            throw new OperationCanceledException("The " + _operationId + " request was cancelled while its items were sent.", ex, token);
         }
     }
 
