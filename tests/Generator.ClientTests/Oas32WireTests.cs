@@ -157,4 +157,17 @@ public sealed class Oas32WireTests : IAsyncLifetime
         Assert.Equal("/querystring/filter/size", Assert.Single(ex.Errors).Pointer);
         Assert.Empty(_server.Requests);
     }
+
+    [Fact]
+    public async Task An_apiKey_in_the_query_follows_a_form_query_string_as_one_more_field_escaped()
+    {
+        _server.Answer(new Reply(200, "[\"hit\"]"));
+        using HttpClient http = _server.CreateHttpClient();
+        var client = new QueryKey.Sdk.SearchClient(http, new QueryKey.Sdk.SearchClientOptions { BaseAddress = _server.BaseAddress, Key = "k&1 =" });
+
+        await client.SearchAsync(new QueryKey.Sdk.Filter { Q = "a + b", Tag = new List<string> { "x", "y" } });
+        await client.SearchAsync();
+
+        Assert.Equal(new[] { "q=a+%2B+b&tag=x&tag=y&api%20key=k%261%20%3D", "api%20key=k%261%20%3D" }, _server.Requests.Select(Query));
+    }
 }

@@ -34,13 +34,6 @@ public sealed class StreamingWireTests : IAsyncLifetime
     /// </summary>
     private const int PaddingBytes = 32 * 1024 * 1024;
 
-    /// <summary>
-    /// Only turns an enumeration left early that does not close the connection (the server would wait forever) into a
-    /// failure instead of a hang; left in the two tests that wait for the server to see the abort (counting the bytes the
-    /// server writes after the client left proved unreliable: Kestrel can accept writes after the close without failing).
-    /// </summary>
-    private static readonly TimeSpan CancelGuard = TimeSpan.FromMinutes(1);
-
     private WebApplication _app = null!;
     private Uri _baseAddress = null!;
     private Func<HttpContext, Task> _handler = _ => Task.CompletedTask;
@@ -94,7 +87,11 @@ public sealed class StreamingWireTests : IAsyncLifetime
         return until.IsCompleted;
     }
 
-    /// <summary>Writes <paramref name="line"/> until the server sees the connection close, at most <see cref="PaddingBytes"/>; the bytes written.</summary>
+    /// <summary>
+    /// Writes <paramref name="line"/> until the server sees the connection close, at most <see cref="PaddingBytes"/>; the
+    /// bytes written. Kestrel lets writes after an abort succeed without sending anything, so the loop asks
+    /// <see cref="HttpContext.RequestAborted"/> before each one: the count is what was written before the close was seen.
+    /// </summary>
     private static async Task<long> WriteUntilClosed(HttpContext context, string line)
     {
         byte[] bytes = Encoding.UTF8.GetBytes(line);
@@ -114,6 +111,13 @@ public sealed class StreamingWireTests : IAsyncLifetime
 
         return written;
     }
+
+    /// <summary>
+    /// A handler that drains an unread response body without a limit of bytes or time before it reuses the connection
+    /// (the defaults stop at 1 MB or 2 s and then close it), so a client that disposes instead of closing is seen: the
+    /// server writes all it has.
+    /// </summary>
+    private static SocketsHttpHandler DrainingForever() => new() { MaxResponseDrainSize = int.MaxValue, ResponseDrainTimeout = Timeout.InfiniteTimeSpan };
 
     private static Task Start(HttpContext context, string contentType)
     {
@@ -151,20 +155,22 @@ public sealed class StreamingWireTests : IAsyncLifetime
     [Fact]
     public async Task Leaving_after_three_items_closes_the_connection_at_once()
     {
-        var aborted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var left = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var writtenAfterLeaving = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
         _handler = async context =>
         {
-            using CancellationTokenRegistration registration = context.RequestAborted.Register(() => aborted.TrySetResult());
             await Start(context, "application/jsonl");
             for (int i = 0; i < 5; i++)
             {
                 await Send(context, "{\"level\":" + i + ",\"message\":\"m" + i + "\"}\n");
             }
 
-            // Then nothing for as long as the client stays: HttpClient's drain of an unread body would wait here for 2 s.
-            await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+            // Nothing until the client has left, then the rest: a client that drains the body (to reuse the connection)
+            // reads it all, one that closed the connection makes the server see the close well short of it.
+            await left.Task;
+            writtenAfterLeaving.SetResult(await WriteUntilClosed(context, new string(' ', 4095) + "\n"));
         };
-        using var http = new HttpClient();
+        using var http = new HttpClient(DrainingForever());
 
         var levels = new List<long>();
         await foreach (LogEntry entry in Streams(http).TailLogsStreamingAsync())
@@ -176,9 +182,9 @@ public sealed class StreamingWireTests : IAsyncLifetime
             }
         }
 
-        var left = Stopwatch.StartNew();
-        await aborted.Task.WaitAsync(CancelGuard);
-        Assert.True(left.Elapsed < TimeSpan.FromSeconds(1), "the server saw the connection close " + left.Elapsed + " after the client left");
+        left.SetResult();
+        long written = await writtenAfterLeaving.Task;
+        Assert.True(written < PaddingBytes, "the server wrote all " + written + " bytes after the client left: the connection was drained, not closed");
         Assert.Equal(new long[] { 0, 1, 2 }, levels);
     }
 
@@ -372,32 +378,33 @@ public sealed class StreamingWireTests : IAsyncLifetime
     [Fact]
     public async Task Cancelling_within_an_item_stops_the_enumeration_and_closes_the_connection()
     {
-        var aborted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var halfSent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var cancelled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var writtenAfterCancelling = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
         _handler = async context =>
         {
-            using CancellationTokenRegistration registration = context.RequestAborted.Register(() => aborted.TrySetResult());
             await Start(context, "text/event-stream");
             await Send(context, "data: one\n\ndata: half of two\n");
             halfSent.SetResult();
-            await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+
+            // Comments (the event stays unfinished) once the client has cancelled, until the server sees the close.
+            await cancelled.Task;
+            writtenAfterCancelling.SetResult(await WriteUntilClosed(context, ": " + new string('p', 4093) + "\n"));
         };
-        using var http = new HttpClient();
+        using var http = new HttpClient(DrainingForever());
         using var cancel = new CancellationTokenSource();
 
-        var seen = new List<string>();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
-        {
-            await foreach (ServerEvent item in Streams(http).WatchEventsStreamingAsync("news", cancellationToken: cancel.Token))
-            {
-                seen.Add(item.Data);
-                await halfSent.Task.WaitAsync(CancelGuard);
-                cancel.CancelAfter(TimeSpan.FromMilliseconds(50)); // while the next read waits for the rest of "two"
-            }
-        });
+        await using IAsyncEnumerator<ServerEvent> items = Streams(http).WatchEventsStreamingAsync("news", cancellationToken: cancel.Token).GetAsyncEnumerator();
+        Assert.True(await items.MoveNextAsync());
+        Assert.Equal("one", items.Current.Data);
+        await halfSent.Task;
+        ValueTask<bool> next = items.MoveNextAsync(); // waits for the rest of "two", which never comes
+        cancel.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await next);
+        cancelled.SetResult();
 
-        await aborted.Task.WaitAsync(CancelGuard);
-        Assert.Equal(new[] { "one" }, seen);
+        long written = await writtenAfterCancelling.Task;
+        Assert.True(written < PaddingBytes, "the server wrote all " + written + " bytes after the client cancelled: the connection was drained, not closed");
     }
 
     [Fact]

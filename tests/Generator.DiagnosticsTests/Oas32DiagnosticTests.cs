@@ -80,6 +80,40 @@ public sealed class Oas32DiagnosticTests
     }
 
     [Fact]
+    public void OAS014_a_JSON_querystring_beside_an_apiKey_in_the_query_is_left_out_and_the_key_sent()
+    {
+        GeneratorRun run = Run(
+            "openapi: 3.2.0\n" +
+            "info: {title: T, version: '1'}\n" +
+            "components:\n" +
+            "  securitySchemes:\n" +
+            "    key: {type: apiKey, in: query, name: api_key}\n" +
+            "security: [{key: []}]\n" +
+            "paths:\n" +
+            "  /a:\n" +
+            "    get:\n" +
+            "      parameters:\n" +
+            "        - in: querystring\n" +            // 11, value at col 15
+            "          name: q\n" +
+            "          content: {application/json: {schema: {type: object}}}\n" +
+            "      responses: {'200': {description: ok}}\n" +
+            "  /b:\n" +
+            "    get:\n" +
+            "      parameters:\n" +
+            "        - in: querystring\n" +            // a form takes the key as one more field: kept
+            "          name: f\n" +
+            "          content: {application/x-www-form-urlencoded: {schema: {type: object}}}\n" +
+            "      responses: {'200': {description: ok}}\n");
+
+        Diagnostic d = Single(run, "OAS014", DiagnosticSeverity.Warning, 11, 15);
+        Assert.Equal("GetA has the querystring parameter 'q' in application/json and the security scheme 'key', an apiKey in the query; the key cannot be added to a query string that is one JSON value without changing it, so the parameter is left out and the key is sent (only a form query string takes both)", Message(d));
+        CompilesCleanly(run);
+        var members = run.OutputCompilation.GetTypeByMetadataName("Test.Sdk.ITClient")!.GetMembers().OfType<Microsoft.CodeAnalysis.IMethodSymbol>().ToList();
+        Assert.DoesNotContain(members.Single(m => m.Name == "GetAAsync").Parameters, p => p.Name == "q");
+        Assert.Contains(members.Single(m => m.Name == "GetBAsync").Parameters, p => p.Name == "f");
+    }
+
+    [Fact]
     public void OAS015_style_beside_a_querystring_parameter_is_ignored()
     {
         GeneratorRun run = Run(Paths(

@@ -16,7 +16,7 @@ namespace OpenApiSdk.Runtime;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public abstract class RequestBody
 {
-    /// <summary>True when the body can be sent (again): false only for a file stream that cannot seek and was sent.</summary>
+    /// <summary>True when the body can be sent (again): false for a file stream that cannot seek and was sent, and for streamed items once the first was asked for.</summary>
     public virtual bool CanSend => true;
 
     /// <summary>A JSON body, written once by the generated writer.</summary>

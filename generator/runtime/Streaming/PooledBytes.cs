@@ -39,6 +39,10 @@ internal sealed class PooledBytes : IDisposable, IBufferWriter<byte>
 
     internal void Truncate(int length) => Length = length;
 
+    /// <summary>Writes the bytes to <paramref name="stream"/>.</summary>
+    internal System.Threading.Tasks.Task WriteToAsync(System.IO.Stream stream, System.Threading.CancellationToken cancellationToken) =>
+        stream.WriteAsync(_bytes, 0, Length, cancellationToken);
+
     public void Advance(int count) => Length += count;
 
     public Memory<byte> GetMemory(int sizeHint = 0)

@@ -236,6 +236,12 @@ internal sealed class LinkBuilder
             return null;
         }
 
+        if (targetOperation.Body is { Items: not null })
+        {
+            reason = $"{targetOperation.OperationId} sends streamed items";
+            return null;
+        }
+
         var given = new Dictionary<ParameterModel, LinkParameterModel>();
         foreach (LinkParameterModel parameter in link.Parameters)
         {

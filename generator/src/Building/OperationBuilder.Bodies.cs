@@ -10,7 +10,7 @@ using OpenApiSdk.Generator.Yaml;
 
 namespace OpenApiSdk.Generator.Building;
 
-/// <summary>Request bodies: JSON, urlencoded forms, raw bytes and multipart/form-data (a model of the non-file fields plus file parameters).</summary>
+/// <summary>Request bodies: JSON, streamed items of a sequential media type, urlencoded forms, raw bytes and multipart/form-data (a model of the non-file fields plus file parameters).</summary>
 internal static partial class OperationBuilder
 {
     private sealed partial class Builder
@@ -37,6 +37,14 @@ internal static partial class OperationBuilder
                 YamlNode? schema = json.Media.Get("schema");
                 Shape shape = schema is null ? new Shape(TypeRef.Any, Constraints.None, true) : _schemas.ShapeOf(schema, owner, "Request");
                 body = new BodyModel(names.Claim(bodyName), shape.Type, required, json.MediaType, BodyEncoding.Json, description);
+                return true;
+            }
+
+            // A sequential media type with an item schema (read as a streamed response's): the caller's items, sent as produced.
+            if (SequentialMedia(content) is { } sequential && ItemSchema(sequential.Media, sequential.Format) is ({ } itemSchema, StreamFormat itemFormat))
+            {
+                TypeRef item = itemSchema.IsMapping && itemSchema.Pairs!.Count == 0 ? TypeRef.Any : _schemas.ShapeOf(itemSchema, owner, itemFormat == StreamFormat.Events ? "RequestEvent" : "RequestItem").Type;
+                body = new BodyModel(names.Claim("body"), item, required, sequential.MediaType, BodyEncoding.Items, description) { Items = itemFormat };
                 return true;
             }
 
@@ -392,6 +400,21 @@ internal static partial class OperationBuilder
             string? mediaType = item.GetString("contentMediaType") is { } declaredMedia && ContentTypes(declaredMedia) is { Count: > 0 } types && types[0].IndexOf('*') < 0 ? types[0] : null;
             bool binary = item.GetString("format") == "binary" || item.Get("contentMediaType") is not null || item.Get("contentEncoding") is not null;
             return binary ? (isArray, mediaType ?? "application/octet-stream") : null;
+        }
+
+        /// <summary>The first sequential media type (<c>application/jsonl</c>, <c>text/event-stream</c>, ...), its format and its Media Type Object.</summary>
+        private (string MediaType, StreamFormat Format, YamlNode Media)? SequentialMedia(YamlNode content)
+        {
+            foreach (KeyValuePair<YamlNode, YamlNode> pair in content.Pairs!)
+            {
+                string mediaType = (pair.Key.Value ?? string.Empty).Split(';')[0].Trim().ToLowerInvariant();
+                if (SequentialFormat(mediaType) is { } format)
+                {
+                    return (mediaType, format, Refs.Resolve(pair.Value) ?? pair.Value);
+                }
+            }
+
+            return null;
         }
 
         /// <summary>The first JSON media type and its Media Type Object (a 3.2 <c>$ref</c> to <c>components.mediaTypes</c> followed).</summary>

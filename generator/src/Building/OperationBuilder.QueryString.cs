@@ -115,5 +115,27 @@ internal static partial class OperationBuilder
                 parameters.Remove(first);
             }
         }
+
+        /// <summary>
+        /// An <c>apiKey</c> in the query is one more query field: a form query string takes it after its own fields
+        /// (<c>?q=a&amp;api_key=...</c>), but a JSON or text one is a single value that any addition would change. Such a
+        /// querystring parameter is left out, as one beside <c>in: query</c> parameters is, and the credential is sent.
+        /// </summary>
+        private void KeepQueryStringBesideQueryKeys(List<(ParameterModel Model, YamlNode Node)> built, List<ParameterModel> parameters, EquatableArray<string> security, string operationId)
+        {
+            if (parameters.Find(p => p.In == ParameterLocation.QueryString && p.QueryString != QueryStringEncoding.Form) is not { } queryString)
+            {
+                return;
+            }
+
+            List<string> keys = security.Where(name => _schemes.TryGetValue(name, out SecuritySchemeModel? scheme) && scheme?.Kind == SecurityKind.ApiKeyQuery)
+                .Select(name => "'" + name + "'").ToList();
+            if (keys.Count > 0)
+            {
+                YamlNode node = built.Find(p => ReferenceEquals(p.Model, queryString)).Node;
+                _diagnostics.Report(DiagnosticDescriptors.InvalidSchema, node.Get("in") ?? node, $"{operationId} has the querystring parameter '{queryString.WireName}' in {queryString.Style} and the security scheme {string.Join(", ", keys)}, an apiKey in the query; the key cannot be added to a query string that is one {(queryString.QueryString == QueryStringEncoding.Json ? "JSON" : "text")} value without changing it, so the parameter is left out and the key is sent (only a form query string takes both)");
+                parameters.Remove(queryString);
+            }
+        }
     }
 }

@@ -382,6 +382,7 @@ internal static partial class OperationBuilder
             StreamModel? stream = Stream(operation.Get("responses"), baseName, stem);
 
             EquatableArray<string> security = Security(operation.Get("security") ?? rootSecurity, operationId);
+            KeepQueryStringBesideQueryKeys(built, parameters, security, operationId);
 
             // Required parameters first (in spec order, path ones before others), then the body, then optional ones.
             var ordered = new List<ParameterModel>();

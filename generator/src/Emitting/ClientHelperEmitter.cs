@@ -643,7 +643,7 @@ internal sealed partial class ClientHelperEmitter
 
         if (body is { Required: true } required && HasBodyParameter(required))
         {
-            yield return _types.Of(required.Type) + " " + required.Name;
+            yield return _types.Body(required) + " " + required.Name;
         }
 
         foreach (ParameterModel parameter in parameters.Where(p => !p.Required))
@@ -653,7 +653,7 @@ internal sealed partial class ClientHelperEmitter
 
         if (body is { Required: false } optional && HasBodyParameter(optional))
         {
-            yield return _types.Nullable(optional.Type, true) + " " + optional.Name + " = " + (optional.Type.Kind == TypeRefKind.Any ? "default" : "null");
+            yield return _types.Body(optional, nullable: true) + " " + optional.Name + " = " + (optional.Type.Kind == TypeRefKind.Any && optional.Items is null ? "default" : "null");
         }
     }
 

@@ -71,7 +71,7 @@ internal sealed partial class ClientOperationEmitter
         }
         else if (operation.Body is { } body)
         {
-            bool optional = !body.Required && body.Type.Kind != TypeRefKind.Any;
+            bool optional = !body.Required && (body.Type.Kind != TypeRefKind.Any || body.Items is not null);
             if (optional)
             {
                 w.Open("if (" + body.Name + " is not null)");
@@ -81,6 +81,7 @@ internal sealed partial class ClientOperationEmitter
             w.Line("__request.Body = " + body.Encoding switch
             {
                 BodyEncoding.Binary => RequestBody + ".Binary(" + body.Name + ", " + Literals.String(body.MediaType) + ");",
+                BodyEncoding.Items => RequestItems(operation, body) + ";",
                 BodyEncoding.Form => RequestBody + ".Form<" + _types.Of(body.Type) + ">(" + _json.Writer(body.Type) + ", " + value
                     + (body.JoinedFields.IsEmpty ? string.Empty : ", new string[] { " + string.Join(", ", body.JoinedFields.Select(Literals.String)) + " }") + ");",
                 _ => RequestBody + ".Json<" + _types.Of(body.Type) + ">(" + _json.Writer(body.Type) + ", " + value + ", " + Literals.String(body.MediaType) + ");",

@@ -117,6 +117,11 @@ internal sealed partial class ClientOperationEmitter
 
     private static string? BodyCheck(BodyModel body)
     {
+        if (body.Items is not null)
+        {
+            return null; // each item is checked as it is sent (RequestItems)
+        }
+
         string model = "((" + TypeSyntax.Runtime + "IOpenApiModel" + ")" + body.Name + ")";
         return body.Type.Kind switch
         {

@@ -218,7 +218,8 @@ internal sealed partial class ClientOperationEmitter
         if (operation.Body is { } body && HasBodyParameter(body))
         {
             w.Line("/// <param name=\"" + body.Name + "\">The request body (" + Literals.XmlText(body.MediaType) + ")"
-                + (body.Multipart is null ? "." : ": each member is one part (one per item of an array), primitives as text/plain, objects as application/json; unset and null members are not sent.")
+                + (body.Items is { } items ? ": " + ItemsDescription(items) + ", each validated, written and flushed as it is produced. The items are asked for once: once the first was, the request is never sent again."
+                    : body.Multipart is null ? "." : ": each member is one part (one per item of an array), primitives as text/plain, objects as application/json; unset and null members are not sent.")
                 + "</param>");
         }
 
@@ -279,7 +280,7 @@ internal sealed partial class ClientOperationEmitter
 
         if (operation.Body is { Required: true } requiredBody && HasBodyParameter(requiredBody))
         {
-            parameters.Add((_types.Of(requiredBody.Type) + " " + requiredBody.Name, requiredBody.Name));
+            parameters.Add((_types.Body(requiredBody) + " " + requiredBody.Name, requiredBody.Name));
         }
 
         if (operation.Body is { Multipart: { } requiredFiles } filesBody)
@@ -297,7 +298,7 @@ internal sealed partial class ClientOperationEmitter
 
         if (operation.Body is { Required: false } optionalBody && HasBodyParameter(optionalBody))
         {
-            parameters.Add((_types.Nullable(optionalBody.Type, true) + " " + optionalBody.Name + " = " + (optionalBody.Type.Kind == TypeRefKind.Any ? "default" : "null"), optionalBody.Name));
+            parameters.Add((_types.Body(optionalBody, nullable: true) + " " + optionalBody.Name + " = " + (optionalBody.Type.Kind == TypeRefKind.Any && optionalBody.Items is null ? "default" : "null"), optionalBody.Name));
         }
 
         if (operation.Body is { Multipart: { } optionalFiles } optionalFilesBody)
@@ -351,7 +352,7 @@ internal sealed partial class ClientOperationEmitter
         SourceWriter w = _w;
         var names = new List<string>();
         names.AddRange(operation.Parameters.Where(p => p.Required && !p.Type.IsValueType).Select(p => p.Name));
-        if (operation.Body is { Required: true } required && !required.Type.IsValueType && HasBodyParameter(required))
+        if (operation.Body is { Required: true } required && (!required.Type.IsValueType || required.Items is not null) && HasBodyParameter(required))
         {
             names.Add(required.Name);
         }

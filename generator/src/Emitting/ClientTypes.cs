@@ -26,6 +26,11 @@ internal sealed class ClientTypes
         _ => TypeSyntax.Of(type),
     };
 
+    /// <summary>The C# type of a body parameter: the body's type, or for streamed items an <c>IAsyncEnumerable</c> of them.</summary>
+    public string Body(BodyModel body, bool nullable = false) => body.Items is null
+        ? Nullable(body.Type, nullable)
+        : "global::System.Collections.Generic.IAsyncEnumerable<" + Of(body.Type) + ">" + (nullable ? "?" : string.Empty);
+
     public string Nullable(TypeRef type, bool nullable) => nullable && type.Kind != TypeRefKind.Any ? Of(type) + "?" : Of(type);
 
     /// <summary>A parameter's C# type: arrays are taken as any sequence.</summary>

@@ -48,7 +48,7 @@ internal static class RuntimeNames
 
     private static readonly string[] HelperTypes =
     {
-        "ValidationCollector", "IOpenApiModel", "IOpenApiEnumValue", "OpenApiRuntime", "ClientPipeline", "ClientRequest", "RequestBody", "MultipartBody",
+        "ValidationCollector", "IOpenApiModel", "IOpenApiEnumValue", "OpenApiRuntime", "ClientPipeline", "ClientRequest", "RequestBody", "RequestItems", "MultipartBody",
         "RequestJson", "ReadJson", "ReceivedResponse", "ResponseMap", "CredentialKind", "CredentialScheme", "IClientLog", "ClientLogLevel", "ClientLogEntry",
         "IObjectMembers", "IUnionRules", "Validation", "ItemCheck", "JsonEvaluated", "JsonAnnotatedCheck", "FormatChecks",
         "IObjectSubtypes", "IObjectDefaultSubtype", "StreamItems", "LongRunningOperation", "LongRunningFinalState", "SchemaPattern", "Values", "Json", "JsonItem", "JsonNames", "JsonMember", "JsonMemberWriter",

@@ -194,6 +194,9 @@ internal enum BodyEncoding
 
     /// <summary><c>multipart/form-data</c>: the model's members as text or JSON parts, plus file parts (<see cref="MultipartModel"/>).</summary>
     Multipart,
+
+    /// <summary>A sequential media type (JSON Lines, JSON text sequences, an event stream): the caller's items, each written as it is produced (<see cref="BodyModel.Items"/>).</summary>
+    Items,
 }
 
 /// <param name="Name">The C# parameter name (<c>body</c>).</param>
@@ -202,6 +205,9 @@ internal sealed record BodyModel(string Name, TypeRef Type, bool Required, strin
 {
     /// <summary>For a urlencoded form: the array fields sent as one joined value (an <c>encoding</c> with <c>explode: false</c>, or <c>x-collectionFormat</c>); for a multipart body, those with <c>x-collectionFormat</c> (one part joined); as pairs of field name and separator.</summary>
     public EquatableArray<string> JoinedFields { get; init; } = EquatableArray<string>.Empty;
+
+    /// <summary>For <see cref="BodyEncoding.Items"/>: how each item is framed; <see cref="Type"/> is one item's type and the parameter an <c>IAsyncEnumerable</c> of it.</summary>
+    public StreamFormat? Items { get; init; }
 }
 
 /// <summary>
