@@ -121,7 +121,7 @@ internal static class JsonRead
         return Failed(owner, path, message);
     }
 
-    private static bool Failed(OpenApiModel owner, in JsonPath path, string message)
+    internal static bool Failed(OpenApiModel owner, in JsonPath path, string message)
     {
         owner.AddReadError(path.ToString(), message);
         return false;

@@ -83,20 +83,11 @@ public sealed class UnionShape<T>
     private T ReadByTag(Utf8JsonReader start, string property)
     {
         string? tag = OpenApiRuntime.ReadDiscriminator(start, property);
-        var known = new List<string>();
-        for (int i = 0; i < Alternatives.Count; i++)
+        for (int i = 0; tag is not null && i < Alternatives.Count; i++)
         {
-            foreach (string value in Alternatives[i].Tags)
+            if (Array.IndexOf(Alternatives[i].Tags, tag) >= 0)
             {
-                if (tag is not null && value == tag)
-                {
-                    return ReadAlternative(i, start);
-                }
-
-                if (!known.Contains(value))
-                {
-                    known.Add(value);
-                }
+                return ReadAlternative(i, start);
             }
         }
 
@@ -113,6 +104,19 @@ public sealed class UnionShape<T>
         }
         else
         {
+            // Listed only here, for the message: a value that names its alternative allocates nothing to be chosen.
+            var known = new List<string>();
+            foreach (UnionAlternative alternative in Alternatives)
+            {
+                foreach (string value in alternative.Tags)
+                {
+                    if (!known.Contains(value))
+                    {
+                        known.Add(value);
+                    }
+                }
+            }
+
             unmatched.AddReadError("/" + OpenApiRuntime.EscapePointer(property), "must be one of the discriminator values: " + string.Join(", ", known));
         }
 
