@@ -210,3 +210,41 @@ public sealed class TypedEventWireTests : IAsyncLifetime
         Assert.Equal("/data/done: must be greater than or equal to 0", Assert.Single(events[1].Validate()).ToString());
     }
 }
+
+/// <summary>What reading a typed payload costs in allocations: the payload model itself, and nothing for getting it out of the string.</summary>
+public sealed class TypedEventAllocationTests
+{
+    private static long Allocated(Action read)
+    {
+        for (int i = 0; i < 100; i++)
+        {
+            read(); // warm: statics, pooled buffers
+        }
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 1000; i++)
+        {
+            read();
+        }
+
+        return (GC.GetAllocatedBytesForCurrentThread() - before) / 1000;
+    }
+
+    [Fact]
+    public void Reading_the_payload_allocates_only_what_reading_it_alone_does()
+    {
+        const string payload = "{\"percent\":42,\"note\":\"half way \\u2713\"}";
+        byte[] typedEvent = Encoding.UTF8.GetBytes("{\"data\":" + JsonQuoted(payload) + ",\"event\":\"progress\",\"id\":\"7\"}");
+        byte[] payloadAlone = Encoding.UTF8.GetBytes(payload);
+
+        // The same event read by a model without contentSchema (Streams.Sdk's ServerEvent: data, event, id, retry).
+        long plainEvent = Allocated(() => Streams.Sdk.ServerEvent.FromJson(typedEvent));
+        long payloadModel = Allocated(() => Progress.FromJson(payloadAlone));
+        long withPayload = Allocated(() => ProgressEvent.FromJson(typedEvent));
+
+        // Beyond both, only ProgressEvent's two fields (the payload and the text it was read from): 2 references.
+        Assert.InRange(withPayload - plainEvent - payloadModel, 0, 2 * IntPtr.Size);
+    }
+
+    private static string JsonQuoted(string text) => System.Text.Json.JsonSerializer.Serialize(text);
+}
