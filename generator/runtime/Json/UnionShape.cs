@@ -82,23 +82,28 @@ public sealed class UnionShape<T>
 
     private T ReadByTag(Utf8JsonReader start, string property)
     {
-        string? tag = OpenApiRuntime.ReadDiscriminator(start, property);
-        for (int i = 0; tag is not null && i < Alternatives.Count; i++)
+        // The value is compared where it lies (no string per read): a stream of events reads one union per event.
+        Utf8JsonReader tag = start;
+        bool hasTag = OpenApiRuntime.FindDiscriminator(ref tag, property);
+        for (int i = 0; hasTag && i < Alternatives.Count; i++)
         {
-            if (Array.IndexOf(Alternatives[i].Tags, tag) >= 0)
+            foreach (string value in Alternatives[i].Tags)
             {
-                return ReadAlternative(i, start);
+                if (tag.ValueTextEquals(value))
+                {
+                    return ReadAlternative(i, start);
+                }
             }
         }
 
-        if (_defaultAlternative >= 0 && (tag is not null || start.TokenType == JsonTokenType.StartObject))
+        if (_defaultAlternative >= 0 && (hasTag || start.TokenType == JsonTokenType.StartObject))
         {
             // OpenAPI 3.2: the defaultMapping schema is expected when the property is absent or its value is mapped to nothing.
             return ReadAlternative(_defaultAlternative, start);
         }
 
         T unmatched = Unmatched(ref start);
-        if (tag is null)
+        if (!hasTag)
         {
             unmatched.AddReadError(string.Empty, "must be an object with the discriminator property \"" + property + "\" (a string)");
         }
