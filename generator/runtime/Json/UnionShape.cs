@@ -76,26 +76,45 @@ public sealed class UnionShape<T>
     public T Read(ref Utf8JsonReader reader)
     {
         Utf8JsonReader start = reader; // a copy: each alternative is tried from here
+        if (_discriminator is { } property)
+        {
+            // The tag is compared where it lies (no string per read), and the alternative it names is read in one pass,
+            // leaving the reader on the value's last token as every JsonItem read does: a stream reads one union per event.
+            Utf8JsonReader tag = start;
+            bool hasTag = OpenApiRuntime.FindDiscriminator(ref tag, property);
+            if (hasTag && TagIndex(ref tag) is int chosen and >= 0)
+            {
+                return ReadAlternative(chosen, ref reader);
+            }
+
+            reader.Skip();
+            return ReadUntagged(start, property, hasTag);
+        }
+
         reader.Skip();
-        return _discriminator is { } property ? ReadByTag(start, property) : ReadFirstValid(start);
+        return ReadFirstValid(start);
     }
 
-    private T ReadByTag(Utf8JsonReader start, string property)
+    /// <summary>The alternative whose discriminator values include the string <paramref name="tag"/> is on; -1 when none does.</summary>
+    private int TagIndex(ref Utf8JsonReader tag)
     {
-        // The value is compared where it lies (no string per read): a stream of events reads one union per event.
-        Utf8JsonReader tag = start;
-        bool hasTag = OpenApiRuntime.FindDiscriminator(ref tag, property);
-        for (int i = 0; hasTag && i < Alternatives.Count; i++)
+        for (int i = 0; i < Alternatives.Count; i++)
         {
             foreach (string value in Alternatives[i].Tags)
             {
                 if (tag.ValueTextEquals(value))
                 {
-                    return ReadAlternative(i, start);
+                    return i;
                 }
             }
         }
 
+        return -1;
+    }
+
+    /// <summary>An object whose discriminator is absent, not a string, or names no alternative: the default, or kept and reported.</summary>
+    private T ReadUntagged(Utf8JsonReader start, string property, bool hasTag)
+    {
         if (_defaultAlternative >= 0 && (hasTag || start.TokenType == JsonTokenType.StartObject))
         {
             // OpenAPI 3.2: the defaultMapping schema is expected when the property is absent or its value is mapped to nothing.
@@ -181,7 +200,9 @@ public sealed class UnionShape<T>
     }
 
     /// <summary>Reads the value as alternative <paramref name="index"/>; the result holds nothing when the JSON does not fit it.</summary>
-    private T ReadAlternative(int index, Utf8JsonReader reader)
+    private T ReadAlternative(int index, Utf8JsonReader reader) => ReadAlternative(index, ref reader);
+
+    private T ReadAlternative(int index, ref Utf8JsonReader reader)
     {
         T result = _create();
         if (Alternatives[index].Read(ref reader, result, out object? value))

@@ -212,7 +212,10 @@ internal sealed class ItemReader<T> : IDisposable
         return value;
     }
 
-    /// <summary>The event as OpenAPI 3.2 writes it in JSON: <c>data</c>, then <c>event</c>, <c>id</c> and <c>retry</c> when set.</summary>
+    /// <summary>
+    /// The event as OpenAPI 3.2 writes it in JSON: <c>event</c> when set, <c>data</c>, then <c>id</c> and <c>retry</c> when set.
+    /// <c>event</c> comes first because it is what typed event kinds are chosen by: the reader finds it before the data.
+    /// </summary>
     private ReadOnlySpan<byte> EventJson()
     {
         PooledBytes json = _eventJson ??= new PooledBytes();
@@ -220,11 +223,12 @@ internal sealed class ItemReader<T> : IDisposable
         Utf8JsonWriter writer = _eventWriter ??= new Utf8JsonWriter(json);
         writer.Reset(json);
         writer.WriteStartObject();
-        WriteText(writer, "data"u8, _events!.Data);
-        if (_events.EventType.Length > 0)
+        if (_events!.EventType.Length > 0)
         {
             WriteText(writer, "event"u8, _events.EventType);
         }
+
+        WriteText(writer, "data"u8, _events.Data);
 
         if (_events.Id.Length > 0)
         {
