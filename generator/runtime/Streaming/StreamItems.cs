@@ -212,6 +212,8 @@ internal sealed class ItemReader<T> : IDisposable
         return value;
     }
 
+    private static readonly JsonWriterOptions EventWriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
+
     /// <summary>
     /// The event as OpenAPI 3.2 writes it in JSON: <c>event</c> when set, <c>data</c>, then <c>id</c> and <c>retry</c> when set.
     /// <c>event</c> comes first because it is what typed event kinds are chosen by: the reader finds it before the data.
@@ -220,7 +222,9 @@ internal sealed class ItemReader<T> : IDisposable
     {
         PooledBytes json = _eventJson ??= new PooledBytes();
         json.Clear();
-        Utf8JsonWriter writer = _eventWriter ??= new Utf8JsonWriter(json);
+        // The text is read back at once by the item's reader and never shown to a browser: the relaxed encoder escapes only
+        // what JSON requires (a quote as \", not \u0022; non-ASCII as it is), so there is less to escape and unescape.
+        Utf8JsonWriter writer = _eventWriter ??= new Utf8JsonWriter(json, EventWriterOptions);
         writer.Reset(json);
         writer.WriteStartObject();
         if (_events!.EventType.Length > 0)
