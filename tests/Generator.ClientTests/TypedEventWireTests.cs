@@ -246,5 +246,48 @@ public sealed class TypedEventAllocationTests
         Assert.InRange(withPayload - plainEvent - payloadModel, 0, 2 * IntPtr.Size);
     }
 
+    [Fact]
+    public void Reading_an_event_stream_allocates_the_event_its_data_text_and_payload_and_not_the_repeated_name()
+    {
+        const string payload = "{\"index\":1,\"text\":\"token \\\"12\\\"\"}";
+        byte[] payloadBytes = Encoding.UTF8.GetBytes(payload);
+        var stream = new StringBuilder();
+        for (int i = 0; i < 1000; i++)
+        {
+            stream.Append("event: content_block_delta\ndata: ").Append(payload).Append("\n\n");
+        }
+
+        byte[] streamBytes = Encoding.UTF8.GetBytes(stream.ToString());
+        var items = OpenApiSdk.Runtime.StreamItems.Events<ContentDeltaEvent>(ContentDeltaEvent.ReadJson);
+        var read = new List<ContentDeltaEvent>(1000);
+        void ReadStream()
+        {
+            read.Clear();
+            var response = new ApiStreamResponse<ContentDeltaEvent>(
+                "test", 200, new Dictionary<string, IReadOnlyList<string>>(), null, new HttpResponseMessage(), new HttpRequestMessage(),
+                new System.IO.MemoryStream(streamBytes, writable: false), items, OpenApiSdk.Runtime.StreamItems.DefaultMaxItemBytes, _ => { });
+            IAsyncEnumerator<ContentDeltaEvent> items1000 = response.GetAsyncEnumerator();
+            while (items1000.MoveNextAsync().AsTask().GetAwaiter().GetResult())
+            {
+                read.Add(items1000.Current);
+            }
+
+            items1000.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+
+        long perItem = Allocated(ReadStream) / 1000;
+        long payloadModel = Allocated(() => ContentDelta.FromJson(payloadBytes));
+        long dataText = Allocated(() => Encoding.UTF8.GetString(payloadBytes));
+        long eventModel = Allocated(() => _ = new ContentDeltaEvent());
+
+        Assert.Equal(1000, read.Count);
+        Assert.All(read, e => Assert.Equal(("token \"12\"", payload), (e.DataPayload!.Text, e.Data)));
+        Assert.All(read, e => Assert.Empty(e.Validate()));
+
+        // The name is one string while it repeats; the data is decoded once into Data and its JSON read where it lies.
+        Assert.All(read, e => Assert.Same(read[0].Event, e.Event));
+        Assert.InRange(perItem - payloadModel - dataText - eventModel, 0, 24);
+    }
+
     private static string JsonQuoted(string text) => System.Text.Json.JsonSerializer.Serialize(text);
 }

@@ -105,6 +105,21 @@ public readonly struct JsonMember
             return false;
         }
 
+        if (Streaming.EventFields.Reading is { } eventFields && eventFields.IsData(ref reader))
+        {
+            // An event's data: its JSON is read where it lies, nothing to unescape.
+            try
+            {
+                var data = new Utf8JsonReader(eventFields.Data);
+                return ReadContent(ref data, item, out value);
+            }
+            catch (JsonException)
+            {
+                value = default!;
+                return JsonRead.Failed(_owner, Path, NotJsonContent);
+            }
+        }
+
         // Unescaping never lengthens the text, so the escaped length bounds the buffer.
         int escapedLength = reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length;
         byte[] buffer = ArrayPool<byte>.Shared.Rent(Math.Max(escapedLength, 1));

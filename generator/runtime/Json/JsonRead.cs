@@ -14,7 +14,11 @@ internal static class JsonRead
     {
         if (reader.TokenType == JsonTokenType.String)
         {
-            value = reader.GetString()!;
+            if (Streaming.EventFields.Reading is not { } eventFields || !eventFields.TryGetString(ref reader, out value))
+            {
+                value = reader.GetString()!;
+            }
+
             return true;
         }
 
