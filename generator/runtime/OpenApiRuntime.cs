@@ -380,11 +380,15 @@ public static class OpenApiRuntime
     }
 
     /// <summary>The string value of the object's <paramref name="propertyName"/> (a oneOf discriminator); null when absent or not a string.</summary>
-    public static string? ReadDiscriminator(Utf8JsonReader reader, string propertyName)
+    public static string? ReadDiscriminator(Utf8JsonReader reader, string propertyName) =>
+        FindDiscriminator(ref reader, propertyName) ? reader.GetString() : null;
+
+    /// <summary>Moves <paramref name="reader"/> (on an object) to the string value of its member <paramref name="propertyName"/>; false when there is none.</summary>
+    internal static bool FindDiscriminator(ref Utf8JsonReader reader, string propertyName)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
-            return null;
+            return false;
         }
 
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -393,13 +397,13 @@ public static class OpenApiRuntime
             reader.Read();
             if (found)
             {
-                return reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                return reader.TokenType == JsonTokenType.String;
             }
 
             reader.Skip();
         }
 
-        return null;
+        return false;
     }
 
     /// <summary>Throws when anything follows the root value.</summary>

@@ -808,6 +808,29 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void OAS015_a_contentSchema_beside_a_media_type_that_is_not_JSON_leaves_the_string_a_string()
+    {
+        const string yaml =
+            "openapi: 3.2.0\n" +
+            "info: {title: T, version: '1'}\n" +
+            "paths: {}\n" +
+            "components:\n" +
+            "  schemas:\n" +
+            "    Report:\n" +
+            "      type: object\n" +
+            "      properties:\n" +
+            "        table: {type: string, contentMediaType: text/csv, contentSchema: {type: array}}\n" + // 9, contentSchema's value at col 74
+            "        summary: {type: string, contentMediaType: application/json, contentSchema: {type: integer}}\n";
+        GeneratorRun run = Run(yaml);
+        Diagnostic d = Single(run, "OAS015", DiagnosticSeverity.Info, 9, 74);
+        Assert.Equal("The contentSchema of #/components/schemas/Report.table describes content in 'text/csv', which the SDK does not parse (only a JSON contentMediaType is); the value stays a string", Message(d));
+        CompilesCleanly(run);
+        string report = run.Source("api.Report.g.cs");
+        Assert.DoesNotContain("TablePayload", report, System.StringComparison.Ordinal);
+        Assert.Contains("public long? SummaryPayload =>", report, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void OAS015_security_requirement_on_an_undefined_scheme_is_ignored()
     {
         const string yaml =

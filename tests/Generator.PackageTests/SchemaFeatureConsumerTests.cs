@@ -6,8 +6,8 @@ namespace OpenApiSdk.PackageTests;
 
 /// <summary>
 /// The schema constructs that are more than models and attributes (inheritance chosen by a discriminator, oneOf/anyOf
-/// as rules beside an object's properties, unevaluatedProperties, values without a type) and three OpenAPI 3.2 documents
-/// (one with typed streaming), built from the packed package by the strictest consumer (warnings as errors, XML docs,
+/// as rules beside an object's properties, unevaluatedProperties, values without a type) and four OpenAPI 3.2 documents
+/// (two with typed streaming: items, and typed event data and kinds), built from the packed package by the strictest consumer (warnings as errors, XML docs,
 /// latest-recommended analysis, nullable) and run; with them a Swagger 2.0 document (read as its 3.0 conversion, its
 /// discriminator values from x-ms-discriminator-value).
 /// </summary>
@@ -38,6 +38,8 @@ public sealed class SchemaFeatureConsumerTests
                 Console.WriteLine("default " + DefaultMapping.Api.Pet.FromJson("{\"name\":\"Rex\"}").GetType().Name);
                 Console.WriteLine("oas32 " + typeof(Oas32.Api.CatalogClient.ItemsOperations).GetMethod("SearchItemsAsync")!.Name);
                 Console.WriteLine("typeless " + string.Join(",", Typeless.Api.Reading.FromJson("{\"anything\":\"a\",\"either\":7.5}").Validate().Select(e => e.Pointer)));
+                Events.Api.MessageEvent kind = Events.Api.MessageEvent.FromJson("{\"event\":\"content_block_delta\",\"data\":\"{\\\"index\\\":0,\\\"text\\\":\\\"hi\\\"}\"}");
+                Console.WriteLine("events " + kind.AsContentDeltaEvent!.DataPayload!.Text + " " + string.Join(",", Events.Api.ProgressEvent.FromJson("{\"data\":\"{\\\"percent\\\":101}\"}").Validate().Select(e => e.Pointer)));
                 Console.WriteLine("streams " + typeof(Program).Assembly.GetTypes().Where(t => t.Namespace == "Streams.Api").SelectMany(t => t.GetMethods()).Select(m => m.Name).Where(n => n.EndsWith("StreamingAsync", StringComparison.Ordinal)).Distinct().OrderBy(n => n, StringComparer.Ordinal).Aggregate((a, b) => a + "," + b));
             }
         }
@@ -70,8 +72,9 @@ public sealed class SchemaFeatureConsumerTests
                 <OpenApiSpec Include="oas32.yaml" Namespace="Oas32.Api" />
                 <OpenApiSpec Include="typeless.yaml" Namespace="Typeless.Api" />
                 <OpenApiSpec Include="streams-32.yaml" Namespace="Streams.Api" />
+                <OpenApiSpec Include="events-32.yaml" Namespace="Events.Api" />
             """);
-        foreach (string spec in new[] { "inheritance.yaml", "choice-rules.yaml", "unevaluated.yaml", "swagger2.yaml", "default-mapping.yaml", "oas32.yaml", "typeless.yaml" })
+        foreach (string spec in new[] { "inheritance.yaml", "choice-rules.yaml", "unevaluated.yaml", "swagger2.yaml", "default-mapping.yaml", "oas32.yaml", "typeless.yaml", "events-32.yaml" })
         {
             app.Write(spec, File.ReadAllText(Path.Combine(_fixture.RepositoryRoot, "tests", "Generator.Tests", "Specs", spec)));
         }
@@ -95,6 +98,7 @@ public sealed class SchemaFeatureConsumerTests
                 "default OtherPet", // OpenAPI 3.2 defaultMapping: no discriminator reads as the default type
                 "oas32 SearchItemsAsync", // an OpenAPI 3.2 document (QUERY, additionalOperations, in: querystring) builds strictly
                 "typeless /anything,/either", // a typeless property checks a string's rules on a string; a type list rejects 7.5
+                "events hi /data/percent", // 3.2 typed event kinds (a oneOf by the event's const) and a typed data payload checked under /data
                 "streams AppendLogsStreamingAsync,TailLogSequenceStreamingAsync,TailLogsStreamingAsync,WatchEventsStreamingAsync", // typed streaming methods of a 3.2 itemSchema document build strictly
             ],
             run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));

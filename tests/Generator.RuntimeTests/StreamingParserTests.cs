@@ -250,7 +250,7 @@ public class StreamingParserTests
     {
         List<string> items = Items(StreamFormat.Events, "event: e\nid: 9\nretry: 10\ndata: l\u00e9\ndata: \"2\"\n\ndata: x\n\n");
 
-        Assert.Equal(new[] { "{\"data\":\"l\\u00E9\\n\\u00222\\u0022\",\"event\":\"e\",\"id\":\"9\",\"retry\":10}", "{\"data\":\"x\",\"id\":\"9\"}" }, items);
+        Assert.Equal(new[] { "{\"event\":\"e\",\"data\":\"l\u00e9\\n\\\"2\\\"\",\"id\":\"9\",\"retry\":10}", "{\"data\":\"x\",\"id\":\"9\"}" }, items);
     }
 
     [Theory]

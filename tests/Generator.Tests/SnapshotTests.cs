@@ -25,6 +25,7 @@ public class SnapshotTests
         new object[] { "azure-extensions" }, // AutoRest's x-ms-* extensions (x-ms-enum, x-ms-client-name, x-ms-paths, x-ms-pageable, ...)
         new object[] { "default-mapping" }, // OpenAPI 3.2 discriminator.defaultMapping; also compiled and run by Generator.IntegrationTests
         new object[] { "oas32" }, // OpenAPI 3.2 operations and parameters; also sent to Kestrel by Generator.ClientTests (Oas32WireTests)
+        new object[] { "events-32" }, // OpenAPI 3.2 event streams: typed data (contentSchema), kinds by the event's const; also streamed by Generator.ClientTests (TypedEventWireTests)
         new object[] { "formats" }, // every string format of 2020-12, in every position; also run by Generator.IntegrationTests
         new object[] { "json-values" }, // the JSON-value validator: applicator and unevaluated keywords on JsonElement values, and a model checked as JSON; also run by Generator.IntegrationTests
     };

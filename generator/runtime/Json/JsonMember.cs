@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
@@ -88,5 +89,74 @@ public readonly struct JsonMember
         }
 
         return item.Read(ref reader, _owner, Path, out value);
+    }
+
+    /// <summary>
+    /// Reads the JSON held in the string the reader is on (JSON Schema's <c>contentMediaType: application/json</c> with a
+    /// <c>contentSchema</c>): the string is unescaped into a pooled buffer and read as <paramref name="item"/>'s kind. A string
+    /// that is not one JSON text, or a value that does not fit, is recorded at the member's pointer and gives false.
+    /// </summary>
+    public bool JsonContent<T>(ref Utf8JsonReader reader, JsonItem<T> item, out T value)
+    {
+        _ = item ?? throw new ArgumentNullException(nameof(item));
+        value = default!;
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            return false;
+        }
+
+        if (Streaming.EventFields.Reading is { } eventFields && eventFields.IsData(ref reader))
+        {
+            // An event's data: its JSON is read where it lies, nothing to unescape.
+            try
+            {
+                var data = new Utf8JsonReader(eventFields.Data);
+                return ReadContent(ref data, item, out value);
+            }
+            catch (JsonException)
+            {
+                value = default!;
+                return JsonRead.Failed(_owner, Path, NotJsonContent);
+            }
+        }
+
+        // Unescaping never lengthens the text, so the escaped length bounds the buffer.
+        int escapedLength = reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length;
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(Math.Max(escapedLength, 1));
+        try
+        {
+            int length = reader.CopyString(buffer);
+            var content = new Utf8JsonReader(buffer.AsSpan(0, length));
+            return ReadContent(ref content, item, out value);
+        }
+        catch (JsonException)
+        {
+            value = default!;
+            return JsonRead.Failed(_owner, Path, NotJsonContent);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>What a string declared to hold JSON (<c>contentMediaType: application/json</c>) is reported with when it does not.</summary>
+    internal const string NotJsonContent = "must be a JSON text (contentMediaType: application/json)";
+
+    private bool ReadContent<T>(ref Utf8JsonReader content, JsonItem<T> item, out T value)
+    {
+        value = default!;
+        if (!content.Read())
+        {
+            return JsonRead.Failed(_owner, Path, NotJsonContent);
+        }
+
+        if (!JsonRead.NotNull(ref content, _owner, Path) || !item.Read(ref content, _owner, Path, out value))
+        {
+            return false;
+        }
+
+        // One JSON text: anything after the value (another value) is not JSON; Read throws on text that is not.
+        return !content.Read() || JsonRead.Failed(_owner, Path, NotJsonContent);
     }
 }

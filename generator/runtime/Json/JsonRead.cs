@@ -14,7 +14,11 @@ internal static class JsonRead
     {
         if (reader.TokenType == JsonTokenType.String)
         {
-            value = reader.GetString()!;
+            if (Streaming.EventFields.Reading is not { } eventFields || !eventFields.TryGetString(ref reader, out value))
+            {
+                value = reader.GetString()!;
+            }
+
             return true;
         }
 
@@ -153,7 +157,7 @@ internal static class JsonRead
         return Failed(owner, path, message);
     }
 
-    private static bool Failed(OpenApiModel owner, in JsonPath path, string message)
+    internal static bool Failed(OpenApiModel owner, in JsonPath path, string message)
     {
         owner.AddReadError(path.ToString(), message);
         return false;

@@ -76,43 +76,71 @@ public sealed class UnionShape<T>
     public T Read(ref Utf8JsonReader reader)
     {
         Utf8JsonReader start = reader; // a copy: each alternative is tried from here
+        if (_discriminator is { } property)
+        {
+            // The tag is compared where it lies (no string per read), and the alternative it names is read in one pass,
+            // leaving the reader on the value's last token as every JsonItem read does: a stream reads one union per event.
+            Utf8JsonReader tag = start;
+            bool hasTag = OpenApiRuntime.FindDiscriminator(ref tag, property);
+            if (hasTag && TagIndex(ref tag) is int chosen and >= 0)
+            {
+                return ReadAlternative(chosen, ref reader);
+            }
+
+            reader.Skip();
+            return ReadUntagged(start, property, hasTag);
+        }
+
         reader.Skip();
-        return _discriminator is { } property ? ReadByTag(start, property) : ReadFirstValid(start);
+        return ReadFirstValid(start);
     }
 
-    private T ReadByTag(Utf8JsonReader start, string property)
+    /// <summary>The alternative whose discriminator values include the string <paramref name="tag"/> is on; -1 when none does.</summary>
+    private int TagIndex(ref Utf8JsonReader tag)
     {
-        string? tag = OpenApiRuntime.ReadDiscriminator(start, property);
-        var known = new List<string>();
         for (int i = 0; i < Alternatives.Count; i++)
         {
             foreach (string value in Alternatives[i].Tags)
             {
-                if (tag is not null && value == tag)
+                if (tag.ValueTextEquals(value))
                 {
-                    return ReadAlternative(i, start);
-                }
-
-                if (!known.Contains(value))
-                {
-                    known.Add(value);
+                    return i;
                 }
             }
         }
 
-        if (_defaultAlternative >= 0 && (tag is not null || start.TokenType == JsonTokenType.StartObject))
+        return -1;
+    }
+
+    /// <summary>An object whose discriminator is absent, not a string, or names no alternative: the default, or kept and reported.</summary>
+    private T ReadUntagged(Utf8JsonReader start, string property, bool hasTag)
+    {
+        if (_defaultAlternative >= 0 && (hasTag || start.TokenType == JsonTokenType.StartObject))
         {
             // OpenAPI 3.2: the defaultMapping schema is expected when the property is absent or its value is mapped to nothing.
             return ReadAlternative(_defaultAlternative, start);
         }
 
         T unmatched = Unmatched(ref start);
-        if (tag is null)
+        if (!hasTag)
         {
             unmatched.AddReadError(string.Empty, "must be an object with the discriminator property \"" + property + "\" (a string)");
         }
         else
         {
+            // Listed only here, for the message: a value that names its alternative allocates nothing to be chosen.
+            var known = new List<string>();
+            foreach (UnionAlternative alternative in Alternatives)
+            {
+                foreach (string value in alternative.Tags)
+                {
+                    if (!known.Contains(value))
+                    {
+                        known.Add(value);
+                    }
+                }
+            }
+
             unmatched.AddReadError("/" + OpenApiRuntime.EscapePointer(property), "must be one of the discriminator values: " + string.Join(", ", known));
         }
 
@@ -172,7 +200,9 @@ public sealed class UnionShape<T>
     }
 
     /// <summary>Reads the value as alternative <paramref name="index"/>; the result holds nothing when the JSON does not fit it.</summary>
-    private T ReadAlternative(int index, Utf8JsonReader reader)
+    private T ReadAlternative(int index, Utf8JsonReader reader) => ReadAlternative(index, ref reader);
+
+    private T ReadAlternative(int index, ref Utf8JsonReader reader)
     {
         T result = _create();
         if (Alternatives[index].Read(ref reader, result, out object? value))

@@ -114,6 +114,7 @@ internal sealed class ItemReader<T> : IDisposable
     private readonly JsonTextSequenceParser? _sequence;
     private PooledBytes? _eventJson;
     private Utf8JsonWriter? _eventWriter;
+    private EventFields? _eventFields;
 
     internal ItemReader(StreamItems<T> items, int maxItemBytes)
     {
@@ -183,7 +184,7 @@ internal sealed class ItemReader<T> : IDisposable
                     return ReadStep.Item;
                 }
 
-                item = ReadItem(EventJson());
+                item = ReadEvent();
                 return ReadStep.Item;
         }
     }
@@ -212,18 +213,68 @@ internal sealed class ItemReader<T> : IDisposable
         return value;
     }
 
-    /// <summary>The event as OpenAPI 3.2 writes it in JSON: <c>data</c>, then <c>event</c>, <c>id</c> and <c>retry</c> when set.</summary>
-    private ReadOnlySpan<byte> EventJson()
+    /// <summary>
+    /// The 3.2 event as its item: read from the event object with <c>data</c> held by reference (<see cref="EventFields"/>);
+    /// read again from the whole object when the item's reader did not ask for <c>data</c>, or when the data is not valid
+    /// UTF-8 (the whole object holds it with replacement characters).
+    /// </summary>
+    private T ReadEvent()
+    {
+        if (!IsValidUtf8(_events!.Data))
+        {
+            return ReadItem(EventJson(dataByReference: false, out _, out _));
+        }
+
+        ReadOnlySpan<byte> json = EventJson(dataByReference: true, out int nameAt, out int dataAt);
+        EventFields fields = _eventFields ??= new EventFields(_events);
+        fields.Start(_eventJson!, nameAt, dataAt);
+        T item;
+        try
+        {
+            item = ReadItem(json);
+        }
+        finally
+        {
+            EventFields.Stop();
+        }
+
+        return fields.DataRead ? item : ReadItem(EventJson(dataByReference: false, out _, out _));
+    }
+
+    private static readonly JsonWriterOptions EventWriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
+
+    /// <summary>
+    /// The event as OpenAPI 3.2 writes it in JSON: <c>event</c> when set, <c>data</c>, then <c>id</c> and <c>retry</c> when set.
+    /// <c>event</c> comes first because it is what typed event kinds are chosen by: the reader finds it before the data.
+    /// <paramref name="dataByReference"/> writes <c>data</c> as a one-byte placeholder that <see cref="EventFields"/> stands
+    /// for; <paramref name="nameAt"/> and <paramref name="dataAt"/> are where the values of <c>event</c> and <c>data</c> start (-1: absent).
+    /// </summary>
+    private ReadOnlySpan<byte> EventJson(bool dataByReference, out int nameAt, out int dataAt)
     {
         PooledBytes json = _eventJson ??= new PooledBytes();
         json.Clear();
-        Utf8JsonWriter writer = _eventWriter ??= new Utf8JsonWriter(json);
+        // The text is read back at once by the item's reader and never shown to a browser: the relaxed encoder escapes only
+        // what JSON requires (a quote as \", not \u0022; non-ASCII as it is), so there is less to escape and unescape.
+        Utf8JsonWriter writer = _eventWriter ??= new Utf8JsonWriter(json, EventWriterOptions);
         writer.Reset(json);
         writer.WriteStartObject();
-        WriteText(writer, "data"u8, _events!.Data);
-        if (_events.EventType.Length > 0)
+        nameAt = -1;
+        if (_events!.EventType.Length > 0)
         {
+            nameAt = "{\"event\":\"".Length;
             WriteText(writer, "event"u8, _events.EventType);
+        }
+
+        if (dataByReference)
+        {
+            writer.Flush();
+            dataAt = json.Length + (nameAt < 0 ? 0 : 1) + "\"data\":\"".Length;
+            writer.WriteString("data"u8, "-"u8);
+        }
+        else
+        {
+            dataAt = -1;
+            WriteText(writer, "data"u8, _events.Data);
         }
 
         if (_events.Id.Length > 0)
@@ -244,22 +295,26 @@ internal sealed class ItemReader<T> : IDisposable
     /// <summary>A field's text: the stream is decoded as UTF-8 with replacement characters (WHATWG), so invalid bytes are replaced, not an error.</summary>
     private static void WriteText(Utf8JsonWriter writer, ReadOnlySpan<byte> name, ReadOnlySpan<byte> utf8)
     {
-        if (IsAscii(utf8))
+        if (IsValidUtf8(utf8))
         {
             writer.WriteString(name, utf8);
             return;
         }
 
-#if NET8_0_OR_GREATER
-        if (System.Text.Unicode.Utf8.IsValid(utf8))
-        {
-            writer.WriteString(name, utf8);
-            return;
-        }
-#endif
         writer.WriteString(name, Encoding.UTF8.GetString(utf8.ToArray()));
     }
 
+    /// <summary>True when <paramref name="utf8"/> is valid UTF-8; on netstandard2.0 (no validator), when it is ASCII.</summary>
+    private static bool IsValidUtf8(ReadOnlySpan<byte> utf8)
+    {
+#if NET8_0_OR_GREATER
+        return System.Text.Unicode.Utf8.IsValid(utf8);
+#else
+        return IsAscii(utf8);
+#endif
+    }
+
+#if !NET8_0_OR_GREATER
     private static bool IsAscii(ReadOnlySpan<byte> bytes)
     {
         foreach (byte b in bytes)
@@ -272,6 +327,7 @@ internal sealed class ItemReader<T> : IDisposable
 
         return true;
     }
+#endif
 }
 
 /// <summary>One item of a stream is longer than <see cref="ApiClientOptions.MaxStreamItemBytes"/> allows.</summary>

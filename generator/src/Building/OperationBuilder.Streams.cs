@@ -126,7 +126,25 @@ internal static partial class OperationBuilder
                 return null;
             }
 
-            return (schema, format == StreamFormat.Events ? StreamFormat.EventData : format);
+            // A pre-3.2 schema that is already the event object (its 'data' declares its JSON with contentMediaType or
+            // contentSchema, 3.2's way) is read as 3.2 reads an itemSchema: the event, not the JSON in its data.
+            return (schema, format != StreamFormat.Events ? format : DescribesEvent(schema) ? StreamFormat.Events : StreamFormat.EventData);
         }
+
+        /// <summary>An object schema (or a oneOf/anyOf of them) whose <c>data</c> property declares <c>contentMediaType</c> or <c>contentSchema</c>.</summary>
+        private bool DescribesEvent(YamlNode schema)
+        {
+            if (Refs.Resolve(schema) is not { IsMapping: true } resolved)
+            {
+                return false;
+            }
+
+            YamlNode? alternatives = resolved.Get("oneOf") ?? resolved.Get("anyOf");
+            return DataDeclaresContent(resolved) || (alternatives is { IsSequence: true } && alternatives.Items!.Exists(a => Refs.Resolve(a) is { IsMapping: true } alternative && DataDeclaresContent(alternative)));
+        }
+
+        private bool DataDeclaresContent(YamlNode objectSchema) =>
+            objectSchema.Get("properties")?.Get("data") is { } data && Refs.Resolve(data) is { IsMapping: true } dataSchema
+            && (dataSchema.Get("contentMediaType") is not null || dataSchema.Get("contentSchema") is not null);
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using OpenApiSdk.Generator.Diagnostics;
 using OpenApiSdk.Generator.Model;
 using OpenApiSdk.Generator.Naming;
@@ -258,6 +259,8 @@ internal sealed partial class SchemaBuilder
             }
         }
 
+        (string Property, EquatableArray<string>[] Tags)? constTags = propertyName is null ? ConstTags(schema, choice) : null;
+        propertyName ??= constTags?.Property;
         var variants = new List<VariantModel>(choice.Alternatives.Count);
         for (int i = 0; i < choice.Alternatives.Count; i++)
         {
@@ -268,7 +271,7 @@ internal sealed partial class SchemaBuilder
             // An inline object or enum alternative is a type named {Union}{Name}; the alternative is just {Name}.
             bool inlineType = inlineName is not null && shape.Type.Kind is TypeRefKind.Model or TypeRefKind.Enum or TypeRefKind.Union;
             string name = scope.Claim(inlineType ? inlineName! : VariantName(shape.Type));
-            EquatableArray<string> tags = propertyName is null ? EquatableArray<string>.Empty : Tags(alternative, discriminator!);
+            EquatableArray<string> tags = constTags is { } fixedTags ? fixedTags.Tags[i] : propertyName is null ? EquatableArray<string>.Empty : Tags(alternative, discriminator!);
             string origin = alternative.GetString("$ref") ?? pending.SchemaName + "/" + (schema.Get("oneOf") is null ? "anyOf/" : "oneOf/") + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
             variants.Add(new VariantModel(name, shape.Type, shape.Constraints, tags, origin));
         }
@@ -276,7 +279,74 @@ internal sealed partial class SchemaBuilder
         // An alternative with no discriminator value (inline, unmapped) could never be chosen by it: then the
         // alternatives are told apart by what the JSON is valid against, as JSON Schema itself does.
         bool tagged = propertyName is not null && variants.TrueForAll(v => !v.Tags.IsEmpty);
-        return new UnionModel(schema.Get("oneOf") is { IsSequence: true }, tagged ? propertyName : null, variants.ToEquatableArray(), tagged ? DefaultVariant(pending, choice, discriminator!) : null);
+        return new UnionModel(schema.Get("oneOf") is { IsSequence: true }, tagged ? propertyName : null, variants.ToEquatableArray(), tagged && discriminator is not null ? DefaultVariant(pending, choice, discriminator) : null);
+    }
+
+    /// <summary>
+    /// Without a <c>discriminator</c>, alternatives that are objects each requiring one property fixed to its own string
+    /// (<c>const</c>, or a one-value <c>enum</c>) are told apart by that property, as a discriminator would: the JSON can only
+    /// be valid against the alternative whose value it carries, so reading by the value holds what JSON Schema's
+    /// evaluation would, without trying each alternative. OpenAPI 3.2 types an event stream's kinds so (each event
+    /// object fixes <c>event</c>). The first such property of the first alternative, in document order; null when none.
+    /// </summary>
+    private (string Property, EquatableArray<string>[] Tags)? ConstTags(YamlNode union, Choice choice)
+    {
+        var unionRequired = new HashSet<string>(StringComparer.Ordinal);
+        foreach (YamlNode name in union.Get("required") is { IsSequence: true } names ? names.Items! : new List<YamlNode>())
+        {
+            if (name.Value is { } value)
+            {
+                unionRequired.Add(value);
+            }
+        }
+
+        var fixedValues = new List<Dictionary<string, string>>(choice.Alternatives.Count);
+        var candidates = new List<string>(); // the first alternative's, in document order
+        foreach (YamlNode alternative in choice.Alternatives)
+        {
+            var properties = new List<KeyValuePair<YamlNode, YamlNode>>();
+            var required = new List<YamlNode>();
+            CollectObject(alternative, properties, required, 0, new HashSet<YamlNode>(ReferenceEqualityComparer.Instance));
+            var values = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (KeyValuePair<YamlNode, YamlNode> property in properties)
+            {
+                string name = property.Key.Value!;
+                bool isRequired = unionRequired.Contains(name) || required.Exists(r => r.Value == name);
+                if (isRequired && FixedString(property.Value) is { } value)
+                {
+                    values[name] = value;
+                    if (fixedValues.Count == 0 && !candidates.Contains(name))
+                    {
+                        candidates.Add(name);
+                    }
+                }
+            }
+
+            fixedValues.Add(values);
+        }
+
+        foreach (string candidate in candidates)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            if (fixedValues.TrueForAll(values => values.TryGetValue(candidate, out string? value) && seen.Add(value)))
+            {
+                return (candidate, fixedValues.Select(values => new[] { values[candidate] }.ToEquatableArray()).ToArray());
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The one string a property schema allows (<c>const</c>, or an <c>enum</c> of one string); null otherwise.</summary>
+    private string? FixedString(YamlNode propertySchema)
+    {
+        if (_refs.Resolve(propertySchema) is not { IsMapping: true } schema)
+        {
+            return null;
+        }
+
+        YamlNode? value = schema.Get("const") ?? (schema.Get("enum") is { IsSequence: true } values && values.Items!.Count == 1 ? values.Items[0] : null);
+        return value is not null && JsonLiterals.From(value) is { Kind: JsonLiteralKind.String } literal ? literal.Text : null;
     }
 
     /// <summary>

@@ -27,6 +27,7 @@ internal sealed partial class SchemaBuilder
         scope.Reserve(pending.Name);
         var byJsonName = new Dictionary<string, int>(StringComparer.Ordinal);
         var properties = new List<PropertyModel>();
+        var propertySchemas = new List<YamlNode>();
         var requiredNames = new HashSet<string>(StringComparer.Ordinal);
         foreach (YamlNode node in required)
         {
@@ -81,11 +82,22 @@ internal sealed partial class SchemaBuilder
             if (existingIndex >= 0)
             {
                 properties[existingIndex] = property;
+                propertySchemas[existingIndex] = propertySchema;
             }
             else
             {
                 byJsonName.Add(jsonName, properties.Count);
                 properties.Add(property);
+                propertySchemas.Add(propertySchema);
+            }
+        }
+
+        // The typed members of strings that hold JSON, named after every declared property so none of those is renamed.
+        for (int i = 0; i < properties.Count; i++)
+        {
+            if (JsonContent(properties[i], propertySchemas[i], pending, scope) is { } content)
+            {
+                properties[i] = properties[i] with { Content = content };
             }
         }
 
@@ -105,6 +117,33 @@ internal sealed partial class SchemaBuilder
         pending.Properties = result;
         pending.UndeclaredRequired = undeclared.ToEquatableArray();
         return result;
+    }
+
+    /// <summary>
+    /// A string property that holds JSON (JSON Schema validation §8.3-8.5: <c>contentMediaType</c> a JSON media type and a
+    /// <c>contentSchema</c>; OpenAPI 3.2 describes an event's <c>data</c> this way): the typed member <c>{Name}Payload</c> of
+    /// the contentSchema's type (an inline object named <c>{Owner}{Name}Payload</c>). Null for any other property; a
+    /// contentSchema beside another media type describes content the SDK does not parse, and is reported as ignored.
+    /// </summary>
+    private ContentModel? JsonContent(PropertyModel property, YamlNode propertySchema, PendingType pending, NameScope scope)
+    {
+        if (_refs.Resolve(propertySchema) is not { IsMapping: true } schema || schema.Get("contentSchema") is not { } contentSchema
+            || property.Type.Kind != TypeRefKind.String)
+        {
+            return null;
+        }
+
+        string mediaType = schema.GetString("contentMediaType") ?? string.Empty;
+        string bare = mediaType.Split(';')[0].Trim().ToLowerInvariant();
+        if (bare != "application/json" && !bare.EndsWith("+json", StringComparison.Ordinal))
+        {
+            _diagnostics.Report(DiagnosticDescriptors.IgnoredValue, contentSchema, $"The contentSchema of {pending.SchemaName}.{property.JsonName} describes content in '{(mediaType.Length == 0 ? "(no contentMediaType)" : mediaType)}', which the SDK does not parse (only a JSON contentMediaType is); the value stays a string");
+            return null;
+        }
+
+        string name = scope.Claim(property.Name + "Payload");
+        Shape shape = ShapeOf(contentSchema, pending.Name, name);
+        return new ContentModel(name, shape.Type, shape.Constraints, mediaType);
     }
 
     /// <summary>The declared properties and required names of an object schema, its <c>allOf</c> parts included (later ones win); each node once.</summary>

@@ -148,8 +148,30 @@ internal static class ModelEmitter
                 Storage.RequiredReference => "public " + clrType + " " + property.Name + " { get; set; } = null!;",
                 _ => "public " + nullableType + " " + property.Name + " { get; set; }",
             });
+            if (property.Content is { } content)
+            {
+                EmitContent(w, property, content);
+            }
         }
     }
+
+    /// <summary>
+    /// The typed form of a string that holds JSON: read with the object (<c>JsonMember.JsonContent</c>) and kept with the text
+    /// it was read from, so it is never stale: once the string property is set to another text, it is null.
+    /// </summary>
+    private static void EmitContent(SourceWriter w, PropertyModel property, ContentModel content)
+    {
+        string type = TypeSyntax.Short(content.Type, true);
+        w.Line();
+        w.Line("internal " + type + " " + ContentField(content) + "; internal string? " + ContentTextField(content) + ";");
+        w.Doc("The JSON that " + property.Name + " holds (" + content.MediaType + "), read as its contentSchema when this object is read; null when "
+            + property.Name + " is absent, is not JSON of that schema (Validate() reports it at \"" + property.JsonName + "\"), or has been set to another text since.");
+        w.Line("public " + type + " " + content.Name + " => (object?)" + ContentTextField(content) + " == (object?)" + property.Name + " ? " + ContentField(content) + " : null;");
+    }
+
+    internal static string ContentField(ContentModel content) => "__" + content.Name;
+
+    internal static string ContentTextField(ContentModel content) => "__" + content.Name + "Text";
 
     private static void EmitPropertyDoc(SourceWriter w, PropertyModel property)
     {
@@ -161,6 +183,11 @@ internal static class ModelEmitter
         if (property.Format is { } format)
         {
             notes.Add("Format: " + format + (property.Constraints.Format is null ? " (not checked)." : "."));
+        }
+
+        if (property.Content is { } content)
+        {
+            notes.Add("Holds JSON (" + content.MediaType + "): read typed as " + content.Name + ".");
         }
 
         if (property.DefaultJson is not null)

@@ -255,6 +255,15 @@ internal sealed partial class ValidationEmitter
                 yield return check;
             }
         }
+
+        // A string that holds JSON: its typed form checked at the string's pointer (a text that is not JSON is a read error).
+        if (property.Content is { } content && NeedsChecks(content.Type, content.Constraints))
+        {
+            foreach (string check in ValueChecks("v", content.Type, content.Constraints, name, content.Name, nullable: true))
+            {
+                yield return check;
+            }
+        }
     }
 
     private static bool NeedsChecks(TypeRef type, Constraints constraints) => type.Kind switch

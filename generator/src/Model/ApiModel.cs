@@ -169,7 +169,21 @@ internal sealed record PropertyModel(
 {
     /// <summary>A string's <c>format</c> as the spec writes it, for the docs: checked (<see cref="Constraints.Format"/>) or only an annotation.</summary>
     public string? Format { get; init; }
+
+    /// <summary>A string that holds JSON (<c>contentMediaType: application/json</c> with a <c>contentSchema</c>): its typed form; null otherwise.</summary>
+    public ContentModel? Content { get; init; }
 }
+
+/// <summary>
+/// The typed form of a string property that holds JSON (JSON Schema validation §8: <c>contentMediaType</c> and
+/// <c>contentSchema</c>; OpenAPI 3.2 uses it for an event's <c>data</c>): the model gets a read-only member
+/// <paramref name="Name"/> holding the JSON read when the model is read, and validation checks it at the property's pointer.
+/// </summary>
+/// <param name="Name">The C# name of the typed member, <c>{Property}Payload</c>.</param>
+/// <param name="Type">The contentSchema's type.</param>
+/// <param name="Constraints">The contentSchema's rules on a value that is not a model.</param>
+/// <param name="MediaType">The <c>contentMediaType</c> as written.</param>
+internal sealed record ContentModel(string Name, TypeRef Type, Constraints Constraints, string MediaType);
 
 internal enum TypeRefKind
 {
