@@ -393,14 +393,22 @@ public sealed class DiagnosticTests
     public void OAS010_dynamicRef_in_a_value_kept_as_JSON_is_named_where_it_is()
     {
         string yaml = Spec(
-            "    Holder:\n" +             // 8
-            "      type: object\n" +      // 9
-            "      properties:\n" +       // 10
-            "        value:\n" +          // 11
-            "          $dynamicRef: '#node'\n"); // 12, keyword at col 11
+            "    Holder:\n" +                                        // 8
+            "      type: object\n" +                                 // 9
+            "      properties:\n" +                                  // 10
+            "        value: {$ref: 'https://example.com/list'}\n" +  // 11
+            "    List:\n" +                                          // 12
+            "      $id: 'https://example.com/list'\n" +              // 13
+            "      $dynamicAnchor: item\n" +                         // 14
+            "      contains: {$dynamicRef: '#item'}\n" +             // 15, the $dynamicRef at col 18
+            "    Strings:\n" +
+            "      $id: 'https://example.com/strings'\n" +
+            "      $dynamicAnchor: item\n" +
+            "      $ref: list\n");
+        // Reached from Strings, '#item' is Strings (the outermost resource with that dynamic anchor); from Holder it is List.
         GeneratorRun run = Run(yaml);
-        Diagnostic d = Single(run, "OAS010", DiagnosticSeverity.Warning, 12, 11);
-        Assert.StartsWith("'$dynamicRef' (in Holder.Value) is not supported yet and is left out: ", Message(d), System.StringComparison.Ordinal);
+        Diagnostic d = Single(run, "OAS010", DiagnosticSeverity.Warning, 15, 18);
+        Assert.Contains("'$dynamicRef'", Message(d), System.StringComparison.Ordinal);
         CompilesCleanly(run);
     }
 
@@ -626,7 +634,7 @@ public sealed class DiagnosticTests
     {
         string yaml = Spec(
             "    Choice:\n" +                             // 8
-            "      $dynamicRef: '#node'\n" +               // 9, keyword at col 7
+            "      $recursiveRef: '#'\n" +                // 9, keyword at col 7 (draft 2019-09, never followed)
             "      type: string\n" +
             "    Holder:\n" +
             "      type: object\n" +
@@ -646,14 +654,14 @@ public sealed class DiagnosticTests
         var schemas = new System.Text.StringBuilder();
         for (int i = 0; i < 30; i++)
         {
-            schemas.Append("    S").Append(i).Append(":\n      type: object\n      $dynamicRef: '#x'\n      properties:\n        a: {type: string}\n");
+            schemas.Append("    S").Append(i).Append(":\n      type: object\n      $recursiveRef: '#'\n      properties:\n        a: {type: string}\n");
         }
 
         GeneratorRun run = Run(Spec(schemas.ToString()));
         Diagnostic[] warnings = run.GeneratorDiagnostics.Where(d => d.Id == "OAS010").ToArray();
         Assert.Equal(21, warnings.Length);
         Diagnostic summary = warnings.Single(d => Message(d).Contains("10 more places", System.StringComparison.Ordinal));
-        At(summary, DiagnosticSeverity.Warning, 8 + (20 * 5) + 2, 7); // S20's $dynamicRef
+        At(summary, DiagnosticSeverity.Warning, 8 + (20 * 5) + 2, 7); // S20's $recursiveRef
     }
 
     [Fact]
