@@ -23,7 +23,7 @@ internal sealed partial class SchemaBuilder
     internal static readonly HashSet<string> JsonValueKeywords = new(StringComparer.Ordinal)
     {
         "not", "if", "then", "else", "allOf", "anyOf", "oneOf",
-        "prefixItems", "items", "contains", "minContains", "maxContains", "uniqueItems",
+        "prefixItems", "items", "contains", "minContains", "maxContains",
         "properties", "patternProperties", "additionalProperties", "propertyNames", "required",
         "dependentRequired", "dependentSchemas", "unevaluatedItems", "unevaluatedProperties",
     };
@@ -278,7 +278,6 @@ internal sealed partial class SchemaBuilder
                 // Without contains, minContains and maxContains have no effect (2020-12 §6.4.4-5).
                 MinContains = schema.Get("contains") is null ? null : _builder._constraints.ReadCount(schema, "minContains"),
                 MaxContains = schema.Get("contains") is null ? null : _builder._constraints.ReadCount(schema, "maxContains"),
-                UniqueItems = schema.GetBool("uniqueItems"),
                 AllOf = List(schema, "allOf"),
                 AnyOf = List(schema, "anyOf"),
                 OneOf = List(schema, "oneOf"),

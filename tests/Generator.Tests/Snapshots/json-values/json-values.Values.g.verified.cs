@@ -30,7 +30,7 @@ public sealed partial class Values : __Sdk.OpenApiObject<Values>, __IMembers
 {
     private static readonly __Names __names = new(new[] { "counted", "tuple", "entries", "logic", "shape", "tree", "sealed", "rows" }, new[] { "Counted", "Tuple", "Entries", "Logic", "Shape", "Tree", "Sealed", "Rows" });
 
-    /// <summary>JSON: "counted", optional, may be null.</summary>
+    /// <summary>JSON: "counted", optional, may be null. Rules: unique items.</summary>
     [__JsonPropertyName("counted")]
     public __JsonElement? Counted { get; set; }
 
@@ -76,8 +76,8 @@ public sealed partial class Values : __Sdk.OpenApiObject<Values>, __IMembers
 
     private static bool __Check1_0(ref __Validation v, __JsonElement value) =>
         v.That(null, global::OpenApiSdk.Runtime.OpenApiRuntime.IsJsonType(value, "array string"), "must be an array or a string") &&
-        v.Contains(value, 2, 3, static (ref __Validation vj9, __JsonElement ij9) => __Check1_1(ref vj9, ij9)) &&
-        v.UniqueJsonItems(value);
+        v.That(null, global::OpenApiSdk.Runtime.OpenApiRuntime.ArrayOf(value) is not { } __x2 || global::OpenApiSdk.Runtime.OpenApiRuntime.AllUnique(__x2), "must not contain duplicate items") &&
+        v.Contains(value, 2, 3, static (ref __Validation vj9, __JsonElement ij9) => __Check1_1(ref vj9, ij9));
 
     private static bool __Check1_1(ref __Validation v, __JsonElement value) =>
         v.That(null, global::OpenApiSdk.Runtime.OpenApiRuntime.IsJsonType(value, "string"), "must be a string");
