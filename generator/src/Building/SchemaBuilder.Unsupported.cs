@@ -56,13 +56,6 @@ internal sealed partial class SchemaBuilder
 
             if (KeyNode(schema, keyword) is { } key)
             {
-                if (keyword == "prefixItems" && schema.Get("items") is not null)
-                {
-                    // The list is typed by items, so a leading item of another type is a read error: not only left out.
-                    ReportUnsupported(schema, key, $"'prefixItems' beside 'items' on an array type (in {where})", "the items are typed by 'items', so a leading item of another type is a read error");
-                    continue;
-                }
-
                 ReportUnsupported(schema, key, $"'{keyword}' (in {where})", leftOut);
             }
         }
