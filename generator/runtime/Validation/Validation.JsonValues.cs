@@ -371,10 +371,6 @@ public ref partial struct Validation
                 + " matching the schema in 'contains', but contains " + Text(matched));
     }
 
-    /// <summary><c>uniqueItems</c> on a value kept as JSON: no two items of an array are equal (JSON Schema's equality).</summary>
-    public bool UniqueJsonItems(JsonElement value) =>
-        value.ValueKind != JsonValueKind.Array || JsonEquality.AllUnique(value) || Fail(null, "must not contain duplicate items");
-
     private bool Member(JsonProperty member, ItemCheck<JsonElement>? check, string? forbidden)
     {
         if (check is null)

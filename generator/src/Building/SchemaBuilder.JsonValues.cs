@@ -19,11 +19,11 @@ internal sealed partial class SchemaBuilder
     /// <summary>More nodes than this in one compiled schema are taken as <c>true</c> (reported): work stays bounded.</summary>
     private const int MaxJsonSchemaNodes = 2000;
 
-    /// <summary>The keywords that only the JSON-value validator checks on a value kept as JSON.</summary>
+    /// <summary>The keywords that only the JSON-value validator checks on a value kept as JSON (<c>uniqueItems</c> is no such keyword: the per-type rules check it on a JSON array too).</summary>
     internal static readonly HashSet<string> JsonValueKeywords = new(StringComparer.Ordinal)
     {
         "not", "if", "then", "else", "allOf", "anyOf", "oneOf",
-        "prefixItems", "items", "contains", "minContains", "maxContains", "uniqueItems",
+        "prefixItems", "items", "contains", "minContains", "maxContains",
         "properties", "patternProperties", "additionalProperties", "propertyNames", "required",
         "dependentRequired", "dependentSchemas", "unevaluatedItems", "unevaluatedProperties",
     };
@@ -285,7 +285,6 @@ internal sealed partial class SchemaBuilder
                 // Without contains, minContains and maxContains have no effect (2020-12 §6.4.4-5).
                 MinContains = schema.Get("contains") is null ? null : _builder._constraints.ReadCount(schema, "minContains"),
                 MaxContains = schema.Get("contains") is null ? null : _builder._constraints.ReadCount(schema, "maxContains"),
-                UniqueItems = schema.GetBool("uniqueItems"),
                 AllOf = List(schema, "allOf"),
                 AnyOf = List(schema, "anyOf"),
                 OneOf = List(schema, "oneOf"),

@@ -29,7 +29,7 @@ internal static class RuntimeNames
             "Required", "RequiredValue", "Rule", "That", "UnevaluatedProperties", "UniqueItems", "Uri",
             // the JSON-value validator's (Validation.JsonValues.cs)
             "AdditionalProperties", "Apply", "Contains", "DependentRequired", "HasMember", "Holds", "ItemsFrom", "JsonValue", "ModelJson", "PatternProperties",
-            "PrefixItem", "Property", "PropertyNames", "RequiredMember", "UnevaluatedItems", "UniqueJsonItems",
+            "PrefixItem", "Property", "PropertyNames", "RequiredMember", "UnevaluatedItems",
         }.Concat(StringFormats.All.Select(f => f.Check)).Distinct(StringComparer.Ordinal).ToArray()),
         ("OpenApiSdk.Runtime.OpenApiRuntime", new[]
         {

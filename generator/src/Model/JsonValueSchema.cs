@@ -45,8 +45,6 @@ internal sealed record JsonSchemaNode
 
     public int? MaxContains { get; init; }
 
-    public bool UniqueItems { get; init; }
-
     public EquatableArray<int> AllOf { get; init; } = EquatableArray<int>.Empty;
 
     public EquatableArray<int> AnyOf { get; init; } = EquatableArray<int>.Empty;

@@ -149,9 +149,6 @@ internal static class Applicators
             ? new[] { V + ".Contains(" + Value + ", " + Int(node.MinContains ?? 1) + ", " + (node.MaxContains is { } max ? Int(max) : "int.MaxValue") + Evaluated(site) + ", " + site.Check(contains) + ")" }
             : Array.Empty<string>());
 
-    public static readonly Applicator UniqueItems = new("uniqueItems", JsonTypes.Array, (node, _) =>
-        node.UniqueItems ? new[] { V + ".UniqueJsonItems(" + Value + ")" } : Array.Empty<string>());
-
     public static readonly Applicator UnevaluatedItems = new("unevaluatedItems", JsonTypes.Array, (node, site) =>
         node.UnevaluatedItems is { } unevaluated ? new[] { V + ".UnevaluatedItems(" + Value + ", ref e, " + site.Check(unevaluated, falseAsNull: true) + ")" } : Array.Empty<string>());
 
@@ -162,7 +159,7 @@ internal static class Applicators
     {
         Ref, AllOf, AnyOf, OneOf, Not, If, DependentSchemas,
         Required, DependentRequired, Properties, PatternProperties, AdditionalProperties, PropertyNames,
-        PrefixItems, Items, Contains, UniqueItems,
+        PrefixItems, Items, Contains,
         UnevaluatedItems, UnevaluatedProperties,
     };
 
