@@ -93,6 +93,23 @@ internal sealed partial class SchemaBuilder
 
     }
 
+    /// <summary>Schemas with <c>items</c> and no <c>type</c> already noted (OAS023, once per schema node).</summary>
+    private readonly HashSet<YamlNode> _typelessArrays = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>
+    /// A schema with <c>items</c> and no <c>type</c> becomes a typed list, as its author most often means; JSON Schema lets it
+    /// hold any other JSON value (<c>items</c> applies to arrays only, 2020-12 core §10.3.1.2), which the list rejects
+    /// (<c>must be an array</c>): an Info at <c>items</c>, so a strict build is not broken by a common spelling.
+    /// </summary>
+    private void ReportOnlyArraysAccepted(YamlNode schema)
+    {
+        if (schema.Get("type") is null && KeyNode(schema, "items") is { } items && _typelessArrays.Add(schema))
+        {
+            _diagnostics.Report(DiagnosticDescriptors.OnlyArraysAccepted, items,
+                "'items' without 'type': JSON Schema also accepts a value that is not an array here, but the SDK holds a list and rejects such a value (must be an array); add 'type: array' to say only arrays are meant, or list the other types in 'type'");
+        }
+    }
+
     /// <summary>A construct left out while a type is built, held until <c>Build</c> knows whether the model is checked as JSON.</summary>
     private sealed record LeftOut(YamlNode Schema, YamlNode At, string Construct, string Consequence);
 

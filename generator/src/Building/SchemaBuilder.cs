@@ -293,6 +293,7 @@ internal sealed partial class SchemaBuilder
                 return MapShape(schema, owner, member, allowsNull);
             case "array":
             {
+                ReportOnlyArraysAccepted(schema);
                 (YamlNode? items, int? unevaluatedLimit) = UnevaluatedItems(schema);
                 Shape element = items is null ? new Shape(TypeRef.Any, Model.Constraints.None, true) : ShapeOf(items, owner, member + "Item");
                 var array = new TypeRef(TypeRefKind.Array, Element: element.Type, ElementConstraints: element.Constraints, ElementAllowsNull: element.AllowsNull);
