@@ -1006,4 +1006,23 @@ public sealed class DiagnosticTests
             Assert.Contains("| " + descriptor.Id + " |", docs, System.StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public void OAS023_items_without_type_is_an_info_at_items_once_per_schema_and_the_list_is_kept()
+    {
+        string yaml = Spec(
+            "    Ids:\n" +                                                       // 8
+            "      items: {type: integer}\n" +                                   // 9, items at col 7
+            "    Holder:\n" +                                                    // 10
+            "      type: object\n" +                                             // 11
+            "      properties:\n" +                                              // 12
+            "        a: {$ref: '#/components/schemas/Ids'}\n" +                  // 13
+            "        b: {$ref: '#/components/schemas/Ids'}\n" +                  // 14
+            "        typed: {type: array, items: {type: integer}}\n");           // 15: has type, no note
+        GeneratorRun run = Run(yaml);
+
+        Diagnostic d = Single(run, "OAS023", DiagnosticSeverity.Info, 9, 7);
+        Assert.Equal("'items' without 'type': JSON Schema also accepts a value that is not an array here, but the SDK holds a list and rejects such a value (must be an array); add 'type: array' to say only arrays are meant, or list the other types in 'type'", Message(d));
+        CompilesCleanly(run);
+    }
 }

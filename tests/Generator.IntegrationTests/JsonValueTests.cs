@@ -41,6 +41,19 @@ public class JsonValueTests
     }
 
     [Theory]
+    [InlineData("""{"pair":["a",1,2]}""", "")]
+    [InlineData("""{"pair":["a"]}""", "")]
+    [InlineData("""{"pair":[1,"a"]}""", "/pair/0: must be a string | /pair/1: must be an integer")] // a leading item of another type than items is no read error
+    [InlineData("""{"pair":{"x":1}}""", "/pair: must be an array")]
+    [InlineData("""{"closedPair":["ab",{"id":1}]}""", "")]
+    [InlineData("""{"closedPair":["a",{}]}""", "/closedPair/0: must be at least 2 characters long | /closedPair/1/id: is required")]
+    [InlineData("""{"closedPair":["ab",{"id":1},3]}""", "/closedPair/2: is not allowed: the schema allows no items past the first 2 (items: false)")]
+    public void An_array_type_with_prefixItems_is_kept_as_JSON_and_checks_each_leading_item_by_its_schema(string json, string errors)
+    {
+        Assert.Equal(errors, Errors(json));
+    }
+
+    [Theory]
     [InlineData("""{"entries":{"size":1,"x-a":"s"}}""", "")]
     [InlineData("""{"entries":[]}""", "")]
     [InlineData("""{"entries":{"x-a":"s"}}""", "/entries/size: is required")]

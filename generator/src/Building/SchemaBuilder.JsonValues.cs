@@ -19,7 +19,7 @@ internal sealed partial class SchemaBuilder
     /// <summary>More nodes than this in one compiled schema are taken as <c>true</c> (reported): work stays bounded.</summary>
     private const int MaxJsonSchemaNodes = 2000;
 
-    /// <summary>The keywords that only the JSON-value validator checks on a value kept as JSON.</summary>
+    /// <summary>The keywords that only the JSON-value validator checks on a value kept as JSON (<c>uniqueItems</c> is no such keyword: the per-type rules check it on a JSON array too).</summary>
     internal static readonly HashSet<string> JsonValueKeywords = new(StringComparer.Ordinal)
     {
         "not", "if", "then", "else", "allOf", "anyOf", "oneOf",
@@ -32,6 +32,13 @@ internal sealed partial class SchemaBuilder
     private static bool NeedsJsonValidator(YamlNode schema) =>
         schema.IsMapping && schema.Pairs!.Any(p => p.Key.Value is { } key && JsonValueKeywords.Contains(key) || p.Key.Value == "$ref")
         || schema.IsMapping && (IsStructured(schema.Get("const")) || schema.Get("enum") is { IsSequence: true } values && values.Items!.Any(IsStructured));
+
+    /// <summary>
+    /// Whether an array schema lists <c>prefixItems</c>: its leading items each have their own schema, which one element
+    /// type of a typed list cannot state (a leading item of another type than <c>items</c> would be a read error), so the
+    /// array is kept as JSON and the JSON-value validator checks the prefix and the items past it (2020-12 core §10.3.1).
+    /// </summary>
+    private static bool IsTuple(YamlNode schema) => schema.Get("prefixItems") is { IsSequence: true };
 
     private static bool IsStructured(YamlNode? node) => node is { IsMapping: true } or { IsSequence: true };
 
@@ -87,7 +94,7 @@ internal sealed partial class SchemaBuilder
 
     private static readonly string[] NotCheckedAsJson =
     {
-        "discriminat", "$dynamicRef", "$recursiveRef", "'dependencies'", "'additionalItems'", "A subtype ", "contains itself", "nested more than", "beside 'items' on an array type", "applies itself",
+        "discriminat", "$dynamicRef", "$recursiveRef", "'dependencies'", "'additionalItems'", "A subtype ", "contains itself", "nested more than", "applies itself",
     };
 
     /// <summary>The schema compiled for the JSON-value validator.</summary>

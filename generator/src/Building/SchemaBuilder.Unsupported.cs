@@ -56,13 +56,6 @@ internal sealed partial class SchemaBuilder
 
             if (KeyNode(schema, keyword) is { } key)
             {
-                if (keyword == "prefixItems" && schema.Get("items") is not null)
-                {
-                    // The list is typed by items, so a leading item of another type is a read error: not only left out.
-                    ReportUnsupported(schema, key, $"'prefixItems' beside 'items' on an array type (in {where})", "the items are typed by 'items', so a leading item of another type is a read error");
-                    continue;
-                }
-
                 ReportUnsupported(schema, key, $"'{keyword}' (in {where})", leftOut);
             }
         }
@@ -98,6 +91,23 @@ internal sealed partial class SchemaBuilder
             ReportUnsupported(schema, additionalKey, $"'additionalProperties' with a schema beside 'properties' (in {where})", "members not listed in 'properties' are kept in AdditionalProperties as JSON, not typed or checked against that schema");
         }
 
+    }
+
+    /// <summary>Schemas with <c>items</c> and no <c>type</c> already noted (OAS023, once per schema node).</summary>
+    private readonly HashSet<YamlNode> _typelessArrays = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>
+    /// A schema with <c>items</c> and no <c>type</c> becomes a typed list, as its author most often means; JSON Schema lets it
+    /// hold any other JSON value (<c>items</c> applies to arrays only, 2020-12 core §10.3.1.2), which the list rejects
+    /// (<c>must be an array</c>): an Info at <c>items</c>, so a strict build is not broken by a common spelling.
+    /// </summary>
+    private void ReportOnlyArraysAccepted(YamlNode schema)
+    {
+        if (schema.Get("type") is null && KeyNode(schema, "items") is { } items && _typelessArrays.Add(schema))
+        {
+            _diagnostics.Report(DiagnosticDescriptors.OnlyArraysAccepted, items,
+                "'items' without 'type': JSON Schema also accepts a value that is not an array here, but the SDK holds a list and rejects such a value (must be an array); add 'type: array' to say only arrays are meant, or list the other types in 'type'");
+        }
     }
 
     /// <summary>A construct left out while a type is built, held until <c>Build</c> knows whether the model is checked as JSON.</summary>

@@ -270,9 +270,15 @@ internal sealed partial class SchemaBuilder
         bool allowsNull = AllowsNull(schema);
         string? type = PrimaryType(schema);
         bool choiceRules = type is "string" or "integer" or "number" or "boolean" or "array" && !(type == "string" && IsStringEnum(schema));
+        bool tuple = type == "array" && IsTuple(schema);
         if (!(type == "object" && IsObjectType(schema)) && !(type == "string" && IsStringEnum(schema)))
         {
-            CheckUnsupported(schema, owner + "." + member, objectType: false, typedAsAny: type is null, choiceRules: choiceRules);
+            CheckUnsupported(schema, owner + "." + member, objectType: false, typedAsAny: type is null || tuple, choiceRules: choiceRules);
+        }
+
+        if (tuple)
+        {
+            return JsonValueShape(schema);
         }
 
         switch (type)
@@ -287,14 +293,8 @@ internal sealed partial class SchemaBuilder
                 return MapShape(schema, owner, member, allowsNull);
             case "array":
             {
+                ReportOnlyArraysAccepted(schema);
                 (YamlNode? items, int? unevaluatedLimit) = UnevaluatedItems(schema);
-                if (items is { IsScalar: true, Value: "false" } && schema.Get("prefixItems") is { IsSequence: true } prefix)
-                {
-                    // items: false after prefixItems allows no item past the prefix (2020-12 core §10.3.1.2).
-                    items = null;
-                    unevaluatedLimit = Math.Min(unevaluatedLimit ?? int.MaxValue, prefix.Items!.Count);
-                }
-
                 Shape element = items is null ? new Shape(TypeRef.Any, Model.Constraints.None, true) : ShapeOf(items, owner, member + "Item");
                 var array = new TypeRef(TypeRefKind.Array, Element: element.Type, ElementConstraints: element.Constraints, ElementAllowsNull: element.AllowsNull);
                 Constraints arrayConstraints = _constraints.Read(schema, TypeRefKind.Array);

@@ -80,10 +80,13 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor ExtensionNotApplied = Warning(
         "OAS022", "A paging, job or long-running-operation extension cannot be applied", "{0}; {1}", "Correct the extension so that it names members and parameters the operation has (see PACKAGE-README.md).");
 
+    public static readonly DiagnosticDescriptor OnlyArraysAccepted = Info(
+        "OAS023", "A schema with 'items' and no 'type' is read as an array", "{0}", "Nothing to fix if only arrays are meant (add 'type: array' to say so); to accept values of other JSON types, list them in 'type'.");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = Index(
         InternalError, YamlSyntax, NotOpenApi3, UnresolvedRef, ExternalRef, DuplicateOperationId, InvalidPattern, ContradictoryConstraints,
         InvalidEnumOrDefault, UndefinedRequiredProperty, UnsupportedConstruct, InvalidMetadata, NameCollision,
-        LanguageVersionTooLow, InvalidSchema, IgnoredValue, FilterMatchesNothing, UnrecognizedMetadata, PagedList, LinkDocumented, ExtensionNotApplied);
+        LanguageVersionTooLow, InvalidSchema, IgnoredValue, FilterMatchesNothing, UnrecognizedMetadata, PagedList, LinkDocumented, ExtensionNotApplied, OnlyArraysAccepted);
 
     public static IEnumerable<DiagnosticDescriptor> All => ById.Values;
 

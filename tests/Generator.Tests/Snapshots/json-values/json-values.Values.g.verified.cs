@@ -28,7 +28,7 @@ namespace Snapshot.Sdk
 [__JsonConverter(typeof(__Runtime.ModelJsonConverter<Values>))]
 public sealed partial class Values : __Sdk.OpenApiObject<Values>, __IMembers
 {
-    private static readonly __Names __names = new(new[] { "counted", "tuple", "entries", "logic", "shape", "tree", "sealed", "rows" }, new[] { "Counted", "Tuple", "Entries", "Logic", "Shape", "Tree", "Sealed", "Rows" });
+    private static readonly __Names __names = new(new[] { "counted", "tuple", "entries", "logic", "shape", "tree", "sealed", "rows", "pair", "closedPair" }, new[] { "Counted", "Tuple", "Entries", "Logic", "Shape", "Tree", "Sealed", "Rows", "Pair", "ClosedPair" });
 
     /// <summary>JSON: "counted", optional, may be null. Rules: unique items.</summary>
     [__JsonPropertyName("counted")]
@@ -62,6 +62,14 @@ public sealed partial class Values : __Sdk.OpenApiObject<Values>, __IMembers
     [__JsonPropertyName("rows")]
     public __Generic.List<__JsonElement>? Rows { get; set; }
 
+    /// <summary>JSON: "pair", optional, may be null.</summary>
+    [__JsonPropertyName("pair")]
+    public __JsonElement? Pair { get; set; }
+
+    /// <summary>JSON: "closedPair", optional, may be null.</summary>
+    [__JsonPropertyName("closedPair")]
+    public __JsonElement? ClosedPair { get; set; }
+
     __Names __IMembers.Names => __names;
 
     bool __IMembers.Validate(ref __Validation v) =>
@@ -72,21 +80,23 @@ public sealed partial class Values : __Sdk.OpenApiObject<Values>, __IMembers
         v.JsonValue("shape", Shape, static (ref __Validation vj5, __JsonElement ij5) => __Check5_0(ref vj5, ij5)) &&
         v.JsonValue("tree", Tree, static (ref __Validation vj6, __JsonElement ij6) => __Check6_0(ref vj6, ij6)) &&
         v.JsonValue("sealed", Sealed, static (ref __Validation vj7, __JsonElement ij7) => __Check7_0(ref vj7, ij7)) &&
-        v.Items("rows", Rows, static (ref __Validation v1, __JsonElement i1) => v1.JsonValue(null, i1, static (ref __Validation vj8, __JsonElement ij8) => __Check1_0(ref vj8, ij8)));
+        v.Items("rows", Rows, static (ref __Validation v1, __JsonElement i1) => v1.JsonValue(null, i1, static (ref __Validation vj8, __JsonElement ij8) => __Check1_0(ref vj8, ij8))) &&
+        v.JsonValue("pair", Pair, static (ref __Validation vj9, __JsonElement ij9) => __Check8_0(ref vj9, ij9)) &&
+        v.JsonValue("closedPair", ClosedPair, static (ref __Validation vj10, __JsonElement ij10) => __Check9_0(ref vj10, ij10));
 
     private static bool __Check1_0(ref __Validation v, __JsonElement value) =>
         v.That(null, global::OpenApiSdk.Runtime.OpenApiRuntime.IsJsonType(value, "array string"), "must be an array or a string") &&
         v.That(null, global::OpenApiSdk.Runtime.OpenApiRuntime.ArrayOf(value) is not { } __x2 || global::OpenApiSdk.Runtime.OpenApiRuntime.AllUnique(__x2), "must not contain duplicate items") &&
-        v.Contains(value, 2, 3, static (ref __Validation vj9, __JsonElement ij9) => __Check1_1(ref vj9, ij9));
+        v.Contains(value, 2, 3, static (ref __Validation vj11, __JsonElement ij11) => __Check1_1(ref vj11, ij11));
 
     private static bool __Check1_1(ref __Validation v, __JsonElement value) =>
         v.That(null, global::OpenApiSdk.Runtime.OpenApiRuntime.IsJsonType(value, "string"), "must be a string");
 
     private static bool __Check2_0(ref __Validation v, __JsonElement value) =>
         v.That(null, global::OpenApiSdk.Runtime.OpenApiRuntime.IsJsonType(value, "array object"), "must be an array or an object") &&
-        v.PrefixItem(value, 0, static (ref __Validation vj10, __JsonElement ij10) => __Check2_1(ref vj10, ij10)) &&
-        v.PrefixItem(value, 1, static (ref __Validation vj11, __JsonElement ij11) => __Check2_2(ref vj11, ij11)) &&
-        v.ItemsFrom(value, 2, static (ref __Validation vj12, __JsonElement ij12) => __Check2_3(ref vj12, ij12));
+        v.PrefixItem(value, 0, static (ref __Validation vj12, __JsonElement ij12) => __Check2_1(ref vj12, ij12)) &&
+        v.PrefixItem(value, 1, static (ref __Validation vj13, __JsonElement ij13) => __Check2_2(ref vj13, ij13)) &&
+        v.ItemsFrom(value, 2, static (ref __Validation vj14, __JsonElement ij14) => __Check2_3(ref vj14, ij14));
 
     private static bool __Check2_1(ref __Validation v, __JsonElement value) =>
         v.That(null, global::OpenApiSdk.Runtime.OpenApiRuntime.IsJsonType(value, "string"), "must be a string");
@@ -102,12 +112,12 @@ public sealed partial class Values : __Sdk.OpenApiObject<Values>, __IMembers
         (!__Validation.HasMember(value, "max") || __Check3_7(ref v, value)) &&
         v.RequiredMember(value, "size") &&
         v.DependentRequired(value, "min", "max") &&
-        v.Property(value, "size", static (ref __Validation vj13, __JsonElement ij13) => __Check3_1(ref vj13, ij13)) &&
-        v.Property(value, "min", static (ref __Validation vj14, __JsonElement ij14) => __Check3_2(ref vj14, ij14)) &&
-        v.Property(value, "max", static (ref __Validation vj15, __JsonElement ij15) => __Check3_3(ref vj15, ij15)) &&
-        v.PatternProperties(value, __p0, static (ref __Validation vj16, __JsonElement ij16) => __Check3_4(ref vj16, ij16)) &&
+        v.Property(value, "size", static (ref __Validation vj15, __JsonElement ij15) => __Check3_1(ref vj15, ij15)) &&
+        v.Property(value, "min", static (ref __Validation vj16, __JsonElement ij16) => __Check3_2(ref vj16, ij16)) &&
+        v.Property(value, "max", static (ref __Validation vj17, __JsonElement ij17) => __Check3_3(ref vj17, ij17)) &&
+        v.PatternProperties(value, __p0, static (ref __Validation vj18, __JsonElement ij18) => __Check3_4(ref vj18, ij18)) &&
         v.AdditionalProperties(value, static p => p.NameEquals("size") || p.NameEquals("min") || p.NameEquals("max") || __p0.IsMatch(p.Name), null) &&
-        v.PropertyNames(value, static (ref __Validation vj17, __JsonElement ij17) => __Check3_6(ref vj17, ij17));
+        v.PropertyNames(value, static (ref __Validation vj19, __JsonElement ij19) => __Check3_6(ref vj19, ij19));
 
     private static bool __Check3_1(ref __Validation v, __JsonElement value) =>
         v.Minimum(null, global::OpenApiSdk.Runtime.OpenApiRuntime.DoubleOf(value), 0d);
@@ -126,15 +136,15 @@ public sealed partial class Values : __Sdk.OpenApiObject<Values>, __IMembers
         v.MaxLength(null, global::OpenApiSdk.Runtime.OpenApiRuntime.StringOf(value), 6);
 
     private static bool __Check3_7(ref __Validation v, __JsonElement value) =>
-        v.Property(value, "max", static (ref __Validation vj18, __JsonElement ij18) => __Check3_8(ref vj18, ij18));
+        v.Property(value, "max", static (ref __Validation vj20, __JsonElement ij20) => __Check3_8(ref vj20, ij20));
 
     private static bool __Check3_8(ref __Validation v, __JsonElement value) =>
         v.Minimum(null, global::OpenApiSdk.Runtime.OpenApiRuntime.DoubleOf(value), 1d);
 
     private static bool __Check4_0(ref __Validation v, __JsonElement value) =>
         v.That(null, global::OpenApiSdk.Runtime.OpenApiRuntime.IsJsonType(value, "string integer number boolean"), "must be a string, an integer, a number or a boolean") &&
-        v.Rule(null, !v.Holds(value, static (ref __Validation vj19, __JsonElement ij19) => __Check4_1(ref vj19, ij19)), "must not match the schema in 'not'") &&
-        (v.Holds(value, static (ref __Validation vj20, __JsonElement ij20) => __Check4_2(ref vj20, ij20)) ? __Check4_3(ref v, value) : __Check4_4(ref v, value));
+        v.Rule(null, !v.Holds(value, static (ref __Validation vj21, __JsonElement ij21) => __Check4_1(ref vj21, ij21)), "must not match the schema in 'not'") &&
+        (v.Holds(value, static (ref __Validation vj22, __JsonElement ij22) => __Check4_2(ref vj22, ij22)) ? __Check4_3(ref v, value) : __Check4_4(ref v, value));
 
     private static bool __Check4_1(ref __Validation v, __JsonElement value) =>
         v.That(null, global::OpenApiSdk.Runtime.OpenApiRuntime.IsJsonType(value, "boolean"), "must be a boolean");
@@ -146,8 +156,8 @@ public sealed partial class Values : __Sdk.OpenApiObject<Values>, __IMembers
         v.MinLength(null, global::OpenApiSdk.Runtime.OpenApiRuntime.StringOf(value), 2);
 
     private static bool __Check4_4(ref __Validation v, __JsonElement value) =>
-        v.AnyOf(null, (v.Holds(value, static (ref __Validation vj21, __JsonElement ij21) => __Check4_5(ref vj21, ij21)) || v.Holds(value, static (ref __Validation vj22, __JsonElement ij22) => __Check4_6(ref vj22, ij22)) ? 1 : 0), 2) &&
-        v.OneOf(null, (v.Holds(value, static (ref __Validation vj23, __JsonElement ij23) => __Check4_7(ref vj23, ij23)) ? 1 : 0) + (v.Holds(value, static (ref __Validation vj24, __JsonElement ij24) => __Check4_8(ref vj24, ij24)) ? 1 : 0), 0, 2);
+        v.AnyOf(null, (v.Holds(value, static (ref __Validation vj23, __JsonElement ij23) => __Check4_5(ref vj23, ij23)) || v.Holds(value, static (ref __Validation vj24, __JsonElement ij24) => __Check4_6(ref vj24, ij24)) ? 1 : 0), 2) &&
+        v.OneOf(null, (v.Holds(value, static (ref __Validation vj25, __JsonElement ij25) => __Check4_7(ref vj25, ij25)) ? 1 : 0) + (v.Holds(value, static (ref __Validation vj26, __JsonElement ij26) => __Check4_8(ref vj26, ij26)) ? 1 : 0), 0, 2);
 
     private static bool __Check4_5(ref __Validation v, __JsonElement value) =>
         v.That(null, global::OpenApiSdk.Runtime.OpenApiRuntime.IsJsonType(value, "integer"), "must be an integer");
@@ -167,32 +177,32 @@ public sealed partial class Values : __Sdk.OpenApiObject<Values>, __IMembers
 
     private static bool __Check6_0(ref __Validation v, __JsonElement value) =>
         v.That(null, global::OpenApiSdk.Runtime.OpenApiRuntime.IsJsonType(value, "object array"), "must be an object or an array") &&
-        v.Property(value, "value", static (ref __Validation vj25, __JsonElement ij25) => __Check6_1(ref vj25, ij25)) &&
-        v.Property(value, "children", static (ref __Validation vj26, __JsonElement ij26) => __Check6_2(ref vj26, ij26));
+        v.Property(value, "value", static (ref __Validation vj27, __JsonElement ij27) => __Check6_1(ref vj27, ij27)) &&
+        v.Property(value, "children", static (ref __Validation vj28, __JsonElement ij28) => __Check6_2(ref vj28, ij28));
 
     private static bool __Check6_1(ref __Validation v, __JsonElement value) =>
         v.That(null, global::OpenApiSdk.Runtime.OpenApiRuntime.IsJsonType(value, "number"), "must be a number");
 
     private static bool __Check6_2(ref __Validation v, __JsonElement value) =>
-        v.ItemsFrom(value, 0, static (ref __Validation vj27, __JsonElement ij27) => __Check6_3(ref vj27, ij27));
+        v.ItemsFrom(value, 0, static (ref __Validation vj29, __JsonElement ij29) => __Check6_3(ref vj29, ij29));
 
     private static bool __Check6_3(ref __Validation v, __JsonElement value) =>
         __Check6_0(ref v, value);
 
     private static bool __Check7_0(ref __Validation v, __JsonElement value, ref __JsonEvaluated e) =>
         v.That(null, global::OpenApiSdk.Runtime.OpenApiRuntime.IsJsonType(value, "object array"), "must be an object or an array") &&
-        (v.Holds(value, ref e, static (ref __Validation vj29, __JsonElement ij29, ref __JsonEvaluated ej29) => __Check7_4(ref vj29, ij29, ref ej29)) ? v.Apply(value, ref e, static (ref __Validation vj28, __JsonElement ij28, ref __JsonEvaluated ej28) => __Check7_5(ref vj28, ij28, ref ej28)) : true) &&
-        (!__Validation.HasMember(value, "kind") || v.Apply(value, ref e, static (ref __Validation vj30, __JsonElement ij30, ref __JsonEvaluated ej30) => __Check7_2(ref vj30, ij30, ref ej30))) &&
-        v.Property(value, "id", ref e, static (ref __Validation vj31, __JsonElement ij31) => __Check7_1(ref vj31, ij31)) &&
-        v.PrefixItem(value, 0, ref e, static (ref __Validation vj32, __JsonElement ij32) => __Check7_3(ref vj32, ij32)) &&
-        v.UnevaluatedItems(value, ref e, static (ref __Validation vj33, __JsonElement ij33) => __Check7_6(ref vj33, ij33)) &&
+        (v.Holds(value, ref e, static (ref __Validation vj31, __JsonElement ij31, ref __JsonEvaluated ej31) => __Check7_4(ref vj31, ij31, ref ej31)) ? v.Apply(value, ref e, static (ref __Validation vj30, __JsonElement ij30, ref __JsonEvaluated ej30) => __Check7_5(ref vj30, ij30, ref ej30)) : true) &&
+        (!__Validation.HasMember(value, "kind") || v.Apply(value, ref e, static (ref __Validation vj32, __JsonElement ij32, ref __JsonEvaluated ej32) => __Check7_2(ref vj32, ij32, ref ej32))) &&
+        v.Property(value, "id", ref e, static (ref __Validation vj33, __JsonElement ij33) => __Check7_1(ref vj33, ij33)) &&
+        v.PrefixItem(value, 0, ref e, static (ref __Validation vj34, __JsonElement ij34) => __Check7_3(ref vj34, ij34)) &&
+        v.UnevaluatedItems(value, ref e, static (ref __Validation vj35, __JsonElement ij35) => __Check7_6(ref vj35, ij35)) &&
         v.UnevaluatedProperties(value, ref e, null);
 
     private static bool __Check7_1(ref __Validation v, __JsonElement value) =>
         v.That(null, global::OpenApiSdk.Runtime.OpenApiRuntime.IsJsonType(value, "integer"), "must be an integer");
 
     private static bool __Check7_2(ref __Validation v, __JsonElement value, ref __JsonEvaluated e) =>
-        v.Property(value, "kind", ref e, static (ref __Validation vj34, __JsonElement ij34) => __Check7_8(ref vj34, ij34));
+        v.Property(value, "kind", ref e, static (ref __Validation vj36, __JsonElement ij36) => __Check7_8(ref vj36, ij36));
 
     private static bool __Check7_3(ref __Validation v, __JsonElement value) =>
         v.That(null, global::OpenApiSdk.Runtime.OpenApiRuntime.IsJsonType(value, "string"), "must be a string");
@@ -201,7 +211,7 @@ public sealed partial class Values : __Sdk.OpenApiObject<Values>, __IMembers
         v.RequiredMember(value, "extra");
 
     private static bool __Check7_5(ref __Validation v, __JsonElement value, ref __JsonEvaluated e) =>
-        v.Property(value, "extra", ref e, static (ref __Validation vj35, __JsonElement ij35) => __Check7_9(ref vj35, ij35));
+        v.Property(value, "extra", ref e, static (ref __Validation vj37, __JsonElement ij37) => __Check7_9(ref vj37, ij37));
 
     private static bool __Check7_6(ref __Validation v, __JsonElement value) =>
         v.That(null, global::OpenApiSdk.Runtime.OpenApiRuntime.IsJsonType(value, "boolean"), "must be a boolean");
@@ -214,7 +224,35 @@ public sealed partial class Values : __Sdk.OpenApiObject<Values>, __IMembers
 
     private static bool __Check7_9(ref __Validation v, __JsonElement value) => true;
 
-    private static bool __Check7_0(ref __Validation v, __JsonElement value) => v.Apply(value, static (ref __Validation vj36, __JsonElement ij36, ref __JsonEvaluated ej36) => __Check7_0(ref vj36, ij36, ref ej36));
+    private static bool __Check7_0(ref __Validation v, __JsonElement value) => v.Apply(value, static (ref __Validation vj38, __JsonElement ij38, ref __JsonEvaluated ej38) => __Check7_0(ref vj38, ij38, ref ej38));
+
+    private static bool __Check8_0(ref __Validation v, __JsonElement value) =>
+        v.That(null, global::OpenApiSdk.Runtime.OpenApiRuntime.IsJsonType(value, "array"), "must be an array") &&
+        v.PrefixItem(value, 0, static (ref __Validation vj39, __JsonElement ij39) => __Check8_1(ref vj39, ij39)) &&
+        v.ItemsFrom(value, 1, static (ref __Validation vj40, __JsonElement ij40) => __Check8_2(ref vj40, ij40));
+
+    private static bool __Check8_1(ref __Validation v, __JsonElement value) =>
+        v.That(null, global::OpenApiSdk.Runtime.OpenApiRuntime.IsJsonType(value, "string"), "must be a string");
+
+    private static bool __Check8_2(ref __Validation v, __JsonElement value) =>
+        v.That(null, global::OpenApiSdk.Runtime.OpenApiRuntime.IsJsonType(value, "integer"), "must be an integer");
+
+    private static bool __Check9_0(ref __Validation v, __JsonElement value) =>
+        v.That(null, global::OpenApiSdk.Runtime.OpenApiRuntime.IsJsonType(value, "array"), "must be an array") &&
+        v.PrefixItem(value, 0, static (ref __Validation vj41, __JsonElement ij41) => __Check9_1(ref vj41, ij41)) &&
+        v.PrefixItem(value, 1, static (ref __Validation vj42, __JsonElement ij42) => __Check9_2(ref vj42, ij42)) &&
+        v.ItemsFrom(value, 2, null);
+
+    private static bool __Check9_1(ref __Validation v, __JsonElement value) =>
+        v.That(null, global::OpenApiSdk.Runtime.OpenApiRuntime.IsJsonType(value, "string"), "must be a string") &&
+        v.MinLength(null, global::OpenApiSdk.Runtime.OpenApiRuntime.StringOf(value), 2);
+
+    private static bool __Check9_2(ref __Validation v, __JsonElement value) =>
+        v.That(null, global::OpenApiSdk.Runtime.OpenApiRuntime.IsJsonType(value, "object"), "must be an object") &&
+        v.RequiredMember(value, "id");
+
+    private static bool __Check9_3(ref __Validation v, __JsonElement value) =>
+        v.That(null, global::OpenApiSdk.Runtime.OpenApiRuntime.IsJsonType(value, ""), "is not allowed: the schema is false");
 
     private static readonly __Pattern __p0 = new("^x-");
 
@@ -230,6 +268,8 @@ public sealed partial class Values : __Sdk.OpenApiObject<Values>, __IMembers
             case 5: Tree = m.Any(ref r); break;
             case 6: Sealed = m.Any(ref r); break;
             case 7: if (m.Value(ref r, __Json.Any.List, out var v7)) Rows = v7; break;
+            case 8: Pair = m.Any(ref r); break;
+            case 9: ClosedPair = m.Any(ref r); break;
         }
     }
 
@@ -243,6 +283,8 @@ public sealed partial class Values : __Sdk.OpenApiObject<Values>, __IMembers
         w.Any(5, Tree);
         w.Any(6, Sealed);
         w.Value(7, Rows, __Json.Any.List);
+        w.Any(8, Pair);
+        w.Any(9, ClosedPair);
     }
 
     bool __IMembers.Equal(object o) => o is Values other &&
@@ -253,6 +295,8 @@ public sealed partial class Values : __Sdk.OpenApiObject<Values>, __IMembers
         __Values.Equal(Shape, other.Shape) &&
         __Values.Equal(Tree, other.Tree) &&
         __Values.Equal(Sealed, other.Sealed) &&
-        __Values.Equal(Rows, other.Rows);
+        __Values.Equal(Rows, other.Rows) &&
+        __Values.Equal(Pair, other.Pair) &&
+        __Values.Equal(ClosedPair, other.ClosedPair);
 }
 }
