@@ -46,6 +46,7 @@ internal sealed partial class SchemaBuilder
         YamlNode? list = schema.Get("oneOf") is { IsSequence: true } oneOf ? oneOf : schema.Get("anyOf") is { IsSequence: true } anyOf ? anyOf : null;
         if (list is null || list.Items!.Count == 0 || ConstAlternatives(schema) is not null
             || schema.Get("properties") is not null || schema.Get("allOf") is not null || schema.Get("additionalProperties") is not null || schema.Get("items") is not null
+            || schema.Get("unevaluatedItems") is not null // items the alternatives evaluate: a union cannot tell, the JSON-value validator can
             || (schema.Get("type") is { IsScalar: true } type && type.Value is not ("object" or "null")))
         {
             return null;

@@ -40,6 +40,10 @@ internal sealed partial class SchemaBuilder
     /// </summary>
     private static bool IsTuple(YamlNode schema) => schema.Get("prefixItems") is { IsSequence: true };
 
+    /// <summary>Whether a schema has, beside its <c>allOf</c>, a keyword only the JSON-value validator checks.</summary>
+    private static bool HasOwnJsonValueKeywords(YamlNode schema) =>
+        schema.Pairs!.Any(p => p.Key.Value is { } key && key != "allOf" && JsonValueKeywords.Contains(key));
+
     private static bool IsStructured(YamlNode? node) => node is { IsMapping: true } or { IsSequence: true };
 
     /// <summary>

@@ -229,7 +229,16 @@ internal sealed partial class SchemaBuilder
                 ReportUnsupported(schema, KeyNode(schema, "allOf")!, $"'allOf' that combines a non-object schema with others (in {owner}.{member})", "only the first part's type and constraints are checked");
             }
 
-            Shape inner = WithOwnConstraints(ShapeOf(part, owner, member), schema, owner + "." + member);
+            Shape decided = ShapeOf(part, owner, member);
+            if (decided.Type.Kind == TypeRefKind.Any && HasOwnJsonValueKeywords(schema))
+            {
+                // A part kept as JSON, and keywords of the schema's own that constraints cannot carry (prefixItems,
+                // unevaluatedItems, contains, ...): the whole schema, its allOf included, is checked as JSON.
+                Shape whole = JsonValueShape(schema);
+                return siteNullable || partsAllowNull ? whole with { AllowsNull = true } : whole;
+            }
+
+            Shape inner = WithOwnConstraints(decided, schema, owner + "." + member);
             return siteNullable || partsAllowNull ? inner with { AllowsNull = true } : inner;
         }
 
