@@ -30,6 +30,19 @@ public class JsonValueTests
     }
 
     [Theory]
+    [InlineData("""{"extended":["a","b"]}""", "")]
+    [InlineData("""{"extended":[1,"b"]}""", "/extended/0: must be a string")]
+    [InlineData("""{"extended":["a",2]}""", "/extended/1: must be a string")] // the part's prefixItems, applied in place
+    [InlineData("""{"extended":["a","b","c"]}""", "/extended/2: is not allowed: no keyword of the schema evaluates this item (unevaluatedItems: false)")]
+    [InlineData("""{"flags":["a","b"]}""", "")] // the first alternative holds and evaluates every item
+    [InlineData("""{"flags":[true,false]}""", "")] // only true holds: nothing evaluated, each item a boolean
+    [InlineData("""{"flags":[true,"a",3]}""", "/flags/1: must be a boolean | /flags/2: must be a boolean")]
+    public void Keywords_beside_an_allOf_alias_or_a_choice_are_checked_with_what_the_parts_evaluate(string json, string errors)
+    {
+        Assert.Equal(errors, Errors(json));
+    }
+
+    [Theory]
     [InlineData("""{"tuple":["a",1,true,false]}""", "")]
     [InlineData("""{"tuple":["a"]}""", "")]
     [InlineData("""{"tuple":{"x":1}}""", "")]
