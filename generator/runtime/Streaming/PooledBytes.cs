@@ -16,6 +16,8 @@ internal sealed class PooledBytes : IDisposable, IBufferWriter<byte>
 
     internal ReadOnlySpan<byte> Span => new(_bytes, 0, Length);
 
+    internal ReadOnlyMemory<byte> Memory => new(_bytes, 0, Length);
+
     internal void Clear() => Length = 0;
 
     internal void Set(ReadOnlySpan<byte> value)

@@ -46,13 +46,13 @@ public ref partial struct Validation
             return true;
         }
 
-        using var buffer = new System.IO.MemoryStream();
+        using var buffer = new Streaming.PooledBytes(); // returned to the pool after the document that reads it
         using (var writer = new Utf8JsonWriter(buffer))
         {
             _model.WriteJson(writer);
         }
 
-        using JsonDocument json = JsonDocument.Parse(new ReadOnlyMemory<byte>(buffer.GetBuffer(), 0, (int)buffer.Length));
+        using JsonDocument json = JsonDocument.Parse(buffer.Memory);
         int before = Errors?.Count ?? 0;
         bool go = check(ref this, json.RootElement);
         Errors?.RemoveRepeatedSince(before);
