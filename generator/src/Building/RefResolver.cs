@@ -71,13 +71,6 @@ internal sealed class RefResolver
     }
 
     /// <summary>
-    /// The schema <paramref name="node"/>'s own <c>$ref</c> leads to, one hop (a target that is itself a <c>$ref</c> beside
-    /// other keywords keeps them); null (with a diagnostic) when the reference is broken.
-    /// </summary>
-    public YamlNode? Target(YamlNode node) =>
-        node.IsMapping && node.Get("$ref") is not null ? Follow(node) : node;
-
-    /// <summary>
     /// The schema that <paramref name="schema"/>'s own <c>$ref</c> points to, one reference only (its target may have a
     /// <c>$ref</c> of its own); null (with OAS003/OAS004 at the reference) when it points at nothing in this document, or
     /// when <paramref name="schema"/> has no <c>$ref</c>.

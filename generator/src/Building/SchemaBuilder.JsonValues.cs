@@ -72,7 +72,7 @@ internal sealed partial class SchemaBuilder
                 return node;
             }
 
-            node = _refs.Target(node);
+            node = _refs.Follow(node);
         }
 
         return null;
@@ -261,7 +261,7 @@ internal sealed partial class SchemaBuilder
             }
 
             int? reference = null;
-            if (schema.Get("$ref") is not null && _builder._refs.Target(schema) is { } target)
+            if (schema.Get("$ref") is not null && _builder._refs.Follow(schema) is { } target)
             {
                 reference = Index(target);
             }
