@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Net.Http;
+using System.Text.Json;
 using System.Threading.Tasks;
 using Xunit;
 using R = ParameterRules.Sdk;
@@ -30,5 +31,68 @@ public sealed class ParameterRuleTests
                 "/query/tags: must not contain duplicate items",
             },
             ex.Errors.Select(e => e.ToString()).OrderBy(e => e, StringComparer.Ordinal));
+    }
+
+    // The keywords below are what a parameter's typed checks cannot carry: the client checks the value's JSON against the
+    // parameter's whole schema (the JSON-value validator), as it would a model property, and reports at /{location}/{name}.
+
+    [Fact]
+    public async Task A_oneOf_beside_a_parameters_type_rejects_a_value_no_alternative_accepts_before_sending()
+    {
+        await using TestServer server = await TestServer.StartAsync();
+        server.Answer(new Reply(204, string.Empty, ContentType: null));
+        using HttpClient http = server.CreateHttpClient();
+        var client = new R.ReportsClient(http, new R.ReportsClientOptions { BaseAddress = server.BaseAddress });
+
+        var ex = await Assert.ThrowsAsync<ValidationException>(() => client.ListEventsAsync(since: "x"));
+        Assert.Equal(
+            new[] { "/query/since: must match exactly one of the alternatives (oneOf), but matches none of the 2" },
+            ex.Errors.Select(e => e.ToString()));
+        Assert.Empty(server.Requests);
+
+        await client.ListEventsAsync(since: "2026-02-28");
+        Assert.Equal("/events?since=2026-02-28", Assert.Single(server.Requests).RawTarget);
+    }
+
+    [Fact]
+    public async Task Contains_and_a_not_on_the_items_of_an_array_parameter_are_checked_before_sending()
+    {
+        using var http = new HttpClient();
+        var ex = await Assert.ThrowsAsync<ValidationException>(() => Client(http).ListEventsAsync(codes: new[] { "b", "x" }));
+        Assert.Equal(
+            new[]
+            {
+                "/query/codes/1: must not match the schema in 'not'",
+                "/query/codes: must contain at least 1 item matching the schema in 'contains', but contains 0",
+            },
+            ex.Errors.Select(e => e.ToString()).OrderBy(e => e, StringComparer.Ordinal));
+
+        ex = await Assert.ThrowsAsync<ValidationException>(() => Client(http).ListEventsAsync(codes: new[] { "a1", "a2" }));
+        Assert.Equal(new[] { "/query/codes: must contain at most 1 item matching the schema in 'contains', but contains 2" }, ex.Errors.Select(e => e.ToString()));
+    }
+
+    [Fact]
+    public async Task A_not_on_a_parameter_without_type_is_checked_before_sending()
+    {
+        using var http = new HttpClient();
+        using JsonDocument text = JsonDocument.Parse("\"admin\"");
+        var ex = await Assert.ThrowsAsync<ValidationException>(() => Client(http).ListEventsAsync(xFilter: text.RootElement));
+        Assert.Equal(new[] { "/header/X-Filter: must not match the schema in 'not'" }, ex.Errors.Select(e => e.ToString()));
+    }
+
+    [Fact]
+    public async Task Values_the_whole_schema_accepts_are_sent()
+    {
+        await using TestServer server = await TestServer.StartAsync();
+        server.Answer(new Reply(204, string.Empty, ContentType: null));
+        using HttpClient http = server.CreateHttpClient();
+        var client = new R.ReportsClient(http, new R.ReportsClientOptions { BaseAddress = server.BaseAddress });
+        using JsonDocument number = JsonDocument.Parse("{\"a\":1}");
+
+        await client.ListEventsAsync(since: "2026-02-28T10:00:00Z", codes: new[] { "a1", "b" }, xFilter: number.RootElement);
+
+        ReceivedRequest sent = Assert.Single(server.Requests);
+        Assert.Equal("/events?since=2026-02-28T10%3A00%3A00Z&codes=a1&codes=b", sent.RawTarget);
+        Assert.Equal("{\"a\":1}", sent.Headers["X-Filter"]);
     }
 }

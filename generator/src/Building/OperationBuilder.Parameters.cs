@@ -141,25 +141,9 @@ internal static partial class OperationBuilder
 
             string clientName = AzureExtensions.ClientName(node, _diagnostics) ?? name;
             string memberName = Identifiers.ToPascalCase(clientName);
-            Shape shape = _schemas.ShapeOf(schema, owner, memberName);
-            if ((shape.Constraints.Schema ?? shape.Type.ElementConstraints?.Schema) is not null)
-            {
-                // The JSON-value validator's methods live in a model's Validate(); a parameter's checks are fixed-message conditions.
-                Unsupported(schema, "Applicator keywords (not, if, contains, patternProperties, ...) on a parameter without 'type'",
-                    "the parameter is checked against its schema's type and scalar keywords only");
-            }
-
-            EquatableArray<ChoiceRuleModel> choices = shape.Constraints.Choices.IsEmpty ? shape.Type.ElementConstraints?.Choices ?? EquatableArray<ChoiceRuleModel>.Empty : shape.Constraints.Choices;
-            bool onlyNot = choices.All(c => c.Negated);
-            bool checkedByClient = onlyNot && !shape.Constraints.Choices.IsEmpty && shape.Type.Kind != TypeRefKind.Any;
-            if (!choices.IsEmpty && !checkedByClient)
-            {
-                // The client's parameter checks are conditions with fixed messages: a 'not' on the parameter's own value is one
-                // (ClientOperationEmitter.Validation); oneOf/anyOf, and 'not' on items or a JSON value, live in a model's Validate().
-                Unsupported(schema, onlyNot ? "A 'not' beside a parameter's own type" : "A 'oneOf'/'anyOf' beside a parameter's own type",
-                    $"'{name}' of {operationId} is sent without being checked against " + (onlyNot ? "the 'not' schema" : "the alternatives"));
-            }
-
+            // What the typed checks cannot carry (applicators, oneOf/anyOf, contains, a 'not' on items or on a JSON value, ...) is
+            // checked on the value's JSON against its whole schema, as on a model (ClientOperationEmitter.Validation).
+            Shape shape = _schemas.OperationValueShape(schema, owner, memberName, TypedChecksLeaveOut, out JsonValueSchema? checkedAsJson);
             TypeRef type = shape.Type;
             bool simpleArray = type.Kind == TypeRefKind.Array && type.Element is { } element && IsSimple(element);
             bool structured = !IsSimple(type) && !simpleArray;
@@ -223,6 +207,7 @@ internal static partial class OperationBuilder
                 asJson)
             {
                 Separator = simpleArray && !asJson ? CollectionSeparator(node) : null,
+                JsonFallback = checkedAsJson,
             };
             return ClientLocation(node, built, clientName, operationId);
         }
@@ -239,6 +224,20 @@ internal static partial class OperationBuilder
             "tsv" => "\t",
             _ => null,
         };
+
+        /// <summary>
+        /// Whether a parameter's typed checks (<c>ClientOperationEmitter.Validation</c>: the catalogue's rules on its own value,
+        /// and a <c>not</c> on a typed value) leave a keyword of its shape out: a schema only the JSON-value validator states,
+        /// a <c>oneOf</c>/<c>anyOf</c>, or any choice on its items or map values.
+        /// </summary>
+        private static bool TypedChecksLeaveOut(Shape shape)
+        {
+            Constraints own = shape.Constraints;
+            Constraints? element = shape.Type.ElementConstraints;
+            return own.Schema is not null || element?.Schema is not null
+                || own.Choices.Any(c => !c.Negated) || (!own.Choices.IsEmpty && shape.Type.Kind == TypeRefKind.Any)
+                || element is { Choices.IsEmpty: false };
+        }
 
         private static bool IsSimple(TypeRef type) => type.Kind is not (TypeRefKind.Model or TypeRefKind.Array or TypeRefKind.Map or TypeRefKind.Any or TypeRefKind.Union);
 

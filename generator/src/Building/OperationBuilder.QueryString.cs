@@ -56,7 +56,7 @@ internal static partial class OperationBuilder
 
             string memberName = name is { Length: > 0 } ? Identifiers.ToPascalCase(name) : "QueryString";
             YamlNode schema = media.Get("schema") ?? YamlNode.Mapping(media.Line, media.Column);
-            Shape shape = _schemas.ShapeOf(schema, owner, memberName);
+            Shape shape = _schemas.OperationValueShape(schema, owner, memberName, TypedChecksLeaveOut, out JsonValueSchema? checkedAsJson);
             bool fits = encoding switch
             {
                 QueryStringEncoding.Form => shape.Type.Kind is TypeRefKind.Model or TypeRefKind.Map,
@@ -85,7 +85,10 @@ internal static partial class OperationBuilder
                 DefaultJson: null,
                 DefaultOption: null,
                 AsJson: encoding == QueryStringEncoding.Json,
-                QueryString: encoding);
+                QueryString: encoding)
+            {
+                JsonFallback = checkedAsJson,
+            };
         }
 
         /// <summary>

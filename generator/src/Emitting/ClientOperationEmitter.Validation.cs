@@ -136,7 +136,8 @@ internal sealed partial class ClientOperationEmitter
         parameter.Type.Kind is TypeRefKind.Enum or TypeRefKind.Model or TypeRefKind.Union
         || parameter.In == ParameterLocation.Header
         || !parameter.Constraints.IsEmpty
-        || (parameter.Type.Kind == TypeRefKind.Array && parameter.Type.Element is { Kind: TypeRefKind.Model or TypeRefKind.Union });
+        || (parameter.Type.Kind == TypeRefKind.Array && parameter.Type.Element is { Kind: TypeRefKind.Model or TypeRefKind.Union })
+        || parameter.JsonFallback is not null;
 
     private void EmitParameterChecks(ParameterModel parameter, string value)
     {
@@ -189,10 +190,23 @@ internal sealed partial class ClientOperationEmitter
             w.Close();
         }
 
+        if (parameter.JsonFallback is { } schema)
+        {
+            // What the typed checks leave out: the value's JSON against its whole schema, as a model property's would be.
+            w.Line(JsonValueCheck(parameter.Type, schema, name, present));
+        }
+
         if (optional)
         {
             w.Close();
         }
+    }
+
+    /// <summary>A statement that checks a value's JSON, written by the generated writer, against <paramref name="schema"/> under <paramref name="name"/>.</summary>
+    private string JsonValueCheck(TypeRef type, JsonValueSchema schema, string name, string present)
+    {
+        string written = type.Kind == TypeRefKind.Array ? "global::System.Linq.Enumerable.ToList(" + present + ")" : present; // a parameter is any sequence
+        return TypeSyntax.Runtime + "RequestValues.Check<" + _types.Of(type) + ">(__errors, " + name + ", " + _json.Writer(type) + ", " + written + ", " + JsonCheck(schema) + ");";
     }
 
     /// <summary>The catalogue's rules on a parameter, as conditions that hold when it is broken, with their messages.</summary>

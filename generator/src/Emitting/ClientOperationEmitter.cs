@@ -29,6 +29,9 @@ internal sealed partial class ClientOperationEmitter
     private readonly List<string> _patterns = new();
     private readonly string _clientRef;
     private readonly SourceWriter _w = new();
+    private readonly SourceWriter _jsonCheckWriter = new();
+    private ValidationEmitter? _jsonChecks;
+    private string _jsonChecksClass = string.Empty;
     private int _responseMaps;
     private int _unique;
 
@@ -55,6 +58,7 @@ internal sealed partial class ClientOperationEmitter
         w.Open();
         string interfaceName = nested ? "I" + group.Name + "Operations" : "I" + _client.Name;
         string className = nested ? group.Name + "Operations" : _client.Name;
+        _jsonChecksClass = "__" + _client.Name + (nested ? "_" + group.Name : string.Empty) + "JsonChecks";
 
         // The interface part.
         w.Open("public partial interface I" + _client.Name);
@@ -155,8 +159,28 @@ internal sealed partial class ClientOperationEmitter
 
         w.Close();
         w.Close();
-        return SourceWriter.Header + w.ToString();
+        if (_jsonChecks is null)
+        {
+            return SourceWriter.Header + w.ToString();
+        }
+
+        // The JSON-value validator's methods use the model files' aliases (__Validation, ...), which a member of the client
+        // (a group named Validation) could hide: they live in a class of their own, in a second block of the namespace.
+        SourceWriter checks = _jsonCheckWriter;
+        checks.Line("namespace " + _context.Namespace);
+        checks.Open();
+        checks.Line(TypeSyntax.GeneratedCode);
+        checks.Open("internal static class " + _jsonChecksClass);
+        _jsonChecks.EmitJsonCheckMembers();
+        checks.Close();
+        checks.Close();
+        string checksText = checks.ToString();
+        return Aliases.Header(Aliases.Used(checksText)) + w.ToString() + "\n" + checksText;
     }
+
+    /// <summary>The method that checks a JSON value against <paramref name="schema"/>, in this file's class of such checks.</summary>
+    private string JsonCheck(JsonValueSchema schema) =>
+        _types.Generated(_jsonChecksClass) + "." + (_jsonChecks ??= ValidationEmitter.ForJsonChecks(_jsonCheckWriter)).JsonCheckMethod(schema);
 
     private void EmitDoc(OperationModel operation)
     {

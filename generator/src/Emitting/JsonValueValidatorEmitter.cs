@@ -43,6 +43,18 @@ internal sealed class JsonValueValidatorEmitter
     /// <summary>A type's own JSON against its schema (<see cref="TypeModel.JsonFallback"/>): what the typed checks cannot carry.</summary>
     public string ModelCheck(string v, JsonValueSchema schema) => v + ".ModelJson(" + CheckOf(Register(schema), 0, falseAsNull: false) + ")";
 
+    /// <summary>The name of the method that checks a value against <paramref name="schema"/> (its root node), for a caller outside the class: an <c>ItemCheck&lt;JsonElement&gt;</c>.</summary>
+    public string RootMethod(JsonValueSchema schema)
+    {
+        int s = Register(schema);
+        if (_tracked[s].Contains(0))
+        {
+            _wrappers[s].Add(0); // the overload without the evaluations' record
+        }
+
+        return Method(s, 0);
+    }
+
     /// <summary>The methods of every schema used, after the type's other members.</summary>
     public void Emit(SourceWriter w)
     {

@@ -37,6 +37,7 @@ internal static class RuntimeNames
             "JsonIsBoolean", "JsonIsNull", "JsonIsNumber", "JsonIsString", "JsonIsValue", "Length", "PropertyCountOf", "ReadElement", "ReadEnd", "ReadRootValue", "StringOf",
         }),
         ("OpenApiSdk.Runtime.FormatChecks", StringFormats.All.Select(f => "Is" + f.Check).ToArray()),
+        ("OpenApiSdk.Runtime.RequestValues", new[] { "Check" }),
     };
 
     private static readonly string[] PublicTypes =
@@ -49,7 +50,7 @@ internal static class RuntimeNames
     private static readonly string[] HelperTypes =
     {
         "ValidationCollector", "IOpenApiModel", "IOpenApiEnumValue", "OpenApiRuntime", "ClientPipeline", "ClientRequest", "RequestBody", "RequestItems", "MultipartBody",
-        "RequestJson", "ReadJson", "ReceivedResponse", "ResponseMap", "CredentialKind", "CredentialScheme", "IClientLog", "ClientLogLevel", "ClientLogEntry",
+        "RequestJson", "RequestValues", "ReadJson", "ReceivedResponse", "ResponseMap", "CredentialKind", "CredentialScheme", "IClientLog", "ClientLogLevel", "ClientLogEntry",
         "IObjectMembers", "IUnionRules", "Validation", "ItemCheck", "JsonEvaluated", "JsonAnnotatedCheck", "FormatChecks",
         "IObjectSubtypes", "IObjectDefaultSubtype", "StreamItems", "LongRunningOperation", "LongRunningFinalState", "SchemaPattern", "Values", "Json", "JsonItem", "JsonNames", "JsonMember", "JsonMemberWriter",
         "ModelJsonConverter", "EnumJsonConverter", "UnionJsonConverter", "UnionShape", "UnionAlternative",

@@ -179,6 +179,12 @@ internal sealed record ParameterModel(
 
     /// <summary>With <see cref="ClientOption"/>: the spec requires the parameter, so a call with neither value throws.</summary>
     public bool ClientOptionRequired { get; init; }
+
+    /// <summary>
+    /// The parameter's whole schema, where its typed checks leave a keyword out: the client also checks the value's JSON
+    /// against it (the JSON-value validator), as a model's <see cref="TypeModel.JsonFallback"/>; null otherwise.
+    /// </summary>
+    public JsonValueSchema? JsonFallback { get; init; }
 }
 
 internal enum BodyEncoding
