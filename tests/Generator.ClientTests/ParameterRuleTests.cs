@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Net.Http;
 using System.Text.Json;
@@ -94,5 +95,20 @@ public sealed class ParameterRuleTests
         ReceivedRequest sent = Assert.Single(server.Requests);
         Assert.Equal("/events?since=2026-02-28T10%3A00%3A00Z&codes=a1&codes=b", sent.RawTarget);
         Assert.Equal("{\"a\":1}", sent.Headers["X-Filter"]);
+    }
+
+    [Fact]
+    public async Task A_json_body_that_is_no_model_and_the_items_of_an_array_parameter_are_checked_before_sending()
+    {
+        using var http = new HttpClient();
+        var ex = await Assert.ThrowsAsync<ValidationException>(() => Client(http).PutLabelsAsync(new List<string> { "abcd", "b" }, kinds: new[] { R.PutLabelsKindsItem.Red, new R.PutLabelsKindsItem("green") }));
+        Assert.Equal(
+            new[]
+            {
+                "/body/0: must be at most 3 characters long",
+                "/body: must contain at least 1 item matching the schema in 'contains', but contains 0",
+                "/query/kinds/1: must be one of: red, blue",
+            },
+            ex.Errors.Select(e => e.ToString()).OrderBy(e => e, StringComparer.Ordinal));
     }
 }

@@ -35,8 +35,9 @@ internal static partial class OperationBuilder
             if (JsonMedia(content) is { } json)
             {
                 YamlNode? schema = json.Media.Get("schema");
-                Shape shape = schema is null ? new Shape(TypeRef.Any, Constraints.None, true) : _schemas.ShapeOf(schema, owner, "Request");
-                body = new BodyModel(names.Claim(bodyName), shape.Type, required, json.MediaType, BodyEncoding.Json, description);
+                JsonValueSchema? checkedAsJson = null;
+                Shape shape = schema is null ? new Shape(TypeRef.Any, Constraints.None, true) : _schemas.OperationValueShape(schema, owner, "Request", BodyChecksLeaveOut, out checkedAsJson);
+                body = new BodyModel(names.Claim(bodyName), shape.Type, required, json.MediaType, BodyEncoding.Json, description) { JsonFallback = checkedAsJson };
                 return true;
             }
 
@@ -87,6 +88,19 @@ internal static partial class OperationBuilder
                 required ? $"the operation {operationId} is left out" : $"{operationId} is sent without a body");
             return !required;
         }
+
+        /// <summary>
+        /// Whether a JSON body's typed checks leave a keyword out: a model or union checks itself (and the items of an array
+        /// of them are checked one by one), but nothing states the rules of a body that is an array, a map or a scalar.
+        /// </summary>
+        private static bool BodyChecksLeaveOut(Shape shape) =>
+            shape.Type.Kind is not (TypeRefKind.Model or TypeRefKind.Union)
+            && (!shape.Constraints.IsEmpty || ElementChecksLeaveOut(shape.Type));
+
+        /// <summary>Whether the items (or map values) of a value have rules the client's typed checks do not state: their own constraints, a string enum's known values, or those of nested items.</summary>
+        private static bool ElementChecksLeaveOut(TypeRef type) =>
+            type.Element is { } element
+            && (type.ElementConstraints is { IsEmpty: false } || element.Kind == TypeRefKind.Enum || ElementChecksLeaveOut(element));
 
         /// <summary>
         /// The fields of a urlencoded form whose arrays are sent as one value, as pairs of name and separator: an

@@ -228,7 +228,7 @@ internal static partial class OperationBuilder
         /// <summary>
         /// Whether a parameter's typed checks (<c>ClientOperationEmitter.Validation</c>: the catalogue's rules on its own value,
         /// and a <c>not</c> on a typed value) leave a keyword of its shape out: a schema only the JSON-value validator states,
-        /// a <c>oneOf</c>/<c>anyOf</c>, or any choice on its items or map values.
+        /// a <c>oneOf</c>/<c>anyOf</c>, or any rule on its items or map values.
         /// </summary>
         private static bool TypedChecksLeaveOut(Shape shape)
         {
@@ -236,7 +236,7 @@ internal static partial class OperationBuilder
             Constraints? element = shape.Type.ElementConstraints;
             return own.Schema is not null || element?.Schema is not null
                 || own.Choices.Any(c => !c.Negated) || (!own.Choices.IsEmpty && shape.Type.Kind == TypeRefKind.Any)
-                || element is { Choices.IsEmpty: false };
+                || ElementChecksLeaveOut(shape.Type);
         }
 
         private static bool IsSimple(TypeRef type) => type.Kind is not (TypeRefKind.Model or TypeRefKind.Array or TypeRefKind.Map or TypeRefKind.Any or TypeRefKind.Union);

@@ -47,6 +47,25 @@ internal sealed partial class ClientOperationEmitter
             EmitBodyCheck(body, check);
             w.Line("__errors.Exit();");
         }
+        else if (operation.Body is { JsonFallback: { } schema } jsonBody)
+        {
+            // A body that is no model: its JSON against its whole schema (an optional JsonElement is absent as default).
+            bool valueType = jsonBody.Type.IsValueType && jsonBody.Type.Kind != TypeRefKind.Any;
+            string present = !jsonBody.Required && valueType ? jsonBody.Name + ".GetValueOrDefault()" : jsonBody.Name;
+            w.Line("__errors.Enter(" + Literals.String(jsonBody.Name) + ");");
+            if (!jsonBody.Required)
+            {
+                w.Open("if (" + (jsonBody.Type.Kind == TypeRefKind.Any ? jsonBody.Name + ".ValueKind != global::System.Text.Json.JsonValueKind.Undefined" : jsonBody.Name + " is not null") + ")");
+            }
+
+            w.Line(JsonValueCheck(jsonBody.Type, schema, "null", present, sequence: false));
+            if (!jsonBody.Required)
+            {
+                w.Close();
+            }
+
+            w.Line("__errors.Exit();");
+        }
 
         w.Open("if (__errors.Errors.Count > 0)");
         w.Line("throw new " + TypeSyntax.Sdk + "ValidationException" + "(" + Literals.String("The " + operation.OperationId + " request") + ", __errors.Errors);");
@@ -193,7 +212,7 @@ internal sealed partial class ClientOperationEmitter
         if (parameter.JsonFallback is { } schema)
         {
             // What the typed checks leave out: the value's JSON against its whole schema, as a model property's would be.
-            w.Line(JsonValueCheck(parameter.Type, schema, name, present));
+            w.Line(JsonValueCheck(parameter.Type, schema, name, present, sequence: true));
         }
 
         if (optional)
@@ -203,10 +222,11 @@ internal sealed partial class ClientOperationEmitter
     }
 
     /// <summary>A statement that checks a value's JSON, written by the generated writer, against <paramref name="schema"/> under <paramref name="name"/>.</summary>
-    private string JsonValueCheck(TypeRef type, JsonValueSchema schema, string name, string present)
+    /// <param name="sequence">The value is any sequence (an array parameter), which the writer of a list takes as a list.</param>
+    private string JsonValueCheck(TypeRef type, JsonValueSchema schema, string name, string present, bool sequence)
     {
-        string written = type.Kind == TypeRefKind.Array ? "global::System.Linq.Enumerable.ToList(" + present + ")" : present; // a parameter is any sequence
-        return TypeSyntax.Runtime + "RequestValues.Check<" + _types.Of(type) + ">(__errors, " + name + ", " + _json.Writer(type) + ", " + written + ", " + JsonCheck(schema) + ");";
+        string written = sequence && type.Kind == TypeRefKind.Array ? "global::System.Linq.Enumerable.ToList(" + present + ")" : present;
+        return TypeSyntax.Runtime + "RequestValues.Check(__errors, " + name + ", " + _json.Writer(type) + ", " + written + ", " + JsonCheck(schema) + ");";
     }
 
     /// <summary>The catalogue's rules on a parameter, as conditions that hold when it is broken, with their messages.</summary>

@@ -214,6 +214,9 @@ internal sealed record BodyModel(string Name, TypeRef Type, bool Required, strin
 
     /// <summary>For <see cref="BodyEncoding.Items"/>: how each item is framed; <see cref="Type"/> is one item's type and the parameter an <c>IAsyncEnumerable</c> of it.</summary>
     public StreamFormat? Items { get; init; }
+
+    /// <summary>For a JSON body that is no model (an array, a map, a scalar) with rules: its whole schema, against which the client checks the body's JSON (as <see cref="ParameterModel.JsonFallback"/>); null otherwise.</summary>
+    public JsonValueSchema? JsonFallback { get; init; }
 }
 
 /// <summary>
