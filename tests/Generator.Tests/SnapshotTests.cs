@@ -28,6 +28,7 @@ public class SnapshotTests
         new object[] { "events-32" }, // OpenAPI 3.2 event streams: typed data (contentSchema), kinds by the event's const; also streamed by Generator.ClientTests (TypedEventWireTests)
         new object[] { "formats" }, // every string format of 2020-12, in every position; also run by Generator.IntegrationTests
         new object[] { "json-values" }, // the JSON-value validator: applicator and unevaluated keywords on JsonElement values, and a model checked as JSON; also run by Generator.IntegrationTests
+        new object[] { "request-values" }, // parameters and a JSON body checked as JSON by the client (the JSON-value validator outside a model)
     };
 
     internal static SpecFile Load(string name)

@@ -164,8 +164,9 @@ internal sealed partial class ClientOperationEmitter
             return SourceWriter.Header + w.ToString();
         }
 
-        // The JSON-value validator's methods use the model files' aliases (__Validation, ...), which a member of the client
-        // (a group named Validation) could hide: they live in a class of their own, in a second block of the namespace.
+        // The JSON-value validator's methods (named __Check1_0, ... in every file that has them) and the model files' aliases
+        // they use (__Validation, ...) live in a static class of this file's own, in a second block of the namespace: the
+        // client and its group classes are partial across files, where the same method names would collide.
         SourceWriter checks = _jsonCheckWriter;
         checks.Line("namespace " + _context.Namespace);
         checks.Open();
