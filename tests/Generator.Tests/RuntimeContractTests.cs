@@ -102,5 +102,5 @@ public class RuntimeContractTests
     }
 
     private static IEnumerable<(string Type, string Member)> RuntimeCalls(string text) =>
-        Regex.Matches(text, @"\b(OpenApiRuntime|FormatChecks)\.([A-Za-z0-9]+)").Select(m => ("OpenApiSdk.Runtime." + m.Groups[1].Value, m.Groups[2].Value));
+        Regex.Matches(text, @"\b(OpenApiRuntime|FormatChecks|RequestValues)\.([A-Za-z0-9]+)").Select(m => ("OpenApiSdk.Runtime." + m.Groups[1].Value, m.Groups[2].Value));
 }
