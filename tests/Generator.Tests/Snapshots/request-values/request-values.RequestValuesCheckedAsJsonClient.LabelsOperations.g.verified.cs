@@ -33,6 +33,23 @@ namespace Snapshot.Sdk
             /// <exception cref="global::OpenApiSdk.ValidationException">The request breaks the spec (when validation is on); nothing was sent.</exception>
             /// <exception cref="global::OpenApiSdk.ApiException">The service answered a status other than success (after the retries the status allows), or a body that is not the declared JSON.</exception>
             global::System.Threading.Tasks.Task<global::OpenApiSdk.ApiResponse> PutLabelsWithResponseAsync(global::System.Text.Json.JsonElement body = default, global::OpenApiSdk.RequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+            /// <summary>
+            /// <para>POST /counts (operationId postCount).</para>
+            /// </summary>
+            /// <param name="kinds">Query parameter kinds.</param>
+            /// <param name="attributes">Query parameter attributes.</param>
+            /// <param name="body">The request body (application/json).</param>
+            /// <param name="requestOptions">Settings of this call: timeout, extra headers, retries, validation.</param>
+            /// <param name="cancellationToken">Cancels the request.</param>
+            /// <exception cref="global::OpenApiSdk.ValidationException">The request breaks the spec (when validation is on); nothing was sent.</exception>
+            /// <exception cref="global::OpenApiSdk.ApiException">The service answered a status other than success (after the retries the status allows), or a body that is not the declared JSON.</exception>
+            global::System.Threading.Tasks.Task PostCountAsync(global::System.Collections.Generic.IEnumerable<global::Snapshot.Sdk.PostCountKindsItem>? kinds = null, global::System.Collections.Generic.Dictionary<string, string>? attributes = null, long? body = null, global::OpenApiSdk.RequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+            /// <summary><see cref="PostCountAsync"/>, returning the response's status code, headers and request id with it.</summary>
+            /// <exception cref="global::OpenApiSdk.ValidationException">The request breaks the spec (when validation is on); nothing was sent.</exception>
+            /// <exception cref="global::OpenApiSdk.ApiException">The service answered a status other than success (after the retries the status allows), or a body that is not the declared JSON.</exception>
+            global::System.Threading.Tasks.Task<global::OpenApiSdk.ApiResponse> PostCountWithResponseAsync(global::System.Collections.Generic.IEnumerable<global::Snapshot.Sdk.PostCountKindsItem>? kinds = null, global::System.Collections.Generic.Dictionary<string, string>? attributes = null, long? body = null, global::OpenApiSdk.RequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
         }
     }
 
@@ -93,9 +110,99 @@ namespace Snapshot.Sdk
 
             private static readonly global::OpenApiSdk.Runtime.ResponseMap<object?> __Responses0 = global::OpenApiSdk.Runtime.ResponseMap.NoBody();
 
+            /// <inheritdoc/>
+            public async global::System.Threading.Tasks.Task PostCountAsync(global::System.Collections.Generic.IEnumerable<global::Snapshot.Sdk.PostCountKindsItem>? kinds = null, global::System.Collections.Generic.Dictionary<string, string>? attributes = null, long? body = null, global::OpenApiSdk.RequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
+            {
+                await PostCountWithResponseAsync(kinds, attributes, body, requestOptions, cancellationToken).ConfigureAwait(false);
+            }
+
+            /// <inheritdoc/>
+            public async global::System.Threading.Tasks.Task<global::OpenApiSdk.ApiResponse> PostCountWithResponseAsync(global::System.Collections.Generic.IEnumerable<global::Snapshot.Sdk.PostCountKindsItem>? kinds = null, global::System.Collections.Generic.Dictionary<string, string>? attributes = null, long? body = null, global::OpenApiSdk.RequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
+            {
+
+                if (_client.__Pipeline.ShouldValidate(requestOptions))
+                {
+                    var __errors = new global::OpenApiSdk.Runtime.ValidationCollector();
+                    __errors.Enter("query");
+                    if (kinds is not null)
+                    {
+                        global::OpenApiSdk.Runtime.RequestValues.Check(__errors, "kinds", __Write1, global::System.Linq.Enumerable.ToList(kinds), global::Snapshot.Sdk.__RequestValuesCheckedAsJsonClient_LabelsJsonChecks.Check2);
+                    }
+                    if (attributes is not null)
+                    {
+                        global::OpenApiSdk.Runtime.RequestValues.Check(__errors, "attributes", __Write3, attributes, global::Snapshot.Sdk.__RequestValuesCheckedAsJsonClient_LabelsJsonChecks.Check3);
+                    }
+                    __errors.Exit();
+                    __errors.Enter("body");
+                    if (body is not null)
+                    {
+                        global::OpenApiSdk.Runtime.RequestValues.Check(__errors, null, __Write5, body.GetValueOrDefault(), global::Snapshot.Sdk.__RequestValuesCheckedAsJsonClient_LabelsJsonChecks.Check4);
+                    }
+                    __errors.Exit();
+                    if (__errors.Errors.Count > 0)
+                    {
+                        throw new global::OpenApiSdk.ValidationException("The postCount request", __errors.Errors);
+                    }
+                }
+
+                var __request = new global::OpenApiSdk.Runtime.ClientRequest("postCount", global::System.Net.Http.HttpMethod.Post, "/counts", _client.__BaseUrl(), "application/json");
+                __request.Path("/counts");
+                if (kinds is not null)
+                {
+                    __request.QueryEach("kinds", global::System.Linq.Enumerable.Select(kinds, __item => __item.Value));
+                }
+                if (attributes is not null)
+                {
+                    __request.QueryDeepObject("attributes", global::OpenApiSdk.Runtime.RequestJson.Bytes<global::System.Collections.Generic.Dictionary<string, string>>(__Write3, attributes));
+                }
+                if (body is not null)
+                {
+                    __request.Body = global::OpenApiSdk.Runtime.RequestBody.Json<long>(__Write5, body.GetValueOrDefault(), "application/json");
+                }
+                return await _client.__Pipeline.SendAsync(__request, __Responses1, requestOptions, cancellationToken).ConfigureAwait(false);
+            }
+
+            private static readonly global::OpenApiSdk.Runtime.ResponseMap<object?> __Responses1 = global::OpenApiSdk.Runtime.ResponseMap.NoBody();
+
             private static void __Write0(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonElement value)
             {
                 value.WriteTo(writer);
+            }
+
+            private static void __Write1(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.List<global::Snapshot.Sdk.PostCountKindsItem> value)
+            {
+                writer.WriteStartArray();
+                foreach (var item in value)
+                {
+                    __Write2(writer, item);
+                }
+                writer.WriteEndArray();
+            }
+
+            private static void __Write2(global::System.Text.Json.Utf8JsonWriter writer, global::Snapshot.Sdk.PostCountKindsItem value)
+            {
+                writer.WriteStringValue(value.Value);
+            }
+
+            private static void __Write3(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.Dictionary<string, string> value)
+            {
+                writer.WriteStartObject();
+                foreach (var entry in value)
+                {
+                    writer.WritePropertyName(entry.Key);
+                    __Write4(writer, entry.Value);
+                }
+                writer.WriteEndObject();
+            }
+
+            private static void __Write4(global::System.Text.Json.Utf8JsonWriter writer, string value)
+            {
+                writer.WriteStringValue(value);
+            }
+
+            private static void __Write5(global::System.Text.Json.Utf8JsonWriter writer, long value)
+            {
+                writer.WriteNumberValue(value);
             }
         }
     }
@@ -107,6 +214,9 @@ namespace Snapshot.Sdk
     internal static class __RequestValuesCheckedAsJsonClient_LabelsJsonChecks
     {
         internal static bool Check1(ref __Validation v, __JsonElement value) => __Check1_0(ref v, value);
+        internal static bool Check2(ref __Validation v, __JsonElement value) => __Check2_0(ref v, value);
+        internal static bool Check3(ref __Validation v, __JsonElement value) => __Check3_0(ref v, value);
+        internal static bool Check4(ref __Validation v, __JsonElement value) => __Check4_0(ref v, value);
 
         private static bool __Check1_0(ref __Validation v, __JsonElement value, ref __JsonEvaluated e) =>
             v.That(null, global::OpenApiSdk.Runtime.OpenApiRuntime.IsJsonType(value, "array"), "must be an array") &&
@@ -125,5 +235,29 @@ namespace Snapshot.Sdk
             v.That(null, global::OpenApiSdk.Runtime.OpenApiRuntime.IsJsonType(value, ""), "is not allowed: the schema is false");
 
         private static bool __Check1_0(ref __Validation v, __JsonElement value) => v.Apply(value, static (ref __Validation vj3, __JsonElement ij3, ref __JsonEvaluated ej3) => __Check1_0(ref vj3, ij3, ref ej3));
+
+        private static bool __Check2_0(ref __Validation v, __JsonElement value) =>
+            v.That(null, global::OpenApiSdk.Runtime.OpenApiRuntime.IsJsonType(value, "array"), "must be an array") &&
+            v.ItemsFrom(value, 0, static (ref __Validation vj4, __JsonElement ij4) => __Check2_1(ref vj4, ij4));
+
+        private static bool __Check2_1(ref __Validation v, __JsonElement value) =>
+            v.That(null, global::OpenApiSdk.Runtime.OpenApiRuntime.IsJsonType(value, "string"), "must be a string") &&
+            v.That(null, global::OpenApiSdk.Runtime.OpenApiRuntime.JsonIsString(value, "red") || global::OpenApiSdk.Runtime.OpenApiRuntime.JsonIsString(value, "blue"), "must be one of: red, blue");
+
+        private static bool __Check3_0(ref __Validation v, __JsonElement value) =>
+            v.That(null, global::OpenApiSdk.Runtime.OpenApiRuntime.IsJsonType(value, "object"), "must be an object") &&
+            v.AdditionalProperties(value, null, static (ref __Validation vj5, __JsonElement ij5) => __Check3_1(ref vj5, ij5));
+
+        private static bool __Check3_1(ref __Validation v, __JsonElement value) =>
+            v.That(null, global::OpenApiSdk.Runtime.OpenApiRuntime.IsJsonType(value, "string"), "must be a string") &&
+            v.MaxLength(null, global::OpenApiSdk.Runtime.OpenApiRuntime.StringOf(value), 5);
+
+        private static bool __Check4_0(ref __Validation v, __JsonElement value) =>
+            v.That(null, global::OpenApiSdk.Runtime.OpenApiRuntime.IsJsonType(value, "integer"), "must be an integer") &&
+            v.Minimum(null, global::OpenApiSdk.Runtime.OpenApiRuntime.DoubleOf(value), 3d) &&
+            v.Rule(null, !v.Holds(value, static (ref __Validation vj6, __JsonElement ij6) => __Check4_1(ref vj6, ij6)), "must not match the schema in 'not'");
+
+        private static bool __Check4_1(ref __Validation v, __JsonElement value) =>
+            v.That(null, global::OpenApiSdk.Runtime.OpenApiRuntime.JsonIsNumber(value, "4"), "must be 4");
     }
 }
