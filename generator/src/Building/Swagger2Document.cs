@@ -27,16 +27,20 @@ namespace OpenApiSdk.Generator.Building;
 internal sealed partial class Swagger2Document
 {
     private static readonly string[] Methods = { "get", "put", "post", "delete", "options", "head", "patch" };
-    private static readonly (string From, string To)[] ReferencePlaces =
+
+    /// <summary>The places a 2.0 reference names that are components in 3.0; the converted root keeps them as the components' own mappings.</summary>
+    private static readonly (string Place, string Component, string From, string To)[] ReferencePlaces =
     {
-        ("#/definitions/", "#/components/schemas/"), ("#/parameters/", "#/components/parameters/"), ("#/responses/", "#/components/responses/"),
+        ("definitions", "schemas", DefinitionsPrefix, "#/components/schemas/"),
+        ("parameters", "parameters", "#/parameters/", "#/components/parameters/"),
+        ("responses", "responses", "#/responses/", "#/components/responses/"),
     };
 
+    private const string DefinitionsPrefix = "#/definitions/";
 
     private readonly YamlNode _root;
     private readonly DiagnosticBag _diagnostics;
     private readonly CancellationToken _cancellationToken;
-    private Dictionary<string, string>? _rewritten;
     private Dictionary<string, YamlNode?>? _followed;
     private HashSet<YamlNode>? _visited;
     private YamlNode? _hostVariables;
@@ -59,94 +63,170 @@ internal sealed partial class Swagger2Document
     /// <summary>True for a root that declares <c>swagger: "2.0"</c>.</summary>
     public static bool IsSwagger2(YamlNode root) => root.IsMapping && root.Get("swagger") is { IsScalar: true, Value: "2.0" };
 
+    /// <summary>
+    /// <c>#/definitions/</c> when <paramref name="root"/> is a converted 2.0 root (its <c>definitions</c> are its
+    /// component schemas, so a reference starting so names a component schema), null otherwise.
+    /// </summary>
+    public static string? SchemasAlias(YamlNode root) => IsComponentsPlace(root, ReferencePlaces[0]) ? DefinitionsPrefix : null;
+
+    /// <summary>
+    /// The OpenAPI 3.0 form of a reference into one of the 2.0 places of a converted 2.0 root (<c>#/definitions/Pet</c>
+    /// → <c>#/components/schemas/Pet</c>), to say where it was looked for; null for any other reference or root.
+    /// </summary>
+    public static string? OpenApi3Form(YamlNode root, string reference)
+    {
+        foreach ((string Place, string Component, string From, string To) place in ReferencePlaces)
+        {
+            if (reference.StartsWith(place.From, StringComparison.Ordinal) && IsComponentsPlace(root, place))
+            {
+                return place.To + reference.Substring(place.From.Length);
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsComponentsPlace(YamlNode root, (string Place, string Component, string From, string To) place) =>
+        root.IsMapping && root.Get(place.Place) is { IsMapping: true } mapping && ReferenceEquals(mapping, root.Get("components")?.Get(place.Component));
+
     /// <summary>The OpenAPI 3.0 root of a Swagger 2.0 root (see the class summary).</summary>
     public static YamlNode Convert(YamlNode root, DiagnosticBag diagnostics, CancellationToken cancellationToken) =>
         new Swagger2Document(root, diagnostics, cancellationToken).Root();
 
     private YamlNode Root()
     {
-        YamlNode result = Like(_root, _root.Pairs!.Count + 1);
-        YamlNode swagger = _root.Get("swagger")!;
-        Add(result, "openapi", Text("3.0.3", swagger), swagger);
         NoteDiscriminatorValues();
-        bool serversAdded = false;
-        YamlNode? components = null;
-        foreach (KeyValuePair<YamlNode, YamlNode> pair in _root.Pairs!)
+        List<KeyValuePair<YamlNode, YamlNode>> pairs = _root.Pairs!;
+        YamlNode? servers = null;
+        YamlNode? componentsAt = null;
+        foreach (KeyValuePair<YamlNode, YamlNode> pair in pairs)
         {
             _cancellationToken.ThrowIfCancellationRequested();
             switch (pair.Key.Value)
             {
-                case "swagger" or "consumes" or "produces" or "openapi" or "components" or "servers":
-                    break;
                 case "host" or "basePath" or "schemes" or ParameterizedHostKey:
-                    if (!serversAdded)
-                    {
-                        serversAdded = true;
-                        Add(result, "servers", Servers(pair.Key, _root.Get("schemes")), pair.Key);
-                    }
-
+                    servers ??= Servers(pair.Key, _root.Get("schemes"));
                     break;
                 case "paths" or "x-ms-paths":
-                    result.Pairs!.Add(new(pair.Key, Paths(pair.Value)));
+                    Paths(pair.Value);
                     break;
                 case "definitions" or "parameters" or "responses" or "securityDefinitions":
-                    if (components is null)
-                    {
-                        components = Like(pair.Value, 4);
-                        Add(result, "components", components, pair.Key);
-                    }
-
-                    Component(components, pair.Key, pair.Value);
-                    break;
-                default:
-                    result.Pairs!.Add(pair); // info, tags, security, externalDocs, vendor extensions: the same in 3.0
+                    componentsAt ??= pair.Key;
+                    Component(pair.Key, pair.Value);
                     break;
             }
         }
 
-        return result;
+        // The root itself, in place, once nothing reads it as 2.0 any more.
+        YamlNode? components = componentsAt is null ? null : Like(componentsAt, 4);
+        int kept = 0;
+        for (int i = 0; i < pairs.Count; i++)
+        {
+            KeyValuePair<YamlNode, YamlNode> pair = pairs[i];
+            switch (pair.Key.Value)
+            {
+                case "swagger":
+                    pair = new(Text("openapi", pair.Value, plain: true), Text("3.0.3", pair.Value));
+                    break;
+                case "consumes" or "produces" or "openapi" or "components" or "servers":
+                    continue;
+                case "host" or "basePath" or "schemes" or ParameterizedHostKey:
+                    if (servers is null)
+                    {
+                        continue;
+                    }
+
+                    pair = new(Text("servers", pair.Key, plain: true), servers);
+                    servers = null;
+                    break;
+                case "definitions" or "parameters" or "responses" or "securityDefinitions" when pair.Value.IsMapping:
+                    // The components' own mappings. Definitions, parameters and responses also stay where 2.0 has them,
+                    // so a 2.0 reference (#/definitions/Pet) is read as it is written and names what the 3.0 one
+                    // (#/components/schemas/Pet) names: no reference is rewritten.
+                    Add(components!, ComponentsPlace(pair.Key.Value!), pair.Value, pair.Key);
+                    if (pair.Key.Value == "securityDefinitions")
+                    {
+                        continue;
+                    }
+
+                    if (pair.Key.Value == "parameters")
+                    {
+                        DropBodyParameters(pair.Value);
+                    }
+
+                    break;
+                case "securityDefinitions":
+                    continue;
+            }
+
+            pairs[kept++] = pair;
+        }
+
+        pairs.RemoveRange(kept, pairs.Count - kept);
+        if (components is not null)
+        {
+            Add(_root, "components", components, componentsAt!);
+        }
+
+        _root.PairsEdited();
+        return _root;
     }
 
-    private void Component(YamlNode components, YamlNode key, YamlNode value)
+    private static void DropBodyParameters(YamlNode parameters)
+    {
+        List<KeyValuePair<YamlNode, YamlNode>> pairs = parameters.Pairs!;
+        int kept = pairs.RemoveAll(p => p.Value.IsMapping && p.Value.GetString("in") is "body" or "formData");
+        if (kept > 0)
+        {
+            parameters.PairsEdited();
+        }
+    }
+
+    /// <summary>Where <c>components</c> holds a Swagger 2.0 root's <paramref name="place"/>.</summary>
+    private static string ComponentsPlace(string place) => place switch
+    {
+        "definitions" => "schemas",
+        "securityDefinitions" => "securitySchemes",
+        _ => place,
+    };
+
+    /// <summary>A 2.0 place's entries converted in place (body and form parameters, which 3.0 has no parameter form for, dropped).</summary>
+    private void Component(YamlNode key, YamlNode value)
     {
         if (!value.IsMapping)
         {
             return;
         }
 
-        YamlNode converted;
+        List<KeyValuePair<YamlNode, YamlNode>> pairs = value.Pairs!;
         switch (key.Value)
         {
             case "definitions":
-                Add(components, "schemas", SchemaMap(value), key);
+                SchemaMap(value);
                 break;
             case "parameters":
-                // Body and form parameters have no 3.0 parameter form: an operation that refers to one gets its body (Operation).
-                converted = Like(value, value.Pairs!.Count);
-                Add(components, "parameters", converted, key);
-                foreach (KeyValuePair<YamlNode, YamlNode> pair in value.Pairs!)
+                // An operation that refers to a body or form parameter gets its body (Operation); they are dropped last
+                // (DropBodyParameters), since until then a reference to one must find it.
+                foreach (KeyValuePair<YamlNode, YamlNode> pair in pairs)
                 {
                     if (pair.Value.IsMapping && pair.Value.GetString("in") is not ("body" or "formData"))
                     {
-                        converted.Pairs!.Add(new(pair.Key, Parameter(pair.Value)));
+                        Parameter(pair.Value);
                     }
                 }
 
                 break;
             case "responses":
-                Add(components, "responses", value, key);
-                for (int i = 0; i < value.Pairs!.Count; i++)
+                for (int i = 0; i < pairs.Count; i++)
                 {
-                    Replace(value.Pairs, i, Response(value.Pairs[i].Value, _produces, shared: false));
+                    Replace(pairs, i, Response(pairs[i].Value, _produces, shared: false));
                 }
 
                 break;
             default:
-                converted = Like(value, value.Pairs!.Count);
-                Add(components, "securitySchemes", converted, key);
-                foreach (KeyValuePair<YamlNode, YamlNode> pair in value.Pairs!)
+                for (int i = 0; i < pairs.Count; i++)
                 {
-                    converted.Pairs!.Add(new(pair.Key, SecurityScheme(pair.Value)));
+                    Replace(pairs, i, SecurityScheme(pairs[i].Value));
                 }
 
                 break;
@@ -330,7 +410,7 @@ internal sealed partial class Swagger2Document
             }
             else
             {
-                items[kept++] = parameter.IsMapping && parameter.Get("$ref") is { } reference ? Reference(parameter, reference) : Parameter(parameter);
+                items[kept++] = parameter.IsMapping && parameter.Get("$ref") is not null ? parameter : Parameter(parameter);
             }
         }
 
@@ -618,9 +698,9 @@ internal sealed partial class Swagger2Document
             return response;
         }
 
-        if (response.Get("$ref") is { } reference)
+        if (response.Get("$ref") is not null)
         {
-            return Reference(response, reference);
+            return response;
         }
 
         response = Own(response, shared);
@@ -750,52 +830,6 @@ internal sealed partial class Swagger2Document
         }
 
         return current;
-    }
-
-    /// <summary>A <c>{$ref}</c> mapping, its reference rewritten in place to where the conversion put its target.</summary>
-    private YamlNode Reference(YamlNode node, YamlNode reference)
-    {
-        RewriteReference(reference);
-        return node;
-    }
-
-    /// <summary>
-    /// A <c>$ref</c> scalar's text rewritten in place (the same text for every reference to one target, and again
-    /// unchanged: a rewritten reference is not one of the 2.0 places).
-    /// </summary>
-    private void RewriteReference(YamlNode reference)
-    {
-        if (reference is not { IsScalar: true, Value: { } text })
-        {
-            return;
-        }
-
-        _rewritten ??= new Dictionary<string, string>(StringComparer.Ordinal);
-        if (!_rewritten.TryGetValue(text, out string? rewritten))
-        {
-            rewritten = Rewrite(text);
-            _rewritten.Add(text, rewritten);
-        }
-
-        if (!ReferenceEquals(rewritten, text))
-        {
-            reference.SetValue(rewritten);
-        }
-    }
-
-    /// <summary><c>#/definitions/X</c>, <c>#/parameters/X</c>, <c>#/responses/X</c> → their place under <c>#/components/</c>; any other reference as it is.</summary>
-    private static string Rewrite(string reference)
-    {
-        foreach ((string from, string to) in ReferencePlaces)
-        {
-            if (reference.StartsWith(from, StringComparison.Ordinal))
-            {
-                // One string, not a substring and a concatenation, when the place is named only at the start.
-                return reference.IndexOf(from, from.Length, StringComparison.Ordinal) < 0 ? reference.Replace(from, to) : to + reference.Substring(from.Length);
-            }
-        }
-
-        return reference;
     }
 
     /// <summary>How many distinct media types a <c>consumes</c>/<c>produces</c> list names (repeated and empty entries are not counted).</summary>
