@@ -155,7 +155,7 @@ internal sealed partial class Swagger2Document
     {
         YamlNode result = Like(propertyName);
         Add(result, "propertyName", propertyName, propertyName);
-        if (_discriminatorValues.TryGetValue(schema, out List<(string Value, string Subtype)>? values))
+        if (_discriminatorValues is not null && _discriminatorValues.TryGetValue(schema, out List<(string Value, string Subtype)>? values))
         {
             YamlNode mapping = Like(propertyName);
             foreach ((string value, string subtype) in values)
@@ -191,6 +191,7 @@ internal sealed partial class Swagger2Document
                     && definitions.Get(RefResolver.Unescape(reference.Substring("#/definitions/".Length))) is { IsMapping: true } parent
                     && parent.Get("discriminator") is { IsScalar: true })
                 {
+                    _discriminatorValues ??= new Dictionary<YamlNode, List<(string Value, string Subtype)>>(ReferenceEqualityComparer.Instance);
                     if (!_discriminatorValues.TryGetValue(parent, out List<(string Value, string Subtype)>? values))
                     {
                         values = new List<(string Value, string Subtype)>();

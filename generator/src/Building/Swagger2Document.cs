@@ -43,9 +43,10 @@ internal sealed partial class Swagger2Document
     private readonly CancellationToken _cancellationToken;
     private Dictionary<string, YamlNode?>? _followed;
     private HashSet<YamlNode>? _visited;
+    private List<(YamlNode Parameter, bool Owned)>? _bodyParameters;
     private YamlNode? _hostVariables;
     private bool _reportedParameterizedHost;
-    private readonly Dictionary<YamlNode, List<(string Value, string Subtype)>> _discriminatorValues = new(ReferenceEqualityComparer.Instance);
+    private Dictionary<YamlNode, List<(string Value, string Subtype)>>? _discriminatorValues;
     private const string ParameterizedHostKey = "x-ms-parameterized-host";
 
     private readonly YamlNode? _consumes;
@@ -233,54 +234,71 @@ internal sealed partial class Swagger2Document
         }
     }
 
-    /// <summary><c>basic</c> → http basic; <c>apiKey</c> as it is; <c>oauth2</c>'s one flow → <c>flows</c> (application → clientCredentials, accessCode → authorizationCode).</summary>
-    private static YamlNode SecurityScheme(YamlNode scheme)
+    /// <summary>
+    /// In place: <c>basic</c> → http basic; <c>apiKey</c> as it is; <c>oauth2</c>'s one flow → <c>flows</c> (application →
+    /// clientCredentials, accessCode → authorizationCode).
+    /// </summary>
+    private YamlNode SecurityScheme(YamlNode scheme)
     {
-        if (!scheme.IsMapping)
+        if (!scheme.IsMapping || !FirstVisit(scheme))
         {
             return scheme;
         }
 
-        YamlNode result = Like(scheme);
         string? type = scheme.GetString("type");
-        YamlNode? flow = null;
-        foreach (KeyValuePair<YamlNode, YamlNode> pair in scheme.Pairs!)
+        if (type is not ("basic" or "oauth2"))
         {
-            switch (pair.Key.Value)
-            {
-                case "type" when type == "basic":
-                    Add(result, "type", Text("http", pair.Value), pair.Key);
-                    Add(result, "scheme", Text("basic", pair.Value), pair.Key);
-                    break;
-                case "flow" or "authorizationUrl" or "tokenUrl" or "scopes" when type == "oauth2":
-                    if (flow is null)
-                    {
-                        flow = Like(scheme);
-                        YamlNode flows = Like(scheme);
-                        string name = scheme.GetString("flow") switch
-                        {
-                            "application" => "clientCredentials",
-                            "accessCode" => "authorizationCode",
-                            { } other => other,
-                            null => "implicit",
-                        };
-                        Add(flows, name, flow, pair.Key);
-                        Add(result, "flows", flows, pair.Key);
-                    }
-
-                    if (pair.Key.Value != "flow")
-                    {
-                        flow.Pairs!.Add(pair);
-                    }
-
-                    break;
-                default:
-                    result.Pairs!.Add(pair);
-                    break;
-            }
+            return scheme;
         }
 
-        return result;
+        List<KeyValuePair<YamlNode, YamlNode>> pairs = scheme.Pairs!;
+        if (type == "basic")
+        {
+            int at = pairs.FindLastIndex(p => p.Key.Value == "type");
+            KeyValuePair<YamlNode, YamlNode> given = pairs[at];
+            pairs[at] = With(given, Text("http", given.Value));
+            pairs.Insert(at + 1, new(Text("scheme", given.Key, plain: true), Text("basic", given.Value)));
+            scheme.PairsEdited();
+            return scheme;
+        }
+
+        YamlNode? flow = null;
+        int kept = 0;
+        for (int i = 0; i < pairs.Count; i++)
+        {
+            KeyValuePair<YamlNode, YamlNode> pair = pairs[i];
+            if (pair.Key.Value is "flow" or "authorizationUrl" or "tokenUrl" or "scopes")
+            {
+                bool first = flow is null; // becomes flows, holding the one flow 'flow' names
+                if (first)
+                {
+                    flow = Like(scheme, 3);
+                    YamlNode flows = Like(scheme, 1);
+                    string name = scheme.GetString("flow") switch
+                    {
+                        "application" => "clientCredentials",
+                        "accessCode" => "authorizationCode",
+                        { } other => other,
+                        null => "implicit",
+                    };
+                    Add(flows, name, flow, pair.Key);
+                    pairs[kept++] = new(Text("flows", pair.Key, plain: true), flows);
+                }
+
+                if (pair.Key.Value != "flow")
+                {
+                    flow!.Pairs!.Add(pair);
+                }
+
+                continue;
+            }
+
+            pairs[kept++] = pair;
+        }
+
+        pairs.RemoveRange(kept, pairs.Count - kept);
+        scheme.PairsEdited();
+        return scheme;
     }
 
     private YamlNode Paths(YamlNode paths)
@@ -309,13 +327,14 @@ internal sealed partial class Swagger2Document
         }
 
         // Body and form parameters of the path item belong to each operation's body.
-        List<YamlNode>? bodyParameters = null;
+        List<(YamlNode Parameter, bool Owned)>? bodyParameters = null;
         List<KeyValuePair<YamlNode, YamlNode>> pairs = item.Pairs!;
         for (int i = 0; i < pairs.Count; i++)
         {
             if (pairs[i].Key.Value == "parameters")
             {
-                Replace(pairs, i, Parameters(pairs[i].Value, ref bodyParameters, shared: false));
+                bodyParameters ??= new();
+                Replace(pairs, i, Parameters(pairs[i].Value, bodyParameters, shared: false, operation: false));
             }
         }
 
@@ -329,11 +348,17 @@ internal sealed partial class Swagger2Document
     }
 
     /// <summary>An operation, converted in place (a copy when aliased: its body depends on the path item it is reached from).</summary>
-    private YamlNode Operation(YamlNode operation, List<YamlNode>? pathBodyParameters)
+    private YamlNode Operation(YamlNode operation, List<(YamlNode Parameter, bool Owned)>? pathBodyParameters)
     {
         bool shared = operation.IsAliased; // then so is everything in it: each use converts a copy
         operation = Own(operation);
-        List<YamlNode>? bodyParameters = pathBodyParameters is null ? null : new List<YamlNode>(pathBodyParameters);
+        List<(YamlNode Parameter, bool Owned)> bodyParameters = _bodyParameters ??= new(); // one list for every operation: none nests
+        bodyParameters.Clear();
+        if (pathBodyParameters is not null)
+        {
+            bodyParameters.AddRange(pathBodyParameters);
+        }
+
         YamlNode? consumes = operation.Get("consumes") ?? _consumes;
         YamlNode? produces = operation.Get("produces") ?? _produces;
         List<KeyValuePair<YamlNode, YamlNode>> pairs = operation.Pairs!;
@@ -354,7 +379,7 @@ internal sealed partial class Swagger2Document
                     pair = new(Text("servers", pair.Key, plain: true), servers);
                     break;
                 case "parameters":
-                    pair = With(pair, Parameters(pair.Value, ref bodyParameters, shared));
+                    pair = With(pair, Parameters(pair.Value, bodyParameters, shared, operation: true));
                     break;
                 case "responses" when pair.Value.IsMapping:
                     bool sharedResponses = shared || pair.Value.IsAliased;
@@ -376,9 +401,9 @@ internal sealed partial class Swagger2Document
         }
 
         pairs.RemoveRange(kept, pairs.Count - kept);
-        if (bodyParameters is not null && RequestBody(bodyParameters, consumes, operation) is { } body)
+        if (RequestBody(bodyParameters, consumes, operation) is { } body)
         {
-            Add(operation, "requestBody", body, bodyParameters[0]);
+            Add(operation, "requestBody", body, bodyParameters[0].Parameter);
         }
 
         operation.PairsEdited();
@@ -387,15 +412,17 @@ internal sealed partial class Swagger2Document
 
     /// <summary>
     /// The parameters that stay parameters, in place (a copy when aliased); body and form parameters (followed through
-    /// <c>$ref</c>) go to <paramref name="bodyParameters"/>.
+    /// <c>$ref</c>) go to <paramref name="bodyParameters"/>, owned by the body when written in this <paramref name="operation"/>'s
+    /// own list (reached once, so the body converts them in place).
     /// </summary>
-    private YamlNode Parameters(YamlNode parameters, ref List<YamlNode>? bodyParameters, bool shared)
+    private YamlNode Parameters(YamlNode parameters, List<(YamlNode Parameter, bool Owned)> bodyParameters, bool shared, bool operation)
     {
         if (!parameters.IsSequence)
         {
             return parameters;
         }
 
+        bool own = operation && !shared && !parameters.IsAliased; // the list is reached once, from this operation
         parameters = Own(parameters, shared);
         List<YamlNode> items = parameters.Items!;
         int kept = 0;
@@ -405,8 +432,7 @@ internal sealed partial class Swagger2Document
             YamlNode? resolved = Follow(parameter);
             if (resolved is { IsMapping: true } && resolved.GetString("in") is "body" or "formData")
             {
-                bodyParameters ??= new List<YamlNode>();
-                Replace(bodyParameters, resolved);
+                Replace(bodyParameters, resolved, owned: own && !parameter.IsAliased && ReferenceEquals(parameter, resolved));
             }
             else
             {
@@ -419,19 +445,19 @@ internal sealed partial class Swagger2Document
     }
 
     /// <summary>Adds a body or form parameter, in place of one with the same name and location (an operation's replaces its path item's).</summary>
-    private static void Replace(List<YamlNode> bodyParameters, YamlNode parameter)
+    private static void Replace(List<(YamlNode Parameter, bool Owned)> bodyParameters, YamlNode parameter, bool owned)
     {
         string? name = parameter.GetString("name");
         string? location = parameter.GetString("in");
         for (int i = bodyParameters.Count - 1; i >= 0; i--)
         {
-            if (bodyParameters[i].GetString("name") == name && bodyParameters[i].GetString("in") == location)
+            if (bodyParameters[i].Parameter.GetString("name") == name && bodyParameters[i].Parameter.GetString("in") == location)
             {
                 bodyParameters.RemoveAt(i);
             }
         }
 
-        bodyParameters.Add(parameter);
+        bodyParameters.Add((parameter, owned));
     }
 
     /// <summary>The keys of a 2.0 parameter that a 3.0 parameter has too; the others (type keywords, their extensions) go to its schema.</summary>
@@ -487,7 +513,7 @@ internal sealed partial class Swagger2Document
         Add(parameter, "schema", Schema(schema), parameter);
         if (array)
         {
-            CollectionFormat(parameter, parameter, format, parameter.GetString("in") ?? string.Empty);
+            CollectionFormat(parameter, parameter, parameter.GetString("name"), format, parameter.GetString("in") ?? string.Empty);
         }
 
         return parameter;
@@ -497,14 +523,14 @@ internal sealed partial class Swagger2Document
     /// <c>collectionFormat</c> (csv by default) as the 3.0 style and explode of <paramref name="location"/>; where 3.0
     /// has no style for it, <c>x-collectionFormat</c> tells the builder the separator.
     /// </summary>
-    private void CollectionFormat(YamlNode target, YamlNode parameter, YamlNode? collectionFormat, string location)
+    private void CollectionFormat(YamlNode target, YamlNode parameter, string? name, YamlNode? collectionFormat, string location)
     {
         YamlNode at = collectionFormat ?? parameter;
         string format = collectionFormat is { IsScalar: true, IsNull: false } ? collectionFormat.Value! : "csv";
         bool query = location is "query" or "formData";
         if (format == "multi" && !query)
         {
-            _diagnostics.Report(DiagnosticDescriptors.IgnoredValue, at, $"collectionFormat 'multi' is valid only for query and formData parameters; '{parameter.GetString("name")}' is sent as csv");
+            _diagnostics.Report(DiagnosticDescriptors.IgnoredValue, at, $"collectionFormat 'multi' is valid only for query and formData parameters; '{name}' is sent as csv");
             format = "csv";
         }
 
@@ -519,7 +545,7 @@ internal sealed partial class Swagger2Document
         };
         if (format is not ("csv" or "ssv" or "tsv" or "pipes" or "multi"))
         {
-            _diagnostics.Report(DiagnosticDescriptors.IgnoredValue, at, $"The collectionFormat '{format}' of '{parameter.GetString("name")}' is not one of csv, ssv, tsv, pipes or multi; it is sent as csv");
+            _diagnostics.Report(DiagnosticDescriptors.IgnoredValue, at, $"The collectionFormat '{format}' of '{name}' is not one of csv, ssv, tsv, pipes or multi; it is sent as csv");
         }
 
         Add(target, "style", Text(wire.Style, at, plain: true), at);
@@ -535,18 +561,18 @@ internal sealed partial class Swagger2Document
     /// none) or of its <c>in: formData</c> parameters (one object schema, a property per parameter; multipart/form-data
     /// when a parameter is a file or <c>consumes</c> names it, else application/x-www-form-urlencoded).
     /// </summary>
-    private YamlNode? RequestBody(List<YamlNode> parameters, YamlNode? consumes, YamlNode operation)
+    private YamlNode? RequestBody(List<(YamlNode Parameter, bool Owned)> parameters, YamlNode? consumes, YamlNode operation)
     {
         if (parameters.Count == 0)
         {
             return null;
         }
 
-        YamlNode? body = null;
+        (YamlNode Parameter, bool Owned)? body = null;
         bool extraBody = false, form = false;
-        foreach (YamlNode parameter in parameters)
+        foreach ((YamlNode Parameter, bool Owned) parameter in parameters)
         {
-            switch (parameter.GetString("in"))
+            switch (parameter.Parameter.GetString("in"))
             {
                 case "body":
                     extraBody |= body is not null;
@@ -565,11 +591,11 @@ internal sealed partial class Swagger2Document
                 _diagnostics.Report(DiagnosticDescriptors.IgnoredValue, operation, "Swagger 2.0 allows one body parameter and no form parameters beside it; only the first body parameter is sent");
             }
 
-            return BodyParameter(body, consumes);
+            return BodyParameter(body.Value.Parameter, consumes, body.Value.Owned);
         }
 
-        YamlNode first = parameters[0];
-        bool multipart = HasMediaType(consumes, "multipart/form-data") || parameters.Exists(p => p.GetString("type") == "file");
+        YamlNode first = parameters[0].Parameter;
+        bool multipart = HasMediaType(consumes, "multipart/form-data") || parameters.Exists(p => p.Parameter.GetString("type") == "file");
         YamlNode formBody = Like(first, 2);
         YamlNode formContent = Like(first, 1);
         YamlNode formMedia = Like(first, 2);
@@ -579,30 +605,24 @@ internal sealed partial class Swagger2Document
         YamlNode? encoding = null;
         Add(objectSchema, "type", Text("object", first, plain: true), first);
         Add(objectSchema, "properties", properties, first);
-        foreach (YamlNode parameter in parameters)
+        foreach ((YamlNode parameter, bool owned) in parameters)
         {
             // The name node is the property's key (and its required entry): the same text at the same place.
             YamlNode nameNode = parameter.Get("name") is { IsScalar: true } given ? given : Text(string.Empty, parameter);
-            YamlNode property = Like(parameter, parameter.Pairs!.Count);
-            foreach (KeyValuePair<YamlNode, YamlNode> pair in parameter.Pairs!)
-            {
-                if (pair.Key.Value is not ("name" or "in" or "required" or "collectionFormat" or "allowEmptyValue"))
-                {
-                    property.Pairs!.Add(pair);
-                }
-            }
-
-            properties.Pairs!.Add(new(nameNode, Schema(property)));
-            if (parameter.Get("required") is { } isRequired && Boolean(isRequired) is { Value: "true" })
+            string? name = parameter.GetString("name");
+            YamlNode? isRequired = parameter.Get("required");
+            YamlNode? format = parameter.Get("collectionFormat");
+            bool array = parameter.GetString("type") == "array";
+            properties.Pairs!.Add(new(nameNode, Schema(FormProperty(parameter, owned))));
+            if (isRequired is not null && Boolean(isRequired) is { Value: "true" })
             {
                 required.Items!.Add(nameNode);
             }
 
-            if (parameter.GetString("type") == "array")
+            if (array)
             {
                 YamlNode wire = Like(parameter, 4);
-                YamlNode? format = parameter.Get("collectionFormat");
-                CollectionFormat(wire, parameter, format, "formData");
+                CollectionFormat(wire, parameter, name, format, "formData");
                 if (multipart && wire.Get("x-collectionFormat") is null && wire.GetString("explode") == "false")
                 {
                     // 3.0 gives a multipart part no style: the extension says the items go in one part, joined.
@@ -632,33 +652,84 @@ internal sealed partial class Swagger2Document
     }
 
     /// <summary>
-    /// The request body of an <c>in: body</c> parameter: its schema under each <c>consumes</c> media type (JSON when
-    /// none), one media type object shared by all of them, since they are the same.
+    /// A form parameter's schema: the parameter without the keys of a parameter, in place when the body
+    /// <paramref name="owned"/> it (a copy when another operation reaches it too).
     /// </summary>
-    private YamlNode BodyParameter(YamlNode body, YamlNode? consumes)
+    private static YamlNode FormProperty(YamlNode parameter, bool owned)
     {
-        int kept = 1; // content
-        foreach (KeyValuePair<YamlNode, YamlNode> pair in body.Pairs!)
+        List<KeyValuePair<YamlNode, YamlNode>> pairs = parameter.Pairs!;
+        YamlNode property = owned ? parameter : Like(parameter, pairs.Count);
+        int kept = 0;
+        for (int i = 0; i < pairs.Count; i++)
         {
-            kept += StaysOnBody(pair.Key.Value) ? 1 : 0;
+            if (pairs[i].Key.Value is not ("name" or "in" or "required" or "collectionFormat" or "allowEmptyValue"))
+            {
+                if (owned)
+                {
+                    pairs[kept++] = pairs[i];
+                }
+                else
+                {
+                    property.Pairs!.Add(pairs[i]);
+                }
+            }
         }
 
-        YamlNode result = Like(body, kept);
-        KeyValuePair<YamlNode, YamlNode>? schema = null;
-        foreach (KeyValuePair<YamlNode, YamlNode> pair in body.Pairs!)
+        if (owned)
         {
-            if (pair.Key.Value == "required")
+            pairs.RemoveRange(kept, pairs.Count - kept);
+            parameter.PairsEdited();
+        }
+
+        return property;
+    }
+
+    /// <summary>
+    /// The request body of an <c>in: body</c> parameter: its schema under each <c>consumes</c> media type (JSON when
+    /// none), one media type object shared by all of them, since they are the same. The parameter itself when the body
+    /// <paramref name="owned"/> it, else a new node.
+    /// </summary>
+    private YamlNode BodyParameter(YamlNode body, YamlNode? consumes, bool owned)
+    {
+        List<KeyValuePair<YamlNode, YamlNode>> pairs = body.Pairs!;
+        int staying = 1; // content
+        foreach (KeyValuePair<YamlNode, YamlNode> pair in pairs)
+        {
+            staying += StaysOnBody(pair.Key.Value) ? 1 : 0;
+        }
+
+        YamlNode result = owned ? body : Like(body, staying);
+        KeyValuePair<YamlNode, YamlNode>? schema = null;
+        int kept = 0;
+        for (int i = 0; i < pairs.Count; i++)
+        {
+            KeyValuePair<YamlNode, YamlNode> pair = pairs[i];
+            if (pair.Key.Value == "schema")
             {
-                result.Pairs!.Add(With(pair, Boolean(pair.Value)));
+                schema = With(pair, Schema(pair.Value));
+                continue;
             }
-            else if (StaysOnBody(pair.Key.Value))
+
+            if (!StaysOnBody(pair.Key.Value))
+            {
+                continue;
+            }
+
+            pair = pair.Key.Value == "required" ? With(pair, Boolean(pair.Value)) : pair;
+            if (owned)
+            {
+                pairs[kept++] = pair;
+            }
+            else
             {
                 result.Pairs!.Add(pair);
             }
-            else if (pair.Key.Value == "schema")
-            {
-                schema = With(pair, Schema(pair.Value));
-            }
+        }
+
+        if (owned)
+        {
+            pairs.RemoveRange(kept, pairs.Count - kept);
+            body.PairsEdited();
         }
 
         int count = CountMediaTypes(consumes);
