@@ -8,15 +8,15 @@ namespace OpenApiSdk.Generator.Building;
 
 /// <summary>
 /// Reads a Swagger 2.0 document as the OpenAPI 3.0 document its faithful conversion is (the upgrading rules of the
-/// OpenAPI 3.0 text, as swagger2openapi applies them): a new root over the 2.0 tree converted in place (the parse owns
+/// OpenAPI 3.0 text, as swagger2openapi applies them): the 2.0 tree converted in place, root included (the parse owns
 /// it), every node it builds at the position of the 2.0 node it comes from, so the builders run unchanged and every
 /// diagnostic points at the 2.0 file's line and column.
 /// </summary>
 /// <remarks>
 /// What maps where: <c>host</c> (or AutoRest's <c>x-ms-parameterized-host</c>)/<c>basePath</c>/<c>schemes</c> →
 /// <c>servers</c> (https first), an operation's own <c>schemes</c> → its <c>servers</c>; <c>definitions</c>,
-/// <c>parameters</c>, <c>responses</c>, <c>securityDefinitions</c> → <c>components</c>, with every <c>$ref</c> to them
-/// rewritten; <c>in: body</c> and <c>in: formData</c> parameters → the operation's <c>requestBody</c> (media types from
+/// <c>parameters</c>, <c>responses</c>, <c>securityDefinitions</c> → <c>components</c>, the first three staying where
+/// they are too, so every <c>$ref</c> to them is read as written (<see cref="Root"/>); <c>in: body</c> and <c>in: formData</c> parameters → the operation's <c>requestBody</c> (media types from
 /// <c>consumes</c>); the other parameters' type keywords → their <c>schema</c>, <c>collectionFormat</c> → <c>style</c>/
 /// <c>explode</c> (or <c>x-collectionFormat</c> where 3.0 has no style: tsv anywhere, ssv and pipes outside the query,
 /// as swagger2openapi writes for tsv); response <c>schema</c> → <c>content</c> per <c>produces</c> type. Schemas: see
@@ -100,6 +100,7 @@ internal sealed partial class Swagger2Document
         List<KeyValuePair<YamlNode, YamlNode>> pairs = _root.Pairs!;
         YamlNode? servers = null;
         YamlNode? componentsAt = null;
+        int places = 0;
         foreach (KeyValuePair<YamlNode, YamlNode> pair in pairs)
         {
             _cancellationToken.ThrowIfCancellationRequested();
@@ -113,13 +114,14 @@ internal sealed partial class Swagger2Document
                     break;
                 case "definitions" or "parameters" or "responses" or "securityDefinitions":
                     componentsAt ??= pair.Key;
+                    places += pair.Value.IsMapping ? 1 : 0;
                     Component(pair.Key, pair.Value);
                     break;
             }
         }
 
         // The root itself, in place, once nothing reads it as 2.0 any more.
-        YamlNode? components = componentsAt is null ? null : Like(componentsAt, 4);
+        YamlNode? components = componentsAt is null ? null : Like(componentsAt, places);
         int kept = 0;
         for (int i = 0; i < pairs.Count; i++)
         {
@@ -173,23 +175,28 @@ internal sealed partial class Swagger2Document
         return _root;
     }
 
+    /// <summary>Drops the body and form parameters of the root's <c>parameters</c>: 3.0 has no parameter form for them (each operation that refers to one has its body).</summary>
     private static void DropBodyParameters(YamlNode parameters)
     {
-        List<KeyValuePair<YamlNode, YamlNode>> pairs = parameters.Pairs!;
-        int kept = pairs.RemoveAll(p => p.Value.IsMapping && p.Value.GetString("in") is "body" or "formData");
-        if (kept > 0)
+        if (parameters.Pairs!.RemoveAll(p => p.Value.IsMapping && p.Value.GetString("in") is "body" or "formData") > 0)
         {
             parameters.PairsEdited();
         }
     }
 
     /// <summary>Where <c>components</c> holds a Swagger 2.0 root's <paramref name="place"/>.</summary>
-    private static string ComponentsPlace(string place) => place switch
+    private static string ComponentsPlace(string place)
     {
-        "definitions" => "schemas",
-        "securityDefinitions" => "securitySchemes",
-        _ => place,
-    };
+        foreach ((string Place, string Component, string From, string To) known in ReferencePlaces)
+        {
+            if (known.Place == place)
+            {
+                return known.Component;
+            }
+        }
+
+        return "securitySchemes"; // of securityDefinitions
+    }
 
     /// <summary>A 2.0 place's entries converted in place (body and form parameters, which 3.0 has no parameter form for, dropped).</summary>
     private void Component(YamlNode key, YamlNode value)
