@@ -256,6 +256,77 @@ public class Swagger2Tests
     }
 
     [Fact]
+    public void A_reference_is_read_as_written_and_a_broken_one_is_named_as_written_and_where_it_was_looked_for()
+    {
+        // The conversion rewrites no reference: '#/definitions/X' is read in place, the root's definitions being the component schemas.
+        string document = Minimal + """
+
+            paths:
+              /items:
+                get:
+                  operationId: items
+                  parameters: [{$ref: '#/parameters/Nowhere'}]
+                  responses:
+                    '200': {description: ok, schema: {$ref: '#/definitions/Nowhere'}}
+            definitions:
+              Item: {type: object}
+            parameters:
+              size: {name: size, in: query, type: integer}
+            """;
+        GeneratorRun run = Run(document);
+        List<Diagnostic> missing = run.GeneratorDiagnostics.Where(d => d.Id == "OAS003").OrderBy(d => Position(d)).ToList();
+        Assert.Equal(2, missing.Count);
+        Assert.Equal(At(document, "'#/parameters/Nowhere'"), Position(missing[0]));
+        Assert.Contains("The $ref '#/parameters/Nowhere' read as '#/components/parameters/Nowhere' points at nothing", Message(missing[0]), StringComparison.Ordinal);
+        Assert.Equal(At(document, "'#/definitions/Nowhere'"), Position(missing[1]));
+        Assert.Contains("The $ref '#/definitions/Nowhere' read as '#/components/schemas/Nowhere' points at nothing", Message(missing[1]), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_filter_keeps_the_definitions_an_operation_reaches_through_2_0_references_and_their_subtypes()
+    {
+        // The filter reads '#/definitions/' as the component schemas it is in the converted root: what listPets reaches
+        // (Pet, through it Owner, and Cat, a subtype of the discriminated Pet) is kept, Order is not.
+        string document = Minimal + """
+
+            paths:
+              /pets:
+                get:
+                  tags: [pets]
+                  operationId: listPets
+                  responses:
+                    '200': {description: ok, schema: {type: array, items: {$ref: '#/definitions/Pet'}}}
+              /orders:
+                get:
+                  tags: [orders]
+                  operationId: listOrders
+                  responses:
+                    '200': {description: ok, schema: {$ref: '#/definitions/Order'}}
+            definitions:
+              Pet:
+                type: object
+                discriminator: petType
+                required: [petType]
+                properties:
+                  petType: {type: string}
+                  owner: {$ref: '#/definitions/Owner'}
+              Cat:
+                allOf:
+                  - {$ref: '#/definitions/Pet'}
+                  - {type: object, properties: {lives: {type: integer}}}
+              Owner: {type: object, properties: {name: {type: string}}}
+              Order: {type: object, properties: {id: {type: integer}}}
+            """;
+        GeneratorRun run = GeneratorHarness.Run(new[] { new SpecFile("/specs/api.yaml", document) { Metadata = new Dictionary<string, string> { ["IncludeTags"] = "pets" } } });
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.NotNull(run.OutputCompilation.GetTypeByMetadataName("Test.Sdk.Pet"));
+        Assert.NotNull(run.OutputCompilation.GetTypeByMetadataName("Test.Sdk.Owner"));
+        Assert.Equal("Pet", run.OutputCompilation.GetTypeByMetadataName("Test.Sdk.Cat")?.BaseType?.Name);
+        Assert.Null(run.OutputCompilation.GetTypeByMetadataName("Test.Sdk.Order"));
+        Assert.Empty(run.CompileProblems);
+    }
+
+    [Fact]
     public void Each_reference_to_another_file_is_OAS004_and_the_rest_is_generated()
     {
         string document = Minimal + """

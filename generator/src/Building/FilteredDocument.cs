@@ -259,12 +259,14 @@ internal static class FilteredDocument
         private readonly HashSet<YamlNode> _visited = new(ReferenceEqualityComparer.Instance);
         private readonly Stack<(YamlNode Node, bool IsSchema)> _work = new();
         private readonly SelfUri? _self;
+        private readonly string? _schemasAlias; // a Swagger 2.0 root's '#/definitions/', another name of the component schemas
 
         public Reach(YamlNode root, CancellationToken cancellationToken)
         {
             _root = root;
             _self = SelfUri.Of(root);
             _schemas = root.Get("components")?.Get("schemas") is { IsMapping: true } schemas ? schemas : null;
+            _schemasAlias = Swagger2Document.SchemasAlias(root);
             _cancellationToken = cancellationToken;
             foreach (KeyValuePair<YamlNode, YamlNode> pair in _schemas?.Pairs ?? new List<KeyValuePair<YamlNode, YamlNode>>())
             {
@@ -426,7 +428,7 @@ internal static class FilteredDocument
             }
         }
 
-        private static bool RefersInAllOf(YamlNode schema, string name)
+        private bool RefersInAllOf(YamlNode schema, string name)
         {
             if (!schema.IsMapping || schema.Get("allOf") is not { IsSequence: true } allOf)
             {
@@ -435,8 +437,8 @@ internal static class FilteredDocument
 
             foreach (YamlNode part in allOf.Items!)
             {
-                if (part.IsMapping && part.GetString("$ref") is { } reference && reference.StartsWith(SchemaPrefix, StringComparison.Ordinal)
-                    && reference.IndexOf('/', SchemaPrefix.Length) < 0 && RefResolver.Unescape(reference.Substring(SchemaPrefix.Length)) == name)
+                if (part.IsMapping && part.GetString("$ref") is { } reference && SchemaPrefixLength(reference) is > 0 and var prefix
+                    && reference.IndexOf('/', prefix) < 0 && RefResolver.Unescape(reference.Substring(prefix)) == name)
                 {
                     return true;
                 }
@@ -448,10 +450,10 @@ internal static class FilteredDocument
         private void Reference(string reference, bool isSchema)
         {
             reference = _self?.Localize(reference) ?? reference;
-            if (reference.StartsWith(SchemaPrefix, StringComparison.Ordinal))
+            if (SchemaPrefixLength(reference) is > 0 and var prefix)
             {
-                int end = reference.IndexOf('/', SchemaPrefix.Length);
-                string segment = end < 0 ? reference.Substring(SchemaPrefix.Length) : reference.Substring(SchemaPrefix.Length, end - SchemaPrefix.Length);
+                int end = reference.IndexOf('/', prefix);
+                string segment = end < 0 ? reference.Substring(prefix) : reference.Substring(prefix, end - prefix);
                 KeepSchema(RefResolver.Unescape(segment));
                 if (end < 0)
                 {
@@ -461,6 +463,12 @@ internal static class FilteredDocument
 
             Push(Pointer(reference), isSchema);
         }
+
+        /// <summary>The length of <paramref name="reference"/>'s component schemas prefix (<c>#/components/schemas/</c>, or a 2.0 root's <c>#/definitions/</c>); 0 without one.</summary>
+        private int SchemaPrefixLength(string reference) =>
+            reference.StartsWith(SchemaPrefix, StringComparison.Ordinal) ? SchemaPrefix.Length
+            : _schemasAlias is not null && reference.StartsWith(_schemasAlias, StringComparison.Ordinal) ? _schemasAlias.Length
+            : 0;
 
         /// <summary>The node a local JSON Pointer names, as <see cref="RefResolver"/> walks it; null when there is none.</summary>
         private YamlNode? Pointer(string reference)

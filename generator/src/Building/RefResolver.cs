@@ -136,7 +136,8 @@ internal sealed class RefResolver
         if (target is null && report)
         {
             bool known = _resources.Resource(UriReference.SplitFragment(absolute).Resource) is not null;
-            _diagnostics.Report(known ? DiagnosticDescriptors.UnresolvedRef : DiagnosticDescriptors.ExternalRef, reference, text);
+            string named = Swagger2Document.OpenApi3Form(_root, text) is { } openApi3 ? text + "' read as '" + openApi3 : text; // a Swagger 2.0 reference: where it was looked for too
+            _diagnostics.Report(known ? DiagnosticDescriptors.UnresolvedRef : DiagnosticDescriptors.ExternalRef, reference, named);
         }
 
         return target;

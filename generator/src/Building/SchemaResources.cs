@@ -38,10 +38,12 @@ internal sealed class SchemaResources
     private readonly Dictionary<string, List<YamlNode>> _dynamicAnchorNodes = new(StringComparer.Ordinal);
     private readonly List<YamlNode> _entries = new();
     private readonly HashSet<YamlNode> _walked = new(ReferenceEqualityComparer.Instance);
+    private readonly YamlNode? _componentSchemas;
 
     public SchemaResources(YamlNode root)
     {
         Root = root;
+        _componentSchemas = root.Get("components")?.Get("schemas") is { IsMapping: true } schemas ? schemas : null;
         DocumentBase = SelfBase(root);
         _resources[DocumentBase] = root;
         WalkDocument(root, 0);
@@ -178,8 +180,14 @@ internal sealed class SchemaResources
                 _entries.Add(pair.Value);
                 WalkSchema(pair.Value, DocumentBase, depth + 1);
             }
-            else if (key == "schemas" && pair.Value.IsMapping && ReferenceEquals(node, Root.Get("components")))
+            else if (ReferenceEquals(pair.Value, _componentSchemas))
             {
+                // components.schemas, walked once as schemas also where a converted Swagger 2.0 root has it as its definitions.
+                if (!_walked.Add(pair.Value))
+                {
+                    continue;
+                }
+
                 foreach (KeyValuePair<YamlNode, YamlNode> schema in pair.Value.Pairs!)
                 {
                     _entries.Add(schema.Value);

@@ -6,7 +6,7 @@ using OpenApiSdk.Generator.Yaml;
 namespace OpenApiSdk.Generator.Building;
 
 /// <summary>
-/// Swagger 2.0 schemas as 3.0 schemas: <c>$ref</c>s rewritten, <c>discriminator</c> (a property name) → <c>{propertyName}</c>
+/// Swagger 2.0 schemas as 3.0 schemas: <c>$ref</c>s as written (see <see cref="Root"/>), <c>discriminator</c> (a property name) → <c>{propertyName}</c>
 /// with a <c>mapping</c> entry per subtype's <c>x-ms-discriminator-value</c>, <c>x-nullable</c>/<c>x-isnullable</c> →
 /// <c>nullable</c>, <c>type: file</c> → a binary string; read leniently where real documents stray: a <c>type</c> list
 /// (which 2.0's JSON Schema allows), YAML 1.1 booleans (<c>yes</c>/<c>no</c>), and <c>oneOf</c>/<c>anyOf</c>, which 2.0 does
@@ -45,9 +45,6 @@ internal sealed partial class Swagger2Document
             YamlNode? replaced = value; // null: the keyword is dropped
             switch (pair.Key.Value)
             {
-                case "$ref" when value.IsScalar:
-                    RewriteReference(value);
-                    break;
                 case "x-nullable" or "x-isnullable":
                     nullable |= Boolean(value) is { Value: "true" };
                     replaced = null;
@@ -158,7 +155,7 @@ internal sealed partial class Swagger2Document
     {
         YamlNode result = Like(propertyName);
         Add(result, "propertyName", propertyName, propertyName);
-        if (_discriminatorValues.TryGetValue(schema, out List<(string Value, string Subtype)>? values))
+        if (_discriminatorValues is not null && _discriminatorValues.TryGetValue(schema, out List<(string Value, string Subtype)>? values))
         {
             YamlNode mapping = Like(propertyName);
             foreach ((string value, string subtype) in values)
@@ -194,6 +191,7 @@ internal sealed partial class Swagger2Document
                     && definitions.Get(RefResolver.Unescape(reference.Substring("#/definitions/".Length))) is { IsMapping: true } parent
                     && parent.Get("discriminator") is { IsScalar: true })
                 {
+                    _discriminatorValues ??= new Dictionary<YamlNode, List<(string Value, string Subtype)>>(ReferenceEqualityComparer.Instance);
                     if (!_discriminatorValues.TryGetValue(parent, out List<(string Value, string Subtype)>? values))
                     {
                         values = new List<(string Value, string Subtype)>();

@@ -8,15 +8,15 @@ namespace OpenApiSdk.Generator.Building;
 
 /// <summary>
 /// Reads a Swagger 2.0 document as the OpenAPI 3.0 document its faithful conversion is (the upgrading rules of the
-/// OpenAPI 3.0 text, as swagger2openapi applies them): a new root over the 2.0 tree converted in place (the parse owns
+/// OpenAPI 3.0 text, as swagger2openapi applies them): the 2.0 tree converted in place, root included (the parse owns
 /// it), every node it builds at the position of the 2.0 node it comes from, so the builders run unchanged and every
 /// diagnostic points at the 2.0 file's line and column.
 /// </summary>
 /// <remarks>
 /// What maps where: <c>host</c> (or AutoRest's <c>x-ms-parameterized-host</c>)/<c>basePath</c>/<c>schemes</c> →
 /// <c>servers</c> (https first), an operation's own <c>schemes</c> → its <c>servers</c>; <c>definitions</c>,
-/// <c>parameters</c>, <c>responses</c>, <c>securityDefinitions</c> → <c>components</c>, with every <c>$ref</c> to them
-/// rewritten; <c>in: body</c> and <c>in: formData</c> parameters → the operation's <c>requestBody</c> (media types from
+/// <c>parameters</c>, <c>responses</c>, <c>securityDefinitions</c> → <c>components</c>, the first three staying where
+/// they are too, so every <c>$ref</c> to them is read as written (<see cref="Root"/>); <c>in: body</c> and <c>in: formData</c> parameters → the operation's <c>requestBody</c> (media types from
 /// <c>consumes</c>); the other parameters' type keywords → their <c>schema</c>, <c>collectionFormat</c> → <c>style</c>/
 /// <c>explode</c> (or <c>x-collectionFormat</c> where 3.0 has no style: tsv anywhere, ssv and pipes outside the query,
 /// as swagger2openapi writes for tsv); response <c>schema</c> → <c>content</c> per <c>produces</c> type. Schemas: see
@@ -27,21 +27,26 @@ namespace OpenApiSdk.Generator.Building;
 internal sealed partial class Swagger2Document
 {
     private static readonly string[] Methods = { "get", "put", "post", "delete", "options", "head", "patch" };
-    private static readonly (string From, string To)[] ReferencePlaces =
+
+    /// <summary>The places a 2.0 reference names that are components in 3.0; the converted root keeps them as the components' own mappings.</summary>
+    private static readonly (string Place, string Component, string From, string To)[] ReferencePlaces =
     {
-        ("#/definitions/", "#/components/schemas/"), ("#/parameters/", "#/components/parameters/"), ("#/responses/", "#/components/responses/"),
+        ("definitions", "schemas", DefinitionsPrefix, "#/components/schemas/"),
+        ("parameters", "parameters", "#/parameters/", "#/components/parameters/"),
+        ("responses", "responses", "#/responses/", "#/components/responses/"),
     };
 
+    private const string DefinitionsPrefix = "#/definitions/";
 
     private readonly YamlNode _root;
     private readonly DiagnosticBag _diagnostics;
     private readonly CancellationToken _cancellationToken;
-    private Dictionary<string, string>? _rewritten;
     private Dictionary<string, YamlNode?>? _followed;
     private HashSet<YamlNode>? _visited;
+    private List<(YamlNode Parameter, bool Owned)>? _bodyParameters;
     private YamlNode? _hostVariables;
     private bool _reportedParameterizedHost;
-    private readonly Dictionary<YamlNode, List<(string Value, string Subtype)>> _discriminatorValues = new(ReferenceEqualityComparer.Instance);
+    private Dictionary<YamlNode, List<(string Value, string Subtype)>>? _discriminatorValues;
     private const string ParameterizedHostKey = "x-ms-parameterized-host";
 
     private readonly YamlNode? _consumes;
@@ -59,148 +64,248 @@ internal sealed partial class Swagger2Document
     /// <summary>True for a root that declares <c>swagger: "2.0"</c>.</summary>
     public static bool IsSwagger2(YamlNode root) => root.IsMapping && root.Get("swagger") is { IsScalar: true, Value: "2.0" };
 
+    /// <summary>
+    /// <c>#/definitions/</c> when <paramref name="root"/> is a converted 2.0 root (its <c>definitions</c> are its
+    /// component schemas, so a reference starting so names a component schema), null otherwise.
+    /// </summary>
+    public static string? SchemasAlias(YamlNode root) => IsComponentsPlace(root, ReferencePlaces[0]) ? DefinitionsPrefix : null;
+
+    /// <summary>
+    /// The OpenAPI 3.0 form of a reference into one of the 2.0 places of a converted 2.0 root (<c>#/definitions/Pet</c>
+    /// → <c>#/components/schemas/Pet</c>), to say where it was looked for; null for any other reference or root.
+    /// </summary>
+    public static string? OpenApi3Form(YamlNode root, string reference)
+    {
+        foreach ((string Place, string Component, string From, string To) place in ReferencePlaces)
+        {
+            if (reference.StartsWith(place.From, StringComparison.Ordinal) && IsComponentsPlace(root, place))
+            {
+                return place.To + reference.Substring(place.From.Length);
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsComponentsPlace(YamlNode root, (string Place, string Component, string From, string To) place) =>
+        root.IsMapping && root.Get(place.Place) is { IsMapping: true } mapping && ReferenceEquals(mapping, root.Get("components")?.Get(place.Component));
+
     /// <summary>The OpenAPI 3.0 root of a Swagger 2.0 root (see the class summary).</summary>
     public static YamlNode Convert(YamlNode root, DiagnosticBag diagnostics, CancellationToken cancellationToken) =>
         new Swagger2Document(root, diagnostics, cancellationToken).Root();
 
     private YamlNode Root()
     {
-        YamlNode result = Like(_root, _root.Pairs!.Count + 1);
-        YamlNode swagger = _root.Get("swagger")!;
-        Add(result, "openapi", Text("3.0.3", swagger), swagger);
         NoteDiscriminatorValues();
-        bool serversAdded = false;
-        YamlNode? components = null;
-        foreach (KeyValuePair<YamlNode, YamlNode> pair in _root.Pairs!)
+        List<KeyValuePair<YamlNode, YamlNode>> pairs = _root.Pairs!;
+        YamlNode? servers = null;
+        YamlNode? componentsAt = null;
+        int places = 0;
+        foreach (KeyValuePair<YamlNode, YamlNode> pair in pairs)
         {
             _cancellationToken.ThrowIfCancellationRequested();
             switch (pair.Key.Value)
             {
-                case "swagger" or "consumes" or "produces" or "openapi" or "components" or "servers":
-                    break;
                 case "host" or "basePath" or "schemes" or ParameterizedHostKey:
-                    if (!serversAdded)
-                    {
-                        serversAdded = true;
-                        Add(result, "servers", Servers(pair.Key, _root.Get("schemes")), pair.Key);
-                    }
-
+                    servers ??= Servers(pair.Key, _root.Get("schemes"));
                     break;
                 case "paths" or "x-ms-paths":
-                    result.Pairs!.Add(new(pair.Key, Paths(pair.Value)));
+                    Paths(pair.Value);
                     break;
                 case "definitions" or "parameters" or "responses" or "securityDefinitions":
-                    if (components is null)
-                    {
-                        components = Like(pair.Value, 4);
-                        Add(result, "components", components, pair.Key);
-                    }
-
-                    Component(components, pair.Key, pair.Value);
-                    break;
-                default:
-                    result.Pairs!.Add(pair); // info, tags, security, externalDocs, vendor extensions: the same in 3.0
+                    componentsAt ??= pair.Key;
+                    places += pair.Value.IsMapping ? 1 : 0;
+                    Component(pair.Key, pair.Value);
                     break;
             }
         }
 
-        return result;
+        // The root itself, in place, once nothing reads it as 2.0 any more.
+        YamlNode? components = componentsAt is null ? null : Like(componentsAt, places);
+        int kept = 0;
+        for (int i = 0; i < pairs.Count; i++)
+        {
+            KeyValuePair<YamlNode, YamlNode> pair = pairs[i];
+            switch (pair.Key.Value)
+            {
+                case "swagger":
+                    pair = new(Text("openapi", pair.Value, plain: true), Text("3.0.3", pair.Value));
+                    break;
+                case "consumes" or "produces" or "openapi" or "components" or "servers":
+                    continue;
+                case "host" or "basePath" or "schemes" or ParameterizedHostKey:
+                    if (servers is null)
+                    {
+                        continue;
+                    }
+
+                    pair = new(Text("servers", pair.Key, plain: true), servers);
+                    servers = null;
+                    break;
+                case "definitions" or "parameters" or "responses" or "securityDefinitions" when pair.Value.IsMapping:
+                    // The components' own mappings. Definitions, parameters and responses also stay where 2.0 has them,
+                    // so a 2.0 reference (#/definitions/Pet) is read as it is written and names what the 3.0 one
+                    // (#/components/schemas/Pet) names: no reference is rewritten.
+                    Add(components!, ComponentsPlace(pair.Key.Value!), pair.Value, pair.Key);
+                    if (pair.Key.Value == "securityDefinitions")
+                    {
+                        continue;
+                    }
+
+                    if (pair.Key.Value == "parameters")
+                    {
+                        DropBodyParameters(pair.Value);
+                    }
+
+                    break;
+                case "securityDefinitions":
+                    continue;
+            }
+
+            pairs[kept++] = pair;
+        }
+
+        pairs.RemoveRange(kept, pairs.Count - kept);
+        if (components is not null)
+        {
+            Add(_root, "components", components, componentsAt!);
+        }
+
+        _root.PairsEdited();
+        return _root;
     }
 
-    private void Component(YamlNode components, YamlNode key, YamlNode value)
+    /// <summary>Drops the body and form parameters of the root's <c>parameters</c>: 3.0 has no parameter form for them (each operation that refers to one has its body).</summary>
+    private static void DropBodyParameters(YamlNode parameters)
+    {
+        if (parameters.Pairs!.RemoveAll(p => p.Value.IsMapping && p.Value.GetString("in") is "body" or "formData") > 0)
+        {
+            parameters.PairsEdited();
+        }
+    }
+
+    /// <summary>Where <c>components</c> holds a Swagger 2.0 root's <paramref name="place"/>.</summary>
+    private static string ComponentsPlace(string place)
+    {
+        foreach ((string Place, string Component, string From, string To) known in ReferencePlaces)
+        {
+            if (known.Place == place)
+            {
+                return known.Component;
+            }
+        }
+
+        return "securitySchemes"; // of securityDefinitions
+    }
+
+    /// <summary>A 2.0 place's entries converted in place (body and form parameters, which 3.0 has no parameter form for, dropped).</summary>
+    private void Component(YamlNode key, YamlNode value)
     {
         if (!value.IsMapping)
         {
             return;
         }
 
-        YamlNode converted;
+        List<KeyValuePair<YamlNode, YamlNode>> pairs = value.Pairs!;
         switch (key.Value)
         {
             case "definitions":
-                Add(components, "schemas", SchemaMap(value), key);
+                SchemaMap(value);
                 break;
             case "parameters":
-                // Body and form parameters have no 3.0 parameter form: an operation that refers to one gets its body (Operation).
-                converted = Like(value, value.Pairs!.Count);
-                Add(components, "parameters", converted, key);
-                foreach (KeyValuePair<YamlNode, YamlNode> pair in value.Pairs!)
+                // An operation that refers to a body or form parameter gets its body (Operation); they are dropped last
+                // (DropBodyParameters), since until then a reference to one must find it.
+                foreach (KeyValuePair<YamlNode, YamlNode> pair in pairs)
                 {
                     if (pair.Value.IsMapping && pair.Value.GetString("in") is not ("body" or "formData"))
                     {
-                        converted.Pairs!.Add(new(pair.Key, Parameter(pair.Value)));
+                        Parameter(pair.Value);
                     }
                 }
 
                 break;
             case "responses":
-                Add(components, "responses", value, key);
-                for (int i = 0; i < value.Pairs!.Count; i++)
+                for (int i = 0; i < pairs.Count; i++)
                 {
-                    Replace(value.Pairs, i, Response(value.Pairs[i].Value, _produces, shared: false));
+                    Replace(pairs, i, Response(pairs[i].Value, _produces, shared: false));
                 }
 
                 break;
             default:
-                converted = Like(value, value.Pairs!.Count);
-                Add(components, "securitySchemes", converted, key);
-                foreach (KeyValuePair<YamlNode, YamlNode> pair in value.Pairs!)
+                for (int i = 0; i < pairs.Count; i++)
                 {
-                    converted.Pairs!.Add(new(pair.Key, SecurityScheme(pair.Value)));
+                    Replace(pairs, i, SecurityScheme(pairs[i].Value));
                 }
 
                 break;
         }
     }
 
-    /// <summary><c>basic</c> → http basic; <c>apiKey</c> as it is; <c>oauth2</c>'s one flow → <c>flows</c> (application → clientCredentials, accessCode → authorizationCode).</summary>
-    private static YamlNode SecurityScheme(YamlNode scheme)
+    /// <summary>
+    /// In place: <c>basic</c> → http basic; <c>apiKey</c> as it is; <c>oauth2</c>'s one flow → <c>flows</c> (application →
+    /// clientCredentials, accessCode → authorizationCode).
+    /// </summary>
+    private YamlNode SecurityScheme(YamlNode scheme)
     {
-        if (!scheme.IsMapping)
+        if (!scheme.IsMapping || !FirstVisit(scheme))
         {
             return scheme;
         }
 
-        YamlNode result = Like(scheme);
         string? type = scheme.GetString("type");
-        YamlNode? flow = null;
-        foreach (KeyValuePair<YamlNode, YamlNode> pair in scheme.Pairs!)
+        if (type is not ("basic" or "oauth2"))
         {
-            switch (pair.Key.Value)
-            {
-                case "type" when type == "basic":
-                    Add(result, "type", Text("http", pair.Value), pair.Key);
-                    Add(result, "scheme", Text("basic", pair.Value), pair.Key);
-                    break;
-                case "flow" or "authorizationUrl" or "tokenUrl" or "scopes" when type == "oauth2":
-                    if (flow is null)
-                    {
-                        flow = Like(scheme);
-                        YamlNode flows = Like(scheme);
-                        string name = scheme.GetString("flow") switch
-                        {
-                            "application" => "clientCredentials",
-                            "accessCode" => "authorizationCode",
-                            { } other => other,
-                            null => "implicit",
-                        };
-                        Add(flows, name, flow, pair.Key);
-                        Add(result, "flows", flows, pair.Key);
-                    }
-
-                    if (pair.Key.Value != "flow")
-                    {
-                        flow.Pairs!.Add(pair);
-                    }
-
-                    break;
-                default:
-                    result.Pairs!.Add(pair);
-                    break;
-            }
+            return scheme;
         }
 
-        return result;
+        List<KeyValuePair<YamlNode, YamlNode>> pairs = scheme.Pairs!;
+        if (type == "basic")
+        {
+            int at = pairs.FindLastIndex(p => p.Key.Value == "type");
+            KeyValuePair<YamlNode, YamlNode> given = pairs[at];
+            pairs[at] = With(given, Text("http", given.Value));
+            pairs.Insert(at + 1, new(Text("scheme", given.Key, plain: true), Text("basic", given.Value)));
+            scheme.PairsEdited();
+            return scheme;
+        }
+
+        YamlNode? flow = null;
+        int kept = 0;
+        for (int i = 0; i < pairs.Count; i++)
+        {
+            KeyValuePair<YamlNode, YamlNode> pair = pairs[i];
+            if (pair.Key.Value is "flow" or "authorizationUrl" or "tokenUrl" or "scopes")
+            {
+                bool first = flow is null; // becomes flows, holding the one flow 'flow' names
+                if (first)
+                {
+                    flow = Like(scheme, 3);
+                    YamlNode flows = Like(scheme, 1);
+                    string name = scheme.GetString("flow") switch
+                    {
+                        "application" => "clientCredentials",
+                        "accessCode" => "authorizationCode",
+                        { } other => other,
+                        null => "implicit",
+                    };
+                    Add(flows, name, flow, pair.Key);
+                    pairs[kept++] = new(Text("flows", pair.Key, plain: true), flows);
+                }
+
+                if (pair.Key.Value != "flow")
+                {
+                    flow!.Pairs!.Add(pair);
+                }
+
+                continue;
+            }
+
+            pairs[kept++] = pair;
+        }
+
+        pairs.RemoveRange(kept, pairs.Count - kept);
+        scheme.PairsEdited();
+        return scheme;
     }
 
     private YamlNode Paths(YamlNode paths)
@@ -229,13 +334,14 @@ internal sealed partial class Swagger2Document
         }
 
         // Body and form parameters of the path item belong to each operation's body.
-        List<YamlNode>? bodyParameters = null;
+        List<(YamlNode Parameter, bool Owned)>? bodyParameters = null;
         List<KeyValuePair<YamlNode, YamlNode>> pairs = item.Pairs!;
         for (int i = 0; i < pairs.Count; i++)
         {
             if (pairs[i].Key.Value == "parameters")
             {
-                Replace(pairs, i, Parameters(pairs[i].Value, ref bodyParameters, shared: false));
+                bodyParameters ??= new();
+                Replace(pairs, i, Parameters(pairs[i].Value, bodyParameters, shared: false, operation: false));
             }
         }
 
@@ -249,11 +355,17 @@ internal sealed partial class Swagger2Document
     }
 
     /// <summary>An operation, converted in place (a copy when aliased: its body depends on the path item it is reached from).</summary>
-    private YamlNode Operation(YamlNode operation, List<YamlNode>? pathBodyParameters)
+    private YamlNode Operation(YamlNode operation, List<(YamlNode Parameter, bool Owned)>? pathBodyParameters)
     {
         bool shared = operation.IsAliased; // then so is everything in it: each use converts a copy
         operation = Own(operation);
-        List<YamlNode>? bodyParameters = pathBodyParameters is null ? null : new List<YamlNode>(pathBodyParameters);
+        List<(YamlNode Parameter, bool Owned)> bodyParameters = _bodyParameters ??= new(); // one list for every operation: none nests
+        bodyParameters.Clear();
+        if (pathBodyParameters is not null)
+        {
+            bodyParameters.AddRange(pathBodyParameters);
+        }
+
         YamlNode? consumes = operation.Get("consumes") ?? _consumes;
         YamlNode? produces = operation.Get("produces") ?? _produces;
         List<KeyValuePair<YamlNode, YamlNode>> pairs = operation.Pairs!;
@@ -274,7 +386,7 @@ internal sealed partial class Swagger2Document
                     pair = new(Text("servers", pair.Key, plain: true), servers);
                     break;
                 case "parameters":
-                    pair = With(pair, Parameters(pair.Value, ref bodyParameters, shared));
+                    pair = With(pair, Parameters(pair.Value, bodyParameters, shared, operation: true));
                     break;
                 case "responses" when pair.Value.IsMapping:
                     bool sharedResponses = shared || pair.Value.IsAliased;
@@ -296,9 +408,9 @@ internal sealed partial class Swagger2Document
         }
 
         pairs.RemoveRange(kept, pairs.Count - kept);
-        if (bodyParameters is not null && RequestBody(bodyParameters, consumes, operation) is { } body)
+        if (RequestBody(bodyParameters, consumes, operation) is { } body)
         {
-            Add(operation, "requestBody", body, bodyParameters[0]);
+            Add(operation, "requestBody", body, bodyParameters[0].Parameter);
         }
 
         operation.PairsEdited();
@@ -307,15 +419,17 @@ internal sealed partial class Swagger2Document
 
     /// <summary>
     /// The parameters that stay parameters, in place (a copy when aliased); body and form parameters (followed through
-    /// <c>$ref</c>) go to <paramref name="bodyParameters"/>.
+    /// <c>$ref</c>) go to <paramref name="bodyParameters"/>, owned by the body when written in this <paramref name="operation"/>'s
+    /// own list (reached once, so the body converts them in place).
     /// </summary>
-    private YamlNode Parameters(YamlNode parameters, ref List<YamlNode>? bodyParameters, bool shared)
+    private YamlNode Parameters(YamlNode parameters, List<(YamlNode Parameter, bool Owned)> bodyParameters, bool shared, bool operation)
     {
         if (!parameters.IsSequence)
         {
             return parameters;
         }
 
+        bool own = operation && !shared && !parameters.IsAliased; // the list is reached once, from this operation
         parameters = Own(parameters, shared);
         List<YamlNode> items = parameters.Items!;
         int kept = 0;
@@ -325,12 +439,11 @@ internal sealed partial class Swagger2Document
             YamlNode? resolved = Follow(parameter);
             if (resolved is { IsMapping: true } && resolved.GetString("in") is "body" or "formData")
             {
-                bodyParameters ??= new List<YamlNode>();
-                Replace(bodyParameters, resolved);
+                Replace(bodyParameters, resolved, owned: own && !parameter.IsAliased && ReferenceEquals(parameter, resolved));
             }
             else
             {
-                items[kept++] = parameter.IsMapping && parameter.Get("$ref") is { } reference ? Reference(parameter, reference) : Parameter(parameter);
+                items[kept++] = parameter.IsMapping && parameter.Get("$ref") is not null ? parameter : Parameter(parameter);
             }
         }
 
@@ -339,19 +452,19 @@ internal sealed partial class Swagger2Document
     }
 
     /// <summary>Adds a body or form parameter, in place of one with the same name and location (an operation's replaces its path item's).</summary>
-    private static void Replace(List<YamlNode> bodyParameters, YamlNode parameter)
+    private static void Replace(List<(YamlNode Parameter, bool Owned)> bodyParameters, YamlNode parameter, bool owned)
     {
         string? name = parameter.GetString("name");
         string? location = parameter.GetString("in");
         for (int i = bodyParameters.Count - 1; i >= 0; i--)
         {
-            if (bodyParameters[i].GetString("name") == name && bodyParameters[i].GetString("in") == location)
+            if (bodyParameters[i].Parameter.GetString("name") == name && bodyParameters[i].Parameter.GetString("in") == location)
             {
                 bodyParameters.RemoveAt(i);
             }
         }
 
-        bodyParameters.Add(parameter);
+        bodyParameters.Add((parameter, owned));
     }
 
     /// <summary>The keys of a 2.0 parameter that a 3.0 parameter has too; the others (type keywords, their extensions) go to its schema.</summary>
@@ -407,7 +520,7 @@ internal sealed partial class Swagger2Document
         Add(parameter, "schema", Schema(schema), parameter);
         if (array)
         {
-            CollectionFormat(parameter, parameter, format, parameter.GetString("in") ?? string.Empty);
+            CollectionFormat(parameter, parameter, parameter.GetString("name"), format, parameter.GetString("in") ?? string.Empty);
         }
 
         return parameter;
@@ -417,14 +530,14 @@ internal sealed partial class Swagger2Document
     /// <c>collectionFormat</c> (csv by default) as the 3.0 style and explode of <paramref name="location"/>; where 3.0
     /// has no style for it, <c>x-collectionFormat</c> tells the builder the separator.
     /// </summary>
-    private void CollectionFormat(YamlNode target, YamlNode parameter, YamlNode? collectionFormat, string location)
+    private void CollectionFormat(YamlNode target, YamlNode parameter, string? name, YamlNode? collectionFormat, string location)
     {
         YamlNode at = collectionFormat ?? parameter;
         string format = collectionFormat is { IsScalar: true, IsNull: false } ? collectionFormat.Value! : "csv";
         bool query = location is "query" or "formData";
         if (format == "multi" && !query)
         {
-            _diagnostics.Report(DiagnosticDescriptors.IgnoredValue, at, $"collectionFormat 'multi' is valid only for query and formData parameters; '{parameter.GetString("name")}' is sent as csv");
+            _diagnostics.Report(DiagnosticDescriptors.IgnoredValue, at, $"collectionFormat 'multi' is valid only for query and formData parameters; '{name}' is sent as csv");
             format = "csv";
         }
 
@@ -439,7 +552,7 @@ internal sealed partial class Swagger2Document
         };
         if (format is not ("csv" or "ssv" or "tsv" or "pipes" or "multi"))
         {
-            _diagnostics.Report(DiagnosticDescriptors.IgnoredValue, at, $"The collectionFormat '{format}' of '{parameter.GetString("name")}' is not one of csv, ssv, tsv, pipes or multi; it is sent as csv");
+            _diagnostics.Report(DiagnosticDescriptors.IgnoredValue, at, $"The collectionFormat '{format}' of '{name}' is not one of csv, ssv, tsv, pipes or multi; it is sent as csv");
         }
 
         Add(target, "style", Text(wire.Style, at, plain: true), at);
@@ -455,18 +568,18 @@ internal sealed partial class Swagger2Document
     /// none) or of its <c>in: formData</c> parameters (one object schema, a property per parameter; multipart/form-data
     /// when a parameter is a file or <c>consumes</c> names it, else application/x-www-form-urlencoded).
     /// </summary>
-    private YamlNode? RequestBody(List<YamlNode> parameters, YamlNode? consumes, YamlNode operation)
+    private YamlNode? RequestBody(List<(YamlNode Parameter, bool Owned)> parameters, YamlNode? consumes, YamlNode operation)
     {
         if (parameters.Count == 0)
         {
             return null;
         }
 
-        YamlNode? body = null;
+        (YamlNode Parameter, bool Owned)? body = null;
         bool extraBody = false, form = false;
-        foreach (YamlNode parameter in parameters)
+        foreach ((YamlNode Parameter, bool Owned) parameter in parameters)
         {
-            switch (parameter.GetString("in"))
+            switch (parameter.Parameter.GetString("in"))
             {
                 case "body":
                     extraBody |= body is not null;
@@ -485,11 +598,11 @@ internal sealed partial class Swagger2Document
                 _diagnostics.Report(DiagnosticDescriptors.IgnoredValue, operation, "Swagger 2.0 allows one body parameter and no form parameters beside it; only the first body parameter is sent");
             }
 
-            return BodyParameter(body, consumes);
+            return BodyParameter(body.Value.Parameter, consumes, body.Value.Owned);
         }
 
-        YamlNode first = parameters[0];
-        bool multipart = HasMediaType(consumes, "multipart/form-data") || parameters.Exists(p => p.GetString("type") == "file");
+        YamlNode first = parameters[0].Parameter;
+        bool multipart = HasMediaType(consumes, "multipart/form-data") || parameters.Exists(p => p.Parameter.GetString("type") == "file");
         YamlNode formBody = Like(first, 2);
         YamlNode formContent = Like(first, 1);
         YamlNode formMedia = Like(first, 2);
@@ -499,30 +612,24 @@ internal sealed partial class Swagger2Document
         YamlNode? encoding = null;
         Add(objectSchema, "type", Text("object", first, plain: true), first);
         Add(objectSchema, "properties", properties, first);
-        foreach (YamlNode parameter in parameters)
+        foreach ((YamlNode parameter, bool owned) in parameters)
         {
             // The name node is the property's key (and its required entry): the same text at the same place.
             YamlNode nameNode = parameter.Get("name") is { IsScalar: true } given ? given : Text(string.Empty, parameter);
-            YamlNode property = Like(parameter, parameter.Pairs!.Count);
-            foreach (KeyValuePair<YamlNode, YamlNode> pair in parameter.Pairs!)
-            {
-                if (pair.Key.Value is not ("name" or "in" or "required" or "collectionFormat" or "allowEmptyValue"))
-                {
-                    property.Pairs!.Add(pair);
-                }
-            }
-
-            properties.Pairs!.Add(new(nameNode, Schema(property)));
-            if (parameter.Get("required") is { } isRequired && Boolean(isRequired) is { Value: "true" })
+            string? name = parameter.GetString("name");
+            YamlNode? isRequired = parameter.Get("required");
+            YamlNode? format = parameter.Get("collectionFormat");
+            bool array = parameter.GetString("type") == "array";
+            properties.Pairs!.Add(new(nameNode, Schema(FormProperty(parameter, owned))));
+            if (isRequired is not null && Boolean(isRequired) is { Value: "true" })
             {
                 required.Items!.Add(nameNode);
             }
 
-            if (parameter.GetString("type") == "array")
+            if (array)
             {
                 YamlNode wire = Like(parameter, 4);
-                YamlNode? format = parameter.Get("collectionFormat");
-                CollectionFormat(wire, parameter, format, "formData");
+                CollectionFormat(wire, parameter, name, format, "formData");
                 if (multipart && wire.Get("x-collectionFormat") is null && wire.GetString("explode") == "false")
                 {
                     // 3.0 gives a multipart part no style: the extension says the items go in one part, joined.
@@ -552,33 +659,84 @@ internal sealed partial class Swagger2Document
     }
 
     /// <summary>
-    /// The request body of an <c>in: body</c> parameter: its schema under each <c>consumes</c> media type (JSON when
-    /// none), one media type object shared by all of them, since they are the same.
+    /// A form parameter's schema: the parameter without the keys of a parameter, in place when the body
+    /// <paramref name="owned"/> it (a copy when another operation reaches it too).
     /// </summary>
-    private YamlNode BodyParameter(YamlNode body, YamlNode? consumes)
+    private static YamlNode FormProperty(YamlNode parameter, bool owned)
     {
-        int kept = 1; // content
-        foreach (KeyValuePair<YamlNode, YamlNode> pair in body.Pairs!)
+        List<KeyValuePair<YamlNode, YamlNode>> pairs = parameter.Pairs!;
+        YamlNode property = owned ? parameter : Like(parameter, pairs.Count);
+        int kept = 0;
+        for (int i = 0; i < pairs.Count; i++)
         {
-            kept += StaysOnBody(pair.Key.Value) ? 1 : 0;
+            if (pairs[i].Key.Value is not ("name" or "in" or "required" or "collectionFormat" or "allowEmptyValue"))
+            {
+                if (owned)
+                {
+                    pairs[kept++] = pairs[i];
+                }
+                else
+                {
+                    property.Pairs!.Add(pairs[i]);
+                }
+            }
         }
 
-        YamlNode result = Like(body, kept);
-        KeyValuePair<YamlNode, YamlNode>? schema = null;
-        foreach (KeyValuePair<YamlNode, YamlNode> pair in body.Pairs!)
+        if (owned)
         {
-            if (pair.Key.Value == "required")
+            pairs.RemoveRange(kept, pairs.Count - kept);
+            parameter.PairsEdited();
+        }
+
+        return property;
+    }
+
+    /// <summary>
+    /// The request body of an <c>in: body</c> parameter: its schema under each <c>consumes</c> media type (JSON when
+    /// none), one media type object shared by all of them, since they are the same. The parameter itself when the body
+    /// <paramref name="owned"/> it, else a new node.
+    /// </summary>
+    private YamlNode BodyParameter(YamlNode body, YamlNode? consumes, bool owned)
+    {
+        List<KeyValuePair<YamlNode, YamlNode>> pairs = body.Pairs!;
+        int staying = 1; // content
+        foreach (KeyValuePair<YamlNode, YamlNode> pair in pairs)
+        {
+            staying += StaysOnBody(pair.Key.Value) ? 1 : 0;
+        }
+
+        YamlNode result = owned ? body : Like(body, staying);
+        KeyValuePair<YamlNode, YamlNode>? schema = null;
+        int kept = 0;
+        for (int i = 0; i < pairs.Count; i++)
+        {
+            KeyValuePair<YamlNode, YamlNode> pair = pairs[i];
+            if (pair.Key.Value == "schema")
             {
-                result.Pairs!.Add(With(pair, Boolean(pair.Value)));
+                schema = With(pair, Schema(pair.Value));
+                continue;
             }
-            else if (StaysOnBody(pair.Key.Value))
+
+            if (!StaysOnBody(pair.Key.Value))
+            {
+                continue;
+            }
+
+            pair = pair.Key.Value == "required" ? With(pair, Boolean(pair.Value)) : pair;
+            if (owned)
+            {
+                pairs[kept++] = pair;
+            }
+            else
             {
                 result.Pairs!.Add(pair);
             }
-            else if (pair.Key.Value == "schema")
-            {
-                schema = With(pair, Schema(pair.Value));
-            }
+        }
+
+        if (owned)
+        {
+            pairs.RemoveRange(kept, pairs.Count - kept);
+            body.PairsEdited();
         }
 
         int count = CountMediaTypes(consumes);
@@ -618,9 +776,9 @@ internal sealed partial class Swagger2Document
             return response;
         }
 
-        if (response.Get("$ref") is { } reference)
+        if (response.Get("$ref") is not null)
         {
-            return Reference(response, reference);
+            return response;
         }
 
         response = Own(response, shared);
@@ -750,52 +908,6 @@ internal sealed partial class Swagger2Document
         }
 
         return current;
-    }
-
-    /// <summary>A <c>{$ref}</c> mapping, its reference rewritten in place to where the conversion put its target.</summary>
-    private YamlNode Reference(YamlNode node, YamlNode reference)
-    {
-        RewriteReference(reference);
-        return node;
-    }
-
-    /// <summary>
-    /// A <c>$ref</c> scalar's text rewritten in place (the same text for every reference to one target, and again
-    /// unchanged: a rewritten reference is not one of the 2.0 places).
-    /// </summary>
-    private void RewriteReference(YamlNode reference)
-    {
-        if (reference is not { IsScalar: true, Value: { } text })
-        {
-            return;
-        }
-
-        _rewritten ??= new Dictionary<string, string>(StringComparer.Ordinal);
-        if (!_rewritten.TryGetValue(text, out string? rewritten))
-        {
-            rewritten = Rewrite(text);
-            _rewritten.Add(text, rewritten);
-        }
-
-        if (!ReferenceEquals(rewritten, text))
-        {
-            reference.SetValue(rewritten);
-        }
-    }
-
-    /// <summary><c>#/definitions/X</c>, <c>#/parameters/X</c>, <c>#/responses/X</c> → their place under <c>#/components/</c>; any other reference as it is.</summary>
-    private static string Rewrite(string reference)
-    {
-        foreach ((string from, string to) in ReferencePlaces)
-        {
-            if (reference.StartsWith(from, StringComparison.Ordinal))
-            {
-                // One string, not a substring and a concatenation, when the place is named only at the start.
-                return reference.IndexOf(from, from.Length, StringComparison.Ordinal) < 0 ? reference.Replace(from, to) : to + reference.Substring(from.Length);
-            }
-        }
-
-        return reference;
     }
 
     /// <summary>How many distinct media types a <c>consumes</c>/<c>produces</c> list names (repeated and empty entries are not counted).</summary>

@@ -73,9 +73,6 @@ internal sealed class YamlNode
 
     public YamlNode? this[string key] => Get(key);
 
-    /// <summary>Replaces a scalar's text (the Swagger 2.0 conversion rewriting a <c>$ref</c> in place).</summary>
-    public void SetValue(string value) => Value = value;
-
     /// <summary>Drops the key index after <see cref="Pairs"/> was edited in place, so <see cref="Get"/> reads the edited pairs.</summary>
     public void PairsEdited() => _index = null;
 
