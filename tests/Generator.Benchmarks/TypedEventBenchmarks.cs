@@ -65,7 +65,7 @@ public class TypedEventBenchmarks
     public async Task<long> ModelOnlyAsync()
     {
         long sum = 0;
-        var items = StreamItems.Events<ContentDeltaEvent>(ContentDeltaEvent.ReadJson);
+        var items = StreamItems.Events<ContentDeltaEvent>(ContentDeltaEvent.ReadJson, Json.Model<ContentDeltaEvent>());
         var response = new ApiStreamResponse<ContentDeltaEvent>("bench", 200, new Dictionary<string, IReadOnlyList<string>>(), null, new HttpResponseMessage(), new HttpRequestMessage(), new MemoryStream(_stream, writable: false), items, StreamItems.DefaultMaxItemBytes, _ => { });
         await using (((IAsyncDisposable)response).ConfigureAwait(false))
         {

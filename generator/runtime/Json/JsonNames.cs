@@ -55,6 +55,9 @@ public sealed class JsonNames
     /// <summary>The name of member <paramref name="index"/> as a JSON Pointer from the model: <c>/name</c>, escaped.</summary>
     internal string Pointer(int index) => _pointers[index] ??= "/" + OpenApiRuntime.EscapePointer(_names[index]);
 
+    /// <summary>The index of the member named <paramref name="name"/>, or -1.</summary>
+    internal int IndexOf(string name) => Array.IndexOf(_names, name);
+
     /// <summary>
     /// The index of the property name the reader is on, or -1. Members usually arrive in declaration order, so the
     /// search starts at <paramref name="start"/> (the one after the last match) and wraps around.

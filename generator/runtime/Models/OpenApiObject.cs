@@ -70,6 +70,31 @@ public abstract class OpenApiObject<T> : OpenApiObject, IEquatable<T>
         }
     }
 
+    internal sealed override bool TryReadEventMembers(Runtime.Streaming.EventFields fields)
+    {
+        IObjectMembers members = Members;
+        JsonNames names = Names(members);
+        int[] declared = EventMembers(names);
+        for (int field = 0; field < declared.Length; field++)
+        {
+            if (declared[field] < 0 && fields.Has(field))
+            {
+                return false;
+            }
+        }
+
+        for (int field = 0; field < declared.Length; field++)
+        {
+            if (fields.Has(field))
+            {
+                Utf8JsonReader reader = fields.Reader(field);
+                members.Read(ref reader, new JsonMember(this, names, declared[field]));
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>Writes this instance as a JSON object; properties that were never set are left out.</summary>
     public sealed override void WriteJson(Utf8JsonWriter writer)
     {
@@ -148,6 +173,20 @@ public abstract class OpenApiObject<T> : OpenApiObject, IEquatable<T>
     private static JsonNames? s_names;
 
     private static JsonNames Names(IObjectMembers members) => s_exact ? s_names ??= members.Names : members.Names;
+
+    // The member index of each event field (EventFields.Names), -1 where none is declared.
+    private static int[]? s_eventMembers;
+
+    private static int[] EventMembers(JsonNames names)
+    {
+        if (s_exact && s_eventMembers is { } known)
+        {
+            return known;
+        }
+
+        int[] declared = Array.ConvertAll(Runtime.Streaming.EventFields.Names, names.IndexOf);
+        return s_exact ? s_eventMembers = declared : declared;
+    }
 
     private sealed class NoMembers : IObjectMembers
     {

@@ -1,4 +1,5 @@
 using System;
+using System.Buffers.Text;
 using System.Text;
 using System.Text.Json;
 
@@ -12,9 +13,21 @@ namespace OpenApiSdk.Runtime.Streaming;
 /// while the name repeats. The values are recognised by where they lie in the event object (an address, not a text),
 /// so no other string matches. An item whose reader never asked for <c>data</c> (it reads the object some other way)
 /// is read again from the whole event object (<see cref="DataRead"/>).
+/// <para>
+/// A model or a union of models is filled straight from the fields (<see cref="StartValues"/>, <see cref="Reader"/>): each
+/// field is its own JSON value, read by the member the model declares for it, so no event object is written or parsed.
+/// </para>
 /// </summary>
-internal sealed class EventFields
+internal sealed class EventFields : IDisposable
 {
+    /// <summary>The fields in the order the event object has them, and as they are read: <c>event</c> first (kinds are chosen by it).</summary>
+    internal static readonly string[] Names = { "event", "data", "id", "retry" };
+
+    private const int EventField = 0;
+    private const int DataField = 1;
+    private const int IdField = 2;
+    private const int RetryField = 3;
+
     [ThreadStatic]
     private static EventFields? t_reading;
 
@@ -24,6 +37,9 @@ internal sealed class EventFields
     private PooledBytes? _json;
     private int _nameAt = -1;
     private int _dataAt = -1;
+    private PooledBytes? _values;
+    private readonly int[] _valueStart = new int[4];
+    private readonly int[] _valueLength = new int[4];
 
     internal EventFields(EventStreamParser parsed) => _event = parsed;
 
@@ -34,6 +50,9 @@ internal sealed class EventFields
     internal bool DataRead { get; private set; }
 
     internal ReadOnlySpan<byte> Data => _event.Data;
+
+    /// <summary>The event's name (UTF-8); empty when no <c>event</c> line set one.</summary>
+    internal ReadOnlySpan<byte> EventName => _event.EventType;
 
     /// <summary>Starts reading an item of the event object <paramref name="json"/>, whose name and data values start at the offsets given (-1: absent).</summary>
     internal void Start(PooledBytes json, int nameAt, int dataAt)
@@ -46,6 +65,101 @@ internal sealed class EventFields
     }
 
     internal static void Stop() => t_reading = null;
+
+    /// <summary>
+    /// Starts reading an item from the fields themselves: each present field becomes one JSON value (<c>data</c> the
+    /// placeholder, the others their text or number) for <see cref="Reader"/>. False, and nothing started, when a text
+    /// field is not valid UTF-8 (on netstandard2.0: not ASCII): the event object holds it with replacement characters.
+    /// </summary>
+    internal bool StartValues()
+    {
+        if (!Utf8Text.IsValid(_event.Data) || !Utf8Text.IsValid(_event.EventType) || !Utf8Text.IsValid(_event.Id))
+        {
+            return false;
+        }
+
+        PooledBytes values = _values ??= new PooledBytes();
+        values.Clear();
+        AppendString(values, EventField, _event.EventType);
+        AppendString(values, DataField, "-"u8);
+        AppendString(values, IdField, _event.Id);
+        _valueStart[RetryField] = values.Length;
+        _valueLength[RetryField] = 0;
+        if (_event.Retry is { } retry)
+        {
+            Utf8Formatter.TryFormat(retry, values.GetSpan(20), out int written);
+            values.Advance(written);
+            _valueLength[RetryField] = written;
+        }
+
+        int nameAt = _valueLength[EventField] > 0 ? _valueStart[EventField] + 1 : -1;
+        Start(values, nameAt, _valueStart[DataField] + 1);
+        return true;
+    }
+
+    /// <summary>True when the event has field <paramref name="field"/> (an index into <see cref="Names"/>).</summary>
+    internal bool Has(int field) => _valueLength[field] > 0;
+
+    /// <summary>A reader on the value of field <paramref name="field"/>, which <see cref="Has"/> says is present.</summary>
+    internal Utf8JsonReader Reader(int field)
+    {
+        var reader = new Utf8JsonReader(_values!.Span.Slice(_valueStart[field], _valueLength[field]));
+        reader.Read();
+        return reader;
+    }
+
+    public void Dispose() => _values?.Dispose();
+
+    /// <summary>A JSON string of <paramref name="utf8"/> (valid UTF-8), absent when empty except for <c>data</c>; escaped only where JSON requires it.</summary>
+    private void AppendString(PooledBytes values, int field, ReadOnlySpan<byte> utf8)
+    {
+        _valueStart[field] = values.Length;
+        if (utf8.Length == 0 && field != DataField)
+        {
+            _valueLength[field] = 0;
+            return;
+        }
+
+        values.Append((byte)'"');
+        if (NeedsEscaping(utf8))
+        {
+            // JSON's escapes for the few bytes that need one (a quote, a backslash, control characters); the rest as it is.
+            foreach (byte b in utf8)
+            {
+                if (b is (byte)'"' or (byte)'\\' || b < 0x20)
+                {
+                    values.Append((byte)'\\');
+                    values.Append((byte)'u');
+                    Utf8Formatter.TryFormat(b, values.GetSpan(4), out int written, new System.Buffers.StandardFormat('X', 4));
+                    values.Advance(written);
+                }
+                else
+                {
+                    values.Append(b);
+                }
+            }
+        }
+        else
+        {
+            values.Append(utf8);
+        }
+
+        values.Append((byte)'"');
+        _valueLength[field] = values.Length - _valueStart[field];
+    }
+
+    private static bool NeedsEscaping(ReadOnlySpan<byte> utf8)
+    {
+        foreach (byte b in utf8)
+        {
+            if (b is (byte)'"' or (byte)'\\' || b < 0x20)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The string the reader is on, when it is the event's name or data.</summary>
     internal bool TryGetString(ref Utf8JsonReader reader, out string value)
