@@ -52,6 +52,7 @@ public abstract class OpenApiObject<T> : OpenApiObject, IEquatable<T>
     {
         IObjectMembers members = Members;
         JsonNames names = Names(members);
+        Runtime.Streaming.EventFields? eventFields = Runtime.Streaming.EventFields.Reading; // when this is an event's object
         int next = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -66,7 +67,7 @@ public abstract class OpenApiObject<T> : OpenApiObject, IEquatable<T>
 
             next = index + 1;
             reader.Read();
-            members.Read(ref reader, new JsonMember(this, names, index));
+            members.Read(ref reader, new JsonMember(this, names, index, eventFields));
         }
     }
 
@@ -83,12 +84,13 @@ public abstract class OpenApiObject<T> : OpenApiObject, IEquatable<T>
             }
         }
 
+        Utf8JsonReader values = fields.Values();
         for (int field = 0; field < declared.Length; field++)
         {
             if (fields.Has(field))
             {
-                Utf8JsonReader reader = fields.Reader(field);
-                members.Read(ref reader, new JsonMember(this, names, declared[field]));
+                values.Read();
+                members.Read(ref values, new JsonMember(this, names, declared[field], fields));
             }
         }
 

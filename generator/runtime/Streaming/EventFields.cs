@@ -6,16 +6,16 @@ using System.Text.Json;
 namespace OpenApiSdk.Runtime.Streaming;
 
 /// <summary>
-/// The fields of the OpenAPI 3.2 event whose item is being read on this thread, for the readers of its event object
-/// (<see cref="JsonRead.String"/>, <see cref="JsonMember.JsonContent"/>). The event object is written with a one-byte
-/// placeholder for <c>data</c>, whose value is read from the event's own bytes: no escaping into the object and no
-/// unescaping out of it, and typed data is parsed where it lies. The <c>event</c> name is read as one string reused
-/// while the name repeats. The values are recognised by where they lie in the event object (an address, not a text),
-/// so no other string matches. An item whose reader never asked for <c>data</c> (it reads the object some other way)
-/// is read again from the whole event object (<see cref="DataRead"/>).
+/// The fields of the OpenAPI 3.2 event whose item is being read, for the members that read them (<see cref="JsonMember"/>:
+/// <c>String</c>, <c>JsonContent</c>). <c>data</c> is given to the item's reader as a one-byte placeholder whose value is
+/// read from the event's own bytes: no escaping in and unescaping out, and typed data is parsed where it lies. The
+/// <c>event</c> name is read as one string reused while the name repeats. The values are recognised by where they lie (an
+/// address, not a text), so no other string matches. An item whose reader never asked for <c>data</c> (it reads it some
+/// other way) is read again from the whole event object (<see cref="DataRead"/>).
 /// <para>
-/// A model or a union of models is filled straight from the fields (<see cref="StartValues"/>, <see cref="Reader"/>): each
-/// field is its own JSON value, read by the member the model declares for it, so no event object is written or parsed.
+/// A model or a union of models is filled straight from the fields (<see cref="StartValues"/>, <see cref="Values"/>): the
+/// model's reader reads each field's value with the member it declares for it, so no event object is written or parsed.
+/// Any other item reads the event as the JSON object 3.2 defines, with this instance set for the thread (<see cref="Start"/>).
 /// </para>
 /// </summary>
 internal sealed class EventFields : IDisposable
@@ -38,12 +38,11 @@ internal sealed class EventFields : IDisposable
     private int _nameAt = -1;
     private int _dataAt = -1;
     private PooledBytes? _values;
-    private readonly int[] _valueStart = new int[4];
-    private readonly int[] _valueLength = new int[4];
+    private readonly bool[] _present = new bool[4];
 
     internal EventFields(EventStreamParser parsed) => _event = parsed;
 
-    /// <summary>The fields of the event being read on this thread; null when none is.</summary>
+    /// <summary>The fields of the event whose object is being read on this thread (<see cref="Start"/>); null when none is.</summary>
     internal static EventFields? Reading => t_reading;
 
     /// <summary>True once the item's reader has read <c>data</c> (as a string or as its JSON content).</summary>
@@ -67,9 +66,10 @@ internal sealed class EventFields : IDisposable
     internal static void Stop() => t_reading = null;
 
     /// <summary>
-    /// Starts reading an item from the fields themselves: each present field becomes one JSON value (<c>data</c> the
-    /// placeholder, the others their text or number) for <see cref="Reader"/>. False, and nothing started, when a text
-    /// field is not valid UTF-8 (on netstandard2.0: not ASCII): the event object holds it with replacement characters.
+    /// Starts reading an item from the fields themselves: the present fields, in the order of <see cref="Names"/>, as one
+    /// JSON array (<c>data</c> the placeholder, the others their text or number) for <see cref="Values"/>. False, and
+    /// nothing started, when a text field is not valid UTF-8 (on netstandard2.0: not ASCII): the event object holds it with
+    /// replacement characters. No thread-static is set: the model's reader is given these fields (<see cref="JsonMember"/>).
     /// </summary>
     internal bool StartValues()
     {
@@ -80,47 +80,53 @@ internal sealed class EventFields : IDisposable
 
         PooledBytes values = _values ??= new PooledBytes();
         values.Clear();
-        AppendString(values, EventField, _event.EventType);
-        AppendString(values, DataField, "-"u8);
-        AppendString(values, IdField, _event.Id);
-        _valueStart[RetryField] = values.Length;
-        _valueLength[RetryField] = 0;
+        values.Append((byte)'[');
+        _nameAt = AppendString(values, _event.EventType);
+        _present[EventField] = _nameAt >= 0;
+        _dataAt = AppendString(values, "-"u8);
+        _present[DataField] = true;
+        _present[IdField] = AppendString(values, _event.Id) >= 0;
+        _present[RetryField] = _event.Retry is not null;
         if (_event.Retry is { } retry)
         {
+            Separate(values);
             Utf8Formatter.TryFormat(retry, values.GetSpan(20), out int written);
             values.Advance(written);
-            _valueLength[RetryField] = written;
         }
 
-        int nameAt = _valueLength[EventField] > 0 ? _valueStart[EventField] + 1 : -1;
-        Start(values, nameAt, _valueStart[DataField] + 1);
+        values.Append((byte)']');
+        _json = values;
+        DataRead = false;
         return true;
     }
 
     /// <summary>True when the event has field <paramref name="field"/> (an index into <see cref="Names"/>).</summary>
-    internal bool Has(int field) => _valueLength[field] > 0;
+    internal bool Has(int field) => _present[field];
 
-    /// <summary>A reader on the value of field <paramref name="field"/>, which <see cref="Has"/> says is present.</summary>
-    internal Utf8JsonReader Reader(int field)
+    /// <summary>A reader on the array of the present fields' values (<see cref="StartValues"/>), on its start: each <c>Read</c> moves to the next.</summary>
+    internal Utf8JsonReader Values()
     {
-        var reader = new Utf8JsonReader(_values!.Span.Slice(_valueStart[field], _valueLength[field]));
+        var reader = new Utf8JsonReader(_values!.Span);
         reader.Read();
         return reader;
     }
 
     public void Dispose() => _values?.Dispose();
 
-    /// <summary>A JSON string of <paramref name="utf8"/> (valid UTF-8), absent when empty except for <c>data</c>; escaped only where JSON requires it.</summary>
-    private void AppendString(PooledBytes values, int field, ReadOnlySpan<byte> utf8)
+    /// <summary>
+    /// Appends <paramref name="utf8"/> (valid UTF-8) as the array's next JSON string, escaped only where JSON requires it;
+    /// where its text starts, or -1 (nothing appended) when it is empty.
+    /// </summary>
+    private static int AppendString(PooledBytes values, ReadOnlySpan<byte> utf8)
     {
-        _valueStart[field] = values.Length;
-        if (utf8.Length == 0 && field != DataField)
+        if (utf8.Length == 0)
         {
-            _valueLength[field] = 0;
-            return;
+            return -1;
         }
 
+        Separate(values);
         values.Append((byte)'"');
+        int at = values.Length;
         if (NeedsEscaping(utf8))
         {
             // JSON's escapes for the few bytes that need one (a quote, a backslash, control characters); the rest as it is.
@@ -145,7 +151,15 @@ internal sealed class EventFields : IDisposable
         }
 
         values.Append((byte)'"');
-        _valueLength[field] = values.Length - _valueStart[field];
+        return at;
+    }
+
+    private static void Separate(PooledBytes values)
+    {
+        if (values.Length > 1)
+        {
+            values.Append((byte)',');
+        }
     }
 
     private static bool NeedsEscaping(ReadOnlySpan<byte> utf8)

@@ -235,23 +235,9 @@ internal sealed class ItemReader<T> : IDisposable
     private T ReadEvent()
     {
         EventFields fields = _eventFields ??= new EventFields(_events!);
-        if (_items.Item is { } direct && fields.StartValues())
+        if (_items.Item is { } direct && fields.StartValues() && direct.TryReadEvent(fields, out T value) && fields.DataRead)
         {
-            bool read;
-            T value;
-            try
-            {
-                read = direct.TryReadEvent(fields, out value);
-            }
-            finally
-            {
-                EventFields.Stop();
-            }
-
-            if (read && fields.DataRead)
-            {
-                return value;
-            }
+            return value;
         }
 
         if (!Utf8Text.IsValid(_events!.Data))
