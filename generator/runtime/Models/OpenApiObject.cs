@@ -75,7 +75,7 @@ public abstract class OpenApiObject<T> : OpenApiObject, IEquatable<T>
     {
         IObjectMembers members = Members;
         JsonNames names = Names(members);
-        int[] declared = EventMembers(names);
+        int[] declared = names.EventMembers;
         for (int field = 0; field < declared.Length; field++)
         {
             if (declared[field] < 0 && fields.Has(field))
@@ -175,20 +175,6 @@ public abstract class OpenApiObject<T> : OpenApiObject, IEquatable<T>
     private static JsonNames? s_names;
 
     private static JsonNames Names(IObjectMembers members) => s_exact ? s_names ??= members.Names : members.Names;
-
-    // The member index of each event field (EventFields.Names), -1 where none is declared.
-    private static int[]? s_eventMembers;
-
-    private static int[] EventMembers(JsonNames names)
-    {
-        if (s_exact && s_eventMembers is { } known)
-        {
-            return known;
-        }
-
-        int[] declared = Array.ConvertAll(Runtime.Streaming.EventFields.Names, names.IndexOf);
-        return s_exact ? s_eventMembers = declared : declared;
-    }
 
     private sealed class NoMembers : IObjectMembers
     {

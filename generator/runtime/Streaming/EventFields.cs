@@ -78,23 +78,31 @@ internal sealed class EventFields : IDisposable
             return false;
         }
 
+        ReadOnlySpan<byte> name = _event.EventType;
+        ReadOnlySpan<byte> id = _event.Id;
         PooledBytes values = _values ??= new PooledBytes();
         values.Clear();
-        values.Append((byte)'[');
-        _nameAt = AppendString(values, _event.EventType);
-        _present[EventField] = _nameAt >= 0;
-        _dataAt = AppendString(values, "-"u8);
-        _present[DataField] = true;
-        _present[IdField] = AppendString(values, _event.Id) >= 0;
-        _present[RetryField] = _event.Retry is not null;
+
+        // One span for the whole array: at most six bytes per byte escaped (\u00XX), three per string, 20 digits and the rest.
+        Span<byte> json = values.GetSpan(((name.Length + id.Length) * 6) + 40);
+        int length = 0;
+        json[length++] = (byte)'[';
+        _nameAt = WriteString(json, ref length, name);
+        _dataAt = WriteString(json, ref length, "-"u8);
+        int idAt = WriteString(json, ref length, id);
         if (_event.Retry is { } retry)
         {
-            Separate(values);
-            Utf8Formatter.TryFormat(retry, values.GetSpan(20), out int written);
-            values.Advance(written);
+            json[length++] = (byte)',';
+            Utf8Formatter.TryFormat(retry, json.Slice(length), out int written);
+            length += written;
         }
 
-        values.Append((byte)']');
+        json[length++] = (byte)']';
+        values.Advance(length);
+        _present[EventField] = _nameAt >= 0;
+        _present[DataField] = true;
+        _present[IdField] = idAt >= 0;
+        _present[RetryField] = _event.Retry is not null;
         _json = values;
         DataRead = false;
         return true;
@@ -114,19 +122,23 @@ internal sealed class EventFields : IDisposable
     public void Dispose() => _values?.Dispose();
 
     /// <summary>
-    /// Appends <paramref name="utf8"/> (valid UTF-8) as the array's next JSON string, escaped only where JSON requires it;
-    /// where its text starts, or -1 (nothing appended) when it is empty.
+    /// Writes <paramref name="utf8"/> (valid UTF-8) as the array's next JSON string at <paramref name="length"/>, escaped
+    /// only where JSON requires it; where its text starts, or -1 (nothing written) when it is empty.
     /// </summary>
-    private static int AppendString(PooledBytes values, ReadOnlySpan<byte> utf8)
+    private static int WriteString(Span<byte> json, ref int length, ReadOnlySpan<byte> utf8)
     {
         if (utf8.Length == 0)
         {
             return -1;
         }
 
-        Separate(values);
-        values.Append((byte)'"');
-        int at = values.Length;
+        if (length > 1)
+        {
+            json[length++] = (byte)',';
+        }
+
+        json[length++] = (byte)'"';
+        int at = length;
         if (NeedsEscaping(utf8))
         {
             // JSON's escapes for the few bytes that need one (a quote, a backslash, control characters); the rest as it is.
@@ -134,34 +146,34 @@ internal sealed class EventFields : IDisposable
             {
                 if (b is (byte)'"' or (byte)'\\' || b < 0x20)
                 {
-                    values.Append((byte)'\\');
-                    values.Append((byte)'u');
-                    Utf8Formatter.TryFormat(b, values.GetSpan(4), out int written, new System.Buffers.StandardFormat('X', 4));
-                    values.Advance(written);
+                    json[length++] = (byte)'\\';
+                    json[length++] = (byte)'u';
+                    Utf8Formatter.TryFormat(b, json.Slice(length), out int written, new System.Buffers.StandardFormat('X', 4));
+                    length += written;
                 }
                 else
                 {
-                    values.Append(b);
+                    json[length++] = b;
                 }
             }
         }
         else
         {
-            values.Append(utf8);
+            utf8.CopyTo(json.Slice(length));
+            length += utf8.Length;
         }
 
-        values.Append((byte)'"');
+        json[length++] = (byte)'"';
         return at;
     }
 
-    private static void Separate(PooledBytes values)
-    {
-        if (values.Length > 1)
-        {
-            values.Append((byte)',');
-        }
-    }
+    // What JSON requires escaped in a string: a quote, a backslash, the control characters.
+#if NET8_0_OR_GREATER
+    private static readonly System.Buffers.SearchValues<byte> MustEscape = System.Buffers.SearchValues.Create(
+        "\0\u0001\u0002\u0003\u0004\u0005\u0006\u0007\b\t\n\u000B\f\r\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F\"\\"u8);
 
+    private static bool NeedsEscaping(ReadOnlySpan<byte> utf8) => utf8.IndexOfAny(MustEscape) >= 0;
+#else
     private static bool NeedsEscaping(ReadOnlySpan<byte> utf8)
     {
         foreach (byte b in utf8)
@@ -174,6 +186,7 @@ internal sealed class EventFields : IDisposable
 
         return false;
     }
+#endif
 
     /// <summary>The string the reader is on, when it is the event's name or data.</summary>
     internal bool TryGetString(ref Utf8JsonReader reader, out string value)
