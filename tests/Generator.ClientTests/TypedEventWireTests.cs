@@ -219,12 +219,13 @@ public sealed class TypedEventWireTests : IAsyncLifetime
 /// </summary>
 public sealed class TypedEventFillingTests
 {
-    internal static List<T> ReadStream<T>(OpenApiSdk.Runtime.StreamItems<T> items, byte[] stream)
+    internal static List<T> ReadStream<T>(OpenApiSdk.Runtime.StreamItems<T> items, byte[] stream, List<T>? into = null)
     {
         var response = new ApiStreamResponse<T>(
             "test", 200, new Dictionary<string, IReadOnlyList<string>>(), null, new HttpResponseMessage(), new HttpRequestMessage(),
             new System.IO.MemoryStream(stream, writable: false), items, OpenApiSdk.Runtime.StreamItems.DefaultMaxItemBytes, _ => { });
-        var read = new List<T>();
+        List<T> read = into ?? [];
+        read.Clear();
         IAsyncEnumerator<T> enumerator = response.GetAsyncEnumerator();
         while (enumerator.MoveNextAsync().AsTask().GetAwaiter().GetResult())
         {
@@ -383,6 +384,46 @@ public sealed class TypedEventAllocationTests
         // The name is one string while it repeats; the data is decoded once into Data and its JSON read where it lies.
         Assert.All(read, e => Assert.Same(read[0].Event, e.Event));
         Assert.InRange(perItem - payloadModel - dataText - eventModel, 0, 24);
+    }
+
+    [Fact]
+    public void Reading_event_kinds_allocates_the_item_model_alone_whichever_kinds_alternate()
+    {
+        // Two kinds taking turns (OpenAPI 3.2 itemSchema: a oneOf of event objects chosen by the event name's const).
+        const string start = "{\"id\":\"msg_1\",\"model\":\"m\"}";
+        const string delta = "{\"index\":1,\"text\":\"token\"}";
+        byte[] startBytes = Encoding.UTF8.GetBytes(start);
+        byte[] deltaBytes = Encoding.UTF8.GetBytes(delta);
+        var stream = new StringBuilder();
+        for (int i = 0; i < 500; i++)
+        {
+            stream.Append("event: message_start\ndata: ").Append(start).Append("\n\nevent: content_block_delta\ndata: ").Append(delta).Append("\n\n");
+        }
+
+        byte[] streamBytes = Encoding.UTF8.GetBytes(stream.ToString());
+
+        // What the generated client reads the stream with (CreateMessageStreamingAsync's StreamItems).
+        var items = OpenApiSdk.Runtime.StreamItems.Events(MessageEvent.ReadJson, MessageEvent.__Shape.Item);
+        var read = new List<MessageEvent>(1000);
+        long perPair = Allocated(() => TypedEventFillingTests.ReadStream(items, streamBytes, read)) / 500;
+
+        // The item model: the union holding the kind, the kind's event model, its Data text and its typed payload.
+        var startEvent = new MessageStartEvent();
+        var deltaEvent = new ContentDeltaEvent();
+        long unions = Allocated(() => _ = MessageEvent.FromMessageStartEvent(startEvent)) + Allocated(() => _ = MessageEvent.FromContentDeltaEvent(deltaEvent));
+        long events = Allocated(() => _ = new MessageStartEvent()) + Allocated(() => _ = new ContentDeltaEvent());
+        long texts = Allocated(() => Encoding.UTF8.GetString(startBytes)) + Allocated(() => Encoding.UTF8.GetString(deltaBytes));
+        long payloads = Allocated(() => MessageStart.FromJson(startBytes)) + Allocated(() => ContentDelta.FromJson(deltaBytes));
+
+        Assert.Equal(1000, read.Count);
+        Assert.All(read, e => Assert.Empty(e.Validate()));
+        Assert.Equal(("msg_1", "token"), (read[0].AsMessageStartEvent!.DataPayload!.Id, read[1].AsContentDeltaEvent!.DataPayload!.Text));
+
+        // Each kind's event name is its const, not a string per item; beyond the models only the stream's own buffers and
+        // state (ApiStreamResponse, pooled arrays), shared by its 1,000 items.
+        Assert.Same(read[0].AsMessageStartEvent!.Event, read[998].AsMessageStartEvent!.Event);
+        Assert.Same(read[1].AsContentDeltaEvent!.Event, read[999].AsContentDeltaEvent!.Event);
+        Assert.InRange(perPair - unions - events - texts - payloads, 0, 16);
     }
 
     private static string JsonQuoted(string text) => System.Text.Json.JsonSerializer.Serialize(text);

@@ -108,8 +108,15 @@ public sealed class UnionShape<T>
             return false;
         }
 
-        int chosen = TagIndex(fields.EventName);
-        if (chosen < 0 || !Alternatives[chosen].TryReadEvent(fields, out object? held))
+        int chosen = TagIndex(fields.EventName, out int tag);
+        if (chosen < 0)
+        {
+            return false;
+        }
+
+        // The name is the kind's discriminator value: the model's event property holds that string, whichever kinds alternate.
+        fields.NameIs(Alternatives[chosen].Tags[tag], Alternatives[chosen].Utf8Tags[tag]);
+        if (!Alternatives[chosen].TryReadEvent(fields, out object? held))
         {
             return false;
         }
@@ -120,20 +127,22 @@ public sealed class UnionShape<T>
         return true;
     }
 
-    /// <summary>The alternative whose discriminator values include <paramref name="utf8"/>; -1 when none does.</summary>
-    private int TagIndex(ReadOnlySpan<byte> utf8)
+    /// <summary>The alternative whose discriminator values include <paramref name="utf8"/>, and which of them (<paramref name="tag"/>); -1 when none does.</summary>
+    private int TagIndex(ReadOnlySpan<byte> utf8, out int tag)
     {
         for (int i = 0; i < Alternatives.Count; i++)
         {
-            foreach (byte[] value in Alternatives[i].Utf8Tags)
+            byte[][] values = Alternatives[i].Utf8Tags;
+            for (tag = 0; tag < values.Length; tag++)
             {
-                if (utf8.SequenceEqual(value))
+                if (utf8.SequenceEqual(values[tag]))
                 {
                     return i;
                 }
             }
         }
 
+        tag = -1;
         return -1;
     }
 

@@ -223,6 +223,13 @@ internal sealed class EventFields : IDisposable
     private bool IsAt(ref Utf8JsonReader reader, int offset) =>
         offset >= 0 && !reader.HasValueSequence && _json!.Span.Overlaps(reader.ValueSpan, out int at) && at == offset;
 
+    /// <summary>The event's name is <paramref name="name"/> (a kind's discriminator value, <paramref name="utf8"/> its bytes): read as that string, not a new one.</summary>
+    internal void NameIs(string name, byte[] utf8)
+    {
+        _name = name;
+        _nameBytes = utf8;
+    }
+
     private string Name()
     {
         ReadOnlySpan<byte> name = _event.EventType;
