@@ -420,10 +420,11 @@ public sealed class TypedEventAllocationTests
         Assert.Equal(("msg_1", "token"), (read[0].AsMessageStartEvent!.DataPayload!.Id, read[1].AsContentDeltaEvent!.DataPayload!.Text));
 
         // Each kind's event name is its const, not a string per item; beyond the models only the stream's own buffers and
-        // state (ApiStreamResponse, pooled arrays), shared by its 1,000 items.
+        // state (ApiStreamResponse, its pooled arrays: rented anew when a collection has trimmed the pool), shared by its
+        // 1,000 items: within 24 B an item, as for one kind (a name string per change of kind is about 100 B an item more).
         Assert.Same(read[0].AsMessageStartEvent!.Event, read[998].AsMessageStartEvent!.Event);
         Assert.Same(read[1].AsContentDeltaEvent!.Event, read[999].AsContentDeltaEvent!.Event);
-        Assert.InRange(perPair - unions - events - texts - payloads, 0, 16);
+        Assert.InRange(perPair - unions - events - texts - payloads, 0, 2 * 24);
     }
 
     private static string JsonQuoted(string text) => System.Text.Json.JsonSerializer.Serialize(text);
