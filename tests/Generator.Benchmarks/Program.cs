@@ -34,6 +34,12 @@ public static class Program
             return 0;
         }
 
+        if (args.Length >= 1 && args[0] == "--events-ab")
+        {
+            EventsAlternate.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 15);
+            return 0;
+        }
+
         if (args.Length == 2 && args[0] == "--rerun")
         {
             RerunProfile.Run(args[1]);

@@ -41,6 +41,16 @@ public abstract class JsonItem<T>
 
     /// <summary>Compares two values as the models compare properties (JSON values by their text).</summary>
     internal virtual bool Equal(T left, T right) => EqualityComparer<T>.Default.Equals(left, right);
+
+    /// <summary>
+    /// Fills a value straight from the fields of the OpenAPI 3.2 event being read (no event object); false when this kind
+    /// cannot be (only models and unions of models can), and the event object is read instead.
+    /// </summary>
+    internal virtual bool TryReadEvent(Streaming.EventFields fields, out T value)
+    {
+        value = default!;
+        return false;
+    }
 }
 
 /// <summary>Reads one value; a mismatch is recorded on the owner.</summary>
@@ -119,6 +129,8 @@ internal sealed class ModelItem<T> : JsonItem<T>
     internal override string Kind => "an object";
 
     internal override bool Read(ref Utf8JsonReader reader, OpenApiModel owner, in JsonPath path, out T value) => JsonRead.Model(ref reader, owner, path, out value);
+
+    internal override bool TryReadEvent(Streaming.EventFields fields, out T value) => ObjectJson.TryReadEvent(fields, out value);
 
     internal override void Write(Utf8JsonWriter writer, T value)
     {

@@ -17,12 +17,14 @@ public readonly struct JsonMember
 {
     private readonly OpenApiModel _owner;
     private readonly JsonNames _names;
+    private readonly Streaming.EventFields? _event;
 
-    internal JsonMember(OpenApiModel owner, JsonNames names, int index)
+    internal JsonMember(OpenApiModel owner, JsonNames names, int index, Streaming.EventFields? eventFields = null)
     {
         _owner = owner;
         _names = names;
         Index = index;
+        _event = eventFields;
     }
 
     /// <summary>The member's index in the model's <see cref="JsonNames"/>.</summary>
@@ -34,8 +36,10 @@ public readonly struct JsonMember
     [SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "Called on the member, like every other read.")]
     public bool IsNull(ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.Null;
 
-    /// <summary>Reads a string.</summary>
-    public bool String(ref Utf8JsonReader reader, out string value) => JsonRead.String(ref reader, _owner, Path, out value);
+    /// <summary>Reads a string (a member of an event: its name or data from the event's own bytes).</summary>
+    public bool String(ref Utf8JsonReader reader, out string value) =>
+        _event is { } fields && reader.TokenType == JsonTokenType.String && fields.TryGetString(ref reader, out value)
+        || JsonRead.String(ref reader, _owner, Path, out value);
 
     /// <summary>Reads a 32-bit integer.</summary>
     public bool Int32(ref Utf8JsonReader reader, out int value) => JsonRead.Int32(ref reader, _owner, Path, out value);
@@ -105,7 +109,7 @@ public readonly struct JsonMember
             return false;
         }
 
-        if (Streaming.EventFields.Reading is { } eventFields && eventFields.IsData(ref reader))
+        if (_event is { } eventFields && eventFields.IsData(ref reader))
         {
             // An event's data: its JSON is read where it lies, nothing to unescape.
             try

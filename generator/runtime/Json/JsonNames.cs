@@ -55,6 +55,11 @@ public sealed class JsonNames
     /// <summary>The name of member <paramref name="index"/> as a JSON Pointer from the model: <c>/name</c>, escaped.</summary>
     internal string Pointer(int index) => _pointers[index] ??= "/" + OpenApiRuntime.EscapePointer(_names[index]);
 
+    /// <summary>The member index of each field of an OpenAPI 3.2 event (<see cref="Streaming.EventFields.Names"/>), -1 where none is declared.</summary>
+    internal int[] EventMembers => _eventMembers ??= Array.ConvertAll(Streaming.EventFields.Names, name => Array.IndexOf(_names, name));
+
+    private int[]? _eventMembers;
+
     /// <summary>
     /// The index of the property name the reader is on, or -1. Members usually arrive in declaration order, so the
     /// search starts at <paramref name="start"/> (the one after the last match) and wraps around.

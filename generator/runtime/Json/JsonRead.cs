@@ -14,11 +14,7 @@ internal static class JsonRead
     {
         if (reader.TokenType == JsonTokenType.String)
         {
-            if (Streaming.EventFields.Reading is not { } eventFields || !eventFields.TryGetString(ref reader, out value))
-            {
-                value = reader.GetString()!;
-            }
-
+            value = reader.GetString()!;
             return true;
         }
 

@@ -71,6 +71,30 @@ public static class ObjectJson
     }
 
     /// <summary>
+    /// Fills a <typeparamref name="T"/> from the fields of the event being read, each by the member declared for it, as
+    /// reading the event object would; false (nothing read) for a type that is chosen by a discriminator or holds non-objects,
+    /// or when the event has a field the type does not declare (the object keeps it in <c>AdditionalProperties</c>).
+    /// </summary>
+    internal static bool TryReadEvent<T>(Streaming.EventFields fields, out T value)
+        where T : OpenApiObject, new()
+    {
+        value = null!;
+        if (Subtypes<T>.Table is not null || NonObjects<T>.Held)
+        {
+            return false;
+        }
+
+        var result = new T();
+        if (!result.TryReadEventMembers(fields))
+        {
+            return false;
+        }
+
+        value = result;
+        return true;
+    }
+
+    /// <summary>
     /// The instance the discriminator's value names when that is a <typeparamref name="T"/>, else a plain
     /// <typeparamref name="T"/> (whose <c>Validate()</c> then reports the value); its discriminator is cleared, so
     /// that what is read is what the JSON holds.

@@ -95,6 +95,57 @@ public sealed class UnionShape<T>
         return ReadFirstValid(start);
     }
 
+    /// <summary>
+    /// Fills a value from the fields of the event being read when the event name is the discriminator and names an
+    /// alternative that can be filled so (a model): what <see cref="Read"/> gives for the event object. False otherwise,
+    /// and the event object is read instead (an unknown or absent name is kept and reported from there).
+    /// </summary>
+    internal bool TryReadEvent(Streaming.EventFields fields, out T value)
+    {
+        value = null!;
+        if (_discriminator != Streaming.EventFields.Names[0] || !fields.Has(0))
+        {
+            return false;
+        }
+
+        int chosen = TagIndex(fields.EventName, out int tag);
+        if (chosen < 0)
+        {
+            return false;
+        }
+
+        // The name is the kind's discriminator value: the model's event property holds that string, whichever kinds alternate.
+        fields.NameIs(Alternatives[chosen].Tags[tag], Alternatives[chosen].Utf8Tags[tag]);
+        if (!Alternatives[chosen].TryReadEvent(fields, out object? held))
+        {
+            return false;
+        }
+
+        value = _create();
+        value.Held = held;
+        value.Variant = chosen + 1;
+        return true;
+    }
+
+    /// <summary>The alternative whose discriminator values include <paramref name="utf8"/>, and which of them (<paramref name="tag"/>); -1 when none does.</summary>
+    private int TagIndex(ReadOnlySpan<byte> utf8, out int tag)
+    {
+        for (int i = 0; i < Alternatives.Count; i++)
+        {
+            byte[][] values = Alternatives[i].Utf8Tags;
+            for (tag = 0; tag < values.Length; tag++)
+            {
+                if (utf8.SequenceEqual(values[tag]))
+                {
+                    return i;
+                }
+            }
+        }
+
+        tag = -1;
+        return -1;
+    }
+
     /// <summary>The alternative whose discriminator values include the string <paramref name="tag"/> is on; -1 when none does.</summary>
     private int TagIndex(ref Utf8JsonReader tag)
     {
@@ -236,7 +287,15 @@ public abstract class UnionAlternative
 
     internal string[] Tags { get; }
 
+    /// <summary>The <see cref="Tags"/> in UTF-8, for an event name.</summary>
+    internal byte[][] Utf8Tags => _utf8Tags ??= Array.ConvertAll(Tags, Encoding.UTF8.GetBytes);
+
+    private byte[][]? _utf8Tags;
+
     internal abstract string Kind { get; }
+
+    /// <summary>Fills the value from the fields of the event being read (see <see cref="JsonItem{T}.TryReadEvent"/>); false when it cannot be.</summary>
+    internal abstract bool TryReadEvent(Streaming.EventFields fields, out object? value);
 
     /// <summary>An alternative named <paramref name="name"/> whose value <paramref name="item"/> reads, chosen by the discriminator values <paramref name="tags"/>.</summary>
     public static UnionAlternative Of<TValue>(string name, JsonItem<TValue> item, params string[] tags) =>
@@ -292,6 +351,13 @@ public abstract class UnionAlternative
             return read;
         }
 
+        internal override bool TryReadEvent(Streaming.EventFields fields, out object? value)
+        {
+            bool read = Item.TryReadEvent(fields, out TValue item);
+            value = item;
+            return read;
+        }
+
         internal override void Write(Utf8JsonWriter writer, object value) => Item.Write(writer, (TValue)value);
 
         internal override bool Equal(object left, object right) => Item.Equal((TValue)left, (TValue)right);
@@ -339,6 +405,8 @@ internal sealed class UnionItem<T> : JsonItem<T>, IUnionItem
     }
 
     internal override bool Equal(T left, T right) => left is null ? right is null : left.Equals(right);
+
+    internal override bool TryReadEvent(Streaming.EventFields fields, out T value) => _shape.TryReadEvent(fields, out value);
 
     public OpenApiModel ReadAny(ref Utf8JsonReader reader) => _shape.Read(ref reader);
 

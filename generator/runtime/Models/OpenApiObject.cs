@@ -52,6 +52,7 @@ public abstract class OpenApiObject<T> : OpenApiObject, IEquatable<T>
     {
         IObjectMembers members = Members;
         JsonNames names = Names(members);
+        Runtime.Streaming.EventFields? eventFields = Runtime.Streaming.EventFields.Reading; // when this is an event's object
         int next = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -66,8 +67,34 @@ public abstract class OpenApiObject<T> : OpenApiObject, IEquatable<T>
 
             next = index + 1;
             reader.Read();
-            members.Read(ref reader, new JsonMember(this, names, index));
+            members.Read(ref reader, new JsonMember(this, names, index, eventFields));
         }
+    }
+
+    internal sealed override bool TryReadEventMembers(Runtime.Streaming.EventFields fields)
+    {
+        IObjectMembers members = Members;
+        JsonNames names = Names(members);
+        int[] declared = names.EventMembers;
+        for (int field = 0; field < declared.Length; field++)
+        {
+            if (declared[field] < 0 && fields.Has(field))
+            {
+                return false;
+            }
+        }
+
+        Utf8JsonReader values = fields.Values();
+        for (int field = 0; field < declared.Length; field++)
+        {
+            if (fields.Has(field))
+            {
+                values.Read();
+                members.Read(ref values, new JsonMember(this, names, declared[field], fields));
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Writes this instance as a JSON object; properties that were never set are left out.</summary>

@@ -14,4 +14,7 @@ public abstract class OpenApiObject : OpenApiModel
 
     /// <summary>Reads the members of the object the reader is on (its StartObject token) into this instance; leaves the reader on its EndObject.</summary>
     internal abstract void ReadMembers(ref Utf8JsonReader reader);
+
+    /// <summary>Reads the fields of the event being read into the members declared for them; false (nothing read) when one is not declared.</summary>
+    internal abstract bool TryReadEventMembers(Runtime.Streaming.EventFields fields);
 }

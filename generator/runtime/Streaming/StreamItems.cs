@@ -41,6 +41,14 @@ public static class StreamItems
     public static StreamItems<T> Events<T>(ReadJson<T> read) => new(StreamFormat.Events, read, "text/event-stream");
 
     /// <summary>
+    /// The same, for an item that is a model or a union of models: <paramref name="item"/> fills it straight from the event's
+    /// fields (no event object written and parsed); <paramref name="read"/> reads the event object where it cannot (a field
+    /// the model does not declare, a kind not chosen by the event name, text that is not UTF-8).
+    /// </summary>
+    public static StreamItems<T> Events<T>(ReadJson<T> read, JsonItem<T> item) =>
+        new(StreamFormat.Events, read, "text/event-stream", item ?? throw new ArgumentNullException(nameof(item)));
+
+    /// <summary>
     /// The items of a stream that <paramref name="start"/> opens when the enumeration starts, disposed (the connection closed)
     /// when it ends, however it ends. Both tokens cancel.
     /// </summary>
@@ -88,9 +96,10 @@ internal enum ReadStep
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class StreamItems<T>
 {
-    internal StreamItems(StreamFormat format, ReadJson<T> read, string mediaType)
+    internal StreamItems(StreamFormat format, ReadJson<T> read, string mediaType, JsonItem<T>? item = null)
     {
         Format = format;
+        Item = item;
         Read = read ?? throw new ArgumentNullException(nameof(read));
         MediaType = mediaType;
     }
@@ -98,6 +107,9 @@ public sealed class StreamItems<T>
     internal StreamFormat Format { get; }
 
     internal ReadJson<T> Read { get; }
+
+    /// <summary>For <see cref="StreamFormat.Events"/>: what fills the item from the event's fields; null to read the event object.</summary>
+    internal JsonItem<T>? Item { get; }
 
     /// <summary>The media type the stream is in (also what the request accepts).</summary>
     public string MediaType { get; }
@@ -192,6 +204,7 @@ internal sealed class ItemReader<T> : IDisposable
     public void Dispose()
     {
         _events?.Dispose();
+        _eventFields?.Dispose();
         _eventWriter?.Dispose();
         _eventJson?.Dispose();
     }
@@ -214,19 +227,25 @@ internal sealed class ItemReader<T> : IDisposable
     }
 
     /// <summary>
-    /// The 3.2 event as its item: read from the event object with <c>data</c> held by reference (<see cref="EventFields"/>);
-    /// read again from the whole object when the item's reader did not ask for <c>data</c>, or when the data is not valid
-    /// UTF-8 (the whole object holds it with replacement characters).
+    /// The 3.2 event as its item: filled straight from the event's fields when the item can be (<see cref="StreamItems{T}.Item"/>),
+    /// else read from the event object with <c>data</c> held by reference (<see cref="EventFields"/>); read again from the whole
+    /// object when the item's reader did not ask for <c>data</c>, or when the data is not valid UTF-8 (the whole object holds
+    /// it with replacement characters).
     /// </summary>
     private T ReadEvent()
     {
-        if (!IsValidUtf8(_events!.Data))
+        EventFields fields = _eventFields ??= new EventFields(_events!);
+        if (_items.Item is { } direct && fields.StartValues() && direct.TryReadEvent(fields, out T value) && fields.DataRead)
+        {
+            return value;
+        }
+
+        if (!Utf8Text.IsValid(_events!.Data))
         {
             return ReadItem(EventJson(dataByReference: false, out _, out _));
         }
 
         ReadOnlySpan<byte> json = EventJson(dataByReference: true, out int nameAt, out int dataAt);
-        EventFields fields = _eventFields ??= new EventFields(_events);
         fields.Start(_eventJson!, nameAt, dataAt);
         T item;
         try
@@ -295,7 +314,7 @@ internal sealed class ItemReader<T> : IDisposable
     /// <summary>A field's text: the stream is decoded as UTF-8 with replacement characters (WHATWG), so invalid bytes are replaced, not an error.</summary>
     private static void WriteText(Utf8JsonWriter writer, ReadOnlySpan<byte> name, ReadOnlySpan<byte> utf8)
     {
-        if (IsValidUtf8(utf8))
+        if (Utf8Text.IsValid(utf8))
         {
             writer.WriteString(name, utf8);
             return;
@@ -303,31 +322,6 @@ internal sealed class ItemReader<T> : IDisposable
 
         writer.WriteString(name, Encoding.UTF8.GetString(utf8.ToArray()));
     }
-
-    /// <summary>True when <paramref name="utf8"/> is valid UTF-8; on netstandard2.0 (no validator), when it is ASCII.</summary>
-    private static bool IsValidUtf8(ReadOnlySpan<byte> utf8)
-    {
-#if NET8_0_OR_GREATER
-        return System.Text.Unicode.Utf8.IsValid(utf8);
-#else
-        return IsAscii(utf8);
-#endif
-    }
-
-#if !NET8_0_OR_GREATER
-    private static bool IsAscii(ReadOnlySpan<byte> bytes)
-    {
-        foreach (byte b in bytes)
-        {
-            if (b >= 0x80)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-#endif
 }
 
 /// <summary>One item of a stream is longer than <see cref="ApiClientOptions.MaxStreamItemBytes"/> allows.</summary>

@@ -62,10 +62,21 @@ internal sealed partial class ClientOperationEmitter
             StreamFormat.JsonLines => "JsonLines<" + item + ">(" + _json.Reader(stream.Item) + ", " + Literals.String(stream.MediaType) + ")",
             StreamFormat.JsonSequence => "JsonSequence<" + item + ">(" + _json.Reader(stream.Item) + ", " + Literals.String(stream.MediaType) + ")",
             StreamFormat.EventData => "EventData<" + item + ">(" + _json.Reader(stream.Item) + ")",
-            _ => "Events<" + item + ">(" + _json.Reader(stream.Item) + ")",
+            _ => "Events<" + item + ">(" + _json.Reader(stream.Item) + EventFiller(stream.Item, item) + ")",
         };
         w.Line("private static readonly " + StreamItems + "<" + item + "> " + items + " = " + StreamItems + "." + factory + ";");
     }
+
+    /// <summary>
+    /// For an event item that is a model or a union of models, the runtime's <c>JsonItem</c> of it, which fills the item
+    /// straight from the event's fields (no event object written and parsed); nothing for any other item.
+    /// </summary>
+    private static string EventFiller(TypeRef type, string item) => type.Kind switch
+    {
+        TypeRefKind.Model => ", " + TypeSyntax.Runtime + "Json.Model<" + item + ">()",
+        TypeRefKind.Union => ", " + item + ".__Shape.Item",
+        _ => string.Empty,
+    };
 
     private string StreamingSignature(OperationModel operation, StreamModel stream, bool withResponse, bool forInterface)
     {

@@ -150,7 +150,7 @@ namespace Snapshot.Sdk
         }
 
         private static readonly global::OpenApiSdk.Runtime.ResponseMap<object?> __Responses1 = global::OpenApiSdk.Runtime.ResponseMap.NoBody();
-        private static readonly global::OpenApiSdk.Runtime.StreamItems<global::Snapshot.Sdk.ProgressEvent> __Items1 = global::OpenApiSdk.Runtime.StreamItems.Events<global::Snapshot.Sdk.ProgressEvent>(__Read0);
+        private static readonly global::OpenApiSdk.Runtime.StreamItems<global::Snapshot.Sdk.ProgressEvent> __Items1 = global::OpenApiSdk.Runtime.StreamItems.Events<global::Snapshot.Sdk.ProgressEvent>(__Read0, global::OpenApiSdk.Runtime.Json.Model<global::Snapshot.Sdk.ProgressEvent>());
 
         /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task<byte[]> WatchCountsAsync(global::OpenApiSdk.RequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -201,7 +201,7 @@ namespace Snapshot.Sdk
         }
 
         private static readonly global::OpenApiSdk.Runtime.ResponseMap<object?> __Responses3 = global::OpenApiSdk.Runtime.ResponseMap.NoBody();
-        private static readonly global::OpenApiSdk.Runtime.StreamItems<global::Snapshot.Sdk.WatchCountsEvent> __Items3 = global::OpenApiSdk.Runtime.StreamItems.Events<global::Snapshot.Sdk.WatchCountsEvent>(__Read1);
+        private static readonly global::OpenApiSdk.Runtime.StreamItems<global::Snapshot.Sdk.WatchCountsEvent> __Items3 = global::OpenApiSdk.Runtime.StreamItems.Events<global::Snapshot.Sdk.WatchCountsEvent>(__Read1, global::OpenApiSdk.Runtime.Json.Model<global::Snapshot.Sdk.WatchCountsEvent>());
 
         /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task<byte[]> CreateMessageAsync(global::OpenApiSdk.RequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -252,7 +252,7 @@ namespace Snapshot.Sdk
         }
 
         private static readonly global::OpenApiSdk.Runtime.ResponseMap<object?> __Responses5 = global::OpenApiSdk.Runtime.ResponseMap.NoBody();
-        private static readonly global::OpenApiSdk.Runtime.StreamItems<global::Snapshot.Sdk.MessageEvent> __Items5 = global::OpenApiSdk.Runtime.StreamItems.Events<global::Snapshot.Sdk.MessageEvent>(__Read2);
+        private static readonly global::OpenApiSdk.Runtime.StreamItems<global::Snapshot.Sdk.MessageEvent> __Items5 = global::OpenApiSdk.Runtime.StreamItems.Events<global::Snapshot.Sdk.MessageEvent>(__Read2, global::Snapshot.Sdk.MessageEvent.__Shape.Item);
 
         private static global::Snapshot.Sdk.ProgressEvent __Read0(ref global::System.Text.Json.Utf8JsonReader reader)
         {
