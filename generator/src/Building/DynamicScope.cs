@@ -95,6 +95,20 @@ internal static class DynamicScope
         return targets.Count == 1 ? Single(targets) : absolute;
     }
 
+    /// <summary>
+    /// Where the <c>$dynamicRef</c> at <paramref name="schema"/> leads when evaluation reached it through
+    /// <paramref name="scope"/> (core §8.2.3.2), as an absolute URI: the initial target, or, when that declares a
+    /// <c>$dynamicAnchor</c> of the fragment's name, the anchor in the outermost resource of the scope that declares one.
+    /// </summary>
+    public static string Target(SchemaResources resources, YamlNode schema, DynamicBinding scope)
+    {
+        string absolute = UriReference.Resolve(resources.BaseOf(schema), schema.GetString("$dynamicRef") ?? string.Empty);
+        (string resource, string? name) = UriReference.SplitFragment(absolute);
+        return name is { Length: > 0 } && name[0] != '/' && resources.HasDynamicAnchor(resource, name) && scope.Outermost(name) is { } outermost
+            ? outermost + "#" + name
+            : absolute;
+    }
+
     private static string Single(HashSet<string> targets)
     {
         foreach (string target in targets)
@@ -142,7 +156,8 @@ internal static class DynamicScope
                     yield return initial;
                 }
 
-                if (UriReference.SplitFragment(absolute).Fragment is { Length: > 0 } name)
+                (string resource, string? name) = UriReference.SplitFragment(absolute);
+                if (name is { Length: > 0 } && resources.HasDynamicAnchor(resource, name))
                 {
                     foreach (YamlNode anchored in resources.DynamicAnchorNodes(name))
                     {
@@ -160,5 +175,90 @@ internal static class DynamicScope
 
         public int GetHashCode((YamlNode Node, string? Outermost) step) =>
             (ReferenceEqualityComparer.Instance.GetHashCode(step.Node) * 397) ^ (step.Outermost is null ? 0 : StringComparer.Ordinal.GetHashCode(step.Outermost));
+    }
+}
+
+/// <summary>
+/// What of the dynamic scope (core §7.1: the schema resources evaluation entered to get here) a <c>$dynamicRef</c> can
+/// depend on: for each dynamic anchor name that several resources declare (<see cref="SchemaResources.ScopedAnchorNames"/>),
+/// the outermost resource entered so far that declares it. The JSON-value validator compiles a subschema once per
+/// binding it is reached with, so two paths that bind an anchor differently get two methods (ajv's design).
+/// </summary>
+internal sealed class DynamicBinding : IEquatable<DynamicBinding>
+{
+    public static readonly DynamicBinding Empty = new(Array.Empty<KeyValuePair<string, string>>());
+
+    /// <summary>Anchor name and outermost resource, in ordinal order of the name.</summary>
+    private readonly KeyValuePair<string, string>[] _outermost;
+
+    private DynamicBinding(KeyValuePair<string, string>[] outermost) => _outermost = outermost;
+
+    /// <summary>The scope after entering the schema resource <paramref name="resource"/>: the names it declares that are not bound yet are bound to it.</summary>
+    public DynamicBinding Enter(SchemaResources resources, string resource)
+    {
+        List<KeyValuePair<string, string>>? bound = null;
+        foreach (string name in resources.ScopedAnchorNames)
+        {
+            if (Outermost(name) is null && resources.HasDynamicAnchor(resource, name))
+            {
+                bound ??= new List<KeyValuePair<string, string>>(_outermost);
+                bound.Add(new KeyValuePair<string, string>(name, resource));
+            }
+        }
+
+        if (bound is null)
+        {
+            return this;
+        }
+
+        bound.Sort((x, y) => string.CompareOrdinal(x.Key, y.Key));
+        return new DynamicBinding(bound.ToArray());
+    }
+
+    /// <summary>The outermost resource entered that declares <c>$dynamicAnchor: name</c>, or null.</summary>
+    public string? Outermost(string name)
+    {
+        foreach (KeyValuePair<string, string> binding in _outermost)
+        {
+            if (binding.Key == name)
+            {
+                return binding.Value;
+            }
+        }
+
+        return null;
+    }
+
+    public bool Equals(DynamicBinding? other)
+    {
+        if (other is null || other._outermost.Length != _outermost.Length)
+        {
+            return false;
+        }
+
+        for (int i = 0; i < _outermost.Length; i++)
+        {
+            if (!string.Equals(_outermost[i].Key, other._outermost[i].Key, StringComparison.Ordinal)
+                || !string.Equals(_outermost[i].Value, other._outermost[i].Value, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    public override bool Equals(object? obj) => Equals(obj as DynamicBinding);
+
+    public override int GetHashCode()
+    {
+        int hash = 17;
+        foreach (KeyValuePair<string, string> binding in _outermost)
+        {
+            hash = (hash * 31) + StringComparer.Ordinal.GetHashCode(binding.Key);
+            hash = (hash * 31) + StringComparer.Ordinal.GetHashCode(binding.Value);
+        }
+
+        return hash;
     }
 }

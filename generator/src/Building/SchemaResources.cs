@@ -73,6 +73,29 @@ internal sealed class SchemaResources
     /// <summary>How many schema resources of the document declare <c>$dynamicAnchor: name</c>.</summary>
     public int DynamicAnchorCount(string name) => _dynamicAnchorCounts.TryGetValue(name, out int count) ? count : 0;
 
+    /// <summary>Whether some schema of the document has a <c>$dynamicRef</c>.</summary>
+    public bool HasDynamicRefs { get; private set; }
+
+    /// <summary>The dynamic anchor names that several resources declare (in ordinal order): the only ones a dynamic scope can change the target of.</summary>
+    public IReadOnlyList<string> ScopedAnchorNames => _scopedAnchorNames ??= SortedScopedNames();
+
+    private IReadOnlyList<string>? _scopedAnchorNames;
+
+    private List<string> SortedScopedNames()
+    {
+        var names = new List<string>();
+        foreach (KeyValuePair<string, int> count in _dynamicAnchorCounts)
+        {
+            if (count.Value > 1)
+            {
+                names.Add(count.Key);
+            }
+        }
+
+        names.Sort(StringComparer.Ordinal);
+        return names;
+    }
+
     /// <summary>The schemas where evaluation can start: each component schema and each <c>schema</c> of an operation, parameter, header or media type.</summary>
     public IReadOnlyList<YamlNode> Entries => _entries;
 
@@ -236,6 +259,7 @@ internal sealed class SchemaResources
             }
         }
 
+        HasDynamicRefs |= schema.Get("$dynamicRef") is not null;
         foreach (KeyValuePair<YamlNode, YamlNode> pair in schema.Pairs!)
         {
             string key = pair.Key.Value ?? string.Empty;
