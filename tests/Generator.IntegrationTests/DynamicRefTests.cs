@@ -31,6 +31,17 @@ public class DynamicRefTests
     }
 
     [Theory]
+    [InlineData("""{"items":[{"sku":"A-1"}]}""", "")]
+    [InlineData("""{"items":[{"stars":5}]}""", "/items/0/sku: is required")]
+    [InlineData("""{"next":"b","items":[{"sku":"A-1","price":-1},{"sku":2}]}""", "/items/0/price: must be greater than or equal to 0 | /items/1/sku: must be a string")]
+    public void A_component_that_binds_the_anchor_is_a_type_of_its_own_checked_in_its_own_scope(string json, string errors)
+    {
+        // ProductPage is only a $ref to Page plus the anchor it binds, yet it is no alias of Page: its items are products.
+        Assert.Equal(errors, string.Join(" | ", ProductPage.FromJson(json).Validate().Select(e => e.Pointer + ": " + e.Message)));
+        Assert.Equal("", string.Join(" | ", Page.FromJson("""{"items":[{"stars":5}]}""").Validate().Select(e => e.Pointer + ": " + e.Message)));
+    }
+
+    [Theory]
     [InlineData("""{"anything":{"items":[1,"a",{"stars":9}]}}""", "")] // Page alone: its own anchor, any value
     [InlineData("""{"anything":{}}""", "/anything/items: is required")]
     [InlineData("""{"products":{"next":1,"items":[]}}""", "/products/next: must be a string")] // the page's own rules still apply

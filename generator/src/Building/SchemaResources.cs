@@ -96,6 +96,29 @@ internal sealed class SchemaResources
         return names;
     }
 
+    /// <summary>
+    /// Whether <paramref name="schema"/> is the root of a resource (<c>$id</c>) that declares a dynamic anchor several
+    /// resources declare: evaluation that enters it binds that anchor (see <see cref="DynamicBinding"/>), so it means more
+    /// than the schema it <c>$ref</c>s.
+    /// </summary>
+    public bool BindsScopedAnchor(YamlNode schema)
+    {
+        if (schema.Get("$id") is null || !ReferenceEquals(Resource(BaseOf(schema)), schema))
+        {
+            return false;
+        }
+
+        foreach (string name in ScopedAnchorNames)
+        {
+            if (HasDynamicAnchor(BaseOf(schema), name))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The schemas where evaluation can start: each component schema and each <c>schema</c> of an operation, parameter, header or media type.</summary>
     public IReadOnlyList<YamlNode> Entries => _entries;
 
