@@ -9,12 +9,14 @@ namespace OpenApiSdk.Generator.Building;
 /// <c>$dynamicRef</c> resolved at generation time (JSON Schema 2020-12 core §8.2.3.2). Its URI is first resolved as a
 /// <c>$ref</c>; only when that initial target declares a <c>$dynamicAnchor</c> of the fragment's name (the
 /// "bookend") does the dynamic scope matter: the target is then that anchor in the outermost schema resource on the
-/// evaluation path that declares one. Generated code has one validator per schema, whatever path reaches it, so the
-/// reference is resolved statically only when every path gives the same target: every path from an entry point
-/// (<see cref="SchemaResources.Entries"/>) through subschemas, <c>$ref</c>s and <c>$dynamicRef</c>s (to any anchor of
-/// their name, an over-approximation) to the <c>$dynamicRef</c> is searched, carrying the outermost resource with the
-/// anchor seen so far. One target: that is the reference. Several (the same schema reached through different scopes),
-/// or a search past <see cref="MaxSteps"/> (or the document's <see cref="MaxDocumentSteps"/>): null, and the builder reports the <c>$dynamicRef</c> (OAS010).
+/// evaluation path that declares one. <see cref="StaticTarget"/> fixes the reference when every path gives the same
+/// target: every path from an entry point (<see cref="SchemaResources.Entries"/>) through subschemas, <c>$ref</c>s and
+/// <c>$dynamicRef</c>s (one with a bookend to any anchor of its name, an over-approximation; one without to its initial
+/// target) to the <c>$dynamicRef</c> is searched, carrying the outermost resource with the anchor seen so far. One target:
+/// that is the reference (<see cref="RefSiblings"/> writes it as a <c>$ref</c>). Several (the same schema reached through
+/// different scopes), or a search past <see cref="MaxSteps"/> (or the document's <see cref="MaxDocumentSteps"/>): null, the
+/// <c>$dynamicRef</c> stays, and the JSON-value validator compiles it once per <see cref="DynamicBinding"/> it is reached
+/// with, each going to <see cref="Target"/> (where nothing checks the value as JSON, the builder reports it: OAS010).
 /// </summary>
 internal static class DynamicScope
 {
