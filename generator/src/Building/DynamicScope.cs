@@ -111,6 +111,55 @@ internal static class DynamicScope
             : absolute;
     }
 
+    /// <summary>
+    /// The schemas from which evaluation can reach a <c>$dynamicRef</c> (through subschemas and references, as the search
+    /// goes): only an object type among them can need its JSON checked for one. One walk of the document's schemas.
+    /// </summary>
+    public static HashSet<YamlNode> ReachingDynamicRefs(SchemaResources resources)
+    {
+        var reaching = new HashSet<YamlNode>(ReferenceEqualityComparer.Instance);
+        var from = new Dictionary<YamlNode, List<YamlNode>>(ReferenceEqualityComparer.Instance);
+        var pending = new Stack<YamlNode>();
+        foreach (YamlNode schema in new List<YamlNode>(resources.Schemas))
+        {
+            if (!schema.IsMapping)
+            {
+                continue;
+            }
+
+            if (schema.Get("$dynamicRef") is not null && reaching.Add(schema))
+            {
+                pending.Push(schema);
+            }
+
+            foreach (YamlNode next in Next(resources, schema))
+            {
+                if (!from.TryGetValue(next, out List<YamlNode>? sources))
+                {
+                    from.Add(next, sources = new List<YamlNode>());
+                }
+
+                sources.Add(schema);
+            }
+        }
+
+        while (pending.Count > 0)
+        {
+            if (from.TryGetValue(pending.Pop(), out List<YamlNode>? sources))
+            {
+                foreach (YamlNode source in sources)
+                {
+                    if (reaching.Add(source))
+                    {
+                        pending.Push(source);
+                    }
+                }
+            }
+        }
+
+        return reaching;
+    }
+
     private static string Single(HashSet<string> targets)
     {
         foreach (string target in targets)

@@ -76,6 +76,15 @@ internal sealed class SchemaResources
     /// <summary>Whether some schema of the document has a <c>$dynamicRef</c>.</summary>
     public bool HasDynamicRefs { get; private set; }
 
+    /// <summary>Whether evaluation can reach a <c>$dynamicRef</c> from <paramref name="schema"/> (see <see cref="DynamicScope.ReachingDynamicRefs"/>).</summary>
+    public bool ReachesDynamicRef(YamlNode schema) =>
+        HasDynamicRefs && (_reachingDynamicRefs ??= DynamicScope.ReachingDynamicRefs(this)).Contains(schema);
+
+    private HashSet<YamlNode>? _reachingDynamicRefs;
+
+    /// <summary>Every schema the walk entered (and any adopted since).</summary>
+    public IEnumerable<YamlNode> Schemas => _baseOf.Keys;
+
     /// <summary>The dynamic anchor names that several resources declare (in ordinal order): the only ones a dynamic scope can change the target of.</summary>
     public IReadOnlyList<string> ScopedAnchorNames => _scopedAnchorNames ??= SortedScopedNames();
 
