@@ -390,24 +390,57 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
-    public void OAS010_dynamicRef_in_a_value_kept_as_JSON_is_named_where_it_is()
+    public void A_dynamicRef_in_a_value_kept_as_JSON_goes_to_the_anchor_its_scope_binds()
     {
         string yaml = Spec(
-            "    Holder:\n" +                                        // 8
-            "      type: object\n" +                                 // 9
-            "      properties:\n" +                                  // 10
-            "        value: {$ref: 'https://example.com/list'}\n" +  // 11
-            "    List:\n" +                                          // 12
-            "      $id: 'https://example.com/list'\n" +              // 13
-            "      $dynamicAnchor: item\n" +                         // 14
-            "      contains: {$dynamicRef: '#item'}\n" +             // 15, the $dynamicRef at col 18
+            "    Holder:\n" +
+            "      type: object\n" +
+            "      properties:\n" +
+            "        any: {$ref: 'https://example.com/list'}\n" +
+            "        strings: {$ref: 'https://example.com/strings'}\n" +
+            "    List:\n" +
+            "      $id: 'https://example.com/list'\n" +
+            "      contains: {$dynamicRef: '#item'}\n" +
+            "      $defs:\n" +
+            "        any: {$dynamicAnchor: item}\n" +
             "    Strings:\n" +
             "      $id: 'https://example.com/strings'\n" +
-            "      $dynamicAnchor: item\n" +
-            "      $ref: list\n");
-        // Reached from Strings, '#item' is Strings (the outermost resource with that dynamic anchor); from Holder it is List.
+            "      $ref: list\n" +
+            "      $defs:\n" +
+            "        item: {$dynamicAnchor: item, type: string}\n");
+        // Through List alone '#item' is List's own anchor (any value); through Strings it is Strings' (a string), since
+        // Strings is the outermost resource with that dynamic anchor (core 8.2.3.2).
         GeneratorRun run = Run(yaml);
-        Diagnostic d = Single(run, "OAS010", DiagnosticSeverity.Warning, 15, 18);
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id == "OAS010");
+        CompilesCleanly(run);
+
+        using Loaded sdk = Loaded.From(run);
+        Assert.Empty(Loaded.Errors(sdk.FromJson("Holder", "{\"any\":[1,2],\"strings\":[1,\"a\"]}")));
+        Assert.Equal(
+            new[] { "/strings: must contain at least 1 item matching the schema in 'contains', but contains 0" },
+            Loaded.Errors(sdk.FromJson("Holder", "{\"any\":[1,2],\"strings\":[1,2]}")));
+    }
+
+    [Fact]
+    public void OAS010_dynamicRef_under_a_union_alternative_is_named_where_it_is()
+    {
+        string yaml = Spec(
+            "    Choice:\n" +                                                         // 8
+            "      oneOf: [{type: integer}, {$ref: 'https://example.com/list'}]\n" + // 9
+            "    List:\n" +                                                           // 10
+            "      $id: 'https://example.com/list'\n" +                               // 11
+            "      $dynamicAnchor: item\n" +                                          // 12
+            "      type: array\n" +                                                   // 13
+            "      items: {$dynamicRef: '#item'}\n" +                                 // 14, the $dynamicRef at col 15
+            "    Strings:\n" +
+            "      $id: 'https://example.com/strings'\n" +
+            "      $ref: list\n" +
+            "      $defs:\n" +
+            "        item: {$dynamicAnchor: item, type: string}\n");
+        // A union's alternatives are typed, not checked as JSON: the item's target (List, or Strings' string through
+        // Strings) is not followed there.
+        GeneratorRun run = Run(yaml);
+        Diagnostic d = Single(run, "OAS010", DiagnosticSeverity.Warning, 14, 15);
         Assert.Contains("'$dynamicRef'", Message(d), System.StringComparison.Ordinal);
         CompilesCleanly(run);
     }

@@ -9,12 +9,14 @@ namespace OpenApiSdk.Generator.Building;
 /// <c>$dynamicRef</c> resolved at generation time (JSON Schema 2020-12 core §8.2.3.2). Its URI is first resolved as a
 /// <c>$ref</c>; only when that initial target declares a <c>$dynamicAnchor</c> of the fragment's name (the
 /// "bookend") does the dynamic scope matter: the target is then that anchor in the outermost schema resource on the
-/// evaluation path that declares one. Generated code has one validator per schema, whatever path reaches it, so the
-/// reference is resolved statically only when every path gives the same target: every path from an entry point
-/// (<see cref="SchemaResources.Entries"/>) through subschemas, <c>$ref</c>s and <c>$dynamicRef</c>s (to any anchor of
-/// their name, an over-approximation) to the <c>$dynamicRef</c> is searched, carrying the outermost resource with the
-/// anchor seen so far. One target: that is the reference. Several (the same schema reached through different scopes),
-/// or a search past <see cref="MaxSteps"/> (or the document's <see cref="MaxDocumentSteps"/>): null, and the builder reports the <c>$dynamicRef</c> (OAS010).
+/// evaluation path that declares one. <see cref="StaticTarget"/> fixes the reference when every path gives the same
+/// target: every path from an entry point (<see cref="SchemaResources.Entries"/>) through subschemas, <c>$ref</c>s and
+/// <c>$dynamicRef</c>s (one with a bookend to any anchor of its name, an over-approximation; one without to its initial
+/// target) to the <c>$dynamicRef</c> is searched, carrying the outermost resource with the anchor seen so far. One target:
+/// that is the reference (<see cref="RefSiblings"/> writes it as a <c>$ref</c>). Several (the same schema reached through
+/// different scopes), or a search past <see cref="MaxSteps"/> (or the document's <see cref="MaxDocumentSteps"/>): null, the
+/// <c>$dynamicRef</c> stays, and the JSON-value validator compiles it once per <see cref="DynamicBinding"/> it is reached
+/// with, each going to <see cref="Target"/> (where nothing checks the value as JSON, the builder reports it: OAS010).
 /// </summary>
 internal static class DynamicScope
 {
@@ -95,6 +97,69 @@ internal static class DynamicScope
         return targets.Count == 1 ? Single(targets) : absolute;
     }
 
+    /// <summary>
+    /// Where the <c>$dynamicRef</c> at <paramref name="schema"/> leads when evaluation reached it through
+    /// <paramref name="scope"/> (core §8.2.3.2), as an absolute URI: the initial target, or, when that declares a
+    /// <c>$dynamicAnchor</c> of the fragment's name, the anchor in the outermost resource of the scope that declares one.
+    /// </summary>
+    public static string Target(SchemaResources resources, YamlNode schema, DynamicBinding scope)
+    {
+        string absolute = UriReference.Resolve(resources.BaseOf(schema), schema.GetString("$dynamicRef") ?? string.Empty);
+        (string resource, string? name) = UriReference.SplitFragment(absolute);
+        return name is { Length: > 0 } && name[0] != '/' && resources.HasDynamicAnchor(resource, name) && scope.Outermost(name) is { } outermost
+            ? outermost + "#" + name
+            : absolute;
+    }
+
+    /// <summary>
+    /// The schemas from which evaluation can reach a <c>$dynamicRef</c> (through subschemas and references, as the search
+    /// goes): only an object type among them can need its JSON checked for one. One walk of the document's schemas.
+    /// </summary>
+    public static HashSet<YamlNode> ReachingDynamicRefs(SchemaResources resources)
+    {
+        var reaching = new HashSet<YamlNode>(ReferenceEqualityComparer.Instance);
+        var from = new Dictionary<YamlNode, List<YamlNode>>(ReferenceEqualityComparer.Instance);
+        var pending = new Stack<YamlNode>();
+        foreach (YamlNode schema in new List<YamlNode>(resources.Schemas))
+        {
+            if (!schema.IsMapping)
+            {
+                continue;
+            }
+
+            if (schema.Get("$dynamicRef") is not null && reaching.Add(schema))
+            {
+                pending.Push(schema);
+            }
+
+            foreach (YamlNode next in Next(resources, schema))
+            {
+                if (!from.TryGetValue(next, out List<YamlNode>? sources))
+                {
+                    from.Add(next, sources = new List<YamlNode>());
+                }
+
+                sources.Add(schema);
+            }
+        }
+
+        while (pending.Count > 0)
+        {
+            if (from.TryGetValue(pending.Pop(), out List<YamlNode>? sources))
+            {
+                foreach (YamlNode source in sources)
+                {
+                    if (reaching.Add(source))
+                    {
+                        pending.Push(source);
+                    }
+                }
+            }
+        }
+
+        return reaching;
+    }
+
     private static string Single(HashSet<string> targets)
     {
         foreach (string target in targets)
@@ -142,7 +207,8 @@ internal static class DynamicScope
                     yield return initial;
                 }
 
-                if (UriReference.SplitFragment(absolute).Fragment is { Length: > 0 } name)
+                (string resource, string? name) = UriReference.SplitFragment(absolute);
+                if (name is { Length: > 0 } && resources.HasDynamicAnchor(resource, name))
                 {
                     foreach (YamlNode anchored in resources.DynamicAnchorNodes(name))
                     {
@@ -160,5 +226,90 @@ internal static class DynamicScope
 
         public int GetHashCode((YamlNode Node, string? Outermost) step) =>
             (ReferenceEqualityComparer.Instance.GetHashCode(step.Node) * 397) ^ (step.Outermost is null ? 0 : StringComparer.Ordinal.GetHashCode(step.Outermost));
+    }
+}
+
+/// <summary>
+/// What of the dynamic scope (core §7.1: the schema resources evaluation entered to get here) a <c>$dynamicRef</c> can
+/// depend on: for each dynamic anchor name that several resources declare (<see cref="SchemaResources.ScopedAnchorNames"/>),
+/// the outermost resource entered so far that declares it. The JSON-value validator compiles a subschema once per
+/// binding it is reached with, so two paths that bind an anchor differently get two methods (ajv's design).
+/// </summary>
+internal sealed class DynamicBinding : IEquatable<DynamicBinding>
+{
+    public static readonly DynamicBinding Empty = new(Array.Empty<KeyValuePair<string, string>>());
+
+    /// <summary>Anchor name and outermost resource, in ordinal order of the name.</summary>
+    private readonly KeyValuePair<string, string>[] _outermost;
+
+    private DynamicBinding(KeyValuePair<string, string>[] outermost) => _outermost = outermost;
+
+    /// <summary>The scope after entering the schema resource <paramref name="resource"/>: the names it declares that are not bound yet are bound to it.</summary>
+    public DynamicBinding Enter(SchemaResources resources, string resource)
+    {
+        List<KeyValuePair<string, string>>? bound = null;
+        foreach (string name in resources.ScopedAnchorNames)
+        {
+            if (Outermost(name) is null && resources.HasDynamicAnchor(resource, name))
+            {
+                bound ??= new List<KeyValuePair<string, string>>(_outermost);
+                bound.Add(new KeyValuePair<string, string>(name, resource));
+            }
+        }
+
+        if (bound is null)
+        {
+            return this;
+        }
+
+        bound.Sort((x, y) => string.CompareOrdinal(x.Key, y.Key));
+        return new DynamicBinding(bound.ToArray());
+    }
+
+    /// <summary>The outermost resource entered that declares <c>$dynamicAnchor: name</c>, or null.</summary>
+    public string? Outermost(string name)
+    {
+        foreach (KeyValuePair<string, string> binding in _outermost)
+        {
+            if (binding.Key == name)
+            {
+                return binding.Value;
+            }
+        }
+
+        return null;
+    }
+
+    public bool Equals(DynamicBinding? other)
+    {
+        if (other is null || other._outermost.Length != _outermost.Length)
+        {
+            return false;
+        }
+
+        for (int i = 0; i < _outermost.Length; i++)
+        {
+            if (!string.Equals(_outermost[i].Key, other._outermost[i].Key, StringComparison.Ordinal)
+                || !string.Equals(_outermost[i].Value, other._outermost[i].Value, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    public override bool Equals(object? obj) => Equals(obj as DynamicBinding);
+
+    public override int GetHashCode()
+    {
+        int hash = 17;
+        foreach (KeyValuePair<string, string> binding in _outermost)
+        {
+            hash = (hash * 31) + StringComparer.Ordinal.GetHashCode(binding.Key);
+            hash = (hash * 31) + StringComparer.Ordinal.GetHashCode(binding.Value);
+        }
+
+        return hash;
     }
 }

@@ -148,7 +148,7 @@ internal static class RefSiblings
             result = AsReference(result, initial ? null : target);
         }
 
-        if (HasApplyingSiblings(result))
+        if (HasApplyingSiblings(result) || BindsAnchorForItsReference(schema, result, context))
         {
             result = AsAllOf(result);
         }
@@ -156,6 +156,14 @@ internal static class RefSiblings
         done[schema] = result;
         return result;
     }
+
+    /// <summary>
+    /// Whether a resource that <c>$ref</c>s another binds a dynamic anchor on the way (<c>{$id: product-page, $ref: page,
+    /// $defs: {item: {$dynamicAnchor: item, ...}}}</c>): then it is no alias of its target, since the target's
+    /// <c>$dynamicRef</c>s go elsewhere through it; written as an <c>allOf</c>, it becomes a type of its own.
+    /// </summary>
+    private static bool BindsAnchorForItsReference(YamlNode schema, YamlNode result, Context context) =>
+        result.Get("$ref") is { IsScalar: true } && result.Get("$id") is not null && context.Resources.BindsScopedAnchor(schema);
 
     /// <summary>
     /// A <c>$dynamicRef</c> whose target does not depend on the dynamic scope, as the <c>$ref</c> it then is: its own text

@@ -85,7 +85,7 @@ internal sealed partial class SchemaBuilder
 
     /// <summary>
     /// Whether an OAS010 reported while an object type was built is about a keyword the JSON-value validator checks
-    /// (every 2020-12 validation keyword but <c>$dynamicRef</c>/<c>$recursiveRef</c>): then the model is checked as JSON
+    /// (every 2020-12 validation keyword but draft 2019-09's <c>$recursiveRef</c>): then the model is checked as JSON
     /// too, and the warning is taken back. How a schema is typed (discriminators, subtypes, recursion) is not validation.
     /// </summary>
     private static bool IsCheckedAsJson(DiagnosticInfo diagnostic) =>
@@ -98,20 +98,31 @@ internal sealed partial class SchemaBuilder
 
     private static readonly string[] NotCheckedAsJson =
     {
-        "discriminat", "$dynamicRef", "$recursiveRef", "'dependencies'", "'additionalItems'", "A subtype ", "contains itself", "nested more than", "applies itself",
+        "discriminat", "$recursiveRef", "'dependencies'", "'additionalItems'", "A subtype ", "contains itself", "nested more than", "applies itself",
     };
 
     /// <summary>The schema compiled for the JSON-value validator.</summary>
     private JsonValueSchema CompileJsonValue(YamlNode root) => new JsonValueCompiler(this).Compile(root);
 
+    /// <summary>
+    /// Compiles one schema. A node is one YAML schema node reached with one <see cref="DynamicBinding"/>: where the
+    /// document has no dynamic anchor that several resources declare every binding is empty, so that is one node per
+    /// YAML node; otherwise a subschema reached through scopes that bind an anchor differently is compiled once per
+    /// binding, and each <c>$dynamicRef</c> in it goes to its target for that binding (2020-12 core §8.2.3.2).
+    /// </summary>
     private sealed class JsonValueCompiler
     {
         private readonly SchemaBuilder _builder;
-        private readonly Dictionary<YamlNode, int> _indexes = new(ReferenceEqualityComparer.Instance);
-        private readonly List<YamlNode> _pending = new();
+        private readonly Dictionary<(YamlNode Schema, DynamicBinding Scope), int> _indexes = new(new NodeInScopeComparer());
+        private readonly List<(YamlNode Schema, DynamicBinding Scope)> _pending = new();
         private bool _overflowReported;
 
+        /// <summary>The dynamic scope of the node being compiled: its subschemas are reached with it (entering their own resource).</summary>
+        private DynamicBinding _scope = DynamicBinding.Empty;
+
         public JsonValueCompiler(SchemaBuilder builder) => _builder = builder;
+
+        private SchemaResources Resources => _builder._refs.Resources;
 
         public JsonValueSchema Compile(YamlNode root)
         {
@@ -119,7 +130,8 @@ internal sealed partial class SchemaBuilder
             Index(root);
             for (int i = 0; i < _pending.Count; i++)
             {
-                nodes.Add(i < MaxJsonSchemaNodes ? Node(_pending[i]) : new JsonSchemaNode());
+                _scope = _pending[i].Scope;
+                nodes.Add(i < MaxJsonSchemaNodes ? Node(_pending[i].Schema) : new JsonSchemaNode());
             }
 
             CutInPlaceCycles(nodes, root);
@@ -186,6 +198,7 @@ internal sealed partial class SchemaBuilder
                 nodes[n] = node with
                 {
                     Ref = CutOptional(node.Ref, always),
+                    DynamicRef = CutOptional(node.DynamicRef, always),
                     AllOf = node.AllOf.Select(t => Cut(t, always)).ToEquatableArray(),
                     AnyOf = node.AnyOf.Select(t => Cut(t, always)).ToEquatableArray(),
                     OneOf = node.OneOf.Select(t => Cut(t, always)).ToEquatableArray(),
@@ -201,10 +214,11 @@ internal sealed partial class SchemaBuilder
         private static IEnumerable<int> InPlace(JsonSchemaNode node) =>
             Applicators.InPlaceSubschemas(node).Concat(node.Not is { } not ? new[] { not } : Array.Empty<int>());
 
-        /// <summary>The node index of a subschema, queued for compiling when first met.</summary>
+        /// <summary>The node index of a subschema reached from the node being compiled (in its scope), queued for compiling when first met.</summary>
         private int Index(YamlNode schema)
         {
-            if (_indexes.TryGetValue(schema, out int index))
+            DynamicBinding scope = schema.IsMapping ? _scope.Enter(Resources, Resources.BaseOf(schema)) : DynamicBinding.Empty;
+            if (_indexes.TryGetValue((schema, scope), out int index))
             {
                 return index;
             }
@@ -216,8 +230,8 @@ internal sealed partial class SchemaBuilder
                 _builder.ReportUnsupported(schema, schema, "A schema of more than " + MaxJsonSchemaNodes.ToString(System.Globalization.CultureInfo.InvariantCulture) + " subschemas kept as JSON", "the subschemas past that number are not checked");
             }
 
-            _indexes.Add(schema, index);
-            _pending.Add(schema);
+            _indexes.Add((schema, scope), index);
+            _pending.Add((schema, scope));
             return index;
         }
 
@@ -266,9 +280,17 @@ internal sealed partial class SchemaBuilder
                 reference = Index(target);
             }
 
+            int? dynamicReference = null;
             if (KeyNode(schema, "$dynamicRef") is { } dynamicKey)
             {
-                _builder.ReportUnsupported(schema, dynamicKey, "'$dynamicRef' (in a value kept as JSON)", "the reference is not followed");
+                if (_builder._refs.Find(DynamicScope.Target(Resources, schema, _scope)) is { } dynamicTarget)
+                {
+                    dynamicReference = Index(dynamicTarget);
+                }
+                else
+                {
+                    _builder.ReportUnsupported(schema, dynamicKey, "'$dynamicRef' (in a value kept as JSON)", "the reference names no schema of this document and is not followed");
+                }
             }
 
             return new JsonSchemaNode
@@ -297,6 +319,7 @@ internal sealed partial class SchemaBuilder
                 Then = schema.Get("if") is null ? null : Sub(schema, "then"),
                 Else = schema.Get("if") is null ? null : Sub(schema, "else"),
                 Ref = reference,
+                DynamicRef = dynamicReference,
                 UnevaluatedItems = Sub(schema, "unevaluatedItems"),
                 UnevaluatedProperties = Sub(schema, "unevaluatedProperties"),
             };
@@ -313,6 +336,15 @@ internal sealed partial class SchemaBuilder
                 .Where(p => p.Key.Value is not null && p.Value.IsSequence)
                 .Select(p => new DependentRequirement(p.Key.Value!, p.Value.Items!.Where(n => n.IsScalar).Select(n => n.Value!).ToEquatableArray()))
                 .ToEquatableArray();
+        }
+
+        private sealed class NodeInScopeComparer : IEqualityComparer<(YamlNode Schema, DynamicBinding Scope)>
+        {
+            public bool Equals((YamlNode Schema, DynamicBinding Scope) x, (YamlNode Schema, DynamicBinding Scope) y) =>
+                ReferenceEquals(x.Schema, y.Schema) && x.Scope.Equals(y.Scope);
+
+            public int GetHashCode((YamlNode Schema, DynamicBinding Scope) node) =>
+                (ReferenceEqualityComparer.Instance.GetHashCode(node.Schema) * 397) ^ node.Scope.GetHashCode();
         }
     }
 }

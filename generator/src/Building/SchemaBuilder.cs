@@ -472,6 +472,23 @@ internal sealed partial class SchemaBuilder
 
         bool asJson = model.Kind == TypeModelKind.Object
             && (leftOut.Any(l => IsCheckedAsJson(l.Construct)) | _diagnostics.Retract(mark, IsCheckedAsJson));
+        JsonValueSchema? compiled = asJson ? CompileJsonValue(pending.Node) : null;
+        if (!asJson && model.Kind == TypeModelKind.Object && _refs.Resources.ReachesDynamicRef(pending.Node))
+        {
+            // A $dynamicRef anywhere under the model (a member model's too) goes where the scope this model starts sends it,
+            // which the member model's own checks cannot know: then the model is checked as JSON from its own scope.
+            int compiledMark = _diagnostics.Count;
+            JsonValueSchema candidate = CompileJsonValue(pending.Node);
+            if (candidate.Nodes.Any(n => n.DynamicRef is not null))
+            {
+                (asJson, compiled) = (true, candidate);
+            }
+            else
+            {
+                _diagnostics.Retract(compiledMark, _ => true);
+            }
+        }
+
         foreach (LeftOut l in leftOut)
         {
             if (!(asJson && IsCheckedAsJson(l.Construct)))
@@ -482,7 +499,7 @@ internal sealed partial class SchemaBuilder
 
         // What the typed checks leave out, the JSON-value validator checks; it also states additionalProperties: false
         // exactly (a member patternProperties matches is not additional, which the typed check cannot tell).
-        return asJson ? model with { JsonFallback = CompileJsonValue(pending.Node), ForbidsAdditionalProperties = false } : model;
+        return compiled is not null ? model with { JsonFallback = compiled, ForbidsAdditionalProperties = false } : model;
     }
 
     private TypeModel BuildCore(PendingType pending)

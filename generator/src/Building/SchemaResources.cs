@@ -75,6 +75,61 @@ internal sealed class SchemaResources
     /// <summary>How many schema resources of the document declare <c>$dynamicAnchor: name</c>.</summary>
     public int DynamicAnchorCount(string name) => _dynamicAnchorCounts.TryGetValue(name, out int count) ? count : 0;
 
+    /// <summary>Whether some schema of the document has a <c>$dynamicRef</c>.</summary>
+    public bool HasDynamicRefs { get; private set; }
+
+    /// <summary>Whether evaluation can reach a <c>$dynamicRef</c> from <paramref name="schema"/> (see <see cref="DynamicScope.ReachingDynamicRefs"/>).</summary>
+    public bool ReachesDynamicRef(YamlNode schema) =>
+        HasDynamicRefs && (_reachingDynamicRefs ??= DynamicScope.ReachingDynamicRefs(this)).Contains(schema);
+
+    private HashSet<YamlNode>? _reachingDynamicRefs;
+
+    /// <summary>Every schema the walk entered (and any adopted since).</summary>
+    public IEnumerable<YamlNode> Schemas => _baseOf.Keys;
+
+    /// <summary>The dynamic anchor names that several resources declare (in ordinal order): the only ones a dynamic scope can change the target of.</summary>
+    public IReadOnlyList<string> ScopedAnchorNames => _scopedAnchorNames ??= SortedScopedNames();
+
+    private IReadOnlyList<string>? _scopedAnchorNames;
+
+    private List<string> SortedScopedNames()
+    {
+        var names = new List<string>();
+        foreach (KeyValuePair<string, int> count in _dynamicAnchorCounts)
+        {
+            if (count.Value > 1)
+            {
+                names.Add(count.Key);
+            }
+        }
+
+        names.Sort(StringComparer.Ordinal);
+        return names;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="schema"/> is the root of a resource (<c>$id</c>) that declares a dynamic anchor several
+    /// resources declare: evaluation that enters it binds that anchor (see <see cref="DynamicBinding"/>), so it means more
+    /// than the schema it <c>$ref</c>s.
+    /// </summary>
+    public bool BindsScopedAnchor(YamlNode schema)
+    {
+        if (schema.Get("$id") is null || !ReferenceEquals(Resource(BaseOf(schema)), schema))
+        {
+            return false;
+        }
+
+        foreach (string name in ScopedAnchorNames)
+        {
+            if (HasDynamicAnchor(BaseOf(schema), name))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The schemas where evaluation can start: each component schema and each <c>schema</c> of an operation, parameter, header or media type.</summary>
     public IReadOnlyList<YamlNode> Entries => _entries;
 
@@ -244,6 +299,7 @@ internal sealed class SchemaResources
             }
         }
 
+        HasDynamicRefs |= schema.Get("$dynamicRef") is not null;
         foreach (KeyValuePair<YamlNode, YamlNode> pair in schema.Pairs!)
         {
             string key = pair.Key.Value ?? string.Empty;

@@ -62,6 +62,12 @@ internal sealed record JsonSchemaNode
     /// <summary><c>$ref</c>: the target node, applied beside the node's other keywords (2020-12 core §8.2.3.1).</summary>
     public int? Ref { get; init; }
 
+    /// <summary>
+    /// <c>$dynamicRef</c>: the target node for the dynamic scope this node was compiled for (a node reached through scopes
+    /// that bind the anchor differently is compiled once per binding), applied in place like <see cref="Ref"/>.
+    /// </summary>
+    public int? DynamicRef { get; init; }
+
     public int? UnevaluatedItems { get; init; }
 
     public int? UnevaluatedProperties { get; init; }

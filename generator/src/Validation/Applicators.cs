@@ -68,6 +68,9 @@ internal static class Applicators
     public static readonly Applicator Ref = new("$ref", JsonTypes.Any, (node, site) =>
         node.Ref is { } target ? new[] { site.InPlace(target) } : Array.Empty<string>());
 
+    public static readonly Applicator DynamicRef = new("$dynamicRef", JsonTypes.Any, (node, site) =>
+        node.DynamicRef is { } target ? new[] { site.InPlace(target) } : Array.Empty<string>());
+
     public static readonly Applicator AllOf = new("allOf", JsonTypes.Any, (node, site) => node.AllOf.Select(site.InPlace));
 
     public static readonly Applicator AnyOf = new("anyOf", JsonTypes.Any, (node, site) =>
@@ -157,7 +160,7 @@ internal static class Applicators
 
     public static readonly Applicator[] All =
     {
-        Ref, AllOf, AnyOf, OneOf, Not, If, DependentSchemas,
+        Ref, DynamicRef, AllOf, AnyOf, OneOf, Not, If, DependentSchemas,
         Required, DependentRequired, Properties, PatternProperties, AdditionalProperties, PropertyNames,
         PrefixItems, Items, Contains,
         UnevaluatedItems, UnevaluatedProperties,
@@ -165,7 +168,7 @@ internal static class Applicators
 
     /// <summary>The subschemas a node applies to its own value (whose evaluations count for its <c>unevaluated*</c>, §11).</summary>
     public static IEnumerable<int> InPlaceSubschemas(JsonSchemaNode node) =>
-        new[] { node.Ref, node.If, node.Then, node.Else }.Where(n => n is not null).Select(n => n!.Value)
+        new[] { node.Ref, node.DynamicRef, node.If, node.Then, node.Else }.Where(n => n is not null).Select(n => n!.Value)
             .Concat(node.AllOf).Concat(node.AnyOf).Concat(node.OneOf).Concat(node.DependentSchemas.Select(d => d.Node));
 
     /// <summary>Every subschema of a node.</summary>
