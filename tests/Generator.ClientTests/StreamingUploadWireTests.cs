@@ -409,6 +409,39 @@ public sealed class StreamingUploadWireTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_PUT_whose_connection_drops_after_its_items_were_asked_for_is_not_sent_again()
+    {
+        // A PUT is idempotent, so a lost connection would be retried; its items, asked for once, cannot be.
+        var aborted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _handler = async context =>
+        {
+            var firstLine = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+            Task<(string Body, bool Complete)> reading = ReadLines(context, firstLine);
+            await Task.WhenAny(firstLine.Task, reading);
+            context.Abort();
+            aborted.TrySetResult();
+            await reading;
+        };
+        var counting = new CountingHandler();
+        using var http = new HttpClient(counting);
+        int enumerations = 0;
+        async IAsyncEnumerable<LogEntry> Entries()
+        {
+            enumerations++;
+            yield return new LogEntry { Level = 1, Message = "one" };
+            await aborted.Task;
+            yield return new LogEntry { Level = 2, Message = "two" };
+        }
+
+        Exception? thrown = await Record.ExceptionAsync(() => Ingest(http).ReplaceLogSequenceAsync(Entries()));
+
+        Assert.True(thrown is HttpRequestException or IOException, thrown?.ToString());
+        Assert.Equal(1, counting.Attempts);
+        Assert.Equal(1, enumerations);
+        Assert.Single(_requests);
+    }
+
+    [Fact]
     public async Task A_connection_refused_before_any_item_was_asked_for_is_retried()
     {
         var received = new ConcurrentQueue<string>();
@@ -525,6 +558,25 @@ public sealed class StreamingUploadWireTests : IAsyncLifetime
             }
 
             public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+        }
+    }
+
+    /// <summary>Counts the attempts the pipeline makes, including those that would fail before reaching the server.</summary>
+    private sealed class CountingHandler : DelegatingHandler
+    {
+        private int _attempts;
+
+        public CountingHandler()
+            : base(new SocketsHttpHandler())
+        {
+        }
+
+        public int Attempts => Volatile.Read(ref _attempts);
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _attempts);
+            return base.SendAsync(request, cancellationToken);
         }
     }
 
