@@ -11,8 +11,8 @@ namespace OpenApiSdk.ClientTests;
 /// <summary>AK/SK signing (SDK-HMAC-SHA256) selected in the options: every attempt is signed anew and verifies on the server.</summary>
 public sealed class SigningWireTests : IAsyncLifetime
 {
-    private const string AccessKey = "HPUAEXAMPLEACCESSKEY";
-    private const string SecretKey = "sk-example-secret-key-0123456789";
+    internal const string AccessKey = "HPUAEXAMPLEACCESSKEY";
+    internal const string SecretKey = "sk-example-secret-key-0123456789";
 
     private TestServer _server = null!;
 
@@ -20,7 +20,11 @@ public sealed class SigningWireTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
-    private static AkSkVerification Verify(ReceivedRequest request) =>
+    /// <summary>The signer the tests configure.</summary>
+    internal static AkSkSigner Signer() => new(AccessKey, SecretKey);
+
+    /// <summary>Checks a received request as the vendor's gateway does.</summary>
+    internal static AkSkVerification Verify(ReceivedRequest request) =>
         new AkSkVerifier(ak => ak == AccessKey ? SecretKey : null).Verify(
             request.Method, request.RawTarget, name => request.Headers.TryGetValue(name, out string? value) ? value : null, request.Body);
 

@@ -13,7 +13,9 @@ using Metrics31 = Uploads31.Sdk;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
+using OpenApiSdk.Signing;
 using Uploads32.Sdk;
 using Xunit;
 
@@ -58,7 +60,15 @@ public sealed class StreamingUploadWireTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
-    private IngestClient Ingest(HttpClient http) => new(http, new IngestClientOptions { BaseAddress = _baseAddress, Retry = RetryWireTests.Fast() });
+    private IngestClient Ingest(HttpClient http, IRequestSigner? signer = null) =>
+        new(http, new IngestClientOptions { BaseAddress = _baseAddress, Retry = RetryWireTests.Fast(), Signer = signer });
+
+    /// <summary>The request as <see cref="TestServer"/> records it, with the body the server read.</summary>
+    private static ReceivedRequest Received(HttpContext context, string body) => new(
+        context.Request.Method,
+        context.Features.Get<IHttpRequestFeature>()!.RawTarget,
+        context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
+        Encoding.UTF8.GetBytes(body));
 
     /// <summary>The request body as the server read it, and whether it ended as a complete chunked body (false: the read failed).</summary>
     private static async Task<(string Body, bool Complete)> ReadBody(HttpContext context)
@@ -298,7 +308,84 @@ public sealed class StreamingUploadWireTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_503_after_the_items_were_sent_is_not_sent_again()
+    public async Task A_signed_upload_is_marked_UNSIGNED_PAYLOAD_sent_item_by_item_and_verifies_on_the_server()
+    {
+        var received = new TaskCompletionSource<(ReceivedRequest Request, bool Complete)>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _handler = async context =>
+        {
+            (string body, bool complete) = await ReadBody(context);
+            received.SetResult((Received(context, body), complete));
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync("{\"count\":3}");
+        };
+        var recording = new RecordingHandler();
+        using var http = new HttpClient(recording);
+        var flushedWhenAsked = new List<string>();
+        async IAsyncEnumerable<LogEntry> Entries()
+        {
+            await Task.Yield();
+            flushedWhenAsked.Add(recording.Flushed);
+            yield return new LogEntry { Level = 1, Message = "one" };
+            flushedWhenAsked.Add(recording.Flushed);
+            yield return new LogEntry { Level = 2, Message = "two" };
+            flushedWhenAsked.Add(recording.Flushed);
+            yield return new LogEntry { Level = 3, Message = "three" };
+        }
+
+        Imported imported = await Ingest(http, SigningWireTests.Signer()).ImportLogsAsync(Entries());
+
+        // Signing read nothing: each item was asked for once the one before it had left the client.
+        Assert.Equal(new[]
+        {
+            string.Empty,
+            "{\"level\":1,\"message\":\"one\"}\n",
+            "{\"level\":1,\"message\":\"one\"}\n{\"level\":2,\"message\":\"two\"}\n",
+        }, flushedWhenAsked);
+        Assert.Equal(3, imported.Count);
+        (ReceivedRequest request, bool complete) = await received.Task;
+        Assert.True(complete);
+        Assert.Equal("{\"level\":1,\"message\":\"one\"}\n{\"level\":2,\"message\":\"two\"}\n{\"level\":3,\"message\":\"three\"}\n", Encoding.UTF8.GetString(request.Body));
+        Assert.Equal("UNSIGNED-PAYLOAD", request.Headers["X-Sdk-Content-Sha256"]);
+        Assert.Equal("chunked", request.Headers["Transfer-Encoding"]);
+        Assert.StartsWith("SDK-HMAC-SHA256 Access=" + SigningWireTests.AccessKey + ", SignedHeaders=accept;host;x-sdk-content-sha256;x-sdk-date, Signature=", request.Headers["Authorization"], StringComparison.Ordinal);
+        AkSkVerification verification = SigningWireTests.Verify(request);
+        Assert.True(verification.IsValid, verification.ToString());
+        Assert.False(SigningWireTests.Verify(request with { Headers = request.Headers.Where(h => h.Key != "X-Sdk-Content-Sha256").ToDictionary(h => h.Key, h => h.Value, StringComparer.OrdinalIgnoreCase) }).IsValid);
+    }
+
+    [Fact]
+    public async Task A_signed_upload_refused_before_any_item_was_asked_for_is_retried_and_its_items_asked_for_once()
+    {
+        var received = new ConcurrentQueue<ReceivedRequest>();
+        _handler = async context =>
+        {
+            received.Enqueue(Received(context, (await ReadBody(context)).Body));
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync("{\"count\":2}");
+        };
+        using var http = new HttpClient(new RefusedOnce());
+        int enumerations = 0;
+        async IAsyncEnumerable<LogEntry> Entries()
+        {
+            enumerations++;
+            await Task.Yield();
+            yield return new LogEntry { Level = 1, Message = "one" };
+            yield return new LogEntry { Level = 2, Message = "two" };
+        }
+
+        Imported imported = await Ingest(http, SigningWireTests.Signer()).ImportLogsAsync(Entries());
+
+        Assert.Equal(2, imported.Count);
+        Assert.Equal(1, enumerations);
+        ReceivedRequest request = Assert.Single(received);
+        Assert.Equal("{\"level\":1,\"message\":\"one\"}\n{\"level\":2,\"message\":\"two\"}\n", Encoding.UTF8.GetString(request.Body));
+        Assert.True(SigningWireTests.Verify(request).IsValid, SigningWireTests.Verify(request).ToString());
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_503_after_the_items_were_sent_is_not_sent_again(bool withSigner)
     {
         _handler = async context =>
         {
@@ -314,9 +401,42 @@ public sealed class StreamingUploadWireTests : IAsyncLifetime
             yield return new LogEntry { Level = 1, Message = "one" };
         }
 
-        ApiException ex = await Assert.ThrowsAnyAsync<ApiException>(() => Ingest(http).ImportLogsAsync(Entries()));
+        ApiException ex = await Assert.ThrowsAnyAsync<ApiException>(() => Ingest(http, withSigner ? SigningWireTests.Signer() : null).ImportLogsAsync(Entries()));
 
         Assert.Equal(503, ex.StatusCode);
+        Assert.Equal(1, enumerations);
+        Assert.Single(_requests);
+    }
+
+    [Fact]
+    public async Task A_PUT_whose_connection_drops_after_its_items_were_asked_for_is_not_sent_again()
+    {
+        // A PUT is idempotent, so a lost connection would be retried; its items, asked for once, cannot be.
+        var aborted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _handler = async context =>
+        {
+            var firstLine = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+            Task<(string Body, bool Complete)> reading = ReadLines(context, firstLine);
+            await Task.WhenAny(firstLine.Task, reading);
+            context.Abort();
+            aborted.TrySetResult();
+            await reading;
+        };
+        var counting = new CountingHandler();
+        using var http = new HttpClient(counting);
+        int enumerations = 0;
+        async IAsyncEnumerable<LogEntry> Entries()
+        {
+            enumerations++;
+            yield return new LogEntry { Level = 1, Message = "one" };
+            await aborted.Task;
+            yield return new LogEntry { Level = 2, Message = "two" };
+        }
+
+        Exception? thrown = await Record.ExceptionAsync(() => Ingest(http).ReplaceLogSequenceAsync(Entries()));
+
+        Assert.True(thrown is HttpRequestException or IOException, thrown?.ToString());
+        Assert.Equal(1, counting.Attempts);
         Assert.Equal(1, enumerations);
         Assert.Single(_requests);
     }
@@ -438,6 +558,25 @@ public sealed class StreamingUploadWireTests : IAsyncLifetime
             }
 
             public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+        }
+    }
+
+    /// <summary>Counts the attempts the pipeline makes, including those that would fail before reaching the server.</summary>
+    private sealed class CountingHandler : DelegatingHandler
+    {
+        private int _attempts;
+
+        public CountingHandler()
+            : base(new SocketsHttpHandler())
+        {
+        }
+
+        public int Attempts => Volatile.Read(ref _attempts);
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _attempts);
+            return base.SendAsync(request, cancellationToken);
         }
     }
 

@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Net.Http;
 using System.Threading.Tasks;
+using OpenApiSdk.Signing;
 using Xunit;
 using A = Avatars.Sdk;
 using U = Uploads.Sdk;
@@ -80,6 +81,32 @@ public sealed class UploadRetryWireTests : IAsyncLifetime
         Assert.Equal(status, ex.StatusCode);
         ReceivedRequest request = Assert.Single(_server.Requests);
         Assert.Equal(Photo, Assert.Single(await MultipartWireTests.PartsOf(request)).Body);
+    }
+
+    [Fact]
+    public async Task A_signed_file_stream_that_cannot_seek_is_not_read_to_sign_it_and_one_that_can_is_hashed()
+    {
+        _server.Answer(new Reply(204, string.Empty, ContentType: null));
+        using HttpClient http = _server.CreateHttpClient();
+        var client = new A.AvatarsClient(http, new A.AvatarsClientOptions { BaseAddress = _server.BaseAddress, Signer = SigningWireTests.Signer() });
+
+        await client.PutAvatarAsync("u1", image: new FileContent(new ForwardOnlyStream(Photo), "me.png"));
+        await client.PutAvatarAsync("u2", image: new FileContent(new MemoryStream(Photo), "me.png"));
+
+        ReceivedRequest[] requests = _server.Requests.ToArray();
+        Assert.Equal(2, requests.Length);
+        Assert.All(requests, request =>
+        {
+            AkSkVerification verification = SigningWireTests.Verify(request);
+            Assert.True(verification.IsValid, verification.ToString());
+        });
+
+        // A body of unknown length is sent as it is read (the signer would have to read it all first to hash it).
+        Assert.Equal("UNSIGNED-PAYLOAD", requests[0].Headers["X-Sdk-Content-Sha256"]);
+        Assert.Contains("x-sdk-content-sha256", requests[0].Headers["Authorization"], StringComparison.Ordinal);
+        Assert.Equal(Photo, Assert.Single(await MultipartWireTests.PartsOf(requests[0])).Body);
+        Assert.False(requests[1].Headers.ContainsKey("X-Sdk-Content-Sha256"));
+        Assert.Equal(Photo, Assert.Single(await MultipartWireTests.PartsOf(requests[1])).Body);
     }
 
     /// <summary>A stream read front to back once, as from a network socket or a pipe.</summary>

@@ -141,6 +141,76 @@ public class AkSkSignerTests
     }
 
     [Fact]
+    public async Task A_streamed_body_is_signed_as_UNSIGNED_PAYLOAD_without_asking_for_an_item()
+    {
+        int asked = 0;
+        async IAsyncEnumerable<int> Items()
+        {
+            asked++;
+            await Task.Yield();
+            yield return 1;
+        }
+
+        RequestBody body = RequestItems.JsonLines<int>(Items(), (writer, item) => writer.WriteNumberValue(item), null, "application/jsonl", "importLogs", default);
+        using HttpRequestMessage request = VectorRequest(HttpMethod.Post, "https://service.region.example.com/v1/p/logs", null);
+        request.Content = body.CreateContent();
+
+        await Signer().SignAsync(request, default);
+
+        Assert.Equal(0, asked);
+        Assert.True(body.CanSend);
+        Assert.Equal("UNSIGNED-PAYLOAD", Assert.Single(request.Headers.GetValues("X-Sdk-Content-Sha256")));
+        Assert.Contains("SignedHeaders=host;x-sdk-content-sha256;x-sdk-date,", Assert.Single(request.Headers.GetValues("Authorization")), StringComparison.Ordinal);
+
+        // The server hashes nothing either: whatever body arrives, the signature holds, and without the header it does not.
+        var verifier = new AkSkVerifier(ak => ak == AccessKey ? SecretKey : null) { Clock = () => VectorTime };
+        string? Header(string name) => request.Headers.TryGetValues(name, out IEnumerable<string>? values) ? string.Join(", ", values) : null;
+        Assert.True(verifier.Verify("POST", "/v1/p/logs", Header, Encoding.UTF8.GetBytes("1\n")).IsValid);
+        Assert.False(verifier.Verify("POST", "/v1/p/logs", name => name.Equals("X-Sdk-Content-Sha256", StringComparison.OrdinalIgnoreCase) ? null : Header(name), Encoding.UTF8.GetBytes("1\n")).IsValid);
+    }
+
+    [Fact]
+    public async Task A_body_of_known_length_is_hashed_and_a_declared_payload_hash_is_kept()
+    {
+        using HttpRequestMessage hashed = VectorRequest(HttpMethod.Post, "https://service.region.example.com/v1/77b6a44cba5143ab91d13ab9a8ff44fd/vpc/123", "{\"key\":\"value\"}");
+        using HttpRequestMessage declared = VectorRequest(HttpMethod.Post, "https://service.region.example.com/v1/p/logs", null);
+        declared.Content = new StreamContent(new NoSeekStream());
+        declared.Headers.TryAddWithoutValidation("X-Sdk-Content-Sha256", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+
+        await Signer().SignAsync(hashed, default);
+        await Signer().SignAsync(declared, default);
+
+        Assert.False(hashed.Headers.Contains("X-Sdk-Content-Sha256"));
+        Assert.Equal("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", Assert.Single(declared.Headers.GetValues("X-Sdk-Content-Sha256")));
+    }
+
+    /// <summary>A stream that cannot seek (so its content has no length) and fails if anything reads it.</summary>
+    private sealed class NoSeekStream : System.IO.Stream
+    {
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override void Flush()
+        {
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new InvalidOperationException("the body was read");
+
+        public override long Seek(long offset, System.IO.SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
+    [Fact]
     public void The_secret_key_is_not_in_the_signers_text_and_keys_are_required()
     {
         Assert.DoesNotContain(SecretKey, new AkSkSigner(AccessKey, SecretKey).ToString(), StringComparison.Ordinal);

@@ -12,6 +12,13 @@ namespace OpenApiSdk.RuntimeTests;
 /// </summary>
 public class MutationPassTests
 {
+    // netstandard2.0 has no HttpRequestError: its build knows a failure to connect by the inner SocketException or WebException only.
+#if RUNTIME_NETSTANDARD
+    private const bool ReadsHttpRequestError = false;
+#else
+    private const bool ReadsHttpRequestError = true;
+#endif
+
     private static ClientRequest Request() => new("Op", HttpMethod.Get, "/a", "https://h.example/base", "application/json");
 
     [Theory]
@@ -22,7 +29,7 @@ public class MutationPassTests
     [InlineData(HttpRequestError.ResponseEnded, false)]
     [InlineData(HttpRequestError.Unknown, false)]
     public void Only_a_failure_to_connect_is_known_to_have_sent_nothing(HttpRequestError error, bool notSent) =>
-        Assert.Equal(notSent, RetryPolicy.FailedBeforeSending(new HttpRequestException(error, "failed")));
+        Assert.Equal(notSent && ReadsHttpRequestError, RetryPolicy.FailedBeforeSending(new HttpRequestException(error, "failed")));
 
     [Fact]
     public void A_doubled_wait_beyond_what_a_TimeSpan_holds_is_the_maximum_not_an_overflow()

@@ -391,7 +391,7 @@ public sealed class ClientPipeline
                 }
             }
 
-            message.Content = request.Body?.CreateContent();
+            message.Content = request.Body?.CreateContent(cancellationToken);
             if (requestOptions is not null)
             {
                 foreach (KeyValuePair<string, string> header in requestOptions.Headers)

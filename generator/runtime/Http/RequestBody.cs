@@ -6,6 +6,7 @@ using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using System.Threading;
 
 namespace OpenApiSdk.Runtime;
 
@@ -37,6 +38,12 @@ public abstract class RequestBody
 
     /// <summary>Creates the content of one attempt.</summary>
     public abstract HttpContent CreateContent();
+
+    /// <summary>
+    /// Creates the content of one attempt of a call that <paramref name="callCancellation"/> (the caller's token and the
+    /// call's timeout) cancels: streamed items stop being asked for when it is cancelled, whatever the transport passes on.
+    /// </summary>
+    internal virtual HttpContent CreateContent(CancellationToken callCancellation) => CreateContent();
 
     private sealed class BytesBody : RequestBody
     {

@@ -21,6 +21,9 @@ public static class AkSkSignature
     /// <summary>A header whose value, when present, is used as the payload hash as it is (<c>UNSIGNED-PAYLOAD</c>).</summary>
     public const string ContentSha256Header = "X-Sdk-Content-Sha256";
 
+    /// <summary>The <see cref="ContentSha256Header"/> value of a body that is not hashed (the vendor's choice for bodies that are not JSON).</summary>
+    public const string UnsignedPayload = "UNSIGNED-PAYLOAD";
+
     /// <summary>The format of <see cref="DateHeader"/>: UTC, <c>20191115T033655Z</c>.</summary>
     public const string DateFormat = "yyyyMMdd'T'HHmmss'Z'";
 

@@ -11,7 +11,10 @@ namespace OpenApiSdk.Signing;
 /// <see cref="AkSkSignature"/>): it sets <c>X-Sdk-Date</c> (unless the request has one, whose text is then signed as
 /// it is), <c>Host</c> (the URL's host without the port, unless set), <c>X-Security-Token</c> for temporary keys, and
 /// <c>Authorization: SDK-HMAC-SHA256 Access=..., SignedHeaders=..., Signature=...</c>. Every request header but
-/// Content-Type and names containing '_' is signed. The secret key never leaves this object (not even through ToString).
+/// Content-Type and names containing '_' is signed. The payload hash is the SHA-256 of the body, or the
+/// <c>X-Sdk-Content-Sha256</c> header's value when the request has one; a body of unknown length (a streamed request body,
+/// a file stream that cannot seek) is never read here: the signer sets <c>X-Sdk-Content-Sha256: UNSIGNED-PAYLOAD</c>,
+/// signed as any other header. The secret key never leaves this object (not even through ToString).
 /// </summary>
 public sealed class AkSkSigner : IRequestSigner
 {
@@ -81,6 +84,13 @@ public sealed class AkSkSigner : IRequestSigner
         }
 
         request.Headers.Remove("Authorization");
+        if (request.Content is { } content && content.Headers.ContentLength is null && !request.Headers.Contains(AkSkSignature.ContentSha256Header))
+        {
+            // A body whose length is unknown until it is sent is written as it is produced (chunked): hashing it first would
+            // read all of it before the first byte left, and consume items that can be asked for only once.
+            request.Headers.TryAddWithoutValidation(AkSkSignature.ContentSha256Header, AkSkSignature.UnsignedPayload);
+        }
+
         string payloadHash;
         if (request.Headers.TryGetValues(AkSkSignature.ContentSha256Header, out IEnumerable<string>? declared))
         {

@@ -72,19 +72,34 @@ internal sealed class SequenceBody<T> : RequestBody
     public override bool CanSend => Volatile.Read(ref _started) == 0;
 
     /// <inheritdoc/>
-    public override HttpContent CreateContent() => new SequenceContent(this);
+    public override HttpContent CreateContent() => new SequenceContent(this, CancellationToken.None);
 
-    private async Task WriteAsync(Stream stream, CancellationToken transportCancellation)
+    /// <inheritdoc/>
+    internal override HttpContent CreateContent(CancellationToken callCancellation) => new SequenceContent(this, callCancellation);
+
+    /// <summary>
+    /// Writes the items until the caller's token, the call's (its timeout) or the transport's is cancelled. The call's is
+    /// passed on here because netstandard2.0's HttpContent gets no token from the transport: without it, a timeout would
+    /// close the connection and leave the producer waiting for an item nobody writes.
+    /// </summary>
+    private async Task WriteAsync(Stream stream, CancellationToken callCancellation, CancellationToken transportCancellation)
     {
         if (Interlocked.Exchange(ref _started, 1) != 0)
         {
             throw new InvalidOperationException("The items of the " + _operationId + " request can be sent only once.");
         }
 
-        using CancellationTokenSource? linked = _cancellationToken.CanBeCanceled && transportCancellation.CanBeCanceled
-            ? CancellationTokenSource.CreateLinkedTokenSource(_cancellationToken, transportCancellation)
-            : null;
-        CancellationToken token = linked?.Token ?? (_cancellationToken.CanBeCanceled ? _cancellationToken : transportCancellation);
+        var tokens = new List<CancellationToken>(3);
+        foreach (CancellationToken candidate in new[] { _cancellationToken, callCancellation, transportCancellation })
+        {
+            if (candidate.CanBeCanceled && !tokens.Contains(candidate))
+            {
+                tokens.Add(candidate);
+            }
+        }
+
+        using CancellationTokenSource? linked = tokens.Count > 1 ? CancellationTokenSource.CreateLinkedTokenSource(tokens.ToArray()) : null;
+        CancellationToken token = linked?.Token ?? (tokens.Count == 1 ? tokens[0] : CancellationToken.None);
         using var json = new PooledBytes();
         using var frame = new PooledBytes();
         using var writer = new Utf8JsonWriter(json);
@@ -254,17 +269,19 @@ internal sealed class SequenceBody<T> : RequestBody
     private sealed class SequenceContent : HttpContent
     {
         private readonly SequenceBody<T> _body;
+        private readonly CancellationToken _callCancellation;
 
-        internal SequenceContent(SequenceBody<T> body)
+        internal SequenceContent(SequenceBody<T> body, CancellationToken callCancellation)
         {
             _body = body;
+            _callCancellation = callCancellation;
             Headers.TryAddWithoutValidation("Content-Type", body._mediaType);
         }
 
-        protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) => _body.WriteAsync(stream, CancellationToken.None);
+        protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) => _body.WriteAsync(stream, _callCancellation, CancellationToken.None);
 
 #if NET8_0_OR_GREATER
-        protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken) => _body.WriteAsync(stream, cancellationToken);
+        protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken) => _body.WriteAsync(stream, _callCancellation, cancellationToken);
 #endif
 
         protected override bool TryComputeLength(out long length)
