@@ -89,11 +89,15 @@ public interface IObjectDefaultSubtype
     OpenApiSdk.OpenApiObject CreateDefault();
 }
 
-/// <summary>The checks of a generated union's alternatives that have rules of their own (a constrained string, a list).</summary>
+/// <summary>
+/// The checks of a generated union beyond its alternatives' models: the rules of alternatives that have their own (a
+/// constrained string, a list), and the union's own JSON against its whole schema when keywords beside the alternatives
+/// (<c>unevaluatedProperties</c>, ...) are more than the typed checks carry.
+/// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public interface IUnionRules
 {
-    /// <summary>Checks the value of alternative <paramref name="variant"/> (1-based), which is held.</summary>
+    /// <summary>Checks the value of alternative <paramref name="variant"/> (1-based), which is held (a model alternative has checked itself already).</summary>
     bool Validate(ref Validation validation, int variant, object value);
 }
 

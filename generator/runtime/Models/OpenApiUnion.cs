@@ -121,11 +121,14 @@ public abstract class OpenApiUnion<T> : OpenApiModel, IEquatable<T>
             return true;
         }
 
-        return Held switch
+        bool go = Held switch
         {
             IOpenApiModel model => validation.Model(null, model),
-            IOpenApiEnumValue known when !known.IsKnown && !validation.Fail(null, "must be one of the values the spec lists") => false,
-            _ => this is not IUnionRules rules || rules.Validate(ref validation, Variant, Held!),
+            IOpenApiEnumValue known when !known.IsKnown => validation.Fail(null, "must be one of the values the spec lists"),
+            _ => true,
         };
+
+        // The alternative's own rules, and the union's JSON against its whole schema where the typed checks leave a keyword out.
+        return go && (this is not IUnionRules rules || rules.Validate(ref validation, Variant, Held!));
     }
 }

@@ -109,8 +109,20 @@ internal sealed partial class SchemaBuilder
         return null;
     }
 
+    /// <summary>
+    /// <see cref="PrimaryType"/> as this document's dialect reads it. JSON Schema 2020-12 (OpenAPI 3.1 and 3.2) applies
+    /// <c>items</c> to arrays only and lets every other JSON value through (core §10.3.1.2), so <c>items</c> without
+    /// <c>type</c> implies no type there: the value is kept as JSON and checked by the JSON-value validator. OpenAPI 3.0's
+    /// own dialect keeps it a typed list (OAS023), as the real 3.0 documents that write it mean.
+    /// </summary>
+    private string? TypeOf(YamlNode schema)
+    {
+        string? type = PrimaryType(schema);
+        return type == "array" && _isOpenApi31 && schema.Get("type") is null ? null : type;
+    }
+
     private bool BecomesType(YamlNode schema) =>
-        ChoiceOf(schema) is { } choice ? choice.Alternatives.Count > 1 : PrimaryType(schema) switch
+        ChoiceOf(schema) is { } choice ? choice.Alternatives.Count > 1 : TypeOf(schema) switch
         {
             "object" => IsObjectType(schema),
             "string" => IsStringEnum(schema),

@@ -22,7 +22,7 @@ internal static class UnionEmitter
         w.Summary(type.Description ?? "The schema " + type.SchemaName + ".", Explain(union), "Generated from " + type.SchemaName + ".");
         w.Line(ModelEmitter.GeneratedCode);
         w.Line("[__JsonConverter(typeof(" + name + ".__Converter)), __SchemaRules]");
-        bool rules = ValidationEmitter.HasUnionRules(union);
+        bool rules = ValidationEmitter.HasUnionRules(type);
         w.Open("public sealed partial class " + name + " : __Sdk.OpenApiUnion<" + name + ">" + (rules ? ", __IUnionRules" : string.Empty));
         EmitShape(w, union, name, q);
         w.Line();

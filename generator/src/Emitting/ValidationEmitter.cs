@@ -30,15 +30,21 @@ internal sealed partial class ValidationEmitter
 
     public static void Emit(SourceWriter w, TypeModel type) => new ValidationEmitter(w).EmitValidator(type);
 
-    /// <summary>True when some alternative of the union has rules of its own, so the union implements <c>IUnionRules</c>.</summary>
-    public static bool HasUnionRules(UnionModel union)
+    /// <summary>
+    /// True when some alternative of the union has rules of its own, or the union's JSON is checked against its whole
+    /// schema (<see cref="TypeModel.JsonFallback"/>), so the union implements <c>IUnionRules</c>.
+    /// </summary>
+    public static bool HasUnionRules(TypeModel type)
     {
         var emitter = new ValidationEmitter(new SourceWriter());
-        return union.Variants.Any(v => emitter.VariantChecks(v).Count > 0);
+        return type.JsonFallback is not null || type.Union!.Variants.Any(v => emitter.VariantChecks(v).Count > 0);
     }
 
-    /// <summary>The <c>IUnionRules</c> of a union: the rules of the alternatives that are not models, unions or plain enums.</summary>
-    public static void EmitUnion(SourceWriter w, TypeModel type) => new ValidationEmitter(w).EmitUnionRules(type.Union!);
+    /// <summary>
+    /// The <c>IUnionRules</c> of a union: the rules of the alternatives that are not models, unions or plain enums, and
+    /// then the union's own JSON against its whole schema when the typed checks leave a keyword out.
+    /// </summary>
+    public static void EmitUnion(SourceWriter w, TypeModel type) => new ValidationEmitter(w).EmitUnionRules(type);
 
     /// <summary>The checks of an alternative's own rules; a model or union checks itself, and the runtime checks that an enum is known.</summary>
     private List<string> VariantChecks(VariantModel variant)
@@ -53,27 +59,44 @@ internal sealed partial class ValidationEmitter
         };
     }
 
-    private void EmitUnionRules(UnionModel union)
+    private void EmitUnionRules(TypeModel type)
     {
-        if (!HasUnionRules(union))
+        if (!HasUnionRules(type))
         {
             return;
         }
 
-        _w.Line();
-        _w.Line("bool __IUnionRules.Validate(ref __Validation v, int variant, object value) => variant switch");
-        _w.Open();
+        UnionModel union = type.Union!;
+        var variantChecks = new List<(int Variant, List<string> Checks)>();
         for (int i = 0; i < union.Variants.Count; i++)
         {
             List<string> checks = VariantChecks(union.Variants[i]);
             if (checks.Count > 0)
             {
-                _w.Line(Int(i + 1) + " => " + string.Join(" && ", checks) + ",");
+                variantChecks.Add((i + 1, checks));
             }
         }
 
-        _w.Line("_ => true,");
-        _w.Close(";");
+        // Keywords beside the alternatives that the typed checks cannot carry: the union's own JSON against its whole schema.
+        string? whole = type.JsonFallback is { } schema ? _jsonValues.ModelCheck("v", schema) : null;
+        _w.Line();
+        if (variantChecks.Count == 0)
+        {
+            _w.Line("bool __IUnionRules.Validate(ref __Validation v, int variant, object value) => " + whole + ";");
+        }
+        else
+        {
+            _w.Line("bool __IUnionRules.Validate(ref __Validation v, int variant, object value) => " + (whole is null ? "variant switch" : "(variant switch"));
+            _w.Open();
+            foreach ((int variant, List<string> checks) in variantChecks)
+            {
+                _w.Line(Int(variant) + " => " + string.Join(" && ", checks) + ",");
+            }
+
+            _w.Line("_ => true,");
+            _w.Close(whole is null ? ";" : ") && " + whole + ";");
+        }
+
         _jsonValues.Emit(_w);
         EmitPatterns();
     }
