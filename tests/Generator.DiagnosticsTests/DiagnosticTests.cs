@@ -1008,7 +1008,7 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
-    public void OAS023_items_without_type_is_an_info_at_items_once_per_schema_and_the_list_is_kept()
+    public void OAS023_items_without_type_in_OpenAPI_30_is_an_info_at_items_once_per_schema_and_the_list_is_kept()
     {
         string yaml = Spec(
             "    Ids:\n" +                                                       // 8
@@ -1018,11 +1018,39 @@ public sealed class DiagnosticTests
             "      properties:\n" +                                              // 12
             "        a: {$ref: '#/components/schemas/Ids'}\n" +                  // 13
             "        b: {$ref: '#/components/schemas/Ids'}\n" +                  // 14
-            "        typed: {type: array, items: {type: integer}}\n");           // 15: has type, no note
+            "        typed: {type: array, items: {type: integer}}\n",            // 15: has type, no note
+            version: "3.0.3");
         GeneratorRun run = Run(yaml);
 
         Diagnostic d = Single(run, "OAS023", DiagnosticSeverity.Info, 9, 7);
         Assert.Equal("'items' without 'type': JSON Schema also accepts a value that is not an array here, but the SDK holds a list and rejects such a value (must be an array); add 'type: array' to say only arrays are meant, or list the other types in 'type'", Message(d));
         CompilesCleanly(run);
+        using Loaded sdk = Loaded.From(run);
+        Assert.Equal(new[] { "/a: must be an array" }, Loaded.Errors(sdk.FromJson("Holder", "{\"a\":12}")));
+    }
+
+    [Fact]
+    public void In_OpenAPI_31_and_32_items_without_type_is_kept_as_JSON_with_no_diagnostic()
+    {
+        // JSON Schema 2020-12 (core §10.3.1.2): items applies to arrays only; every other JSON value is valid.
+        foreach (string version in new[] { "3.1.0", "3.2.0" })
+        {
+            GeneratorRun run = Run(Spec(
+                "    Ids:\n" +
+                "      items: {type: integer}\n" +
+                "    Holder:\n" +
+                "      type: object\n" +
+                "      properties:\n" +
+                "        a: {$ref: '#/components/schemas/Ids'}\n" +
+                "        b:\n" +
+                "          items: {type: string}\n",
+                version));
+
+            Assert.True(run.GeneratorDiagnostics.IsEmpty, version + ": " + Describe(run));
+            CompilesCleanly(run);
+            using Loaded sdk = Loaded.From(run);
+            Assert.Empty(Loaded.Errors(sdk.FromJson("Holder", "{\"a\":12,\"b\":{\"x\":1}}")));
+            Assert.Equal(new[] { "/a/0: must be an integer", "/b/1: must be a string" }, Loaded.Errors(sdk.FromJson("Holder", "{\"a\":[\"x\"],\"b\":[\"y\",2]}")));
+        }
     }
 }

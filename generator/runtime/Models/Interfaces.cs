@@ -89,16 +89,23 @@ public interface IObjectDefaultSubtype
     OpenApiSdk.OpenApiObject CreateDefault();
 }
 
-/// <summary>
-/// The checks of a generated union beyond its alternatives' models: the rules of alternatives that have their own (a
-/// constrained string, a list), and the union's own JSON against its whole schema when keywords beside the alternatives
-/// (<c>unevaluatedProperties</c>, ...) are more than the typed checks carry.
-/// </summary>
+/// <summary>The checks of a generated union's alternatives that have rules of their own (a constrained string, a list).</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public interface IUnionRules
 {
-    /// <summary>Checks the value of alternative <paramref name="variant"/> (1-based), which is held (a model alternative has checked itself already).</summary>
+    /// <summary>Checks the value of alternative <paramref name="variant"/> (1-based), which is held.</summary>
     bool Validate(ref Validation validation, int variant, object value);
+}
+
+/// <summary>
+/// A generated union whose schema has keywords beside its alternatives that the typed checks cannot carry
+/// (<c>unevaluatedProperties</c>, ...): its own JSON is checked against its whole schema, after the alternative held.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public interface IUnionJson
+{
+    /// <summary>Checks the union's JSON, as its writer writes it, against the whole schema.</summary>
+    bool ValidateJson(ref Validation validation);
 }
 
 /// <summary>

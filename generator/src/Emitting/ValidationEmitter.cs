@@ -30,19 +30,16 @@ internal sealed partial class ValidationEmitter
 
     public static void Emit(SourceWriter w, TypeModel type) => new ValidationEmitter(w).EmitValidator(type);
 
-    /// <summary>
-    /// True when some alternative of the union has rules of its own, or the union's JSON is checked against its whole
-    /// schema (<see cref="TypeModel.JsonFallback"/>), so the union implements <c>IUnionRules</c>.
-    /// </summary>
-    public static bool HasUnionRules(TypeModel type)
+    /// <summary>True when some alternative of the union has rules of its own, so the union implements <c>IUnionRules</c>.</summary>
+    public static bool HasUnionRules(UnionModel union)
     {
         var emitter = new ValidationEmitter(new SourceWriter());
-        return type.JsonFallback is not null || type.Union!.Variants.Any(v => emitter.VariantChecks(v).Count > 0);
+        return union.Variants.Any(v => emitter.VariantChecks(v).Count > 0);
     }
 
     /// <summary>
-    /// The <c>IUnionRules</c> of a union: the rules of the alternatives that are not models, unions or plain enums, and
-    /// then the union's own JSON against its whole schema when the typed checks leave a keyword out.
+    /// A union's <c>IUnionRules</c> (the rules of the alternatives that are not models, unions or plain enums) and, when the
+    /// typed checks leave a keyword beside its alternatives out, its <c>IUnionJson</c>: its own JSON against its whole schema.
     /// </summary>
     public static void EmitUnion(SourceWriter w, TypeModel type) => new ValidationEmitter(w).EmitUnionRules(type);
 
@@ -61,40 +58,29 @@ internal sealed partial class ValidationEmitter
 
     private void EmitUnionRules(TypeModel type)
     {
-        if (!HasUnionRules(type))
-        {
-            return;
-        }
-
         UnionModel union = type.Union!;
-        var variantChecks = new List<(int Variant, List<string> Checks)>();
-        for (int i = 0; i < union.Variants.Count; i++)
+        if (HasUnionRules(union))
         {
-            List<string> checks = VariantChecks(union.Variants[i]);
-            if (checks.Count > 0)
-            {
-                variantChecks.Add((i + 1, checks));
-            }
-        }
-
-        // Keywords beside the alternatives that the typed checks cannot carry: the union's own JSON against its whole schema.
-        string? whole = type.JsonFallback is { } schema ? _jsonValues.ModelCheck("v", schema) : null;
-        _w.Line();
-        if (variantChecks.Count == 0)
-        {
-            _w.Line("bool __IUnionRules.Validate(ref __Validation v, int variant, object value) => " + whole + ";");
-        }
-        else
-        {
-            _w.Line("bool __IUnionRules.Validate(ref __Validation v, int variant, object value) => " + (whole is null ? "variant switch" : "(variant switch"));
+            _w.Line();
+            _w.Line("bool __IUnionRules.Validate(ref __Validation v, int variant, object value) => variant switch");
             _w.Open();
-            foreach ((int variant, List<string> checks) in variantChecks)
+            for (int i = 0; i < union.Variants.Count; i++)
             {
-                _w.Line(Int(variant) + " => " + string.Join(" && ", checks) + ",");
+                List<string> checks = VariantChecks(union.Variants[i]);
+                if (checks.Count > 0)
+                {
+                    _w.Line(Int(i + 1) + " => " + string.Join(" && ", checks) + ",");
+                }
             }
 
             _w.Line("_ => true,");
-            _w.Close(whole is null ? ";" : ") && " + whole + ";");
+            _w.Close(";");
+        }
+
+        if (type.JsonFallback is { } schema)
+        {
+            _w.Line();
+            _w.Line("bool __IUnionJson.ValidateJson(ref __Validation v) => " + _jsonValues.ModelCheck("v", schema) + ";");
         }
 
         _jsonValues.Emit(_w);
