@@ -1030,6 +1030,39 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void Keywords_beside_a_string_enum_or_a_union_are_checked_where_it_is_used_with_no_OAS010()
+    {
+        GeneratorRun run = Run(Spec(
+            "    Holder:\n" +
+            "      type: object\n" +
+            "      properties:\n" +
+            "        notA: {$ref: '#/components/schemas/NotA'}\n" +
+            "        ifA: {$ref: '#/components/schemas/IfA'}\n" +
+            "        choice: {$ref: '#/components/schemas/Choice'}\n" +
+            "    NotA:\n" +
+            "      type: string\n" +
+            "      enum: [a, b]\n" +
+            "      not: {const: a}\n" +
+            "    IfA:\n" +
+            "      type: string\n" +
+            "      enum: [a, bb]\n" +
+            "      if: {const: a}\n" +
+            "      then: {maxLength: 0}\n" +
+            "    Choice:\n" +
+            "      oneOf: [{type: string}, {type: integer}]\n" +
+            "      not: {const: 5}\n"));
+
+        Assert.True(run.GeneratorDiagnostics.IsEmpty, Describe(run));
+        CompilesCleanly(run);
+        using Loaded sdk = Loaded.From(run);
+        Assert.Empty(Loaded.Errors(sdk.FromJson("Holder", "{\"notA\":\"b\",\"ifA\":\"bb\",\"choice\":6}")));
+        Assert.Equal(
+            new[] { "/notA: must not match the schema in 'not'", "/choice: must not match the schema in 'not'", "/ifA: must be at most 0 characters long" },
+            Loaded.Errors(sdk.FromJson("Holder", "{\"notA\":\"a\",\"ifA\":\"a\",\"choice\":5}")));
+        Assert.Equal(new[] { "/notA: must be one of: a, b", "/ifA: must be one of: a, bb" }, Loaded.Errors(sdk.FromJson("Holder", "{\"notA\":\"c\",\"ifA\":\"c\"}")));
+    }
+
+    [Fact]
     public void In_OpenAPI_31_and_32_items_without_type_is_kept_as_JSON_with_no_diagnostic()
     {
         // JSON Schema 2020-12 (core §10.3.1.2): items applies to arrays only; every other JSON value is valid.

@@ -139,8 +139,18 @@ internal sealed partial class SchemaBuilder
     /// </summary>
     private static bool HasRequiredNames(YamlNode schema) => schema.Get("required") is { IsSequence: true, Items.Count: > 0 };
 
+    /// <summary>
+    /// Whether a schema is a string enum type. One that also has <c>not</c> or <c>if</c> is not: an enum type states only
+    /// which values are known, so such a schema is a string whose rules (its <c>enum</c> among them) are checked where it
+    /// is used, as a model's JSON when the typed checks cannot carry them.
+    /// </summary>
     private static bool IsStringEnum(YamlNode schema)
     {
+        if (schema.Get("not") is not null || schema.Get("if") is not null)
+        {
+            return false;
+        }
+
         if (schema.Get("enum") is not { IsSequence: true } values)
         {
             return ConstAlternatives(schema) is not null;
