@@ -1039,6 +1039,7 @@ public sealed class DiagnosticTests
             "        notA: {$ref: '#/components/schemas/NotA'}\n" +
             "        ifA: {$ref: '#/components/schemas/IfA'}\n" +
             "        choice: {$ref: '#/components/schemas/Choice'}\n" +
+            "        pick: {type: string, enum: [a, b, c], anyOf: [{const: a}, {const: b}]}\n" +
             "    NotA:\n" +
             "      type: string\n" +
             "      enum: [a, b]\n" +
@@ -1055,7 +1056,8 @@ public sealed class DiagnosticTests
         Assert.True(run.GeneratorDiagnostics.IsEmpty, Describe(run));
         CompilesCleanly(run);
         using Loaded sdk = Loaded.From(run);
-        Assert.Empty(Loaded.Errors(sdk.FromJson("Holder", "{\"notA\":\"b\",\"ifA\":\"bb\",\"choice\":6}")));
+        Assert.Empty(Loaded.Errors(sdk.FromJson("Holder", "{\"notA\":\"b\",\"ifA\":\"bb\",\"choice\":6,\"pick\":\"b\"}")));
+        Assert.Equal(new[] { "/pick: must match at least one of the alternatives (anyOf), but matches none of the 2" }, Loaded.Errors(sdk.FromJson("Holder", "{\"pick\":\"c\"}")));
         Assert.Equal(
             new[] { "/notA: must not match the schema in 'not'", "/choice: must not match the schema in 'not'", "/ifA: must be at most 0 characters long" },
             Loaded.Errors(sdk.FromJson("Holder", "{\"notA\":\"a\",\"ifA\":\"a\",\"choice\":5}")));

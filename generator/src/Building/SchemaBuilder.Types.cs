@@ -140,13 +140,14 @@ internal sealed partial class SchemaBuilder
     private static bool HasRequiredNames(YamlNode schema) => schema.Get("required") is { IsSequence: true, Items.Count: > 0 };
 
     /// <summary>
-    /// Whether a schema is a string enum type. One that also has <c>not</c> or <c>if</c> is not: an enum type states only
-    /// which values are known, so such a schema is a string whose rules (its <c>enum</c> among them) are checked where it
-    /// is used, as a model's JSON when the typed checks cannot carry them.
+    /// Whether a schema is a string enum type. One that also has <c>not</c>, <c>if</c>, or an <c>enum</c> beside a
+    /// <c>oneOf</c>/<c>anyOf</c>, is not: an enum type states only which values are known, so such a schema is a string whose
+    /// rules (its <c>enum</c> among them) are checked where it is used, as a model's JSON when the typed checks cannot carry them.
     /// </summary>
     private static bool IsStringEnum(YamlNode schema)
     {
-        if (schema.Get("not") is not null || schema.Get("if") is not null)
+        if (schema.Get("not") is not null || schema.Get("if") is not null
+            || (schema.Get("enum") is not null && (schema.Get("oneOf") is not null || schema.Get("anyOf") is not null)))
         {
             return false;
         }
