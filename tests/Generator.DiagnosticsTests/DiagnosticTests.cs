@@ -1065,6 +1065,28 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void An_inline_union_with_keywords_beside_its_choice_is_not_shared_with_the_same_choice_without_them()
+    {
+        // Inline choices of the same alternatives share one type; one with 'not' beside it checks its JSON, so it has its own.
+        GeneratorRun run = Run(Spec(
+            "    Holder:\n" +
+            "      type: object\n" +
+            "      properties:\n" +
+            "        plain: {anyOf: [{type: string}, {$ref: '#/components/schemas/Item'}]}\n" +
+            "        notX: {anyOf: [{type: string}, {$ref: '#/components/schemas/Item'}], not: {const: x}}\n" +
+            "    Item:\n" +
+            "      type: object\n" +
+            "      properties:\n" +
+            "        id: {type: string}\n"));
+
+        Assert.True(run.GeneratorDiagnostics.IsEmpty, Describe(run));
+        CompilesCleanly(run);
+        using Loaded sdk = Loaded.From(run);
+        Assert.Empty(Loaded.Errors(sdk.FromJson("Holder", "{\"plain\":\"x\",\"notX\":\"y\"}")));
+        Assert.Equal(new[] { "/notX: must not match the schema in 'not'" }, Loaded.Errors(sdk.FromJson("Holder", "{\"plain\":\"x\",\"notX\":\"x\"}")));
+    }
+
+    [Fact]
     public void In_OpenAPI_31_and_32_items_without_type_is_kept_as_JSON_with_no_diagnostic()
     {
         // JSON Schema 2020-12 (core §10.3.1.2): items applies to arrays only; every other JSON value is valid.
