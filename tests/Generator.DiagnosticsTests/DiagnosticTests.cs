@@ -1041,7 +1041,7 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
-    public void OAS023_items_without_type_is_an_info_at_items_once_per_schema_and_the_list_is_kept()
+    public void OAS023_items_without_type_in_OpenAPI_30_is_an_info_at_items_once_per_schema_and_the_list_is_kept()
     {
         string yaml = Spec(
             "    Ids:\n" +                                                       // 8
@@ -1051,11 +1051,96 @@ public sealed class DiagnosticTests
             "      properties:\n" +                                              // 12
             "        a: {$ref: '#/components/schemas/Ids'}\n" +                  // 13
             "        b: {$ref: '#/components/schemas/Ids'}\n" +                  // 14
-            "        typed: {type: array, items: {type: integer}}\n");           // 15: has type, no note
+            "        typed: {type: array, items: {type: integer}}\n",            // 15: has type, no note
+            version: "3.0.3");
         GeneratorRun run = Run(yaml);
 
         Diagnostic d = Single(run, "OAS023", DiagnosticSeverity.Info, 9, 7);
         Assert.Equal("'items' without 'type': JSON Schema also accepts a value that is not an array here, but the SDK holds a list and rejects such a value (must be an array); add 'type: array' to say only arrays are meant, or list the other types in 'type'", Message(d));
         CompilesCleanly(run);
+        using Loaded sdk = Loaded.From(run);
+        Assert.Equal(new[] { "/a: must be an array" }, Loaded.Errors(sdk.FromJson("Holder", "{\"a\":12}")));
+    }
+
+    [Fact]
+    public void Keywords_beside_a_string_enum_or_a_union_are_checked_where_it_is_used_with_no_OAS010()
+    {
+        GeneratorRun run = Run(Spec(
+            "    Holder:\n" +
+            "      type: object\n" +
+            "      properties:\n" +
+            "        notA: {$ref: '#/components/schemas/NotA'}\n" +
+            "        ifA: {$ref: '#/components/schemas/IfA'}\n" +
+            "        choice: {$ref: '#/components/schemas/Choice'}\n" +
+            "        pick: {type: string, enum: [a, b, c], anyOf: [{const: a}, {const: b}]}\n" +
+            "    NotA:\n" +
+            "      type: string\n" +
+            "      enum: [a, b]\n" +
+            "      not: {const: a}\n" +
+            "    IfA:\n" +
+            "      type: string\n" +
+            "      enum: [a, bb]\n" +
+            "      if: {const: a}\n" +
+            "      then: {maxLength: 0}\n" +
+            "    Choice:\n" +
+            "      oneOf: [{type: string}, {type: integer}]\n" +
+            "      not: {const: 5}\n"));
+
+        Assert.True(run.GeneratorDiagnostics.IsEmpty, Describe(run));
+        CompilesCleanly(run);
+        using Loaded sdk = Loaded.From(run);
+        Assert.Empty(Loaded.Errors(sdk.FromJson("Holder", "{\"notA\":\"b\",\"ifA\":\"bb\",\"choice\":6,\"pick\":\"b\"}")));
+        Assert.Equal(new[] { "/pick: must match at least one of the alternatives (anyOf), but matches none of the 2" }, Loaded.Errors(sdk.FromJson("Holder", "{\"pick\":\"c\"}")));
+        Assert.Equal(
+            new[] { "/notA: must not match the schema in 'not'", "/choice: must not match the schema in 'not'", "/ifA: must be at most 0 characters long" },
+            Loaded.Errors(sdk.FromJson("Holder", "{\"notA\":\"a\",\"ifA\":\"a\",\"choice\":5}")));
+        Assert.Equal(new[] { "/notA: must be one of: a, b", "/ifA: must be one of: a, bb" }, Loaded.Errors(sdk.FromJson("Holder", "{\"notA\":\"c\",\"ifA\":\"c\"}")));
+    }
+
+    [Fact]
+    public void An_inline_union_with_keywords_beside_its_choice_is_not_shared_with_the_same_choice_without_them()
+    {
+        // Inline choices of the same alternatives share one type; one with 'not' beside it checks its JSON, so it has its own.
+        GeneratorRun run = Run(Spec(
+            "    Holder:\n" +
+            "      type: object\n" +
+            "      properties:\n" +
+            "        plain: {anyOf: [{type: string}, {$ref: '#/components/schemas/Item'}]}\n" +
+            "        notX: {anyOf: [{type: string}, {$ref: '#/components/schemas/Item'}], not: {const: x}}\n" +
+            "    Item:\n" +
+            "      type: object\n" +
+            "      properties:\n" +
+            "        id: {type: string}\n"));
+
+        Assert.True(run.GeneratorDiagnostics.IsEmpty, Describe(run));
+        CompilesCleanly(run);
+        using Loaded sdk = Loaded.From(run);
+        Assert.Empty(Loaded.Errors(sdk.FromJson("Holder", "{\"plain\":\"x\",\"notX\":\"y\"}")));
+        Assert.Equal(new[] { "/notX: must not match the schema in 'not'" }, Loaded.Errors(sdk.FromJson("Holder", "{\"plain\":\"x\",\"notX\":\"x\"}")));
+    }
+
+    [Fact]
+    public void In_OpenAPI_31_and_32_items_without_type_is_kept_as_JSON_with_no_diagnostic()
+    {
+        // JSON Schema 2020-12 (core §10.3.1.2): items applies to arrays only; every other JSON value is valid.
+        foreach (string version in new[] { "3.1.0", "3.2.0" })
+        {
+            GeneratorRun run = Run(Spec(
+                "    Ids:\n" +
+                "      items: {type: integer}\n" +
+                "    Holder:\n" +
+                "      type: object\n" +
+                "      properties:\n" +
+                "        a: {$ref: '#/components/schemas/Ids'}\n" +
+                "        b:\n" +
+                "          items: {type: string}\n",
+                version));
+
+            Assert.True(run.GeneratorDiagnostics.IsEmpty, version + ": " + Describe(run));
+            CompilesCleanly(run);
+            using Loaded sdk = Loaded.From(run);
+            Assert.Empty(Loaded.Errors(sdk.FromJson("Holder", "{\"a\":12,\"b\":{\"x\":1}}")));
+            Assert.Equal(new[] { "/a/0: must be an integer", "/b/1: must be a string" }, Loaded.Errors(sdk.FromJson("Holder", "{\"a\":[\"x\"],\"b\":[\"y\",2]}")));
+        }
     }
 }

@@ -135,6 +135,33 @@ public class UnevaluatedDiagnosticTests
     }
 
     [Fact]
+    public void A_union_beside_unevaluatedProperties_is_checked_as_its_own_JSON_with_no_warning()
+    {
+        // A oneOf without properties beside it is a union; unevaluatedProperties (2020-12 core §11.3) sees the members
+        // the alternative that holds evaluates, also through a $ref to another choice and patternProperties.
+        GeneratorRun run = Run(Spec(
+            "    Two:\n" +
+            "      oneOf:\n" +
+            "        - {type: object, required: [c], properties: {c: true}}\n" +
+            "        - {type: object, required: [d], properties: {d: true}}\n" +
+            "    Either:\n" +
+            "      oneOf:\n" +
+            "        - $ref: '#/components/schemas/Two'\n" +
+            "        - {type: object, required: [xx], patternProperties: {x: true}}\n" +
+            "        - {type: object, required: [a], properties: {a: true}}\n" +
+            "      unevaluatedProperties: false\n"));
+
+        Assert.Empty(Unsupported(run));
+        CompilesCleanly(run);
+        using Loaded sdk = Loaded.From(run);
+        Assert.Empty(Loaded.Errors(sdk.FromJson("Either", "{\"a\":1}")));
+        Assert.Empty(Loaded.Errors(sdk.FromJson("Either", "{\"d\":1}")));
+        Assert.Empty(Loaded.Errors(sdk.FromJson("Either", "{\"xx\":1,\"foox\":1}")));
+        Assert.Equal(new[] { "/foo: is not allowed: no keyword of the schema evaluates this property (unevaluatedProperties: false)" }, Loaded.Errors(sdk.FromJson("Either", "{\"xx\":1,\"foo\":1}")));
+        Assert.Equal(new[] { "/b: is not allowed: no keyword of the schema evaluates this property (unevaluatedProperties: false)" }, Loaded.Errors(sdk.FromJson("Either", "{\"c\":1,\"b\":1}")));
+    }
+
+    [Fact]
     public void Beside_oneOf_the_members_of_the_alternative_that_matches_are_evaluated_and_no_others()
     {
         GeneratorRun run = Run(Spec(

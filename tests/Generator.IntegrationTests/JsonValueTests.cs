@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using System.Text.Json;
 using JsonValues.Sdk;
 using Xunit;
 
@@ -130,6 +131,33 @@ public class JsonValueTests
     public void A_model_whose_typed_checks_cannot_carry_a_keyword_is_checked_as_its_own_JSON(string json, string errors)
     {
         Assert.Equal(errors, string.Join(" | ", Tagged.FromJson(json).Validate().Select(e => e.Pointer + ": " + e.Message)));
+    }
+
+    [Theory]
+    [InlineData("""{"ids":12}""", "")]
+    [InlineData("""{"ids":"x"}""", "")]
+    [InlineData("""{"ids":{"0":"x","length":1}}""", "")] // a JavaScript pseudo-array is an object, not an array
+    [InlineData("""{"ids":[1,2]}""", "")]
+    [InlineData("""{"ids":["x"]}""", "/ids/0: must be an integer")]
+    [InlineData("""{"ids":[1,2,3]}""", "/ids: must have at most 2 items")]
+    [InlineData("""{"inlineIds":12}""", "")]
+    [InlineData("""{"inlineIds":[1,"x"]}""", "/inlineIds/1: must be an integer")]
+    public void Items_without_type_checks_the_items_of_an_array_and_accepts_every_other_value(string json, string errors)
+    {
+        // OpenAPI 3.1 is JSON Schema 2020-12: items applies to arrays only (core §10.3.1.2), and a schema without type allows every JSON type.
+        Assert.Equal(errors, Errors(json));
+        Assert.Equal(typeof(JsonElement?), typeof(Values).GetProperty(nameof(Values.Ids))!.PropertyType);
+        Assert.Equal(typeof(JsonElement?), typeof(Values).GetProperty(nameof(Values.InlineIds))!.PropertyType);
+    }
+
+    [Fact]
+    public void In_OpenAPI_30_items_without_type_stays_a_typed_list_that_rejects_other_values()
+    {
+        // 3.0's own dialect (Specs/items-30.yaml, where the generator says so with OAS023): the list its documents mean.
+        Assert.Equal(typeof(System.Collections.Generic.List<long>), typeof(Items30.Sdk.Holder).GetProperty(nameof(Items30.Sdk.Holder.Ids))!.PropertyType);
+        Assert.Empty(Items30.Sdk.Holder.FromJson("""{"ids":[1,2]}""").Validate());
+        ValidationError error = Assert.Single(Items30.Sdk.Holder.FromJson("""{"ids":12}""").Validate());
+        Assert.Equal(("/ids", "must be an array"), (error.Pointer, error.Message));
     }
 
     [Theory]

@@ -84,6 +84,29 @@ public class UnevaluatedTests
         Assert.Empty(Errors(Order.FromJson("{\"tags\":[\"abc\"],\"none\":[],\"counts\":[1,2,3]}"))); // with items, every item is evaluated
     }
 
+    [Theory]
+    [InlineData("{\"email\":\"a@b.c\"}", "")]
+    [InlineData("{\"phone\":\"12\"}", "")]
+    [InlineData("{\"phone\":\"12\",\"fax\":\"13\"}", "/fax: is not allowed: no keyword of the schema evaluates this property (unevaluatedProperties: false)")]
+    [InlineData("{\"email\":\"a@b.c\",\"phone\":\"12\"}", ": must match exactly one of the alternatives (oneOf), but matches 2 of the 2")] // neither alternative holds alone: nothing evaluated, so only oneOf is said
+    public void A_union_beside_unevaluatedProperties_rejects_a_member_the_alternative_that_holds_does_not_declare(string json, string errors)
+    {
+        Contact contact = Contact.FromJson(json);
+
+        Assert.Equal(errors, string.Join(" | ", Errors(contact).Select(e => e.Pointer + ": " + e.Message)));
+        Assert.Equal(errors.Length == 0, contact.IsValid());
+    }
+
+    [Fact]
+    public void A_union_beside_unevaluatedProperties_inside_an_object_reports_at_the_members_full_pointer()
+    {
+        Order order = Order.FromJson("{\"contact\":{\"email\":\"a@b.c\",\"fax\":\"13\"}}");
+
+        ValidationError error = Assert.Single(Errors(order));
+        Assert.Equal(("/contact/fax", "is not allowed: no keyword of the schema evaluates this property (unevaluatedProperties: false)"), (error.Pointer, error.Message));
+        Assert.True(order.Contact!.IsEmail); // reading still holds the alternative the JSON is valid against
+    }
+
     [Fact]
     public void Validating_a_valid_object_allocates_nothing()
     {

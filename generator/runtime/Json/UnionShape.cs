@@ -211,7 +211,7 @@ public sealed class UnionShape<T>
                 continue;
             }
 
-            if (candidate.ValidateCore(null))
+            if (candidate.AlternativeIsValid())
             {
                 if (!CountsMatches)
                 {

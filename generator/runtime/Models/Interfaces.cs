@@ -98,6 +98,17 @@ public interface IUnionRules
 }
 
 /// <summary>
+/// A generated union whose schema has keywords beside its alternatives that the typed checks cannot carry
+/// (<c>unevaluatedProperties</c>, ...): its own JSON is checked against its whole schema, after the alternative held.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public interface IUnionJson
+{
+    /// <summary>Checks the union's JSON, as its writer writes it, against the whole schema.</summary>
+    bool ValidateJson(ref Validation validation);
+}
+
+/// <summary>
 /// A model whose schema gives no <c>type</c> (JSON Schema: then any JSON value is valid, and the object keywords apply to
 /// objects only), implemented by generated code: a value that is not an object is read and kept as JSON, written back as
 /// it came, and checked only against the schema's keywords for its own JSON type.

@@ -111,11 +111,32 @@ public abstract class OpenApiUnion<T> : OpenApiModel, IEquatable<T>
 
     private protected sealed override bool ValidateMembers(ref Validation validation)
     {
+        if (this is IUnionJson whole)
+        {
+            // The whole schema's oneOf counts the matches itself (and says how many).
+            return ValidateAlternative(ref validation) && whole.ValidateJson(ref validation);
+        }
+
         if (_shape.CountsMatches && Matches > 1 && !validation.Fail(null, "must match exactly one of the alternatives (oneOf), but the JSON that was read matches several"))
         {
             return false;
         }
 
+        return ValidateAlternative(ref validation);
+    }
+
+    /// <summary>
+    /// Whether the alternative held is valid, asked of each candidate while reading: a union's checks of its whole JSON
+    /// (<see cref="IUnionJson"/>) are left out, since they do not depend on which alternative holds the JSON.
+    /// </summary>
+    internal bool AlternativeIsValid()
+    {
+        var validation = new Validation(this, null, typeLevel: false);
+        return validation.ReadErrors() && ValidateAlternative(ref validation) && validation.Valid;
+    }
+
+    private bool ValidateAlternative(ref Validation validation)
+    {
         if (Variant == 0)
         {
             return true;

@@ -67,7 +67,7 @@ internal sealed partial class SchemaBuilder
                 continue;
             }
 
-            if (resolved.IsMapping && PrimaryType(resolved) is null && ChoiceOf(resolved) is null && !IsAnnotationOnly(resolved))
+            if (resolved.IsMapping && TypeOf(resolved) is null && ChoiceOf(resolved) is null && !IsAnnotationOnly(resolved))
             {
                 return null; // a fragment such as {required: [a]}: kept as JSON and reported
             }
@@ -132,11 +132,13 @@ internal sealed partial class SchemaBuilder
     /// A key that is equal for inline choices that would generate the same type: the same keyword, no
     /// discriminator, and alternatives that are the same references or the same inline schemas (written out
     /// in full, constraints included, documentation left out). Null when an alternative nests too deep to
-    /// compare cheaply; that choice stays a type of its own named after where it is.
+    /// compare cheaply, or when keywords beside the choice may make the union check its JSON against its own schema
+    /// (<c>unevaluatedProperties</c>, ...); that choice stays a type of its own named after where it is.
     /// </summary>
     private string? SharedUnionKey(YamlNode schema, Choice choice)
     {
-        if (schema.Get("discriminator") is not null)
+        if (schema.Get("discriminator") is not null
+            || schema.Pairs!.Any(p => p.Key.Value is { } key && key is not ("oneOf" or "anyOf") && JsonValueKeywords.Contains(key)))
         {
             return null;
         }
@@ -227,7 +229,7 @@ internal sealed partial class SchemaBuilder
             }
             else
             {
-                parts.Add(PrimaryType(alternative) switch
+                parts.Add(TypeOf(alternative) switch
                 {
                     "integer" => alternative.GetString("format") == "int32" ? "Int32" : "Int64",
                     "number" => "Number",

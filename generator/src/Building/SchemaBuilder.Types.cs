@@ -109,8 +109,20 @@ internal sealed partial class SchemaBuilder
         return null;
     }
 
+    /// <summary>
+    /// <see cref="PrimaryType"/> as this document's dialect reads it. JSON Schema 2020-12 (OpenAPI 3.1 and 3.2) applies
+    /// <c>items</c> to arrays only and lets every other JSON value through (core §10.3.1.2), so <c>items</c> without
+    /// <c>type</c> implies no type there: the value is kept as JSON and checked by the JSON-value validator. OpenAPI 3.0's
+    /// own dialect keeps it a typed list (OAS023), as the real 3.0 documents that write it mean.
+    /// </summary>
+    private string? TypeOf(YamlNode schema)
+    {
+        string? type = PrimaryType(schema);
+        return type == "array" && _isOpenApi31 && schema.Get("type") is null ? null : type;
+    }
+
     private bool BecomesType(YamlNode schema) =>
-        ChoiceOf(schema) is { } choice ? choice.Alternatives.Count > 1 : PrimaryType(schema) switch
+        ChoiceOf(schema) is { } choice ? choice.Alternatives.Count > 1 : TypeOf(schema) switch
         {
             "object" => IsObjectType(schema),
             "string" => IsStringEnum(schema),
@@ -127,8 +139,19 @@ internal sealed partial class SchemaBuilder
     /// </summary>
     private static bool HasRequiredNames(YamlNode schema) => schema.Get("required") is { IsSequence: true, Items.Count: > 0 };
 
+    /// <summary>
+    /// Whether a schema is a string enum type. One that also has <c>not</c>, <c>if</c>, or an <c>enum</c> beside a
+    /// <c>oneOf</c>/<c>anyOf</c>, is not: an enum type states only which values are known, so such a schema is a string whose
+    /// rules (its <c>enum</c> among them) are checked where it is used, as a model's JSON when the typed checks cannot carry them.
+    /// </summary>
     private static bool IsStringEnum(YamlNode schema)
     {
+        if (schema.Get("not") is not null || schema.Get("if") is not null
+            || (schema.Get("enum") is not null && (schema.Get("oneOf") is not null || schema.Get("anyOf") is not null)))
+        {
+            return false;
+        }
+
         if (schema.Get("enum") is not { IsSequence: true } values)
         {
             return ConstAlternatives(schema) is not null;

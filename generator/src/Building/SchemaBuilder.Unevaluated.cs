@@ -196,7 +196,7 @@ internal sealed partial class SchemaBuilder
             return null; // a broken reference is reported by the resolver
         }
 
-        string? type = PrimaryType(resolved);
+        string? type = TypeOf(resolved);
         var leftOut = new List<string>();
         foreach (KeyValuePair<YamlNode, YamlNode> pair in resolved.Pairs!)
         {

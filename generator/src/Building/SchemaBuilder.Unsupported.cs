@@ -97,9 +97,10 @@ internal sealed partial class SchemaBuilder
     private readonly HashSet<YamlNode> _typelessArrays = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>
-    /// A schema with <c>items</c> and no <c>type</c> becomes a typed list, as its author most often means; JSON Schema lets it
-    /// hold any other JSON value (<c>items</c> applies to arrays only, 2020-12 core §10.3.1.2), which the list rejects
-    /// (<c>must be an array</c>): an Info at <c>items</c>, so a strict build is not broken by a common spelling.
+    /// In an OpenAPI 3.0 document a schema with <c>items</c> and no <c>type</c> becomes a typed list, as its author most often
+    /// means; JSON Schema lets it hold any other JSON value (<c>items</c> applies to arrays only, 2020-12 core §10.3.1.2),
+    /// which the list rejects (<c>must be an array</c>): an Info at <c>items</c>, so a strict build is not broken by a common
+    /// spelling. In 3.1 and 3.2 such a schema has no type (<see cref="TypeOf"/>) and never gets here.
     /// </summary>
     private void ReportOnlyArraysAccepted(YamlNode schema)
     {

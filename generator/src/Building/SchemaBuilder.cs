@@ -277,7 +277,7 @@ internal sealed partial class SchemaBuilder
         }
 
         bool allowsNull = AllowsNull(schema);
-        string? type = PrimaryType(schema);
+        string? type = TypeOf(schema);
         bool choiceRules = type is "string" or "integer" or "number" or "boolean" or "array" && !(type == "string" && IsStringEnum(schema));
         bool tuple = type == "array" && IsTuple(schema);
         if (!(type == "object" && IsObjectType(schema)) && !(type == "string" && IsStringEnum(schema)))
@@ -382,7 +382,7 @@ internal sealed partial class SchemaBuilder
             return; // shaped as the part or alternative it stands for
         }
 
-        string? type = PrimaryType(schema);
+        string? type = TypeOf(schema);
         TypeRefKind? kind = type switch
         {
             "integer" or "number" or "boolean" or "string" => ScalarKind(schema, type),
@@ -470,10 +470,10 @@ internal sealed partial class SchemaBuilder
             _leftOut = null;
         }
 
-        bool asJson = model.Kind == TypeModelKind.Object
+        bool asJson = model.Kind is TypeModelKind.Object or TypeModelKind.Union
             && (leftOut.Any(l => IsCheckedAsJson(l.Construct)) | _diagnostics.Retract(mark, IsCheckedAsJson));
         JsonValueSchema? compiled = asJson ? CompileJsonValue(pending.Node) : null;
-        if (!asJson && model.Kind == TypeModelKind.Object && _refs.Resources.ReachesDynamicRef(pending.Node))
+        if (!asJson && model.Kind is TypeModelKind.Object or TypeModelKind.Union && _refs.Resources.ReachesDynamicRef(pending.Node))
         {
             // A $dynamicRef anywhere under the model (a member model's too) goes where the scope this model starts sends it,
             // which the member model's own checks cannot know: then the model is checked as JSON from its own scope.
@@ -497,8 +497,9 @@ internal sealed partial class SchemaBuilder
             }
         }
 
-        // What the typed checks leave out, the JSON-value validator checks; it also states additionalProperties: false
-        // exactly (a member patternProperties matches is not additional, which the typed check cannot tell).
+        // What the typed checks leave out (of a model's members, or beside a union's alternatives), the JSON-value validator
+        // checks; it also states additionalProperties: false exactly (a member patternProperties matches is not additional,
+        // which the typed check cannot tell).
         return compiled is not null ? model with { JsonFallback = compiled, ForbidsAdditionalProperties = false } : model;
     }
 

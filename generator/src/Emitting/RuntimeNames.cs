@@ -51,7 +51,7 @@ internal static class RuntimeNames
     {
         "ValidationCollector", "IOpenApiModel", "IOpenApiEnumValue", "OpenApiRuntime", "ClientPipeline", "ClientRequest", "RequestBody", "RequestItems", "MultipartBody",
         "RequestJson", "RequestValues", "ReadJson", "ReceivedResponse", "ResponseMap", "CredentialKind", "CredentialScheme", "IClientLog", "ClientLogLevel", "ClientLogEntry",
-        "IObjectMembers", "IUnionRules", "Validation", "ItemCheck", "JsonEvaluated", "JsonAnnotatedCheck", "FormatChecks",
+        "IObjectMembers", "IUnionRules", "IUnionJson", "Validation", "ItemCheck", "JsonEvaluated", "JsonAnnotatedCheck", "FormatChecks",
         "IObjectSubtypes", "IObjectDefaultSubtype", "StreamItems", "LongRunningOperation", "LongRunningFinalState", "SchemaPattern", "Values", "Json", "JsonItem", "JsonNames", "JsonMember", "JsonMemberWriter",
         "ModelJsonConverter", "EnumJsonConverter", "UnionJsonConverter", "UnionShape", "UnionAlternative",
     };

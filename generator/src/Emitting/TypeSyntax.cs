@@ -186,6 +186,7 @@ internal static class Aliases
         ("__IMembers", "global::OpenApiSdk.Runtime.IObjectMembers"),
         ("__INonObject", "global::OpenApiSdk.Runtime.INonObjectValue"),
         ("__ISubtypes", "global::OpenApiSdk.Runtime.IObjectSubtypes"),
+        ("__IUnionJson", "global::OpenApiSdk.Runtime.IUnionJson"),
         ("__IUnionRules", "global::OpenApiSdk.Runtime.IUnionRules"),
         ("__Json", "global::OpenApiSdk.Runtime.Json"),
         ("__JsonConverter", "global::System.Text.Json.Serialization.JsonConverterAttribute"),

@@ -22,8 +22,8 @@ internal static class UnionEmitter
         w.Summary(type.Description ?? "The schema " + type.SchemaName + ".", Explain(union), "Generated from " + type.SchemaName + ".");
         w.Line(ModelEmitter.GeneratedCode);
         w.Line("[__JsonConverter(typeof(" + name + ".__Converter)), __SchemaRules]");
-        bool rules = ValidationEmitter.HasUnionRules(union);
-        w.Open("public sealed partial class " + name + " : __Sdk.OpenApiUnion<" + name + ">" + (rules ? ", __IUnionRules" : string.Empty));
+        string rules = (ValidationEmitter.HasUnionRules(union) ? ", __IUnionRules" : string.Empty) + (type.JsonFallback is not null ? ", __IUnionJson" : string.Empty);
+        w.Open("public sealed partial class " + name + " : __Sdk.OpenApiUnion<" + name + ">" + rules);
         EmitShape(w, union, name, q);
         w.Line();
         w.Line("private " + name + "() : base(__Shape) { }");

@@ -37,8 +37,11 @@ internal sealed partial class ValidationEmitter
         return union.Variants.Any(v => emitter.VariantChecks(v).Count > 0);
     }
 
-    /// <summary>The <c>IUnionRules</c> of a union: the rules of the alternatives that are not models, unions or plain enums.</summary>
-    public static void EmitUnion(SourceWriter w, TypeModel type) => new ValidationEmitter(w).EmitUnionRules(type.Union!);
+    /// <summary>
+    /// A union's <c>IUnionRules</c> (the rules of the alternatives that are not models, unions or plain enums) and, when the
+    /// typed checks leave a keyword beside its alternatives out, its <c>IUnionJson</c>: its own JSON against its whole schema.
+    /// </summary>
+    public static void EmitUnion(SourceWriter w, TypeModel type) => new ValidationEmitter(w).EmitUnionRules(type);
 
     /// <summary>The checks of an alternative's own rules; a model or union checks itself, and the runtime checks that an enum is known.</summary>
     private List<string> VariantChecks(VariantModel variant)
@@ -53,27 +56,33 @@ internal sealed partial class ValidationEmitter
         };
     }
 
-    private void EmitUnionRules(UnionModel union)
+    private void EmitUnionRules(TypeModel type)
     {
-        if (!HasUnionRules(union))
+        UnionModel union = type.Union!;
+        if (HasUnionRules(union))
         {
-            return;
-        }
-
-        _w.Line();
-        _w.Line("bool __IUnionRules.Validate(ref __Validation v, int variant, object value) => variant switch");
-        _w.Open();
-        for (int i = 0; i < union.Variants.Count; i++)
-        {
-            List<string> checks = VariantChecks(union.Variants[i]);
-            if (checks.Count > 0)
+            _w.Line();
+            _w.Line("bool __IUnionRules.Validate(ref __Validation v, int variant, object value) => variant switch");
+            _w.Open();
+            for (int i = 0; i < union.Variants.Count; i++)
             {
-                _w.Line(Int(i + 1) + " => " + string.Join(" && ", checks) + ",");
+                List<string> checks = VariantChecks(union.Variants[i]);
+                if (checks.Count > 0)
+                {
+                    _w.Line(Int(i + 1) + " => " + string.Join(" && ", checks) + ",");
+                }
             }
+
+            _w.Line("_ => true,");
+            _w.Close(";");
         }
 
-        _w.Line("_ => true,");
-        _w.Close(";");
+        if (type.JsonFallback is { } schema)
+        {
+            _w.Line();
+            _w.Line("bool __IUnionJson.ValidateJson(ref __Validation v) => " + _jsonValues.ModelCheck("v", schema) + ";");
+        }
+
         _jsonValues.Emit(_w);
         EmitPatterns();
     }

@@ -80,9 +80,10 @@ internal sealed record TypeModel(
 
     /// <summary>
     /// The type's schema compiled for the JSON-value validator, when it has keywords the typed checks cannot carry
-    /// (<c>patternProperties</c>, <c>dependentSchemas</c>, ...): <c>Validate()</c> then also checks the model's own JSON
-    /// against it (after read errors; errors the typed checks already reported are not repeated), and a held non-object
-    /// value is checked against it alone. Null for every other model, which stays as it is.
+    /// (<c>patternProperties</c>, <c>dependentSchemas</c>, <c>unevaluatedProperties</c> beside a union's alternatives, ...):
+    /// <c>Validate()</c> then also checks the model's (or union's) own JSON against it (after read errors; errors the typed
+    /// checks already reported are not repeated), and a held non-object value is checked against it alone. Null for every
+    /// other type, which stays as it is.
     /// </summary>
     public JsonValueSchema? JsonFallback { get; init; }
 }

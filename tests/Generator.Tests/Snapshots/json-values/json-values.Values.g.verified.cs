@@ -28,7 +28,7 @@ namespace Snapshot.Sdk
 [__JsonConverter(typeof(__Runtime.ModelJsonConverter<Values>))]
 public sealed partial class Values : __Sdk.OpenApiObject<Values>, __IMembers
 {
-    private static readonly __Names __names = new(new[] { "counted", "tuple", "entries", "logic", "shape", "tree", "sealed", "rows", "pair", "closedPair", "extended", "flags" }, new[] { "Counted", "Tuple", "Entries", "Logic", "Shape", "Tree", "Sealed", "Rows", "Pair", "ClosedPair", "Extended", "Flags" });
+    private static readonly __Names __names = new(new[] { "counted", "tuple", "entries", "logic", "shape", "tree", "sealed", "rows", "ids", "inlineIds", "pair", "closedPair", "extended", "flags" }, new[] { "Counted", "Tuple", "Entries", "Logic", "Shape", "Tree", "Sealed", "Rows", "Ids", "InlineIds", "Pair", "ClosedPair", "Extended", "Flags" });
 
     /// <summary>JSON: "counted", optional, may be null. Rules: unique items.</summary>
     [__JsonPropertyName("counted")]
@@ -62,6 +62,14 @@ public sealed partial class Values : __Sdk.OpenApiObject<Values>, __IMembers
     [__JsonPropertyName("rows")]
     public __Generic.List<__JsonElement>? Rows { get; set; }
 
+    /// <summary>JSON: "ids", optional, may be null. Rules: at most 2 items.</summary>
+    [__JsonPropertyName("ids")]
+    public __JsonElement? Ids { get; set; }
+
+    /// <summary>JSON: "inlineIds", optional, may be null.</summary>
+    [__JsonPropertyName("inlineIds")]
+    public __JsonElement? InlineIds { get; set; }
+
     /// <summary>JSON: "pair", optional, may be null.</summary>
     [__JsonPropertyName("pair")]
     public __JsonElement? Pair { get; set; }
@@ -89,24 +97,26 @@ public sealed partial class Values : __Sdk.OpenApiObject<Values>, __IMembers
         v.JsonValue("tree", Tree, static (ref __Validation vj6, __JsonElement ij6) => __Check6_0(ref vj6, ij6)) &&
         v.JsonValue("sealed", Sealed, static (ref __Validation vj7, __JsonElement ij7) => __Check7_0(ref vj7, ij7)) &&
         v.Items("rows", Rows, static (ref __Validation v1, __JsonElement i1) => v1.JsonValue(null, i1, static (ref __Validation vj8, __JsonElement ij8) => __Check1_0(ref vj8, ij8))) &&
-        v.JsonValue("pair", Pair, static (ref __Validation vj9, __JsonElement ij9) => __Check8_0(ref vj9, ij9)) &&
-        v.JsonValue("closedPair", ClosedPair, static (ref __Validation vj10, __JsonElement ij10) => __Check9_0(ref vj10, ij10)) &&
-        v.JsonValue("extended", Extended, static (ref __Validation vj11, __JsonElement ij11) => __Check10_0(ref vj11, ij11)) &&
-        v.JsonValue("flags", Flags, static (ref __Validation vj12, __JsonElement ij12) => __Check11_0(ref vj12, ij12));
+        v.JsonValue("ids", Ids, static (ref __Validation vj9, __JsonElement ij9) => __Check8_0(ref vj9, ij9)) &&
+        v.JsonValue("inlineIds", InlineIds, static (ref __Validation vj10, __JsonElement ij10) => __Check9_0(ref vj10, ij10)) &&
+        v.JsonValue("pair", Pair, static (ref __Validation vj11, __JsonElement ij11) => __Check10_0(ref vj11, ij11)) &&
+        v.JsonValue("closedPair", ClosedPair, static (ref __Validation vj12, __JsonElement ij12) => __Check11_0(ref vj12, ij12)) &&
+        v.JsonValue("extended", Extended, static (ref __Validation vj13, __JsonElement ij13) => __Check12_0(ref vj13, ij13)) &&
+        v.JsonValue("flags", Flags, static (ref __Validation vj14, __JsonElement ij14) => __Check13_0(ref vj14, ij14));
 
     private static bool __Check1_0(ref __Validation v, __JsonElement value) =>
         v.That(null, global::OpenApiSdk.Runtime.OpenApiRuntime.IsJsonType(value, "array string"), "must be an array or a string") &&
         v.That(null, global::OpenApiSdk.Runtime.OpenApiRuntime.ArrayOf(value) is not { } __x2 || global::OpenApiSdk.Runtime.OpenApiRuntime.AllUnique(__x2), "must not contain duplicate items") &&
-        v.Contains(value, 2, 3, static (ref __Validation vj13, __JsonElement ij13) => __Check1_1(ref vj13, ij13));
+        v.Contains(value, 2, 3, static (ref __Validation vj15, __JsonElement ij15) => __Check1_1(ref vj15, ij15));
 
     private static bool __Check1_1(ref __Validation v, __JsonElement value) =>
         v.That(null, global::OpenApiSdk.Runtime.OpenApiRuntime.IsJsonType(value, "string"), "must be a string");
 
     private static bool __Check2_0(ref __Validation v, __JsonElement value) =>
         v.That(null, global::OpenApiSdk.Runtime.OpenApiRuntime.IsJsonType(value, "array object"), "must be an array or an object") &&
-        v.PrefixItem(value, 0, static (ref __Validation vj14, __JsonElement ij14) => __Check2_1(ref vj14, ij14)) &&
-        v.PrefixItem(value, 1, static (ref __Validation vj15, __JsonElement ij15) => __Check2_2(ref vj15, ij15)) &&
-        v.ItemsFrom(value, 2, static (ref __Validation vj16, __JsonElement ij16) => __Check2_3(ref vj16, ij16));
+        v.PrefixItem(value, 0, static (ref __Validation vj16, __JsonElement ij16) => __Check2_1(ref vj16, ij16)) &&
+        v.PrefixItem(value, 1, static (ref __Validation vj17, __JsonElement ij17) => __Check2_2(ref vj17, ij17)) &&
+        v.ItemsFrom(value, 2, static (ref __Validation vj18, __JsonElement ij18) => __Check2_3(ref vj18, ij18));
 
     private static bool __Check2_1(ref __Validation v, __JsonElement value) =>
         v.That(null, global::OpenApiSdk.Runtime.OpenApiRuntime.IsJsonType(value, "string"), "must be a string");
@@ -122,12 +132,12 @@ public sealed partial class Values : __Sdk.OpenApiObject<Values>, __IMembers
         (!__Validation.HasMember(value, "max") || __Check3_7(ref v, value)) &&
         v.RequiredMember(value, "size") &&
         v.DependentRequired(value, "min", "max") &&
-        v.Property(value, "size", static (ref __Validation vj17, __JsonElement ij17) => __Check3_1(ref vj17, ij17)) &&
-        v.Property(value, "min", static (ref __Validation vj18, __JsonElement ij18) => __Check3_2(ref vj18, ij18)) &&
-        v.Property(value, "max", static (ref __Validation vj19, __JsonElement ij19) => __Check3_3(ref vj19, ij19)) &&
-        v.PatternProperties(value, __p0, static (ref __Validation vj20, __JsonElement ij20) => __Check3_4(ref vj20, ij20)) &&
+        v.Property(value, "size", static (ref __Validation vj19, __JsonElement ij19) => __Check3_1(ref vj19, ij19)) &&
+        v.Property(value, "min", static (ref __Validation vj20, __JsonElement ij20) => __Check3_2(ref vj20, ij20)) &&
+        v.Property(value, "max", static (ref __Validation vj21, __JsonElement ij21) => __Check3_3(ref vj21, ij21)) &&
+        v.PatternProperties(value, __p0, static (ref __Validation vj22, __JsonElement ij22) => __Check3_4(ref vj22, ij22)) &&
         v.AdditionalProperties(value, static p => p.NameEquals("size") || p.NameEquals("min") || p.NameEquals("max") || __p0.IsMatch(p.Name), null) &&
-        v.PropertyNames(value, static (ref __Validation vj21, __JsonElement ij21) => __Check3_6(ref vj21, ij21));
+        v.PropertyNames(value, static (ref __Validation vj23, __JsonElement ij23) => __Check3_6(ref vj23, ij23));
 
     private static bool __Check3_1(ref __Validation v, __JsonElement value) =>
         v.Minimum(null, global::OpenApiSdk.Runtime.OpenApiRuntime.DoubleOf(value), 0d);
@@ -146,15 +156,15 @@ public sealed partial class Values : __Sdk.OpenApiObject<Values>, __IMembers
         v.MaxLength(null, global::OpenApiSdk.Runtime.OpenApiRuntime.StringOf(value), 6);
 
     private static bool __Check3_7(ref __Validation v, __JsonElement value) =>
-        v.Property(value, "max", static (ref __Validation vj22, __JsonElement ij22) => __Check3_8(ref vj22, ij22));
+        v.Property(value, "max", static (ref __Validation vj24, __JsonElement ij24) => __Check3_8(ref vj24, ij24));
 
     private static bool __Check3_8(ref __Validation v, __JsonElement value) =>
         v.Minimum(null, global::OpenApiSdk.Runtime.OpenApiRuntime.DoubleOf(value), 1d);
 
     private static bool __Check4_0(ref __Validation v, __JsonElement value) =>
         v.That(null, global::OpenApiSdk.Runtime.OpenApiRuntime.IsJsonType(value, "string integer number boolean"), "must be a string, an integer, a number or a boolean") &&
-        v.Rule(null, !v.Holds(value, static (ref __Validation vj23, __JsonElement ij23) => __Check4_1(ref vj23, ij23)), "must not match the schema in 'not'") &&
-        (v.Holds(value, static (ref __Validation vj24, __JsonElement ij24) => __Check4_2(ref vj24, ij24)) ? __Check4_3(ref v, value) : __Check4_4(ref v, value));
+        v.Rule(null, !v.Holds(value, static (ref __Validation vj25, __JsonElement ij25) => __Check4_1(ref vj25, ij25)), "must not match the schema in 'not'") &&
+        (v.Holds(value, static (ref __Validation vj26, __JsonElement ij26) => __Check4_2(ref vj26, ij26)) ? __Check4_3(ref v, value) : __Check4_4(ref v, value));
 
     private static bool __Check4_1(ref __Validation v, __JsonElement value) =>
         v.That(null, global::OpenApiSdk.Runtime.OpenApiRuntime.IsJsonType(value, "boolean"), "must be a boolean");
@@ -166,8 +176,8 @@ public sealed partial class Values : __Sdk.OpenApiObject<Values>, __IMembers
         v.MinLength(null, global::OpenApiSdk.Runtime.OpenApiRuntime.StringOf(value), 2);
 
     private static bool __Check4_4(ref __Validation v, __JsonElement value) =>
-        v.AnyOf(null, (v.Holds(value, static (ref __Validation vj25, __JsonElement ij25) => __Check4_5(ref vj25, ij25)) || v.Holds(value, static (ref __Validation vj26, __JsonElement ij26) => __Check4_6(ref vj26, ij26)) ? 1 : 0), 2) &&
-        v.OneOf(null, (v.Holds(value, static (ref __Validation vj27, __JsonElement ij27) => __Check4_7(ref vj27, ij27)) ? 1 : 0) + (v.Holds(value, static (ref __Validation vj28, __JsonElement ij28) => __Check4_8(ref vj28, ij28)) ? 1 : 0), 0, 2);
+        v.AnyOf(null, (v.Holds(value, static (ref __Validation vj27, __JsonElement ij27) => __Check4_5(ref vj27, ij27)) || v.Holds(value, static (ref __Validation vj28, __JsonElement ij28) => __Check4_6(ref vj28, ij28)) ? 1 : 0), 2) &&
+        v.OneOf(null, (v.Holds(value, static (ref __Validation vj29, __JsonElement ij29) => __Check4_7(ref vj29, ij29)) ? 1 : 0) + (v.Holds(value, static (ref __Validation vj30, __JsonElement ij30) => __Check4_8(ref vj30, ij30)) ? 1 : 0), 0, 2);
 
     private static bool __Check4_5(ref __Validation v, __JsonElement value) =>
         v.That(null, global::OpenApiSdk.Runtime.OpenApiRuntime.IsJsonType(value, "integer"), "must be an integer");
@@ -187,32 +197,32 @@ public sealed partial class Values : __Sdk.OpenApiObject<Values>, __IMembers
 
     private static bool __Check6_0(ref __Validation v, __JsonElement value) =>
         v.That(null, global::OpenApiSdk.Runtime.OpenApiRuntime.IsJsonType(value, "object array"), "must be an object or an array") &&
-        v.Property(value, "value", static (ref __Validation vj29, __JsonElement ij29) => __Check6_1(ref vj29, ij29)) &&
-        v.Property(value, "children", static (ref __Validation vj30, __JsonElement ij30) => __Check6_2(ref vj30, ij30));
+        v.Property(value, "value", static (ref __Validation vj31, __JsonElement ij31) => __Check6_1(ref vj31, ij31)) &&
+        v.Property(value, "children", static (ref __Validation vj32, __JsonElement ij32) => __Check6_2(ref vj32, ij32));
 
     private static bool __Check6_1(ref __Validation v, __JsonElement value) =>
         v.That(null, global::OpenApiSdk.Runtime.OpenApiRuntime.IsJsonType(value, "number"), "must be a number");
 
     private static bool __Check6_2(ref __Validation v, __JsonElement value) =>
-        v.ItemsFrom(value, 0, static (ref __Validation vj31, __JsonElement ij31) => __Check6_3(ref vj31, ij31));
+        v.ItemsFrom(value, 0, static (ref __Validation vj33, __JsonElement ij33) => __Check6_3(ref vj33, ij33));
 
     private static bool __Check6_3(ref __Validation v, __JsonElement value) =>
         __Check6_0(ref v, value);
 
     private static bool __Check7_0(ref __Validation v, __JsonElement value, ref __JsonEvaluated e) =>
         v.That(null, global::OpenApiSdk.Runtime.OpenApiRuntime.IsJsonType(value, "object array"), "must be an object or an array") &&
-        (v.Holds(value, ref e, static (ref __Validation vj33, __JsonElement ij33, ref __JsonEvaluated ej33) => __Check7_4(ref vj33, ij33, ref ej33)) ? v.Apply(value, ref e, static (ref __Validation vj32, __JsonElement ij32, ref __JsonEvaluated ej32) => __Check7_5(ref vj32, ij32, ref ej32)) : true) &&
-        (!__Validation.HasMember(value, "kind") || v.Apply(value, ref e, static (ref __Validation vj34, __JsonElement ij34, ref __JsonEvaluated ej34) => __Check7_2(ref vj34, ij34, ref ej34))) &&
-        v.Property(value, "id", ref e, static (ref __Validation vj35, __JsonElement ij35) => __Check7_1(ref vj35, ij35)) &&
-        v.PrefixItem(value, 0, ref e, static (ref __Validation vj36, __JsonElement ij36) => __Check7_3(ref vj36, ij36)) &&
-        v.UnevaluatedItems(value, ref e, static (ref __Validation vj37, __JsonElement ij37) => __Check7_6(ref vj37, ij37)) &&
+        (v.Holds(value, ref e, static (ref __Validation vj35, __JsonElement ij35, ref __JsonEvaluated ej35) => __Check7_4(ref vj35, ij35, ref ej35)) ? v.Apply(value, ref e, static (ref __Validation vj34, __JsonElement ij34, ref __JsonEvaluated ej34) => __Check7_5(ref vj34, ij34, ref ej34)) : true) &&
+        (!__Validation.HasMember(value, "kind") || v.Apply(value, ref e, static (ref __Validation vj36, __JsonElement ij36, ref __JsonEvaluated ej36) => __Check7_2(ref vj36, ij36, ref ej36))) &&
+        v.Property(value, "id", ref e, static (ref __Validation vj37, __JsonElement ij37) => __Check7_1(ref vj37, ij37)) &&
+        v.PrefixItem(value, 0, ref e, static (ref __Validation vj38, __JsonElement ij38) => __Check7_3(ref vj38, ij38)) &&
+        v.UnevaluatedItems(value, ref e, static (ref __Validation vj39, __JsonElement ij39) => __Check7_6(ref vj39, ij39)) &&
         v.UnevaluatedProperties(value, ref e, null);
 
     private static bool __Check7_1(ref __Validation v, __JsonElement value) =>
         v.That(null, global::OpenApiSdk.Runtime.OpenApiRuntime.IsJsonType(value, "integer"), "must be an integer");
 
     private static bool __Check7_2(ref __Validation v, __JsonElement value, ref __JsonEvaluated e) =>
-        v.Property(value, "kind", ref e, static (ref __Validation vj38, __JsonElement ij38) => __Check7_8(ref vj38, ij38));
+        v.Property(value, "kind", ref e, static (ref __Validation vj40, __JsonElement ij40) => __Check7_8(ref vj40, ij40));
 
     private static bool __Check7_3(ref __Validation v, __JsonElement value) =>
         v.That(null, global::OpenApiSdk.Runtime.OpenApiRuntime.IsJsonType(value, "string"), "must be a string");
@@ -221,7 +231,7 @@ public sealed partial class Values : __Sdk.OpenApiObject<Values>, __IMembers
         v.RequiredMember(value, "extra");
 
     private static bool __Check7_5(ref __Validation v, __JsonElement value, ref __JsonEvaluated e) =>
-        v.Property(value, "extra", ref e, static (ref __Validation vj39, __JsonElement ij39) => __Check7_9(ref vj39, ij39));
+        v.Property(value, "extra", ref e, static (ref __Validation vj41, __JsonElement ij41) => __Check7_9(ref vj41, ij41));
 
     private static bool __Check7_6(ref __Validation v, __JsonElement value) =>
         v.That(null, global::OpenApiSdk.Runtime.OpenApiRuntime.IsJsonType(value, "boolean"), "must be a boolean");
@@ -234,78 +244,91 @@ public sealed partial class Values : __Sdk.OpenApiObject<Values>, __IMembers
 
     private static bool __Check7_9(ref __Validation v, __JsonElement value) => true;
 
-    private static bool __Check7_0(ref __Validation v, __JsonElement value) => v.Apply(value, static (ref __Validation vj40, __JsonElement ij40, ref __JsonEvaluated ej40) => __Check7_0(ref vj40, ij40, ref ej40));
+    private static bool __Check7_0(ref __Validation v, __JsonElement value) => v.Apply(value, static (ref __Validation vj42, __JsonElement ij42, ref __JsonEvaluated ej42) => __Check7_0(ref vj42, ij42, ref ej42));
 
     private static bool __Check8_0(ref __Validation v, __JsonElement value) =>
-        v.That(null, global::OpenApiSdk.Runtime.OpenApiRuntime.IsJsonType(value, "array"), "must be an array") &&
-        v.PrefixItem(value, 0, static (ref __Validation vj41, __JsonElement ij41) => __Check8_1(ref vj41, ij41)) &&
-        v.ItemsFrom(value, 1, static (ref __Validation vj42, __JsonElement ij42) => __Check8_2(ref vj42, ij42));
+        v.That(null, global::OpenApiSdk.Runtime.OpenApiRuntime.ArrayLengthOf(value) is not { } __x3 || !(__x3 > 2), "must have at most 2 items") &&
+        v.ItemsFrom(value, 0, static (ref __Validation vj43, __JsonElement ij43) => __Check8_1(ref vj43, ij43));
 
     private static bool __Check8_1(ref __Validation v, __JsonElement value) =>
-        v.That(null, global::OpenApiSdk.Runtime.OpenApiRuntime.IsJsonType(value, "string"), "must be a string");
-
-    private static bool __Check8_2(ref __Validation v, __JsonElement value) =>
         v.That(null, global::OpenApiSdk.Runtime.OpenApiRuntime.IsJsonType(value, "integer"), "must be an integer");
 
     private static bool __Check9_0(ref __Validation v, __JsonElement value) =>
-        v.That(null, global::OpenApiSdk.Runtime.OpenApiRuntime.IsJsonType(value, "array"), "must be an array") &&
-        v.PrefixItem(value, 0, static (ref __Validation vj43, __JsonElement ij43) => __Check9_1(ref vj43, ij43)) &&
-        v.PrefixItem(value, 1, static (ref __Validation vj44, __JsonElement ij44) => __Check9_2(ref vj44, ij44)) &&
-        v.ItemsFrom(value, 2, null);
+        v.ItemsFrom(value, 0, static (ref __Validation vj44, __JsonElement ij44) => __Check9_1(ref vj44, ij44));
 
     private static bool __Check9_1(ref __Validation v, __JsonElement value) =>
-        v.That(null, global::OpenApiSdk.Runtime.OpenApiRuntime.IsJsonType(value, "string"), "must be a string") &&
-        v.MinLength(null, global::OpenApiSdk.Runtime.OpenApiRuntime.StringOf(value), 2);
+        v.That(null, global::OpenApiSdk.Runtime.OpenApiRuntime.IsJsonType(value, "integer"), "must be an integer");
 
-    private static bool __Check9_2(ref __Validation v, __JsonElement value) =>
-        v.That(null, global::OpenApiSdk.Runtime.OpenApiRuntime.IsJsonType(value, "object"), "must be an object") &&
-        v.RequiredMember(value, "id");
-
-    private static bool __Check9_3(ref __Validation v, __JsonElement value) =>
-        v.That(null, global::OpenApiSdk.Runtime.OpenApiRuntime.IsJsonType(value, ""), "is not allowed: the schema is false");
-
-    private static bool __Check10_0(ref __Validation v, __JsonElement value, ref __JsonEvaluated e) =>
+    private static bool __Check10_0(ref __Validation v, __JsonElement value) =>
         v.That(null, global::OpenApiSdk.Runtime.OpenApiRuntime.IsJsonType(value, "array"), "must be an array") &&
-        v.Apply(value, ref e, static (ref __Validation vj45, __JsonElement ij45, ref __JsonEvaluated ej45) => __Check10_2(ref vj45, ij45, ref ej45)) &&
-        v.PrefixItem(value, 0, ref e, static (ref __Validation vj46, __JsonElement ij46) => __Check10_1(ref vj46, ij46)) &&
-        v.UnevaluatedItems(value, ref e, null);
+        v.PrefixItem(value, 0, static (ref __Validation vj45, __JsonElement ij45) => __Check10_1(ref vj45, ij45)) &&
+        v.ItemsFrom(value, 1, static (ref __Validation vj46, __JsonElement ij46) => __Check10_2(ref vj46, ij46));
 
     private static bool __Check10_1(ref __Validation v, __JsonElement value) =>
         v.That(null, global::OpenApiSdk.Runtime.OpenApiRuntime.IsJsonType(value, "string"), "must be a string");
 
-    private static bool __Check10_2(ref __Validation v, __JsonElement value, ref __JsonEvaluated e) =>
-        v.Apply(value, ref e, static (ref __Validation vj47, __JsonElement ij47, ref __JsonEvaluated ej47) => __Check10_4(ref vj47, ij47, ref ej47));
+    private static bool __Check10_2(ref __Validation v, __JsonElement value) =>
+        v.That(null, global::OpenApiSdk.Runtime.OpenApiRuntime.IsJsonType(value, "integer"), "must be an integer");
 
-    private static bool __Check10_3(ref __Validation v, __JsonElement value) =>
-        v.That(null, global::OpenApiSdk.Runtime.OpenApiRuntime.IsJsonType(value, ""), "is not allowed: the schema is false");
+    private static bool __Check11_0(ref __Validation v, __JsonElement value) =>
+        v.That(null, global::OpenApiSdk.Runtime.OpenApiRuntime.IsJsonType(value, "array"), "must be an array") &&
+        v.PrefixItem(value, 0, static (ref __Validation vj47, __JsonElement ij47) => __Check11_1(ref vj47, ij47)) &&
+        v.PrefixItem(value, 1, static (ref __Validation vj48, __JsonElement ij48) => __Check11_2(ref vj48, ij48)) &&
+        v.ItemsFrom(value, 2, null);
 
-    private static bool __Check10_4(ref __Validation v, __JsonElement value, ref __JsonEvaluated e) =>
-        v.PrefixItem(value, 0, ref e, static (ref __Validation vj48, __JsonElement ij48) => __Check10_5(ref vj48, ij48)) &&
-        v.PrefixItem(value, 1, ref e, static (ref __Validation vj49, __JsonElement ij49) => __Check10_6(ref vj49, ij49));
+    private static bool __Check11_1(ref __Validation v, __JsonElement value) =>
+        v.That(null, global::OpenApiSdk.Runtime.OpenApiRuntime.IsJsonType(value, "string"), "must be a string") &&
+        v.MinLength(null, global::OpenApiSdk.Runtime.OpenApiRuntime.StringOf(value), 2);
 
-    private static bool __Check10_5(ref __Validation v, __JsonElement value) => true;
-
-    private static bool __Check10_6(ref __Validation v, __JsonElement value) =>
-        v.That(null, global::OpenApiSdk.Runtime.OpenApiRuntime.IsJsonType(value, "string"), "must be a string");
-
-    private static bool __Check10_0(ref __Validation v, __JsonElement value) => v.Apply(value, static (ref __Validation vj50, __JsonElement ij50, ref __JsonEvaluated ej50) => __Check10_0(ref vj50, ij50, ref ej50));
-
-    private static bool __Check11_0(ref __Validation v, __JsonElement value, ref __JsonEvaluated e) =>
-        v.AnyOf(null, (v.Holds(value, ref e, static (ref __Validation vj51, __JsonElement ij51, ref __JsonEvaluated ej51) => __Check11_1(ref vj51, ij51, ref ej51)) ? 1 : 0) + (v.Holds(value, ref e, static (ref __Validation vj52, __JsonElement ij52, ref __JsonEvaluated ej52) => __Check11_2(ref vj52, ij52, ref ej52)) ? 1 : 0), 2) &&
-        v.UnevaluatedItems(value, ref e, static (ref __Validation vj53, __JsonElement ij53) => __Check11_3(ref vj53, ij53));
-
-    private static bool __Check11_1(ref __Validation v, __JsonElement value, ref __JsonEvaluated e) =>
-        v.ItemsFrom(value, 0, ref e, static (ref __Validation vj54, __JsonElement ij54) => __Check11_4(ref vj54, ij54));
-
-    private static bool __Check11_2(ref __Validation v, __JsonElement value, ref __JsonEvaluated e) => true;
+    private static bool __Check11_2(ref __Validation v, __JsonElement value) =>
+        v.That(null, global::OpenApiSdk.Runtime.OpenApiRuntime.IsJsonType(value, "object"), "must be an object") &&
+        v.RequiredMember(value, "id");
 
     private static bool __Check11_3(ref __Validation v, __JsonElement value) =>
-        v.That(null, global::OpenApiSdk.Runtime.OpenApiRuntime.IsJsonType(value, "boolean"), "must be a boolean");
+        v.That(null, global::OpenApiSdk.Runtime.OpenApiRuntime.IsJsonType(value, ""), "is not allowed: the schema is false");
 
-    private static bool __Check11_4(ref __Validation v, __JsonElement value) =>
+    private static bool __Check12_0(ref __Validation v, __JsonElement value, ref __JsonEvaluated e) =>
+        v.That(null, global::OpenApiSdk.Runtime.OpenApiRuntime.IsJsonType(value, "array"), "must be an array") &&
+        v.Apply(value, ref e, static (ref __Validation vj49, __JsonElement ij49, ref __JsonEvaluated ej49) => __Check12_2(ref vj49, ij49, ref ej49)) &&
+        v.PrefixItem(value, 0, ref e, static (ref __Validation vj50, __JsonElement ij50) => __Check12_1(ref vj50, ij50)) &&
+        v.UnevaluatedItems(value, ref e, null);
+
+    private static bool __Check12_1(ref __Validation v, __JsonElement value) =>
         v.That(null, global::OpenApiSdk.Runtime.OpenApiRuntime.IsJsonType(value, "string"), "must be a string");
 
-    private static bool __Check11_0(ref __Validation v, __JsonElement value) => v.Apply(value, static (ref __Validation vj55, __JsonElement ij55, ref __JsonEvaluated ej55) => __Check11_0(ref vj55, ij55, ref ej55));
+    private static bool __Check12_2(ref __Validation v, __JsonElement value, ref __JsonEvaluated e) =>
+        v.Apply(value, ref e, static (ref __Validation vj51, __JsonElement ij51, ref __JsonEvaluated ej51) => __Check12_4(ref vj51, ij51, ref ej51));
+
+    private static bool __Check12_3(ref __Validation v, __JsonElement value) =>
+        v.That(null, global::OpenApiSdk.Runtime.OpenApiRuntime.IsJsonType(value, ""), "is not allowed: the schema is false");
+
+    private static bool __Check12_4(ref __Validation v, __JsonElement value, ref __JsonEvaluated e) =>
+        v.PrefixItem(value, 0, ref e, static (ref __Validation vj52, __JsonElement ij52) => __Check12_5(ref vj52, ij52)) &&
+        v.PrefixItem(value, 1, ref e, static (ref __Validation vj53, __JsonElement ij53) => __Check12_6(ref vj53, ij53));
+
+    private static bool __Check12_5(ref __Validation v, __JsonElement value) => true;
+
+    private static bool __Check12_6(ref __Validation v, __JsonElement value) =>
+        v.That(null, global::OpenApiSdk.Runtime.OpenApiRuntime.IsJsonType(value, "string"), "must be a string");
+
+    private static bool __Check12_0(ref __Validation v, __JsonElement value) => v.Apply(value, static (ref __Validation vj54, __JsonElement ij54, ref __JsonEvaluated ej54) => __Check12_0(ref vj54, ij54, ref ej54));
+
+    private static bool __Check13_0(ref __Validation v, __JsonElement value, ref __JsonEvaluated e) =>
+        v.AnyOf(null, (v.Holds(value, ref e, static (ref __Validation vj55, __JsonElement ij55, ref __JsonEvaluated ej55) => __Check13_1(ref vj55, ij55, ref ej55)) ? 1 : 0) + (v.Holds(value, ref e, static (ref __Validation vj56, __JsonElement ij56, ref __JsonEvaluated ej56) => __Check13_2(ref vj56, ij56, ref ej56)) ? 1 : 0), 2) &&
+        v.UnevaluatedItems(value, ref e, static (ref __Validation vj57, __JsonElement ij57) => __Check13_3(ref vj57, ij57));
+
+    private static bool __Check13_1(ref __Validation v, __JsonElement value, ref __JsonEvaluated e) =>
+        v.ItemsFrom(value, 0, ref e, static (ref __Validation vj58, __JsonElement ij58) => __Check13_4(ref vj58, ij58));
+
+    private static bool __Check13_2(ref __Validation v, __JsonElement value, ref __JsonEvaluated e) => true;
+
+    private static bool __Check13_3(ref __Validation v, __JsonElement value) =>
+        v.That(null, global::OpenApiSdk.Runtime.OpenApiRuntime.IsJsonType(value, "boolean"), "must be a boolean");
+
+    private static bool __Check13_4(ref __Validation v, __JsonElement value) =>
+        v.That(null, global::OpenApiSdk.Runtime.OpenApiRuntime.IsJsonType(value, "string"), "must be a string");
+
+    private static bool __Check13_0(ref __Validation v, __JsonElement value) => v.Apply(value, static (ref __Validation vj59, __JsonElement ij59, ref __JsonEvaluated ej59) => __Check13_0(ref vj59, ij59, ref ej59));
 
     private static readonly __Pattern __p0 = new("^x-");
 
@@ -321,10 +344,12 @@ public sealed partial class Values : __Sdk.OpenApiObject<Values>, __IMembers
             case 5: Tree = m.Any(ref r); break;
             case 6: Sealed = m.Any(ref r); break;
             case 7: if (m.Value(ref r, __Json.Any.List, out var v7)) Rows = v7; break;
-            case 8: Pair = m.Any(ref r); break;
-            case 9: ClosedPair = m.Any(ref r); break;
-            case 10: Extended = m.Any(ref r); break;
-            case 11: Flags = m.Any(ref r); break;
+            case 8: Ids = m.Any(ref r); break;
+            case 9: InlineIds = m.Any(ref r); break;
+            case 10: Pair = m.Any(ref r); break;
+            case 11: ClosedPair = m.Any(ref r); break;
+            case 12: Extended = m.Any(ref r); break;
+            case 13: Flags = m.Any(ref r); break;
         }
     }
 
@@ -338,10 +363,12 @@ public sealed partial class Values : __Sdk.OpenApiObject<Values>, __IMembers
         w.Any(5, Tree);
         w.Any(6, Sealed);
         w.Value(7, Rows, __Json.Any.List);
-        w.Any(8, Pair);
-        w.Any(9, ClosedPair);
-        w.Any(10, Extended);
-        w.Any(11, Flags);
+        w.Any(8, Ids);
+        w.Any(9, InlineIds);
+        w.Any(10, Pair);
+        w.Any(11, ClosedPair);
+        w.Any(12, Extended);
+        w.Any(13, Flags);
     }
 
     bool __IMembers.Equal(object o) => o is Values other &&
@@ -353,6 +380,8 @@ public sealed partial class Values : __Sdk.OpenApiObject<Values>, __IMembers
         __Values.Equal(Tree, other.Tree) &&
         __Values.Equal(Sealed, other.Sealed) &&
         __Values.Equal(Rows, other.Rows) &&
+        __Values.Equal(Ids, other.Ids) &&
+        __Values.Equal(InlineIds, other.InlineIds) &&
         __Values.Equal(Pair, other.Pair) &&
         __Values.Equal(ClosedPair, other.ClosedPair) &&
         __Values.Equal(Extended, other.Extended) &&

@@ -27,7 +27,7 @@ namespace Snapshot.Sdk
 [__JsonConverter(typeof(__Runtime.ModelJsonConverter<Order>))]
 public sealed partial class Order : __Sdk.OpenApiObject<Order>, __IMembers
 {
-    private static readonly __Names __names = new(new[] { "closed", "inner", "lines", "tags", "none", "counts" }, new[] { "Closed", "Inner", "Lines", "Tags", "None", "Counts" });
+    private static readonly __Names __names = new(new[] { "closed", "inner", "lines", "tags", "none", "counts", "contact" }, new[] { "Closed", "Inner", "Lines", "Tags", "None", "Counts", "Contact" });
 
     /// <summary>JSON: "closed", optional.</summary>
     [__JsonPropertyName("closed")]
@@ -62,6 +62,10 @@ public sealed partial class Order : __Sdk.OpenApiObject<Order>, __IMembers
     [__JsonPropertyName("counts")]
     public __Generic.List<long>? Counts { get; set; }
 
+    /// <summary>JSON: "contact", optional.</summary>
+    [__JsonPropertyName("contact")]
+    public Contact? Contact { get; set; }
+
     __Names __IMembers.Names => __names;
 
     bool __IMembers.Validate(ref __Validation v) =>
@@ -69,7 +73,8 @@ public sealed partial class Order : __Sdk.OpenApiObject<Order>, __IMembers
         v.Model("inner", Inner) &&
         v.Models("lines", Lines) &&
         v.Items("tags", Tags, static (ref __Validation v1, string i1) => v1.NotNull(null, i1) && v1.MaxLength(null, i1, 3)) &&
-        v.MaxItems("none", None, 0);
+        v.MaxItems("none", None, 0) &&
+        v.Model("contact", Contact);
 
     void __IMembers.Read(ref __Reader r, __Member m)
     {
@@ -81,6 +86,7 @@ public sealed partial class Order : __Sdk.OpenApiObject<Order>, __IMembers
             case 3: if (m.Value(ref r, __Json.String.List, out var v3)) Tags = v3; break;
             case 4: if (m.Value(ref r, __Json.Any.List, out var v4)) None = v4; break;
             case 5: if (m.Value(ref r, __Json.Int64.List, out var v5)) Counts = v5; break;
+            case 6: if (m.Value(ref r, global::Snapshot.Sdk.Contact.__Shape.Item, out var v6)) Contact = v6; break;
         }
     }
 
@@ -92,6 +98,7 @@ public sealed partial class Order : __Sdk.OpenApiObject<Order>, __IMembers
         w.Value(3, Tags, __Json.String.List);
         w.Value(4, None, __Json.Any.List);
         w.Value(5, Counts, __Json.Int64.List);
+        w.Model(6, Contact);
     }
 
     bool __IMembers.Equal(object o) => o is Order other &&
@@ -100,6 +107,7 @@ public sealed partial class Order : __Sdk.OpenApiObject<Order>, __IMembers
         __Values.Equal(Lines, other.Lines) &&
         __Values.Equal(Tags, other.Tags) &&
         __Values.Equal(None, other.None) &&
-        __Values.Equal(Counts, other.Counts);
+        __Values.Equal(Counts, other.Counts) &&
+        __Values.Equal(Contact, other.Contact);
 }
 }
