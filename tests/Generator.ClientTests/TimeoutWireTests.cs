@@ -68,8 +68,11 @@ public sealed class TimeoutWireTests : IAsyncLifetime
 
             Thing thing = await client.GetThingAsync("t1");
 
+            // Sent again after the held one: at least twice (a loaded machine can hold the second answer past the 200 ms too).
             Assert.Equal("t1", thing.Id);
-            Assert.Equal(new[] { "/things/warm", "/things/t1", "/things/t1" }, _server.Requests.Select(r => r.RawTarget));
+            string[] targets = _server.Requests.Skip(1).Select(r => r.RawTarget).ToArray();
+            Assert.True(targets.Length >= 2, "sent " + targets.Length + " time(s)");
+            Assert.All(targets, target => Assert.Equal("/things/t1", target));
         }
     }
 
@@ -84,7 +87,9 @@ public sealed class TimeoutWireTests : IAsyncLifetime
             Thing order = await client.CreateOrderAsync(new Thing { Id = "o1" }, idempotencyKey: "key-7");
 
             Assert.Equal("o1", order.Id);
-            Assert.Equal(new[] { "key-7", "key-7" }, _server.Requests.Skip(1).Select(r => r.Headers["Idempotency-Key"]));
+            string[] keys = _server.Requests.Skip(1).Select(r => r.Headers["Idempotency-Key"]).ToArray();
+            Assert.True(keys.Length >= 2, "sent " + keys.Length + " time(s)");
+            Assert.All(keys, key => Assert.Equal("key-7", key));
         }
     }
 

@@ -473,7 +473,7 @@ internal sealed partial class SchemaBuilder
         bool asJson = model.Kind is TypeModelKind.Object or TypeModelKind.Union
             && (leftOut.Any(l => IsCheckedAsJson(l.Construct)) | _diagnostics.Retract(mark, IsCheckedAsJson));
         JsonValueSchema? compiled = asJson ? CompileJsonValue(pending.Node) : null;
-        if (!asJson && model.Kind is TypeModelKind.Object or TypeModelKind.Union && _refs.Resources.ReachesDynamicRef(pending.Node))
+        if (!asJson && model.Kind == TypeModelKind.Object && _refs.Resources.ReachesDynamicRef(pending.Node))
         {
             // A $dynamicRef anywhere under the model (a member model's too) goes where the scope this model starts sends it,
             // which the member model's own checks cannot know: then the model is checked as JSON from its own scope.
