@@ -137,4 +137,34 @@ public class UnevaluatedTests
 
         Assert.Empty(allocated);
     }
+
+    [Fact]
+    public void A_valid_union_checked_as_its_JSON_allocates_only_the_parsed_documents()
+    {
+        // IsValid() and Validate() each parse the union's JSON once (ScratchJson: the buffer and writer are the thread's own).
+        Contact contact = Contact.FromJson("{\"email\":\"a@b.c\"}");
+        Assert.Empty(contact.Validate()); // warm up
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        bool isValid = contact.IsValid();
+        int errors = contact.Validate().Count;
+        long bytes = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.True(isValid);
+        Assert.Equal(0, errors);
+        Assert.True(bytes <= 2 * DocumentBytes, bytes + " bytes, more than two parsed documents (" + DocumentBytes + " B each)");
+    }
+
+    /// <summary>What parsing a small JSON text into a <see cref="System.Text.Json.JsonDocument"/> allocates (the document object; its tables are pooled).</summary>
+    private static long DocumentBytes
+    {
+        get
+        {
+            byte[] json = "{\"email\":\"a@b.c\"}"u8.ToArray();
+            System.Text.Json.JsonDocument.Parse(json).Dispose(); // warm up
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            System.Text.Json.JsonDocument.Parse(json).Dispose();
+            return GC.GetAllocatedBytesForCurrentThread() - before;
+        }
+    }
 }

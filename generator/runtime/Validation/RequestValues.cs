@@ -22,16 +22,12 @@ public static class RequestValues
         Guard.NotNull(errors, nameof(errors));
         Guard.NotNull(write, nameof(write));
         Guard.NotNull(check, nameof(check));
-        using var buffer = new Streaming.PooledBytes(); // returned to the pool after the document that reads it
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            write(writer, value);
-        }
-
-        using JsonDocument json = JsonDocument.Parse(buffer.Memory);
+        using ScratchJson json = ScratchJson.Rent();
+        write(json.Writer, value);
+        JsonElement root = json.Parse();
         int before = errors.Count;
         var validation = new Validation(NoModel.Instance, errors, typeLevel: false);
-        validation.JsonValue(name, json.RootElement, check);
+        validation.JsonValue(name, root, check);
         errors.RemoveRepeatedSince(before);
     }
 

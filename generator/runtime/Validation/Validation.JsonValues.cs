@@ -37,7 +37,7 @@ public ref partial struct Validation
     /// A model whose schema has keywords its typed checks cannot carry (<c>patternProperties</c>, <c>dependentSchemas</c>,
     /// ...): its own JSON, written by its writer, against the whole schema's method. Read errors come first (a model that
     /// has them is not checked again), and an error the typed checks already reported is not repeated. Only such models
-    /// pay for writing and parsing.
+    /// pay for writing and parsing, and allocate only the parsed document (<see cref="ScratchJson"/>).
     /// </summary>
     public bool ModelJson(ItemCheck<JsonElement> check)
     {
@@ -46,15 +46,11 @@ public ref partial struct Validation
             return true;
         }
 
-        using var buffer = new Streaming.PooledBytes(); // returned to the pool after the document that reads it
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            _model.WriteJson(writer);
-        }
-
-        using JsonDocument json = JsonDocument.Parse(buffer.Memory);
+        using ScratchJson json = ScratchJson.Rent();
+        _model.WriteJson(json.Writer);
+        JsonElement root = json.Parse();
         int before = Errors?.Count ?? 0;
-        bool go = check(ref this, json.RootElement);
+        bool go = check(ref this, root);
         Errors?.RemoveRepeatedSince(before);
         return go;
     }
