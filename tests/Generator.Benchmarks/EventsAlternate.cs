@@ -1,10 +1,9 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
-using System.Runtime.InteropServices;
 using System.Threading.Tasks;
+using OpenApiSdk.Tests.Harness;
 
 namespace OpenApiSdk.Benchmarks;
 
@@ -35,13 +34,13 @@ internal static class EventsAlternate
         {
             for (int r = 0; r < readers.Length; r++)
             {
-                double start = ThreadCpuMicroseconds();
+                double start = ThreadCpuTime.Now().TotalMicroseconds;
                 for (int i = 0; i < ReadsPerRound; i++)
                 {
                     readers[r].Read().GetAwaiter().GetResult();
                 }
 
-                double microseconds = (ThreadCpuMicroseconds() - start) / ReadsPerRound;
+                double microseconds = (ThreadCpuTime.Now().TotalMicroseconds - start) / ReadsPerRound;
                 if (round >= 0)
                 {
                     times[r].Add(microseconds); // round -1 warms up (JIT, pools)
@@ -55,34 +54,6 @@ internal static class EventsAlternate
             Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0,-42} {1,8:F1} us CPU per {2:N0} events   {3:F2}x", readers[r].Name, Median(times[r]), TypedEventBenchmarks.Events, ratio));
         }
     }
-
-    private static double ThreadCpuMicroseconds()
-    {
-        if (!OperatingSystem.IsLinux())
-        {
-            return Process.GetCurrentProcess().TotalProcessorTime.Ticks / 10.0;
-        }
-
-        if (clock_gettime(ClockThreadCpuTime, out Timespec now) != 0)
-        {
-            throw new InvalidOperationException("clock_gettime failed");
-        }
-
-        return (now.Seconds * 1_000_000.0) + (now.Nanoseconds / 1000.0);
-    }
-
-    // Linux's CLOCK_THREAD_CPUTIME_ID: the scheduler's own count of the thread's running time, in nanoseconds.
-    private const int ClockThreadCpuTime = 3;
-
-    [StructLayout(LayoutKind.Sequential)]
-    private struct Timespec
-    {
-        public long Seconds;
-        public long Nanoseconds;
-    }
-
-    [DllImport("libc", SetLastError = true)]
-    private static extern int clock_gettime(int clock, out Timespec time);
 
     private static double Median(IEnumerable<double> values)
     {
