@@ -20,28 +20,9 @@ internal sealed partial class SchemaBuilder
     /// </summary>
     public Shape OperationValueShape(YamlNode schema, string owner, string member, Func<Shape, bool> typedChecksLeaveOut, out JsonValueSchema? checkedAsJson)
     {
-        List<LeftOut>? outer = _leftOut;
-        var held = new List<LeftOut>();
-        _leftOut = held;
-        Shape shape;
-        try
-        {
-            shape = ShapeOf(schema, owner, member);
-        }
-        finally
-        {
-            _leftOut = outer;
-        }
-
+        Shape shape = HoldingLeftOut(() => ShapeOf(schema, owner, member), out List<LeftOut> held);
         bool asJson = held.Any(l => IsCheckedAsJson(l.Construct)) || typedChecksLeaveOut(shape);
-        foreach (LeftOut l in held)
-        {
-            if (!(asJson && IsCheckedAsJson(l.Construct)))
-            {
-                ReportUnsupported(l.Schema, l.At, l.Construct, l.Consequence);
-            }
-        }
-
+        ReportHeld(held, asJson);
         checkedAsJson = asJson ? CompileJsonValue(schema) : null;
         return shape;
     }

@@ -114,8 +114,36 @@ internal sealed partial class SchemaBuilder
     /// <summary>A construct left out while a type is built, held until <c>Build</c> knows whether the model is checked as JSON.</summary>
     private sealed record LeftOut(YamlNode Schema, YamlNode At, string Construct, string Consequence);
 
-    /// <summary>Set while a type is built: what is left out goes here first (see <c>Build</c>).</summary>
+    /// <summary>Set while a type or an operation's value is shaped: what is left out goes here first (see <see cref="HoldingLeftOut"/>).</summary>
     private List<LeftOut>? _leftOut;
+
+    /// <summary>Runs <paramref name="build"/> with what it leaves out held in <paramref name="held"/> instead of reported.</summary>
+    private T HoldingLeftOut<T>(Func<T> build, out List<LeftOut> held)
+    {
+        List<LeftOut>? outer = _leftOut;
+        held = new List<LeftOut>();
+        _leftOut = held;
+        try
+        {
+            return build();
+        }
+        finally
+        {
+            _leftOut = outer;
+        }
+    }
+
+    /// <summary>Reports what was held, but for what the JSON-value validator checks when <paramref name="checkedAsJson"/>.</summary>
+    private void ReportHeld(List<LeftOut> held, bool checkedAsJson)
+    {
+        foreach (LeftOut l in held)
+        {
+            if (!(checkedAsJson && IsCheckedAsJson(l.Construct)))
+            {
+                ReportUnsupported(l.Schema, l.At, l.Construct, l.Consequence);
+            }
+        }
+    }
 
     private void ReportUnsupported(YamlNode schema, YamlNode at, string construct, string leftOut)
     {

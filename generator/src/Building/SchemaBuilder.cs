@@ -458,17 +458,7 @@ internal sealed partial class SchemaBuilder
     {
         // What building the type leaves out is held back until it is known whether the model is checked as JSON too.
         int mark = _diagnostics.Count;
-        var leftOut = new List<LeftOut>();
-        _leftOut = leftOut;
-        TypeModel model;
-        try
-        {
-            model = BuildCore(pending);
-        }
-        finally
-        {
-            _leftOut = null;
-        }
+        TypeModel model = HoldingLeftOut(() => BuildCore(pending), out List<LeftOut> leftOut);
 
         bool asJson = model.Kind is TypeModelKind.Object or TypeModelKind.Union
             && (leftOut.Any(l => IsCheckedAsJson(l.Construct)) | _diagnostics.Retract(mark, IsCheckedAsJson));
@@ -489,13 +479,7 @@ internal sealed partial class SchemaBuilder
             }
         }
 
-        foreach (LeftOut l in leftOut)
-        {
-            if (!(asJson && IsCheckedAsJson(l.Construct)))
-            {
-                ReportUnsupported(l.Schema, l.At, l.Construct, l.Consequence);
-            }
-        }
+        ReportHeld(leftOut, asJson);
 
         // What the typed checks leave out (of a model's members, or beside a union's alternatives), the JSON-value validator
         // checks; it also states additionalProperties: false exactly (a member patternProperties matches is not additional,
