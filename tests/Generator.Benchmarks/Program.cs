@@ -2,6 +2,8 @@ using System;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 
 namespace OpenApiSdk.Benchmarks;
@@ -53,7 +55,16 @@ public static class Program
         }
 
         SpecCatalog.PrintAvailability();
-        var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args).ToList();
+
+        // --cpu-clock (with --inProcess): every job times the benchmark thread's CPU time instead of the wall clock.
+        IConfig? config = null;
+        if (args.Contains("--cpu-clock", StringComparer.Ordinal))
+        {
+            args = args.Where(a => a != "--cpu-clock").ToArray();
+            config = ManualConfig.Create(DefaultConfig.Instance).AddJob(Job.Default.WithClock(ThreadCpuClock.Instance).AsMutator());
+        }
+
+        var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config).ToList();
 
         // A benchmark that no longer builds or throws must fail the run (CI runs them in dry mode for this).
         var failed = summaries.SelectMany(s => s.Reports).Where(r => !r.Success).Select(r => r.BenchmarkCase.DisplayInfo).ToList();
