@@ -14,11 +14,6 @@ namespace OpenApiSdk.Generator.Building;
 /// </summary>
 internal sealed partial class Swagger2Document
 {
-    private static readonly HashSet<string> BooleanKeywords = new(StringComparer.Ordinal)
-    {
-        "readOnly", "uniqueItems", "exclusiveMinimum", "exclusiveMaximum", "required", "x-nullable", "x-isnullable", "additionalProperties",
-    };
-
     /// <summary>
     /// The 3.0 form of a 2.0 schema, edited in place (the same node): a schema that needs no change (most leaves,
     /// <c>{type: string}</c>) costs nothing. The edits are idempotent, and an aliased schema converts once (an alias
@@ -34,7 +29,6 @@ internal sealed partial class Swagger2Document
         _cancellationToken.ThrowIfCancellationRequested();
         List<KeyValuePair<YamlNode, YamlNode>> pairs = schema.Pairs!;
         bool nullable = false;
-        bool hasFormat = schema.Get("format") is not null;
         KeyValuePair<YamlNode, YamlNode>? binaryFormat = null; // after the type of a file
         int binaryAt = 0;
         int kept = 0;
@@ -57,7 +51,7 @@ internal sealed partial class Swagger2Document
                     break;
                 case "type" when value is { IsScalar: true, Value: "file" }:
                     replaced = Text("string", value, plain: true);
-                    if (!hasFormat)
+                    if (schema.Get("format") is null) // looked up here, where it matters: the pairs kept so far and those to come hold any format
                     {
                         binaryFormat = new(Text("format", pair.Key, plain: true), Text("binary", value, plain: true));
                         binaryAt = kept + 1;
@@ -84,16 +78,18 @@ internal sealed partial class Swagger2Document
                 case "collectionFormat":
                     replaced = null; // of items in a parameter: the parameter's own collectionFormat is what is sent
                     break;
-                case { } keyword when BooleanKeywords.Contains(keyword) && value.IsScalar:
+                case "readOnly" or "uniqueItems" or "exclusiveMinimum" or "exclusiveMaximum" or "required" when value.IsScalar:
                     replaced = Boolean(value);
                     break;
             }
 
             // Otherwise the draft-04 keywords 3.0 shares, data (enum, default, example) and extensions, as they are.
-            if (replaced is not null)
+            if (replaced is null)
             {
-                pairs[kept++] = With(pair, replaced);
+                continue;
             }
+
+            Keep(pairs, ref kept, i, With(pair, replaced));
         }
 
         bool edited = kept < pairs.Count || binaryFormat is not null || nullable;

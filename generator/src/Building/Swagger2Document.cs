@@ -162,7 +162,7 @@ internal sealed partial class Swagger2Document
                     continue;
             }
 
-            pairs[kept++] = pair;
+            Keep(pairs, ref kept, i, pair);
         }
 
         pairs.RemoveRange(kept, pairs.Count - kept);
@@ -300,7 +300,7 @@ internal sealed partial class Swagger2Document
                 continue;
             }
 
-            pairs[kept++] = pair;
+            Keep(pairs, ref kept, i, pair);
         }
 
         pairs.RemoveRange(kept, pairs.Count - kept);
@@ -404,7 +404,7 @@ internal sealed partial class Swagger2Document
                     break;
             }
 
-            pairs[kept++] = pair;
+            Keep(pairs, ref kept, i, pair);
         }
 
         pairs.RemoveRange(kept, pairs.Count - kept);
@@ -512,7 +512,7 @@ internal sealed partial class Swagger2Document
                     continue;
             }
 
-            pairs[kept++] = pair;
+            Keep(pairs, ref kept, i, pair);
         }
 
         pairs.RemoveRange(kept, pairs.Count - kept);
@@ -725,7 +725,7 @@ internal sealed partial class Swagger2Document
             pair = pair.Key.Value == "required" ? With(pair, Boolean(pair.Value)) : pair;
             if (owned)
             {
-                pairs[kept++] = pair;
+                Keep(pairs, ref kept, i, pair);
             }
             else
             {
@@ -805,7 +805,7 @@ internal sealed partial class Swagger2Document
                     break;
             }
 
-            pairs[kept++] = pair;
+            Keep(pairs, ref kept, i, pair);
         }
 
         pairs.RemoveRange(kept, pairs.Count - kept);
@@ -863,7 +863,7 @@ internal sealed partial class Swagger2Document
             KeyValuePair<YamlNode, YamlNode> pair = pairs[i];
             if (pair.Key.Value is "description" || (pair.Key.Value is { } key && key.StartsWith("x-", StringComparison.Ordinal)))
             {
-                pairs[kept++] = pair;
+                Keep(pairs, ref kept, i, pair);
             }
             else if (pair.Key.Value != "collectionFormat")
             {
@@ -1001,6 +1001,21 @@ internal sealed partial class Swagger2Document
         YamlNode copy = Like(node, node.Pairs!.Count + 1);
         copy.Pairs!.AddRange(node.Pairs);
         return copy;
+    }
+
+    /// <summary>
+    /// Keeps <paramref name="pair"/>, the <paramref name="i"/>th pair as converted, as the next of the pairs kept (the list
+    /// compacted in place). Writes only a pair that moved or changed: most stay as they are, and a write is two references
+    /// with their write barriers.
+    /// </summary>
+    private static void Keep(List<KeyValuePair<YamlNode, YamlNode>> pairs, ref int kept, int i, KeyValuePair<YamlNode, YamlNode> pair)
+    {
+        if (kept != i || !ReferenceEquals(pairs[i].Key, pair.Key) || !ReferenceEquals(pairs[i].Value, pair.Value))
+        {
+            pairs[kept] = pair;
+        }
+
+        kept++;
     }
 
     private static KeyValuePair<YamlNode, YamlNode> With(KeyValuePair<YamlNode, YamlNode> pair, YamlNode value) =>
