@@ -446,6 +446,31 @@ public sealed class StreamingWireTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Disposing_while_an_item_is_being_read_is_refused_as_an_async_iterator_refuses_it()
+    {
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _handler = async context =>
+        {
+            await Start(context, "application/jsonl");
+            await Send(context, "{\"level\":1,\"message\":\"one\"}\n");
+            await release.Task;
+        };
+        using var http = new HttpClient();
+        using var cancel = new CancellationTokenSource();
+
+        IAsyncEnumerator<LogEntry> items = Streams(http).TailLogsStreamingAsync(cancellationToken: cancel.Token).GetAsyncEnumerator();
+        Assert.True(await items.MoveNextAsync());
+        ValueTask<bool> next = items.MoveNextAsync(); // waits for a line that does not come
+
+        // The read in progress fills the stream's pooled buffer: disposing now would hand it back while it is written.
+        await Assert.ThrowsAsync<NotSupportedException>(async () => await items.DisposeAsync());
+        cancel.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await next);
+        await items.DisposeAsync();
+        release.SetResult();
+    }
+
+    [Fact]
     public async Task A_line_that_never_ends_throws_past_MaxStreamItemBytes_after_the_items_before_it()
     {
         _handler = async context =>

@@ -192,6 +192,7 @@ public sealed class ApiStreamResponse<T> : ApiResponse, IAsyncEnumerable<T>, IAs
         private ItemReader<T>? _reader;
         private int _count;
         private bool _ended;
+        private bool _reading;
 
         internal Items(ApiStreamResponse<T>? stream, Func<CancellationToken, Task<ApiStreamResponse<T>>>? open, CancellationTokenSource? linked, CancellationToken cancellationToken)
         {
@@ -233,6 +234,12 @@ public sealed class ApiStreamResponse<T> : ApiResponse, IAsyncEnumerable<T>, IAs
 
         public ValueTask DisposeAsync()
         {
+            if (_reading)
+            {
+                // As a compiler-generated async iterator does: the buffers must not go back to the pool while a read fills them.
+                throw new NotSupportedException("A stream's enumerator cannot be disposed while a MoveNextAsync is pending.");
+            }
+
             if (_reader is null || _ended)
             {
                 ReleaseLinked();
@@ -249,6 +256,20 @@ public sealed class ApiStreamResponse<T> : ApiResponse, IAsyncEnumerable<T>, IAs
             {
                 return false;
             }
+
+            _reading = true;
+            try
+            {
+                return await StartAndReadAsync().ConfigureAwait(false);
+            }
+            finally
+            {
+                _reading = false;
+            }
+        }
+
+        private async ValueTask<bool> StartAndReadAsync()
+        {
 
             if (_reader is null)
             {
