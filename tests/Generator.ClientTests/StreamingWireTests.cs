@@ -409,6 +409,67 @@ public sealed class StreamingWireTests : IAsyncLifetime
         Assert.True(after < PaddingBytes / 2, "the client read " + after + " bytes after it cancelled: the connection was drained, not closed");
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Cancelling_between_items_by_the_call_s_token_or_the_enumeration_s_stops_before_the_next_and_closes_the_connection(bool byEnumeration)
+    {
+        var cancelled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var writtenAfterCancelling = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _handler = async context =>
+        {
+            await Start(context, "application/jsonl");
+            await Send(context, "{\"level\":1,\"message\":\"one\"}\n{\"level\":2,\"message\":\"two\"}\n");
+            await cancelled.Task;
+            writtenAfterCancelling.SetResult(await WriteUntilClosed(context, new string(' ', 4095) + "\n"));
+        };
+        var received = new ReceivedBytes();
+        using var http = new HttpClient(received.DrainingForever());
+        using var cancel = new CancellationTokenSource();
+
+        // The call's token (the method's parameter) or the enumeration's (what WithCancellation passes): each one cancels.
+        await using IAsyncEnumerator<LogEntry> items = byEnumeration
+            ? Streams(http).TailLogsStreamingAsync().GetAsyncEnumerator(cancel.Token)
+            : Streams(http).TailLogsStreamingAsync(cancellationToken: cancel.Token).GetAsyncEnumerator();
+        Assert.True(await items.MoveNextAsync());
+        Assert.Equal(1, items.Current.Level);
+        cancel.Cancel();
+
+        // The second item may be whole in the buffer already: a cancelled enumeration does not yield it.
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await items.MoveNextAsync());
+        long before = received.Count;
+        cancelled.SetResult();
+        await writtenAfterCancelling.Task;
+
+        long after = received.Count - before;
+        Assert.True(after < PaddingBytes / 2, "the client read " + after + " bytes after it cancelled: the connection was drained, not closed");
+    }
+
+    [Fact]
+    public async Task Disposing_while_an_item_is_being_read_is_refused_as_an_async_iterator_refuses_it()
+    {
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _handler = async context =>
+        {
+            await Start(context, "application/jsonl");
+            await Send(context, "{\"level\":1,\"message\":\"one\"}\n");
+            await release.Task;
+        };
+        using var http = new HttpClient();
+        using var cancel = new CancellationTokenSource();
+
+        IAsyncEnumerator<LogEntry> items = Streams(http).TailLogsStreamingAsync(cancellationToken: cancel.Token).GetAsyncEnumerator();
+        Assert.True(await items.MoveNextAsync());
+        ValueTask<bool> next = items.MoveNextAsync(); // waits for a line that does not come
+
+        // The read in progress fills the stream's pooled buffer: disposing now would hand it back while it is written.
+        await Assert.ThrowsAsync<NotSupportedException>(async () => await items.DisposeAsync());
+        cancel.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await next);
+        await items.DisposeAsync();
+        release.SetResult();
+    }
+
     [Fact]
     public async Task A_line_that_never_ends_throws_past_MaxStreamItemBytes_after_the_items_before_it()
     {

@@ -23,6 +23,7 @@ public sealed class UnionShape<T>
     private readonly Func<T> _create;
     private readonly string? _discriminator;
     private readonly int _defaultAlternative = -1;
+    private readonly bool _byEventName;
 
     /// <summary>Creates the shape.</summary>
     /// <param name="create">Creates an instance that holds nothing (the union's private constructor).</param>
@@ -35,6 +36,7 @@ public sealed class UnionShape<T>
         _discriminator = discriminator;
         Alternatives = alternatives ?? throw new ArgumentNullException(nameof(alternatives));
         CountsMatches = exactlyOne && discriminator is null;
+        _byEventName = discriminator == Streaming.EventFields.Names[0];
         Item = new UnionItem<T>(this);
     }
 
@@ -47,13 +49,14 @@ public sealed class UnionShape<T>
     public UnionShape(Func<T> create, string discriminator, int defaultAlternative, bool exactlyOne, params UnionAlternative[] alternatives)
         : this(create, discriminator, exactlyOne, alternatives)
     {
-        _defaultAlternative = defaultAlternative >= 0 && defaultAlternative < Alternatives.Count ? defaultAlternative : throw new ArgumentOutOfRangeException(nameof(defaultAlternative));
+        _defaultAlternative = defaultAlternative >= 0 && defaultAlternative < Alternatives.Length ? defaultAlternative : throw new ArgumentOutOfRangeException(nameof(defaultAlternative));
     }
 
     /// <summary>Reads and writes the union as a list item, a map value or a property.</summary>
     public JsonItem<T> Item { get; }
 
-    internal IReadOnlyList<UnionAlternative> Alternatives { get; }
+    /// <remarks>An array, not a read-only list: a stream chooses an alternative per item, and an array's interface calls cost.</remarks>
+    internal UnionAlternative[] Alternatives { get; }
 
     internal bool CountsMatches { get; }
 
@@ -103,7 +106,7 @@ public sealed class UnionShape<T>
     internal bool TryReadEvent(Streaming.EventFields fields, out T value)
     {
         value = null!;
-        if (_discriminator != Streaming.EventFields.Names[0] || !fields.Has(0))
+        if (!_byEventName || !fields.Has(0))
         {
             return false;
         }
@@ -115,8 +118,9 @@ public sealed class UnionShape<T>
         }
 
         // The name is the kind's discriminator value: the model's event property holds that string, whichever kinds alternate.
-        fields.NameIs(Alternatives[chosen].Tags[tag], Alternatives[chosen].Utf8Tags[tag]);
-        if (!Alternatives[chosen].TryReadEvent(fields, out object? held))
+        UnionAlternative alternative = Alternatives[chosen];
+        fields.NameIs(alternative.Tags[tag], alternative.Utf8Tags[tag]);
+        if (!alternative.TryReadEvent(fields, out object? held))
         {
             return false;
         }
@@ -130,7 +134,7 @@ public sealed class UnionShape<T>
     /// <summary>The alternative whose discriminator values include <paramref name="utf8"/>, and which of them (<paramref name="tag"/>); -1 when none does.</summary>
     private int TagIndex(ReadOnlySpan<byte> utf8, out int tag)
     {
-        for (int i = 0; i < Alternatives.Count; i++)
+        for (int i = 0; i < Alternatives.Length; i++)
         {
             byte[][] values = Alternatives[i].Utf8Tags;
             for (tag = 0; tag < values.Length; tag++)
@@ -149,7 +153,7 @@ public sealed class UnionShape<T>
     /// <summary>The alternative whose discriminator values include the string <paramref name="tag"/> is on; -1 when none does.</summary>
     private int TagIndex(ref Utf8JsonReader tag)
     {
-        for (int i = 0; i < Alternatives.Count; i++)
+        for (int i = 0; i < Alternatives.Length; i++)
         {
             foreach (string value in Alternatives[i].Tags)
             {
@@ -203,7 +207,7 @@ public sealed class UnionShape<T>
         T? fallback = null;
         T? chosen = null;
         int matches = 0;
-        for (int i = 0; i < Alternatives.Count; i++)
+        for (int i = 0; i < Alternatives.Length; i++)
         {
             T candidate = ReadAlternative(i, start);
             if (candidate.Variant == 0)

@@ -59,51 +59,7 @@ public sealed class ApiStreamResponse<T> : ApiResponse, IAsyncEnumerable<T>, IAs
     /// <see cref="ApiException"/>, and so does an item longer than <see cref="ApiClientOptions.MaxStreamItemBytes"/> (then the
     /// connection is closed). Enumerated once.
     /// </summary>
-    public async IAsyncEnumerator<T> GetAsyncEnumerator(CancellationToken cancellationToken = default)
-    {
-        if (Interlocked.Exchange(ref _enumerated, 1) != 0)
-        {
-            throw new InvalidOperationException("A stream's items can be enumerated once.");
-        }
-
-        var buffer = new StreamBuffer(_body);
-        ItemReader<T> reader = _items.CreateReader(_maxItemBytes);
-        Exception? failure = null;
-        bool finished = false;
-        int count = 0;
-        try
-        {
-            while (true)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                (ReadStep step, T item) = Next(reader, buffer, count);
-                if (step == ReadStep.Item)
-                {
-                    count++;
-                    yield return item;
-                }
-                else if (step == ReadStep.End)
-                {
-                    finished = true;
-                    break;
-                }
-                else
-                {
-                    failure = await FillAsync(buffer, cancellationToken).ConfigureAwait(false);
-                    if (failure is not null)
-                    {
-                        System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
-                    }
-                }
-            }
-        }
-        finally
-        {
-            reader.Dispose();
-            buffer.Dispose();
-            await CloseAsync(finished, failure).ConfigureAwait(false);
-        }
-    }
+    public IAsyncEnumerator<T> GetAsyncEnumerator(CancellationToken cancellationToken = default) => new Items(this, null, null, cancellationToken);
 
     /// <summary>The items, awaited with or without the captured context (the extension methods of IAsyncEnumerable and IAsyncDisposable would be ambiguous).</summary>
     public ConfiguredCancelableAsyncEnumerable<T> ConfigureAwait(bool continueOnCapturedContext) => ((IAsyncEnumerable<T>)this).ConfigureAwait(continueOnCapturedContext);
@@ -117,17 +73,16 @@ public sealed class ApiStreamResponse<T> : ApiResponse, IAsyncEnumerable<T>, IAs
     /// <summary>Closes the connection (see <see cref="DisposeAsync"/>).</summary>
     public void Dispose() => CloseAsync(finished: false, failure: null).AsTask().GetAwaiter().GetResult();
 
-    private (ReadStep Step, T Item) Next(ItemReader<T> reader, StreamBuffer buffer, int count)
+    private ReadStep Next(ItemReader<T> reader, StreamBuffer buffer, int count, out T item)
     {
         try
         {
-            ReadStep step = reader.TryRead(buffer, out T item);
-            return (step, item);
+            return reader.TryRead(buffer, out item);
         }
         catch (Exception ex) when (ex is JsonException or InvalidDataException or StreamItemTooLargeException)
         {
-            string item = "item " + (count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + " of the " + _items.MediaType + " stream";
-            string detail = ex is StreamItemTooLargeException ? item + " is too long: " + ex.Message : item + " is not what the spec declares: " + ex.Message;
+            string read = "item " + (count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + " of the " + _items.MediaType + " stream";
+            string detail = ex is StreamItemTooLargeException ? read + " is too long: " + ex.Message : read + " is not what the spec declares: " + ex.Message;
             _itemFailure = new ApiException(_operationId, StatusCode, _response.ReasonPhrase, RequestId, null, null, null, false, detail, ex);
             throw _itemFailure;
         }
@@ -210,6 +165,218 @@ public sealed class ApiStreamResponse<T> : ApiResponse, IAsyncEnumerable<T>, IAs
         catch (Exception ex) when (ex is OperationCanceledException or IOException or HttpRequestException or ObjectDisposedException)
         {
             return true;
+        }
+    }
+    /// <summary>
+    /// The items of a stream that <paramref name="open"/> opens (sends the request) at the first <c>MoveNextAsync</c>, read by the
+    /// stream's own enumerator: what <see cref="StreamItems.Enumerate"/> returns, with no second enumerator around this one.
+    /// <paramref name="linked"/>, the source of <paramref name="cancellationToken"/> when it links several, is disposed when the
+    /// enumeration ends.
+    /// </summary>
+    internal static IAsyncEnumerator<T> Opening(Func<CancellationToken, Task<ApiStreamResponse<T>>> open, CancellationTokenSource? linked, CancellationToken cancellationToken) =>
+        new Items(null, open, linked, cancellationToken);
+
+    /// <summary>
+    /// One enumeration of the items. It starts (the stream opened when it is not yet, the buffer and the parser made) at the
+    /// first <see cref="MoveNextAsync"/>, and ends (the connection closed, the call's trace ended) when the stream ends, fails
+    /// or is left. An item already whole in the buffer (most are: one read holds many) is returned at once, with no async
+    /// state machine run for it; only opening, reading more of the body, the end and a failure take the async path.
+    /// </summary>
+    private sealed class Items : IAsyncEnumerator<T>
+    {
+        private readonly CancellationToken _cancellationToken;
+        private ApiStreamResponse<T>? _stream;
+        private Func<CancellationToken, Task<ApiStreamResponse<T>>>? _open;
+        private CancellationTokenSource? _linked;
+        private StreamBuffer? _buffer;
+        private ItemReader<T>? _reader;
+        private int _count;
+        private bool _ended;
+        private bool _reading;
+
+        internal Items(ApiStreamResponse<T>? stream, Func<CancellationToken, Task<ApiStreamResponse<T>>>? open, CancellationTokenSource? linked, CancellationToken cancellationToken)
+        {
+            _stream = stream;
+            _open = open;
+            _linked = linked;
+            _cancellationToken = cancellationToken;
+        }
+
+        public T Current { get; private set; } = default!;
+
+        public ValueTask<bool> MoveNextAsync()
+        {
+            if (_reader is null || _ended || _cancellationToken.IsCancellationRequested)
+            {
+                return ReadAsync();
+            }
+
+            ReadStep step;
+            T item;
+            try
+            {
+                step = _stream!.Next(_reader, _buffer!, _count, out item);
+            }
+            catch (Exception ex)
+            {
+                return FailAsync(ex);
+            }
+
+            if (step != ReadStep.Item)
+            {
+                return step == ReadStep.End ? FinishAsync() : ReadAsync();
+            }
+
+            _count++;
+            Current = item;
+            return new ValueTask<bool>(true);
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            if (_reading)
+            {
+                // As a compiler-generated async iterator does: the buffers must not go back to the pool while a read fills them.
+                throw new NotSupportedException("A stream's enumerator cannot be disposed while a MoveNextAsync is pending.");
+            }
+
+            if (_reader is null || _ended)
+            {
+                ReleaseLinked();
+                return default;
+            }
+
+            return EndAsync(finished: false, failure: null);
+        }
+
+        /// <summary>The slow path of <see cref="MoveNextAsync"/>: starts, reads more of the body until an item is whole, or ends.</summary>
+        private async ValueTask<bool> ReadAsync()
+        {
+            if (_ended)
+            {
+                return false;
+            }
+
+            _reading = true;
+            try
+            {
+                return await StartAndReadAsync().ConfigureAwait(false);
+            }
+            finally
+            {
+                _reading = false;
+            }
+        }
+
+        private async ValueTask<bool> StartAndReadAsync()
+        {
+
+            if (_reader is null)
+            {
+                await StartAsync().ConfigureAwait(false);
+            }
+
+            Exception? transportFailure = null;
+            try
+            {
+                while (true)
+                {
+                    _cancellationToken.ThrowIfCancellationRequested();
+                    ReadStep step = _stream!.Next(_reader!, _buffer!, _count, out T item);
+                    if (step == ReadStep.Item)
+                    {
+                        _count++;
+                        Current = item;
+                        return true;
+                    }
+
+                    if (step == ReadStep.End)
+                    {
+                        break;
+                    }
+
+                    transportFailure = await FillAsync(_buffer!, _cancellationToken).ConfigureAwait(false);
+                    if (transportFailure is not null)
+                    {
+                        System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(transportFailure).Throw();
+                    }
+                }
+            }
+            catch (Exception)
+            {
+                await EndAsync(finished: false, transportFailure).ConfigureAwait(false);
+                throw;
+            }
+
+            await EndAsync(finished: true, failure: null).ConfigureAwait(false);
+            return false;
+        }
+
+        /// <summary>Opens the stream when it is not yet (a failure ends the enumeration: the request is not sent again), then makes the buffer and the parser.</summary>
+        private async ValueTask StartAsync()
+        {
+            if (_open is { } open)
+            {
+                _open = null;
+                try
+                {
+                    _stream = await open(_cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception)
+                {
+                    _ended = true;
+                    ReleaseLinked();
+                    throw;
+                }
+            }
+
+            ApiStreamResponse<T> stream = _stream!;
+            if (Interlocked.Exchange(ref stream._enumerated, 1) != 0)
+            {
+                _ended = true;
+                throw new InvalidOperationException("A stream's items can be enumerated once.");
+            }
+
+            _buffer = new StreamBuffer(stream._body);
+            _reader = stream._items.CreateReader(stream._maxItemBytes);
+        }
+
+        private async ValueTask<bool> FinishAsync()
+        {
+            await EndAsync(finished: true, failure: null).ConfigureAwait(false);
+            return false;
+        }
+
+        private async ValueTask<bool> FailAsync(Exception ex)
+        {
+            await EndAsync(finished: false, failure: null).ConfigureAwait(false);
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex).Throw();
+            return false;
+        }
+
+        /// <summary>
+        /// No more items: the buffers returned, the connection closed (at once when the stream has not <paramref name="finished"/>)
+        /// and the call's trace ended with <paramref name="failure"/> (a transport failure) or the item's failure, if any.
+        /// </summary>
+        private async ValueTask EndAsync(bool finished, Exception? failure)
+        {
+            _ended = true;
+            _reader!.Dispose();
+            _buffer!.Dispose();
+            try
+            {
+                await _stream!.CloseAsync(finished, failure).ConfigureAwait(false);
+            }
+            finally
+            {
+                ReleaseLinked();
+            }
+        }
+
+        private void ReleaseLinked()
+        {
+            _linked?.Dispose();
+            _linked = null;
         }
     }
 }

@@ -50,29 +50,40 @@ public static class StreamItems
 
     /// <summary>
     /// The items of a stream that <paramref name="start"/> opens when the enumeration starts, disposed (the connection closed)
-    /// when it ends, however it ends. Both tokens cancel.
+    /// when it ends, however it ends. Both tokens cancel, and so does the token the enumeration is given.
     /// </summary>
-    public static async IAsyncEnumerable<T> Enumerate<T>(
+    public static IAsyncEnumerable<T> Enumerate<T>(
         Func<CancellationToken, Task<ApiStreamResponse<T>>> start,
         CancellationToken cancellationToken,
-        [EnumeratorCancellation] CancellationToken enumeratorCancellation = default)
-    {
-        if (start is null)
-        {
-            throw new ArgumentNullException(nameof(start));
-        }
+        CancellationToken enumeratorCancellation = default) =>
+        new OpenedItems<T>(start ?? throw new ArgumentNullException(nameof(start)), cancellationToken, enumeratorCancellation);
 
-        using CancellationTokenSource? linked = cancellationToken.CanBeCanceled && enumeratorCancellation.CanBeCanceled
-            ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, enumeratorCancellation)
-            : null;
-        CancellationToken token = linked?.Token ?? (enumeratorCancellation.CanBeCanceled ? enumeratorCancellation : cancellationToken);
-        ApiStreamResponse<T> stream = await start(token).ConfigureAwait(false);
-        await using (((IAsyncDisposable)stream).ConfigureAwait(false))
+    /// <summary>
+    /// What <see cref="Enumerate"/> returns. Each enumeration is the stream's own enumerator, which opens the stream at its first
+    /// <c>MoveNextAsync</c> (<see cref="ApiStreamResponse{T}.Opening"/>): no second enumerator around it for each item to pass through.
+    /// </summary>
+    private sealed class OpenedItems<T>(Func<CancellationToken, Task<ApiStreamResponse<T>>> start, CancellationToken cancellationToken, CancellationToken enumeratorCancellation)
+        : IAsyncEnumerable<T>
+    {
+        /// <summary>An enumeration cancelled by any of the tokens that can cancel: the one that can, or a source linking them (disposed when it ends).</summary>
+        public IAsyncEnumerator<T> GetAsyncEnumerator(CancellationToken token = default)
         {
-            await foreach (T item in stream.WithCancellation(token).ConfigureAwait(false))
+            var cancelable = new List<CancellationToken>(3);
+            foreach (CancellationToken each in new[] { cancellationToken, enumeratorCancellation, token })
             {
-                yield return item;
+                if (each.CanBeCanceled && !cancelable.Contains(each))
+                {
+                    cancelable.Add(each);
+                }
             }
+
+            if (cancelable.Count <= 1)
+            {
+                return ApiStreamResponse<T>.Opening(start, null, cancelable.Count == 1 ? cancelable[0] : default);
+            }
+
+            var linked = CancellationTokenSource.CreateLinkedTokenSource(cancelable.ToArray());
+            return ApiStreamResponse<T>.Opening(start, linked, linked.Token);
         }
     }
 }
