@@ -41,7 +41,7 @@ public sealed partial class ContentDeltaEvent : __Sdk.OpenApiObject<ContentDelta
     /// <summary>
     /// The JSON that Data holds (application/json), read as its contentSchema when this object is read; null when Data is absent, is not JSON of that schema (Validate() reports it at "data"), or has been set to another text since.
     /// </summary>
-    public ContentDelta? DataPayload => (object?)__DataPayloadText == _Data.Source ? __DataPayload : null;
+    public ContentDelta? DataPayload => __DataPayloadText == _Data.Source ? __DataPayload : null;
 
     __Names __IMembers.Names => __names;
 

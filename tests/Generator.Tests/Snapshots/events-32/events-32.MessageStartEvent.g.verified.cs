@@ -41,7 +41,7 @@ public sealed partial class MessageStartEvent : __Sdk.OpenApiObject<MessageStart
     /// <summary>
     /// The JSON that Data holds (application/json), read as its contentSchema when this object is read; null when Data is absent, is not JSON of that schema (Validate() reports it at "data"), or has been set to another text since.
     /// </summary>
-    public MessageStart? DataPayload => (object?)__DataPayloadText == _Data.Source ? __DataPayload : null;
+    public MessageStart? DataPayload => __DataPayloadText == _Data.Source ? __DataPayload : null;
 
     __Names __IMembers.Names => __names;
 

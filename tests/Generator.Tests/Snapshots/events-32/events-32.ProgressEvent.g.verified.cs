@@ -37,7 +37,7 @@ public sealed partial class ProgressEvent : __Sdk.OpenApiObject<ProgressEvent>, 
     /// <summary>
     /// The JSON that Data holds (application/json), read as its contentSchema when this object is read; null when Data is absent, is not JSON of that schema (Validate() reports it at "data"), or has been set to another text since.
     /// </summary>
-    public Progress? DataPayload => (object?)__DataPayloadText == _Data.Source ? __DataPayload : null;
+    public Progress? DataPayload => __DataPayloadText == _Data.Source ? __DataPayload : null;
 
     /// <summary>JSON: "event", optional.</summary>
     [__JsonPropertyName("event")]

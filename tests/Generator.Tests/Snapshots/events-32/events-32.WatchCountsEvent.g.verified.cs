@@ -36,7 +36,7 @@ public sealed partial class WatchCountsEvent : __Sdk.OpenApiObject<WatchCountsEv
     /// <summary>
     /// The JSON that Data holds (application/json), read as its contentSchema when this object is read; null when Data is absent, is not JSON of that schema (Validate() reports it at "data"), or has been set to another text since.
     /// </summary>
-    public long? DataPayload => (object?)__DataPayloadText == _Data.Source ? __DataPayload : null;
+    public long? DataPayload => __DataPayloadText == _Data.Source ? __DataPayload : null;
 
     __Names __IMembers.Names => __names;
 
