@@ -306,6 +306,60 @@ public sealed class TypedEventFillingTests
         Assert.Equal(new[] { "/data/percent: must be less than or equal to 100" }, escaped.Validate().Select(e => e.ToString()));
         Assert.Equal(("7", 20L), (events[9].Data, events[9].Retry));
     }
+
+    [Fact]
+    public void The_fields_of_events_that_repeat_some_of_them_are_each_events_own()
+    {
+        // The filled path keeps the last event's name, id and retry while they repeat: each change must still be seen.
+        byte[] stream = Encoding.UTF8.GetBytes(
+            "event: ab\ndata: 1\n\n" + "event: abc\ndata: 2\n\n" + "event: ab\ndata: 3\n\n" + "event: ab\nid: 1\ndata: 4\n\n"
+            + "event: ab\ndata: 5\n\n" + "event: ab\nid: 12\ndata: 6\n\n" + "event: ab\nid: 1\nretry: 5\ndata: 7\n\n" + "event: ab\ndata: 8\n\n"
+            + "event: a\"b\ndata: 9\n\n" + "event: ab\ndata: 10\n\n" + "data: 11\n\n" + "event: ab\ndata: 12\n\n");
+        List<ProgressEvent> fromObject = ReadStream(OpenApiSdk.Runtime.StreamItems.Events<ProgressEvent>(ProgressEvent.ReadJson), stream);
+        List<ProgressEvent> fromFields = ReadStream(OpenApiSdk.Runtime.StreamItems.Events(ProgressEvent.ReadJson, OpenApiSdk.Runtime.Json.Model<ProgressEvent>()), stream);
+
+        // An id stays the last event id once set (WHATWG); retry is each event's own.
+        var expected = new (string?, string?, long?)[]
+        {
+            ("ab", null, null), ("abc", null, null), ("ab", null, null), ("ab", "1", null), ("ab", "1", null), ("ab", "12", null),
+            ("ab", "1", 5), ("ab", "1", null), ("a\"b", "1", null), ("ab", "1", null), (null, "1", null), ("ab", "1", null),
+        };
+        Assert.Equal(expected, fromFields.Select(e => (e.Event, e.Id, e.Retry)));
+        AssertSame(fromObject, fromFields);
+    }
+
+    [Fact]
+    public void An_events_data_is_decoded_when_first_asked_for_and_its_payload_belongs_to_that_text()
+    {
+        byte[] stream = Encoding.UTF8.GetBytes("event: content_block_delta\ndata: {\"index\": 0, \"text\": \"h\u00e9\"}\n\n");
+        ContentDeltaEvent fromObject = Assert.Single(ReadStream(OpenApiSdk.Runtime.StreamItems.Events<ContentDeltaEvent>(ContentDeltaEvent.ReadJson), stream));
+        ContentDeltaEvent read = Assert.Single(ReadStream(OpenApiSdk.Runtime.StreamItems.Events(ContentDeltaEvent.ReadJson, OpenApiSdk.Runtime.Json.Model<ContentDeltaEvent>()), stream));
+
+        // The payload needs no text; the text is made on the first get (a string), then the same string every time.
+        Assert.Equal("h\u00e9", read.DataPayload!.Text);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        string data = read.Data;
+        long firstGet = GC.GetAllocatedBytesForCurrentThread() - before;
+        before = GC.GetAllocatedBytesForCurrentThread();
+        Assert.Same(data, read.Data);
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.InRange(firstGet, 2 * data.Length, 4 * data.Length + 64);
+        Assert.Equal("{\"index\": 0, \"text\": \"h\u00e9\"}", data);
+
+        // JSON, text, equality and validation see that text, as reading the event object gives it.
+        Assert.Equal(fromObject.ToJson(), read.ToJson());
+        Assert.Equal(fromObject.ToString(), read.ToString());
+        Assert.Equal(fromObject, read);
+        Assert.Equal(fromObject.GetHashCode(), read.GetHashCode());
+        Assert.Empty(read.Validate());
+
+        // The payload is that text's: setting Data to the string it gave keeps it; any other string, an equal one too, does not.
+        read.Data = data;
+        Assert.Equal(0, read.DataPayload!.Index);
+        read.Data = new string(data.ToCharArray());
+        Assert.Null(read.DataPayload);
+        Assert.Equal(data, read.Data);
+    }
 }
 
 /// <summary>What reading a typed payload costs in allocations: the payload model itself, and nothing for getting it out of the string.</summary>
@@ -339,12 +393,13 @@ public sealed class TypedEventAllocationTests
         long payloadModel = Allocated(() => Progress.FromJson(payloadAlone));
         long withPayload = Allocated(() => ProgressEvent.FromJson(typedEvent));
 
-        // Beyond both, only ProgressEvent's two fields (the payload and the text it was read from): 2 references.
-        Assert.InRange(withPayload - plainEvent - payloadModel, 0, 2 * IntPtr.Size);
+        // Beyond both, only ProgressEvent's fields for the payload: the payload, the text it was read from, and the slot of
+        // Data's decoded text (ContentText, which holds an event's data as UTF-8 until it is asked for): 3 references.
+        Assert.InRange(withPayload - plainEvent - payloadModel, 0, 3 * IntPtr.Size);
     }
 
     [Fact]
-    public void Reading_an_event_stream_allocates_the_event_its_data_text_and_payload_and_not_the_repeated_name()
+    public void Reading_an_event_stream_allocates_the_event_its_data_bytes_and_payload_and_not_the_repeated_name()
     {
         const string payload = "{\"index\":1,\"text\":\"token \\\"12\\\"\"}";
         byte[] payloadBytes = Encoding.UTF8.GetBytes(payload);
@@ -374,16 +429,16 @@ public sealed class TypedEventAllocationTests
 
         long perItem = Allocated(ReadStream) / 1000;
         long payloadModel = Allocated(() => ContentDelta.FromJson(payloadBytes));
-        long dataText = Allocated(() => Encoding.UTF8.GetString(payloadBytes));
+        long dataBytes = Allocated(() => _ = payloadBytes.ToArray());
         long eventModel = Allocated(() => _ = new ContentDeltaEvent());
 
+        // The name is one string while it repeats; the data is kept as a copy of its UTF-8 bytes (no string until Data is
+        // asked for: decoding it in the reader would be 24 B more here) and its JSON read where it lies.
+        Assert.InRange(perItem - payloadModel - dataBytes - eventModel, 0, 16);
         Assert.Equal(1000, read.Count);
         Assert.All(read, e => Assert.Equal(("token \"12\"", payload), (e.DataPayload!.Text, e.Data)));
         Assert.All(read, e => Assert.Empty(e.Validate()));
-
-        // The name is one string while it repeats; the data is decoded once into Data and its JSON read where it lies.
         Assert.All(read, e => Assert.Same(read[0].Event, e.Event));
-        Assert.InRange(perItem - payloadModel - dataText - eventModel, 0, 24);
     }
 
     [Fact]
@@ -407,12 +462,12 @@ public sealed class TypedEventAllocationTests
         var read = new List<MessageEvent>(1000);
         long perPair = Allocated(() => TypedEventFillingTests.ReadStream(items, streamBytes, read)) / 500;
 
-        // The item model: the union holding the kind, the kind's event model, its Data text and its typed payload.
+        // The item model: the union holding the kind, the kind's event model, its Data (as UTF-8) and its typed payload.
         var startEvent = new MessageStartEvent();
         var deltaEvent = new ContentDeltaEvent();
         long unions = Allocated(() => _ = MessageEvent.FromMessageStartEvent(startEvent)) + Allocated(() => _ = MessageEvent.FromContentDeltaEvent(deltaEvent));
         long events = Allocated(() => _ = new MessageStartEvent()) + Allocated(() => _ = new ContentDeltaEvent());
-        long texts = Allocated(() => Encoding.UTF8.GetString(startBytes)) + Allocated(() => Encoding.UTF8.GetString(deltaBytes));
+        long texts = Allocated(() => _ = startBytes.ToArray()) + Allocated(() => _ = deltaBytes.ToArray()); // Data, as UTF-8 until asked for
         long payloads = Allocated(() => MessageStart.FromJson(startBytes)) + Allocated(() => ContentDelta.FromJson(deltaBytes));
 
         Assert.Equal(1000, read.Count);

@@ -41,6 +41,23 @@ public readonly struct JsonMember
         _event is { } fields && reader.TokenType == JsonTokenType.String && fields.TryGetString(ref reader, out value)
         || JsonRead.String(ref reader, _owner, Path, out value);
 
+    /// <summary>
+    /// Reads the text of a string property that holds JSON: the string, or an event's data kept as a copy of its UTF-8 bytes
+    /// that <see cref="ContentText.Text"/> decodes when first asked for.
+    /// </summary>
+    public bool Text(ref Utf8JsonReader reader, out ContentText value)
+    {
+        if (_event is { } fields && reader.TokenType == JsonTokenType.String && fields.IsData(ref reader))
+        {
+            value = ContentText.Utf8(fields.Data.ToArray());
+            return true;
+        }
+
+        bool read = String(ref reader, out string text);
+        value = new ContentText(read ? text : null);
+        return read;
+    }
+
     /// <summary>Reads a 32-bit integer.</summary>
     public bool Int32(ref Utf8JsonReader reader, out int value) => JsonRead.Int32(ref reader, _owner, Path, out value);
 

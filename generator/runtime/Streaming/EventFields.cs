@@ -38,6 +38,9 @@ internal sealed class EventFields : IDisposable
     private int _nameAt = -1;
     private int _dataAt = -1;
     private PooledBytes? _values;
+    private int _idAt = -1;
+    private long? _valuesRetry;
+    private bool _valuesVerbatim; // the array's name and id are the event's bytes as they are (nothing escaped)
     private readonly bool[] _present = new bool[4];
 
     internal EventFields(EventStreamParser parsed) => _event = parsed;
@@ -59,6 +62,7 @@ internal sealed class EventFields : IDisposable
         _json = json;
         _nameAt = nameAt;
         _dataAt = dataAt;
+        _valuesVerbatim = false; // the offsets are the object's now, not the array's
         DataRead = false;
         t_reading = this;
     }
@@ -70,14 +74,49 @@ internal sealed class EventFields : IDisposable
     /// JSON array (<c>data</c> the placeholder, the others their text or number) for <see cref="Values"/>. False, and
     /// nothing started, when a text field is not valid UTF-8 (on netstandard2.0: not ASCII): the event object holds it with
     /// replacement characters. No thread-static is set: the model's reader is given these fields (<see cref="JsonMember"/>).
+    /// The array of the last event is kept when this one's name, <c>id</c> and <c>retry</c> are the same (the usual case:
+    /// a stream repeats its event names, and most send no <c>id</c>), so only the data is checked then.
     /// </summary>
     internal bool StartValues()
     {
-        if (!Utf8Text.IsValid(_event.Data) || !Utf8Text.IsValid(_event.EventType) || !Utf8Text.IsValid(_event.Id))
+        if (!Utf8Text.IsValid(_event.Data))
         {
             return false;
         }
 
+        if (!HoldsValues())
+        {
+            if (!Utf8Text.IsValid(_event.EventType) || !Utf8Text.IsValid(_event.Id))
+            {
+                return false;
+            }
+
+            WriteValues();
+        }
+
+        _json = _values;
+        DataRead = false;
+        return true;
+    }
+
+    /// <summary>True when the array holds this event's name, <c>id</c> and <c>retry</c> already (written as they are, unescaped).</summary>
+    private bool HoldsValues()
+    {
+        if (!_valuesVerbatim || _event.Retry != _valuesRetry)
+        {
+            return false;
+        }
+
+        ReadOnlySpan<byte> json = _values!.Span;
+        return Holds(json, _nameAt, _event.EventType) && Holds(json, _idAt, _event.Id);
+
+        // Verbatim text holds no quote, so the string at `at` is utf8 exactly when it starts with it and ends right after.
+        static bool Holds(ReadOnlySpan<byte> json, int at, ReadOnlySpan<byte> utf8) =>
+            at < 0 ? utf8.Length == 0 : json.Slice(at).StartsWith(utf8) && json[at + utf8.Length] == (byte)'"';
+    }
+
+    private void WriteValues()
+    {
         ReadOnlySpan<byte> name = _event.EventType;
         ReadOnlySpan<byte> id = _event.Id;
         PooledBytes values = _values ??= new PooledBytes();
@@ -89,7 +128,7 @@ internal sealed class EventFields : IDisposable
         json[length++] = (byte)'[';
         _nameAt = WriteString(json, ref length, name);
         _dataAt = WriteString(json, ref length, "-"u8);
-        int idAt = WriteString(json, ref length, id);
+        _idAt = WriteString(json, ref length, id);
         if (_event.Retry is { } retry)
         {
             json[length++] = (byte)',';
@@ -101,11 +140,10 @@ internal sealed class EventFields : IDisposable
         values.Advance(length);
         _present[EventField] = _nameAt >= 0;
         _present[DataField] = true;
-        _present[IdField] = idAt >= 0;
+        _present[IdField] = _idAt >= 0;
         _present[RetryField] = _event.Retry is not null;
-        _json = values;
-        DataRead = false;
-        return true;
+        _valuesRetry = _event.Retry;
+        _valuesVerbatim = !NeedsEscaping(name) && !NeedsEscaping(id);
     }
 
     /// <summary>True when the event has field <paramref name="field"/> (an index into <see cref="Names"/>).</summary>

@@ -62,16 +62,22 @@ internal static class JsonEmitter
             return name + " = m.Any(ref r);";
         }
 
-        string read = "if (" + ReadCall(property.Type, v, q) + ") " + (property.Content is { } content ? "{ " + name + " = " + v + "; " + ReadContent(content, v, q) + " }" : name + " = " + v + ";");
+        if (ModelEmitter.HoldsContentText(property))
+        {
+            return "if (m.Text(ref r, out __Runtime.ContentText " + v + ")) { " + TypeSyntax.Field(property) + " = " + v + "; " + ReadContent(property.Content!, v, v + ".Source", q) + " }";
+        }
+
+        string read = "if (" + ReadCall(property.Type, v, q) + ") " + (property.Content is { } content ? "{ " + name + " = " + v + "; " + ReadContent(content, v, v, q) + " }" : name + " = " + v + ";");
         return TypeSyntax.StorageOf(property) == Storage.Tracked ? "if (m.IsNull(ref r)) " + name + " = null; else " + read : read;
     }
 
     /// <summary>A string that holds JSON: its typed form, read from the string the reader is still on, with the text it came from.</summary>
-    private static string ReadContent(ContentModel content, string v, string q)
+    /// <param name="source">What the typed form is tied to: the string read, or the <c>ContentText</c>'s source.</param>
+    private static string ReadContent(ContentModel content, string v, string source, string q)
     {
         string typed = "c" + v.Substring(1);
         return "if (m.JsonContent(ref r, " + Item(content.Type, q) + ", out " + TypeSyntax.Short(content.Type) + " " + typed + ")) { "
-            + ModelEmitter.ContentField(content) + " = " + typed + "; " + ModelEmitter.ContentTextField(content) + " = " + v + "; }";
+            + ModelEmitter.ContentField(content) + " = " + typed + "; " + ModelEmitter.ContentTextField(content) + " = " + source + "; }";
     }
 
     private static string ReadCall(TypeRef type, string v, string q) => type.Kind switch

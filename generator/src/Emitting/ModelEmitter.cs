@@ -133,6 +133,10 @@ internal static class ModelEmitter
             {
                 w.Line("internal " + clrType + "? " + TypeSyntax.Field(property) + ";");
             }
+            else if (HoldsContentText(property))
+            {
+                w.Line("internal __Runtime.ContentText " + TypeSyntax.Field(property) + ";");
+            }
 
             EmitPropertyDoc(w, property);
             var attributes = new List<string> { "__JsonPropertyName(" + Literals.String(property.JsonName) + ")" };
@@ -141,6 +145,8 @@ internal static class ModelEmitter
             string field = TypeSyntax.Field(property);
             w.Line(storage switch
             {
+                _ when HoldsContentText(property) => "public " + (storage == Storage.RequiredReference ? clrType : nullableType) + " " + property.Name
+                    + " { get => " + field + ".Text" + (storage == Storage.RequiredReference ? "!" : string.Empty) + "; set => " + field + ".Set(value); }",
                 Storage.Tracked => "public " + nullableType + " " + property.Name + " { get => " + field + "; set { " + field + " = value; " + TypeSyntax.IsSetField(property) + " = true; } }",
                 Storage.RequiredValue => "public " + clrType + " " + property.Name + " { get => " + field + ".GetValueOrDefault(); set => " + field + " = value; }",
 
@@ -162,12 +168,24 @@ internal static class ModelEmitter
     private static void EmitContent(SourceWriter w, PropertyModel property, ContentModel content)
     {
         string type = TypeSyntax.Short(content.Type, true);
+        bool lazy = HoldsContentText(property);
         w.Line();
-        w.Line("internal " + type + " " + ContentField(content) + "; internal string? " + ContentTextField(content) + ";");
+        w.Line("internal " + type + " " + ContentField(content) + "; internal " + (lazy ? "object?" : "string?") + " " + ContentTextField(content) + ";");
         w.Doc("The JSON that " + property.Name + " holds (" + content.MediaType + "), read as its contentSchema when this object is read; null when "
             + property.Name + " is absent, is not JSON of that schema (Validate() reports it at \"" + property.JsonName + "\"), or has been set to another text since.");
-        w.Line("public " + type + " " + content.Name + " => (object?)" + ContentTextField(content) + " == (object?)" + property.Name + " ? " + ContentField(content) + " : null;");
+        string comparison = lazy
+            ? ContentTextField(content) + " == " + TypeSyntax.Field(property) + ".Source"
+            : "(object?)" + ContentTextField(content) + " == (object?)" + property.Name;
+        w.Line("public " + type + " " + content.Name + " => " + comparison + " ? " + ContentField(content) + " : null;");
     }
+
+    /// <summary>
+    /// A string that holds JSON and is never JSON null is stored as the runtime's <c>ContentText</c>: an event's data is kept
+    /// as its UTF-8 bytes and decoded on the first get (<c>JsonMember.Text</c>), and the typed form is tied to what it was
+    /// read from. A nullable one (tracked: null is a value) keeps its string.
+    /// </summary>
+    internal static bool HoldsContentText(PropertyModel property) =>
+        property.Content is not null && TypeSyntax.StorageOf(property) is Storage.RequiredReference or Storage.OptionalReference;
 
     internal static string ContentField(ContentModel content) => "__" + content.Name;
 

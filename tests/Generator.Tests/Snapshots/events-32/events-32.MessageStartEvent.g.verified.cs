@@ -32,15 +32,16 @@ public sealed partial class MessageStartEvent : __Sdk.OpenApiObject<MessageStart
     [__JsonPropertyName("event"), __Required(AllowEmptyStrings = true), __SchemaEnum("message_start")]
     public string Event { get; set; } = null!;
 
+    internal __Runtime.ContentText _Data;
     /// <summary>JSON: "data", required. Holds JSON (application/json): read typed as DataPayload.</summary>
     [__JsonPropertyName("data"), __Required(AllowEmptyStrings = true)]
-    public string Data { get; set; } = null!;
+    public string Data { get => _Data.Text!; set => _Data.Set(value); }
 
-    internal MessageStart? __DataPayload; internal string? __DataPayloadText;
+    internal MessageStart? __DataPayload; internal object? __DataPayloadText;
     /// <summary>
     /// The JSON that Data holds (application/json), read as its contentSchema when this object is read; null when Data is absent, is not JSON of that schema (Validate() reports it at "data"), or has been set to another text since.
     /// </summary>
-    public MessageStart? DataPayload => (object?)__DataPayloadText == (object?)Data ? __DataPayload : null;
+    public MessageStart? DataPayload => __DataPayloadText == _Data.Source ? __DataPayload : null;
 
     __Names __IMembers.Names => __names;
 
@@ -55,7 +56,7 @@ public sealed partial class MessageStartEvent : __Sdk.OpenApiObject<MessageStart
         switch (m.Index)
         {
             case 0: if (m.String(ref r, out string v0)) Event = v0; break;
-            case 1: if (m.String(ref r, out string v1)) { Data = v1; if (m.JsonContent(ref r, __Json.Model<MessageStart>(), out MessageStart c1)) { __DataPayload = c1; __DataPayloadText = v1; } } break;
+            case 1: if (m.Text(ref r, out __Runtime.ContentText v1)) { _Data = v1; if (m.JsonContent(ref r, __Json.Model<MessageStart>(), out MessageStart c1)) { __DataPayload = c1; __DataPayloadText = v1.Source; } } break;
         }
     }
 

@@ -28,15 +28,16 @@ public sealed partial class ProgressEvent : __Sdk.OpenApiObject<ProgressEvent>, 
 {
     private static readonly __Names __names = new(new[] { "data", "event", "id", "retry" }, new[] { "Data", "Event", "Id", "Retry" });
 
+    internal __Runtime.ContentText _Data;
     /// <summary>JSON: "data", required. Holds JSON (application/json): read typed as DataPayload.</summary>
     [__JsonPropertyName("data"), __Required(AllowEmptyStrings = true)]
-    public string Data { get; set; } = null!;
+    public string Data { get => _Data.Text!; set => _Data.Set(value); }
 
-    internal Progress? __DataPayload; internal string? __DataPayloadText;
+    internal Progress? __DataPayload; internal object? __DataPayloadText;
     /// <summary>
     /// The JSON that Data holds (application/json), read as its contentSchema when this object is read; null when Data is absent, is not JSON of that schema (Validate() reports it at "data"), or has been set to another text since.
     /// </summary>
-    public Progress? DataPayload => (object?)__DataPayloadText == (object?)Data ? __DataPayload : null;
+    public Progress? DataPayload => __DataPayloadText == _Data.Source ? __DataPayload : null;
 
     /// <summary>JSON: "event", optional.</summary>
     [__JsonPropertyName("event")]
@@ -61,7 +62,7 @@ public sealed partial class ProgressEvent : __Sdk.OpenApiObject<ProgressEvent>, 
     {
         switch (m.Index)
         {
-            case 0: if (m.String(ref r, out string v0)) { Data = v0; if (m.JsonContent(ref r, __Json.Model<Progress>(), out Progress c0)) { __DataPayload = c0; __DataPayloadText = v0; } } break;
+            case 0: if (m.Text(ref r, out __Runtime.ContentText v0)) { _Data = v0; if (m.JsonContent(ref r, __Json.Model<Progress>(), out Progress c0)) { __DataPayload = c0; __DataPayloadText = v0.Source; } } break;
             case 1: if (m.String(ref r, out string v1)) Event = v1; break;
             case 2: if (m.String(ref r, out string v2)) Id = v2; break;
             case 3: if (m.Int64(ref r, out long v3)) Retry = v3; break;

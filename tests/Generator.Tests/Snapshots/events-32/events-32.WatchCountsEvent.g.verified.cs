@@ -27,15 +27,16 @@ public sealed partial class WatchCountsEvent : __Sdk.OpenApiObject<WatchCountsEv
 {
     private static readonly __Names __names = new(new[] { "data" }, new[] { "Data" });
 
+    internal __Runtime.ContentText _Data;
     /// <summary>JSON: "data", required. Holds JSON (application/json): read typed as DataPayload.</summary>
     [__JsonPropertyName("data"), __Required(AllowEmptyStrings = true)]
-    public string Data { get; set; } = null!;
+    public string Data { get => _Data.Text!; set => _Data.Set(value); }
 
-    internal long? __DataPayload; internal string? __DataPayloadText;
+    internal long? __DataPayload; internal object? __DataPayloadText;
     /// <summary>
     /// The JSON that Data holds (application/json), read as its contentSchema when this object is read; null when Data is absent, is not JSON of that schema (Validate() reports it at "data"), or has been set to another text since.
     /// </summary>
-    public long? DataPayload => (object?)__DataPayloadText == (object?)Data ? __DataPayload : null;
+    public long? DataPayload => __DataPayloadText == _Data.Source ? __DataPayload : null;
 
     __Names __IMembers.Names => __names;
 
@@ -47,7 +48,7 @@ public sealed partial class WatchCountsEvent : __Sdk.OpenApiObject<WatchCountsEv
     {
         switch (m.Index)
         {
-            case 0: if (m.String(ref r, out string v0)) { Data = v0; if (m.JsonContent(ref r, __Json.Int64, out long c0)) { __DataPayload = c0; __DataPayloadText = v0; } } break;
+            case 0: if (m.Text(ref r, out __Runtime.ContentText v0)) { _Data = v0; if (m.JsonContent(ref r, __Json.Int64, out long c0)) { __DataPayload = c0; __DataPayloadText = v0.Source; } } break;
         }
     }
 
