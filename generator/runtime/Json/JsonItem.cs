@@ -130,7 +130,25 @@ internal sealed class ModelItem<T> : JsonItem<T>
 
     internal override bool Read(ref Utf8JsonReader reader, OpenApiModel owner, in JsonPath path, out T value) => JsonRead.Model(ref reader, owner, path, out value);
 
-    internal override bool TryReadEvent(Streaming.EventFields fields, out T value) => ObjectJson.TryReadEvent(fields, out value);
+    // 1 when T fills from an event's fields, -1 when not, 0 until the first event asks (not when Instance is made: asking
+    // makes a T, whose statics may name this item). An int: written whole, whichever thread asks first.
+    private int _fillsFromEvent;
+
+    internal override bool TryReadEvent(Streaming.EventFields fields, out T value)
+    {
+        if (_fillsFromEvent == 0)
+        {
+            _fillsFromEvent = ObjectJson.FillsFromEvent<T>() ? 1 : -1;
+        }
+
+        if (_fillsFromEvent > 0)
+        {
+            return ObjectJson.TryReadEvent(fields, out value);
+        }
+
+        value = null!;
+        return false;
+    }
 
     internal override void Write(Utf8JsonWriter writer, T value)
     {

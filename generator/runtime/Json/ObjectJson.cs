@@ -70,20 +70,19 @@ public static class ObjectJson
         return result;
     }
 
+    /// <summary>Whether a <typeparamref name="T"/> can be filled from an event's fields (<see cref="TryReadEvent"/>): not chosen by a discriminator, holding only objects.</summary>
+    internal static bool FillsFromEvent<T>()
+        where T : OpenApiObject, new() => Subtypes<T>.Table is null && !NonObjects<T>.Held;
+
     /// <summary>
-    /// Fills a <typeparamref name="T"/> from the fields of the event being read, each by the member declared for it, as
-    /// reading the event object would; false (nothing read) for a type that is chosen by a discriminator or holds non-objects,
-    /// or when the event has a field the type does not declare (the object keeps it in <c>AdditionalProperties</c>).
+    /// Fills a <typeparamref name="T"/> (one that <see cref="FillsFromEvent{T}"/>) from the fields of the event being read,
+    /// each by the member declared for it, as reading the event object would; false (nothing read) when the event has a
+    /// field the type does not declare (the object keeps it in <c>AdditionalProperties</c>).
     /// </summary>
     internal static bool TryReadEvent<T>(Streaming.EventFields fields, out T value)
         where T : OpenApiObject, new()
     {
         value = null!;
-        if (Subtypes<T>.Table is not null || NonObjects<T>.Held)
-        {
-            return false;
-        }
-
         var result = new T();
         if (!result.TryReadEventMembers(fields))
         {
