@@ -167,6 +167,7 @@ public sealed class ApiStreamResponse<T> : ApiResponse, IAsyncEnumerable<T>, IAs
             return true;
         }
     }
+
     /// <summary>
     /// The items of a stream that <paramref name="open"/> opens (sends the request) at the first <c>MoveNextAsync</c>, read by the
     /// stream's own enumerator: what <see cref="StreamItems.Enumerate"/> returns, with no second enumerator around this one.
@@ -270,7 +271,6 @@ public sealed class ApiStreamResponse<T> : ApiResponse, IAsyncEnumerable<T>, IAs
 
         private async ValueTask<bool> StartAndReadAsync()
         {
-
             if (_reader is null)
             {
                 await StartAsync().ConfigureAwait(false);
