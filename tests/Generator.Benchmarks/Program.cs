@@ -56,7 +56,8 @@ public static class Program
 
         SpecCatalog.PrintAvailability();
 
-        // --cpu-clock (with --inProcess): every job times the benchmark thread's CPU time instead of the wall clock.
+        // --cpu-clock (with --inProcess; synchronous benchmarks only, see ThreadCpuClock): every job times the benchmark
+        // thread's CPU time instead of the wall clock.
         IConfig? config = null;
         if (args.Contains("--cpu-clock", StringComparer.Ordinal))
         {
