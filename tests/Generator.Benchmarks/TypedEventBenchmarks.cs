@@ -10,6 +10,7 @@ using System.Threading.Tasks;
 using BenchmarkDotNet.Attributes;
 using Events.Sdk;
 using OpenApiSdk.Runtime;
+using OpenApiSdk.Tests.Harness;
 
 namespace OpenApiSdk.Benchmarks;
 
@@ -40,7 +41,7 @@ public class TypedEventBenchmarks
         _stream = Encoding.UTF8.GetBytes(text.ToString());
 
         // The generated client over a handler that answers from memory: what a user's await foreach costs, one request included.
-        _client = new EventsClient(new HttpClient(new MemoryStreamHandler(() => _stream)), new EventsClientOptions { BaseAddress = new Uri("http://localhost") });
+        _client = new EventsClient(new HttpClient(new EventStreamHandler(() => _stream)), new EventsClientOptions { BaseAddress = new Uri("http://localhost") });
         if (SdkAsync().GetAwaiter().GetResult() != SseParserAsync().GetAwaiter().GetResult())
         {
             throw new InvalidOperationException("the two readers read different items");
@@ -110,17 +111,6 @@ public sealed class ContentDeltaPoco
 
     [JsonPropertyName("text")]
     public string? Text { get; set; }
-}
-
-/// <summary>Answers every request with a 200 <c>text/event-stream</c> of the given bytes.</summary>
-internal sealed class MemoryStreamHandler(Func<byte[]> body) : HttpMessageHandler
-{
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, System.Threading.CancellationToken cancellationToken)
-    {
-        var content = new StreamContent(new MemoryStream(body(), writable: false));
-        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/event-stream");
-        return Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = content, RequestMessage = request });
-    }
 }
 
 [JsonSerializable(typeof(ContentDeltaPoco))]

@@ -1,13 +1,10 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
-using System.Net;
 using System.Net.Http;
-using System.Net.Http.Headers;
 using System.Text;
-using System.Threading;
 using System.Threading.Tasks;
 using Events.Sdk;
+using OpenApiSdk.Tests.Harness;
 using Xunit;
 
 namespace OpenApiSdk.ClientTests;
@@ -36,7 +33,7 @@ public sealed class TypedEventClientAllocationTests
         }
 
         byte[] stream = Encoding.UTF8.GetBytes(text.ToString());
-        using var http = new HttpClient(new MemoryHandler(stream));
+        using var http = new HttpClient(new EventStreamHandler(() => stream));
         var client = new EventsClient(http, new EventsClientOptions { BaseAddress = new Uri("http://localhost") });
         var read = new List<MessageEvent>(2 * Pairs);
 
@@ -76,30 +73,5 @@ public sealed class TypedEventClientAllocationTests
     private static bool Wait(ValueTask<bool> next) => next.IsCompletedSuccessfully ? next.Result : next.AsTask().GetAwaiter().GetResult();
 
     /// <summary>The bytes <paramref name="read"/> allocates on this thread, on average over 100 runs after 20 to warm up.</summary>
-    private static long Allocated(Action read)
-    {
-        for (int i = 0; i < 20; i++)
-        {
-            read();
-        }
-
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 100; i++)
-        {
-            read();
-        }
-
-        return (GC.GetAllocatedBytesForCurrentThread() - before) / 100;
-    }
-
-    /// <summary>Answers every request with a 200 <c>text/event-stream</c> of the given bytes, at once.</summary>
-    private sealed class MemoryHandler(byte[] body) : HttpMessageHandler
-    {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            var content = new StreamContent(new MemoryStream(body, writable: false));
-            content.Headers.ContentType = new MediaTypeHeaderValue("text/event-stream");
-            return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = content, RequestMessage = request });
-        }
-    }
+    private static long Allocated(Action read) => AllocatedBytes.PerCall(read, warmUps: 20, runs: 100);
 }

@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using OpenApiSdk;
+using OpenApiSdk.Tests.Harness;
 using Xunit;
 
 namespace OpenApiSdk.ClientTests;
@@ -365,21 +366,7 @@ public sealed class TypedEventFillingTests
 /// <summary>What reading a typed payload costs in allocations: the payload model itself, and nothing for getting it out of the string.</summary>
 public sealed class TypedEventAllocationTests
 {
-    private static long Allocated(Action read)
-    {
-        for (int i = 0; i < 100; i++)
-        {
-            read(); // warm: statics, pooled buffers
-        }
-
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 1000; i++)
-        {
-            read();
-        }
-
-        return (GC.GetAllocatedBytesForCurrentThread() - before) / 1000;
-    }
+    private static long Allocated(Action read) => AllocatedBytes.PerCall(read, warmUps: 100, runs: 1000);
 
     [Fact]
     public void Reading_the_payload_allocates_only_what_reading_it_alone_does()
