@@ -42,6 +42,18 @@ public static class Program
             return 0;
         }
 
+        if (args.Length >= 1 && args[0] == "--swagger2-ab")
+        {
+            Swagger2Alternate.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 40);
+            return 0;
+        }
+
+        if (args.Length == 4 && args[0] == "--swagger2-ab-one")
+        {
+            Swagger2Alternate.One(args[1], args[2], int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture));
+            return 0;
+        }
+
         if (args.Length == 2 && args[0] == "--rerun")
         {
             RerunProfile.Run(args[1]);

@@ -82,16 +82,6 @@ internal sealed class RefResolver
     public string? AbsoluteReference(YamlNode schema, string keyword = "$ref") =>
         schema.IsMapping && schema.GetString(keyword) is { } text ? UriReference.Resolve(_resources.BaseOf(schema), text) : null;
 
-    /// <summary>The name after <c>#/components/schemas/</c> when <paramref name="node"/> is such a reference.</summary>
-    public static string? ComponentSchemaName(YamlNode node)
-    {
-        const string prefix = "#/components/schemas/";
-        string? reference = node.IsMapping ? node.GetString("$ref") : null;
-        return reference is not null && reference.StartsWith(prefix, StringComparison.Ordinal) && reference.IndexOf('/', prefix.Length) < 0
-            ? Unescape(reference.Substring(prefix.Length))
-            : null;
-    }
-
     /// <summary>The schema a reference string leads to from the document's base (following further <c>$ref</c>s), or null; reports nothing.</summary>
     public YamlNode? Lookup(string reference)
     {
