@@ -311,7 +311,7 @@ public sealed class TypedEventFillingTests
     [Fact]
     public void The_fields_of_events_that_repeat_some_of_them_are_each_events_own()
     {
-        // The filled path keeps the last event's name, id and retry while they repeat: each change must still be seen.
+        // Each event's own name, id and retry, however they change from one event to the next (and the id stays once set).
         byte[] stream = Encoding.UTF8.GetBytes(
             "event: ab\ndata: 1\n\n" + "event: abc\ndata: 2\n\n" + "event: ab\ndata: 3\n\n" + "event: ab\nid: 1\ndata: 4\n\n"
             + "event: ab\ndata: 5\n\n" + "event: ab\nid: 12\ndata: 6\n\n" + "event: ab\nid: 1\nretry: 5\ndata: 7\n\n" + "event: ab\ndata: 8\n\n"

@@ -19,12 +19,17 @@ public readonly struct JsonMember
     private readonly JsonNames _names;
     private readonly Streaming.EventFields? _event;
 
-    internal JsonMember(OpenApiModel owner, JsonNames names, int index, Streaming.EventFields? eventFields = null)
+    // Filling from an event's fields: the field this member's value is (an index into EventFields.Names), and the reader is
+    // on nothing until a method reads the value as JSON (Positioned); -1 otherwise.
+    private readonly int _eventField;
+
+    internal JsonMember(OpenApiModel owner, JsonNames names, int index, Streaming.EventFields? eventFields = null, int eventField = -1)
     {
         _owner = owner;
         _names = names;
         Index = index;
         _event = eventFields;
+        _eventField = eventField;
     }
 
     /// <summary>The member's index in the model's <see cref="JsonNames"/>.</summary>
@@ -36,10 +41,17 @@ public readonly struct JsonMember
     [SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "Called on the member, like every other read.")]
     public bool IsNull(ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.Null;
 
-    /// <summary>Reads a string (a member of an event: its name or data from the event's own bytes).</summary>
-    public bool String(ref Utf8JsonReader reader, out string value) =>
-        _event is { } fields && reader.TokenType == JsonTokenType.String && fields.TryGetString(ref reader, out value)
-        || JsonRead.String(ref reader, _owner, Path, out value);
+    /// <summary>Reads a string (a member of an event: its name, data or id from the event's own bytes).</summary>
+    public bool String(ref Utf8JsonReader reader, out string value)
+    {
+        if (EventField(ref reader) is int field and >= 0 and not Streaming.EventFields.RetryField)
+        {
+            value = _event!.Text(field);
+            return true;
+        }
+
+        return JsonRead.String(ref Positioned(ref reader), _owner, Path, out value);
+    }
 
     /// <summary>
     /// Reads the text of a string property that holds JSON: the string, or an event's data kept as a copy of its UTF-8 bytes
@@ -47,9 +59,9 @@ public readonly struct JsonMember
     /// </summary>
     public bool Text(ref Utf8JsonReader reader, out ContentText value)
     {
-        if (_event is { } fields && reader.TokenType == JsonTokenType.String && fields.IsData(ref reader))
+        if (EventField(ref reader) == Streaming.EventFields.DataField)
         {
-            value = ContentText.Utf8(fields.Data.ToArray());
+            value = ContentText.Utf8(_event!.ReadData().ToArray());
             return true;
         }
 
@@ -59,50 +71,50 @@ public readonly struct JsonMember
     }
 
     /// <summary>Reads a 32-bit integer.</summary>
-    public bool Int32(ref Utf8JsonReader reader, out int value) => JsonRead.Int32(ref reader, _owner, Path, out value);
+    public bool Int32(ref Utf8JsonReader reader, out int value) => JsonRead.Int32(ref Positioned(ref reader), _owner, Path, out value);
 
     /// <summary>Reads a 64-bit integer.</summary>
-    public bool Int64(ref Utf8JsonReader reader, out long value) => JsonRead.Int64(ref reader, _owner, Path, out value);
+    public bool Int64(ref Utf8JsonReader reader, out long value) => JsonRead.Int64(ref Positioned(ref reader), _owner, Path, out value);
 
     /// <summary>Reads a float.</summary>
-    public bool Single(ref Utf8JsonReader reader, out float value) => JsonRead.Single(ref reader, _owner, Path, out value);
+    public bool Single(ref Utf8JsonReader reader, out float value) => JsonRead.Single(ref Positioned(ref reader), _owner, Path, out value);
 
     /// <summary>Reads a double.</summary>
-    public bool Double(ref Utf8JsonReader reader, out double value) => JsonRead.Double(ref reader, _owner, Path, out value);
+    public bool Double(ref Utf8JsonReader reader, out double value) => JsonRead.Double(ref Positioned(ref reader), _owner, Path, out value);
 
     /// <summary>Reads a decimal.</summary>
-    public bool Decimal(ref Utf8JsonReader reader, out decimal value) => JsonRead.Decimal(ref reader, _owner, Path, out value);
+    public bool Decimal(ref Utf8JsonReader reader, out decimal value) => JsonRead.Decimal(ref Positioned(ref reader), _owner, Path, out value);
 
     /// <summary>Reads true or false.</summary>
-    public bool Boolean(ref Utf8JsonReader reader, out bool value) => JsonRead.Boolean(ref reader, _owner, Path, out value);
+    public bool Boolean(ref Utf8JsonReader reader, out bool value) => JsonRead.Boolean(ref Positioned(ref reader), _owner, Path, out value);
 
     /// <summary>Reads an RFC 3339 date-time with its offset.</summary>
-    public bool DateTime(ref Utf8JsonReader reader, out DateTimeOffset value) => JsonRead.DateTime(ref reader, _owner, Path, out value);
+    public bool DateTime(ref Utf8JsonReader reader, out DateTimeOffset value) => JsonRead.DateTime(ref Positioned(ref reader), _owner, Path, out value);
 
     /// <summary>Reads a UUID string.</summary>
-    public bool Guid(ref Utf8JsonReader reader, out Guid value) => JsonRead.Guid(ref reader, _owner, Path, out value);
+    public bool Guid(ref Utf8JsonReader reader, out Guid value) => JsonRead.Guid(ref Positioned(ref reader), _owner, Path, out value);
 
     /// <summary>Reads a base64 string.</summary>
-    public bool Bytes(ref Utf8JsonReader reader, out byte[] value) => JsonRead.Bytes(ref reader, _owner, Path, out value);
+    public bool Bytes(ref Utf8JsonReader reader, out byte[] value) => JsonRead.Bytes(ref Positioned(ref reader), _owner, Path, out value);
 
     /// <summary>Reads any JSON value as it is (JSON null included); never fails.</summary>
-    [SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "Called on the member, like every other read.")]
-    public JsonElement Any(ref Utf8JsonReader reader) => OpenApiRuntime.ReadElement(ref reader);
+    public JsonElement Any(ref Utf8JsonReader reader) => OpenApiRuntime.ReadElement(ref Positioned(ref reader));
 
     /// <summary>Reads a generated object model.</summary>
     public bool Model<T>(ref Utf8JsonReader reader, out T value)
         where T : OpenApiObject, new() =>
-        JsonRead.Model(ref reader, _owner, Path, out value);
+        JsonRead.Model(ref Positioned(ref reader), _owner, Path, out value);
 
     /// <summary>Reads a generated extensible enum.</summary>
     public bool Enum<T>(ref Utf8JsonReader reader, out T value)
         where T : struct, IOpenApiEnumValue<T> =>
-        JsonRead.Enum(ref reader, _owner, Path, out value);
+        JsonRead.Enum(ref Positioned(ref reader), _owner, Path, out value);
 
     /// <summary>Reads a value of <paramref name="item"/>'s kind: a list, a map, a union.</summary>
     public bool Value<T>(ref Utf8JsonReader reader, JsonItem<T> item, out T value)
     {
         _ = item ?? throw new ArgumentNullException(nameof(item));
+        Positioned(ref reader);
         if (!JsonRead.NotNull(ref reader, _owner, Path))
         {
             value = default!;
@@ -121,17 +133,12 @@ public readonly struct JsonMember
     {
         _ = item ?? throw new ArgumentNullException(nameof(item));
         value = default!;
-        if (reader.TokenType != JsonTokenType.String)
-        {
-            return false;
-        }
-
-        if (_event is { } eventFields && eventFields.IsData(ref reader))
+        if (EventField(ref reader) == Streaming.EventFields.DataField)
         {
             // An event's data: its JSON is read where it lies, nothing to unescape.
             try
             {
-                var data = new Utf8JsonReader(eventFields.Data);
+                var data = new Utf8JsonReader(_event!.ReadData());
                 return ReadContent(ref data, item, out value);
             }
             catch (JsonException)
@@ -139,6 +146,11 @@ public readonly struct JsonMember
                 value = default!;
                 return JsonRead.Failed(_owner, Path, NotJsonContent);
             }
+        }
+
+        if (Positioned(ref reader).TokenType != JsonTokenType.String)
+        {
+            return false;
         }
 
         // Unescaping never lengthens the text, so the escaped length bounds the buffer.
@@ -159,6 +171,20 @@ public readonly struct JsonMember
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
+    }
+
+    /// <summary>The event field the value is (filling from the fields: given; in the event object: recognised by where it lies); -1 when none.</summary>
+    private int EventField(ref Utf8JsonReader reader) => _eventField >= 0 ? _eventField : _event is { } fields ? fields.FieldAt(ref reader) : -1;
+
+    /// <summary>The reader on the value: filling from an event's fields, put on the field's value the first time a method reads it as JSON.</summary>
+    private ref Utf8JsonReader Positioned(ref Utf8JsonReader reader)
+    {
+        if (_eventField >= 0 && reader.TokenType == JsonTokenType.None)
+        {
+            reader = _event!.ValueReader(_eventField);
+        }
+
+        return ref reader;
     }
 
     /// <summary>What a string declared to hold JSON (<c>contentMediaType: application/json</c>) is reported with when it does not.</summary>

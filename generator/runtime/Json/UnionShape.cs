@@ -38,6 +38,7 @@ public sealed class UnionShape<T>
         CountsMatches = exactlyOne && discriminator is null;
         _byEventName = discriminator == Streaming.EventFields.Names[0];
         Item = new UnionItem<T>(this);
+        OpenApiUnion<T>.Register(this);
     }
 
     /// <summary>Creates the shape of a union whose discriminator has OpenAPI 3.2's <c>defaultMapping</c>.</summary>

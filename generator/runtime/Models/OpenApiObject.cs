@@ -84,13 +84,13 @@ public abstract class OpenApiObject<T> : OpenApiObject, IEquatable<T>
             }
         }
 
-        Utf8JsonReader values = fields.Values();
         for (int field = 0; field < declared.Length; field++)
         {
             if (fields.Has(field))
             {
-                values.Read();
-                members.Read(ref values, new JsonMember(this, names, declared[field], fields));
+                // On nothing: the member reads its field as text, or is put on the field's value when it reads it as JSON (JsonMember).
+                Utf8JsonReader value = default;
+                members.Read(ref value, new JsonMember(this, names, declared[field], fields, field));
             }
         }
 

@@ -16,10 +16,16 @@ namespace OpenApiSdk;
 public abstract class OpenApiUnion<T> : OpenApiModel, IEquatable<T>
     where T : OpenApiUnion<T>
 {
-    private readonly UnionShape<T> _shape;
-
     /// <summary>Creates an instance that holds nothing yet.</summary>
-    protected OpenApiUnion(UnionShape<T> shape) => _shape = shape ?? throw new ArgumentNullException(nameof(shape));
+    /// <param name="shape">The union's shape, which registered itself for <typeparamref name="T"/> when it was made (<see cref="Register"/>).</param>
+    protected OpenApiUnion(UnionShape<T> shape) => _ = shape ?? throw new ArgumentNullException(nameof(shape));
+
+    // The shape of T, registered by the shape itself when it is made (the union's static field, made before any instance
+    // can be): one static per union type, not a reference more in every value read.
+    private static UnionShape<T> s_shape = null!;
+
+    /// <summary>Makes <paramref name="shape"/> the shape of every <typeparamref name="T"/>.</summary>
+    internal static void Register(UnionShape<T> shape) => s_shape = shape;
 
     /// <summary>The alternative held, as its C# value; null when the JSON that was read fits none (see <see cref="UnmatchedJson"/>).</summary>
     public object? Value => Variant == 0 ? null : Held;
@@ -35,7 +41,7 @@ public abstract class OpenApiUnion<T> : OpenApiModel, IEquatable<T>
 
     /// <summary>
     /// The JSON that was read, kept only when it fits no alternative: held in <see cref="Held"/> then (boxed, in that rare
-    /// case), so that a union is one reference, two ints and its shape, not sixteen bytes more for every value read.
+    /// case), so that a union is one reference and two ints, not sixteen bytes more for every value read.
     /// </summary>
     internal JsonElement Unmatched
     {
@@ -69,7 +75,7 @@ public abstract class OpenApiUnion<T> : OpenApiModel, IEquatable<T>
         _ = writer ?? throw new ArgumentNullException(nameof(writer));
         if (Variant != 0)
         {
-            _shape.Alternatives[Variant - 1].Write(writer, Held!);
+            s_shape.Alternatives[Variant - 1].Write(writer, Held!);
         }
         else if (Unmatched.ValueKind == JsonValueKind.Undefined)
         {
@@ -90,7 +96,7 @@ public abstract class OpenApiUnion<T> : OpenApiModel, IEquatable<T>
         }
 
         return Variant != 0
-            ? _shape.Alternatives[Variant - 1].Equal(Held!, other.Held!)
+            ? s_shape.Alternatives[Variant - 1].Equal(Held!, other.Held!)
             : Unmatched.ValueKind == other.Unmatched.ValueKind && (Unmatched.ValueKind == JsonValueKind.Undefined || OpenApiRuntime.JsonEqual(Unmatched, other.Unmatched));
     }
 
@@ -107,7 +113,7 @@ public abstract class OpenApiUnion<T> : OpenApiModel, IEquatable<T>
         bool first = true;
         if (Variant != 0)
         {
-            OpenApiRuntime.AppendMember(text, ref first, _shape.Alternatives[Variant - 1].Name, Held);
+            OpenApiRuntime.AppendMember(text, ref first, s_shape.Alternatives[Variant - 1].Name, Held);
         }
         else
         {
@@ -128,7 +134,7 @@ public abstract class OpenApiUnion<T> : OpenApiModel, IEquatable<T>
             return ValidateAlternative(ref validation) && whole.ValidateJson(ref validation);
         }
 
-        if (_shape.CountsMatches && Matches > 1 && !validation.Fail(null, "must match exactly one of the alternatives (oneOf), but the JSON that was read matches several"))
+        if (s_shape.CountsMatches && Matches > 1 && !validation.Fail(null, "must match exactly one of the alternatives (oneOf), but the JSON that was read matches several"))
         {
             return false;
         }

@@ -7,15 +7,17 @@ namespace OpenApiSdk.Runtime.Streaming;
 
 /// <summary>
 /// The fields of the OpenAPI 3.2 event whose item is being read, for the members that read them (<see cref="JsonMember"/>:
-/// <c>String</c>, <c>JsonContent</c>). <c>data</c> is given to the item's reader as a one-byte placeholder whose value is
-/// read from the event's own bytes: no escaping in and unescaping out, and typed data is parsed where it lies. The
-/// <c>event</c> name is read as one string reused while the name repeats. The values are recognised by where they lie (an
-/// address, not a text), so no other string matches. An item whose reader never asked for <c>data</c> (it reads it some
-/// other way) is read again from the whole event object (<see cref="DataRead"/>).
+/// <c>String</c>, <c>Text</c>, <c>JsonContent</c>): the <c>event</c> name, <c>data</c> and <c>id</c> are taken from the
+/// event's own bytes (no escaping in and unescaping out; typed data is parsed where it lies), and the name is one string
+/// reused while it repeats. An item whose reader never asked for <c>data</c> (it reads it some other way) is read again
+/// from the whole event object (<see cref="DataRead"/>).
 /// <para>
-/// A model or a union of models is filled straight from the fields (<see cref="StartValues"/>, <see cref="Values"/>): the
-/// model's reader reads each field's value with the member it declares for it, so no event object is written or parsed.
-/// Any other item reads the event as the JSON object 3.2 defines, with this instance set for the thread (<see cref="Start"/>).
+/// A model or a union of models is filled straight from the fields (<see cref="StartFields"/>): the model's reader reads
+/// each field with the member it declares for it, told which field it is, so no event object is written or parsed, and
+/// no JSON is read at all for a field read as text; a member that reads its field as JSON (a number, an enum, any other
+/// kind) is given a reader on the field's value (<see cref="ValueReader"/>). Any other item reads the event as the JSON
+/// object 3.2 defines, with this instance set for the thread (<see cref="Start"/>): <c>data</c> is a one-byte placeholder
+/// there, and the name and data are recognised by where they lie (an address, not a text), so no other string matches.
 /// </para>
 /// </summary>
 internal sealed class EventFields : IDisposable
@@ -23,10 +25,11 @@ internal sealed class EventFields : IDisposable
     /// <summary>The fields in the order the event object has them, and as they are read: <c>event</c> first (kinds are chosen by it).</summary>
     internal static readonly string[] Names = { "event", "data", "id", "retry" };
 
-    private const int EventField = 0;
-    private const int DataField = 1;
-    private const int IdField = 2;
-    private const int RetryField = 3;
+    /// <summary>The indexes of <see cref="Names"/>.</summary>
+    internal const int EventField = 0;
+    internal const int DataField = 1;
+    internal const int IdField = 2;
+    internal const int RetryField = 3;
 
     [ThreadStatic]
     private static EventFields? t_reading;
@@ -38,10 +41,8 @@ internal sealed class EventFields : IDisposable
     private int _nameAt = -1;
     private int _dataAt = -1;
     private PooledBytes? _values;
-    private int _idAt = -1;
-    private long? _valuesRetry;
-    private bool _valuesVerbatim; // the array's name and id are the event's bytes as they are (nothing escaped)
-    private readonly bool[] _present = new bool[4];
+    private bool _valuesWritten;
+    private int _present; // the fields the event has: bit 1 << field
 
     internal EventFields(EventStreamParser parsed) => _event = parsed;
 
@@ -50,8 +51,6 @@ internal sealed class EventFields : IDisposable
 
     /// <summary>True once the item's reader has read <c>data</c> (as a string or as its JSON content).</summary>
     internal bool DataRead { get; private set; }
-
-    internal ReadOnlySpan<byte> Data => _event.Data;
 
     /// <summary>The event's name (UTF-8); empty when no <c>event</c> line set one.</summary>
     internal ReadOnlySpan<byte> EventName => _event.EventType;
@@ -62,7 +61,6 @@ internal sealed class EventFields : IDisposable
         _json = json;
         _nameAt = nameAt;
         _dataAt = dataAt;
-        _valuesVerbatim = false; // the offsets are the object's now, not the array's
         DataRead = false;
         t_reading = this;
     }
@@ -70,50 +68,71 @@ internal sealed class EventFields : IDisposable
     internal static void Stop() => t_reading = null;
 
     /// <summary>
-    /// Starts reading an item from the fields themselves: the present fields, in the order of <see cref="Names"/>, as one
-    /// JSON array (<c>data</c> the placeholder, the others their text or number) for <see cref="Values"/>. False, and
-    /// nothing started, when a text field is not valid UTF-8 (on netstandard2.0: not ASCII): the event object holds it with
-    /// replacement characters. No thread-static is set: the model's reader is given these fields (<see cref="JsonMember"/>).
-    /// The array of the last event is kept when this one's name, <c>id</c> and <c>retry</c> are the same (the usual case:
-    /// a stream repeats its event names, and most send no <c>id</c>), so only the data is checked then.
+    /// Starts filling an item from the fields themselves. False, and nothing started, when a text field is not valid UTF-8
+    /// (on netstandard2.0: not ASCII): the event object holds it with replacement characters. No thread-static is set: the
+    /// model's reader is given these fields (<see cref="JsonMember"/>).
     /// </summary>
-    internal bool StartValues()
+    internal bool StartFields()
     {
-        if (!Utf8Text.IsValid(_event.Data))
+        if (!Utf8Text.IsValid(_event.Data) || !Utf8Text.IsValid(_event.EventType) || !Utf8Text.IsValid(_event.Id))
         {
             return false;
         }
 
-        if (!HoldsValues())
-        {
-            if (!Utf8Text.IsValid(_event.EventType) || !Utf8Text.IsValid(_event.Id))
-            {
-                return false;
-            }
-
-            WriteValues();
-        }
-
-        _json = _values;
+        _present = (1 << DataField)
+            | (_event.EventType.Length > 0 ? 1 << EventField : 0)
+            | (_event.Id.Length > 0 ? 1 << IdField : 0)
+            | (_event.Retry is not null ? 1 << RetryField : 0);
+        _valuesWritten = false;
         DataRead = false;
         return true;
     }
 
-    /// <summary>True when the array holds this event's name, <c>id</c> and <c>retry</c> already (written as they are, unescaped).</summary>
-    private bool HoldsValues()
+    /// <summary>True when the event being filled (<see cref="StartFields"/>) has field <paramref name="field"/> (an index into <see cref="Names"/>).</summary>
+    internal bool Has(int field) => (_present & (1 << field)) != 0;
+
+    /// <summary>The text of field <paramref name="field"/>, which is not <c>retry</c> (a number).</summary>
+    internal string Text(int field) => field switch
     {
-        if (!_valuesVerbatim || _event.Retry != _valuesRetry)
+        EventField => Name(),
+        DataField => Decode(ReadData()),
+        _ => Decode(_event.Id),
+    };
+
+    /// <summary>The event's data (valid UTF-8 wherever it is asked for), now counted as read by the item's reader.</summary>
+    internal ReadOnlySpan<byte> ReadData()
+    {
+        DataRead = true;
+        return _event.Data;
+    }
+
+    /// <summary>
+    /// A reader on the value of field <paramref name="field"/> as the event object would hold it (<c>data</c> the placeholder,
+    /// the others their text or number), for a member that reads it as JSON: the present fields are written as one JSON array
+    /// the first time an event asks.
+    /// </summary>
+    internal Utf8JsonReader ValueReader(int field)
+    {
+        if (!_valuesWritten)
         {
-            return false;
+            WriteValues();
+            _valuesWritten = true;
         }
 
-        ReadOnlySpan<byte> json = _values!.Span;
-        return Holds(json, _nameAt, _event.EventType) && Holds(json, _idAt, _event.Id);
+        var reader = new Utf8JsonReader(_values!.Span);
+        reader.Read(); // the array's start
+        for (int each = 0; each <= field; each++)
+        {
+            if (Has(each))
+            {
+                reader.Read();
+            }
+        }
 
-        // Verbatim text holds no quote, so the string at `at` is utf8 exactly when it starts with it and ends right after.
-        static bool Holds(ReadOnlySpan<byte> json, int at, ReadOnlySpan<byte> utf8) =>
-            at < 0 ? utf8.Length == 0 : json.Slice(at).StartsWith(utf8) && json[at + utf8.Length] == (byte)'"';
+        return reader;
     }
+
+    public void Dispose() => _values?.Dispose();
 
     private void WriteValues()
     {
@@ -126,9 +145,9 @@ internal sealed class EventFields : IDisposable
         Span<byte> json = values.GetSpan(((name.Length + id.Length) * 6) + 40);
         int length = 0;
         json[length++] = (byte)'[';
-        _nameAt = WriteString(json, ref length, name);
-        _dataAt = WriteString(json, ref length, "-"u8);
-        _idAt = WriteString(json, ref length, id);
+        WriteString(json, ref length, name);
+        WriteString(json, ref length, "-"u8);
+        WriteString(json, ref length, id);
         if (_event.Retry is { } retry)
         {
             json[length++] = (byte)',';
@@ -138,36 +157,17 @@ internal sealed class EventFields : IDisposable
 
         json[length++] = (byte)']';
         values.Advance(length);
-        _present[EventField] = _nameAt >= 0;
-        _present[DataField] = true;
-        _present[IdField] = _idAt >= 0;
-        _present[RetryField] = _event.Retry is not null;
-        _valuesRetry = _event.Retry;
-        _valuesVerbatim = !NeedsEscaping(name) && !NeedsEscaping(id);
     }
-
-    /// <summary>True when the event has field <paramref name="field"/> (an index into <see cref="Names"/>).</summary>
-    internal bool Has(int field) => _present[field];
-
-    /// <summary>A reader on the array of the present fields' values (<see cref="StartValues"/>), on its start: each <c>Read</c> moves to the next.</summary>
-    internal Utf8JsonReader Values()
-    {
-        var reader = new Utf8JsonReader(_values!.Span);
-        reader.Read();
-        return reader;
-    }
-
-    public void Dispose() => _values?.Dispose();
 
     /// <summary>
     /// Writes <paramref name="utf8"/> (valid UTF-8) as the array's next JSON string at <paramref name="length"/>, escaped
-    /// only where JSON requires it; where its text starts, or -1 (nothing written) when it is empty.
+    /// only where JSON requires it; nothing when it is empty (the field is absent).
     /// </summary>
-    private static int WriteString(Span<byte> json, ref int length, ReadOnlySpan<byte> utf8)
+    private static void WriteString(Span<byte> json, ref int length, ReadOnlySpan<byte> utf8)
     {
         if (utf8.Length == 0)
         {
-            return -1;
+            return;
         }
 
         if (length > 1)
@@ -176,7 +176,6 @@ internal sealed class EventFields : IDisposable
         }
 
         json[length++] = (byte)'"';
-        int at = length;
         if (NeedsEscaping(utf8))
         {
             // JSON's escapes for the few bytes that need one (a quote, a backslash, control characters); the rest as it is.
@@ -202,7 +201,6 @@ internal sealed class EventFields : IDisposable
         }
 
         json[length++] = (byte)'"';
-        return at;
     }
 
     // What JSON requires escaped in a string: a quote, a backslash, the control characters.
@@ -226,40 +224,15 @@ internal sealed class EventFields : IDisposable
     }
 #endif
 
-    /// <summary>The string the reader is on, when it is the event's name or data.</summary>
-    internal bool TryGetString(ref Utf8JsonReader reader, out string value)
-    {
-        if (IsAt(ref reader, _dataAt))
-        {
-            DataRead = true;
-            value = Decode(_event.Data);
-            return true;
-        }
-
-        if (IsAt(ref reader, _nameAt))
-        {
-            value = Name();
-            return true;
-        }
-
-        value = string.Empty;
-        return false;
-    }
-
-    /// <summary>True when the reader is on the event's data (then <see cref="Data"/> is its text).</summary>
-    internal bool IsData(ref Utf8JsonReader reader)
-    {
-        if (!IsAt(ref reader, _dataAt))
-        {
-            return false;
-        }
-
-        DataRead = true;
-        return true;
-    }
-
-    private bool IsAt(ref Utf8JsonReader reader, int offset) =>
-        offset >= 0 && !reader.HasValueSequence && _json!.Span.Overlaps(reader.ValueSpan, out int at) && at == offset;
+    /// <summary>
+    /// In the event object (<see cref="Start"/>): the field whose value the reader is on, recognised by where it lies, when it
+    /// is the name or the data; -1 otherwise.
+    /// </summary>
+    internal int FieldAt(ref Utf8JsonReader reader) =>
+        reader.TokenType != JsonTokenType.String || reader.HasValueSequence || !_json!.Span.Overlaps(reader.ValueSpan, out int at) ? -1
+        : at == _dataAt ? DataField
+        : at == _nameAt ? EventField
+        : -1;
 
     /// <summary>The event's name is <paramref name="name"/> (a kind's discriminator value, <paramref name="utf8"/> its bytes): read as that string, not a new one.</summary>
     internal void NameIs(string name, byte[] utf8)

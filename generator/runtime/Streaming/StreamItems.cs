@@ -246,7 +246,7 @@ internal sealed class ItemReader<T> : IDisposable
     private T ReadEvent()
     {
         EventFields fields = _eventFields ??= new EventFields(_events!);
-        if (_items.Item is { } direct && fields.StartValues() && direct.TryReadEvent(fields, out T value) && fields.DataRead)
+        if (_items.Item is { } direct && fields.StartFields() && direct.TryReadEvent(fields, out T value) && fields.DataRead)
         {
             return value;
         }
