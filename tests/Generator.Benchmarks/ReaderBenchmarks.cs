@@ -57,10 +57,10 @@ public class ReaderBenchmarks
 /// <summary>
 /// Reading a Swagger 2.0 document (the JSON reader, then <c>Swagger2Document.Convert</c> to the 3.0 tree the builders
 /// read) against reading its OpenAPI 3.0 conversion by swagger2openapi (the JSON reader alone), for each document of
-/// ../shared/specs-swagger2. Both are given as JSON (a YAML document converted once, in setup), so the syntax costs
-/// the same and the difference is the 2.0 reading. Ratio reads "× reading the 3.0 conversion". The two parse
-/// benchmarks are the whole parse stage (<c>SpecParser.Parse</c>: reading, converting, building the model), what a
-/// build pays: the builders also read the conversion's extra nodes, so the read alone does not tell the whole cost.
+/// ../shared/specs-swagger2 and a large one made from azure-storage's (<see cref="LargeSwagger2"/>). Both are given as
+/// JSON (a YAML document converted once, in setup), so the syntax costs the same and the difference is the 2.0 reading.
+/// Ratio reads "× reading the 3.0 conversion". The two parse benchmarks are the whole parse stage
+/// (<c>SpecParser.Parse</c>: reading, converting, building the model), what a build pays.
 /// </summary>
 [MemoryDiagnoser]
 public class Swagger2ReaderBenchmarks
@@ -73,10 +73,26 @@ public class Swagger2ReaderBenchmarks
     private string _swagger2 = "";
     private string _openApi3 = "";
 
-    public static IEnumerable<string> Documents() =>
-        GeneratorHarness.SharedSwagger2SpecsDirectory is { } folder
-            ? Directory.GetFiles(folder).Where(f => f.EndsWith(".json", System.StringComparison.Ordinal) || f.EndsWith(".yaml", System.StringComparison.Ordinal)).Select(Path.GetFileName).OrderBy(f => f, System.StringComparer.Ordinal)!
-            : Enumerable.Empty<string>();
+    /// <summary>The large document made from azure-storage's (<see cref="LargeSwagger2"/>): ten times its paths and definitions.</summary>
+    public const string Large = "azure-storage x10 (made from it)";
+
+    private const string LargeSource = "azure-storage-2015-05-01-preview.json";
+
+    public static IEnumerable<string> Documents()
+    {
+        if (GeneratorHarness.SharedSwagger2SpecsDirectory is not { } folder)
+        {
+            return Enumerable.Empty<string>();
+        }
+
+        List<string> documents = Directory.GetFiles(folder).Where(f => f.EndsWith(".json", System.StringComparison.Ordinal) || f.EndsWith(".yaml", System.StringComparison.Ordinal)).Select(f => Path.GetFileName(f)).OrderBy(f => f, System.StringComparer.Ordinal).ToList();
+        if (documents.Contains(LargeSource))
+        {
+            documents.Add(Large);
+        }
+
+        return documents;
+    }
 
     [ParamsSource(nameof(Documents))]
     public string Document { get; set; } = "";
@@ -84,12 +100,25 @@ public class Swagger2ReaderBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        string path = Path.Combine(GeneratorHarness.SharedSwagger2SpecsDirectory!, Document);
+        string path = Path.Combine(GeneratorHarness.SharedSwagger2SpecsDirectory!, Document == Large ? LargeSource : Document);
         string text = File.ReadAllText(path);
-        _swagger2 = Document.EndsWith(".json", System.StringComparison.Ordinal) ? text : YamlToJson.Convert(text);
+        string? made = null;
+        if (Document == Large)
+        {
+            text = LargeSwagger2.Build(text, 10);
+            made = path = Path.Combine(Path.GetTempPath(), "openapi-sdk-bench-" + System.Guid.NewGuid().ToString("N") + ".json"); // swagger2openapi reads a file
+            File.WriteAllText(path, text);
+        }
+
+        _swagger2 = path.EndsWith(".json", System.StringComparison.Ordinal) ? text : YamlToJson.Convert(text);
         string folder = Path.Combine(GeneratorHarness.RepositoryRoot, "tests", "Generator.Tests", "swagger2openapi");
         NpmFolder.EnsureInstalled(folder);
         (int exit, string converted, string error) = NpmFolder.Run("node", new[] { Path.Combine(folder, "convert.js"), path }, folder, System.TimeSpan.FromMinutes(5));
+        if (made is not null)
+        {
+            File.Delete(made);
+        }
+
         _openApi3 = exit == 0 ? converted : throw new System.InvalidOperationException("swagger2openapi failed: " + error);
     }
 
