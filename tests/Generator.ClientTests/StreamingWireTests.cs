@@ -92,6 +92,21 @@ public sealed class StreamingWireTests : IAsyncLifetime
     /// bytes written. Kestrel lets writes after an abort succeed without sending anything, so the loop asks
     /// <see cref="HttpContext.RequestAborted"/> before each one: the count is what was written before the close was seen.
     /// </summary>
+    /// <summary>
+    /// Lets the server write on (<paramref name="resume"/>) until the connection closes, and asserts the client read little
+    /// of it after it <paramref name="what"/>: a client that drained the body has read nearly all of it by the time the
+    /// server is done (the sockets buffer a few MB at most); one that closed the connection reads nothing more.
+    /// </summary>
+    private static async Task AssertClosed(string what, ReceivedBytes received, TaskCompletionSource resume, Task written)
+    {
+        long before = received.Count;
+        resume.SetResult();
+        await written;
+
+        long after = received.Count - before;
+        Assert.True(after < PaddingBytes / 2, "the client read " + after + " bytes after it " + what + ": the connection was drained, not closed");
+    }
+
     private static async Task<long> WriteUntilClosed(HttpContext context, string line)
     {
         byte[] bytes = Encoding.UTF8.GetBytes(line);
@@ -176,14 +191,7 @@ public sealed class StreamingWireTests : IAsyncLifetime
             }
         }
 
-        long before = received.Count;
-        left.SetResult();
-        await writtenAfterLeaving.Task;
-
-        // A client that drained the body has read nearly all of it by the time the server is done (the sockets buffer a
-        // few MB at most); one that closed the connection reads nothing more.
-        long after = received.Count - before;
-        Assert.True(after < PaddingBytes / 2, "the client read " + after + " bytes after it left: the connection was drained, not closed");
+        await AssertClosed("left", received, left, writtenAfterLeaving.Task);
         Assert.Equal(new long[] { 0, 1, 2 }, levels);
     }
 
@@ -401,12 +409,7 @@ public sealed class StreamingWireTests : IAsyncLifetime
         ValueTask<bool> next = items.MoveNextAsync(); // waits for the rest of "two", which never comes
         cancel.Cancel();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await next);
-        long before = received.Count;
-        cancelled.SetResult();
-        await writtenAfterCancelling.Task;
-
-        long after = received.Count - before;
-        Assert.True(after < PaddingBytes / 2, "the client read " + after + " bytes after it cancelled: the connection was drained, not closed");
+        await AssertClosed("cancelled", received, cancelled, writtenAfterCancelling.Task);
     }
 
     [Theory]
@@ -437,12 +440,7 @@ public sealed class StreamingWireTests : IAsyncLifetime
 
         // The second item may be whole in the buffer already: a cancelled enumeration does not yield it.
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await items.MoveNextAsync());
-        long before = received.Count;
-        cancelled.SetResult();
-        await writtenAfterCancelling.Task;
-
-        long after = received.Count - before;
-        Assert.True(after < PaddingBytes / 2, "the client read " + after + " bytes after it cancelled: the connection was drained, not closed");
+        await AssertClosed("cancelled", received, cancelled, writtenAfterCancelling.Task);
     }
 
     [Fact]

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Net.Http;
-using System.Text;
 using System.Threading.Tasks;
 using Events.Sdk;
 using OpenApiSdk.Tests.Harness;
@@ -22,17 +21,7 @@ public sealed class TypedEventClientAllocationTests
     [Fact]
     public void Reading_event_kinds_through_the_client_allocates_per_item_the_item_model_alone()
     {
-        const string start = "{\"id\":\"msg_1\",\"model\":\"m\"}";
-        const string delta = "{\"index\":1,\"text\":\"token\"}";
-        byte[] startBytes = Encoding.UTF8.GetBytes(start);
-        byte[] deltaBytes = Encoding.UTF8.GetBytes(delta);
-        var text = new StringBuilder();
-        for (int i = 0; i < Pairs; i++)
-        {
-            text.Append("event: message_start\ndata: ").Append(start).Append("\n\nevent: content_block_delta\ndata: ").Append(delta).Append("\n\n");
-        }
-
-        byte[] stream = Encoding.UTF8.GetBytes(text.ToString());
+        byte[] stream = TwoEventKinds.Stream(Pairs);
         using var http = new HttpClient(new EventStreamHandler(() => stream));
         var client = new EventsClient(http, new EventsClientOptions { BaseAddress = new Uri("http://localhost") });
         var read = new List<MessageEvent>(2 * Pairs);
@@ -52,23 +41,18 @@ public sealed class TypedEventClientAllocationTests
 
         long perPair = Allocated(ReadAll) / Pairs;
 
-        var startEvent = new MessageStartEvent();
-        var deltaEvent = new ContentDeltaEvent();
-        long unions = Allocated(() => _ = MessageEvent.FromMessageStartEvent(startEvent)) + Allocated(() => _ = MessageEvent.FromContentDeltaEvent(deltaEvent));
-        long events = Allocated(() => _ = new MessageStartEvent()) + Allocated(() => _ = new ContentDeltaEvent());
-        long texts = Allocated(() => _ = startBytes.AsSpan().ToArray()) + Allocated(() => _ = deltaBytes.AsSpan().ToArray()); // Data, as UTF-8 until asked for
-        long payloads = Allocated(() => MessageStart.FromJson(startBytes)) + Allocated(() => ContentDelta.FromJson(deltaBytes));
+        TwoEventKinds.PairModel model = TwoEventKinds.ItemModel(Allocated);
 
         // A union object is the value it holds and two ints: its shape is its type's, and JSON that fits no kind is kept in the
         // value's place.
-        Assert.InRange(unions, 0, 2 * 40);
+        Assert.InRange(model.Unions, 0, 2 * 40);
         Assert.Equal(2 * Pairs, read.Count);
         Assert.All(read, e => Assert.Empty(e.Validate()));
         Assert.Equal(("msg_1", "token"), (read[0].AsMessageStartEvent!.DataPayload!.Id, read[1].AsContentDeltaEvent!.DataPayload!.Text));
 
         // The request (message, headers, response, timeout) and the stream's buffers and enumerator, shared by its 1,000
         // items: within 24 B an item. A choice of kind that allocated (a name, a tag's bytes) would be tens of bytes an item.
-        Assert.InRange(perPair - unions - events - texts - payloads, 0, 2 * 24);
+        Assert.InRange(perPair - model.Total, 0, 2 * 24);
     }
 
     private static bool Wait(ValueTask<bool> next) => next.IsCompletedSuccessfully ? next.Result : next.AsTask().GetAwaiter().GetResult();

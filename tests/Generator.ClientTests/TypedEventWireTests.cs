@@ -432,17 +432,7 @@ public sealed class TypedEventAllocationTests
     public void Reading_event_kinds_allocates_the_item_model_alone_whichever_kinds_alternate()
     {
         // Two kinds taking turns (OpenAPI 3.2 itemSchema: a oneOf of event objects chosen by the event name's const).
-        const string start = "{\"id\":\"msg_1\",\"model\":\"m\"}";
-        const string delta = "{\"index\":1,\"text\":\"token\"}";
-        byte[] startBytes = Encoding.UTF8.GetBytes(start);
-        byte[] deltaBytes = Encoding.UTF8.GetBytes(delta);
-        var stream = new StringBuilder();
-        for (int i = 0; i < 500; i++)
-        {
-            stream.Append("event: message_start\ndata: ").Append(start).Append("\n\nevent: content_block_delta\ndata: ").Append(delta).Append("\n\n");
-        }
-
-        byte[] streamBytes = Encoding.UTF8.GetBytes(stream.ToString());
+        byte[] streamBytes = TwoEventKinds.Stream(500);
 
         // What the generated client reads the stream with (CreateMessageStreamingAsync's StreamItems).
         var items = OpenApiSdk.Runtime.StreamItems.Events(MessageEvent.ReadJson, MessageEvent.__Shape.Item);
@@ -450,12 +440,7 @@ public sealed class TypedEventAllocationTests
         long perPair = Allocated(() => TypedEventFillingTests.ReadStream(items, streamBytes, read)) / 500;
 
         // The item model: the union holding the kind, the kind's event model, its Data (as UTF-8) and its typed payload.
-        var startEvent = new MessageStartEvent();
-        var deltaEvent = new ContentDeltaEvent();
-        long unions = Allocated(() => _ = MessageEvent.FromMessageStartEvent(startEvent)) + Allocated(() => _ = MessageEvent.FromContentDeltaEvent(deltaEvent));
-        long events = Allocated(() => _ = new MessageStartEvent()) + Allocated(() => _ = new ContentDeltaEvent());
-        long texts = Allocated(() => _ = startBytes.ToArray()) + Allocated(() => _ = deltaBytes.ToArray()); // Data, as UTF-8 until asked for
-        long payloads = Allocated(() => MessageStart.FromJson(startBytes)) + Allocated(() => ContentDelta.FromJson(deltaBytes));
+        TwoEventKinds.PairModel model = TwoEventKinds.ItemModel(Allocated);
 
         Assert.Equal(1000, read.Count);
         Assert.All(read, e => Assert.Empty(e.Validate()));
@@ -466,7 +451,7 @@ public sealed class TypedEventAllocationTests
         // 1,000 items: within 24 B an item, as for one kind (a name string per change of kind is about 100 B an item more).
         Assert.Same(read[0].AsMessageStartEvent!.Event, read[998].AsMessageStartEvent!.Event);
         Assert.Same(read[1].AsContentDeltaEvent!.Event, read[999].AsContentDeltaEvent!.Event);
-        Assert.InRange(perPair - unions - events - texts - payloads, 0, 2 * 24);
+        Assert.InRange(perPair - model.Total, 0, 2 * 24);
     }
 
     private static string JsonQuoted(string text) => System.Text.Json.JsonSerializer.Serialize(text);
